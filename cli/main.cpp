@@ -1,0 +1,32 @@
+// zorgsim: projections of care demand and the care workforce per Dutch municipality.
+
+#include "cli/levers_command.hpp"
+#include "cli/run_command.hpp"
+#include "sim/version.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+int main(int argc, char** argv) {
+  CLI::App app{"zorgsim: projections of population, care use and the care workforce per Dutch municipality.\n"
+               "Run `zorgsim run` for the baseline projection of the embedded Gelderland dataset."};
+  app.set_version_flag("--version", std::string(zorgsim::kProgramVersion) + " (" + zorgsim::kProgramCommit + ")");
+  app.require_subcommand(1);
+
+  zorgsim::cli::RunOptions runOptions;
+  zorgsim::cli::addRunCommand(app, runOptions);
+  auto* levers = app.add_subcommand("levers", "Print the table of scenario levers (key, range, unit, meaning, source).");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  if (app.got_subcommand("run")) return zorgsim::cli::runCommand(runOptions);
+  if (levers->parsed()) {
+    std::cout << zorgsim::cli::leversMarkdown();
+    return 0;
+  }
+  return 1;
+}

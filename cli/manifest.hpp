@@ -1,0 +1,26 @@
+#pragma once
+// manifest.json: what produced a result folder (program, scenario hash, data, years, time).
+
+#include "models/dataset.hpp"
+#include "models/scenario.hpp"
+
+#include <string>
+#include <vector>
+
+namespace zorgsim::cli {
+
+struct ManifestInfo {
+  const Scenario* scenario = nullptr;
+  const Dataset* data = nullptr;
+  int baseYear = 0;
+  int horizon = 0;
+  std::string engine = "cohort";
+  std::string regionFilter;
+  std::vector<std::string> files;
+  std::vector<std::string> notes;
+  double wallSeconds = 0.0;
+};
+
+std::string manifestJson(const ManifestInfo& info);
+
+}  // namespace zorgsim::cli

@@ -1,0 +1,84 @@
+#include "cli/run_command.hpp"
+
+#include "cli/data_location.hpp"
+#include "cli/manifest.hpp"
+#include "models/demographic_indicators.hpp"
+#include "models/scenario_run.hpp"
+#include "sim/atomic_output.hpp"
+#include "sim/input_error.hpp"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <iostream>
+
+namespace zorgsim::cli {
+
+void addRunCommand(CLI::App& app, RunOptions& o) {
+  auto* run = app.add_subcommand("run", "Project population (and, as they are added, care and workforce) for a scenario.");
+  run->add_option("scenario", o.scenarioFile,
+                  "Scenario file (TOML). Default: the baseline scenario shipped with zorgsim (scenarios/baseline.toml).");
+  run->add_option("--out,-o", o.outFolder,
+                  "Output folder for results.csv, population.csv and manifest.json. Default: output/<scenario name>. "
+                  "Files are replaced atomically; nothing is written if the run fails.");
+  run->add_option("--data,-d", o.dataFolder,
+                  "Dataset folder in the layout of data/LAYOUT.md (e.g. your own CBS exports). Default: the embedded "
+                  "Gelderland 2021 dataset.");
+  run->add_option("--region,-r", o.region,
+                  "Limit the run to one region (name or code, e.g. Achterhoek, JZ30, CR14) or one municipality "
+                  "(name or GM code).");
+  run->add_option("--lang", o.language, "Language of the on-screen summary: nl (default) or en.")
+      ->check(CLI::IsMember({"nl", "en"}));
+  run->add_flag("--quiet,-q", o.quiet, "Print no summary table, only errors.");
+}
+
+int runCommand(const RunOptions& o) {
+  const auto started = std::chrono::steady_clock::now();
+  try {
+    const std::filesystem::path dataFolder = o.dataFolder.empty() ? defaultDataFolder() : std::filesystem::path(o.dataFolder);
+    const std::filesystem::path scenarioFile = o.scenarioFile.empty() ? defaultScenarioFile() : std::filesystem::path(o.scenarioFile);
+    const Dataset data = loadDataset(dataFolder);
+    const Scenario scenario = loadScenario(scenarioFile);
+    validateScenarioAgainstData(scenario, data);
+    const auto selection = selectMunicipalities(data, o.region);
+    const std::filesystem::path outFolder = o.outFolder.empty() ? std::filesystem::path("output") / scenario.name : std::filesystem::path(o.outFolder);
+    ensureWritableFolder(outFolder);  // fail before any work if the folder cannot be written
+
+    const ScenarioRun run = runScenario(data, scenario, selection);
+
+    OutputSet files(outFolder);
+    files.add("results.csv", run.results.toCsv(scenario.name));
+    files.add("population.csv", populationCsv(scenario.name, run.areas, run.areaProjections, run.plan.baseYear));
+    ManifestInfo info;
+    info.scenario = &scenario;
+    info.data = &data;
+    info.baseYear = run.plan.baseYear;
+    info.horizon = run.plan.horizon;
+    info.regionFilter = o.region;
+    info.files = {"results.csv", "population.csv"};
+    info.notes = run.plan.notes;
+    info.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    files.add("manifest.json", manifestJson(info));
+    files.publish();
+
+    if (!o.quiet) {
+      std::cout << fmt::format("zorgsim: scenario '{}' ({}), data '{}', {}-{}\n", scenario.name, scenario.contentHash(),
+                               data.name, run.plan.baseYear, run.plan.horizon);
+      std::cout << populationSummary(run, o.language == "en" ? Language::English : Language::Dutch);
+      std::cout << fmt::format("{} {}\n", o.language == "en" ? "Results written to" : "Resultaten geschreven naar",
+                               outFolder.string());
+    }
+    return 0;
+  } catch (const InputError& e) {
+    std::cerr << "zorgsim: error: " << e.what() << "\n";
+    return 2;
+  } catch (const OutputError& e) {
+    std::cerr << "zorgsim: cannot write results: " << e.what() << "\n";
+    return 3;
+  } catch (const std::exception& e) {
+    std::cerr << "zorgsim: internal error: " << e.what() << "\n";
+    return 4;
+  }
+}
+
+}  // namespace zorgsim::cli

@@ -1,0 +1,68 @@
+#include "cli/summary_table.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace zorgsim::cli {
+
+namespace {
+
+std::string thousands(double v) {
+  const long long n = std::llround(v);
+  std::string digits = std::to_string(n < 0 ? -n : n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';  // Dutch thousands separator
+    out += digits[i];
+  }
+  return (n < 0 ? "-" : "") + out;
+}
+
+std::string percentChange(double from, double to) {
+  if (!(from > 0)) return "n.v.t.";
+  return fmt::format("{:+.1f}%", 100.0 * (to - from) / from);
+}
+
+}  // namespace
+
+std::string populationSummary(const ScenarioRun& run, Language lang) {
+  const bool nl = lang == Language::Dutch;
+  const int base = run.plan.baseYear, horizon = run.plan.horizon;
+  std::vector<int> years{base};
+  for (int y : {2030, 2040}) {
+    if (y > base && y < horizon) years.push_back(y);
+  }
+  years.push_back(horizon);
+
+  // Show regions and the province; if the run has no region (one municipality), show it.
+  std::vector<std::size_t> rows;
+  for (std::size_t a = 0; a < run.areas.size(); ++a) {
+    if (run.areas[a].level != "municipality" && run.areas[a].type != "jeugdregio" && run.areas[a].type != "corop") rows.push_back(a);
+  }
+  if (rows.empty()) {
+    for (std::size_t a = 0; a < run.areas.size(); ++a) rows.push_back(a);
+  }
+
+  std::size_t nameWidth = nl ? 6 : 6;
+  for (auto a : rows) nameWidth = std::max(nameWidth, run.areas[a].name.size());
+  std::string out = fmt::format("{:<{}}", nl ? "Regio" : "Region", nameWidth);
+  for (int y : years) out += fmt::format(" {:>10}", y);
+  out += fmt::format("  {:>8} {:>8} {:>8}\n", "0-17", "65+", "85+");
+  out += fmt::format("{:<{}}", "", nameWidth);
+  for (std::size_t i = 0; i < years.size(); ++i) out += fmt::format(" {:>10}", i == 0 ? (nl ? "inwoners" : "people") : "");
+  out += fmt::format("  {:>26}\n", nl ? fmt::format("verandering {}-{}", base, horizon) : fmt::format("change {}-{}", base, horizon));
+  const auto at = [&](std::size_t a, int year, const char* group) {
+    return run.results.find(run.areas[a].code, year, "population", "total", group);
+  };
+  for (auto a : rows) {
+    out += fmt::format("{:<{}}", run.areas[a].name, nameWidth);
+    for (int y : years) out += fmt::format(" {:>10}", thousands(at(a, y, "total")));
+    out += fmt::format("  {:>8} {:>8} {:>8}\n", percentChange(at(a, base, "0-17"), at(a, horizon, "0-17")),
+                       percentChange(at(a, base, "65+"), at(a, horizon, "65+")),
+                       percentChange(at(a, base, "85+"), at(a, horizon, "85+")));
+  }
+  return out;
+}
+
+}  // namespace zorgsim::cli

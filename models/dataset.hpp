@@ -1,0 +1,107 @@
+#pragma once
+// The input dataset: everything zorgsim reads from a data folder (see data/LAYOUT.md).
+// Loading validates every table and throws InputError naming file, line and field.
+// The loaded Dataset is immutable input; models derive their rates from it.
+
+#include "sim/age_group.hpp"
+#include "sim/age_sex.hpp"
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace zorgsim {
+
+struct Municipality {
+  std::string code;  // CBS code GMxxxx
+  std::string name;
+};
+
+struct Region {
+  std::string type;  // zorgregio, jeugdregio, corop, province, or a user's own type
+  std::string code;
+  std::string name;
+  std::vector<int> members;  // indices into Dataset::municipalities, ascending
+};
+
+// Persons by age group for one sex; groups cover 0..100+ without gaps or overlaps.
+struct GroupedCounts {
+  std::vector<AgeGroup> groups;
+  std::vector<double> persons;
+};
+
+// Population by age group and sex of one area on 1 January of the base year.
+struct GroupedPopulation {
+  GroupedCounts male;
+  GroupedCounts female;
+  const GroupedCounts& of(Sex s) const { return s == Sex::Male ? male : female; }
+};
+
+// WPP abridged central death rates: per sex, per 5-year period, per abridged age.
+struct AbridgedMortality {
+  std::vector<int> ageStarts;  // 0, 1, 5, 10, ..., 100 (last is open)
+  struct Period {
+    int startYear = 0;  // "2020-2025" covers 1 Jan 2020 .. 31 Dec 2024
+    int endYear = 0;
+    std::vector<double> mx[kSexes];  // per sex, one per ageStarts entry
+  };
+  std::vector<Period> periods;  // ascending by startYear
+};
+
+struct YearValue {
+  int year = 0;
+  double value = 0.0;
+};
+
+// Observed yearly flows of one area (CBS 37230ned), persons per year.
+struct AreaFlows {
+  int years = 0;  // number of calendar years summed
+  double births = 0, deaths = 0, internalIn = 0, internalOut = 0, internationalIn = 0, internationalOut = 0;
+};
+
+struct Dataset {
+  std::filesystem::path folder;
+  std::string name;
+  std::string version;
+  int baseYear = 0;
+  std::string provinceCode;
+  std::string provinceName;
+
+  std::vector<Municipality> municipalities;
+  std::unordered_map<std::string, int> municipalityIndex;
+  std::vector<GroupedPopulation> population;  // per municipality, base year
+  GroupedPopulation nationalPopulation;       // the Netherlands, base year
+  std::vector<Region> regions;
+
+  AbridgedMortality mortality;
+  std::map<Sex, std::vector<YearValue>> lifeExpectancy;  // WPP e0: estimates, then projection
+  std::map<std::string, std::vector<YearValue>> tfr;     // variant -> TFR by year ("estimate", "medium", ...)
+  // Fertility age pattern: year -> (age group -> percent of TFR), WPP 10-14 .. 50-54.
+  std::map<int, std::vector<std::pair<AgeGroup, double>>> fertilityPattern;
+  std::vector<YearValue> sexRatioAtBirth;  // males per female
+  // WPP net international migration by age: period start year -> per sex per age group (persons per year).
+  struct NetMigrationPeriod {
+    int startYear = 0, endYear = 0;
+    std::vector<AgeGroup> groups;
+    std::vector<double> perYear[kSexes];
+  };
+  std::vector<NetMigrationPeriod> netMigrationByAge;
+  std::vector<YearValue> netMigrationTotal;  // persons per year (national), estimates then projection
+
+  // Observed births (all mothers' ages) summed over the years available, per geo code
+  // (municipalities GMxxxx, COROP CRxx, province PVxx, NL01), and the years summed.
+  std::map<std::string, std::pair<int, double>> observedBirths;
+  std::map<std::string, AreaFlows> observedFlows;  // per geo code, yearly average
+
+  const Region* findRegion(const std::string& nameOrCode) const;
+  std::vector<const Region*> regionsOfType(const std::string& type) const;
+  int indexOf(const std::string& municipalityCode) const;  // -1 if absent
+};
+
+// Loads a dataset folder. Throws InputError on any malformed or inconsistent table.
+Dataset loadDataset(const std::filesystem::path& folder);
+
+}  // namespace zorgsim

@@ -1,0 +1,78 @@
+#include "models/levers.hpp"
+
+#include <stdexcept>
+
+namespace zorgsim {
+
+const std::vector<LeverSpec>& leverSpecs() {
+  static const std::vector<LeverSpec> specs{
+      {Lever::Horizon, "horizon", LeverGroup::Demography, 2050, 2022, 2150, true, "year", "Eindjaar", "Horizon",
+       "Last year of the projection (population on 1 January of that year).",
+       "assumption: 2050 is the horizon of the regional visions in the seed documents"},
+      {Lever::FertilityMultiplier, "demography.fertility_multiplier", LeverGroup::Demography, 1.0, 0.0, 3.0, false,
+       "factor", "Vruchtbaarheid (factor)", "Fertility (factor)",
+       "Multiplies all age-specific fertility rates of the chosen WPP variant.", "1 = UN WPP 2024 as published"},
+      {Lever::LifeExpectancyGain, "demography.life_expectancy_gain", LeverGroup::Demography, 0.0, -10.0, 10.0, false,
+       "years", "Extra levensverwachting", "Extra life expectancy",
+       "Years of life expectancy at birth added (or removed) by the horizon, phased in linearly, on top of WPP's projected gain.",
+       "0 = UN WPP 2024 medium projection of mortality"},
+      {Lever::MortalityMultiplier, "demography.mortality_multiplier", LeverGroup::Demography, 1.0, 0.2, 5.0, false,
+       "relative risk", "Sterfte (relatief risico)", "Mortality (relative risk)",
+       "Multiplies all death rates in every year.", "1 = UN WPP 2024 as published"},
+      {Lever::InternalInMultiplier, "migration.internal_in_multiplier", LeverGroup::Demography, 1.0, 0.0, 5.0, false,
+       "factor", "Vestiging uit NL (factor)", "In-migration from NL (factor)",
+       "Multiplies the yearly number of people moving in from other Dutch municipalities.",
+       "1 = CBS 37230ned average 2012-2016"},
+      {Lever::InternalOutMultiplier, "migration.internal_out_multiplier", LeverGroup::Demography, 1.0, 0.0, 5.0, false,
+       "factor", "Vertrek naar NL (factor)", "Out-migration to NL (factor)",
+       "Multiplies the rates of moving out to other Dutch municipalities.", "1 = CBS 37230ned average 2012-2016"},
+      {Lever::InternationalInMultiplier, "migration.international_in_multiplier", LeverGroup::Demography, 1.0, 0.0, 5.0,
+       false, "factor", "Immigratie (factor)", "Immigration (factor)",
+       "Multiplies the yearly number of immigrants from abroad.",
+       "1 = CBS 37230ned 2012-2016 level moved with UN WPP 2024 national net migration"},
+      {Lever::InternationalOutMultiplier, "migration.international_out_multiplier", LeverGroup::Demography, 1.0, 0.0,
+       5.0, false, "factor", "Emigratie (factor)", "Emigration (factor)", "Multiplies the rates of emigration abroad.",
+       "1 = CBS 37230ned average 2012-2016"},
+      {Lever::PersonsPerDwelling, "housing.persons_per_dwelling", LeverGroup::Demography, 2.24, 0.5, 6.0, false,
+       "persons per dwelling", "Bewoners per nieuwe woning", "Residents per new dwelling",
+       "People moving in per extra dwelling (see housing.extra_dwellings).",
+       "CBS Kerncijfers wijken en buurten 2019: inhabitants / households over 46 Gelderland municipalities = 2.24"},
+  };
+  return specs;
+}
+
+const LeverSpec& leverSpec(Lever id) {
+  const auto& specs = leverSpecs();
+  const auto i = static_cast<std::size_t>(id);
+  if (i >= specs.size() || specs[i].id != id) throw std::logic_error("lever table out of order");
+  return specs[i];
+}
+
+std::optional<Lever> findLever(std::string_view key) {
+  for (const auto& s : leverSpecs()) {
+    if (s.key == key) return s.id;
+  }
+  return std::nullopt;
+}
+
+std::string_view groupNameNl(LeverGroup g) {
+  switch (g) {
+    case LeverGroup::Demography: return "Demografie";
+    case LeverGroup::CareUse: return "Zorggebruik";
+    case LeverGroup::Prevention: return "Preventie";
+    case LeverGroup::LabourMarket: return "Arbeidsmarkt";
+  }
+  return "";
+}
+
+std::string_view groupNameEn(LeverGroup g) {
+  switch (g) {
+    case LeverGroup::Demography: return "Demography";
+    case LeverGroup::CareUse: return "Care use";
+    case LeverGroup::Prevention: return "Prevention";
+    case LeverGroup::LabourMarket: return "Labour market";
+  }
+  return "";
+}
+
+}  // namespace zorgsim

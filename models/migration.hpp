@@ -1,0 +1,69 @@
+#pragma once
+// Migration, the largest driver of municipal differences (MODEL.md section 2).
+//
+// Out-migration (to other Dutch municipalities, and abroad) is a rate per person:
+//   rate(x) = level_m x shape(x), with shape the Rogers-Castro (1981) "fundamental" model
+//   schedule and level_m fitted so the rates applied to the municipality's base population
+//   give its observed yearly average (CBS 37230ned, 2012-2016).
+// In-migration is a number of persons per year, spread over ages and sexes by a profile:
+//   from other municipalities: the observed yearly average, profile = the same
+//   Rogers-Castro schedule (nationally, internal in- and out-migrants are the same people),
+//   half men and half women (assumption: the source has no sex split);
+//   from abroad: the observed 2012-2016 level, moved with UN WPP 2024's national net
+//   migration (the municipality keeps its share of national immigration while national
+//   immigration changes by the change in WPP net migration), profile = WPP net migration
+//   by age and sex of the period (negative ages set to zero).
+// Municipalities without their own figures get the COROP residual (area_levels.hpp).
+// Levers multiply each flow; extra dwellings add dwellings x persons per dwelling movers
+// with the internal in-migration profile.
+//
+// Known simplification (assumption): rates use the 2021 population as the exposure for
+// 2012-2016 counts; population change between those dates (a few percent) shifts levels.
+
+#include "models/area_levels.hpp"
+#include "models/dataset.hpp"
+#include "sim/age_sex.hpp"
+
+#include <string>
+#include <vector>
+
+namespace zorgsim {
+
+struct MunicipalMigration {
+  double internalOutLevel = 0;          // multiplies the shape; rate at age x = level x shape(x)
+  double internationalOutLevel = 0;
+  double internalInPerYear = 0;         // persons per year
+  double internationalInBasePerYear = 0;  // persons per year at the observed (2012-2016) national level
+  std::string internalBasis, internationalBasis;  // "own", "COROP residual CRxx", "national"
+};
+
+// Rogers-Castro model migration schedule at (continuous) age x; the seven fundamental
+// parameters of Rogers & Castro (1981), IIASA RR-81-30: a1 = 0.02, alpha1 = 0.1,
+// a2 = 0.06, alpha2 = 0.1, mu2 = 20, lambda2 = 0.4, c = 0.003 (as in migest::rc9.fund).
+double rogersCastroFundamental(double age);
+
+class MigrationModel {
+ public:
+  // basePopulation: single-year base population per municipality (same order as data).
+  MigrationModel(const Dataset& data, const std::vector<AgeSexTable>& basePopulation, int firstYear, int lastYear);
+
+  // Shape of out-migration rates by cohort (age at the end of the year), both sexes.
+  const AgeVector& outShape() const { return outShape_; }
+  // Age-sex distribution of in-migrants from other municipalities (sums to 1).
+  const AgeSexTable& internalInProfile() const { return internalInProfile_; }
+  // Age-sex distribution of immigrants from abroad in a year (sums to 1).
+  const AgeSexTable& internationalInProfile(int year) const;
+  // National immigration in a year relative to the observed base level (>= 0).
+  double immigrationFactor(int year) const;
+  const MunicipalMigration& municipality(std::size_t i) const { return municipal_[i]; }
+
+ private:
+  int firstYear_;
+  AgeVector outShape_;
+  AgeSexTable internalInProfile_;
+  std::vector<AgeSexTable> internationalInProfile_;
+  std::vector<double> immigrationFactor_;
+  std::vector<MunicipalMigration> municipal_;
+};
+
+}  // namespace zorgsim

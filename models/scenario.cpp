@@ -1,0 +1,273 @@
+#include "models/scenario.hpp"
+
+#include "models/dataset.hpp"
+#include "sim/input_error.hpp"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+namespace zorgsim {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view kDwellingsTable = "housing.extra_dwellings";
+constexpr std::string_view kTfrVariantKey = "demography.tfr_variant";
+
+std::size_t editDistance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+std::vector<std::string> allKeys() {
+  std::vector<std::string> keys{"name", "description", "extends", std::string(kTfrVariantKey), std::string(kDwellingsTable)};
+  for (const auto& s : leverSpecs()) keys.emplace_back(s.key);
+  return keys;
+}
+
+std::string didYouMean(const std::string& key) {
+  std::string best;
+  std::size_t bestDistance = 4;  // suggest only close matches
+  for (const auto& k : allKeys()) {
+    // Compare with the full key and with its last part (people often misplace tables).
+    const auto lastDot = k.rfind('.');
+    const std::string tail = lastDot == std::string::npos ? k : k.substr(lastDot + 1);
+    const std::size_t d = std::min(editDistance(key, k), editDistance(key.substr(key.rfind('.') + 1), tail) + 1);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = k;
+    }
+  }
+  return best.empty() ? "" : " (did you mean '" + best + "'?)";
+}
+
+std::size_t lineOf(const toml::node& n) { return n.source().begin.line; }
+
+// Flattens nested tables into dotted keys, except the free-form dwellings table.
+void flatten(const toml::table& t, const std::string& prefix, std::vector<std::pair<std::string, const toml::node*>>& out) {
+  for (const auto& [k, v] : t) {
+    const std::string key = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
+    if (v.is_table() && key != kDwellingsTable) {
+      flatten(*v.as_table(), key, out);
+    } else {
+      out.emplace_back(key, &v);
+    }
+  }
+}
+
+double numberValue(const toml::node& n, const std::string& file, const std::string& key) {
+  if (auto i = n.as_integer()) return static_cast<double>(i->get());
+  if (auto f = n.as_floating_point()) {
+    if (!std::isfinite(f->get())) throw InputError(file, lineOf(n), key, "must be a finite number");
+    return f->get();
+  }
+  throw InputError(file, lineOf(n), key, "must be a number");
+}
+
+std::string formatRange(double lo, double hi) {
+  std::ostringstream s;
+  s << lo << ".." << hi;
+  return s.str();
+}
+
+Scenario parseWithChain(const std::string& text, const std::string& name, const fs::path& baseDir,
+                        std::vector<std::string>& visiting);
+
+Scenario loadWithChain(const fs::path& file, std::vector<std::string>& visiting) {
+  std::error_code ec;
+  const fs::path canonical = fs::weakly_canonical(file, ec);
+  const std::string key = (ec ? file : canonical).string();
+  if (std::find(visiting.begin(), visiting.end(), key) != visiting.end()) {
+    std::string chain;
+    for (const auto& v : visiting) chain += v + " -> ";
+    throw InputError(file.string(), 0, "extends", "scenarios extend each other in a cycle: " + chain + key);
+  }
+  if (!fs::exists(file)) throw InputError(file.string(), 0, "", "scenario file not found");
+  if (fs::file_size(file, ec) > (4u << 20)) throw InputError(file.string(), 0, "", "scenario file is larger than 4 MiB");
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw InputError(file.string(), 0, "", "cannot open scenario file");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  visiting.push_back(key);
+  Scenario s = parseWithChain(buffer.str(), file.string(), file.parent_path(), visiting);
+  visiting.pop_back();
+  return s;
+}
+
+Scenario parseWithChain(const std::string& text, const std::string& file, const fs::path& baseDir,
+                        std::vector<std::string>& visiting) {
+  toml::table root;
+  try {
+    root = toml::parse(text, file);
+  } catch (const toml::parse_error& e) {
+    throw InputError(file, e.source().begin.line, "", "not valid TOML: " + std::string(e.description()));
+  }
+  std::vector<std::pair<std::string, const toml::node*>> entries;
+  flatten(root, "", entries);
+
+  Scenario s;
+  // Inheritance first: the parent's resolved values are the starting point.
+  for (const auto& [key, node] : entries) {
+    if (key != "extends") continue;
+    if (!node->is_string()) throw InputError(file, lineOf(*node), key, "must be a file name in quotes");
+    const fs::path parent = baseDir / node->as_string()->get();
+    s = loadWithChain(parent, visiting);
+    s.extendsChain.insert(s.extendsChain.begin(), parent.string());
+  }
+  s.sourceFile = file;
+  s.description.clear();
+  bool named = false;
+  for (const auto& [key, node] : entries) {
+    if (key == "extends") continue;
+    if (key == "name" || key == "description") {
+      if (!node->is_string()) throw InputError(file, lineOf(*node), key, "must be text in quotes");
+      (key == "name" ? s.name : s.description) = node->as_string()->get();
+      named |= key == "name";
+      continue;
+    }
+    if (key == kTfrVariantKey) {
+      if (!node->is_string()) throw InputError(file, lineOf(*node), key, "must be \"medium\", \"low\" or \"high\"");
+      const std::string v = node->as_string()->get();
+      if (std::find(kTfrVariants.begin(), kTfrVariants.end(), v) == kTfrVariants.end()) {
+        throw InputError(file, lineOf(*node), key, "'" + v + "' is not a WPP variant; use \"medium\", \"low\" or \"high\"");
+      }
+      s.tfrVariant = v;
+      continue;
+    }
+    if (key == kDwellingsTable) {
+      if (!node->is_table()) throw InputError(file, lineOf(*node), key, "must be a table of municipality code = dwellings per year");
+      static const std::regex code(R"(GM\d{4})");
+      for (const auto& [gm, v] : *node->as_table()) {
+        const std::string k(gm.str());
+        const std::string full = key + "." + k;
+        if (!std::regex_match(k, code)) throw InputError(file, lineOf(v), full, "'" + k + "' is not a municipality code like GM0281");
+        const double d = numberValue(v, file, full);
+        if (d < 0 || d > 100000) throw InputError(file, lineOf(v), full, "dwellings per year must be in 0..100000");
+        s.extraDwellingsPerYear[k] = d;
+        s.extraDwellingsLine[k] = lineOf(v);
+      }
+      continue;
+    }
+    auto lever = findLever(key);
+    if (!lever) throw InputError(file, lineOf(*node), key, "unknown key" + didYouMean(key));
+    const LeverSpec& spec = leverSpec(*lever);
+    const double v = numberValue(*node, file, key);
+    if (spec.integer && v != std::floor(v)) throw InputError(file, lineOf(*node), key, "must be a whole number");
+    if (v < spec.min || v > spec.max) {
+      throw InputError(file, lineOf(*node), key,
+                       "value " + std::to_string(v) + " is outside the allowed range " + formatRange(spec.min, spec.max) +
+                           " (" + std::string(spec.unit) + ")");
+    }
+    s[*lever] = v;
+  }
+  if (!named) {
+    s.name = fs::path(file).stem().string();
+  }
+  return s;
+}
+
+}  // namespace
+
+Scenario::Scenario() {
+  for (const auto& spec : leverSpecs()) values[static_cast<std::size_t>(spec.id)] = spec.defaultValue;
+}
+
+std::string Scenario::canonicalText() const {
+  std::string out;
+  char buf[64];
+  for (const auto& spec : leverSpecs()) {
+    std::snprintf(buf, sizeof buf, "%.17g", (*this)[spec.id]);
+    out += std::string(spec.key) + "=" + buf + "\n";
+  }
+  out += std::string(kTfrVariantKey) + "=" + tfrVariant + "\n";
+  for (const auto& [code, d] : extraDwellingsPerYear) {
+    std::snprintf(buf, sizeof buf, "%.17g", d);
+    out += std::string(kDwellingsTable) + "." + code + "=" + buf + "\n";
+  }
+  return out;
+}
+
+std::string Scenario::contentHash() const {
+  std::uint64_t h = 14695981039346656037ull;  // FNV-1a 64-bit offset basis
+  for (unsigned char c : canonicalText()) {
+    h ^= c;
+    h *= 1099511628211ull;  // FNV prime
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+Scenario loadScenario(const fs::path& file) {
+  std::vector<std::string> visiting;
+  return loadWithChain(file, visiting);
+}
+
+Scenario parseScenario(const std::string& text, const std::string& name, const fs::path& baseDir) {
+  std::vector<std::string> visiting{name};
+  return parseWithChain(text, name, baseDir, visiting);
+}
+
+void validateScenarioAgainstData(const Scenario& s, const Dataset& data) {
+  const std::string file = s.sourceFile.empty() ? "(built-in scenario)" : s.sourceFile;
+  if (s.horizon() <= data.baseYear) {
+    throw InputError(file, 0, "horizon",
+                     "horizon " + std::to_string(s.horizon()) + " must be after the data's base year " + std::to_string(data.baseYear));
+  }
+  if (s.horizon() > data.baseYear + 100) {
+    throw InputError(file, 0, "horizon", "horizon more than 100 years after the base year is not supported");
+  }
+  for (const auto& [code, d] : s.extraDwellingsPerYear) {
+    if (data.indexOf(code) < 0) {
+      auto line = s.extraDwellingsLine.count(code) ? s.extraDwellingsLine.at(code) : 0;
+      throw InputError(file, line, std::string(kDwellingsTable) + "." + code,
+                       "municipality " + code + " is not in the dataset '" + data.name + "'");
+    }
+  }
+}
+
+std::string scenarioToToml(const Scenario& s) {
+  std::ostringstream out;
+  out << "name = " << toml::value<std::string>(s.name) << "\n";
+  if (!s.description.empty()) out << "description = " << toml::value<std::string>(s.description) << "\n";
+  std::string currentTable;
+  char buf[64];
+  for (const auto& spec : leverSpecs()) {
+    const std::string key(spec.key);
+    const auto dot = key.rfind('.');
+    const std::string table = dot == std::string::npos ? "" : key.substr(0, dot);
+    if (table != currentTable) {
+      out << "\n[" << table << "]\n";
+      currentTable = table;
+      if (table == "demography") out << "tfr_variant = \"" << s.tfrVariant << "\"\n";
+    }
+    std::snprintf(buf, sizeof buf, "%.17g", s[spec.id]);
+    out << key.substr(dot == std::string::npos ? 0 : dot + 1) << " = " << buf << "\n";
+  }
+  if (!s.extraDwellingsPerYear.empty()) {
+    out << "\n[" << kDwellingsTable << "]\n";
+    for (const auto& [code, d] : s.extraDwellingsPerYear) {
+      std::snprintf(buf, sizeof buf, "%.17g", d);
+      out << code << " = " << buf << "\n";
+    }
+  }
+  return out.str();
+}
+
+}  // namespace zorgsim

@@ -1,0 +1,56 @@
+#pragma once
+// A scenario: a named set of lever values (see levers.hpp), read from a TOML file that may
+// extend another (`extends = "baseline.toml"`, chains allowed, cycles are an error).
+// Unknown keys, wrong types and out-of-range values are InputErrors naming file, line and
+// key, with a "did you mean" suggestion. A validated Scenario is plain data: runs read
+// it, never change it (the GUI edits a copy).
+
+#include "models/levers.hpp"
+
+#include <array>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace zorgsim {
+
+struct Dataset;
+
+struct Scenario {
+  std::string name = "baseline";
+  std::string description;
+  std::string sourceFile;  // the file it was read from (empty for the built-in default)
+  std::vector<std::string> extendsChain;  // files it inherits from, nearest first
+
+  std::array<double, kLeverCount> values{};  // indexed by Lever
+  std::string tfrVariant = "medium";
+  // Extra dwellings built per year, per municipality code (dwellings / year, >= 0).
+  std::map<std::string, double> extraDwellingsPerYear;
+  std::map<std::string, std::size_t> extraDwellingsLine;  // for error messages
+
+  Scenario();  // every lever at its default
+  double operator[](Lever l) const { return values[static_cast<std::size_t>(l)]; }
+  double& operator[](Lever l) { return values[static_cast<std::size_t>(l)]; }
+  int horizon() const { return static_cast<int>((*this)[Lever::Horizon]); }
+
+  // Canonical content hash (16 hex digits, FNV-1a 64) over the resolved parameter values
+  // only: not over name, description, formatting, key order or inheritance structure.
+  std::string contentHash() const;
+  // The resolved parameters in canonical text form (what the hash is computed over).
+  std::string canonicalText() const;
+};
+
+// Reads and validates a scenario file (following `extends`). Throws InputError.
+Scenario loadScenario(const std::filesystem::path& file);
+// Parses scenario text; `name` is used in messages, `baseDir` resolves `extends`.
+Scenario parseScenario(const std::string& text, const std::string& name, const std::filesystem::path& baseDir);
+
+// Checks the parts of a scenario that depend on the data (municipality codes, horizon
+// after the base year). Throws InputError naming the scenario file and line.
+void validateScenarioAgainstData(const Scenario& s, const Dataset& data);
+
+// Writes a scenario back as TOML (all levers, so the file stands alone).
+std::string scenarioToToml(const Scenario& s);
+
+}  // namespace zorgsim

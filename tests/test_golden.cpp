@@ -1,0 +1,52 @@
+// Golden-CSV regression: the Achterhoek baseline results compared with a reviewed
+// reference, cell by cell, with a numeric tolerance. To accept new references after an
+// intended change: `cmake --build build --target accept-golden`, then review the diff.
+
+#include "models/scenario_run.hpp"
+#include "sim/csv_table.hpp"
+#include "test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+
+using namespace zorgsim;
+
+namespace {
+
+void compareWithGolden(const std::string& name, const std::string& actual) {
+  const auto golden = test::sourceDir() / "tests" / "golden" / name;
+  if (const char* accept = std::getenv("ZORGSIM_ACCEPT_GOLDEN"); accept && std::string(accept) == "1") {
+    std::ofstream(golden, std::ios::trunc) << actual;
+    WARN("accepted new golden reference " << golden.string());
+    return;
+  }
+  const CsvSchema schema({"scenario", "geo_level", "geo_code", "geo_name", "year", "indicator", "care_type", "sex", "age_group", "value"});
+  const CsvTable expected = CsvTable::read(golden, schema);
+  const CsvTable got = CsvTable::parse(actual, "actual", schema);
+  REQUIRE(got.rows() == expected.rows());
+  int reported = 0;
+  for (std::size_t r = 0; r < got.rows(); ++r) {
+    for (const char* key : {"geo_code", "year", "indicator", "care_type", "sex", "age_group"}) {
+      REQUIRE(got.text(r, key) == expected.text(r, key));
+    }
+    const double e = expected.number(r, "value"), a = got.number(r, "value");
+    // Tolerance: 1e-6 relative, or 0.001 absolute for values near zero (files keep 4 decimals).
+    if (std::abs(a - e) > std::max(1e-6 * std::abs(e), 1e-3) && reported++ < 10) {
+      FAIL_CHECK(name << " line " << expected.lineOf(r) << ": " << expected.text(r, "geo_code") << " "
+                      << expected.text(r, "year") << " " << expected.text(r, "indicator") << " " << expected.text(r, "sex")
+                      << " " << expected.text(r, "age_group") << ": expected " << e << ", got " << a);
+    }
+  }
+  REQUIRE(reported == 0);
+}
+
+}  // namespace
+
+TEST_CASE("golden: Achterhoek baseline results", "[golden]") {
+  const Dataset& d = test::defaultDataset();
+  const ScenarioRun run = runScenario(d, Scenario{}, selectMunicipalities(d, "Achterhoek"));
+  compareWithGolden("achterhoek_baseline_results.csv", run.results.toCsv("baseline"));
+}

@@ -1,0 +1,90 @@
+#include "models/scenario.hpp"
+
+#include "models/dataset.hpp"
+#include "sim/input_error.hpp"
+#include "test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+using namespace zorgsim;
+namespace fs = std::filesystem;
+
+namespace {
+std::string errorOf(const std::string& toml) {
+  try {
+    parseScenario(toml, "s.toml", ".");
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "";
+}
+void writeFile(const fs::path& p, const std::string& text) { std::ofstream(p) << text; }
+}  // namespace
+
+TEST_CASE("scenario keys: unknown keys get a suggestion, ranges and types are checked", "[scenario][bad-input]") {
+  CHECK(errorOf("[demography]\nfertility_multiplyer = 1.2\n") ==
+        "s.toml:2: field 'demography.fertility_multiplyer': unknown key (did you mean 'demography.fertility_multiplier'?)");
+  CHECK(errorOf("horizon = 2200\n").find("s.toml:1: field 'horizon': value 2200") == 0);
+  CHECK(errorOf("horizon = 2040.5\n") == "s.toml:1: field 'horizon': must be a whole number");
+  CHECK(errorOf("[migration]\ninternal_in_multiplier = \"high\"\n") == "s.toml:2: field 'migration.internal_in_multiplier': must be a number");
+  CHECK(errorOf("[demography]\ntfr_variant = \"very high\"\n").find("s.toml:2: field 'demography.tfr_variant'") == 0);
+  CHECK(errorOf("[housing.extra_dwellings]\nGM12 = 5\n").find("'GM12' is not a municipality code") != std::string::npos);
+  CHECK(errorOf("[housing.extra_dwellings]\nGM0281 = -5\n").find("must be in 0..100000") != std::string::npos);
+  CHECK(errorOf("horizon = \n").find("s.toml:1: not valid TOML") == 0);
+  CHECK(errorOf("[migration]\nmultiplier = 2\n").find("unknown key") != std::string::npos);
+}
+
+TEST_CASE("scenario inheritance: chains override, cycles are errors", "[scenario]") {
+  const fs::path dir = test::temporaryFolder("scen");
+  writeFile(dir / "a.toml", "name = \"a\"\nhorizon = 2040\n[demography]\nfertility_multiplier = 1.1\n[housing.extra_dwellings]\nGM0281 = 100\n");
+  writeFile(dir / "b.toml", "extends = \"a.toml\"\nname = \"b\"\n[demography]\nmortality_multiplier = 0.9\n[housing.extra_dwellings]\nGM0297 = 50\n");
+  writeFile(dir / "c.toml", "extends = \"b.toml\"\n[demography]\nfertility_multiplier = 1.3\n");
+  const Scenario c = loadScenario(dir / "c.toml");
+  REQUIRE(c.name == "c");
+  REQUIRE(c.horizon() == 2040);
+  REQUIRE(c[Lever::FertilityMultiplier] == 1.3);
+  REQUIRE(c[Lever::MortalityMultiplier] == 0.9);
+  REQUIRE(c.extraDwellingsPerYear.at("GM0281") == 100);
+  REQUIRE(c.extraDwellingsPerYear.at("GM0297") == 50);
+  REQUIRE(c.extendsChain.size() == 2);
+
+  writeFile(dir / "x.toml", "extends = \"y.toml\"\n");
+  writeFile(dir / "y.toml", "extends = \"x.toml\"\n");
+  try {
+    loadScenario(dir / "x.toml");
+    FAIL("cycle not detected");
+  } catch (const InputError& e) {
+    REQUIRE(std::string(e.what()).find("cycle") != std::string::npos);
+  }
+  writeFile(dir / "z.toml", "extends = \"missing.toml\"\n");
+  REQUIRE_THROWS_WITH(loadScenario(dir / "z.toml"), Catch::Contains("missing.toml") && Catch::Contains("not found"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("scenario hash ignores formatting, key order, names and inheritance", "[scenario]") {
+  const Scenario a = parseScenario("name = \"a\"\nhorizon = 2050\n[demography]\nfertility_multiplier = 1.10\nmortality_multiplier = 0.9\n", "a", ".");
+  const Scenario b = parseScenario("# comment\n[demography]\nmortality_multiplier=0.90\nfertility_multiplier   = 1.1\n", "b", ".");
+  const Scenario c = parseScenario("[demography]\nfertility_multiplier = 1.2\nmortality_multiplier = 0.9\n", "c", ".");
+  REQUIRE(a.contentHash() == b.contentHash());
+  REQUIRE(a.contentHash() != c.contentHash());
+  REQUIRE(a.contentHash().size() == 16);
+  // Round trip through the TOML writer keeps the content.
+  const Scenario back = parseScenario(scenarioToToml(a), "back", ".");
+  REQUIRE(back.contentHash() == a.contentHash());
+}
+
+TEST_CASE("scenario checks against the data: unknown municipality and horizon", "[scenario][bad-input]") {
+  const Dataset& d = test::defaultDataset();
+  Scenario s = parseScenario("[housing.extra_dwellings]\nGM9999 = 10\n", "s.toml", ".");
+  REQUIRE_THROWS_WITH(validateScenarioAgainstData(s, d), "s.toml:2: field 'housing.extra_dwellings.GM9999': municipality GM9999 is not in the dataset 'Gelderland 2021'");
+  Scenario early = parseScenario("horizon = 2022\n", "e.toml", ".");
+  REQUIRE_NOTHROW(validateScenarioAgainstData(early, d));
+}
+
+TEST_CASE("the shipped baseline scenario loads and equals the defaults", "[scenario]") {
+  const Scenario s = loadScenario(test::sourceDir() / "scenarios" / "baseline.toml");
+  REQUIRE(s.name == "baseline");
+  REQUIRE(s.contentHash() == Scenario{}.contentHash());
+}

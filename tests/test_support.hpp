@@ -1,0 +1,35 @@
+#pragma once
+// Shared helpers for the tests: the default dataset, temporary dataset copies.
+
+#include "models/dataset.hpp"
+
+#include <filesystem>
+#include <string>
+
+namespace zorgsim::test {
+
+std::filesystem::path sourceDir();
+std::filesystem::path defaultDataFolder();
+const Dataset& defaultDataset();  // loaded once
+
+// A fresh copy of the default dataset in a temporary folder (removed by the destructor).
+class DatasetCopy {
+ public:
+  DatasetCopy();
+  ~DatasetCopy();
+  DatasetCopy(const DatasetCopy&) = delete;
+  DatasetCopy& operator=(const DatasetCopy&) = delete;
+  const std::filesystem::path& folder() const { return folder_; }
+  std::filesystem::path file(const std::string& name) const { return folder_ / name; }
+  std::string read(const std::string& name) const;
+  void write(const std::string& name, const std::string& content) const;
+  // Replaces the first occurrence of `from` with `to` in a file (must occur).
+  void replace(const std::string& name, const std::string& from, const std::string& to) const;
+
+ private:
+  std::filesystem::path folder_;
+};
+
+std::filesystem::path temporaryFolder(const std::string& tag);
+
+}  // namespace zorgsim::test
