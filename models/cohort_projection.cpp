@@ -7,6 +7,7 @@
 #include "models/migration.hpp"
 #include "models/mortality.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 #include <sstream>
@@ -142,51 +143,140 @@ ProjectionPlan prepareProjection(const Dataset& data, const Scenario& scenario, 
   return plan;
 }
 
-void projectYear(const YearRates& r, const MunicipalInputs& in, const AgeSexTable& P, CohortComponents& c) {
-  // 1. Ageing: cohort c was aged c-1 on 1 January; 100+ stays in the open group.
-  c.start.row(0).setZero();
-  c.start.bottomRows(kAges - 1) = P.topRows(kAges - 1);
-  c.start.row(kOpenAge) += P.row(kOpenAge);
+namespace {
 
+// Out-migration rates of one municipality per cohort (level x shape); the same each year.
+struct OutRates {
+  AgeVector internal, international;
+  bool clamp = false;  // true when deaths plus departures could exceed a cohort in some year
+};
+
+OutRates outRates(const MunicipalInputs& in, const YearRates& anyYear, const AgeSexTable& maxDeathProbability) {
+  OutRates o;
+  o.internal = anyYear.outShape * in.internalOutLevel;
+  o.international = anyYear.outShape * in.internationalOutLevel;
+  const AgeVector exit = o.internal + o.international;
+  for (int s = 0; s < kSexes; ++s) o.clamp |= ((exit + maxDeathProbability.col(s)) > 1.0).any();
+  return o;
+}
+
+// One year of one municipality, the model's agenda in one pass per sex (see the header):
+// ageing, out-migration, in-migration, deaths, births on the mid-year exposure, newborns.
+// Record = also store every component per cell (for checks and tests); Clamp = limit
+// departures so deaths plus departures never exceed a cohort (only needed for extreme
+// levers; decided once per municipality). One implementation serves both the fast path
+// and the checked path, so they cannot diverge.
+template <bool Record, bool Clamp>
+void stepYear(const YearRates& r, const MunicipalInputs& in, const OutRates& o, const AgeSexTable& P, AgeSexTable& E,
+              FlowTotals& f, CohortComponents* rec) {
   const double immigrants = in.internationalInBasePerYear * r.immigrationFactor;
+  // Per-cell components go to local buffers (or to `rec`), so the cell loop has no
+  // reduction and the compiler vectorises it; the sums are taken afterwards.
+  AgeVector deathBuf, outIntBuf, outIntlBuf;
   for (int s = 0; s < kSexes; ++s) {
-    auto q = r.deathProbability.col(s);
-    // 2. Out-migration rates, limited so that deaths plus departures never exceed the cohort.
-    AgeVector oInt = r.outShape * in.internalOutLevel;
-    AgeVector oIntl = r.outShape * in.internationalOutLevel;
-    const AgeVector room = (1.0 - q).max(0.0);
-    const AgeVector scale = (room / (oInt + oIntl).max(1e-300)).min(1.0);
-    oInt *= scale;
-    oIntl *= scale;
-    c.outInternal.col(s) = c.start.col(s) * oInt;
-    c.outInternational.col(s) = c.start.col(s) * oIntl;
-    // 3. In-migration counts spread by their age-sex profiles.
-    c.inInternal.col(s) = r.internalInProfile.col(s) * in.internalInPerYear;
-    c.inInternational.col(s) = r.internationalInProfile.col(s) * immigrants;
-    // 4. Deaths: residents all year, in-migrants half a year; the open group its own rate.
-    c.deaths.col(s) = c.start.col(s) * q + (c.inInternal.col(s) + c.inInternational.col(s)) * q * 0.5;
-    c.deaths(kOpenAge, s) += P(kOpenAge, s) * (r.deathProbabilityOpen(kOpenAge, s) - q(kOpenAge));
-    c.end.col(s) = c.start.col(s) - c.deaths.col(s) - c.outInternal.col(s) - c.outInternational.col(s) +
-                   c.inInternal.col(s) + c.inInternational.col(s);
+    const double* p = P.col(s).data();
+    double* e = E.col(s).data();
+    const double* q = r.deathProbability.col(s).data();
+    const double* pInt = r.internalInProfile.col(s).data();
+    const double* pIntl = r.internationalInProfile.col(s).data();
+    const double* rInt = o.internal.data();
+    const double* rIntl = o.international.data();
+    double* dOut = Record ? rec->deaths.col(s).data() : deathBuf.data();
+    double* oiOut = Record ? rec->outInternal.col(s).data() : outIntBuf.data();
+    double* oxOut = Record ? rec->outInternational.col(s).data() : outIntlBuf.data();
+    const double inIntTotal = in.internalInPerYear;
+    auto cell = [&](int c, double start, double extraDeaths) {
+      // 2. out-migration as rates.
+      double oi = rInt[c], ox = rIntl[c];
+      if constexpr (Clamp) {
+        const double room = std::max(0.0, 1.0 - q[c]);
+        const double k = oi + ox > room ? room / (oi + ox) : 1.0;
+        oi *= k;
+        ox *= k;
+      }
+      const double outI = start * oi, outX = start * ox;
+      // 3. in-migration as counts spread by the age-sex profiles.
+      const double inI = pInt[c] * inIntTotal, inX = pIntl[c] * immigrants;
+      // 4. deaths: residents all year, in-migrants half a year.
+      const double d = start * q[c] + (inI + inX) * (0.5 * q[c]) + extraDeaths;
+      e[c] = start - d - outI - outX + inI + inX;
+      dOut[c] = d;
+      oiOut[c] = outI;
+      oxOut[c] = outX;
+      if constexpr (Record) {
+        rec->start(c, s) = start;
+        rec->inInternal(c, s) = inI;
+        rec->inInternational(c, s) = inX;
+      }
+    };
+    // 1. ageing: cohort c was aged c-1 on 1 January; the open group 100+ keeps its members,
+    // who die at the open-age rate instead of the cohort's.
+    for (int c = 1; c < kOpenAge; ++c) cell(c, p[c - 1], 0.0);
+    cell(kOpenAge, p[kOpenAge - 1] + p[kOpenAge],
+         p[kOpenAge] * (r.deathProbabilityOpen(kOpenAge, s) - q[kOpenAge]));
+    dOut[0] = oiOut[0] = oxOut[0] = 0.0;  // the newborn cohort follows after the births
+    f.deaths[s] = Eigen::Map<const AgeVector>(dOut).sum();
+    f.outInternal[s] = Eigen::Map<const AgeVector>(oiOut).sum();
+    f.outInternational[s] = Eigen::Map<const AgeVector>(oxOut).sum();
   }
-  // 5. Births on the mid-year exposure of women 15-49 (rates are zero at other ages).
-  const auto women = [&](const AgeSexTable& t) { return t.col(static_cast<int>(Sex::Female)); };
-  const double births =
-      in.fertilityIndex * (r.fertility * 0.5 * (women(P) + women(c.end))).segment(15, 35).sum();
-  c.births[0] = births * r.maleShareAtBirth;
-  c.births[1] = births - c.births[0];
+  // 5. births to women 15-49 on the mid-year exposure (average of 1 January and 31 December).
+  const double* women = P.col(static_cast<int>(Sex::Female)).data();
+  const double* womenEnd = E.col(static_cast<int>(Sex::Female)).data();
+  double births = 0;
+  for (int a = 15; a < 50; ++a) births += r.fertility(a) * 0.5 * (women[a] + womenEnd[a]);
+  births *= in.fertilityIndex;
+  f.births[0] = births * r.maleShareAtBirth;
+  f.births[1] = births - f.births[0];
+  // 6. the newborn cohort (age 0 at the end of the year).
   for (int s = 0; s < kSexes; ++s) {
     const double q0 = r.deathProbability(0, s);
-    const double o0 = std::min(r.outShape(0) * (in.internalOutLevel + in.internationalOutLevel), 1.0 - q0);
-    const double share = in.internalOutLevel + in.internationalOutLevel > 0
-                             ? in.internalOutLevel / (in.internalOutLevel + in.internationalOutLevel)
-                             : 0.5;
-    c.start(0, s) = c.births[s];
-    c.outInternal(0, s) = c.births[s] * o0 * share;
-    c.outInternational(0, s) = c.births[s] * o0 * (1.0 - share);
-    c.deaths(0, s) = c.births[s] * q0 + (c.inInternal(0, s) + c.inInternational(0, s)) * q0 * 0.5;
-    c.end(0, s) = c.start(0, s) - c.deaths(0, s) - c.outInternal(0, s) - c.outInternational(0, s) +
-                  c.inInternal(0, s) + c.inInternational(0, s);
+    double oi = o.internal(0), ox = o.international(0);
+    if constexpr (Clamp) {
+      const double room = std::max(0.0, 1.0 - q0);
+      if (oi + ox > room) {
+        const double k = room / (oi + ox);
+        oi *= k;
+        ox *= k;
+      }
+    }
+    const double start = f.births[s];
+    const double outI = start * oi, outX = start * ox;
+    const double inI = r.internalInProfile(0, s) * in.internalInPerYear;
+    const double inX = r.internationalInProfile(0, s) * immigrants;
+    const double d = start * q0 + (inI + inX) * (0.5 * q0);
+    E(0, s) = start - d - outI - outX + inI + inX;
+    f.deaths[s] += d;
+    f.outInternal[s] += outI;
+    f.outInternational[s] += outX;
+    f.inInternal[s] = r.internalInProfile.col(s).sum() * in.internalInPerYear;
+    f.inInternational[s] = r.internationalInProfile.col(s).sum() * immigrants;
+    if constexpr (Record) {
+      rec->start(0, s) = start;
+      rec->deaths(0, s) = d;
+      rec->outInternal(0, s) = outI;
+      rec->outInternational(0, s) = outX;
+      rec->inInternal(0, s) = inI;
+      rec->inInternational(0, s) = inX;
+      rec->births[s] = f.births[s];
+    }
+  }
+}
+
+AgeSexTable maxDeathProbability(const std::vector<YearRates>& years) {
+  AgeSexTable m = AgeSexTable::Zero();
+  for (const auto& y : years) m = m.max(y.deathProbability.max(y.deathProbabilityOpen));
+  return m;
+}
+
+}  // namespace
+
+void projectYear(const YearRates& r, const MunicipalInputs& in, const AgeSexTable& P, CohortComponents& c) {
+  const OutRates o = outRates(in, r, r.deathProbability.max(r.deathProbabilityOpen));
+  FlowTotals f;
+  if (o.clamp) {
+    stepYear<true, true>(r, in, o, P, c.end, f, &c);
+  } else {
+    stepYear<true, false>(r, in, o, P, c.end, f, &c);
   }
 }
 
@@ -207,41 +297,45 @@ double accountingError(const CohortComponents& c, const AgeSexTable& P) {
 
 ProjectionResult runProjection(const ProjectionPlan& plan) {
   ProjectionResult result;
+  runProjection(plan, result);
+  return result;
+}
+
+void runProjection(const ProjectionPlan& plan, ProjectionResult& result) {
   result.baseYear = plan.baseYear;
   result.horizon = plan.horizon;
   result.municipalities = plan.municipalities;
   result.perMunicipality.resize(plan.inputs.size());
   const std::size_t years = plan.years.size();
+  if (years == 0) return;
+  const AgeSexTable maxQ = maxDeathProbability(plan.years);
   CohortComponents c;
   for (std::size_t m = 0; m < plan.inputs.size(); ++m) {
     const MunicipalInputs& in = plan.inputs[m];
+    const OutRates o = outRates(in, plan.years.front(), maxQ);
     AreaProjection& out = result.perMunicipality[m];
     out.population.resize(years + 1);
     out.flows.resize(years);
     out.population[0] = in.basePopulation;
     for (std::size_t y = 0; y < years; ++y) {
-      projectYear(plan.years[y], in, out.population[y], c);
+      const YearRates& r = plan.years[y];
       if (plan.checkInvariants) {
+        if (o.clamp) stepYear<true, true>(r, in, o, out.population[y], c.end, out.flows[y], &c);
+        else stepYear<true, false>(r, in, o, out.population[y], c.end, out.flows[y], &c);
         const double err = accountingError(c, out.population[y]);
         const double tolerance = 1e-9 * std::max(1.0, out.population[y].sum());
         if (!(err <= tolerance)) {
           throw std::logic_error("accounting identity violated in municipality #" + std::to_string(plan.municipalities[m]) +
                                  ", year " + std::to_string(plan.baseYear + static_cast<int>(y)) + ": error " + std::to_string(err));
         }
-      }
-      out.population[y + 1] = c.end;
-      FlowTotals& f = out.flows[y];
-      for (int s = 0; s < kSexes; ++s) {
-        f.births[s] = c.births[s];
-        f.deaths[s] = c.deaths.col(s).sum();
-        f.inInternal[s] = c.inInternal.col(s).sum();
-        f.inInternational[s] = c.inInternational.col(s).sum();
-        f.outInternal[s] = c.outInternal.col(s).sum();
-        f.outInternational[s] = c.outInternational.col(s).sum();
+        out.population[y + 1] = c.end;
+      } else if (o.clamp) {
+        stepYear<false, true>(r, in, o, out.population[y], out.population[y + 1], out.flows[y], nullptr);
+      } else {
+        stepYear<false, false>(r, in, o, out.population[y], out.population[y + 1], out.flows[y], nullptr);
       }
     }
   }
-  return result;
 }
 
 AreaProjection sumAreas(const ProjectionResult& result, const std::vector<std::size_t>& positions) {

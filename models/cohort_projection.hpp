@@ -83,6 +83,9 @@ struct CohortComponents {
 // selection: dataset municipality indices to project (empty = all).
 ProjectionPlan prepareProjection(const Dataset& data, const Scenario& scenario, std::vector<int> selection = {});
 ProjectionResult runProjection(const ProjectionPlan& plan);
+// Same, reusing the storage of `result` from an earlier run (no allocation when the plan
+// has the same shape): what the GUI does when a lever moves.
+void runProjection(const ProjectionPlan& plan, ProjectionResult& result);
 
 // One year of one municipality: fills `c` from the population on 1 January.
 void projectYear(const YearRates& rates, const MunicipalInputs& in, const AgeSexTable& population, CohortComponents& c);

@@ -56,5 +56,8 @@ ls -a "$work/good" | grep -q '\.tmp\.' && fail "temporary files left behind afte
 touch "$work/afile"
 expect_error "output path is a file" 3 "is not a folder" "$bin" run --out "$work/afile" --region Achterhoek
 
+# 5. The lever table in the docs is generated from the parameter dictionary and up to date.
+diff <("$bin" levers) "$src/docs/levers.md" >/dev/null && pass || fail "docs/levers.md is stale: run zorgsim levers > docs/levers.md"
+
 echo "$passes passed, $failures failed"
 [[ $failures -eq 0 ]]
