@@ -17,8 +17,11 @@ std::string leversMarkdown() {
   }
   out += "| `demography.tfr_variant` | Demografie | medium | medium, low, high | - | UN WPP 2024 fertility variant "
          "after the last observed year. | UN WPP 2024 |\n";
-  out += "| `housing.extra_dwellings.GMxxxx` | Demografie | none | 0 .. 100000 | dwellings per year | Extra dwellings "
-         "built per year in a municipality; each adds `housing.persons_per_dwelling` in-migrants. | scenario input |\n";
+  for (const auto& t : tableLeverSpecs()) {
+    out += fmt::format("| `{}.<{}>` | {} | none | {} .. {} | {} | {} | {} |\n", t.key,
+                       t.keyKind == TableKey::Municipality ? "GMxxxx" : "care_type", groupNameNl(t.group), t.min, t.max,
+                       t.unit, t.meaning, t.source);
+  }
   return out;
 }
 

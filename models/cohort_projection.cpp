@@ -130,11 +130,8 @@ ProjectionPlan prepareProjection(const Dataset& data, const Scenario& scenario, 
     in.fertilityIndex = fertilityLevels[static_cast<std::size_t>(i)].ratio / nationalRatio;
     in.internalOutLevel = m.internalOutLevel * scenario[Lever::InternalOutMultiplier];
     in.internationalOutLevel = m.internationalOutLevel * scenario[Lever::InternationalOutMultiplier];
-    double dwellings = 0;
-    if (auto it = scenario.extraDwellingsPerYear.find(data.municipalities[static_cast<std::size_t>(i)].code);
-        it != scenario.extraDwellingsPerYear.end()) {
-      dwellings = it->second;
-    }
+    const double dwellings =
+        scenario.tableValue(TableLever::ExtraDwellings, data.municipalities[static_cast<std::size_t>(i)].code, 0.0);
     in.internalInPerYear = m.internalInPerYear * scenario[Lever::InternalInMultiplier] +
                            dwellings * scenario[Lever::PersonsPerDwelling];
     in.internationalInBasePerYear = m.internationalInBasePerYear * scenario[Lever::InternationalInMultiplier];

@@ -37,6 +37,26 @@ const std::vector<LeverSpec>& leverSpecs() {
        "persons per dwelling", "Bewoners per nieuwe woning", "Residents per new dwelling",
        "People moving in per extra dwelling (see housing.extra_dwellings).",
        "CBS Kerncijfers wijken en buurten 2019: inhabitants / households over 46 Gelderland municipalities = 2.24"},
+      {Lever::ProductivityMultiplier, "workforce.productivity_multiplier", LeverGroup::LabourMarket, 1.0, 0.5, 2.0, false,
+       "factor", "Productiviteit (factor)", "Productivity (factor)",
+       "Multiplies the productive (client) hours per FTE of every workforce segment; 1.1 = 10 % more care per FTE.",
+       "1 = productive hours per FTE in data/.../workforce/workforce_segments.csv"},
+      {Lever::AttritionMultiplier, "workforce.attrition_multiplier", LeverGroup::LabourMarket, 1.0, 0.0, 3.0, false,
+       "factor", "Uitstroom (factor)", "Attrition (factor)",
+       "Multiplies the yearly share of care workers leaving the sector before the state pension age.",
+       "1 = AZW sector outflow 2021 minus retirement (workforce_segments.csv)"},
+      {Lever::InflowMultiplier, "workforce.inflow_multiplier", LeverGroup::LabourMarket, 1.0, 0.0, 3.0, false, "factor",
+       "Instroom (factor)", "Inflow (factor)",
+       "Multiplies the yearly number of new care workers per 1,000 inhabitants aged 20-29.",
+       "1 = AZW sector inflow 2021 (workforce_segments.csv)"},
+      {Lever::PartTimeMultiplier, "workforce.part_time_multiplier", LeverGroup::LabourMarket, 1.0, 0.5, 1.6, false,
+       "factor", "Deeltijdfactor (factor)", "Part-time factor (factor)",
+       "Multiplies the average FTE per employee (capped at 1 FTE); 1.1 = everyone works 10 % more hours.",
+       "1 = AZW part-time factors (workforce_segments.csv)"},
+      {Lever::RetirementAgeOffset, "workforce.retirement_age_offset", LeverGroup::LabourMarket, 0.0, -5.0, 5.0, false,
+       "years", "Pensioenleeftijd (+ jaren)", "Retirement age (+ years)",
+       "Years added to the state pension age at which care workers are assumed to stop.",
+       "0 = AOW age by law (state_pension_age.csv)"},
   };
   return specs;
 }
@@ -50,6 +70,29 @@ const LeverSpec& leverSpec(Lever id) {
 
 std::optional<Lever> findLever(std::string_view key) {
   for (const auto& s : leverSpecs()) {
+    if (s.key == key) return s.id;
+  }
+  return std::nullopt;
+}
+
+const std::vector<TableLeverSpec>& tableLeverSpecs() {
+  static const std::vector<TableLeverSpec> specs{
+      {TableLever::ExtraDwellings, "housing.extra_dwellings", TableKey::Municipality, LeverGroup::Demography, 0.0, 100000.0,
+       "dwellings per year", "Extra woningen per jaar", "Extra dwellings per year",
+       "Extra dwellings built per year in a municipality (key: GM code); each adds housing.persons_per_dwelling in-migrants.",
+       "scenario input (none in the baseline)"},
+      {TableLever::PrevalenceTrend, "care.prevalence_trend", TableKey::CareType, LeverGroup::CareUse, -20.0, 20.0,
+       "% per year", "Trend zorggebruik (% per jaar)", "Care-use trend (% per year)",
+       "Yearly change in the age-specific use of a care type (key: care type code), compounded from the base year.",
+       "0 = constant age-specific use (assumption: no trend in the baseline)"},
+  };
+  return specs;
+}
+
+const TableLeverSpec& tableLeverSpec(TableLever id) { return tableLeverSpecs()[static_cast<std::size_t>(id)]; }
+
+std::optional<TableLever> findTableLever(std::string_view key) {
+  for (const auto& s : tableLeverSpecs()) {
     if (s.key == key) return s.id;
   }
   return std::nullopt;

@@ -22,6 +22,11 @@ enum class Lever : std::size_t {
   InternationalInMultiplier,
   InternationalOutMultiplier,
   PersonsPerDwelling,
+  ProductivityMultiplier,
+  AttritionMultiplier,
+  InflowMultiplier,
+  PartTimeMultiplier,
+  RetirementAgeOffset,
   Count
 };
 inline constexpr std::size_t kLeverCount = static_cast<std::size_t>(Lever::Count);
@@ -48,6 +53,30 @@ const LeverSpec& leverSpec(Lever id);
 std::optional<Lever> findLever(std::string_view key);
 std::string_view groupNameNl(LeverGroup g);
 std::string_view groupNameEn(LeverGroup g);
+
+// Levers that are tables keyed by a code: one value per municipality or per care type.
+enum class TableLever : std::size_t { ExtraDwellings, PrevalenceTrend, Count };
+inline constexpr std::size_t kTableLeverCount = static_cast<std::size_t>(TableLever::Count);
+
+enum class TableKey { Municipality, CareType };
+
+struct TableLeverSpec {
+  TableLever id;
+  std::string_view key;  // the TOML table, e.g. "housing.extra_dwellings"
+  TableKey keyKind;
+  LeverGroup group;
+  double min;
+  double max;
+  std::string_view unit;
+  std::string_view labelNl;
+  std::string_view labelEn;
+  std::string_view meaning;
+  std::string_view source;
+};
+
+const std::vector<TableLeverSpec>& tableLeverSpecs();
+const TableLeverSpec& tableLeverSpec(TableLever id);
+std::optional<TableLever> findTableLever(std::string_view key);
 
 // Allowed values of the one text lever, demography.tfr_variant.
 inline constexpr std::array<std::string_view, 3> kTfrVariants{"medium", "low", "high"};

@@ -19,7 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view kDwellingsTable = "housing.extra_dwellings";
 constexpr std::string_view kTfrVariantKey = "demography.tfr_variant";
 
 std::size_t editDistance(std::string_view a, std::string_view b) {
@@ -36,8 +35,9 @@ std::size_t editDistance(std::string_view a, std::string_view b) {
 }
 
 std::vector<std::string> allKeys() {
-  std::vector<std::string> keys{"name", "description", "extends", std::string(kTfrVariantKey), std::string(kDwellingsTable)};
+  std::vector<std::string> keys{"name", "description", "extends", std::string(kTfrVariantKey)};
   for (const auto& s : leverSpecs()) keys.emplace_back(s.key);
+  for (const auto& s : tableLeverSpecs()) keys.emplace_back(s.key);
   return keys;
 }
 
@@ -63,7 +63,7 @@ std::size_t lineOf(const toml::node& n) { return n.source().begin.line; }
 void flatten(const toml::table& t, const std::string& prefix, std::vector<std::pair<std::string, const toml::node*>>& out) {
   for (const auto& [k, v] : t) {
     const std::string key = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
-    if (v.is_table() && key != kDwellingsTable) {
+    if (v.is_table() && !findTableLever(key)) {
       flatten(*v.as_table(), key, out);
     } else {
       out.emplace_back(key, &v);
@@ -150,17 +150,27 @@ Scenario parseWithChain(const std::string& text, const std::string& file, const 
       s.tfrVariant = v;
       continue;
     }
-    if (key == kDwellingsTable) {
-      if (!node->is_table()) throw InputError(file, lineOf(*node), key, "must be a table of municipality code = dwellings per year");
-      static const std::regex code(R"(GM\d{4})");
-      for (const auto& [gm, v] : *node->as_table()) {
-        const std::string k(gm.str());
+    if (auto table = findTableLever(key)) {
+      const TableLeverSpec& spec = tableLeverSpec(*table);
+      if (!node->is_table()) throw InputError(file, lineOf(*node), key, "must be a table of code = value");
+      static const std::regex municipality(R"(GM\d{4})");
+      static const std::regex careType(R"([a-z][a-z0-9_]*)");
+      for (const auto& [code, v] : *node->as_table()) {
+        const std::string k(code.str());
         const std::string full = key + "." + k;
-        if (!std::regex_match(k, code)) throw InputError(file, lineOf(v), full, "'" + k + "' is not a municipality code like GM0281");
+        if (spec.keyKind == TableKey::Municipality && !std::regex_match(k, municipality)) {
+          throw InputError(file, lineOf(v), full, "'" + k + "' is not a municipality code like GM0281");
+        }
+        if (spec.keyKind == TableKey::CareType && !std::regex_match(k, careType)) {
+          throw InputError(file, lineOf(v), full, "'" + k + "' is not a care type code like wmo_hh");
+        }
         const double d = numberValue(v, file, full);
-        if (d < 0 || d > 100000) throw InputError(file, lineOf(v), full, "dwellings per year must be in 0..100000");
-        s.extraDwellingsPerYear[k] = d;
-        s.extraDwellingsLine[k] = lineOf(v);
+        if (d < spec.min || d > spec.max) {
+          throw InputError(file, lineOf(v), full, "value " + std::to_string(d) + " is outside the allowed range " +
+                                                      formatRange(spec.min, spec.max) + " (" + std::string(spec.unit) + ")");
+        }
+        s.tables[static_cast<std::size_t>(*table)][k] = d;
+        s.tableLines[static_cast<std::size_t>(*table)][k] = lineOf(v);
       }
       continue;
     }
@@ -196,9 +206,11 @@ std::string Scenario::canonicalText() const {
     out += std::string(spec.key) + "=" + buf + "\n";
   }
   out += std::string(kTfrVariantKey) + "=" + tfrVariant + "\n";
-  for (const auto& [code, d] : extraDwellingsPerYear) {
-    std::snprintf(buf, sizeof buf, "%.17g", d);
-    out += std::string(kDwellingsTable) + "." + code + "=" + buf + "\n";
+  for (const auto& spec : tableLeverSpecs()) {
+    for (const auto& [code, d] : table(spec.id)) {
+      std::snprintf(buf, sizeof buf, "%.17g", d);
+      out += std::string(spec.key) + "." + code + "=" + buf + "\n";
+    }
   }
   return out;
 }
@@ -212,6 +224,12 @@ std::string Scenario::contentHash() const {
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;
+}
+
+double Scenario::tableValue(TableLever t, const std::string& key, double fallback) const {
+  const auto& m = table(t);
+  auto it = m.find(key);
+  return it == m.end() ? fallback : it->second;
 }
 
 Scenario loadScenario(const fs::path& file) {
@@ -233,10 +251,12 @@ void validateScenarioAgainstData(const Scenario& s, const Dataset& data) {
   if (s.horizon() > data.baseYear + 100) {
     throw InputError(file, 0, "horizon", "horizon more than 100 years after the base year is not supported");
   }
-  for (const auto& [code, d] : s.extraDwellingsPerYear) {
+  const auto& dwellings = s.table(TableLever::ExtraDwellings);
+  for (const auto& [code, d] : dwellings) {
     if (data.indexOf(code) < 0) {
-      auto line = s.extraDwellingsLine.count(code) ? s.extraDwellingsLine.at(code) : 0;
-      throw InputError(file, line, std::string(kDwellingsTable) + "." + code,
+      const auto& lines = s.tableLines[static_cast<std::size_t>(TableLever::ExtraDwellings)];
+      auto line = lines.count(code) ? lines.at(code) : 0;
+      throw InputError(file, line, std::string(tableLeverSpec(TableLever::ExtraDwellings).key) + "." + code,
                        "municipality " + code + " is not in the dataset '" + data.name + "'");
     }
   }
@@ -260,9 +280,10 @@ std::string scenarioToToml(const Scenario& s) {
     std::snprintf(buf, sizeof buf, "%.17g", s[spec.id]);
     out << key.substr(dot == std::string::npos ? 0 : dot + 1) << " = " << buf << "\n";
   }
-  if (!s.extraDwellingsPerYear.empty()) {
-    out << "\n[" << kDwellingsTable << "]\n";
-    for (const auto& [code, d] : s.extraDwellingsPerYear) {
+  for (const auto& spec : tableLeverSpecs()) {
+    if (s.table(spec.id).empty()) continue;
+    out << "\n[" << spec.key << "]\n";
+    for (const auto& [code, d] : s.table(spec.id)) {
       std::snprintf(buf, sizeof buf, "%.17g", d);
       out << code << " = " << buf << "\n";
     }

@@ -25,14 +25,19 @@ struct Scenario {
 
   std::array<double, kLeverCount> values{};  // indexed by Lever
   std::string tfrVariant = "medium";
-  // Extra dwellings built per year, per municipality code (dwellings / year, >= 0).
-  std::map<std::string, double> extraDwellingsPerYear;
-  std::map<std::string, std::size_t> extraDwellingsLine;  // for error messages
+  // Table levers (extra dwellings per municipality, care-use trend per care type):
+  // code -> value, and code -> line in the file (for error messages).
+  std::array<std::map<std::string, double>, kTableLeverCount> tables;
+  std::array<std::map<std::string, std::size_t>, kTableLeverCount> tableLines;
 
   Scenario();  // every lever at its default
   double operator[](Lever l) const { return values[static_cast<std::size_t>(l)]; }
   double& operator[](Lever l) { return values[static_cast<std::size_t>(l)]; }
   int horizon() const { return static_cast<int>((*this)[Lever::Horizon]); }
+  const std::map<std::string, double>& table(TableLever t) const { return tables[static_cast<std::size_t>(t)]; }
+  std::map<std::string, double>& table(TableLever t) { return tables[static_cast<std::size_t>(t)]; }
+  // Value for a key of a table lever, or `fallback` when the scenario does not set it.
+  double tableValue(TableLever t, const std::string& key, double fallback) const;
 
   // Canonical content hash (16 hex digits, FNV-1a 64) over the resolved parameter values
   // only: not over name, description, formatting, key order or inheritance structure.
@@ -46,8 +51,9 @@ Scenario loadScenario(const std::filesystem::path& file);
 // Parses scenario text; `name` is used in messages, `baseDir` resolves `extends`.
 Scenario parseScenario(const std::string& text, const std::string& name, const std::filesystem::path& baseDir);
 
-// Checks the parts of a scenario that depend on the data (municipality codes, horizon
-// after the base year). Throws InputError naming the scenario file and line.
+// Checks the parts of a scenario that depend on the data (municipality codes, care type
+// codes, horizon after the base year). Throws InputError naming the scenario file and line.
+// careTypes: the codes of the care catalogue in use (empty: no care catalogue loaded).
 void validateScenarioAgainstData(const Scenario& s, const Dataset& data);
 
 // Writes a scenario back as TOML (all levers, so the file stands alone).

@@ -46,8 +46,8 @@ TEST_CASE("scenario inheritance: chains override, cycles are errors", "[scenario
   REQUIRE(c.horizon() == 2040);
   REQUIRE(c[Lever::FertilityMultiplier] == 1.3);
   REQUIRE(c[Lever::MortalityMultiplier] == 0.9);
-  REQUIRE(c.extraDwellingsPerYear.at("GM0281") == 100);
-  REQUIRE(c.extraDwellingsPerYear.at("GM0297") == 50);
+  REQUIRE(c.table(TableLever::ExtraDwellings).at("GM0281") == 100);
+  REQUIRE(c.table(TableLever::ExtraDwellings).at("GM0297") == 50);
   REQUIRE(c.extendsChain.size() == 2);
 
   writeFile(dir / "x.toml", "extends = \"y.toml\"\n");
