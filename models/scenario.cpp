@@ -80,6 +80,12 @@ double numberValue(const toml::node& n, const std::string& file, const std::stri
   throw InputError(file, lineOf(n), key, "must be a number");
 }
 
+std::string formatValue(double v) {
+  std::ostringstream s;
+  s << v;
+  return s.str();
+}
+
 std::string formatRange(double lo, double hi) {
   std::ostringstream s;
   s << lo << ".." << hi;
@@ -166,7 +172,7 @@ Scenario parseWithChain(const std::string& text, const std::string& file, const 
         }
         const double d = numberValue(v, file, full);
         if (d < spec.min || d > spec.max) {
-          throw InputError(file, lineOf(v), full, "value " + std::to_string(d) + " is outside the allowed range " +
+          throw InputError(file, lineOf(v), full, "value " + formatValue(d) + " is outside the allowed range " +
                                                       formatRange(spec.min, spec.max) + " (" + std::string(spec.unit) + ")");
         }
         s.tables[static_cast<std::size_t>(*table)][k] = d;
@@ -181,7 +187,7 @@ Scenario parseWithChain(const std::string& text, const std::string& file, const 
     if (spec.integer && v != std::floor(v)) throw InputError(file, lineOf(*node), key, "must be a whole number");
     if (v < spec.min || v > spec.max) {
       throw InputError(file, lineOf(*node), key,
-                       "value " + std::to_string(v) + " is outside the allowed range " + formatRange(spec.min, spec.max) +
+                       "value " + formatValue(v) + " is outside the allowed range " + formatRange(spec.min, spec.max) +
                            " (" + std::string(spec.unit) + ")");
     }
     s[*lever] = v;

@@ -31,7 +31,8 @@ TEST_CASE("scenario keys: unknown keys get a suggestion, ranges and types are ch
   CHECK(errorOf("[migration]\ninternal_in_multiplier = \"high\"\n") == "s.toml:2: field 'migration.internal_in_multiplier': must be a number");
   CHECK(errorOf("[demography]\ntfr_variant = \"very high\"\n").find("s.toml:2: field 'demography.tfr_variant'") == 0);
   CHECK(errorOf("[housing.extra_dwellings]\nGM12 = 5\n").find("'GM12' is not a municipality code") != std::string::npos);
-  CHECK(errorOf("[housing.extra_dwellings]\nGM0281 = -5\n").find("must be in 0..100000") != std::string::npos);
+  CHECK(errorOf("[housing.extra_dwellings]\nGM0281 = -5\n").find("s.toml:2: field 'housing.extra_dwellings.GM0281': value -5 is outside the allowed range 0..100000") == 0);
+  CHECK(errorOf("[care.prevalence_trend]\nwmo_hh = 50\n").find("outside the allowed range -20..20") != std::string::npos);
   CHECK(errorOf("horizon = \n").find("s.toml:1: not valid TOML") == 0);
   CHECK(errorOf("[migration]\nmultiplier = 2\n").find("unknown key") != std::string::npos);
 }
