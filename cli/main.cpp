@@ -1,6 +1,7 @@
 // zorgsim: projections of care demand and the care workforce per Dutch municipality.
 
 #include "cli/levers_command.hpp"
+#include "cli/monitor_command.hpp"
 #include "cli/run_command.hpp"
 #include "sim/version.hpp"
 
@@ -16,6 +17,8 @@ int main(int argc, char** argv) {
 
   zorgsim::cli::RunOptions runOptions;
   zorgsim::cli::addRunCommand(app, runOptions);
+  zorgsim::cli::MonitorOptions monitorOptions;
+  zorgsim::cli::addMonitorCommand(app, monitorOptions);
   auto* levers = app.add_subcommand("levers", "Print the table of scenario levers (key, range, unit, meaning, source).");
 
   try {
@@ -24,6 +27,7 @@ int main(int argc, char** argv) {
     return app.exit(e);
   }
   if (app.got_subcommand("run")) return zorgsim::cli::runCommand(runOptions);
+  if (app.got_subcommand("monitor")) return zorgsim::cli::monitorCommand(monitorOptions);
   if (levers->parsed()) {
     std::cout << zorgsim::cli::leversMarkdown();
     return 0;

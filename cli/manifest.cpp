@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <map>
 
 namespace zorgsim::cli {
 
@@ -25,6 +26,29 @@ std::string manifestJson(const ManifestInfo& info) {
   j["region_filter"] = info.regionFilter;
   j["files"] = info.files;
   j["calibration_notes"] = info.notes;
+  if (info.care && !info.care->empty()) {
+    nlohmann::ordered_json types = nlohmann::ordered_json::array();
+    for (const auto& t : info.care->catalogue.types) {
+      std::map<std::string, int> bases;
+      for (const auto& b : t.indexBasis) bases[b.substr(0, b.find(' '))] += 1;
+      types.push_back({{"care_type", t.code}, {"hours_source", t.hoursSource}, {"cost_source", t.costSource},
+                       {"municipal_index_basis", bases}});
+    }
+    j["care_catalogue"] = types;
+    nlohmann::ordered_json segments = nlohmann::ordered_json::array();
+    for (const auto& s : info.care->workforce.segments) {
+      segments.push_back({{"segment", s.code}, {"employees_national", s.employeesNational}, {"employees_source", s.employeesSource},
+                          {"base_shortage_share", s.baseShortageShare}});
+    }
+    j["workforce_segments"] = segments;
+  }
+  nlohmann::ordered_json regs = nlohmann::ordered_json::array();
+  for (const auto& r : info.recalibrations) {
+    regs.push_back({{"care_type", r.careType}, {"geo_code", r.municipalityCode}, {"year", r.year},
+                    {"registered_clients", r.registered}, {"projected_before", r.expectedBefore},
+                    {"index_before", r.indexBefore}, {"index_after", r.indexAfter}, {"file", r.file}});
+  }
+  j["registrations_used"] = regs;
   j["wall_time_seconds"] = info.wallSeconds;
   const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   char stamp[32];

@@ -1,7 +1,9 @@
 #pragma once
 // manifest.json: what produced a result folder (program, scenario hash, data, years, time).
 
+#include "models/care_projection.hpp"
 #include "models/dataset.hpp"
+#include "models/registrations.hpp"
 #include "models/scenario.hpp"
 
 #include <string>
@@ -18,6 +20,8 @@ struct ManifestInfo {
   std::string regionFilter;
   std::vector<std::string> files;
   std::vector<std::string> notes;
+  const CareModel* care = nullptr;
+  std::vector<RecalibrationNote> recalibrations;
   double wallSeconds = 0.0;
 };
 

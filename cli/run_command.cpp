@@ -27,6 +27,11 @@ void addRunCommand(CLI::App& app, RunOptions& o) {
   run->add_option("--region,-r", o.region,
                   "Limit the run to one region (name or code, e.g. Achterhoek, JZ30, CR14) or one municipality "
                   "(name or GM code).");
+  run->add_option("--registrations", o.registrationFiles,
+                  "Your municipality's own client counts (plain CSV care_type,year,geo_code,clients, or a CBS StatLine "
+                  "export of the Wmo / youth-care tables). They replace the municipal level of each care type they cover; "
+                  "the manifest records which figures were used. Repeatable.");
+  run->add_option("--care-type", o.careType, "Care type of StatLine exports that have no type column (e.g. jeugd_ambulant).");
   run->add_option("--lang", o.language, "Language of the on-screen summary: nl (default) or en.")
       ->check(CLI::IsMember({"nl", "en"}));
   run->add_flag("--quiet,-q", o.quiet, "Print no summary table, only errors.");
@@ -38,13 +43,19 @@ int runCommand(const RunOptions& o) {
     const std::filesystem::path dataFolder = o.dataFolder.empty() ? defaultDataFolder() : std::filesystem::path(o.dataFolder);
     const std::filesystem::path scenarioFile = o.scenarioFile.empty() ? defaultScenarioFile() : std::filesystem::path(o.scenarioFile);
     const Dataset data = loadDataset(dataFolder);
+    const CareModel care = loadCareModel(data);
     const Scenario scenario = loadScenario(scenarioFile);
     validateScenarioAgainstData(scenario, data);
     const auto selection = selectMunicipalities(data, o.region);
     const std::filesystem::path outFolder = o.outFolder.empty() ? std::filesystem::path("output") / scenario.name : std::filesystem::path(o.outFolder);
     ensureWritableFolder(outFolder);  // fail before any work if the folder cannot be written
 
-    const ScenarioRun run = runScenario(data, scenario, selection);
+    std::vector<Registration> registrations;
+    for (const auto& f : o.registrationFiles) {
+      auto r = loadRegistrations(f, data, care.catalogue, o.careType);
+      registrations.insert(registrations.end(), r.begin(), r.end());
+    }
+    const ScenarioRun run = runScenario(data, care, scenario, selection, registrations);
 
     OutputSet files(outFolder);
     files.add("results.csv", run.results.toCsv(scenario.name));
@@ -57,6 +68,8 @@ int runCommand(const RunOptions& o) {
     info.regionFilter = o.region;
     info.files = {"results.csv", "population.csv"};
     info.notes = run.plan.notes;
+    info.care = &care;
+    info.recalibrations = run.recalibrations;
     info.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     files.add("manifest.json", manifestJson(info));
     files.publish();
@@ -64,7 +77,14 @@ int runCommand(const RunOptions& o) {
     if (!o.quiet) {
       std::cout << fmt::format("zorgsim: scenario '{}' ({}), data '{}', {}-{}\n", scenario.name, scenario.contentHash(),
                                data.name, run.plan.baseYear, run.plan.horizon);
-      std::cout << populationSummary(run, o.language == "en" ? Language::English : Language::Dutch);
+      const Language lang = o.language == "en" ? Language::English : Language::Dutch;
+      std::cout << populationSummary(run, lang);
+      if (!care.empty()) std::cout << "\n" << careSummary(run, care, lang);
+      if (!run.recalibrations.empty()) {
+        std::cout << fmt::format("\n{} {}\n", run.recalibrations.size(),
+                                 lang == Language::Dutch ? "niveaus herijkt op eigen registraties (zie manifest.json)"
+                                                         : "levels recalibrated to own registrations (see manifest.json)");
+      }
       std::cout << fmt::format("{} {}\n", o.language == "en" ? "Results written to" : "Resultaten geschreven naar",
                                outFolder.string());
     }

@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include <string>
+#include <vector>
 
 namespace zorgsim::cli {
 
@@ -14,6 +15,8 @@ struct RunOptions {
   std::string outFolder;     // empty = output/<scenario name>
   std::string dataFolder;    // empty = default dataset
   std::string region;        // empty = every municipality
+  std::vector<std::string> registrationFiles;  // own client registrations
+  std::string careType;                        // care type of StatLine exports without a type column
   std::string language = "nl";
   bool quiet = false;
 };

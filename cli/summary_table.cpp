@@ -8,6 +8,7 @@
 namespace zorgsim::cli {
 
 namespace {
+}  // namespace
 
 std::string thousands(double v) {
   const long long n = std::llround(v);
@@ -18,6 +19,8 @@ std::string thousands(double v) {
   }
   return (n < 0 ? "-" : "") + out;
 }
+
+namespace {
 
 std::string percentChange(double from, double to) {
   if (!(from > 0)) return "n.v.t.";
@@ -61,6 +64,52 @@ std::string populationSummary(const ScenarioRun& run, Language lang) {
     out += fmt::format("  {:>8} {:>8} {:>8}\n", percentChange(at(a, base, "0-17"), at(a, horizon, "0-17")),
                        percentChange(at(a, base, "65+"), at(a, horizon, "65+")),
                        percentChange(at(a, base, "85+"), at(a, horizon, "85+")));
+  }
+  return out;
+}
+
+}  // namespace zorgsim::cli
+
+namespace zorgsim::cli {
+
+namespace {
+std::vector<std::size_t> summaryAreas(const ScenarioRun& run) {
+  std::vector<std::size_t> rows;
+  for (std::size_t a = 0; a < run.areas.size(); ++a) {
+    if (run.areas[a].level != "municipality" && run.areas[a].type != "jeugdregio" && run.areas[a].type != "corop") rows.push_back(a);
+  }
+  if (rows.empty()) {
+    for (std::size_t a = 0; a < run.areas.size(); ++a) rows.push_back(a);
+  }
+  return rows;
+}
+}  // namespace
+
+std::string careSummary(const ScenarioRun& run, const CareModel& care, Language lang) {
+  const bool nl = lang == Language::Dutch;
+  std::vector<int> years{run.plan.baseYear};
+  for (int y : {2030, 2040}) {
+    if (y > run.plan.baseYear && y <= run.plan.horizon) years.push_back(y);
+  }
+  std::vector<std::string> types;
+  for (const char* t : {"wmo_hh", "wmo_begeleiding", "jeugd_ambulant", "wlz", "wijkverpleging"}) {
+    if (care.catalogue.indexOf(t) >= 0) types.push_back(t);
+  }
+  std::string out = nl ? "Cliënten per zorgsoort en personeel (fte, alle segmenten)\n"
+                       : "Clients per care type and workforce (FTE, all segments)\n";
+  out += fmt::format("{:<22} {:>5}", nl ? "Regio" : "Region", nl ? "jaar" : "year");
+  for (const auto& t : types) out += fmt::format(" {:>15}", t);
+  out += fmt::format(" {:>11} {:>11} {:>9}\n", nl ? "fte vraag" : "FTE demand", nl ? "fte aanbod" : "FTE supply",
+                     nl ? "tekort" : "gap");
+  for (std::size_t a : summaryAreas(run)) {
+    const auto& code = run.areas[a].code;
+    for (int y : years) {
+      out += fmt::format("{:<22} {:>5}", y == years.front() ? run.areas[a].name : "", y);
+      for (const auto& t : types) out += fmt::format(" {:>15}", thousands(run.results.find(code, y, "clients", "total", "total", t)));
+      out += fmt::format(" {:>11} {:>11} {:>9}\n", thousands(run.results.find(code, y, "workforce_demand_fte", "total", "total", "total")),
+                         thousands(run.results.find(code, y, "workforce_supply_fte", "total", "total", "total")),
+                         thousands(run.results.find(code, y, "workforce_gap_fte", "total", "total", "total")));
+    }
   }
   return out;
 }

@@ -10,6 +10,13 @@ namespace zorgsim::cli {
 
 enum class Language { Dutch, English };
 
+// Dutch thousands separator: 12345 -> "12.345".
+std::string thousands(double v);
+
 std::string populationSummary(const ScenarioRun& run, Language lang);
+
+// Per region: clients of the main care types, and workforce demand, supply and gap (FTE),
+// in the base year, 2030 and 2040.
+std::string careSummary(const ScenarioRun& run, const CareModel& care, Language lang);
 
 }  // namespace zorgsim::cli

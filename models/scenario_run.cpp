@@ -1,8 +1,11 @@
 #include "models/scenario_run.hpp"
 
+#include "models/care_indicators.hpp"
 #include "models/demographic_indicators.hpp"
 #include "sim/input_error.hpp"
 
+#include <algorithm>
+#include <map>
 #include <set>
 
 namespace zorgsim {
@@ -22,15 +25,58 @@ std::vector<int> selectMunicipalities(const Dataset& data, const std::string& re
                                           "'. Regions: " + list);
 }
 
-ScenarioRun runScenario(const Dataset& data, const Scenario& scenario, const std::vector<int>& selection) {
+ScenarioRun runScenario(const Dataset& data, const CareModel& baseCare, const Scenario& scenario,
+                        const std::vector<int>& selection, const std::vector<Registration>& registrations) {
+  validateScenarioCareTypes(scenario, baseCare.catalogue);
   ScenarioRun run;
   run.plan = prepareProjection(data, scenario, selection);
   run.projection = runProjection(run.plan);
   run.areas = reportingAreas(data, run.plan.municipalities);
+
+  // Own registrations recalibrate the levels of the municipalities in this run.
+  CareModel recalibrated;
+  const CareModel* careInUse = &baseCare;
+  if (!registrations.empty() && !baseCare.empty()) {
+    std::map<int, std::size_t> position;
+    for (std::size_t p = 0; p < run.plan.municipalities.size(); ++p) position[run.plan.municipalities[p]] = p;
+    std::vector<Registration> inRun;
+    for (const auto& r : registrations) {
+      if (position.count(r.municipality)) inRun.push_back(r);
+    }
+    recalibrated = baseCare;
+    run.recalibrations = recalibrateLevels(
+        recalibrated.catalogue, inRun,
+        [&](int m, int year) {
+          const auto& pop = run.projection.perMunicipality[position.at(m)].population;
+          const int y = std::clamp(year - run.plan.baseYear, 0, static_cast<int>(pop.size()) - 1);
+          return pop[static_cast<std::size_t>(y)];
+        },
+        data);
+    careInUse = &recalibrated;
+  }
+  const CareModel& care = *careInUse;
+
+  std::vector<AreaCare> municipalCare;
+  if (!care.empty()) {
+    double national = 0;
+    for (Sex s : kAllSexes) {
+      for (double p : data.nationalPopulation.of(s).persons) national += p;
+    }
+    for (std::size_t p = 0; p < run.plan.municipalities.size(); ++p) {
+      const AreaProjection& m = run.projection.perMunicipality[p];
+      const double share = m.population.front().sum() / national;
+      municipalCare.push_back(projectMunicipalCare(care, scenario, run.plan.municipalities[p], m, share, run.plan.baseYear));
+    }
+  }
   for (const auto& area : run.areas) {
     run.areaProjections.push_back(sumAreas(run.projection, area.positions));
     const std::size_t t = run.results.addArea({area.level, area.code, area.name});
     addDemographicIndicators(run.results, t, run.areaProjections.back(), run.plan.baseYear);
+    if (care.empty()) continue;
+    AreaCare sum;
+    for (std::size_t p : area.positions) sum += municipalCare[p];
+    addCareIndicators(run.results, t, care, sum, run.areaProjections.back(), run.plan.baseYear);
+    run.areaCare.push_back(std::move(sum));
   }
   return run;
 }

@@ -3,9 +3,11 @@
 // Shared by the CLI and (later) the GUI and batch runner, so all front ends compute the
 // same numbers the same way.
 
+#include "models/care_projection.hpp"
 #include "models/cohort_projection.hpp"
 #include "models/dataset.hpp"
 #include "models/geo_areas.hpp"
+#include "models/registrations.hpp"
 #include "models/scenario.hpp"
 #include "sim/result_table.hpp"
 
@@ -19,13 +21,19 @@ struct ScenarioRun {
   ProjectionResult projection;
   std::vector<GeoArea> areas;
   std::vector<AreaProjection> areaProjections;  // parallel to areas (summed counts)
+  std::vector<AreaCare> areaCare;               // parallel to areas; empty without a care catalogue
   ResultTable results;
+  std::vector<RecalibrationNote> recalibrations;  // levels replaced by own registrations
 };
 
 // regionFilter: a region name or code to limit the run to its municipalities ("" = all).
 // Throws InputError for an unknown region (with the list of known ones).
 std::vector<int> selectMunicipalities(const Dataset& data, const std::string& regionFilter);
 
-ScenarioRun runScenario(const Dataset& data, const Scenario& scenario, const std::vector<int>& selection);
+// care: the care catalogue and workforce parameters (an empty model gives demography only).
+// registrations: the user's own client counts; they replace the municipal levels of the
+// care types and municipalities they cover (see registrations.hpp).
+ScenarioRun runScenario(const Dataset& data, const CareModel& care, const Scenario& scenario,
+                        const std::vector<int>& selection, const std::vector<Registration>& registrations = {});
 
 }  // namespace zorgsim

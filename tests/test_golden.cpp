@@ -47,6 +47,6 @@ void compareWithGolden(const std::string& name, const std::string& actual) {
 
 TEST_CASE("golden: Achterhoek baseline results", "[golden]") {
   const Dataset& d = test::defaultDataset();
-  const ScenarioRun run = runScenario(d, Scenario{}, selectMunicipalities(d, "Achterhoek"));
+  const ScenarioRun run = runScenario(d, test::defaultCareModel(), Scenario{}, selectMunicipalities(d, "Achterhoek"));
   compareWithGolden("achterhoek_baseline_results.csv", run.results.toCsv("baseline"));
 }

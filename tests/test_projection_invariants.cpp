@@ -49,7 +49,7 @@ TEST_CASE("births only to women aged 15-49, and fertility reproduces the TFR", "
 
 TEST_CASE("region and province totals equal the sum of their municipalities", "[projection]") {
   const Dataset& d = test::defaultDataset();
-  const ScenarioRun run = runScenario(d, Scenario{}, {});
+  const ScenarioRun run = runScenario(d, test::defaultCareModel(), Scenario{}, {});
   for (const auto& area : run.areas) {
     if (area.level == "municipality") continue;
     for (int year : {2021, 2035, 2049}) {

@@ -19,6 +19,11 @@ const Dataset& defaultDataset() {
   return d;
 }
 
+const CareModel& defaultCareModel() {
+  static const CareModel m = loadCareModel(defaultDataset());
+  return m;
+}
+
 fs::path temporaryFolder(const std::string& tag) {
   static std::atomic<int> counter{0};
   fs::path p = fs::temp_directory_path() /

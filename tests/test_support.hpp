@@ -1,6 +1,7 @@
 #pragma once
 // Shared helpers for the tests: the default dataset, temporary dataset copies.
 
+#include "models/care_projection.hpp"
 #include "models/dataset.hpp"
 
 #include <filesystem>
@@ -11,6 +12,7 @@ namespace zorgsim::test {
 std::filesystem::path sourceDir();
 std::filesystem::path defaultDataFolder();
 const Dataset& defaultDataset();  // loaded once
+const CareModel& defaultCareModel();  // loaded once
 
 // A fresh copy of the default dataset in a temporary folder (removed by the destructor).
 class DatasetCopy {

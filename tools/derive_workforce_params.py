@@ -325,6 +325,17 @@ def main():
     write_csv(os.path.join(outdir, "workforce_age_distribution.csv"),
               ["segment", "age_group", "share", "source"], age_rows)
 
+    # ---- base-year shortage (base_shortage.csv): demand = supply x (1 + share) in the base year
+    emp_vvt = dict((r[0], r[3]) for r in seg_rows)["vvt"]
+    vvt_short = D(14200) + D(5600)       # published_figures.csv, arbeidsmarkt rows, 2024 (AZW)
+    short_rows = [["vvt", fmt(q(vvt_short / D(emp_vvt), 4)),
+                   "approximation: expected shortage 2024 VVT 14200 + thuiszorg 5600 persons "
+                   "(AZW/Prognosemodel via published_figures.csv) / %d VVT employees; a 2024 figure "
+                   "applied to the base year" % emp_vvt]]
+    for seg in ("gehandicaptenzorg", "jeugd", "sociaal_domein"):
+        short_rows.append([seg, "0", "assumption: no published shortage figure found for this segment"])
+    write_csv(os.path.join(outdir, "base_shortage.csv"), ["segment", "shortage_share", "source"], short_rows)
+
     # ---- AOW age
     e65 = e65_by_period(os.path.join(args.data, "mortality.csv"))
     aow_rows = [[y, a, m, src] for (y, a, m, src) in AOW_FIXED]
