@@ -17,41 +17,47 @@ namespace {
 
 double ratioOrZero(double num, double den) { return den > 0 ? num / den : 0.0; }
 
-void addBySex(ResultTable& table, std::size_t area, int year, std::string_view indicator, const double (&perSex)[kSexes]) {
-  table.add(area, year, indicator, "", "total", "total", perSex[0] + perSex[1]);
-  table.add(area, year, indicator, "", "male", "total", perSex[0]);
-  table.add(area, year, indicator, "", "female", "total", perSex[1]);
-}
+// Keys for the three sexes of one indicator and age group, interned once per call.
+struct BySexKeys {
+  SeriesKey total, male, female;
+  BySexKeys(ResultTable& t, std::string_view indicator, std::string_view ageGroup)
+      : total(t.key(indicator, "", "total", ageGroup)),
+        male(t.key(indicator, "", "male", ageGroup)),
+        female(t.key(indicator, "", "female", ageGroup)) {}
+  void add(ResultTable& t, std::size_t area, int year, double m, double f) const {
+    t.add(area, year, total, m + f);
+    t.add(area, year, male, m);
+    t.add(area, year, female, f);
+  }
+};
 
 }  // namespace
 
 void addDemographicIndicators(ResultTable& table, std::size_t tableArea, const AreaProjection& area, int baseYear) {
+  std::vector<BySexKeys> populationKeys;
+  for (const AgeGroup& g : reportedAgeGroups()) populationKeys.emplace_back(table, "population", g.label());
+  const BySexKeys births(table, "births", "total"), deaths(table, "deaths", "total"), in(table, "migration_in", "total"),
+      out(table, "migration_out", "total");
+  const SeriesKey grey = table.key("grey_pressure", "", "total", "total");
+  const SeriesKey green = table.key("green_pressure", "", "total", "total");
+  const SeriesKey mantelzorg = table.key("mantelzorg_ratio", "", "total", "total");
   for (std::size_t y = 0; y < area.population.size(); ++y) {
     const int year = baseYear + static_cast<int>(y);
     const AgeSexTable& p = area.population[y];
-    for (const AgeGroup& g : reportedAgeGroups()) {
-      const std::string label = g.label();
-      const double m = persons(p, g, Sex::Male), f = persons(p, g, Sex::Female);
-      table.add(tableArea, year, "population", "", "total", label, m + f);
-      table.add(tableArea, year, "population", "", "male", label, m);
-      table.add(tableArea, year, "population", "", "female", label, f);
+    for (std::size_t g = 0; g < reportedAgeGroups().size(); ++g) {
+      const AgeGroup& group = reportedAgeGroups()[g];
+      populationKeys[g].add(table, tableArea, year, persons(p, group, Sex::Male), persons(p, group, Sex::Female));
     }
     const double working = persons(p, {20, 64});
-    table.add(tableArea, year, "grey_pressure", "", "total", "total", 100.0 * ratioOrZero(persons(p, {65, kOpenAge}), working));
-    table.add(tableArea, year, "green_pressure", "", "total", "total", 100.0 * ratioOrZero(persons(p, {0, 19}), working));
-    table.add(tableArea, year, "mantelzorg_ratio", "", "total", "total",
-              ratioOrZero(persons(p, {50, 74}), persons(p, {85, kOpenAge})));
+    table.add(tableArea, year, grey, 100.0 * ratioOrZero(persons(p, {65, kOpenAge}), working));
+    table.add(tableArea, year, green, 100.0 * ratioOrZero(persons(p, {0, 19}), working));
+    table.add(tableArea, year, mantelzorg, ratioOrZero(persons(p, {50, 74}), persons(p, {85, kOpenAge})));
     if (y < area.flows.size()) {
       const FlowTotals& f = area.flows[y];
-      double in[kSexes], out[kSexes];
-      for (int s = 0; s < kSexes; ++s) {
-        in[s] = f.inInternal[s] + f.inInternational[s];
-        out[s] = f.outInternal[s] + f.outInternational[s];
-      }
-      addBySex(table, tableArea, year, "births", f.births);
-      addBySex(table, tableArea, year, "deaths", f.deaths);
-      addBySex(table, tableArea, year, "migration_in", in);
-      addBySex(table, tableArea, year, "migration_out", out);
+      births.add(table, tableArea, year, f.births[0], f.births[1]);
+      deaths.add(table, tableArea, year, f.deaths[0], f.deaths[1]);
+      in.add(table, tableArea, year, f.inInternal[0] + f.inInternational[0], f.inInternal[1] + f.inInternational[1]);
+      out.add(table, tableArea, year, f.outInternal[0] + f.outInternational[0], f.outInternal[1] + f.outInternational[1]);
     }
   }
 }

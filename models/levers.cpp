@@ -57,6 +57,10 @@ const std::vector<LeverSpec>& leverSpecs() {
        "years", "Pensioenleeftijd (+ jaren)", "Retirement age (+ years)",
        "Years added to the state pension age at which care workers are assumed to stop.",
        "0 = AOW age by law (state_pension_age.csv)"},
+      {Lever::DiscountRate, "prevention.discount_rate", LeverGroup::Prevention, 0.0, 0.0, 15.0, false, "% per year",
+       "Disconteringsvoet", "Discount rate",
+       "Yearly rate at which future programme costs and avoided costs are discounted to the base year.",
+       "0 = undiscounted (assumption: set your organisation's rate)"},
   };
   return specs;
 }

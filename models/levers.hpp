@@ -27,6 +27,7 @@ enum class Lever : std::size_t {
   InflowMultiplier,
   PartTimeMultiplier,
   RetirementAgeOffset,
+  DiscountRate,
   Count
 };
 inline constexpr std::size_t kLeverCount = static_cast<std::size_t>(Lever::Count);

@@ -38,6 +38,8 @@ std::vector<std::string> allKeys() {
   std::vector<std::string> keys{"name", "description", "extends", std::string(kTfrVariantKey)};
   for (const auto& s : leverSpecs()) keys.emplace_back(s.key);
   for (const auto& s : tableLeverSpecs()) keys.emplace_back(s.key);
+  keys.emplace_back("prevention.catalogue");
+  keys.emplace_back("prevention.active");
   return keys;
 }
 
@@ -180,6 +182,30 @@ Scenario parseWithChain(const std::string& text, const std::string& file, const 
       }
       continue;
     }
+    if (key == "prevention.catalogue") {
+      if (!node->is_string()) throw InputError(file, lineOf(*node), key, "must be a file name in quotes");
+      s.interventionCatalogue = (baseDir / node->as_string()->get()).string();
+      continue;
+    }
+    if (key == "prevention.active") {
+      if (!node->is_array()) throw InputError(file, lineOf(*node), key, "must be a list of intervention ids, e.g. [\"reablement\"]");
+      s.activeInterventions.clear();
+      for (const auto& v : *node->as_array()) {
+        auto id = v.value<std::string>();
+        if (!id) throw InputError(file, lineOf(v), key, "must be a list of intervention ids in quotes");
+        s.activeInterventions.push_back(*id);
+      }
+      s.activeLine = lineOf(*node);
+      continue;
+    }
+    if (key.rfind("prevention.", 0) == 0 && !findLever(key)) {
+      // prevention.<id>.<parameter>: an override, checked against the catalogue when resolved.
+      const auto rest = key.substr(std::string("prevention.").size());
+      const auto dot = rest.find('.');
+      if (dot == std::string::npos) throw InputError(file, lineOf(*node), key, "unknown key" + didYouMean(key));
+      s.interventionOverrides[rest.substr(0, dot)][rest.substr(dot + 1)] = {numberValue(*node, file, key), lineOf(*node)};
+      continue;
+    }
     auto lever = findLever(key);
     if (!lever) throw InputError(file, lineOf(*node), key, "unknown key" + didYouMean(key));
     const LeverSpec& spec = leverSpec(*lever);
@@ -218,6 +244,7 @@ std::string Scenario::canonicalText() const {
       out += std::string(spec.key) + "." + code + "=" + buf + "\n";
     }
   }
+  for (const auto& i : interventions) out += zorgsim::canonicalText(i);
   return out;
 }
 
@@ -240,7 +267,73 @@ double Scenario::tableValue(TableLever t, const std::string& key, double fallbac
 
 Scenario loadScenario(const fs::path& file) {
   std::vector<std::string> visiting;
-  return loadWithChain(file, visiting);
+  Scenario s = loadWithChain(file, visiting);
+  s.sourceFile = file.string();
+  resolveInterventions(s);
+  return s;
+}
+
+namespace {
+std::string closest(const std::string& word, const std::vector<std::string>& candidates) {
+  std::string best;
+  std::size_t bestDistance = 4;
+  for (const auto& c : candidates) {
+    const std::size_t d = editDistance(word, c);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = c;
+    }
+  }
+  return best.empty() ? "" : " (did you mean '" + best + "'?)";
+}
+}  // namespace
+
+void resolveInterventions(Scenario& s) {
+  s.interventions.clear();
+  if (s.activeInterventions.empty() && s.interventionOverrides.empty()) return;
+  const std::string file = s.sourceFile.empty() ? "(scenario)" : s.sourceFile;
+  std::string catalogue = s.interventionCatalogue;
+  if (catalogue.empty()) catalogue = (fs::path(s.sourceFile).parent_path() / "interventions.toml").string();
+  const auto all = loadInterventionCatalogue(catalogue);
+  std::vector<std::string> ids;
+  for (const auto& i : all) ids.push_back(i.id);
+  auto byId = [&](const std::string& id) -> const Intervention* {
+    for (const auto& i : all) {
+      if (i.id == id) return &i;
+    }
+    return nullptr;
+  };
+  for (const auto& id : s.activeInterventions) {
+    const Intervention* i = byId(id);
+    if (!i) throw InputError(file, s.activeLine, "prevention.active", "unknown intervention '" + id + "' in " + catalogue + closest(id, ids));
+    s.interventions.push_back(*i);
+  }
+  std::vector<std::string> params;
+  for (const auto& p : interventionParameters()) params.emplace_back(p.key);
+  for (const auto& [id, overrides] : s.interventionOverrides) {
+    auto it = std::find_if(s.interventions.begin(), s.interventions.end(), [&](const Intervention& i) { return i.id == id; });
+    for (const auto& [param, value] : overrides) {
+      const std::string key = "prevention." + id + "." + param;
+      if (!byId(id)) throw InputError(file, value.second, key, "unknown intervention '" + id + "'" + closest(id, ids));
+      if (it == s.interventions.end()) {
+        throw InputError(file, value.second, key, "intervention '" + id + "' is not in prevention.active");
+      }
+      const auto spec = std::find_if(interventionParameters().begin(), interventionParameters().end(),
+                                     [&](const InterventionParameter& p) { return param == p.key; });
+      if (spec == interventionParameters().end()) {
+        throw InputError(file, value.second, key, "unknown intervention parameter '" + param + "'" + closest(param, params));
+      }
+      if (value.first < spec->min || value.first > spec->max) {
+        throw InputError(file, value.second, key, "value " + formatValue(value.first) + " is outside the allowed range " +
+                                                      formatRange(spec->min, spec->max));
+      }
+      setInterventionParameter(*it, param, value.first);
+    }
+    if (it != s.interventions.end()) {
+      if (it->ageMin > it->ageMax) throw InputError(file, 0, "prevention." + id, "age_max is below age_min");
+      if (it->endYear < it->startYear) throw InputError(file, 0, "prevention." + id, "end_year is before start_year");
+    }
+  }
 }
 
 Scenario parseScenario(const std::string& text, const std::string& name, const fs::path& baseDir) {
@@ -285,6 +378,20 @@ std::string scenarioToToml(const Scenario& s) {
     }
     std::snprintf(buf, sizeof buf, "%.17g", s[spec.id]);
     out << key.substr(dot == std::string::npos ? 0 : dot + 1) << " = " << buf << "\n";
+  }
+  if (!s.activeInterventions.empty()) {
+    out << "\n[prevention]\n";
+    if (!s.interventionCatalogue.empty()) out << "catalogue = " << toml::value<std::string>(s.interventionCatalogue) << "\n";
+    out << "active = [";
+    for (std::size_t i = 0; i < s.activeInterventions.size(); ++i) out << (i ? ", " : "") << toml::value<std::string>(s.activeInterventions[i]);
+    out << "]\n";
+    for (const auto& i : s.interventions) {
+      out << "\n[prevention." << i.id << "]\n";
+      for (const auto& p : interventionParameters()) {
+        std::snprintf(buf, sizeof buf, "%.17g", interventionParameter(i, p.key));
+        out << p.key << " = " << buf << "\n";
+      }
+    }
   }
   for (const auto& spec : tableLeverSpecs()) {
     if (s.table(spec.id).empty()) continue;

@@ -5,6 +5,7 @@
 // key, with a "did you mean" suggestion. A validated Scenario is plain data: runs read
 // it, never change it (the GUI edits a copy).
 
+#include "models/interventions.hpp"
 #include "models/levers.hpp"
 
 #include <array>
@@ -30,6 +31,14 @@ struct Scenario {
   std::array<std::map<std::string, double>, kTableLeverCount> tables;
   std::array<std::map<std::string, std::size_t>, kTableLeverCount> tableLines;
 
+  // Prevention: the catalogue file, the active interventions (ids, in order) and the
+  // scenario's overrides of their parameters; `interventions` holds them resolved.
+  std::string interventionCatalogue;
+  std::vector<std::string> activeInterventions;
+  std::size_t activeLine = 0;
+  std::map<std::string, std::map<std::string, std::pair<double, std::size_t>>> interventionOverrides;
+  std::vector<Intervention> interventions;
+
   Scenario();  // every lever at its default
   double operator[](Lever l) const { return values[static_cast<std::size_t>(l)]; }
   double& operator[](Lever l) { return values[static_cast<std::size_t>(l)]; }
@@ -46,7 +55,8 @@ struct Scenario {
   std::string canonicalText() const;
 };
 
-// Reads and validates a scenario file (following `extends`). Throws InputError.
+// Reads and validates a scenario file (following `extends`) and resolves its interventions
+// against the catalogue. Throws InputError.
 Scenario loadScenario(const std::filesystem::path& file);
 // Parses scenario text; `name` is used in messages, `baseDir` resolves `extends`.
 Scenario parseScenario(const std::string& text, const std::string& name, const std::filesystem::path& baseDir);
@@ -55,6 +65,10 @@ Scenario parseScenario(const std::string& text, const std::string& name, const s
 // codes, horizon after the base year). Throws InputError naming the scenario file and line.
 // careTypes: the codes of the care catalogue in use (empty: no care catalogue loaded).
 void validateScenarioAgainstData(const Scenario& s, const Dataset& data);
+
+// Resolves activeInterventions + overrides against the catalogue into `interventions`
+// (unknown ids and parameters get a "did you mean"). Called by loadScenario.
+void resolveInterventions(Scenario& s);
 
 // Writes a scenario back as TOML (all levers, so the file stands alone).
 std::string scenarioToToml(const Scenario& s);

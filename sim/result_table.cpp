@@ -3,28 +3,70 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <stdexcept>
 
 namespace zorgsim {
 
+namespace {
+constexpr std::uint16_t kUnknown = 0xFFFF;
+
+// 20 bits area, 12 bits year offset from 1900, 4 x 8 bits key: unique for any table that
+// has at most a million areas, years 1900..5995 and 256 distinct texts per dimension slot.
+std::uint64_t packKey(std::uint32_t area, int year, SeriesKey k) {
+  return (std::uint64_t(area) << 44) | (std::uint64_t(static_cast<std::uint32_t>(year - 1900) & 0xFFF) << 32) |
+         (std::uint64_t(k.indicator & 0xFF) << 24) | (std::uint64_t(k.careType & 0xFF) << 16) |
+         (std::uint64_t(k.sex & 0xFF) << 8) | std::uint64_t(k.ageGroup & 0xFF);
+}
+}  // namespace
+
+ResultTable::ResultTable() { intern(""); }
+
+std::uint16_t ResultTable::intern(std::string_view s) {
+  auto it = nameIds_.find(std::string(s));
+  if (it != nameIds_.end()) return it->second;
+  if (names_.size() >= 255) throw std::length_error("result table: more than 255 distinct indicator texts");
+  const auto id = static_cast<std::uint16_t>(names_.size());
+  names_.emplace_back(s);
+  nameIds_.emplace(std::string(s), id);
+  return id;
+}
+
+std::uint16_t ResultTable::lookup(std::string_view s) const {
+  auto it = nameIds_.find(std::string(s));
+  return it == nameIds_.end() ? kUnknown : it->second;
+}
+
 std::size_t ResultTable::addArea(ResultArea area) {
+  areaByCode_.emplace(area.code, static_cast<std::uint32_t>(areas_.size()));
   areas_.push_back(std::move(area));
   return areas_.size() - 1;
 }
 
+SeriesKey ResultTable::key(std::string_view indicator, std::string_view careType, std::string_view sex,
+                           std::string_view ageGroup) {
+  return {intern(indicator), intern(careType), intern(sex), intern(ageGroup)};
+}
+
+void ResultTable::add(std::size_t area, int year, SeriesKey k, double value) {
+  const auto a = static_cast<std::uint32_t>(area);
+  index_.emplace(packKey(a, year, k), static_cast<std::uint32_t>(rows_.size()));
+  rows_.push_back({a, year, k, value});
+}
+
 void ResultTable::add(std::size_t area, int year, std::string_view indicator, std::string_view careType,
                       std::string_view sex, std::string_view ageGroup, double value) {
-  rows_.push_back({area, year, std::string(indicator), std::string(careType), std::string(sex), std::string(ageGroup), value});
+  add(area, year, key(indicator, careType, sex, ageGroup), value);
 }
 
 double ResultTable::find(std::string_view areaCode, int year, std::string_view indicator, std::string_view sex,
                          std::string_view ageGroup, std::string_view careType) const {
-  for (const auto& r : rows_) {
-    if (r.year == year && r.indicator == indicator && r.sex == sex && r.ageGroup == ageGroup && r.careType == careType &&
-        areas_[r.area].code == areaCode) {
-      return r.value;
-    }
-  }
-  return std::numeric_limits<double>::quiet_NaN();
+  const double missing = std::numeric_limits<double>::quiet_NaN();
+  auto a = areaByCode_.find(std::string(areaCode));
+  if (a == areaByCode_.end()) return missing;
+  const SeriesKey k{lookup(indicator), lookup(careType), lookup(sex), lookup(ageGroup)};
+  if (k.indicator == kUnknown || k.careType == kUnknown || k.sex == kUnknown || k.ageGroup == kUnknown) return missing;
+  auto it = index_.find(packKey(a->second, year, k));
+  return it == index_.end() ? missing : rows_[it->second].value;
 }
 
 std::string csvField(std::string_view s) {
@@ -58,13 +100,13 @@ std::string ResultTable::toCsv(std::string_view scenario) const {
     out += areaPrefix[r.area];
     out += std::to_string(r.year);
     out += ',';
-    out += r.indicator;
+    out += names_[r.key.indicator];
     out += ',';
-    out += r.careType;
+    out += names_[r.key.careType];
     out += ',';
-    out += r.sex;
+    out += names_[r.key.sex];
     out += ',';
-    out += r.ageGroup;
+    out += names_[r.key.ageGroup];
     out += ',';
     appendNumber(out, r.value);
     out += '\n';

@@ -1,23 +1,18 @@
 #pragma once
-// Long-form results: one row per (area, year, indicator, care type, sex, age group).
+// Long-form results: one value per (area, year, indicator, care type, sex, age group).
 // The CSV column order is the output contract documented in the README:
 //   scenario,geo_level,geo_code,geo_name,year,indicator,care_type,sex,age_group,value
+// Rows are compact (the four text dimensions are interned once per table), and lookups go
+// through a hash index, so a province run with ~200,000 values builds and queries quickly
+// enough for an interactive front end.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace zorgsim {
-
-struct ResultRow {
-  std::size_t area = 0;  // index into the table's areas
-  int year = 0;
-  std::string indicator;
-  std::string careType;  // empty for demographic indicators
-  std::string sex;       // total, male, female
-  std::string ageGroup;  // total, 0-17, 65+, ...
-  double value = 0.0;
-};
 
 struct ResultArea {
   std::string level;  // municipality, region, province
@@ -25,23 +20,48 @@ struct ResultArea {
   std::string name;
 };
 
+// The four text dimensions of a value, interned in the table that made it.
+struct SeriesKey {
+  std::uint16_t indicator = 0, careType = 0, sex = 0, ageGroup = 0;
+};
+
+struct ResultRow {
+  std::uint32_t area = 0;  // index into areas()
+  std::int32_t year = 0;
+  SeriesKey key;
+  double value = 0.0;
+};
+
 class ResultTable {
  public:
+  ResultTable();
   std::size_t addArea(ResultArea area);
+  // Interns the texts once; use the key for many add() calls.
+  SeriesKey key(std::string_view indicator, std::string_view careType, std::string_view sex, std::string_view ageGroup);
+  void add(std::size_t area, int year, SeriesKey key, double value);
   void add(std::size_t area, int year, std::string_view indicator, std::string_view careType, std::string_view sex,
            std::string_view ageGroup, double value);
 
   const std::vector<ResultArea>& areas() const { return areas_; }
   const std::vector<ResultRow>& rows() const { return rows_; }
-  // Value of a row, or NaN if absent (linear search; for summaries and tests).
+  std::string_view text(std::uint16_t id) const { return names_[id]; }
+
+  // Value of a row, or NaN if absent.
   double find(std::string_view areaCode, int year, std::string_view indicator, std::string_view sex = "total",
               std::string_view ageGroup = "total", std::string_view careType = "") const;
 
   std::string toCsv(std::string_view scenario) const;
 
  private:
+  std::uint16_t intern(std::string_view s);
+  std::uint16_t lookup(std::string_view s) const;  // 0xFFFF when unknown
+
   std::vector<ResultArea> areas_;
+  std::unordered_map<std::string, std::uint32_t> areaByCode_;
+  std::vector<std::string> names_;
+  std::unordered_map<std::string, std::uint16_t> nameIds_;
   std::vector<ResultRow> rows_;
+  std::unordered_map<std::uint64_t, std::uint32_t> index_;  // (area, year, key) -> row
 };
 
 // CSV field quoting for names with commas or quotes.

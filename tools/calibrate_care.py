@@ -34,6 +34,7 @@ import argparse
 import csv
 import math
 import os
+import re
 import sys
 from collections import defaultdict
 from decimal import Decimal
@@ -70,24 +71,17 @@ REQUIRED_COLUMNS = {
                  "k25tot45jaar", "k45tot65jaar", "k65jaarofouder"],
 }
 
-URL_MLZ_WMO = "https://www.monitorlangdurigezorg.nl/kerncijfers/gebruik/gebruik-wmo-maatwerkvoorzieningen"
 URL_SKIPR_WMO2024 = "https://www.skipr.nl/nieuws/cbs-uitgaven-wmo-stijgen-naar-6-miljard-vooral-meer-huishoudelijke-hulp/"
 URL_CBS_84580 = "https://www.cbs.nl/nl-nl/cijfers/detail/84580NED"
 URL_CBS_JEUGDHULP_2021 = "https://www.cbs.nl/nl-nl/longread/rapportages/2022/jeugdhulp-2021/1-jongeren-met-jeugdhulp"
 URL_CBS_JEUGDHULP_2019 = "https://longreads.cbs.nl/jeugdhulp2019/jongeren-met-jeugdhulp/"
-URL_CBS_JEUGDHULP_2022 = "https://cbs.nl/nl-nl/longread/rapportages/2023/jeugdhulp-2022?onepage=true"
 URL_CBS_JB_H1_2021 = "https://www.blikopnieuws.nl/nieuws/290675/380-duizend-jongeren-met-jeugdzorg-in-1e-halfjaar-2021.html"
 URL_CBS_JZ_2019 = "https://www.cbs.nl/nl-nl/nieuws/2020/18/443-duizend-jongeren-met-jeugdzorg-in-2019"
-URL_CBS_85095_VOOGDIJ = "https://www.cbs.nl/nl-nl/cijfers/detail/85095NED?q=voogdij"
 URL_NJI_VERBLIJF = "https://www.nji.nl/nl/Databank/Cijfers-over-Jeugd-en-Opvoeding/Cijfers-per-voorziening/Jeugdhulp-met-verblijf"
 URL_JEUGDAUTORITEIT = "http://www.jeugdautoriteit.nl/publicaties/de-stand-van-de-jeugdzorg/1.-de-kosten-van-de-jeugdzorg"
-URL_CBS_84529 = "https://www.cbs.nl/nl-nl/cijfers/detail/84529NED"
 URL_STAATVENZ_WLZ = "https://www.staatvenz.nl/zorguitgaven-en-ontvangsten-wlz"
 URL_VEKTIS_WV = "https://www.vektis.nl/intelligence/publicaties/factsheet-wijkverpleging-2022"
 URL_RIJKSFIN_2020 = "https://www.rijksfinancien.nl/jaarverslag/2020/XVI/onderdeel/866094"
-URL_CBS_ST_2020 = ("https://www.cbs.nl/nl-nl/longread/statistische-trends/2020/"
-                   "zelfredzaamheid-van-ouderen-en-gebruik-van-wmo/tabellenbijlage")
-URL_VNG_2018 = "https://www.vngrealisatie.nl/nieuws/ouderen-grote-steden-maken-meest-gebruik-van-wmo-voorzieningen"
 URL_CBS_84839_VOORST = "https://www.cbs.nl/nl-nl/cijfers/detail/84839NED?q=inkomen+voorst"
 URL_ZZP_VV5 = "https://www.inovum.nl/zorg-met-verblijf/vergoedingen-en-indicatie/zorgzwaartepakket/"
 URL_HENGELO_HH = ("https://www.hengelo.nl/Welkom-in-Hengelo/BIS(content)/Bestuursstukken/Raadsstukken-2013/"
@@ -144,7 +138,7 @@ ZZP_VV5_HOURS_PER_WEEK = 18
 HH2_TARIFF_2014 = 21.00
 HH2_TARIFF_RISE_2015_2019 = 0.10
 
-# ---- Assumptions (each used in exactly one place; reason in the comment) ---------------
+# ---- Assumptions (reason in the comment; listed in docs/care-calibration.md section 9) --
 # All-in price per hour of professional care, used to turn cost per client into hours.
 PRICE_PER_HOUR_BEGELEIDING = 60.0     # assumption: individual begeleiding tariffs ~55-65/h; dagbesteding lower
 PRICE_PER_HOUR_RESIDENTIAL = 60.0     # assumption: residential (BW, jeugd met verblijf) same providers as begeleiding
@@ -304,6 +298,12 @@ class Inputs:
                 % (indicator, region, period, age_group, sex, len(hits)))
         r = hits[0]
         return float(r["value"]), r["url"], r["table_or_publication"]
+
+    def pub_note(self, indicator, period, age_group="totaal", sex="totaal", region="NL01"):
+        hits = [r for r in self.published
+                if r["indicator"] == indicator and r["period"] == period and r["age_group"] == age_group
+                and r["sex"] == sex and r["region_code"] == region]
+        return hits[0]["note"] if len(hits) == 1 else ""
 
 
 # --------------------------------------------------------------------------------------
@@ -507,7 +507,7 @@ class Calibration:
         self.pop5 = inp.nat
         self.even = single_year_population(inp.nat, "even")
         self.mono = single_year_population(inp.nat, "monotone")
-        self.targets = []  # (type, group label, sex, clients, period, source, age_filter)
+        self.targets = []  # (type, age-group label, sex, clients, period, source)
         self.national = {}  # named national figures used later
         self._collect_national()
 
@@ -522,10 +522,14 @@ class Calibration:
             n["wmo_ot", y] = inp.pub("Wmo ondersteuning thuis in jaar", y)
             n["wmo_hd", y] = inp.pub("Wmo hulpmiddelen en diensten in jaar", y)
             n["wmo_vo", y] = inp.pub("Wmo verblijf en opvang in jaar", y)
-        n["hh_share_75_84", "2017"] = (14.0, URL_SKIPR_WMO2024, "note of 2024 row")
-        n["hh_share_75_84", "2024"] = inp.pub("aandeel met Wmo hulp bij het huishouden", "2024", "75-84")
-        n["hh_share_85", "2017"] = (28.0, URL_SKIPR_WMO2024, "note of 2024 row")
-        n["hh_share_85", "2024"] = inp.pub("aandeel met Wmo hulp bij het huishouden", "2024", "85+")
+        for key, age in (("hh_share_75_84", "75-84"), ("hh_share_85", "85+")):
+            n[key, "2024"] = inp.pub("aandeel met Wmo hulp bij het huishouden", "2024", age)
+            # The 2017 share is in the note of the same row ("14% in 2017").
+            note = inp.pub_note("aandeel met Wmo hulp bij het huishouden", "2024", age)
+            match = re.match(r"\s*([0-9.]+)% in 2017", note)
+            if not match:
+                die("published_figures.csv: no '<x>% in 2017' in the note of the %s HbH share row" % age)
+            n[key, "2017"] = (float(match.group(1)), n[key, "2024"][1], "note of the 2024 row")
         n["hh_share_75_84", "2022 H2"] = inp.pub("aandeel met Wmo hulp bij het huishouden", "2022 H2", "75-84")
         n["hh_share_85", "2022 H2"] = inp.pub("aandeel met Wmo hulp bij het huishouden", "2022 H2", "85+")
         n["wmo_75plus_share", "2024 H1"] = inp.pub("aandeel met Wmo-maatwerkvoorziening", "2024 H1", "75+")
@@ -732,7 +736,6 @@ class Calibration:
 
         # Wlz: VV (steep elderly, x R) + other grondslagen (flat, half at 85+), peildatum 2021.
         T_wlz, url_wlz, _ = n["wlz", "2021"]
-        wlz_2018 = 299000.0  # CBS 84529NED 2018 total (published_figures.csv)
         wlz_2018 = self.inp.pub("personen met Wlz-indicatie op peildatum", "2018")[0]
         self.vv_share = (WLZ_2018_PSYCHOGERIATRISCH + WLZ_2018_SOMATISCH) / wlz_2018
         # VV: logistic from age 60 with an assumed slope (doubling every VV_DOUBLING_YEARS at
@@ -1036,7 +1039,7 @@ class MunicipalIndex:
                     den += pop[(g, s)]
         return num_ / den if den else 0.0
 
-    def national_factor(self, profile, total_y, total_base, year, bands, band_pop_of):
+    def national_factor(self, profile, total_y, year, bands, band_pop_of):
         """Scale from the fitted (base-year) national profile to year `year`:
         k = T_y / sum(prev x popNL_y), popNL_y approximated by popNL_2021 x Gelderland band growth
         from year to 2021 (municipalities with KWB rows in that year and unchanged boundaries)."""
@@ -1088,7 +1091,7 @@ class MunicipalIndex:
         out = {}
         factors = {}
         for y in (2017, 2018, 2019):
-            factors[y] = self.national_factor(prof, n["wmo_hh", str(y)][0], None, y, HBH_BANDS, self.hbh_band_pop)
+            factors[y] = self.national_factor(prof, n["wmo_hh", str(y)][0], y, HBH_BANDS, self.hbh_band_pop)
         self.hbh_growth = {y: factors[y][1] for y in factors}
         for code in self.codes:
             if code == AALTEN:
@@ -1125,7 +1128,7 @@ class MunicipalIndex:
         prof = cal.wmo_all
         corr = self.wijk_correction()
         self.wijk_corr = corr
-        factors = {y: self.national_factor(prof, n["wmo_total", str(y)][0], None, y, WIJK_BANDS, self.wijk_band_pop)
+        factors = {y: self.national_factor(prof, n["wmo_total", str(y)][0], y, WIJK_BANDS, self.wijk_band_pop)
                    for y in (2017, 2018, 2019)}
         out = {}
         for code in self.codes:
@@ -1191,7 +1194,7 @@ class MunicipalIndex:
         hd_prof = Profile(FIVE_YEAR_GROUPS)
         hd_prof.add(cal.profiles["wmo_hulpmiddelen"])
         hd_prof.add(cal.profiles["wmo_vervoer"])
-        k19, _ = self.national_factor(hd_prof, n["wmo_hd", "2019"][0], None, 2019, HBH_BANDS, self.hbh_band_pop)
+        k19, _ = self.national_factor(hd_prof, n["wmo_hd", "2019"][0], 2019, HBH_BANDS, self.hbh_band_pop)
         hd_exp = self.expected(hd_prof, AALTEN, self.hbh_band_pop(AALTEN, 2019), HBH_BANDS, k19)
         for t in ("wmo_hulpmiddelen", "wmo_vervoer"):
             aalten[t] = (hd_obs / hd_exp, "own (CBS %s 2019 Aalten series: hulpmiddelen en diensten %s)" % (hd_tab, fmt(hd_obs)), hd_url)
@@ -1291,7 +1294,7 @@ def report(inp, cal, mi, files):
             t, g, period, fmt(round(target)), fmt(round(even)), (even / target - 1) * 100,
             fmt(round(mono)), (mono / target - 1) * 100))
 
-    p("\n### Checks against figures not used in the fit\n")
+    p("\n### Checks (and the two fitted sex ratios)\n")
     p("| check | model | published | note |")
     p("|---|---:|---:|---|")
     pop5, even = cal.pop5, cal.even
@@ -1306,7 +1309,10 @@ def report(inp, cal, mi, files):
     p("| any Wmo maatwerk %% of 75+ | %.1f | %s (2024 H1) | half-year, new CBS method, 4 years later |" % (
         w75, fmt(cal.national["wmo_75plus_share", "2024 H1"][0])))
     ratio_all = cal.crude_sex_ratio(cal.wmo_all, (0, OPEN_AGE))
-    p("| women/men crude ratio, any Wmo, all ages | %.2f | 1.6 (2018 H1) | VNG: use 60%% higher among women (%s) |" % (ratio_all, URL_VNG_2018))
+    ratio_70 = cal.crude_sex_ratio(cal.wmo_all, (70, OPEN_AGE))
+    p("| women/men crude ratio, any Wmo, 70+ (fitted via R) | %.3f | %.3f (2016) | CBS Statistische Trends 2020, tabellenbijlage |" % (
+        ratio_70, WMO_70PLUS_2016_WOMEN_PCT / WMO_70PLUS_2016_MEN_PCT))
+    p("| women/men crude ratio, any Wmo, all ages (fitted via Ry) | %.3f | 1.6 (2018 H1) | VNG Realisatie: use 60%% higher among women |" % ratio_all)
     for t in TYPE_CODES:
         prof = cal.profiles[t]
         tot = prof.clients(pop5, even)
