@@ -1,8 +1,13 @@
 #pragma once
 // Care use and the workforce per municipality and year, from the projected population
-// (MODEL.md sections 3 and 4; the prevalence method of the cohort engine):
-//   clients(type, t)  = sum over age and sex of population(1 January t) x prevalence
-//                       x municipal index x (1 + trend)^(t - base year)
+// (MODEL.md sections 3 and 4). Care types linked to the multi-state model (multistate.hpp)
+// follow the occupancy of their states within the chain's ages:
+//   clients(type, t)  = sum over age and sex of population(1 January t) x occupancy of the
+//                       linked states x conditional use (base-year prevalence x municipal
+//                       index / base-year occupancy) x (1 + trend)^(t - base year);
+// other types and ages follow the prevalence method (occupancy replaced by prevalence x
+// municipal index). Without interventions the occupancy by age stays at its base-year value,
+// so both methods give the same clients (tested).
 //   care_hours        = clients x hours per client per year
 //   care_fte          = care_hours / (productive hours per FTE of the type's segment x productivity lever)
 //   care_cost         = clients x cost per client per year (euro, price level of the catalogue)
@@ -13,6 +18,7 @@
 
 #include "models/care_catalogue.hpp"
 #include "models/cohort_projection.hpp"
+#include "models/multistate.hpp"
 #include "models/scenario.hpp"
 #include "models/workforce.hpp"
 
@@ -32,12 +38,15 @@ struct WorkforceSeries {
 struct AreaCare {
   std::vector<CareSeries> types;         // parallel to the catalogue
   std::vector<WorkforceSeries> segments;  // parallel to the workforce parameters
+  // Per active intervention (scenario order), per year: participants and programme cost (euro).
+  std::vector<std::vector<double>> participants, programmeCost;
   AreaCare& operator+=(const AreaCare& o);
 };
 
 struct CareModel {
   CareCatalogue catalogue;
   WorkforceParameters workforce;
+  MultiStateSpec multistate;  // empty: every care type follows the prevalence method
   bool empty() const { return catalogue.empty(); }
 };
 
@@ -45,11 +54,15 @@ struct CareModel {
 // (every care type's segment exists). Throws InputError.
 CareModel loadCareModel(const Dataset& data);
 
-// Checks care-type keys of the scenario's table levers against the catalogue.
-void validateScenarioCareTypes(const Scenario& s, const CareCatalogue& catalogue);
+// Checks care-type keys of the scenario's table levers against the catalogue, and the
+// scenario's interventions against the care states, care types and municipalities.
+void validateScenarioCareTypes(const Scenario& s, const CareModel& model, const Dataset& data);
 
-// municipality: dataset index; populationShare: its share of the national base population.
-AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario, int municipality,
-                              const AreaProjection& projection, double populationShare, int baseYear);
+// One municipality of a run. position: index in plan.municipalities; populationShare: its
+// share of the national base population (apportions the workforce). withInterventions:
+// false gives the counterfactual without the scenario's interventions (for avoided care).
+AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario, const ProjectionPlan& plan,
+                              std::size_t position, const AreaProjection& projection, double populationShare,
+                              const Dataset& data, bool withInterventions);
 
 }  // namespace zorgsim

@@ -150,45 +150,52 @@ constexpr std::size_t kMaxStates = 8;
 ChainRates deriveChainRates(const StateChain& chain, const StateShares& base, const AgeSexTable& q) {
   const std::size_t n = chain.states.size();
   ChainRates r;
-  r.up.assign(n, AgeSexTable::Zero());
+  r.up.assign(n, std::vector<AgeSexTable>(n, AgeSexTable::Zero()));
   r.down.assign(n, AgeSexTable::Zero());
   for (int s = 0; s < kSexes; ++s) {
-    for (int c = chain.firstAge; c <= chain.lastAge; ++c) {
-      double start[kMaxStates] = {}, alive[kMaxStates], f[kMaxStates];
-      if (c == chain.firstAge || c == 0) {
-        start[0] = 1.0;
-      } else {
-        for (std::size_t k = 0; k < n; ++k) start[k] = base[k](c - 1, s);
-      }
+    // The chain's first age is entered with its base shares (not derived); start after it.
+    for (int c = chain.firstAge + 1; c <= chain.lastAge; ++c) {
+      double start[kMaxStates] = {}, alive[kMaxStates], f[kMaxStates], capacity[kMaxStates];
+      for (std::size_t k = 0; k < n; ++k) start[k] = base[k](c - 1, s);
       mortalityFactors(chain, start, f);
       double total = 0;
       for (std::size_t k = 0; k < n; ++k) {
         alive[k] = start[k] * (1.0 - std::min(1.0, q(c, s) * f[k]));
+        capacity[k] = alive[k] * (1.0 - chain.remission[k]);  // what may still move up
         total += alive[k];
       }
-      // Solve the flows top-down: U[k] from k-1 into k, D[k] from k down to k-1.
-      double U[kMaxStates + 1] = {}, D[kMaxStates + 1] = {};
+      // Solve top-down. For state k the balance is
+      //   target_k = alive_k - out_up_k - D_k + D_{k+1} + in_up_k
+      // with out_up_k already fixed by the states above; in_up_k is then taken from k-1
+      // first and from lower states when k-1 is exhausted.
+      double U[kMaxStates][kMaxStates] = {}, D[kMaxStates + 1] = {};
       for (std::size_t k = n - 1; k >= 1; --k) {
         const double target = base[k](c, s) * total;
+        double outUp = 0;
+        for (std::size_t m = k + 1; m < n; ++m) outUp += U[k][m];
         double down = chain.remission[k] * alive[k];
-        double up = target - alive[k] + U[k + 1] + down - D[k + 1];
-        if (up < 0) {  // the prevalence falls with age: more must move down than assumed
-          down -= up;
-          up = 0;
+        double inUp = target - alive[k] + outUp + down - D[k + 1];
+        if (inUp < 0) {  // the prevalence falls with age: more must move down than assumed
+          down -= inUp;
+          inUp = 0;
         }
-        const double canLeave = alive[k] - U[k + 1];
-        if (down > canLeave) {
+        const double canLeave = alive[k] - outUp;
+        if (down > canLeave + 1e-15) {
           down = std::max(0.0, canLeave);
           ++r.clampedCells;
         }
-        if (up > alive[k - 1] * (1.0 - 1e-12)) {
-          up = alive[k - 1];
-          ++r.clampedCells;
-        }
-        U[k] = up;
         D[k] = down;
-        r.up[k](c, s) = alive[k - 1] > 0 ? up / alive[k - 1] : 0.0;
-        r.down[k](c, s) = alive[k] > 0 ? down / alive[k] : 0.0;
+        for (std::size_t j = k; j-- > 0 && inUp > 0;) {
+          const double take = std::min(inUp, std::max(0.0, capacity[j]));
+          U[j][k] = take;
+          capacity[j] -= take;
+          inUp -= take;
+        }
+        if (inUp > 1e-12 * std::max(1.0, total)) ++r.clampedCells;
+      }
+      for (std::size_t k = 1; k < n; ++k) {
+        r.down[k](c, s) = alive[k] > 0 ? D[k] / alive[k] : 0.0;
+        for (std::size_t j = 0; j < k; ++j) r.up[j][k](c, s) = alive[j] > 0 ? U[j][k] / alive[j] : 0.0;
       }
     }
   }
@@ -205,7 +212,7 @@ RateMultipliers RateMultipliers::ones(std::size_t states) {
 void stepShares(const StateChain& chain, const ChainRates& rates, const RateMultipliers* mult, int c, int s, double q,
                 const double* startIn, double* end) {
   const std::size_t n = chain.states.size();
-  double start[kMaxStates] = {}, alive[kMaxStates], f[kMaxStates], U[kMaxStates + 1] = {}, D[kMaxStates + 1] = {};
+  double start[kMaxStates] = {}, alive[kMaxStates], f[kMaxStates], U[kMaxStates][kMaxStates] = {}, D[kMaxStates + 1] = {};
   if (c == chain.firstAge || c == 0) {
     start[0] = 1.0;
   } else {
@@ -214,27 +221,28 @@ void stepShares(const StateChain& chain, const ChainRates& rates, const RateMult
   mortalityFactors(chain, start, f);
   for (std::size_t k = 0; k < n; ++k) alive[k] = start[k] * (1.0 - std::min(1.0, q * f[k]));
   for (std::size_t k = 1; k < n; ++k) {
-    double up = rates.up[k](c, s), down = rates.down[k](c, s);
-    if (mult) {
-      up *= mult->up[k](c, s);
-      down *= mult->down[k](c, s);
-    }
-    U[k] = up * alive[k - 1];
-    D[k] = down * alive[k];
+    const double upMult = mult ? mult->up[k](c, s) : 1.0;
+    const double downMult = mult ? mult->down[k](c, s) : 1.0;
+    for (std::size_t j = 0; j < k; ++j) U[j][k] = rates.up[j][k](c, s) * upMult * alive[j];
+    D[k] = rates.down[k](c, s) * downMult * alive[k];
   }
   // Interventions can push the outflows of a state above its members: scale them down.
-  for (std::size_t k = 0; k < n; ++k) {
-    const double out = U[k + 1] + D[k];
-    if (out > alive[k] && out > 0) {
-      const double scale = alive[k] / out;
-      U[k + 1] *= scale;
-      D[k] *= scale;
+  for (std::size_t j = 0; j < n; ++j) {
+    double out = D[j];
+    for (std::size_t k = j + 1; k < n; ++k) out += U[j][k];
+    if (out > alive[j] && out > 0) {
+      const double scale = alive[j] / out;
+      D[j] *= scale;
+      for (std::size_t k = j + 1; k < n; ++k) U[j][k] *= scale;
     }
   }
   double total = 0;
   for (std::size_t k = 0; k < n; ++k) {
-    end[k] = alive[k] - U[k + 1] - D[k] + D[k + 1] + U[k];
-    total += end[k];
+    double v = alive[k] - D[k] + D[k + 1];
+    for (std::size_t m = k + 1; m < n; ++m) v -= U[k][m];
+    for (std::size_t j = 0; j < k; ++j) v += U[j][k];
+    end[k] = v;
+    total += v;
   }
   for (std::size_t k = 0; k < n; ++k) end[k] = total > 0 ? end[k] / total : (k == 0 ? 1.0 : 0.0);
 }

@@ -15,8 +15,8 @@
 //
 // Order of events within a year, the same in derivation and projection:
 //   alive_k = n_k (1 - q f_k)   (f_k: state mortality factors, rescaled so the average is q)
-//   U_k = up_k x alive_{k-1},  D_k = down_k x alive_k
-//   new_k = alive_k - U_{k+1} - D_k + D_{k+1} + U_k;  shares = new / sum(new)
+//   U_jk = up_jk x alive_j (j < k),  D_k = down_k x alive_k
+//   new_k = alive_k - sum_m U_km - D_k + D_{k+1} + sum_j U_jk;  shares = new / sum(new)
 
 #include "models/care_catalogue.hpp"
 #include "models/dataset.hpp"
@@ -63,17 +63,21 @@ using StateShares = std::vector<AgeSexTable>;
 // municipal indices (nested rule: see care_states.toml).
 StateShares baseStateShares(const StateChain& chain, const CareCatalogue& catalogue, int municipality);
 
-// Rates by cohort (age c at the end of the year) and sex; index k as in the chain.
+// Rates by cohort (age c at the end of the year) and sex; indices as in the chain.
+// Up-flows come from the state just below when it has enough members, otherwise also from
+// lower states (a direct move, e.g. from independent straight to Wlz after a stroke): the
+// cross-sectional prevalence by 5-year group can rise faster in one year than one step allows.
 struct ChainRates {
-  std::vector<AgeSexTable> up;    // up[k]: share of state k-1 moving to k (k >= 1; up[0] unused)
-  std::vector<AgeSexTable> down;  // down[k]: share of state k moving to k-1 (k >= 1)
-  int clampedCells = 0;           // cells where the prevalence could not be reproduced exactly
+  std::vector<std::vector<AgeSexTable>> up;  // up[j][k], j < k: share of state j moving to k
+  std::vector<AgeSexTable> down;             // down[k]: share of state k moving to k-1 (k >= 1)
+  int clampedCells = 0;  // cells where the prevalence could not be reproduced exactly
 };
 
 // deathProbability: the base-year cohort death probabilities (YearRates::deathProbability).
 ChainRates deriveChainRates(const StateChain& chain, const StateShares& base, const AgeSexTable& deathProbability);
 
-// Multipliers on the rates of one year, per state and cohort (1 = unchanged).
+// Multipliers on the rates of one year, per state and cohort (1 = unchanged): up[k] acts on
+// every up-flow into state k, down[k] on the down-flow out of state k.
 struct RateMultipliers {
   std::vector<AgeSexTable> up, down;
   static RateMultipliers ones(std::size_t states);

@@ -2,6 +2,7 @@
 
 #include "models/care_indicators.hpp"
 #include "models/demographic_indicators.hpp"
+#include "models/prevention_indicators.hpp"
 #include "sim/input_error.hpp"
 
 #include <algorithm>
@@ -27,7 +28,7 @@ std::vector<int> selectMunicipalities(const Dataset& data, const std::string& re
 
 ScenarioRun runScenario(const Dataset& data, const CareModel& baseCare, const Scenario& scenario,
                         const std::vector<int>& selection, const std::vector<Registration>& registrations) {
-  validateScenarioCareTypes(scenario, baseCare.catalogue);
+  validateScenarioCareTypes(scenario, baseCare, data);
   ScenarioRun run;
   run.plan = prepareProjection(data, scenario, selection);
   run.projection = runProjection(run.plan);
@@ -56,7 +57,8 @@ ScenarioRun runScenario(const Dataset& data, const CareModel& baseCare, const Sc
   }
   const CareModel& care = *careInUse;
 
-  std::vector<AreaCare> municipalCare;
+  std::vector<AreaCare> municipalCare, municipalCounterfactual;
+  const bool prevention = !scenario.interventions.empty();
   if (!care.empty()) {
     double national = 0;
     for (Sex s : kAllSexes) {
@@ -65,7 +67,8 @@ ScenarioRun runScenario(const Dataset& data, const CareModel& baseCare, const Sc
     for (std::size_t p = 0; p < run.plan.municipalities.size(); ++p) {
       const AreaProjection& m = run.projection.perMunicipality[p];
       const double share = m.population.front().sum() / national;
-      municipalCare.push_back(projectMunicipalCare(care, scenario, run.plan.municipalities[p], m, share, run.plan.baseYear));
+      municipalCare.push_back(projectMunicipalCare(care, scenario, run.plan, p, m, share, data, true));
+      if (prevention) municipalCounterfactual.push_back(projectMunicipalCare(care, scenario, run.plan, p, m, share, data, false));
     }
   }
   for (const auto& area : run.areas) {
@@ -76,6 +79,12 @@ ScenarioRun runScenario(const Dataset& data, const CareModel& baseCare, const Sc
     AreaCare sum;
     for (std::size_t p : area.positions) sum += municipalCare[p];
     addCareIndicators(run.results, t, care, sum, run.areaProjections.back(), run.plan.baseYear);
+    if (prevention) {
+      AreaCare without;
+      for (std::size_t p : area.positions) without += municipalCounterfactual[p];
+      addPreventionIndicators(run.results, t, care, scenario, sum, without, run.plan.baseYear);
+      run.areaCareWithoutPrevention.push_back(std::move(without));
+    }
     run.areaCare.push_back(std::move(sum));
   }
   return run;

@@ -22,6 +22,7 @@ struct ScenarioRun {
   std::vector<GeoArea> areas;
   std::vector<AreaProjection> areaProjections;  // parallel to areas (summed counts)
   std::vector<AreaCare> areaCare;               // parallel to areas; empty without a care catalogue
+  std::vector<AreaCare> areaCareWithoutPrevention;  // the same without the scenario's interventions (empty if none)
   ResultTable results;
   std::vector<RecalibrationNote> recalibrations;  // levels replaced by own registrations
 };

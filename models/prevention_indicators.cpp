@@ -1,0 +1,75 @@
+#include "models/prevention_indicators.hpp"
+
+#include <cmath>
+
+namespace zorgsim {
+
+namespace {
+double totalCost(const AreaCare& a, std::size_t y) {
+  double c = 0;
+  for (const auto& t : a.types) c += t.cost[y];
+  return c;
+}
+double programme(const AreaCare& a, std::size_t y) {
+  double c = 0;
+  for (const auto& p : a.programmeCost) c += p[y];
+  return c;
+}
+}  // namespace
+
+PreventionSummary summarisePrevention(const AreaCare& with, const AreaCare& without, double discountRatePercent, int baseYear) {
+  PreventionSummary s;
+  const std::size_t years = with.types.empty() ? 0 : with.types.front().cost.size();
+  double cumulative = 0;
+  bool spending = false;
+  for (std::size_t y = 0; y < years; ++y) {
+    const double discount = std::pow(1.0 + discountRatePercent / 100.0, -double(y));
+    const double cost = programme(with, y) * discount;
+    const double avoided = (totalCost(without, y) - totalCost(with, y)) * discount;
+    s.programmeCost += cost;
+    s.avoidedCost += avoided;
+    cumulative += avoided - cost;
+    spending |= cost > 0;
+    if (spending && s.breakEvenYear == 0 && cumulative >= 0) s.breakEvenYear = baseYear + static_cast<int>(y);
+  }
+  s.netSavings = s.avoidedCost - s.programmeCost;
+  s.returnPerEuro = s.programmeCost > 0 ? s.avoidedCost / s.programmeCost : 0.0;
+  return s;
+}
+
+void addPreventionIndicators(ResultTable& table, std::size_t area, const CareModel& model, const Scenario& scenario,
+                             const AreaCare& with, const AreaCare& without, int baseYear) {
+  const std::size_t years = with.types.empty() ? 0 : with.types.front().cost.size();
+  for (std::size_t y = 0; y < years; ++y) {
+    const int year = baseYear + static_cast<int>(y);
+    double fte = 0, cost = 0, programmeTotal = 0, participantsTotal = 0;
+    for (std::size_t k = 0; k < with.types.size(); ++k) {
+      const auto& code = model.catalogue.types[k].code;
+      const double dFte = without.types[k].fte[y] - with.types[k].fte[y];
+      const double dCost = without.types[k].cost[y] - with.types[k].cost[y];
+      table.add(area, year, "avoided_clients", code, "total", "total", without.types[k].clients[y] - with.types[k].clients[y]);
+      table.add(area, year, "avoided_fte", code, "total", "total", dFte);
+      table.add(area, year, "avoided_cost", code, "total", "total", dCost);
+      fte += dFte;
+      cost += dCost;
+    }
+    table.add(area, year, "avoided_fte", "total", "total", "total", fte);
+    table.add(area, year, "avoided_cost", "total", "total", "total", cost);
+    for (std::size_t n = 0; n < with.programmeCost.size(); ++n) {
+      const auto& id = scenario.interventions[n].id;
+      table.add(area, year, "programme_cost", id, "total", "total", with.programmeCost[n][y]);
+      table.add(area, year, "participants", id, "total", "total", with.participants[n][y]);
+      programmeTotal += with.programmeCost[n][y];
+      participantsTotal += with.participants[n][y];
+    }
+    table.add(area, year, "programme_cost", "total", "total", "total", programmeTotal);
+    table.add(area, year, "participants", "total", "total", "total", participantsTotal);
+    table.add(area, year, "net_savings", "total", "total", "total", cost - programmeTotal);
+  }
+  const PreventionSummary s = summarisePrevention(with, without, scenario[Lever::DiscountRate], baseYear);
+  const int horizon = baseYear + static_cast<int>(years) - 1;
+  table.add(area, horizon, "return_per_euro", "total", "total", "total", s.returnPerEuro);
+  table.add(area, horizon, "break_even_year", "total", "total", "total", s.breakEvenYear);
+}
+
+}  // namespace zorgsim

@@ -1,0 +1,28 @@
+#pragma once
+// Prevention outputs per area (MODEL.md section 5), from a run with the scenario's
+// interventions and the same run without them:
+//   per year: avoided_clients (per care type), avoided_fte and avoided_cost (per care type
+//   and total), programme_cost and participants (per intervention id in the care_type
+//   column, and total), net_savings (total) = avoided cost - programme cost;
+//   per run (in the row of the horizon year): return_per_euro = discounted avoided cost /
+//   discounted programme cost, break_even_year = first year in which cumulative discounted
+//   net savings are >= 0 after programme spending began (0 = not within the horizon).
+
+#include "models/care_projection.hpp"
+#include "models/scenario.hpp"
+#include "sim/result_table.hpp"
+
+namespace zorgsim {
+
+struct PreventionSummary {
+  double programmeCost = 0, avoidedCost = 0, netSavings = 0;  // discounted to the base year, euro
+  double returnPerEuro = 0;
+  int breakEvenYear = 0;  // 0: not reached within the horizon
+};
+
+PreventionSummary summarisePrevention(const AreaCare& with, const AreaCare& without, double discountRatePercent, int baseYear);
+
+void addPreventionIndicators(ResultTable& table, std::size_t area, const CareModel& model, const Scenario& scenario,
+                             const AreaCare& with, const AreaCare& without, int baseYear);
+
+}  // namespace zorgsim
