@@ -164,12 +164,8 @@ Chart choroplethChart(const GeoMap& geo, const ChoroplethSpec& spec) {
     // Symmetric classes around zero, so that colour intensity means the same on both sides.
     double most = 0;
     for (double v : values) most = std::max(most, std::abs(v));
-    const double step = niceNumber(std::max(most, 1e-9) / 2.5, false) ;
-    for (double b = -2 * step; b <= 2 * step + 1e-12; b += step) {
-      if (b != 0) breaks.push_back(b);
-    }
-    breaks.insert(breaks.begin() + 2, 0.0);
-    // Classes: < -step, -step..0, 0..step, >= step (plus outer classes when values reach them).
+    const double step = niceNumber(std::max(most, 1e-9) / 2.5, false);
+    // Classes: < -step, -step..0, 0..step, >= step; two more when values reach 2 steps.
     breaks = {-step, 0.0, step};
     if (most > 2 * step) breaks = {-2 * step, -step, 0.0, step, 2 * step};
   } else {

@@ -1,5 +1,6 @@
 // zorgsim: projections of care demand and the care workforce per Dutch municipality.
 
+#include "cli/analysis_commands.hpp"
 #include "cli/levers_command.hpp"
 #include "cli/monitor_command.hpp"
 #include "cli/run_command.hpp"
@@ -19,6 +20,8 @@ int main(int argc, char** argv) {
   zorgsim::cli::addRunCommand(app, runOptions);
   zorgsim::cli::MonitorOptions monitorOptions;
   zorgsim::cli::addMonitorCommand(app, monitorOptions);
+  zorgsim::cli::AnalysisOptions analysisOptions;
+  zorgsim::cli::addAnalysisCommands(app, analysisOptions);
   auto* levers = app.add_subcommand("levers", "Print the table of scenario levers (key, range, unit, meaning, source).");
 
   try {
@@ -28,6 +31,7 @@ int main(int argc, char** argv) {
   }
   if (app.got_subcommand("run")) return zorgsim::cli::runCommand(runOptions);
   if (app.got_subcommand("monitor")) return zorgsim::cli::monitorCommand(monitorOptions);
+  if (const int status = zorgsim::cli::runAnalysisCommand(app, analysisOptions); status >= 0) return status;
   if (levers->parsed()) {
     std::cout << zorgsim::cli::leversMarkdown();
     return 0;

@@ -1,6 +1,6 @@
 #include "cli/monitor_command.hpp"
 
-#include "cli/data_location.hpp"
+#include "cli/command_support.hpp"
 #include "cli/summary_table.hpp"
 #include "models/scenario_run.hpp"
 #include "sim/atomic_output.hpp"
@@ -29,11 +29,12 @@ void addMonitorCommand(CLI::App& app, MonitorOptions& o) {
 }
 
 int monitorCommand(const MonitorOptions& o) {
-  try {
-    const Dataset data = loadDataset(o.dataFolder.empty() ? defaultDataFolder() : std::filesystem::path(o.dataFolder));
-    const CareModel care = loadCareModel(data);
+  return reportErrors([&] {
+    const Inputs inputs = loadInputs(o.dataFolder);
+    const Dataset& data = inputs.data;
+    const CareModel& care = inputs.care;
     if (care.empty()) throw InputError((data.folder / "care").string(), 0, "", "the dataset has no care catalogue to monitor");
-    const Scenario scenario = loadScenario(o.scenarioFile.empty() ? defaultScenarioFile() : std::filesystem::path(o.scenarioFile));
+    const Scenario scenario = loadScenarioFor(o.scenarioFile, inputs);
     const auto selection = selectMunicipalities(data, o.region);
     std::vector<Registration> regs;
     for (const auto& f : o.registrationFiles) {
@@ -83,16 +84,7 @@ int monitorCommand(const MonitorOptions& o) {
                              nl ? "Banden (P5-P95) volgen met de agent-engine." : "Bands (P5-P95) follow with the agent engine.");
     std::cout << (nl ? "Geschreven: " : "Written: ") << (out / "monitor.csv").string() << "\n";
     return 0;
-  } catch (const InputError& e) {
-    std::cerr << "zorgsim: error: " << e.what() << "\n";
-    return 2;
-  } catch (const OutputError& e) {
-    std::cerr << "zorgsim: cannot write results: " << e.what() << "\n";
-    return 3;
-  } catch (const std::exception& e) {
-    std::cerr << "zorgsim: internal error: " << e.what() << "\n";
-    return 4;
-  }
+  });
 }
 
 }  // namespace zorgsim::cli

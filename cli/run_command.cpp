@@ -1,6 +1,6 @@
 #include "cli/run_command.hpp"
 
-#include "cli/data_location.hpp"
+#include "cli/command_support.hpp"
 #include "cli/manifest.hpp"
 #include "models/demographic_indicators.hpp"
 #include "models/scenario_run.hpp"
@@ -39,13 +39,11 @@ void addRunCommand(CLI::App& app, RunOptions& o) {
 
 int runCommand(const RunOptions& o) {
   const auto started = std::chrono::steady_clock::now();
-  try {
-    const std::filesystem::path dataFolder = o.dataFolder.empty() ? defaultDataFolder() : std::filesystem::path(o.dataFolder);
-    const std::filesystem::path scenarioFile = o.scenarioFile.empty() ? defaultScenarioFile() : std::filesystem::path(o.scenarioFile);
-    const Dataset data = loadDataset(dataFolder);
-    const CareModel care = loadCareModel(data);
-    const Scenario scenario = loadScenario(scenarioFile);
-    validateScenarioAgainstData(scenario, data);
+  return reportErrors([&] {
+    const Inputs inputs = loadInputs(o.dataFolder);
+    const Dataset& data = inputs.data;
+    const CareModel& care = inputs.care;
+    const Scenario scenario = loadScenarioFor(o.scenarioFile, inputs);
     const auto selection = selectMunicipalities(data, o.region);
     const std::filesystem::path outFolder = o.outFolder.empty() ? std::filesystem::path("output") / scenario.name : std::filesystem::path(o.outFolder);
     ensureWritableFolder(outFolder);  // fail before any work if the folder cannot be written
@@ -89,16 +87,7 @@ int runCommand(const RunOptions& o) {
                                outFolder.string());
     }
     return 0;
-  } catch (const InputError& e) {
-    std::cerr << "zorgsim: error: " << e.what() << "\n";
-    return 2;
-  } catch (const OutputError& e) {
-    std::cerr << "zorgsim: cannot write results: " << e.what() << "\n";
-    return 3;
-  } catch (const std::exception& e) {
-    std::cerr << "zorgsim: internal error: " << e.what() << "\n";
-    return 4;
-  }
+  });
 }
 
 }  // namespace zorgsim::cli

@@ -51,8 +51,9 @@ TEST_CASE("registrations change only the municipality's level, not the age profi
     const auto& code = d.municipalities[static_cast<std::size_t>(m)].code;
     for (const char* type : {"wmo_hh", "wlz"}) {
       if (code == "GM0197" && std::string(type) == "wmo_hh") continue;
+      // (equal up to rounding: Aalten's household-help level also shapes its multi-state shares)
       REQUIRE(after.results.find(code, 2035, "clients", "total", "total", type) ==
-              before.results.find(code, 2035, "clients", "total", "total", type));
+              Approx(before.results.find(code, 2035, "clients", "total", "total", type)).epsilon(1e-12));
     }
   }
   // ... and Aalten's projection moves by one factor in every year (same age profile).

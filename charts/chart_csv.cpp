@@ -1,0 +1,67 @@
+#include "charts/chart_csv.hpp"
+
+#include "sim/result_table.hpp"
+
+#include <cmath>
+
+namespace zorgsim::charts {
+
+namespace {
+
+std::string number(double v) {
+  if (!std::isfinite(v)) return "";
+  std::string s;
+  appendNumber(s, v);
+  return s;
+}
+
+std::string xLabel(double x) {
+  return std::abs(x - std::round(x)) < 1e-9 ? std::to_string(static_cast<long long>(std::llround(x))) : number(x);
+}
+
+}  // namespace
+
+std::string chartCsv(const Chart& chart) {
+  std::string out;
+  if (chart.map) {
+    out = "code,name,value\n";
+    std::string last;
+    for (const auto& f : chart.map->features) {
+      if (f.code == last) continue;  // one row per area, not per polygon
+      last = f.code;
+      out += csvField(f.code) + "," + csvField(f.name) + "," + (f.hasValue ? number(f.value) : "") + "\n";
+    }
+    return out;
+  }
+  if (chart.pyramid) {
+    const Pyramid& p = *chart.pyramid;
+    out = "series,age,value\n";
+    auto side = [&](const std::string& name, const std::vector<double>& v) {
+      for (std::size_t a = 0; a < v.size(); ++a) out += csvField(name) + "," + std::to_string(a) + "," + number(v[a]) + "\n";
+    };
+    side(p.leftLabel, p.left);
+    side(p.rightLabel, p.right);
+    side(p.outlineLabel + " - " + p.leftLabel, p.outlineLeft);
+    side(p.outlineLabel + " - " + p.rightLabel, p.outlineRight);
+    return out;
+  }
+  out = "series," + csvField(chart.xName) + ",value,low,high\n";
+  for (const auto& s : chart.lines) {
+    for (std::size_t i = 0; i < std::min(s.x.size(), s.y.size()); ++i) {
+      out += csvField(s.name) + "," + xLabel(s.x[i]) + "," + number(s.y[i]) + ",,\n";
+    }
+  }
+  for (const auto& s : chart.bars) {
+    for (std::size_t i = 0; i < std::min(s.x.size(), s.y.size()); ++i) {
+      out += csvField(s.name) + "," + xLabel(s.x[i]) + "," + number(s.y[i]) + ",,\n";
+    }
+  }
+  for (const auto& b : chart.bands) {
+    for (std::size_t i = 0; i < std::min({b.x.size(), b.low.size(), b.high.size()}); ++i) {
+      out += csvField(b.name) + "," + xLabel(b.x[i]) + ",," + number(b.low[i]) + "," + number(b.high[i]) + "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace zorgsim::charts

@@ -1,0 +1,240 @@
+#include "cli/analysis_commands.hpp"
+
+#include "cli/command_support.hpp"
+#include "cli/summary_table.hpp"
+#include "models/decomposition.hpp"
+#include "models/goal_seek.hpp"
+#include "models/scenario_run.hpp"
+#include "sim/atomic_output.hpp"
+#include "sim/input_error.hpp"
+#include "sim/result_table.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <iostream>
+
+namespace zorgsim::cli {
+
+namespace {
+
+void addCommon(CLI::App* cmd, AnalysisOptions& o) {
+  cmd->add_option("--data,-d", o.dataFolder, "Dataset folder. Default: the embedded Gelderland 2021 dataset.");
+  cmd->add_option("--region,-r", o.region, "Limit to one region (name or code) or municipality.");
+  cmd->add_option("--out,-o", o.outFolder, "Output folder. Default: output/<command>-<scenario names>.");
+  cmd->add_option("--lang", o.language, "Language of the on-screen table: nl (default) or en.")->check(CLI::IsMember({"nl", "en"}));
+}
+
+// The area whose figures go on screen: the chosen region, else the province, else the first.
+std::size_t headlineArea(const ScenarioRun& run, const Dataset& data, const std::string& region) {
+  std::string code;
+  if (!region.empty()) {
+    if (const Region* r = data.findRegion(region)) code = r->code;
+    else if (int m = data.indexOf(region); m >= 0) code = region;
+    else {
+      for (const auto& mu : data.municipalities) {
+        if (mu.name == region) code = mu.code;
+      }
+    }
+  }
+  for (std::size_t a = 0; a < run.areas.size(); ++a) {
+    if (!code.empty() ? run.areas[a].code == code : run.areas[a].level == "province") return a;
+  }
+  return 0;
+}
+
+std::string signedThousands(double v) { return (std::llround(v) > 0 ? "+" : "") + thousands(v); }
+
+int compareCommand(const AnalysisOptions& o) {
+  return reportErrors([&] {
+    if (o.scenarios.size() < 2 || o.scenarios.size() > 4) throw InputError("compare", 0, "", "give 2 to 4 scenario files");
+    const Inputs in = loadInputs(o.dataFolder);
+    const auto selection = selectMunicipalities(in.data, o.region);
+    std::vector<Scenario> scenarios;
+    std::vector<ScenarioRun> runs;
+    for (const auto& f : o.scenarios) scenarios.push_back(loadScenarioFor(f, in));
+    std::string names;
+    for (const auto& s : scenarios) names += (names.empty() ? "" : "-vs-") + s.name;
+    const std::filesystem::path out = o.outFolder.empty() ? std::filesystem::path("output") / ("compare-" + names) : std::filesystem::path(o.outFolder);
+    ensureWritableFolder(out);
+    for (const auto& s : scenarios) runs.push_back(runScenario(in.data, in.care, s, selection));
+
+    // comparison.csv: every value of the first scenario against each other one.
+    std::string csv = "scenario_a,scenario_b,geo_level,geo_code,geo_name,year,indicator,care_type,sex,age_group,value_a,value_b,difference,difference_percent\n";
+    const ResultTable& a = runs.front().results;
+    for (std::size_t b = 1; b < runs.size(); ++b) {
+      for (const auto& row : a.rows()) {
+        const auto& area = a.areas()[row.area];
+        const double vb = runs[b].results.find(area.code, row.year, a.text(row.key.indicator), a.text(row.key.sex),
+                                               a.text(row.key.ageGroup), a.text(row.key.careType));
+        if (std::isnan(vb)) continue;
+        csv += csvField(scenarios[0].name) + "," + csvField(scenarios[b].name) + "," + area.level + "," + csvField(area.code) + "," +
+               csvField(area.name) + "," + std::to_string(row.year) + "," + std::string(a.text(row.key.indicator)) + "," +
+               std::string(a.text(row.key.careType)) + "," + std::string(a.text(row.key.sex)) + "," + std::string(a.text(row.key.ageGroup)) + ",";
+        appendNumber(csv, row.value);
+        csv += ",";
+        appendNumber(csv, vb);
+        csv += ",";
+        appendNumber(csv, vb - row.value);
+        csv += ",";
+        appendNumber(csv, row.value != 0 ? 100.0 * (vb - row.value) / std::abs(row.value) : 0.0);
+        csv += "\n";
+      }
+    }
+    writeFileAtomically(out / "comparison.csv", csv);
+
+    // On screen: key figures for the headline area in the mid and last year.
+    const bool nl = o.language == "nl";
+    const std::size_t area = headlineArea(runs.front(), in.data, o.region);
+    const std::string code = runs.front().areas[area].code;
+    struct Figure {
+      const char* labelNl;
+      const char* labelEn;
+      const char* indicator;
+      const char* careType;
+      const char* ageGroup;
+    };
+    const std::vector<Figure> figures{
+        {"Inwoners", "Population", "population", "", "total"},
+        {"65+", "65+", "population", "", "65+"},
+        {"85+", "85+", "population", "", "85+"},
+        {"Cliënten hulp bij huishouden", "Clients household help", "clients", "wmo_hh", "total"},
+        {"Cliënten jeugdhulp zonder verblijf", "Clients youth care (ambulant)", "clients", "jeugd_ambulant", "total"},
+        {"Cliënten jeugdhulp met verblijf", "Clients youth care (stay)", "clients", "jeugd_verblijf", "total"},
+        {"Cliënten Wlz", "Clients Wlz", "clients", "wlz", "total"},
+        {"Personeel vraag (fte)", "Workforce demand (FTE)", "workforce_demand_fte", "total", "total"},
+        {"Personeel aanbod (fte)", "Workforce supply (FTE)", "workforce_supply_fte", "total", "total"},
+        {"Tekort (fte)", "Gap (FTE)", "workforce_gap_fte", "total", "total"},
+        {"Zorgkosten (mln euro)", "Care cost (million euro)", "care_cost", "total", "total"},
+    };
+    const int mid = std::min(2035, runs.front().plan.horizon), last = runs.front().plan.horizon;
+    for (int year : {mid, last}) {
+      std::cout << fmt::format("\n{} — {}\n", runs.front().areas[area].name, year);
+      std::cout << fmt::format("{:<36}", "");
+      for (const auto& s : scenarios) std::cout << fmt::format(" {:>18}", s.name.substr(0, 18));
+      std::cout << "\n";
+      for (const auto& f : figures) {
+        std::cout << fmt::format("{:<36}", nl ? f.labelNl : f.labelEn);
+        const double scale = std::string(f.indicator) == "care_cost" ? 1e-6 : 1.0;
+        double first = 0;
+        for (std::size_t r = 0; r < runs.size(); ++r) {
+          const double v = runs[r].results.find(code, year, f.indicator, "total", f.ageGroup, f.careType) * scale;
+          if (r == 0) {
+            first = v;
+            std::cout << fmt::format(" {:>18}", thousands(v));
+          } else {
+            std::cout << fmt::format(" {:>18}", fmt::format("{} ({})", thousands(v), signedThousands(v - first)));
+          }
+        }
+        std::cout << "\n";
+      }
+    }
+    std::cout << "\n" << (nl ? "Alle verschillen: " : "All differences: ") << (out / "comparison.csv").string() << "\n";
+    return 0;
+  });
+}
+
+int decomposeCommand(const AnalysisOptions& o) {
+  return reportErrors([&] {
+    const Inputs in = loadInputs(o.dataFolder);
+    if (in.care.empty()) throw InputError((in.data.folder / "care").string(), 0, "", "the dataset has no care catalogue");
+    const Scenario s = loadScenarioFor(o.scenario, in);
+    const ScenarioRun run = runScenario(in.data, in.care, s, selectMunicipalities(in.data, o.region));
+    const int from = o.fromYear ? o.fromYear : run.plan.baseYear, to = o.toYear ? o.toYear : run.plan.horizon;
+    if (from < run.plan.baseYear || to > run.plan.horizon || from >= to) {
+      throw InputError("--from/--to", 0, "", fmt::format("years must satisfy {} <= from < to <= {}", run.plan.baseYear, run.plan.horizon));
+    }
+    const std::filesystem::path out = o.outFolder.empty() ? std::filesystem::path("output") / ("decompose-" + s.name) : std::filesystem::path(o.outFolder);
+    ensureWritableFolder(out);
+    std::string csv = "scenario,geo_level,geo_code,geo_name,from_year,to_year,care_type,measure,total_change,demography,trend,prevention\n";
+    const std::size_t headline = headlineArea(run, in.data, o.region);
+    const bool nl = o.language == "nl";
+    std::string screen = fmt::format("{} {}-{} ({})\n{:<20} {:>10} {:>10} {:>12} {:>10} {:>11} {:>10}\n", run.areas[headline].name, from, to,
+                                     nl ? "verandering in cliënten" : "change in clients", nl ? "zorgsoort" : "care type",
+                                     from, to, nl ? "demografie" : "demography", "trend", nl ? "preventie" : "prevention",
+                                     nl ? "totaal" : "total");
+    for (std::size_t a = 0; a < run.areas.size(); ++a) {
+      for (const auto& row : decompose(run, in.data, in.care, s, a, from, to)) {
+        for (const auto& [measure, part] : {std::pair{"clients", row.clients}, std::pair{"fte", row.fte}}) {
+          csv += fmt::format("{},{},{},{},{},{},{},{},", csvField(s.name), run.areas[a].level, csvField(run.areas[a].code),
+                             csvField(run.areas[a].name), from, to, row.careType, measure);
+          appendNumber(csv, part.total);
+          csv += ",";
+          appendNumber(csv, part.demography);
+          csv += ",";
+          appendNumber(csv, part.trend);
+          csv += ",";
+          appendNumber(csv, part.prevention);
+          csv += "\n";
+        }
+        if (a == headline) {
+          screen += fmt::format("{:<20} {:>10} {:>10} {:>12} {:>10} {:>11} {:>10}\n", row.careType, thousands(row.from), thousands(row.to),
+                                signedThousands(row.clients.demography), signedThousands(row.clients.trend),
+                                signedThousands(row.clients.prevention), signedThousands(row.clients.total));
+        }
+      }
+    }
+    writeFileAtomically(out / "decomposition.csv", csv);
+    std::cout << screen << (nl ? "Geschreven: " : "Written: ") << (out / "decomposition.csv").string() << "\n";
+    return 0;
+  });
+}
+
+int goalSeekCommand(const AnalysisOptions& o) {
+  return reportErrors([&] {
+    const Inputs in = loadInputs(o.dataFolder);
+    const Scenario s = loadScenarioFor(o.scenario, in);
+    const auto selection = selectMunicipalities(in.data, o.region);
+    GoalSeekRequest q;
+    q.intervention = o.intervention;
+    q.parameter = o.parameter;
+    q.lo = o.lo;
+    q.hi = o.hi;
+    q.year = o.year;
+    q.maxGapFte = o.maxGap;
+    const Region* r = in.data.findRegion(o.region);
+    q.area = r ? r->code : (in.data.indexOf(o.region) >= 0 ? o.region : in.data.provinceCode);
+    const GoalSeekResult res = goalSeek(in.data, in.care, s, selection, q);
+    std::cout << "zorgsim goalseek: " << res.message << "\n";
+    if (res.found) {
+      std::cout << fmt::format("  programme cost (budget) in {}: {} euro; over the whole run: {} euro; {} runs\n", o.year,
+                               thousands(res.programmeCostInYear), thousands(res.programmeCostTotal), res.runs);
+      return 0;
+    }
+    return 5;  // the target cannot be reached in the range
+  });
+}
+
+}  // namespace
+
+void addAnalysisCommands(CLI::App& app, AnalysisOptions& o) {
+  auto* compare = app.add_subcommand("compare", "Compare 2 to 4 scenarios: differences per year, area and indicator.");
+  compare->add_option("scenarios", o.scenarios, "Scenario files (TOML); the first is the reference.")->required()->expected(2, 4);
+  addCommon(compare, o);
+
+  auto* decomposeCmd = app.add_subcommand("decompose", "Split the change in care demand between two years into demography, trend and prevention.");
+  decomposeCmd->add_option("scenario", o.scenario, "Scenario file (TOML). Default: the baseline.");
+  decomposeCmd->add_option("--from", o.fromYear, "First year (default: the base year).");
+  decomposeCmd->add_option("--to", o.toYear, "Second year (default: the horizon).");
+  addCommon(decomposeCmd, o);
+
+  auto* seek = app.add_subcommand("goalseek", "Find the reach (or effect) of an intervention that keeps the workforce gap under a target.");
+  seek->add_option("scenario", o.scenario, "Scenario file with the intervention active.")->required();
+  seek->add_option("--intervention", o.intervention, "Id of an active intervention.")->required();
+  seek->add_option("--parameter", o.parameter, "reach (default), relative_risk, remission_multiplier or hours_multiplier.");
+  seek->add_option("--min", o.lo, "The weaker end of the range (default 0: no reach).");
+  seek->add_option("--max", o.hi, "The stronger end of the range (default 1: full reach).");
+  seek->add_option("--year", o.year, "Year in which the gap must be under the target.")->required();
+  seek->add_option("--max-gap", o.maxGap, "Target: largest acceptable workforce gap in FTE (all segments).")->required();
+  seek->add_option("--data,-d", o.dataFolder, "Dataset folder. Default: the embedded Gelderland 2021 dataset.");
+  seek->add_option("--region,-r", o.region, "Region (name or code) or municipality whose gap counts; default the province.");
+}
+
+int runAnalysisCommand(const CLI::App& app, const AnalysisOptions& o) {
+  if (app.got_subcommand("compare")) return compareCommand(o);
+  if (app.got_subcommand("decompose")) return decomposeCommand(o);
+  if (app.got_subcommand("goalseek")) return goalSeekCommand(o);
+  return -1;
+}
+
+}  // namespace zorgsim::cli

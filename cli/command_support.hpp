@@ -1,0 +1,28 @@
+#pragma once
+// What every `zorgsim` command shares: loading the dataset and care model, resolving the
+// default scenario, and turning errors into messages and exit codes (2 bad input, 3 output
+// cannot be written, 4 internal error).
+
+#include "models/care_projection.hpp"
+#include "models/dataset.hpp"
+#include "models/scenario.hpp"
+
+#include <functional>
+#include <string>
+
+namespace zorgsim::cli {
+
+struct Inputs {
+  Dataset data;
+  CareModel care;
+};
+
+// dataFolder "" = the default dataset.
+Inputs loadInputs(const std::string& dataFolder);
+// scenarioFile "" = the baseline; validated against the data and care model.
+Scenario loadScenarioFor(const std::string& scenarioFile, const Inputs& inputs);
+
+// Runs `body`, printing InputError / OutputError / other exceptions as one line on stderr.
+int reportErrors(const std::function<int()>& body);
+
+}  // namespace zorgsim::cli

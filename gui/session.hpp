@@ -1,0 +1,154 @@
+#pragma once
+// The model side of the GUI: dataset, care model, map geometry, the scenario being edited,
+// the comparison scenarios, the selected area, and their runs. Views read it; actions
+// (lever moves, file loads, selections) go through it, so the GUI and scripted runs change
+// state the same way.
+//
+// Runs: the "focus" run covers the selected region (what pyramid, time series, key figures
+// and comparisons show); the "full" run covers every municipality (the map). When a lever
+// moves, the focus run is recomputed at once on the calling (UI) thread if its estimated
+// time fits the frame budget, otherwise on the background runner; the full run always goes
+// to the background. Failing files leave every part of the state as it was and return the
+// error text (file, line, field).
+
+#include "charts/geo_map.hpp"
+#include "gui/runner.hpp"
+#include "models/care_projection.hpp"
+#include "models/dataset.hpp"
+#include "models/scenario.hpp"
+#include "models/scenario_run.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace zorgsim::gui {
+
+struct SessionOptions {
+  std::filesystem::path dataFolder;
+  std::filesystem::path scenarioFile;   // opened at start
+  std::filesystem::path referenceFile;  // the pyramid's default outline (baseline)
+  double frameBudgetMs = 12.0;          // focus runs estimated above this go to the background
+};
+
+using RunPtr = std::shared_ptr<const ScenarioRun>;
+
+struct ComparisonScenario {
+  int id = 0;
+  Scenario scenario;
+  std::string file;
+  RunPtr run;
+  std::uint64_t generation = 0;
+};
+
+struct RunTiming {
+  double lastMs = 0;
+  bool inFrame = false;  // computed on the UI thread
+  int count = 0;
+};
+
+class Session {
+ public:
+  static constexpr std::size_t kMaxComparisons = 3;  // plus the current scenario: 4 side by side
+
+  explicit Session(SessionOptions options);  // throws InputError for a bad dataset or scenario
+
+  const Dataset& data() const { return data_; }
+  const CareModel& care() const { return care_; }
+  const charts::GeoMap& geo() const { return geo_; }
+  const std::string& geoError() const { return geoError_; }
+  int baseYear() const { return data_.baseYear; }
+  int horizon() const { return scenario_.horizon(); }
+
+  // The scenario being edited and the file it came from.
+  const Scenario& scenario() const { return scenario_; }
+  const Scenario& loaded() const { return loaded_; }
+  const Scenario& reference() const { return reference_; }
+  bool modified() const;
+  void setLever(Lever lever, double value);
+  void setTableValue(TableLever lever, const std::string& key, double value);
+  void setTfrVariant(const std::string& variant);
+  void resetToLoaded();
+
+  // Files. On failure: returns false, `error` holds the message, nothing changed.
+  bool loadScenarioFile(const std::filesystem::path& file, std::string& error);
+  bool saveScenarioFile(const std::filesystem::path& file, std::string& error);
+  bool addComparisonFile(const std::filesystem::path& file, std::string& error);
+  bool addComparison(Scenario scenario, const std::string& label, std::string& error);
+  void removeComparison(std::size_t index);
+  const std::vector<ComparisonScenario>& comparisons() const { return comparisons_; }
+
+  // Selection: a region (or the province) and optionally one of its municipalities.
+  bool selectRegion(const std::string& nameOrCode, std::string& error);
+  // Selects a municipality (code or name); when it is outside the region, the region
+  // changes to one of the same type that contains it (or the province).
+  bool selectMunicipality(const std::string& codeOrName, std::string& error);
+  void clearMunicipality();
+  const Region* region() const { return region_; }
+  const std::string& municipality() const { return municipality_; }  // code, "" = whole region
+  std::string focusCode() const;
+  std::string focusName() const;
+  std::string focusLevel() const;  // municipality / region / province
+  const std::vector<int>& focusSelection() const { return focusSelection_; }
+
+  // Runs. Null until the first result arrives.
+  const ScenarioRun* focusRun() const;
+  const ScenarioRun* fullRun() const { return full_.get(); }
+  const ScenarioRun* referenceRun() const { return referenceRun_.get(); }
+  // Collects finished background runs (once per frame). Returns true when something changed.
+  bool pump();
+  bool busy() const;
+  std::size_t runsInProgress() const { return runner_.outstanding(); }
+  void cancelRuns();
+  void waitIdle();  // blocks until all runs are in (scripted runs, benchmarks)
+  const RunTiming& focusTiming() const { return focusTiming_; }
+  const RunTiming& fullTiming() const { return fullTiming_; }
+  double frameBudgetMs() const { return options_.frameBudgetMs; }
+  std::uint64_t resultVersion() const { return resultVersion_; }  // bumps when any run changes
+
+  // Errors of runs and files, oldest first (the UI shows the last; the state lists all).
+  const std::vector<std::string>& errors() const { return errors_; }
+  void reportError(std::string message) { errors_.push_back(std::move(message)); }
+
+ private:
+  enum Slot : int { kFocus = 0, kFull = 1, kReference = 2, kComparisonBase = 10 };
+
+  bool focusIsFull() const;
+  void scenarioChanged();
+  void selectionChanged();
+  void requestFocus();
+  void requestFull();
+  void requestReference();
+  void requestComparison(ComparisonScenario& c);
+  void submit(int slot, std::uint64_t generation, const Scenario& s, const std::vector<int>& selection);
+  RunOutput compute(const Scenario& s, const std::vector<int>& selection) const;
+  void noteTiming(RunTiming& t, double ms, std::size_t municipalities, bool inFrame);
+  Scenario readScenario(const std::filesystem::path& file) const;  // throws InputError
+
+  SessionOptions options_;
+  Dataset data_;
+  CareModel care_;
+  charts::GeoMap geo_;
+  std::string geoError_;
+  Scenario scenario_, loaded_, reference_;
+  std::vector<ComparisonScenario> comparisons_;
+  int nextComparisonId_ = 0;
+  const Region* region_ = nullptr;
+  std::string municipality_;
+  std::vector<int> focusSelection_;  // dataset indices of the region (empty: all)
+
+  RunPtr focus_, full_, referenceRun_;
+  std::uint64_t focusGen_ = 0, fullGen_ = 0, referenceGen_ = 0;
+  RunTiming focusTiming_, fullTiming_;
+  double msPerMunicipality_ = 1.0;
+  std::uint64_t resultVersion_ = 0;
+  std::vector<std::string> errors_;
+  Runner runner_;  // last: its thread stops before the data it reads is destroyed
+};
+
+// "file:line: field 'x': message" for an InputError, else the exception text.
+std::string describeError(const std::exception& e);
+
+}  // namespace zorgsim::gui

@@ -1,0 +1,195 @@
+#include "gui/strings.hpp"
+
+#include <string>
+#include <unordered_map>
+
+namespace zorgsim::gui {
+
+const std::vector<StringEntry>& stringTable() {
+  static const std::vector<StringEntry> table{
+      // Views
+      {"view.map", "Kaart", "Map"},
+      {"view.pyramid", "Bevolkingspiramide", "Population pyramid"},
+      {"view.timeseries", "Zorg en personeel", "Care and workforce"},
+      {"view.prevention", "Preventie", "Prevention"},
+      {"view.comparison", "Vergelijken", "Compare"},
+      {"view.solidarity", "Solidariteit", "Solidarity"},
+      // Top bar
+      {"app.title", "zorgsim", "zorgsim"},
+      {"top.region", "Regio", "Region"},
+      {"top.municipality", "Gemeente", "Municipality"},
+      {"top.whole_region", "Hele regio", "Whole region"},
+      {"top.scenario", "Scenario", "Scenario"},
+      {"top.modified", "gewijzigd", "modified"},
+      {"top.open", "Openen...", "Open..."},
+      {"top.save", "Opslaan...", "Save..."},
+      {"top.export", "Exporteer grafiek", "Export chart"},
+      {"top.workshop", "Workshop (F5)", "Workshop (F5)"},
+      {"top.language", "English", "Nederlands"},
+      {"top.year", "Jaar", "Year"},
+      // Region types
+      {"regiontype.zorgregio", "Zorgregio", "Care region"},
+      {"regiontype.jeugdregio", "Jeugdregio", "Youth care region"},
+      {"regiontype.corop", "COROP-gebied", "COROP area"},
+      {"regiontype.province", "Provincie", "Province"},
+      // Levers
+      {"levers.title", "Hefbomen", "Levers"},
+      {"levers.reset", "Herstel", "Reset"},
+      {"levers.reset_all", "Alles terug naar het geladen scenario", "Reset all to the loaded scenario"},
+      {"levers.meaning", "Betekenis", "Meaning"},
+      {"levers.unit", "Eenheid", "Unit"},
+      {"levers.range", "Bereik", "Range"},
+      {"levers.default", "Standaard", "Default"},
+      {"levers.source", "Bron", "Source"},
+      {"levers.meaning_en_only", "(toelichting in het Engels)", "(meaning in English)"},
+      {"levers.none_prevention",
+       "Nog geen preventie-hefbomen: die komen met de scenario- en preventie-engine.",
+       "No prevention levers yet: they come with the scenario and prevention engine."},
+      {"levers.per_care_type", "per zorgsoort", "per care type"},
+      {"levers.per_municipality", "voor de gekozen gemeente", "for the selected municipality"},
+      {"levers.pick_municipality", "Kies een gemeente om extra woningen in te stellen.",
+       "Pick a municipality to set extra dwellings."},
+      {"levers.tfr_variant", "Vruchtbaarheidsvariant (WPP)", "Fertility variant (WPP)"},
+      {"levers.workshop_hint", "Hoofdhefbomen (F5: alle hefbomen)", "Main levers (F5: all levers)"},
+      // Key figures
+      {"kf.population", "Inwoners", "Population"},
+      {"kf.aged65", "65+", "65+"},
+      {"kf.aged85", "85+", "85+"},
+      {"kf.grey", "Grijze druk", "Old-age dependency"},
+      {"kf.gap", "Tekort zorgpersoneel", "Care staff shortage"},
+      {"kf.share", "Aandeel beroepsbevolking in zorg", "Share of labour force in care"},
+      {"kf.cost", "Zorgkosten", "Care cost"},
+      {"kf.demand", "Vraag zorgpersoneel", "Care staff demand"},
+      {"kf.supply", "Aanbod zorgpersoneel", "Care staff supply"},
+      {"kf.vs_base", "t.o.v.", "vs"},
+      {"kf.no_care", "geen zorgdata", "no care data"},
+      // Units
+      {"unit.persons", "personen", "persons"},
+      {"unit.persons_per_age", "personen per leeftijdsjaar", "persons per year of age"},
+      {"unit.fte", "fte", "FTE"},
+      {"unit.clients", "cliënten", "clients"},
+      {"unit.hours", "uren per jaar", "hours per year"},
+      {"unit.euro", "euro per jaar", "euro per year"},
+      {"unit.meuro", "mln euro", "m euro"},
+      {"unit.per100", "per 100 20-64-jarigen", "per 100 aged 20-64"},
+      {"unit.percent", "%", "%"},
+      {"unit.ratio", "50-74-jarigen per 85-plusser", "aged 50-74 per person 85+"},
+      {"unit.age", "leeftijd", "age"},
+      // Map
+      {"map.indicator", "Indicator", "Indicator"},
+      {"map.no_data", "buiten selectie", "not in selection"},
+      {"map.click_hint", "Klik op een gemeente om die te kiezen.", "Click a municipality to select it."},
+      {"map.no_geo", "Geen gemeentegrenzen gevonden (geo/gemeenten_2024.geojson).",
+       "No municipal boundaries found (geo/gemeenten_2024.geojson)."},
+      {"ind.population", "Inwoners", "Population"},
+      {"ind.population_change", "Groei inwoners sinds basisjaar", "Population change since base year"},
+      {"ind.share65", "Aandeel 65+", "Share aged 65+"},
+      {"ind.share85", "Aandeel 85+", "Share aged 85+"},
+      {"ind.grey_pressure", "Grijze druk", "Old-age dependency ratio"},
+      {"ind.green_pressure", "Groene druk", "Youth dependency ratio"},
+      {"ind.mantelzorg_ratio", "Mantelzorgpotentieel", "Informal-care potential"},
+      {"ind.care_fte", "Zorgpersoneel nodig (fte)", "Care staff needed (FTE)"},
+      {"ind.workforce_gap", "Tekort zorgpersoneel (fte)", "Care staff shortage (FTE)"},
+      {"ind.gap_per_1000", "Tekort zorgpersoneel per 1.000 inwoners", "Care staff shortage per 1,000 inhabitants"},
+      {"ind.care_share", "Aandeel 20-66-jarigen nodig in de zorg", "Share of 20-66 needed in care"},
+      {"ind.per1000", "fte per 1.000 inw.", "FTE per 1,000"},
+      // Pyramid
+      {"pyr.men", "Mannen", "Men"},
+      {"pyr.women", "Vrouwen", "Women"},
+      {"pyr.outline", "Vergelijk met", "Compare with"},
+      {"pyr.reference", "referentie", "reference"},
+      {"pyr.title", "Bevolking naar leeftijd en geslacht", "Population by age and sex"},
+      // Time series
+      {"ts.care_type", "Zorgsoort", "Care type"},
+      {"ts.all_types", "Alle zorgsoorten", "All care types"},
+      {"ts.measure", "Maat", "Measure"},
+      {"ts.clients", "Cliënten", "Clients"},
+      {"ts.fte", "Zorgpersoneel (fte)", "Care staff (FTE)"},
+      {"ts.hours", "Zorguren", "Care hours"},
+      {"ts.cost", "Kosten", "Cost"},
+      {"ts.segment", "Sector", "Sector"},
+      {"ts.all_segments", "Alle sectoren", "All sectors"},
+      {"ts.workforce", "Zorgpersoneel: vraag en aanbod", "Care workforce: demand and supply"},
+      {"ts.gap", "Tekort (vraag min aanbod)", "Shortage (demand minus supply)"},
+      {"ts.demand", "Vraag", "Demand"},
+      {"ts.supply", "Aanbod", "Supply"},
+      {"ts.no_bands",
+       "Geen agent-run: P5-P95-banden verschijnen zodra de agent-engine een ensemble heeft gedraaid.",
+       "No agent run: P5-P95 bands appear once the agent engine has run an ensemble."},
+      {"ts.band", "P5-P95", "P5-P95"},
+      {"ts.no_care", "Deze dataset heeft geen zorgcatalogus (care/): geen zorgreeksen.",
+       "This dataset has no care catalogue (care/): no care series."},
+      // Prevention, solidarity: explicit empty states
+      {"prev.title", "Preventie", "Prevention"},
+      {"prev.empty",
+       "Nog geen preventieresultaten. Vermeden cliënten en fte, opbrengst per euro, het break-even-jaar en de "
+       "waterval van de ontleding komen met de scenario- en preventie-engine. Hier worden geen cijfers getoond "
+       "zolang die engine niet gedraaid heeft.",
+       "No prevention results yet. Avoided clients and FTE, return per euro, the break-even year and the "
+       "decomposition waterfall come with the scenario and prevention engine. No figures are shown until that "
+       "engine has run."},
+      {"sol.title", "Solidariteit", "Solidarity"},
+      {"sol.empty",
+       "Nog geen solidariteitstabel. De verevening van risico's tussen gemeenten in een regio vraagt de "
+       "agent-engine (verdeling van zware zorgvragen per gemeente); die is er nog niet.",
+       "No solidarity table yet. Risk pooling between the municipalities of a region needs the agent engine "
+       "(the distribution of heavy care needs per municipality); it does not exist yet."},
+      // Comparison
+      {"cmp.title", "Scenario's vergelijken", "Compare scenarios"},
+      {"cmp.add", "Scenario toevoegen...", "Add scenario..."},
+      {"cmp.remove", "Verwijder", "Remove"},
+      {"cmp.current", "huidig", "current"},
+      {"cmp.empty", "Voeg een scenario toe om te vergelijken (maximaal 3 naast het huidige).",
+       "Add a scenario to compare (at most 3 next to the current one)."},
+      {"cmp.full", "Maximaal 4 scenario's tegelijk.", "At most 4 scenarios at a time."},
+      {"cmp.figure", "Kerncijfer", "Key figure"},
+      {"cmp.in_year", "in", "in"},
+      {"cmp.computing", "wordt berekend...", "computing..."},
+      // Files
+      {"file.open_title", "Scenario openen", "Open scenario"},
+      {"file.save_title", "Scenario opslaan", "Save scenario"},
+      {"file.add_title", "Scenario toevoegen aan vergelijking", "Add scenario to comparison"},
+      {"file.path", "Bestand", "File"},
+      {"file.ok_open", "Openen", "Open"},
+      {"file.ok_save", "Opslaan", "Save"},
+      {"file.ok_add", "Toevoegen", "Add"},
+      {"file.cancel", "Annuleren", "Cancel"},
+      {"file.in_folder", "Scenario's in", "Scenarios in"},
+      {"file.saved", "Opgeslagen:", "Saved:"},
+      {"file.loaded", "Geladen:", "Loaded:"},
+      {"file.exported", "Geëxporteerd:", "Exported:"},
+      // Errors and status
+      {"err.title", "Fout", "Error"},
+      {"err.kept", "De huidige instellingen zijn behouden.", "The current settings were kept."},
+      {"err.dismiss", "Sluiten", "Dismiss"},
+      {"status.computing", "Berekenen...", "Computing..."},
+      {"status.ready", "Klaar", "Ready"},
+      {"status.runs", "berekening(en) bezig", "run(s) in progress"},
+      {"status.cancel", "Stop", "Stop"},
+      {"status.dataset", "Data", "Data"},
+      {"status.recompute", "herberekening", "recompute"},
+      {"status.in_frame", "in hetzelfde frame", "in the same frame"},
+      {"status.background", "op de achtergrond", "in the background"},
+      {"status.no_runs", "Nog geen resultaten.", "No results yet."},
+  };
+  return table;
+}
+
+const char* tr(Lang lang, std::string_view key) {
+  static const std::unordered_map<std::string_view, const StringEntry*> index = [] {
+    std::unordered_map<std::string_view, const StringEntry*> m;
+    for (const auto& e : stringTable()) m[e.key] = &e;
+    return m;
+  }();
+  const auto it = index.find(key);
+  if (it == index.end()) {
+    // Keys are string literals in the code, so their data outlives this call.
+    return key.data();
+  }
+  // Entries are literals, hence NUL-terminated.
+  return lang == Lang::Nl ? it->second->nl.data() : it->second->en.data();
+}
+
+std::string_view langCode(Lang lang) { return lang == Lang::Nl ? "nl" : "en"; }
+
+}  // namespace zorgsim::gui

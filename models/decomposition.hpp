@@ -1,0 +1,32 @@
+#pragma once
+// Decomposition of the change in care demand between two years (MODEL.md section 8) into
+//   demography: the population change at the first year's age-specific use,
+//   trend:      the change in age-specific use (the care-use trend lever) on the later population,
+//   prevention: the change in what the scenario's interventions avoid,
+// per care type, for clients and FTE. The three parts add up to the total change exactly:
+// prevention is defined as the change in (with - without interventions), and the demography
+// and trend parts split the change without interventions (the trend part is computed
+// directly and checked against that split in the tests).
+
+#include "models/scenario_run.hpp"
+
+#include <string>
+#include <vector>
+
+namespace zorgsim {
+
+struct DecompositionPart {
+  double total = 0, demography = 0, trend = 0, prevention = 0;
+};
+
+struct DecompositionRow {
+  std::string careType;
+  double from = 0, to = 0;  // clients in the two years (with interventions)
+  DecompositionPart clients, fte;
+};
+
+// area: index into run.areas. Years must lie within the run.
+std::vector<DecompositionRow> decompose(const ScenarioRun& run, const Dataset& data, const CareModel& care,
+                                        const Scenario& scenario, std::size_t area, int fromYear, int toYear);
+
+}  // namespace zorgsim
