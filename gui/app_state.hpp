@@ -1,0 +1,49 @@
+#pragma once
+// What the user has chosen in the interface (as opposed to the model state in Session):
+// the view, language, workshop mode, year, map indicator, care type, pyramid outline, and
+// the last message and error shown. Plain data; scripted runs set the same fields.
+
+#include "gui/strings.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace zorgsim::gui {
+
+enum class View { Map, Pyramid, TimeSeries, Prevention, Comparison, Solidarity };
+inline constexpr View kViews[] = {View::Map,        View::Pyramid,    View::TimeSeries,
+                                  View::Prevention, View::Comparison, View::Solidarity};
+
+const char* viewKey(View v);       // "map", "pyramid", ... (scripts, state JSON, file names)
+const char* viewLabelKey(View v);  // string table key
+std::optional<View> parseView(std::string_view key);
+
+enum class FileDialog { None, Open, Save, AddComparison };
+
+struct AppState {
+  View view = View::Map;
+  Lang lang = Lang::Nl;
+  bool workshop = false;
+  int year = 0;  // the year shown by map, pyramid and key figures
+  std::string mapIndicator = "population";
+  std::string careType = "total";  // care type code, or "total"
+  std::string careMeasure = "clients";  // clients, fte, hours, cost
+  int outline = -1;  // pyramid outline: -1 = reference (baseline), else comparison index
+
+  std::string status;  // last confirmation (saved, exported)
+  std::string error;   // shown in a banner until dismissed; the state stays as it was
+
+  FileDialog dialog = FileDialog::None;
+  std::string dialogPath;
+
+  // Chart export: requested in one frame, written after the next frame is rendered.
+  bool exportRequested = false;
+  std::string exportName;
+  std::filesystem::path exportDir = "zorgsim-export";
+  std::vector<std::string> exported;
+};
+
+}  // namespace zorgsim::gui

@@ -1,0 +1,63 @@
+#pragma once
+// The thin platform layer: a GLFW window with an OpenGL 3.3 core context, Dear ImGui with
+// its GLFW and OpenGL3 backends, the DejaVu fonts, input injection for scripted runs, and
+// reading back the rendered frame (screenshots, chart export).
+
+#include <imgui.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+struct GLFWwindow;
+
+namespace zorgsim::gui {
+
+// DejaVu Sans in a few pixel sizes (regular and bold); pick() returns the nearest.
+struct Fonts {
+  static constexpr int kCount = 6;
+  static constexpr float kSizes[kCount] = {15, 18, 22, 26, 32, 44};
+  ImFont* regular[kCount] = {};
+  ImFont* bold[kCount] = {};
+  ImFont* pick(float size, bool isBold) const;
+};
+
+// Mouse state to impose on ImGui for one frame (scripted runs); window pixel coordinates.
+struct InjectedInput {
+  float x = -1, y = -1;
+  bool down = false;
+};
+
+class Platform {
+ public:
+  // Throws std::runtime_error when no window or GL context can be made, or no font found.
+  Platform(int width, int height, const std::string& title);
+  ~Platform();
+  Platform(const Platform&) = delete;
+  Platform& operator=(const Platform&) = delete;
+
+  bool shouldClose() const;
+  // Polls events and starts an ImGui frame; `input` overrides the mouse after the backend
+  // has read it; `fixedDelta` makes animation time deterministic (scripted runs).
+  void beginFrame(const std::optional<InjectedInput>& input, std::optional<float> fixedDelta);
+  void render();  // ImGui::Render and draw; call capture() after this, before swap()
+  void swap();
+  void setSize(int width, int height);
+  int width() const;   // framebuffer pixels
+  int height() const;
+
+  // RGB pixels of a rectangle of the last rendered frame (top row first).
+  std::vector<std::uint8_t> capture(int x, int y, int w, int h) const;
+  // Writes a PNG of a rectangle (whole frame when w or h is 0). Throws OutputError.
+  void savePng(const std::filesystem::path& file, int x = 0, int y = 0, int w = 0, int h = 0) const;
+
+  const Fonts& fonts() const { return fonts_; }
+
+ private:
+  GLFWwindow* window_ = nullptr;
+  Fonts fonts_;
+};
+
+}  // namespace zorgsim::gui

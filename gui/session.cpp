@@ -1,0 +1,344 @@
+#include "gui/session.hpp"
+
+#include "sim/atomic_output.hpp"
+#include "sim/input_error.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <set>
+#include <thread>
+
+namespace zorgsim::gui {
+
+namespace fs = std::filesystem;
+
+std::string describeError(const std::exception& e) { return e.what(); }
+
+namespace {
+
+std::set<std::string> municipalityCodes(const Dataset& d) {
+  std::set<std::string> codes;
+  for (const auto& m : d.municipalities) codes.insert(m.code);
+  return codes;
+}
+
+const Region* provinceOf(const Dataset& d) {
+  for (const auto& r : d.regions) {
+    if (r.type == "province" && r.members.size() == d.municipalities.size()) return &r;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+Session::Session(SessionOptions options) : options_(std::move(options)) {
+  data_ = loadDataset(options_.dataFolder);
+  care_ = loadCareModel(data_);
+  try {
+    geo_ = charts::loadGeoJson(data_.folder / "geo" / "gemeenten_2024.geojson", municipalityCodes(data_));
+  } catch (const std::exception& e) {
+    geoError_ = describeError(e);  // the map shows it; everything else works without boundaries
+  }
+  loaded_ = scenario_ = readScenario(options_.scenarioFile);
+  reference_ = options_.referenceFile.empty() ? loaded_ : readScenario(options_.referenceFile);
+  region_ = provinceOf(data_);
+  focusSelection_ = region_ ? region_->members : std::vector<int>{};
+  // The first runs are computed before the first frame, so the window opens with results
+  // and the cost estimate for later recomputes is measured, not guessed.
+  RunOutput full = compute(scenario_, {});
+  if (!full.run) throw InputError(options_.scenarioFile.string(), 0, "", full.error);
+  full_ = full.run;
+  noteTiming(fullTiming_, full.milliseconds, data_.municipalities.size(), true);
+  focusTiming_ = fullTiming_;
+  requestReference();
+  ++resultVersion_;
+}
+
+Scenario Session::readScenario(const fs::path& file) const {
+  Scenario s = loadScenario(file);
+  validateScenarioAgainstData(s, data_);
+  validateScenarioCareTypes(s, care_.catalogue);
+  return s;
+}
+
+RunOutput Session::compute(const Scenario& s, const std::vector<int>& selection) const {
+  RunOutput out;
+  const auto start = std::chrono::steady_clock::now();
+  try {
+    out.run = std::make_shared<const ScenarioRun>(runScenario(data_, care_, s, selection));
+  } catch (const std::exception& e) {
+    out.error = describeError(e);
+  }
+  out.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return out;
+}
+
+void Session::noteTiming(RunTiming& t, double ms, std::size_t municipalities, bool inFrame) {
+  t.lastMs = ms;
+  t.inFrame = inFrame;
+  ++t.count;
+  const double perMunicipality = ms / double(std::max<std::size_t>(1, municipalities));
+  // Smoothed, but quick to follow a slower machine state (rather too cautious than frozen).
+  msPerMunicipality_ = std::max(perMunicipality, 0.5 * msPerMunicipality_ + 0.5 * perMunicipality);
+}
+
+bool Session::modified() const { return scenario_.contentHash() != loaded_.contentHash(); }
+
+bool Session::focusIsFull() const {
+  return focusSelection_.empty() || focusSelection_.size() == data_.municipalities.size();
+}
+
+const ScenarioRun* Session::focusRun() const { return focusIsFull() ? full_.get() : focus_.get(); }
+
+void Session::submit(int slot, std::uint64_t generation, const Scenario& s, const std::vector<int>& selection) {
+  runner_.submit(slot, generation, [this, s, selection] { return compute(s, selection); });
+}
+
+void Session::requestFocus() {
+  if (focusIsFull()) return;  // the full run serves
+  ++focusGen_;
+  const double estimate = msPerMunicipality_ * double(focusSelection_.size());
+  if (estimate <= options_.frameBudgetMs) {
+    RunOutput out = compute(scenario_, focusSelection_);
+    noteTiming(focusTiming_, out.milliseconds, focusSelection_.size(), true);
+    if (out.run) {
+      focus_ = out.run;
+      ++resultVersion_;
+    } else {
+      errors_.push_back(out.error);
+    }
+    return;
+  }
+  submit(kFocus, focusGen_, scenario_, focusSelection_);
+}
+
+void Session::requestFull() { submit(kFull, ++fullGen_, scenario_, {}); }
+
+void Session::requestReference() { submit(kReference, ++referenceGen_, reference_, focusIsFull() ? std::vector<int>{} : focusSelection_); }
+
+void Session::requestComparison(ComparisonScenario& c) {
+  submit(kComparisonBase + c.id, ++c.generation, c.scenario, focusIsFull() ? std::vector<int>{} : focusSelection_);
+}
+
+void Session::scenarioChanged() {
+  requestFocus();
+  requestFull();
+}
+
+void Session::selectionChanged() {
+  focus_.reset();
+  requestFocus();
+  requestReference();
+  for (auto& c : comparisons_) {
+    c.run.reset();
+    requestComparison(c);
+  }
+  ++resultVersion_;
+}
+
+bool Session::pump() {
+  bool changed = false;
+  for (Completed& done : runner_.takeCompleted()) {
+    RunPtr* target = nullptr;
+    RunTiming* timing = nullptr;
+    std::size_t municipalities = focusSelection_.size();
+    if (done.slot == kFocus && done.generation == focusGen_) {
+      target = &focus_;
+      timing = &focusTiming_;
+    } else if (done.slot == kFull && done.generation == fullGen_) {
+      target = &full_;
+      timing = &fullTiming_;
+      municipalities = data_.municipalities.size();
+    } else if (done.slot == kReference && done.generation == referenceGen_) {
+      target = &referenceRun_;
+    } else {
+      for (auto& c : comparisons_) {
+        if (done.slot == kComparisonBase + c.id && done.generation == c.generation) target = &c.run;
+      }
+    }
+    if (!target) continue;  // stale: a newer request for the slot is on its way
+    if (timing) noteTiming(*timing, done.output.milliseconds, municipalities, false);
+    if (done.output.run) {
+      *target = std::move(done.output.run);
+      changed = true;
+    } else {
+      errors_.push_back(done.output.error);
+    }
+  }
+  if (changed) ++resultVersion_;
+  return changed;
+}
+
+bool Session::busy() const { return !runner_.idle(); }
+
+void Session::cancelRuns() { runner_.cancel(); }
+
+void Session::waitIdle() {
+  while (busy()) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    pump();
+  }
+  pump();
+}
+
+void Session::setLever(Lever lever, double value) {
+  const LeverSpec& spec = leverSpec(lever);
+  value = std::clamp(value, spec.min, spec.max);
+  if (spec.integer) value = std::round(value);
+  if (scenario_[lever] == value) return;
+  scenario_[lever] = value;
+  scenarioChanged();
+}
+
+void Session::setTableValue(TableLever lever, const std::string& key, double value) {
+  const TableLeverSpec& spec = tableLeverSpec(lever);
+  value = std::clamp(value, spec.min, spec.max);
+  auto& table = scenario_.table(lever);
+  const auto it = table.find(key);
+  if (it != table.end() && it->second == value) return;
+  if (it == table.end() && value == 0.0) return;  // 0 is what an absent key means for both table levers
+  table[key] = value;
+  scenarioChanged();
+}
+
+void Session::setTfrVariant(const std::string& variant) {
+  if (scenario_.tfrVariant == variant) return;
+  scenario_.tfrVariant = variant;
+  scenarioChanged();
+}
+
+void Session::resetToLoaded() {
+  if (!modified()) return;
+  scenario_ = loaded_;
+  scenarioChanged();
+}
+
+bool Session::loadScenarioFile(const fs::path& file, std::string& error) {
+  try {
+    Scenario s = readScenario(file);
+    scenario_ = s;
+    loaded_ = std::move(s);
+  } catch (const std::exception& e) {
+    error = describeError(e);
+    errors_.push_back(error);
+    return false;
+  }
+  scenarioChanged();
+  return true;
+}
+
+bool Session::saveScenarioFile(const fs::path& file, std::string& error) {
+  try {
+    writeFileAtomically(file, scenarioToToml(scenario_));
+  } catch (const std::exception& e) {
+    error = describeError(e);
+    errors_.push_back(error);
+    return false;
+  }
+  scenario_.sourceFile = file.string();
+  loaded_ = scenario_;
+  return true;
+}
+
+bool Session::addComparisonFile(const fs::path& file, std::string& error) {
+  try {
+    return addComparison(readScenario(file), file.string(), error);
+  } catch (const std::exception& e) {
+    error = describeError(e);
+    errors_.push_back(error);
+    return false;
+  }
+}
+
+bool Session::addComparison(Scenario scenario, const std::string& label, std::string& error) {
+  if (comparisons_.size() >= kMaxComparisons) {
+    error = "at most " + std::to_string(kMaxComparisons) + " comparison scenarios";
+    errors_.push_back(error);
+    return false;
+  }
+  comparisons_.push_back({nextComparisonId_++, std::move(scenario), label, nullptr, 0});
+  requestComparison(comparisons_.back());
+  return true;
+}
+
+void Session::removeComparison(std::size_t index) {
+  if (index < comparisons_.size()) comparisons_.erase(comparisons_.begin() + static_cast<std::ptrdiff_t>(index));
+  ++resultVersion_;
+}
+
+bool Session::selectRegion(const std::string& nameOrCode, std::string& error) {
+  const Region* r = data_.findRegion(nameOrCode);
+  if (!r) {
+    error = "no region called '" + nameOrCode + "' in dataset '" + data_.name + "'";
+    errors_.push_back(error);
+    return false;
+  }
+  if (r == region_ && municipality_.empty()) return true;
+  region_ = r;
+  municipality_.clear();
+  if (focusSelection_ != r->members) {
+    focusSelection_ = r->members;
+    selectionChanged();
+  } else {
+    ++resultVersion_;
+  }
+  return true;
+}
+
+bool Session::selectMunicipality(const std::string& codeOrName, std::string& error) {
+  int index = data_.indexOf(codeOrName);
+  for (std::size_t i = 0; index < 0 && i < data_.municipalities.size(); ++i) {
+    if (data_.municipalities[i].name == codeOrName) index = static_cast<int>(i);
+  }
+  if (index < 0) {
+    error = "no municipality called '" + codeOrName + "' in dataset '" + data_.name + "'";
+    errors_.push_back(error);
+    return false;
+  }
+  const auto contains = [index](const Region& r) { return std::binary_search(r.members.begin(), r.members.end(), index); };
+  if (!region_ || !contains(*region_)) {
+    const Region* next = provinceOf(data_);
+    for (const auto& r : data_.regions) {
+      if (region_ && r.type == region_->type && contains(r)) next = &r;
+    }
+    if (!next) {
+      error = "municipality '" + codeOrName + "' is in no region of the dataset";
+      errors_.push_back(error);
+      return false;
+    }
+    region_ = next;
+    if (focusSelection_ != next->members) {
+      focusSelection_ = next->members;
+      municipality_ = data_.municipalities[static_cast<std::size_t>(index)].code;
+      selectionChanged();
+      return true;
+    }
+  }
+  municipality_ = data_.municipalities[static_cast<std::size_t>(index)].code;
+  ++resultVersion_;
+  return true;
+}
+
+void Session::clearMunicipality() {
+  if (municipality_.empty()) return;
+  municipality_.clear();
+  ++resultVersion_;
+}
+
+std::string Session::focusCode() const {
+  if (!municipality_.empty()) return municipality_;
+  return region_ ? region_->code : data_.provinceCode;
+}
+
+std::string Session::focusName() const {
+  if (!municipality_.empty()) return data_.municipalities[static_cast<std::size_t>(data_.indexOf(municipality_))].name;
+  return region_ ? region_->name : data_.provinceName;
+}
+
+std::string Session::focusLevel() const {
+  if (!municipality_.empty()) return "municipality";
+  return region_ && region_->type != "province" ? "region" : "province";
+}
+
+}  // namespace zorgsim::gui
