@@ -56,7 +56,30 @@ ls -a "$work/good" | grep -q '\.tmp\.' && fail "temporary files left behind afte
 touch "$work/afile"
 expect_error "output path is a file" 3 "is not a folder" "$bin" run --out "$work/afile" --region Achterhoek
 
-# 5. The lever table in the docs is generated from the parameter dictionary and up to date.
+# 5. Strategist commands: compare, decompose, goalseek, monitor, registrations.
+"$bin" compare "$src/scenarios/baseline.toml" "$src/scenarios/krappe-arbeidsmarkt.toml" --region Achterhoek --out "$work/cmp" >"$work/out" 2>"$work/err" \
+  && grep -q "Tekort (fte)" "$work/out" && head -1 "$work/cmp/comparison.csv" | grep -q "^scenario_a,scenario_b" && pass || fail "compare: $(cat "$work/err")"
+"$bin" decompose "$src/scenarios/reablement.toml" --from 2021 --to 2040 --region Rivierenland --out "$work/dec" >"$work/out" 2>"$work/err" \
+  && grep -q "demografie" "$work/out" && [[ -s "$work/dec/decomposition.csv" ]] && pass || fail "decompose: $(cat "$work/err")"
+expect_error "decompose with bad years" 2 "years must satisfy" "$bin" decompose --from 2040 --to 2030 --out "$work/dec2"
+"$bin" goalseek "$src/scenarios/reablement.toml" --intervention reablement --region Achterhoek --year 2035 --max-gap 0 >"$work/out" 2>"$work/err" \
+  && grep -q "keeps the gap" "$work/out" && pass || fail "goalseek: $(cat "$work/out" "$work/err")"
+"$bin" goalseek "$src/scenarios/reablement.toml" --intervention reablement --region Achterhoek --year 2035 --max-gap -100000 >"$work/out" 2>&1
+[[ $? -eq 5 ]] && grep -q "no value of reach" "$work/out" && pass || fail "goalseek unreachable: $(cat "$work/out")"
+expect_error "goalseek inactive intervention" 2 "is not active in this scenario" "$bin" goalseek "$src/scenarios/reablement.toml" --intervention welzijn_op_recept --year 2035 --max-gap 0
+printf 'care_type,year,geo_code,clients\nwmo_hh,2022,GM0197,1110\n' >"$work/regs.csv"
+"$bin" monitor --registrations "$work/regs.csv" --region Achterhoek --out "$work/mon" >"$work/out" 2>"$work/err" \
+  && grep -q "Aalten" "$work/out" && [[ -s "$work/mon/monitor.csv" ]] && pass || fail "monitor: $(cat "$work/err")"
+"$bin" run --registrations "$src/tests/data/registrations/statline_84753NED_aalten.csv" --region Achterhoek --out "$work/reg" -q 2>"$work/err" \
+  && grep -q '"registered_clients": 1110' "$work/reg/manifest.json" && pass || fail "registrations in manifest: $(cat "$work/err")"
+printf 'care_type,year,geo_code,clients\nwmo_hh,2022,GM0363,10\n' >"$work/regs-bad.csv"
+expect_error "registration for a municipality outside the data" 2 "regs-bad.csv:2: field 'geo_code': municipality 'GM0363' is not in the dataset" \
+  "$bin" run --registrations "$work/regs-bad.csv" --out "$work/reg"
+printf '[prevention]\nactive = ["reablemint"]\n' >"$work/prev.toml"
+cp "$src/scenarios/interventions.toml" "$work/interventions.toml"
+expect_error "unknown intervention" 2 "unknown intervention 'reablemint'" "$bin" run "$work/prev.toml" --out "$work/p"
+
+# 6. The lever table in the docs is generated from the parameter dictionary and up to date.
 diff <("$bin" levers) "$src/docs/levers.md" >/dev/null && pass || fail "docs/levers.md is stale: run zorgsim levers > docs/levers.md"
 
 echo "$passes passed, $failures failed"

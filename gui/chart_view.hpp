@@ -1,0 +1,46 @@
+#pragma once
+// Draws a chart model inside an ImGui window through ImDrawList (the same painter as the
+// SVG writer), with hover tooltips: map feature name and value, the values of every line at
+// the year under the mouse, or the persons of an age in a pyramid.
+
+#include "charts/chart_model.hpp"
+#include "charts/chart_painter.hpp"
+#include "gui/ui.hpp"
+
+#include <imgui.h>
+
+namespace zorgsim::gui {
+
+struct ChartInteraction {
+  charts::ChartLayout layout;
+  bool hovered = false;
+  bool clicked = false;
+  int feature = -1;  // map feature under the mouse
+};
+
+// `id` also names the exported files ("pyramid", "care-series", ...).
+ChartInteraction drawChart(Ui& ui, const char* id, const charts::Chart& chart, ImVec2 size);
+
+// The ImDrawList canvas, exposed for tests of text measurement.
+class ImGuiCanvas final : public charts::Canvas {
+ public:
+  ImGuiCanvas(ImDrawList* list, const Fonts& fonts) : list_(list), fonts_(fonts) {}
+  void fillRect(const charts::Rect& r, charts::Color c) override;
+  void line(charts::Point a, charts::Point b, charts::Color c, float width) override;
+  void polyline(const std::vector<charts::Point>& points, charts::Color c, float width, bool closed) override;
+  void fillPolygon(const std::vector<charts::Point>& ring, const std::vector<std::uint32_t>& triangles,
+                   charts::Color c) override;
+  void text(charts::Point topLeft, std::string_view s, float size, charts::Color c, bool bold) override;
+  double textWidth(std::string_view s, float size, bool bold) const override;
+  void pushClip(const charts::Rect& r) override;
+  void popClip() override;
+
+ private:
+  ImDrawList* list_;
+  const Fonts& fonts_;
+  std::vector<ImVec2> scratch_;
+};
+
+ImU32 toImColor(charts::Color c);
+
+}  // namespace zorgsim::gui
