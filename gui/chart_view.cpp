@@ -128,9 +128,7 @@ ChartInteraction drawChart(Ui& ui, const char* id, const charts::Chart& chart, I
   const charts::Rect rect{pos.x, pos.y, size.x, size.y};
   ImGuiCanvas canvas(ImGui::GetWindowDrawList(), ui.fonts);
   in.layout = charts::paintChart(chart, canvas, rect, ui.chartStyle);
-  if (chart.map) {
-    ui.lastMap = {chart, in.layout, true};
-  }
+  if (chart.map && ui.scripted) ui.lastMap = {chart, in.layout, true};  // for `click-municipality`
   if (in.hovered && !chart.isEmpty()) {
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     if (chart.map) {

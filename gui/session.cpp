@@ -40,14 +40,27 @@ Session::Session(SessionOptions options) : options_(std::move(options)) {
   } catch (const std::exception& e) {
     geoError_ = describeError(e);  // the map shows it; everything else works without boundaries
   }
-  loaded_ = scenario_ = readScenario(options_.scenarioFile);
-  reference_ = options_.referenceFile.empty() ? loaded_ : readScenario(options_.referenceFile);
+  // A broken scenario file does not stop the program: it opens on the built-in defaults and
+  // shows the error (file, line, field).
+  try {
+    loaded_ = scenario_ = readScenario(options_.scenarioFile);
+  } catch (const InputError& e) {
+    errors_.push_back(describeError(e));
+    loaded_ = scenario_ = Scenario();
+    scenario_.name = loaded_.name = "default";
+  }
+  try {
+    reference_ = options_.referenceFile.empty() ? loaded_ : readScenario(options_.referenceFile);
+  } catch (const InputError& e) {
+    errors_.push_back(describeError(e));
+    reference_ = loaded_;
+  }
   region_ = provinceOf(data_);
   focusSelection_ = region_ ? region_->members : std::vector<int>{};
   // The first runs are computed before the first frame, so the window opens with results
   // and the cost estimate for later recomputes is measured, not guessed.
   RunOutput full = compute(scenario_, {});
-  if (!full.run) throw InputError(options_.scenarioFile.string(), 0, "", full.error);
+  if (!full.run) throw std::runtime_error(full.error);
   full_ = full.run;
   noteTiming(fullTiming_, full.milliseconds, data_.municipalities.size(), true);
   focusTiming_ = fullTiming_;

@@ -117,6 +117,9 @@ const std::vector<StringEntry>& stringTable() {
        "Geen agent-run: P5-P95-banden verschijnen zodra de agent-engine een ensemble heeft gedraaid.",
        "No agent run: P5-P95 bands appear once the agent engine has run an ensemble."},
       {"ts.band", "P5-P95", "P5-P95"},
+      {"ts.no_total_clients",
+       "Geen totaal aantal cliënten: cliënten gebruiken meerdere zorgsoorten. Kies een zorgsoort of een andere maat.",
+       "No total of clients: clients use several care types. Pick a care type or another measure."},
       {"ts.no_care", "Deze dataset heeft geen zorgcatalogus (care/): geen zorgreeksen.",
        "This dataset has no care catalogue (care/): no care series."},
       // Prevention, solidarity: explicit empty states

@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <fstream>
 #include <set>
+#include <sstream>
 
 namespace zorgsim {
 
@@ -116,9 +118,19 @@ struct Reader {
 std::vector<Intervention> loadInterventionCatalogue(const std::filesystem::path& path) {
   const std::string file = path.string();
   if (!std::filesystem::exists(path)) throw InputError(file, 0, "", "intervention catalogue not found");
+  if (!std::filesystem::is_regular_file(path)) throw InputError(file, 0, "", "not a regular file");
+  std::error_code ec;
+  if (std::filesystem::file_size(path, ec) > (4u << 20)) throw InputError(file, 0, "", "intervention catalogue is larger than 4 MiB");
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parseInterventionCatalogue(text.str(), file);
+}
+
+std::vector<Intervention> parseInterventionCatalogue(const std::string& text, const std::string& file) {
   toml::table root;
   try {
-    root = toml::parse_file(file);
+    root = toml::parse(text, file);
   } catch (const toml::parse_error& e) {
     throw InputError(file, e.source().begin.line, "", "not valid TOML: " + std::string(e.description()));
   }

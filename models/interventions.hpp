@@ -54,6 +54,8 @@ struct Intervention {
 
 // Reads a catalogue; every entry is validated (ranges, required fields). Throws InputError.
 std::vector<Intervention> loadInterventionCatalogue(const std::filesystem::path& file);
+// The same from text in memory; `name` is used in messages.
+std::vector<Intervention> parseInterventionCatalogue(const std::string& text, const std::string& name);
 
 // The numeric parameters a scenario may override, with their allowed ranges.
 struct InterventionParameter {

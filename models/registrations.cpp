@@ -69,14 +69,19 @@ int municipalityOf(const CsvTable& t, std::size_t r, const std::string& column, 
 
 std::vector<Registration> loadRegistrations(const fs::path& file, const Dataset& data, const CareCatalogue& catalogue,
                                             const std::string& defaultCareType) {
-  const CsvTable t = CsvTable::read(file, {{}, {}, true});
+  return parseRegistrations(CsvTable::readFileText(file), file.string(), data, catalogue, defaultCareType);
+}
+
+std::vector<Registration> parseRegistrations(std::string_view text, const std::string& fileName, const Dataset& data,
+                                             const CareCatalogue& catalogue, const std::string& defaultCareType) {
+  const CsvTable t = CsvTable::parse(text, fileName, {{}, {}, true});
   std::vector<Registration> out;
   auto checkType = [&](const std::string& code, std::size_t r, const std::string& column) {
     if (catalogue.indexOf(code) < 0) t.fail(r, column, "unknown care type '" + code + "'");
   };
   const bool plain = t.hasColumn("care_type") && t.hasColumn("year") && t.hasColumn("geo_code") && t.hasColumn("clients");
   if (plain) {
-    const CsvTable strict = CsvTable::read(file, {{"care_type", "year", "geo_code", "clients"}});
+    const CsvTable strict = CsvTable::parse(text, fileName, {{"care_type", "year", "geo_code", "clients"}});
     for (std::size_t r = 0; r < strict.rows(); ++r) {
       Registration reg;
       reg.careType = strict.key(r, "care_type");
@@ -84,7 +89,7 @@ std::vector<Registration> loadRegistrations(const fs::path& file, const Dataset&
       reg.year = static_cast<int>(strict.integer(r, "year", 1990, 2200));
       reg.municipality = municipalityOf(strict, r, "geo_code", data);
       reg.clients = strict.nonNegative(r, "clients");
-      reg.file = file.string();
+      reg.file = fileName;
       reg.line = strict.lineOf(r);
       out.push_back(reg);
     }
@@ -102,25 +107,14 @@ std::vector<Registration> loadRegistrations(const fs::path& file, const Dataset&
   }
   if (valueColumn.empty()) {
     // StatLine adds units to labels: "Wmo-cliënten (aantal)". Match by prefix.
-    const std::string head = [&] {
-      std::ifstream in(file);
-      std::string line;
-      std::getline(in, line);
-      return line;
-    }();
     for (const auto& prefix : {std::string("Wmo-cli"), std::string("Jongeren met jeugd"), std::string("wmoclienten")}) {
-      auto p = head.find(prefix);
-      if (p == std::string::npos) continue;
-      if (p > 0 && head[p - 1] == '"') {
-        valueColumn = head.substr(p, head.find('"', p) - p);
-      } else {
-        valueColumn = head.substr(p, head.find_first_of(";,\r\n", p) - p);
+      for (const auto& column : t.header()) {
+        if (valueColumn.empty() && column.rfind(prefix, 0) == 0) valueColumn = column;
       }
-      break;
     }
   }
   if (!period || !region || valueColumn.empty() || !t.hasColumn(valueColumn)) {
-    throw InputError(file.string(), 1, "",
+    throw InputError(fileName, 1, "",
                      "not a registrations file: expected the columns care_type,year,geo_code,clients or a CBS StatLine "
                      "export with Perioden, Regio's and a Wmo-cliënten / Jongeren met jeugdhulp column");
   }
@@ -142,7 +136,7 @@ std::vector<Registration> loadRegistrations(const fs::path& file, const Dataset&
     reg.year = parsePeriod(t, r, *period);
     reg.municipality = municipalityOf(t, r, *region, data);
     reg.clients = t.nonNegative(r, valueColumn);
-    reg.file = file.string();
+    reg.file = fileName;
     reg.line = t.lineOf(r);
     out.push_back(reg);
   }

@@ -35,6 +35,9 @@ struct Registration {
 // defaultCareType: used for StatLine exports without a type column ("" = required column).
 std::vector<Registration> loadRegistrations(const std::filesystem::path& file, const Dataset& data,
                                             const CareCatalogue& catalogue, const std::string& defaultCareType = "");
+// The same from text in memory; `name` is used in messages.
+std::vector<Registration> parseRegistrations(std::string_view text, const std::string& name, const Dataset& data,
+                                             const CareCatalogue& catalogue, const std::string& defaultCareType = "");
 
 // What a recalibration did, for the manifest.
 struct RecalibrationNote {

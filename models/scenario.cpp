@@ -107,6 +107,7 @@ Scenario loadWithChain(const fs::path& file, std::vector<std::string>& visiting)
     throw InputError(file.string(), 0, "extends", "scenarios extend each other in a cycle: " + chain + key);
   }
   if (!fs::exists(file)) throw InputError(file.string(), 0, "", "scenario file not found");
+  if (!fs::is_regular_file(file)) throw InputError(file.string(), 0, "", "not a regular file");
   if (fs::file_size(file, ec) > (4u << 20)) throw InputError(file.string(), 0, "", "scenario file is larger than 4 MiB");
   std::ifstream in(file, std::ios::binary);
   if (!in) throw InputError(file.string(), 0, "", "cannot open scenario file");

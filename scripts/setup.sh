@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages zorgsim needs, and only those that are missing.
 # Idempotent: a second run installs nothing. Needs root (or sudo) for apt-get.
-# Usage: scripts/setup.sh [--gui]   (--gui adds the GUI and screenshot-test packages)
+# Usage: scripts/setup.sh [--gui] [--fuzz]
+#   --gui  adds the GUI and screenshot-test packages; --fuzz adds clang with libFuzzer.
 set -euo pipefail
 
 packages=(
@@ -10,8 +11,12 @@ packages=(
   libtomlplusplus-dev libcli11-dev nlohmann-json3-dev libfmt-dev
   catch2
 )
-if [[ "${1:-}" == "--gui" || "${ZORGSIM_SETUP_GUI:-0}" == "1" ]]; then
+if [[ " $* " == *" --gui "* || "${ZORGSIM_SETUP_GUI:-0}" == "1" ]]; then
   packages+=(libimgui-dev libglfw3-dev libgl-dev libstb-dev fonts-dejavu-core xvfb xauth)
+fi
+
+if [[ " $* " == *" --fuzz "* ]]; then
+  packages+=(clang libclang-rt-14-dev)
 fi
 
 missing=()

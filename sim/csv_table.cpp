@@ -85,11 +85,12 @@ bool blankRecord(const std::vector<std::string>& fields) {
 
 }  // namespace
 
-CsvTable CsvTable::read(const std::filesystem::path& file, const CsvSchema& schema, std::size_t maxBytes) {
+std::string CsvTable::readFileText(const std::filesystem::path& file, std::size_t maxBytes) {
   const std::string name = file.string();
   std::error_code ec;
   if (!std::filesystem::exists(file, ec)) throw InputError(name, 0, "", "file not found");
   if (std::filesystem::is_directory(file, ec)) throw InputError(name, 0, "", "is a directory, expected a CSV file");
+  if (!std::filesystem::is_regular_file(file, ec)) throw InputError(name, 0, "", "not a regular file");
   auto size = std::filesystem::file_size(file, ec);
   if (ec) throw InputError(name, 0, "", "cannot determine file size: " + ec.message());
   if (size > maxBytes) {
@@ -101,7 +102,11 @@ CsvTable CsvTable::read(const std::filesystem::path& file, const CsvSchema& sche
   if (!in) throw InputError(name, 0, "", "cannot open file for reading");
   std::ostringstream buffer;
   buffer << in.rdbuf();
-  return parse(buffer.str(), name, schema);
+  return buffer.str();
+}
+
+CsvTable CsvTable::read(const std::filesystem::path& file, const CsvSchema& schema, std::size_t maxBytes) {
+  return parse(readFileText(file, maxBytes), file.string(), schema);
 }
 
 CsvTable CsvTable::parse(std::string_view text, std::string name, const CsvSchema& schema) {

@@ -35,6 +35,10 @@ class CsvTable {
 
   static constexpr std::size_t kDefaultMaxBytes = 256u << 20;  // 256 MiB
 
+  // The whole file as text; InputError when missing, a folder, or larger than maxBytes.
+  static std::string readFileText(const std::filesystem::path& file, std::size_t maxBytes = kDefaultMaxBytes);
+  const std::vector<std::string>& header() const { return header_; }
+
   std::size_t rows() const { return rows_.size(); }
   const std::string& name() const { return name_; }
   bool hasColumn(std::string_view column) const;

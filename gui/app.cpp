@@ -1,0 +1,236 @@
+#include "gui/app.hpp"
+
+#include "charts/chart_csv.hpp"
+#include "charts/svg_renderer.hpp"
+#include "gui/theme.hpp"
+#include "gui/views.hpp"
+#include "gui/widgets.hpp"
+#include "sim/atomic_output.hpp"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+
+#include <cmath>
+
+namespace zorgsim::gui {
+
+App::App(Platform& platform, Session& session, bool scripted)
+    : platform_(platform), session_(session), ui_{state_, session_, platform.fonts()} {
+  ui_.scripted = scripted;
+  state_.year = std::min(session.horizon(), session.baseYear() + 16);  // a year people plan for
+}
+
+void App::updateStyle() {
+  const float font = uiFontSize(platform_.height(), state_.workshop);
+  if (font != styledFont_ || state_.workshop != styledWorkshop_) {
+    applyStyle(state_.workshop, font);
+    styledFont_ = font;
+    styledWorkshop_ = state_.workshop;
+  }
+  ui_.fontSize = font;
+  ui_.chartStyle = chartStyle(state_.workshop, font);
+  ui_.format = state_.lang == Lang::Nl ? charts::NumberFormat::dutch() : charts::NumberFormat::english();
+}
+
+void App::handleKeys() {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (ImGui::IsKeyPressed(GLFW_KEY_F5, false) || (!io.WantTextInput && ImGui::IsKeyPressed(GLFW_KEY_W, false))) {
+    state_.workshop = !state_.workshop;
+  }
+}
+
+void App::frame() {
+  ui_.drawn.clear();
+  updateStyle();
+  handleKeys();
+  ImGui::PushFont(ui_.font(ui_.fontSize));
+  const ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos({0, 0});
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  const ImGuiWindowFlags rootFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+  ImGui::Begin("##root", nullptr, rootFlags);
+  topBar();
+  errorBanner();
+  const float statusH = ImGui::GetFrameHeightWithSpacing();
+  const float leversW = std::floor(ui_.fontSize * (state_.workshop ? 15.0f : 21.0f));
+  ImGui::BeginChild("##levers", {leversW, -statusH}, true);
+  scenarioBar();
+  drawLeversPanel(ui_);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("##main", {0, -statusH}, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  viewTabs();
+  drawKeyFigures(ui_);
+  ImGui::Spacing();
+  ImGui::BeginChild("##view", {0, 0}, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  currentView();
+  ImGui::EndChild();
+  ImGui::EndChild();
+  statusBar();
+  ImGui::End();
+  drawFileDialog(ui_);
+  ImGui::PopFont();
+}
+
+void App::topBar() {
+  ImGui::PushFont(ui_.font(ui_.fontSize * 1.25f, true));
+  ImGui::AlignTextToFramePadding();
+  if (state_.workshop) {
+    ImGui::Text("%s \u2013 %d", session_.focusName().c_str(), state_.year);
+  } else {
+    ImGui::TextUnformatted(ui_.t("app.title"));
+  }
+  ImGui::PopFont();
+  ImGui::SameLine(0, ui_.fontSize * 1.5f);
+  drawAreaPicker(ui_, ui_.fontSize * (state_.workshop ? 11.0f : 14.0f));
+  // Right-aligned: export, language, workshop.
+  const char* exportLabel = ui_.t("top.export");
+  const char* langLabel = ui_.t("top.language");
+  const char* workshopLabel = ui_.t("top.workshop");
+  const ImGuiStyle& st = ImGui::GetStyle();
+  auto buttonW = [&](const char* s) { return ImGui::CalcTextSize(s).x + st.FramePadding.x * 2; };
+  const float right = buttonW(exportLabel) + buttonW(langLabel) + buttonW(workshopLabel) + st.ItemSpacing.x * 2;
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - right));
+  if (ImGui::Button(exportLabel)) requestExport(viewKey(state_.view), state_.exportDir);
+  ImGui::SameLine();
+  if (ImGui::Button(langLabel)) state_.lang = state_.lang == Lang::Nl ? Lang::En : Lang::Nl;
+  ImGui::SameLine();
+  if (state_.workshop) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+  if (ImGui::Button(workshopLabel)) state_.workshop = !state_.workshop;
+  if (state_.workshop) ImGui::PopStyleColor();
+}
+
+void App::errorBanner() {
+  if (state_.error.empty()) return;
+  const float wrap = ImGui::GetContentRegionAvail().x - ui_.fontSize * 8;
+  const ImVec2 textSize = ImGui::CalcTextSize(state_.error.c_str(), nullptr, false, wrap);
+  const float h = textSize.y + ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().WindowPadding.y * 2;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.90f, 0.88f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(0.70f, 0.10f, 0.05f, 1.0f));
+  ImGui::BeginChild("##error", {0, h}, true, ImGuiWindowFlags_NoScrollbar);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
+  ImGui::PushFont(ui_.font(ui_.fontSize, true));
+  ImGui::TextUnformatted(ui_.t("err.title"));
+  ImGui::PopFont();
+  ImGui::SameLine();
+  ImGui::TextUnformatted(ui_.t("err.kept"));
+  ImGui::TextUnformatted(state_.error.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(ui_.t("err.dismiss")).x -
+                  ImGui::GetStyle().FramePadding.x * 2);
+  if (ImGui::Button(ui_.t("err.dismiss"))) state_.error.clear();
+  ImGui::EndChild();
+  ImGui::PopStyleColor(2);
+}
+
+void App::scenarioBar() {
+  ImGui::TextDisabled("%s", ui_.t("top.scenario"));
+  ImGui::SameLine();
+  ImGui::PushFont(ui_.font(ui_.fontSize, true));
+  ImGui::TextUnformatted(currentScenarioLabel(ui_).c_str());
+  ImGui::PopFont();
+  if (ImGui::IsItemHovered() && !session_.scenario().sourceFile.empty()) wrappedTooltip(session_.scenario().sourceFile);
+  if (!state_.workshop) {
+    if (ImGui::Button(ui_.t("top.open"))) {
+      state_.dialog = FileDialog::Open;
+      state_.dialogPath = session_.scenario().sourceFile;
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(ui_.t("top.save"))) {
+      state_.dialog = FileDialog::Save;
+      state_.dialogPath = session_.scenario().sourceFile;
+    }
+  }
+  ImGui::Spacing();
+}
+
+void App::viewTabs() {
+  const ImVec4 selected = ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive);
+  for (View v : kViews) {
+    const bool on = state_.view == v;
+    if (on) ImGui::PushStyleColor(ImGuiCol_Button, selected);
+    if (ImGui::Button(ui_.t(viewLabelKey(v)))) state_.view = v;
+    if (on) ImGui::PopStyleColor();
+    ImGui::SameLine();
+  }
+  ImGui::NewLine();
+}
+
+void App::currentView() {
+  switch (state_.view) {
+    case View::Map: drawMapView(ui_); break;
+    case View::Pyramid: drawPyramidView(ui_); break;
+    case View::TimeSeries: drawTimeSeriesView(ui_); break;
+    case View::Prevention: drawPreventionView(ui_); break;
+    case View::Comparison: drawComparisonView(ui_); break;
+    case View::Solidarity: drawSolidarityView(ui_); break;
+  }
+}
+
+void App::statusBar() {
+  const Dataset& d = session_.data();
+  if (session_.busy()) {
+    // A small spinner: the interface keeps responding while runs are computed.
+    const float r = ImGui::GetFontSize() * 0.4f;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const ImVec2 c{p.x + r + 2, p.y + ImGui::GetFrameHeight() * 0.5f};
+    const double t = ImGui::GetTime() * 6.0;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PathArcTo(c, r, float(t), float(t + 4.2), 16);
+    dl->PathStroke(IM_COL32(0, 90, 170, 255), 0, 2.5f);
+    ImGui::Dummy({r * 2 + 4, ImGui::GetFrameHeight()});
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("%s %zu %s", ui_.t("status.computing"), session_.runsInProgress(), ui_.t("status.runs"));
+    ImGui::SameLine();
+    if (ImGui::SmallButton(ui_.t("status.cancel"))) session_.cancelRuns();
+  } else {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(ui_.t("status.ready"));
+  }
+  ImGui::SameLine(0, ui_.fontSize * 1.5f);
+  std::string info = std::string(ui_.t("status.dataset")) + ": " + d.name + " " + d.version + " \u00B7 " +
+                     session_.scenario().name + " #" + session_.scenario().contentHash().substr(0, 8);
+  if (!ui_.scripted) {
+    const RunTiming& t = session_.focusTiming();
+    info += " \u00B7 " + std::string(ui_.t("status.recompute")) + " " + ui_.number(t.lastMs, 1) + " ms " +
+            ui_.t(t.inFrame ? "status.in_frame" : "status.background");
+  }
+  ImGui::TextDisabled("%s", info.c_str());
+  if (!state_.status.empty()) {
+    ImGui::SameLine(0, ui_.fontSize * 1.5f);
+    ImGui::TextUnformatted(state_.status.c_str());
+  }
+}
+
+void App::requestExport(const std::string& name, const std::filesystem::path& dir) {
+  state_.exportRequested = true;
+  state_.exportName = name;
+  state_.exportDir = dir;
+}
+
+void App::afterRender() {
+  if (!state_.exportRequested) return;
+  state_.exportRequested = false;
+  std::string last;
+  try {
+    for (const DrawnChart& c : ui_.drawn) {
+      const std::filesystem::path base = state_.exportDir / (state_.exportName + "-" + c.id);
+      const auto x = static_cast<int>(std::lround(c.rect.x)), y = static_cast<int>(std::lround(c.rect.y));
+      const auto w = static_cast<int>(std::lround(c.rect.w)), h = static_cast<int>(std::lround(c.rect.h));
+      platform_.savePng(base.string() + ".png", x, y, w, h);
+      writeFileAtomically(base.string() + ".csv", charts::chartCsv(c.chart));
+      writeFileAtomically(base.string() + ".svg", charts::renderSvg(c.chart, w, h, ui_.chartStyle));
+      for (const char* ext : {".png", ".csv", ".svg"}) state_.exported.push_back(base.string() + ext);
+      last = base.string() + ".png";
+    }
+    if (!last.empty()) state_.status = std::string(ui_.t("file.exported")) + " " + last;
+  } catch (const std::exception& e) {
+    state_.error = describeError(e);
+    session_.reportError(state_.error);
+  }
+  ui_.drawn.clear();
+}
+
+}  // namespace zorgsim::gui

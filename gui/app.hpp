@@ -1,0 +1,56 @@
+#pragma once
+// The application frame: top bar, levers panel, view tabs, key figures, the current view,
+// error banner, status bar and dialogs. frame() builds one ImGui frame; afterRender()
+// writes requested chart exports from the rendered pixels (before the buffer swap).
+
+#include "gui/app_state.hpp"
+#include "gui/platform.hpp"
+#include "gui/session.hpp"
+#include "gui/ui.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace zorgsim::gui {
+
+class App {
+ public:
+  App(Platform& platform, Session& session, bool scripted);
+
+  void frame();
+  void afterRender();
+
+  // Exports the charts of the current view (PNG, CSV and SVG per chart) after the next
+  // rendered frame, as DIR/NAME-<chart>.{png,csv,svg}.
+  void requestExport(const std::string& name, const std::filesystem::path& dir);
+  bool exportPending() const { return state_.exportRequested; }
+
+  AppState& state() { return state_; }
+  const AppState& state() const { return state_; }
+  Session& session() { return session_; }
+  const Session& session() const { return session_; }
+  Ui& ui() { return ui_; }
+  const Ui& ui() const { return ui_; }
+  Platform& platform() { return platform_; }
+  const Platform& platform() const { return platform_; }
+
+ private:
+  void updateStyle();
+  void handleKeys();
+  void topBar();
+  void errorBanner();
+  void scenarioBar();
+  void viewTabs();
+  void statusBar();
+  void currentView();
+
+  Platform& platform_;
+  Session& session_;
+  AppState state_;
+  Ui ui_;
+  float styledFont_ = 0;
+  bool styledWorkshop_ = false;
+};
+
+}  // namespace zorgsim::gui

@@ -1,0 +1,98 @@
+#include "gui/frame_bench.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+namespace zorgsim::gui {
+
+namespace {
+
+double threadCpuMs() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+double wallMs() {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+struct Stats {
+  double median = 0, p95 = 0;
+};
+
+Stats stats(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return {v[v.size() / 2], v[std::min(v.size() - 1, v.size() * 95 / 100)]};
+}
+
+double lastWallMs = 0;
+
+}  // namespace
+
+double runFrame(App& app, const std::optional<InjectedInput>& input, std::optional<float> fixedDelta) {
+  const double cpu0 = threadCpuMs(), wall0 = wallMs();
+  Platform& p = app.platform();
+  p.beginFrame(input, fixedDelta);
+  app.session().pump();
+  app.frame();
+  p.render();
+  app.afterRender();
+  const double cpu = threadCpuMs() - cpu0;
+  lastWallMs = wallMs() - wall0;
+  p.swap();
+  return cpu;
+}
+
+int runFrameBenchmark(App& app, const Options& options) {
+  Session& s = app.session();
+  std::string error;
+  // Comparison scenarios: variants of the current one, so the benchmark needs no files.
+  const std::pair<Lever, double> variants[] = {
+      {Lever::FertilityMultiplier, 1.2}, {Lever::LifeExpectancyGain, 2.0}, {Lever::InflowMultiplier, 1.3}};
+  for (int i = 0; i + 1 < options.compare; ++i) {
+    Scenario v = s.scenario();
+    v[variants[i].first] = variants[i].second;
+    v.name = "variant-" + std::to_string(i + 1);
+    if (!s.addComparison(v, v.name, error)) {
+      std::fprintf(stderr, "zorgsim-gui: %s\n", error.c_str());
+      return 1;
+    }
+  }
+  s.waitIdle();
+  std::printf("zorgsim-gui frame benchmark: %dx%d, %d frames per view, %d scenario(s) in the comparison, area %s\n",
+              app.platform().width(), app.platform().height(), options.benchFrames, options.compare, s.focusName().c_str());
+  std::printf("CPU time of the main thread per frame, excluding the buffer swap (median, p95); wall time median\n");
+  for (View v : kViews) {
+    app.state().view = v;
+    for (int i = 0; i < 10; ++i) runFrame(app, InjectedInput{}, 1.0f / 60);  // layout settles, caches warm
+    std::vector<double> cpu, wall;
+    for (int i = 0; i < options.benchFrames; ++i) {
+      cpu.push_back(runFrame(app, InjectedInput{}, 1.0f / 60));
+      wall.push_back(lastWallMs);
+    }
+    const Stats c = stats(cpu), w = stats(wall);
+    std::printf("  %-11s median %6.3f ms  p95 %6.3f ms  (wall %6.3f ms)%s\n", viewKey(v), c.median, c.p95, w.median,
+                v == View::Comparison ? "   <- target <= 4 ms" : "");
+  }
+  // Recompute when a lever moves: a region in the frame, the province in the background.
+  std::vector<double> focus, full;
+  if (s.selectRegion("Achterhoek", error) || s.selectRegion(s.data().regions.front().code, error)) {
+    s.waitIdle();
+    for (int i = 0; i < 21; ++i) {
+      s.setLever(Lever::FertilityMultiplier, 1.0 + 0.01 * (i % 2 ? i : -i));
+      focus.push_back(s.focusTiming().lastMs);
+      s.waitIdle();
+      full.push_back(s.fullTiming().lastMs);
+    }
+    std::printf("Recompute after a lever move (median of 21): %s (%zu municipalities) %.1f ms %s; all %zu municipalities %.1f ms in the background\n",
+                s.region()->name.c_str(), s.focusSelection().size(), stats(focus).median,
+                s.focusTiming().inFrame ? "in the same frame" : "in the background", s.data().municipalities.size(),
+                stats(full).median);
+  }
+  return 0;
+}
+
+}  // namespace zorgsim::gui

@@ -1,0 +1,98 @@
+// zorgsim-gui: the workshop screen. Opens the default dataset and the baseline scenario;
+// --script plays a scripted sequence (screenshots, state JSON) and --bench-frames measures
+// frame times. See gui/README.md.
+
+#include "gui/app.hpp"
+#include "gui/data_location.hpp"
+#include "gui/frame_bench.hpp"
+#include "gui/options.hpp"
+#include "gui/script.hpp"
+#include "gui/state_json.hpp"
+#include "sim/version.hpp"
+
+#include <cstdio>
+#include <iostream>
+
+using namespace zorgsim;
+using namespace zorgsim::gui;
+
+namespace {
+
+int playScript(App& app, const Script& script, const std::filesystem::path& dir) {
+  ScriptPlayer player(script, dir);
+  while (!player.finished() && !app.platform().shouldClose()) {
+    const auto input = player.beforeFrame(app);
+    Platform& p = app.platform();
+    p.beginFrame(input, 1.0f / 60);
+    app.session().pump();
+    app.frame();
+    p.render();
+    app.afterRender();
+    player.afterRender(app);
+    p.swap();
+  }
+  std::cout << stateJson(app, player.screenshots(), player.problems()).dump(2) << std::endl;
+  for (const auto& problem : player.problems()) std::fprintf(stderr, "zorgsim-gui: %s\n", problem.c_str());
+  return player.problems().empty() ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options options;
+  try {
+    options = parseOptions(std::vector<std::string>(argv + 1, argv + argc));
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "zorgsim-gui: error: %s\n", e.what());
+    return 2;
+  }
+  if (options.help) {
+    std::fputs(usage(), stdout);
+    return 0;
+  }
+  if (options.version) {
+    std::printf("zorgsim-gui %s (%s)\n", kProgramVersion, kProgramCommit);
+    return 0;
+  }
+  try {
+    // The script is checked before any window opens: a typo fails fast with file and line.
+    std::optional<Script> script;
+    if (!options.script.empty()) script = parseScript(options.script);
+    const std::filesystem::path shots = options.screenshots.empty() ? std::filesystem::path(".") : options.screenshots;
+    if (script) std::filesystem::create_directories(shots);
+
+    SessionOptions so;
+    so.dataFolder = options.data.empty() ? defaultDataFolder() : options.data;
+    so.scenarioFile = options.scenario.empty() ? defaultScenarioFile() : options.scenario;
+    so.referenceFile = options.reference.empty() ? defaultScenarioFile() : options.reference;
+    so.frameBudgetMs = options.frameBudgetMs;
+    Session session(so);
+    Platform platform(options.width, options.height, "zorgsim");
+    App app(platform, session, script.has_value() || options.benchFrames > 0);
+    AppState& st = app.state();
+    st.lang = options.lang == "en" ? Lang::En : Lang::Nl;
+    st.workshop = options.workshop;
+    st.exportDir = options.exportDir;
+    if (!options.view.empty()) {
+      if (auto v = parseView(options.view)) {
+        st.view = *v;
+      } else {
+        throw std::invalid_argument("--view: unknown view '" + options.view + "'");
+      }
+    }
+    std::string error;
+    if (!options.region.empty()) {
+      const bool ok = session.data().findRegion(options.region) ? session.selectRegion(options.region, error)
+                                                                : session.selectMunicipality(options.region, error);
+      if (!ok) st.error = error;
+    }
+    if (!session.errors().empty()) st.error = session.errors().back();  // e.g. a broken scenario file at start
+    if (options.benchFrames > 0) return runFrameBenchmark(app, options);
+    if (script) return playScript(app, *script, shots);
+    while (!platform.shouldClose()) runFrame(app, std::nullopt, std::nullopt);
+    return 0;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "zorgsim-gui: error: %s\n", e.what());
+    return 2;
+  }
+}

@@ -1,0 +1,167 @@
+// The levers panel: every scenario lever from the parameter dictionary (models/levers.hpp),
+// grouped Demografie / Zorggebruik / Preventie / Arbeidsmarkt, with a tooltip giving
+// meaning, unit, range, default and source. In workshop mode only the main levers.
+
+#include "gui/views.hpp"
+#include "gui/widgets.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace zorgsim::gui {
+
+namespace {
+
+constexpr Lever kMainLevers[] = {Lever::FertilityMultiplier, Lever::LifeExpectancyGain, Lever::InternalInMultiplier,
+                                 Lever::ProductivityMultiplier, Lever::InflowMultiplier, Lever::AttritionMultiplier};
+
+bool isMain(Lever l) { return std::find(std::begin(kMainLevers), std::end(kMainLevers), l) != std::end(kMainLevers); }
+
+std::string rangeText(const Ui& ui, double lo, double hi, int decimals) {
+  return ui.number(lo, decimals) + " \u2013 " + ui.number(hi, decimals);
+}
+
+int decimalsOf(const LeverSpec& s) { return s.integer ? 0 : (s.max - s.min > 20 ? 1 : 2); }
+
+template <typename Spec>
+std::string leverHelp(const Ui& ui, const Spec& s, double defaultValue, int decimals) {
+  std::string text = std::string(ui.state.lang == Lang::Nl ? s.labelNl : s.labelEn) + "\n\n";
+  text += std::string(ui.t("levers.meaning")) + ": " + std::string(s.meaning);
+  if (ui.state.lang == Lang::Nl) text += std::string(" ") + ui.t("levers.meaning_en_only");
+  text += "\n" + std::string(ui.t("levers.unit")) + ": " + std::string(s.unit);
+  text += "\n" + std::string(ui.t("levers.range")) + ": " + rangeText(ui, s.min, s.max, decimals);
+  text += "\n" + std::string(ui.t("levers.default")) + ": " + ui.number(defaultValue, decimals);
+  text += "\n" + std::string(ui.t("levers.source")) + ": " + std::string(s.source);
+  return text;
+}
+
+// Label line (with a reset button when the value differs from the loaded scenario) and a
+// full-width slider. Returns the new value when it was moved.
+std::optional<double> leverRow(Ui& ui, const char* id, const std::string& label, const std::string& help, double value,
+                               double loadedValue, double lo, double hi, int decimals) {
+  std::optional<double> moved;
+  ImGui::PushID(id);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(label.c_str());
+  if (ImGui::IsItemHovered()) wrappedTooltip(help);
+  if (value != loadedValue) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton("\u21BA")) moved = loadedValue;
+    if (ImGui::IsItemHovered()) wrappedTooltip(std::string(ui.t("levers.reset")) + ": " + ui.number(loadedValue, decimals));
+  }
+  double v = value;
+  const std::string format = "%." + std::to_string(decimals) + "f";
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  if (ImGui::SliderScalar("##v", ImGuiDataType_Double, &v, &lo, &hi, format.c_str(), ImGuiSliderFlags_AlwaysClamp)) {
+    moved = v;
+  }
+  if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) wrappedTooltip(help);
+  ImGui::PopID();
+  return moved;
+}
+
+void scalarLever(Ui& ui, const LeverSpec& s) {
+  const int dec = decimalsOf(s);
+  const std::string label(ui.state.lang == Lang::Nl ? s.labelNl : s.labelEn);
+  if (auto v = leverRow(ui, std::string(s.key).c_str(), label, leverHelp(ui, s, s.defaultValue, dec), ui.session.scenario()[s.id],
+                        ui.session.loaded()[s.id], s.min, s.max, dec)) {
+    ui.session.setLever(s.id, *v);
+  }
+}
+
+void tableLever(Ui& ui, const TableLeverSpec& s) {
+  const Session& session = ui.session;
+  const std::string title = std::string(ui.state.lang == Lang::Nl ? s.labelNl : s.labelEn);
+  if (s.keyKind == TableKey::Municipality) {
+    ImGui::Spacing();
+    if (session.municipality().empty()) {
+      ImGui::TextUnformatted(title.c_str());
+      if (ImGui::IsItemHovered()) wrappedTooltip(leverHelp(ui, s, 0.0, 0));
+      ImGui::TextDisabled("%s", ui.t("levers.pick_municipality"));
+      return;
+    }
+    const std::string& code = session.municipality();
+    const std::string label = title + " (" + session.focusName() + ")";
+    if (auto v = leverRow(ui, (std::string(s.key) + code).c_str(), label, leverHelp(ui, s, 0.0, 0),
+                          session.scenario().tableValue(s.id, code, 0.0), session.loaded().tableValue(s.id, code, 0.0), 0.0,
+                          std::min(s.max, 5000.0), 0)) {
+      ui.session.setTableValue(s.id, code, *v);
+    }
+    return;
+  }
+  // One slider per care type.
+  ImGui::Spacing();
+  ImGui::TextUnformatted((title + " \u2013 " + ui.t("levers.per_care_type")).c_str());
+  if (ImGui::IsItemHovered()) wrappedTooltip(leverHelp(ui, s, 0.0, 1));
+  for (const auto& type : session.care().catalogue.types) {
+    const std::string label = ui.state.lang == Lang::Nl ? type.nameNl : type.nameEn;
+    if (auto v = leverRow(ui, (std::string(s.key) + type.code).c_str(), label, leverHelp(ui, s, 0.0, 1),
+                          session.scenario().tableValue(s.id, type.code, 0.0), session.loaded().tableValue(s.id, type.code, 0.0),
+                          s.min, s.max, 1)) {
+      ui.session.setTableValue(s.id, type.code, *v);
+    }
+  }
+}
+
+void tfrVariant(Ui& ui) {
+  std::string v = ui.session.scenario().tfrVariant;
+  std::vector<std::pair<std::string, std::string>> items;
+  for (auto name : kTfrVariants) items.emplace_back(std::string(name), std::string(name));
+  ImGui::Spacing();
+  ImGui::TextUnformatted(ui.t("levers.tfr_variant"));
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  if (ImGui::BeginCombo("##tfr", v.c_str())) {
+    for (const auto& [value, label] : items) {
+      if (ImGui::Selectable(label.c_str(), value == v)) ui.session.setTfrVariant(value);
+    }
+    ImGui::EndCombo();
+  }
+}
+
+}  // namespace
+
+void drawLeversPanel(Ui& ui) {
+  const bool workshop = ui.state.workshop;
+  sectionTitle(ui, ui.t("levers.title"));
+  if (workshop) {
+    ImGui::TextDisabled("%s", ui.t("levers.workshop_hint"));
+  } else if (ui.session.modified()) {
+    if (ImGui::Button(ui.t("levers.reset_all"))) ui.session.resetToLoaded();
+  }
+  ImGui::Separator();
+  for (LeverGroup g : {LeverGroup::Demography, LeverGroup::CareUse, LeverGroup::Prevention, LeverGroup::LabourMarket}) {
+    const std::string name(ui.state.lang == Lang::Nl ? groupNameNl(g) : groupNameEn(g));
+    bool any = false;
+    for (const auto& s : leverSpecs()) any = any || (s.group == g && (!workshop || isMain(s.id)));
+    if (workshop && !any) continue;
+    ImGui::PushID(static_cast<int>(g));
+    if (workshop) {
+      ImGui::Spacing();
+      sectionTitle(ui, name.c_str());
+    } else if (!ImGui::CollapsingHeader(name.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
+      ImGui::PopID();
+      continue;
+    }
+    for (const auto& s : leverSpecs()) {
+      if (s.group == g && s.id != Lever::Horizon && (!workshop || isMain(s.id))) scalarLever(ui, s);
+    }
+    if (!workshop) {
+      if (g == LeverGroup::Demography) {
+        scalarLever(ui, leverSpec(Lever::Horizon));
+        tfrVariant(ui);
+      }
+      for (const auto& t : tableLeverSpecs()) {
+        if (t.group == g && (t.keyKind != TableKey::CareType || !ui.session.care().empty())) tableLever(ui, t);
+      }
+    }
+    if (g == LeverGroup::Prevention && !any) {
+      ImGui::PushTextWrapPos(0.0f);
+      ImGui::TextDisabled("%s", ui.t("levers.none_prevention"));
+      ImGui::PopTextWrapPos();
+    }
+    ImGui::PopID();
+  }
+}
+
+}  // namespace zorgsim::gui

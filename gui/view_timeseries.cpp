@@ -1,0 +1,136 @@
+// Time series of the selected area: care use per care type (clients, staff, hours or cost)
+// and the care workforce (demand and supply, and the gap), for the current scenario and the
+// reference. The chart model carries P5-P95 bands; with no agent run there are none, and
+// each chart says so (explicit empty state rather than a band of made-up width).
+
+#include "charts/chart_builders.hpp"
+#include "charts/palette.hpp"
+#include "gui/chart_view.hpp"
+#include "gui/views.hpp"
+#include "gui/widgets.hpp"
+
+namespace zorgsim::gui {
+
+namespace {
+
+struct Measure {
+  const char* key;
+  const char* labelKey;
+  const char* indicator;
+  const char* unitKey;
+  double scale;
+};
+
+constexpr Measure kMeasures[] = {
+    {"clients", "ts.clients", "clients", "unit.clients", 1.0},
+    {"fte", "ts.fte", "care_fte", "unit.fte", 1.0},
+    {"hours", "ts.hours", "care_hours", "unit.hours", 1.0},
+    {"cost", "ts.cost", "care_cost", "unit.meuro", 1e-6},
+};
+
+const Measure& measureOf(const std::string& key) {
+  for (const auto& m : kMeasures) {
+    if (key == m.key) return m;
+  }
+  return kMeasures[0];
+}
+
+charts::TimeSeriesSpec baseSpec(const Ui& ui, std::string title, const char* unitKey) {
+  charts::TimeSeriesSpec spec;
+  spec.title = std::move(title);
+  spec.yLabel = ui.t(unitKey);
+  spec.firstYear = ui.session.baseYear();
+  spec.noBandsNote = ui.t("ts.no_bands");
+  spec.markerYear = ui.state.year;
+  spec.markerLabel = std::to_string(ui.state.year);
+  spec.format = ui.format;
+  spec.emptyMessage = ui.session.busy() ? ui.t("status.computing") : ui.t("status.no_runs");
+  return spec;
+}
+
+std::string careTypeName(const Ui& ui, const std::string& code) {
+  if (code == "total") return ui.t("ts.all_types");
+  const auto& cat = ui.session.care().catalogue;
+  const int i = cat.indexOf(code);
+  if (i < 0) return code;
+  const auto& t = cat.types[static_cast<std::size_t>(i)];
+  return ui.state.lang == Lang::Nl ? t.nameNl : t.nameEn;
+}
+
+std::string segmentOf(const Ui& ui, const std::string& careType) {
+  const auto& cat = ui.session.care().catalogue;
+  const int i = cat.indexOf(careType);
+  return i < 0 ? "total" : cat.types[static_cast<std::size_t>(i)].workforceSegment;
+}
+
+std::string segmentName(const Ui& ui, const std::string& code) {
+  if (code == "total") return ui.t("ts.all_segments");
+  for (const auto& s : ui.session.care().workforce.segments) {
+    if (s.code == code) return ui.state.lang == Lang::Nl ? s.nameNl : s.nameEn;
+  }
+  return code;
+}
+
+}  // namespace
+
+void drawTimeSeriesView(Ui& ui) {
+  Session& s = ui.session;
+  if (s.care().empty()) {
+    charts::Chart empty;
+    empty.title = ui.t("view.timeseries");
+    empty.emptyMessage = ui.t("ts.no_care");
+    drawChart(ui, "care-series", empty, ImGui::GetContentRegionAvail());
+    return;
+  }
+  std::vector<std::pair<std::string, std::string>> types{{"total", ui.t("ts.all_types")}};
+  for (const auto& t : s.care().catalogue.types) types.emplace_back(t.code, ui.state.lang == Lang::Nl ? t.nameNl : t.nameEn);
+  labelledCombo(ui.t("ts.care_type"), "##caretype", ui.state.careType, types, ui.fontSize * 20);
+  ImGui::SameLine(0, ui.fontSize * 1.5f);
+  std::vector<std::pair<std::string, std::string>> measures;
+  for (const auto& m : kMeasures) measures.emplace_back(m.key, ui.t(m.labelKey));
+  labelledCombo(ui.t("ts.measure"), "##measure", ui.state.careMeasure, measures, ui.fontSize * 12);
+  ImGui::SameLine(0, ui.fontSize * 1.5f);
+  yearSlider(ui, ui.fontSize * 12);
+
+  const Measure& m = measureOf(ui.state.careMeasure);
+  const std::string type = ui.state.careType;
+  const auto lines = scenarioLines(ui, true, false);
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float gap = ui.fontSize * 0.5f;
+  const float topH = std::floor((avail.y - gap) * 0.5f);
+
+  // Care use of one care type (there is no total of clients: people use several types).
+  auto care = baseSpec(ui, std::string(ui.t(m.labelKey)) + ": " + careTypeName(ui, type) + " \u2013 " + s.focusName(), m.unitKey);
+  if (!(type == "total" && std::string_view(m.key) == "clients")) {
+    care.series = scenarioSeries(ui, lines, m.indicator, "total", "total", type, m.scale);
+  } else {
+    care.emptyMessage = ui.t("ts.no_total_clients");
+  }
+  drawChart(ui, "care-series", charts::timeSeriesChart(care), {avail.x, topH});
+
+  // Workforce of the segment the care type draws on.
+  const std::string segment = type == "total" ? "total" : segmentOf(ui, type);
+  const float halfW = std::floor((avail.x - gap) * 0.5f);
+  const float bottomH = avail.y - topH - gap;
+  auto workforce = baseSpec(ui, std::string(ui.t("ts.workforce")) + ": " + segmentName(ui, segment), "unit.fte");
+  for (const char* which : {"workforce_demand_fte", "workforce_supply_fte"}) {
+    const bool demand = std::string_view(which) == "workforce_demand_fte";
+    auto series = scenarioSeries(ui, lines, which, "total", "total", segment);
+    for (auto& sp : series) {
+      sp.name = std::string(ui.t(demand ? "ts.demand" : "ts.supply")) + " \u2013 " + sp.name;
+      sp.color = demand ? charts::seriesColor(1) : charts::seriesColor(0);
+      workforce.series.push_back(std::move(sp));
+    }
+  }
+  drawChart(ui, "workforce", charts::timeSeriesChart(workforce), {halfW, bottomH});
+  ImGui::SameLine(0, gap);
+  auto gapSpec = baseSpec(ui, std::string(ui.t("ts.gap")) + ": " + segmentName(ui, segment), "unit.fte");
+  gapSpec.series = scenarioSeries(ui, lines, "workforce_gap_fte", "total", "total", segment);
+  if (!gapSpec.series.empty()) {
+    gapSpec.series.front().kind = charts::SeriesKind::Bars;
+    gapSpec.series.front().color = charts::withAlpha(charts::seriesColor(1), 210);
+  }
+  drawChart(ui, "workforce-gap", charts::timeSeriesChart(gapSpec), {avail.x - halfW - gap, bottomH});
+}
+
+}  // namespace zorgsim::gui

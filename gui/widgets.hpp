@@ -1,0 +1,56 @@
+#pragma once
+// Small pieces shared by the views: the year slider, labelled combos, section titles,
+// tooltips with wrapped text, and access to one area's series in a run.
+
+#include "charts/chart_builders.hpp"
+#include "gui/ui.hpp"
+#include "models/scenario_run.hpp"
+
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+namespace zorgsim::gui {
+
+// Year slider over base year .. horizon of the current scenario (keeps state.year inside).
+void yearSlider(Ui& ui, float width);
+// A combo over (value, label) pairs; returns true when `value` changed.
+bool labelledCombo(const char* label, const char* id, std::string& value,
+                   const std::vector<std::pair<std::string, std::string>>& items, float width);
+void sectionTitle(Ui& ui, const char* text);
+void wrappedTooltip(const std::string& text);
+// "+3,4 %" (or "-" when the base is zero or missing).
+std::string percentChange(const Ui& ui, double value, double base);
+
+// The index of an area in a run, or -1.
+int areaIndex(const ScenarioRun& run, const std::string& code);
+// Population table of an area in a year, or null when the run does not have it.
+const AgeSexTable* areaPopulation(const ScenarioRun& run, const std::string& code, int year);
+
+// Display name of a scenario: its name, and "(gewijzigd)" for the edited one when modified.
+std::string currentScenarioLabel(const Ui& ui);
+
+}  // namespace zorgsim::gui
+
+namespace zorgsim::gui {
+
+// The scenarios a time chart draws: the current one (solid), the reference (dashed black)
+// and the comparison scenarios (dashed, palette colours), with their runs (null while
+// computing).
+struct ScenarioLine {
+  std::string name;
+  const ScenarioRun* run = nullptr;
+  charts::Color color;
+  charts::LineStyle style = charts::LineStyle::Solid;
+  float width = 1.0f;
+};
+std::vector<ScenarioLine> scenarioLines(const Ui& ui, bool withReference, bool withComparisons);
+
+// One series per scenario line of an indicator of the focus area, base year .. horizon of
+// the current scenario, times `scale`.
+std::vector<charts::SeriesSpec> scenarioSeries(const Ui& ui, const std::vector<ScenarioLine>& lines,
+                                               std::string_view indicator, std::string_view sex,
+                                               std::string_view ageGroup, std::string_view careType, double scale = 1.0);
+
+}  // namespace zorgsim::gui

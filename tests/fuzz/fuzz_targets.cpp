@@ -1,0 +1,105 @@
+#include "fuzz_targets.hpp"
+
+#include "models/care_projection.hpp"
+#include "models/interventions.hpp"
+#include "models/registrations.hpp"
+#include "models/scenario.hpp"
+#include "sim/csv_table.hpp"
+#include "sim/input_error.hpp"
+
+#include <cmath>
+#include <filesystem>
+#include <string_view>
+
+namespace zorgsim::fuzz {
+
+namespace {
+
+std::string text(const std::uint8_t* data, std::size_t size) { return std::string(reinterpret_cast<const char*>(data), size); }
+
+struct Defaults {
+  Dataset data = loadDataset(std::filesystem::path(ZORGSIM_FUZZ_SOURCE_DIR) / "data" / "gelderland");
+  CareModel care = loadCareModel(data);
+};
+const Defaults& defaults() {
+  static const Defaults d;
+  return d;
+}
+
+// Scenario files may `extends` others; keep the fuzzer inside an empty folder.
+std::filesystem::path sandbox() {
+  static const std::filesystem::path p = [] {
+    auto dir = std::filesystem::temp_directory_path() / "zorgsim-fuzz-sandbox";
+    std::filesystem::create_directories(dir);
+    return dir;
+  }();
+  return p;
+}
+
+}  // namespace
+
+int csvTable(const std::uint8_t* data, std::size_t size) {
+  try {
+    const CsvTable t = CsvTable::parse(text(data, size), "fuzz.csv", {{}, {}, true});
+    for (std::size_t r = 0; r < t.rows(); ++r) {
+      for (const auto& column : t.header()) {
+        try {
+          const double v = t.number(r, column);
+          if (!std::isfinite(v)) __builtin_trap();  // number() promises finite values
+        } catch (const InputError&) {
+        }
+      }
+    }
+  } catch (const InputError&) {
+  }
+  return 0;
+}
+
+int registrations(const std::uint8_t* data, std::size_t size) {
+  const Defaults& d = defaults();
+  try {
+    for (const auto& r : parseRegistrations(text(data, size), "fuzz.csv", d.data, d.care.catalogue, "wmo_hh")) {
+      if (!(r.clients >= 0) || r.municipality < 0 || d.care.catalogue.indexOf(r.careType) < 0) __builtin_trap();
+    }
+  } catch (const InputError&) {
+  }
+  return 0;
+}
+
+int scenario(const std::uint8_t* data, std::size_t size) {
+  try {
+    Scenario s = parseScenario(text(data, size), "fuzz.toml", sandbox());
+    validateScenarioAgainstData(s, defaults().data);
+    for (const auto& spec : leverSpecs()) {
+      if (s[spec.id] < spec.min || s[spec.id] > spec.max) __builtin_trap();  // ranges are enforced
+    }
+    (void)s.contentHash();
+    (void)scenarioToToml(s);
+  } catch (const InputError&) {
+  }
+  return 0;
+}
+
+int interventions(const std::uint8_t* data, std::size_t size) {
+  try {
+    for (const auto& i : parseInterventionCatalogue(text(data, size), "fuzz.toml")) {
+      if (i.reach < 0 || i.reach > 1 || i.ageMin > i.ageMax || i.endYear < i.startYear) __builtin_trap();
+      for (int y = 1990; y < 2100; y += 7) {
+        const double e = i.effectAt(y);
+        if (!(e >= 0 && e <= 1)) __builtin_trap();
+      }
+    }
+  } catch (const InputError&) {
+  }
+  return 0;
+}
+
+int run(const std::string& target, const std::uint8_t* data, std::size_t size) {
+  if (target == "csv") return csvTable(data, size);
+  if (target == "registrations") return registrations(data, size);
+  if (target == "scenario") return scenario(data, size);
+  if (target == "interventions") return interventions(data, size);
+  return -1;
+}
+
+}  // namespace zorgsim::fuzz
