@@ -8,6 +8,7 @@
 // indicator aggregation, which the GUI and CLI also pay.
 
 #include "models/cohort_projection.hpp"
+#include "models/care_projection.hpp"
 #include "models/scenario_run.hpp"
 
 #include <algorithm>
@@ -79,6 +80,27 @@ int main(int argc, char** argv) {
     netherlands.municipalities.push_back(static_cast<int>(k));
   }
   report("synthetic Netherlands", netherlands, std::max(21, repeats / 4));
+
+  // Population, care use and workforce for the region: the cohort run plus the care and
+  // workforce projection of every municipality (no indicator table, no files).
+  {
+    const CareModel& careModel = care;
+    ProjectionResult result;
+    double national = 0;
+    for (Sex s : kAllSexes) {
+      for (double p : data.nationalPopulation.of(s).persons) national += p;
+    }
+    std::vector<AreaCare> perMunicipality(regionPlan.inputs.size());
+    const double us = medianMicros([&] {
+      runProjection(regionPlan, result);
+      for (std::size_t p = 0; p < regionPlan.inputs.size(); ++p) {
+        const auto& m = result.perMunicipality[p];
+        perMunicipality[p] = projectMunicipalCare(careModel, scenario, regionPlan, p, m, m.population.front().sum() / national, data, true);
+      }
+      sink = sink + perMunicipality.back().segments.front().supplyFte.back();
+    }, repeats);
+    std::printf("%-30s %4zu municipalities  median %8.3f ms\n", "region with care and workforce", regionPlan.inputs.size(), us / 1000.0);
+  }
 
   const double prepareUs = medianMicros([&] { sink = sink + static_cast<double>(prepareProjection(data, scenario, region).years.size()); }, 21);
   std::printf("%-38s median %9.3f ms\n", "prepareProjection (region, once per scenario)", prepareUs / 1000.0);

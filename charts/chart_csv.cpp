@@ -2,6 +2,7 @@
 
 #include "sim/result_table.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace zorgsim::charts {

@@ -201,7 +201,8 @@ struct Painter {
     const Axis& ya = chart.y;
     double yLabelW = 0;
     for (const auto& t : ya.ticks) yLabelW = std::max(yLabelW, c.textWidth(t.label, st.fontSize, false));
-    const double top = area.y + (ya.label.empty() ? st.fontSize * 0.5 : lineH(st.fontSize));
+    // The y label sits above the axis, clear of the top tick label (centred on the top line).
+    const double top = area.y + (ya.label.empty() ? st.fontSize * 0.6 : lineH(st.fontSize) + st.fontSize * 0.6);
     const double bottom = area.bottom() - lineH(st.fontSize) - (xa.label.empty() ? 0 : lineH(st.fontSize));
     Rect plot{area.x + yLabelW + st.fontSize * 0.5, top, 0, 0};
     plot.w = std::max(10.0, area.right() - plot.x - st.fontSize * 0.6);
@@ -303,12 +304,13 @@ struct Painter {
 
   void pyramid(const Rect& area) {
     const Pyramid& p = *chart.pyramid;
-    // Side labels ("Mannen", "Vrouwen") sit above the plot in the y-axis label row.
     axes(area);
     const Rect& plot = layout.plot;
-    c.text({plot.x + st.fontSize * 0.3, plot.y - lineH(st.fontSize)}, p.leftLabel, st.fontSize, st.text, true);
+    // Side labels ("Mannen", "Vrouwen") in the top corners, where a pyramid has no bars.
+    const double inset = st.fontSize * 0.4;
+    c.text({plot.x + inset, plot.y + inset}, p.leftLabel, st.fontSize, st.text, true);
     const double rw = c.textWidth(p.rightLabel, st.fontSize, true);
-    c.text({plot.right() - rw - st.fontSize * 0.3, plot.y - lineH(st.fontSize)}, p.rightLabel, st.fontSize, st.text, true);
+    c.text({plot.right() - rw - inset, plot.y + inset}, p.rightLabel, st.fontSize, st.text, true);
     const std::size_t ages = std::max(p.left.size(), p.right.size());
     const double barH = plot.h / std::max(1.0, layout.yMax - layout.yMin);
     const double gap = barH > 4 ? 1.0 : 0.0;

@@ -10,14 +10,15 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace zorgsim::gui {
 
 App::App(Platform& platform, Session& session, bool scripted)
-    : platform_(platform), session_(session), ui_{state_, session_, platform.fonts()} {
+    : platform_(platform), session_(session), ui_(state_, session_, platform.fonts()) {
   ui_.scripted = scripted;
-  state_.year = std::min(session.horizon(), session.baseYear() + 16);  // a year people plan for
+  state_.year = std::clamp(2040, session.baseYear(), session.horizon());  // a year regional visions plan for
 }
 
 void App::updateStyle() {
@@ -74,6 +75,11 @@ void App::frame() {
 }
 
 void App::topBar() {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  auto buttonW = [&](const char* s) { return ImGui::CalcTextSize(s).x + st.FramePadding.x * 2 + st.ItemSpacing.x; };
+  const char* exportLabel = ui_.t("top.export");
+  const char* langLabel = ui_.t("top.language");
+  const char* workshopLabel = ui_.t("top.workshop");
   ImGui::PushFont(ui_.font(ui_.fontSize * 1.25f, true));
   ImGui::AlignTextToFramePadding();
   if (state_.workshop) {
@@ -82,17 +88,28 @@ void App::topBar() {
     ImGui::TextUnformatted(ui_.t("app.title"));
   }
   ImGui::PopFont();
-  ImGui::SameLine(0, ui_.fontSize * 1.5f);
-  drawAreaPicker(ui_, ui_.fontSize * (state_.workshop ? 11.0f : 14.0f));
-  // Right-aligned: export, language, workshop.
-  const char* exportLabel = ui_.t("top.export");
-  const char* langLabel = ui_.t("top.language");
-  const char* workshopLabel = ui_.t("top.workshop");
-  const ImGuiStyle& st = ImGui::GetStyle();
-  auto buttonW = [&](const char* s) { return ImGui::CalcTextSize(s).x + st.FramePadding.x * 2; };
-  const float right = buttonW(exportLabel) + buttonW(langLabel) + buttonW(workshopLabel) + st.ItemSpacing.x * 2;
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - right));
-  if (ImGui::Button(exportLabel)) requestExport(viewKey(state_.view), state_.exportDir);
+  // Workshop: the title names the area; the picker moves right, compact, and export goes.
+  const float pickerW = std::floor(ui_.fontSize * (state_.workshop ? 9.0f : 14.0f));
+  float right = buttonW(langLabel) + buttonW(workshopLabel);
+  if (state_.workshop) {
+    right += pickerW * 1.85f + st.ItemSpacing.x * 2;
+  } else {
+    right += buttonW(exportLabel);
+    ImGui::SameLine(0, ui_.fontSize * 1.5f);
+    drawAreaPicker(ui_, pickerW, false);
+  }
+  const float x = ImGui::GetWindowContentRegionMax().x - right + st.ItemSpacing.x;
+  const float used = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + st.ItemSpacing.x;
+  if (used <= x) {
+    ImGui::SameLine(x);
+  } else {
+    ImGui::SetCursorPosX(x);  // too narrow for one line: the rest goes below, right-aligned
+  }
+  if (state_.workshop) {
+    drawAreaPicker(ui_, pickerW, true);
+  } else {
+    if (ImGui::Button(exportLabel)) requestExport(viewKey(state_.view), state_.exportDir);
+  }
   ImGui::SameLine();
   if (ImGui::Button(langLabel)) state_.lang = state_.lang == Lang::Nl ? Lang::En : Lang::Nl;
   ImGui::SameLine();

@@ -30,7 +30,7 @@ struct AppState {
   int year = 0;  // the year shown by map, pyramid and key figures
   std::string mapIndicator = "population";
   std::string careType = "total";  // care type code, or "total"
-  std::string careMeasure = "clients";  // clients, fte, hours, cost
+  std::string careMeasure = "fte";  // clients, fte, hours, cost (no clients for "total")
   int outline = -1;  // pyramid outline: -1 = reference (baseline), else comparison index
 
   std::string status;  // last confirmation (saved, exported)

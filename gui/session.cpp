@@ -71,7 +71,7 @@ Session::Session(SessionOptions options) : options_(std::move(options)) {
 Scenario Session::readScenario(const fs::path& file) const {
   Scenario s = loadScenario(file);
   validateScenarioAgainstData(s, data_);
-  validateScenarioCareTypes(s, care_.catalogue);
+  validateScenarioCareTypes(s, care_, data_);
   return s;
 }
 

@@ -30,6 +30,7 @@ struct DrawnMap {
 };
 
 struct Ui {
+  Ui(AppState& s, Session& m, const Fonts& f) : state(s), session(m), fonts(f) {}
   AppState& state;
   Session& session;
   const Fonts& fonts;

@@ -5,6 +5,7 @@
 #include "gui/views.hpp"
 #include "gui/widgets.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace zorgsim::gui {
@@ -41,34 +42,49 @@ std::vector<Shown> figuresToShow(const Ui& ui, bool workshop) {
 
 void drawKeyFigures(Ui& ui) {
   const auto figures = figuresToShow(ui, ui.state.workshop);
-  const std::string vs = std::string(ui.t("kf.vs_base")) + " " + std::to_string(ui.session.baseYear());
   if (figures.empty()) {
     ImGui::TextDisabled("%s", ui.t("status.no_runs"));
     return;
   }
+  const std::string vs = std::string(ui.t("kf.vs_base")) + " " + std::to_string(ui.session.baseYear());
   const int n = static_cast<int>(figures.size());
   if (!ui.state.workshop) {
+    // One column per figure: label (wrapped), value in bold, change since the base year.
     if (ImGui::BeginTable("keyfigures", n, ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchSame)) {
       for (const auto& f : figures) {
         ImGui::TableNextColumn();
-        ImGui::TextDisabled("%s %d", f.label.c_str(), ui.state.year);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s %d", f.label.c_str(), ui.state.year);
+        ImGui::PopStyleColor();
+      }
+      for (const auto& f : figures) {
+        ImGui::TableNextColumn();
         ImGui::PushFont(ui.font(ui.fontSize, true));
         ImGui::TextUnformatted(f.value.c_str());
         ImGui::PopFont();
-        if (!f.change.empty()) {
-          ImGui::SameLine();
-          ImGui::TextDisabled("%s", f.change.c_str());
-        }
+        if (!f.change.empty()) ImGui::TextDisabled("%s %s", f.change.c_str(), vs.c_str());
       }
       ImGui::EndTable();
     }
     return;
   }
-  // Workshop cards: big numbers, black on white, one row.
+  // Workshop cards: big numbers, black on white, one row; labels wrap inside the card.
   const float gap = ui.fontSize * 0.5f;
-  const float width = (ImGui::GetContentRegionAvail().x - gap * float(n - 1)) / float(n);
+  const float width = std::floor((ImGui::GetContentRegionAvail().x - gap * float(n - 1)) / float(n));
   const float big = ui.fontSize * 1.6f;
-  const float height = ui.fontSize * 1.3f + big * 1.15f + ui.fontSize * 1.3f + ui.fontSize * 0.8f;
+  const float pad = ui.fontSize * 0.4f;
+  const float small = ui.fontSize * 0.8f;
+  ImFont* labelFont = ui.font(ui.fontSize);
+  ImFont* smallFont = ui.font(small);
+  auto textHeight = [&](ImFont* font, float size, const std::string& text) {
+    return font->CalcTextSizeA(size, FLT_MAX, width - 2 * pad, text.c_str()).y;
+  };
+  float labelH = 0, changeH = 0;
+  for (const auto& f : figures) {
+    labelH = std::max(labelH, textHeight(labelFont, ui.fontSize, f.label + " " + std::to_string(ui.state.year)));
+    if (!f.change.empty()) changeH = std::max(changeH, textHeight(smallFont, small, f.change + " " + vs));
+  }
+  const float height = pad * 2 + labelH + big * 1.1f + changeH;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   for (int i = 0; i < n; ++i) {
@@ -76,16 +92,15 @@ void drawKeyFigures(Ui& ui) {
     const ImVec2 p{origin.x + float(i) * (width + gap), origin.y};
     dl->AddRectFilled(p, {p.x + width, p.y + height}, IM_COL32(245, 245, 245, 255), 6.0f);
     dl->AddRect(p, {p.x + width, p.y + height}, IM_COL32(0, 0, 0, 255), 6.0f, 0, 2.0f);
-    const float pad = ui.fontSize * 0.4f;
     const std::string label = f.label + " " + std::to_string(ui.state.year);
     dl->PushClipRect(p, {p.x + width, p.y + height}, true);
-    dl->AddText(ui.font(ui.fontSize), ui.fontSize, {p.x + pad, p.y + pad}, IM_COL32(0, 0, 0, 255), label.c_str());
-    dl->AddText(ui.font(big, true), big, {p.x + pad, p.y + pad + ui.fontSize * 1.2f}, IM_COL32(0, 0, 0, 255),
-                f.value.c_str());
+    dl->AddText(labelFont, ui.fontSize, {p.x + pad, p.y + pad}, IM_COL32(0, 0, 0, 255), label.c_str(), nullptr,
+                width - 2 * pad);
+    dl->AddText(ui.font(big, true), big, {p.x + pad, p.y + pad + labelH}, IM_COL32(0, 0, 0, 255), f.value.c_str());
     if (!f.change.empty()) {
       const std::string change = f.change + " " + vs;
-      dl->AddText(ui.font(ui.fontSize), ui.fontSize, {p.x + pad, p.y + pad + ui.fontSize * 1.2f + big * 1.15f},
-                  IM_COL32(0, 0, 0, 255), change.c_str());
+      dl->AddText(smallFont, small, {p.x + pad, p.y + pad + labelH + big * 1.1f}, IM_COL32(0, 0, 0, 255), change.c_str(),
+                  nullptr, width - 2 * pad);
     }
     dl->PopClipRect();
   }

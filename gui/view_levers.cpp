@@ -125,7 +125,9 @@ void drawLeversPanel(Ui& ui) {
   const bool workshop = ui.state.workshop;
   sectionTitle(ui, ui.t("levers.title"));
   if (workshop) {
-    ImGui::TextDisabled("%s", ui.t("levers.workshop_hint"));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", ui.t("levers.workshop_hint"));
+    ImGui::PopStyleColor();
   } else if (ui.session.modified()) {
     if (ImGui::Button(ui.t("levers.reset_all"))) ui.session.resetToLoaded();
   }

@@ -25,14 +25,17 @@ std::string typeLabel(const Ui& ui, const std::string& type) {
 
 }  // namespace
 
-void drawAreaPicker(Ui& ui, float width) {
+void drawAreaPicker(Ui& ui, float width, bool compact) {
   Session& s = ui.session;
   const Dataset& d = s.data();
   const Region* current = s.region();
-  const std::string preview = current ? current->name + " (" + typeLabel(ui, current->type) + ")" : d.provinceName;
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(ui.t("top.region"));
-  ImGui::SameLine();
+  std::string preview = current ? current->name : d.provinceName;
+  if (current && !compact) preview += " (" + typeLabel(ui, current->type) + ")";
+  if (!compact) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(ui.t("top.region"));
+    ImGui::SameLine();
+  }
   ImGui::SetNextItemWidth(width);
   if (ImGui::BeginCombo("##region", preview.c_str(), ImGuiComboFlags_HeightLarge)) {
     std::vector<std::string> types{"province", "zorgregio", "jeugdregio", "corop"};
@@ -55,9 +58,11 @@ void drawAreaPicker(Ui& ui, float width) {
     ImGui::EndCombo();
   }
   ImGui::SameLine();
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(ui.t("top.municipality"));
-  ImGui::SameLine();
+  if (!compact) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(ui.t("top.municipality"));
+    ImGui::SameLine();
+  }
   const std::string muni = s.municipality().empty() ? std::string(ui.t("top.whole_region")) : s.focusName();
   ImGui::SetNextItemWidth(width * 0.85f);
   if (ImGui::BeginCombo("##municipality", muni.c_str(), ImGuiComboFlags_HeightLarge)) {

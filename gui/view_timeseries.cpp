@@ -86,8 +86,13 @@ void drawTimeSeriesView(Ui& ui) {
   for (const auto& t : s.care().catalogue.types) types.emplace_back(t.code, ui.state.lang == Lang::Nl ? t.nameNl : t.nameEn);
   labelledCombo(ui.t("ts.care_type"), "##caretype", ui.state.careType, types, ui.fontSize * 20);
   ImGui::SameLine(0, ui.fontSize * 1.5f);
+  // There is no total of clients (people use several care types): offer it per type only.
+  const bool total = ui.state.careType == "total";
+  if (total && ui.state.careMeasure == "clients") ui.state.careMeasure = "fte";
   std::vector<std::pair<std::string, std::string>> measures;
-  for (const auto& m : kMeasures) measures.emplace_back(m.key, ui.t(m.labelKey));
+  for (const auto& m : kMeasures) {
+    if (!total || std::string_view(m.key) != "clients") measures.emplace_back(m.key, ui.t(m.labelKey));
+  }
   labelledCombo(ui.t("ts.measure"), "##measure", ui.state.careMeasure, measures, ui.fontSize * 12);
   ImGui::SameLine(0, ui.fontSize * 1.5f);
   yearSlider(ui, ui.fontSize * 12);
@@ -99,13 +104,8 @@ void drawTimeSeriesView(Ui& ui) {
   const float gap = ui.fontSize * 0.5f;
   const float topH = std::floor((avail.y - gap) * 0.5f);
 
-  // Care use of one care type (there is no total of clients: people use several types).
   auto care = baseSpec(ui, std::string(ui.t(m.labelKey)) + ": " + careTypeName(ui, type) + " \u2013 " + s.focusName(), m.unitKey);
-  if (!(type == "total" && std::string_view(m.key) == "clients")) {
-    care.series = scenarioSeries(ui, lines, m.indicator, "total", "total", type, m.scale);
-  } else {
-    care.emptyMessage = ui.t("ts.no_total_clients");
-  }
+  care.series = scenarioSeries(ui, lines, m.indicator, "total", "total", type, m.scale);
   drawChart(ui, "care-series", charts::timeSeriesChart(care), {avail.x, topH});
 
   // Workforce of the segment the care type draws on.

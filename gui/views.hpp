@@ -9,7 +9,7 @@
 namespace zorgsim::gui {
 
 void drawLeversPanel(Ui& ui);              // view_levers.cpp
-void drawAreaPicker(Ui& ui, float width);  // view_picker.cpp
+void drawAreaPicker(Ui& ui, float width, bool compact);  // view_picker.cpp; compact: no labels
 void drawKeyFigures(Ui& ui);               // view_key_figures.cpp
 void drawMapView(Ui& ui);                  // view_map.cpp
 void drawPyramidView(Ui& ui);              // view_pyramid.cpp

@@ -136,7 +136,11 @@ AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario, 
   static const std::vector<Intervention> none;
   const std::vector<Intervention>& interventions = withInterventions ? scenario.interventions : none;
 
-  std::vector<ChainRun> chains(spec.chains.size());
+  // Without interventions the state shares by age stay at their base values (the derivation
+  // guarantees it, tested), so the chains need not be stepped: every care type then follows
+  // the prevalence method, which gives the same clients at a fraction of the cost.
+  const bool stepChains = !interventions.empty();
+  std::vector<ChainRun> chains(stepChains ? spec.chains.size() : 0);
   for (std::size_t c = 0; c < chains.size(); ++c) {
     chains[c].chain = &spec.chains[c];
     chains[c].base = baseStateShares(spec.chains[c], model.catalogue, municipality);
@@ -147,7 +151,7 @@ AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario, 
   std::vector<AgeSexTable> conditional(types.size(), AgeSexTable::Zero());
   std::vector<int> chainOf(types.size(), -1);
   for (std::size_t k = 0; k < types.size(); ++k) {
-    if (spec.empty() || spec.links[k].empty()) continue;
+    if (!stepChains || spec.empty() || spec.links[k].empty()) continue;
     chainOf[k] = spec.links[k].front().chain;
     AgeSexTable occupancy = AgeSexTable::Zero();
     for (const StateRef& r : spec.links[k]) occupancy += chains[static_cast<std::size_t>(r.chain)].base[static_cast<std::size_t>(r.state)];
@@ -155,6 +159,9 @@ AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario, 
     conditional[k] = (occupancy > 0).select(prevalence / occupancy.max(1e-300), 0.0);
   }
 
+  // Use per person at the base-year level (prevalence x municipal index), computed once.
+  std::vector<AgeSexTable> baseUse;
+  for (const auto& type : types) baseUse.push_back(type.prevalence * type.municipalIndex[static_cast<std::size_t>(municipality)]);
   std::vector<std::vector<double>> careHoursBySegment(segments.size(), std::vector<double>(years, 0.0));
   // Base-year hours before any intervention effect: the reference for the growth of demand,
   // so an intervention that already saves hours in the base year shows as lower demand.
@@ -168,8 +175,8 @@ AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario, 
     const AgeSexTable& P = projection.population[y];
     // Effects of the interventions in this year on rates and hours.
     std::vector<RateMultipliers> mult;
-    for (const auto& ch : spec.chains) mult.push_back(RateMultipliers::ones(ch.states.size()));
-    std::vector<AgeSexTable> hoursFactor(types.size(), AgeSexTable::Ones());
+    for (const auto& ch : chains) mult.push_back(RateMultipliers::ones(ch.chain->states.size()));
+    std::vector<AgeSexTable> hoursFactor(interventions.empty() ? 0 : types.size(), AgeSexTable::Ones());
     for (std::size_t n = 0; n < interventions.size(); ++n) {
       const Intervention& iv = interventions[n];
       if (!appliesTo(iv, code)) continue;
@@ -209,7 +216,12 @@ AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario, 
     for (std::size_t k = 0; k < types.size(); ++k) {
       const CareType& type = types[k];
       const double trend = std::pow(1.0 + scenario.tableValue(TableLever::PrevalenceTrend, type.code, 0.0) / 100.0, double(y));
-      AgeSexTable use = type.prevalence * type.municipalIndex[static_cast<std::size_t>(municipality)];
+      double clients = 0, hours = 0;
+      if (chainOf[k] < 0 && hoursFactor.empty()) {  // the prevalence method, the common case
+        clients = (P * baseUse[k]).sum() * trend;
+        hours = clients * type.hoursPerClient;
+      } else {
+      AgeSexTable use = baseUse[k];
       if (chainOf[k] >= 0) {
         const ChainRun& ch = chains[static_cast<std::size_t>(chainOf[k])];
         AgeSexTable occupancy = AgeSexTable::Zero();
@@ -218,8 +230,9 @@ AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario, 
         use.middleRows(first, width) = occupancy.middleRows(first, width) * conditional[k].middleRows(first, width);
       }
       const AgeSexTable clientsByAge = P * use * trend;
-      const double clients = clientsByAge.sum();
-      const double hours = (clientsByAge * hoursFactor[k]).sum() * type.hoursPerClient;
+      clients = clientsByAge.sum();
+      hours = (hoursFactor.empty() ? clients : (clientsByAge * hoursFactor[k]).sum()) * type.hoursPerClient;
+      }
       const auto seg = static_cast<std::size_t>(model.workforce.indexOf(type.workforceSegment));
       CareSeries& series = out.types[k];
       series.clients.push_back(clients);
@@ -231,7 +244,7 @@ AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario, 
     }
 
     // Advance the state shares to 1 January of the next year.
-    if (y + 1 >= years) continue;
+    if (!stepChains || y + 1 >= years) continue;
     const YearRates& rates = plan.years[y];
     const AgeSexTable& next = projection.population[y + 1];
     const double immigrants = inputs.internationalInBasePerYear * rates.immigrationFactor;

@@ -115,34 +115,45 @@ SegmentSupply projectSupply(const WorkforceSegment& segment, const WorkforceLeve
                             const std::vector<YearValue>& statePensionAge, int baseYear,
                             const std::vector<AgeSexTable>& population, double populationShare) {
   SegmentSupply out;
+  const std::size_t years = population.size();
+  out.persons.reserve(years);
+  out.fte.reserve(years);
+  out.inflow.reserve(years);
+  out.attrition.reserve(years);
+  out.retirement.reserve(years);
   const double partTime = std::min(1.0, segment.partTimeFactor * levers.partTimeMultiplier);
-  AgeVector stock = segment.ageDistribution * segment.employeesNational * populationShare;
-  AgeVector entrantAges = AgeVector::Zero();
-  entrantAges.segment(20, 10).setConstant(0.1);  // assumption: entrants uniform over ages 20-29
   const double attrition = std::min(1.0, segment.attritionRate * levers.attritionMultiplier);
-  for (std::size_t y = 0; y < population.size(); ++y) {
-    out.persons.push_back(stock.sum());
-    out.fte.push_back(stock.sum() * partTime);
-    if (y + 1 == population.size()) break;
-    const int year = baseYear + static_cast<int>(y);
-    const double pensionAge = seriesValue(statePensionAge, year) + levers.retirementAgeOffset;
-    // Share of each single-year cohort reaching the pension age during the year: those aged
-    // a on 1 January turn a+1 during the year; all of them if a+1 <= pension age is passed.
-    AgeVector retiring;
-    for (int a = 0; a < kAges; ++a) retiring(a) = std::clamp(a + 1.0 - pensionAge, 0.0, 1.0);
-    const AgeVector retired = stock * retiring;
-    const AgeVector left = (stock - retired) * attrition;
-    const AgeVector stay = stock - retired - left;
+  AgeVector stock = segment.ageDistribution * segment.employeesNational * populationShare;
+  AgeVector retiring = AgeVector::Zero();
+  double retiringFor = -1.0;  // the pension age `retiring` was computed for
+  for (std::size_t y = 0; y < years; ++y) {
+    const double total = stock.sum();
+    out.persons.push_back(total);
+    out.fte.push_back(total * partTime);
+    if (y + 1 == years) break;
+    const double pensionAge = seriesValue(statePensionAge, baseYear + static_cast<int>(y)) + levers.retirementAgeOffset;
+    if (pensionAge != retiringFor) {
+      // Share of each single-year cohort reaching the pension age during the year: those aged
+      // a on 1 January turn a+1; all of them once a+1 is past the pension age.
+      for (int a = 0; a < kAges; ++a) retiring(a) = std::clamp(a + 1.0 - pensionAge, 0.0, 1.0);
+      retiringFor = pensionAge;
+    }
+    const double retired = (stock * retiring).sum();
+    stock -= stock * retiring;
+    const double left = stock.sum() * attrition;
+    stock *= 1.0 - attrition;
     const double youngAdults = population[y].middleRows(20, 10).sum();
     const double inflow = segment.inflowPer1000Aged20to29 / 1000.0 * youngAdults * levers.inflowMultiplier;
-    AgeVector next = AgeVector::Zero();
-    next.tail(kAges - 1) = stay.head(kAges - 1);
-    next(kOpenAge) += stay(kOpenAge);
-    next += entrantAges * inflow;
+    // Ageing by one year (the last age keeps its members), then entrants spread uniformly over
+    // ages 20-29 (assumption: entrants' ages are not in the sources).
+    const double top = stock(kOpenAge);
+    for (int a = kOpenAge; a > 0; --a) stock(a) = stock(a - 1);
+    stock(0) = 0.0;
+    stock(kOpenAge) += top;
+    stock.segment(20, 10) += inflow / 10.0;
     out.inflow.push_back(inflow);
-    out.attrition.push_back(left.sum());
-    out.retirement.push_back(retired.sum());
-    stock = next;
+    out.attrition.push_back(left);
+    out.retirement.push_back(retired);
   }
   return out;
 }
