@@ -8,8 +8,10 @@
 #include "sim/atomic_output.hpp"
 #include "sim/input_error.hpp"
 #include "sim/result_table.hpp"
+#include "sim/version.hpp"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <iostream>
@@ -82,6 +84,9 @@ int compareCommand(const AnalysisOptions& o) {
       }
     }
     writeFileAtomically(out / "comparison.csv", csv);
+    std::vector<const Scenario*> used;
+    for (const auto& sc : scenarios) used.push_back(&sc);
+    writeAnalysisManifest(out, "compare", used, in.data, {"comparison.csv"});
 
     // On screen: key figures for the headline area in the mid and last year.
     const bool nl = o.language == "nl";
@@ -175,6 +180,7 @@ int decomposeCommand(const AnalysisOptions& o) {
       }
     }
     writeFileAtomically(out / "decomposition.csv", csv);
+    writeAnalysisManifest(out, "decompose", {&s}, in.data, {"decomposition.csv"});
     std::cout << screen << (nl ? "Geschreven: " : "Written: ") << (out / "decomposition.csv").string() << "\n";
     return 0;
   });

@@ -3,6 +3,9 @@
 #include "cli/data_location.hpp"
 #include "sim/atomic_output.hpp"
 #include "sim/input_error.hpp"
+#include "sim/version.hpp"
+
+#include <nlohmann/json.hpp>
 
 #include <iostream>
 
@@ -20,6 +23,22 @@ Scenario loadScenarioFor(const std::string& scenarioFile, const Inputs& inputs) 
   validateScenarioAgainstData(s, inputs.data);
   if (!inputs.care.empty()) validateScenarioCareTypes(s, inputs.care, inputs.data);
   return s;
+}
+
+// manifest.json for an analysis folder: program, data and every scenario with its hash.
+void writeAnalysisManifest(const std::filesystem::path& out, const std::string& command, const std::vector<const Scenario*>& scenarios,
+                           const Dataset& data, const std::vector<std::string>& files) {
+  nlohmann::ordered_json j;
+  j["program"] = "zorgsim";
+  j["version"] = kProgramVersion;
+  j["commit"] = kProgramCommit;
+  j["command"] = command;
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const Scenario* s : scenarios) list.push_back({{"name", s->name}, {"file", s->sourceFile}, {"content_hash", s->contentHash()}});
+  j["scenarios"] = list;
+  j["data"] = {{"name", data.name}, {"version", data.version}, {"folder", data.folder.string()}};
+  j["files"] = files;
+  writeFileAtomically(out / "manifest.json", j.dump(2) + "\n");
 }
 
 int reportErrors(const std::function<int()>& body) {

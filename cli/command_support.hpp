@@ -8,7 +8,9 @@
 #include "models/scenario.hpp"
 
 #include <functional>
+#include <filesystem>
 #include <string>
+#include <vector>
 
 namespace zorgsim::cli {
 
@@ -21,6 +23,12 @@ struct Inputs {
 Inputs loadInputs(const std::string& dataFolder);
 // scenarioFile "" = the baseline; validated against the data and care model.
 Scenario loadScenarioFor(const std::string& scenarioFile, const Inputs& inputs);
+
+// manifest.json for an analysis folder (compare, decompose, monitor): program, data and
+// every scenario with its content hash.
+void writeAnalysisManifest(const std::filesystem::path& out, const std::string& command,
+                           const std::vector<const Scenario*>& scenarios, const Dataset& data,
+                           const std::vector<std::string>& files);
 
 // Runs `body`, printing InputError / OutputError / other exceptions as one line on stderr.
 int reportErrors(const std::function<int()>& body);

@@ -78,6 +78,7 @@ int monitorCommand(const MonitorOptions& o) {
                             thousands(projected), pct);
     }
     writeFileAtomically(out / "monitor.csv", csv);
+    writeAnalysisManifest(out, "monitor", {&scenario}, data, {"monitor.csv"});
     std::cout << screen;
     std::cout << fmt::format("{} {}; {} {}. {}\n", compared, nl ? "vergeleken" : "compared", skipped,
                              nl ? "buiten de jaren of regio van de run" : "outside the run's years or region",
