@@ -18,6 +18,7 @@ ChartStyle ChartStyle::normal(float fontSize) {
 
 ChartStyle ChartStyle::workshop(float fontSize) {
   ChartStyle s = normal(fontSize);
+  s.compact = true;
   s.lineWidth = std::max(2.5f, fontSize / 7.0f);
   s.text = {0, 0, 0, 255};
   s.muted = {40, 40, 40, 255};
@@ -147,7 +148,7 @@ struct Painter {
       c.text({x0, y}, chart.title, st.titleSize, st.text, true);
       y += lineH(st.titleSize);
     }
-    if (!chart.subtitle.empty()) {
+    if (!chart.subtitle.empty() && !st.compact) {
       c.text({x0, y}, chart.subtitle, st.fontSize, st.muted, false);
       y += lineH(st.fontSize);
     }
@@ -435,7 +436,7 @@ struct Painter {
     c.pushClip(r);
     const double top = header(r);
     double bottom = r.bottom() - st.padding;
-    if (!chart.source.empty()) {
+    if (!chart.source.empty() && !st.compact) {
       bottom -= lineH(st.smallSize);
       c.text({r.x + st.padding, bottom}, chart.source, st.smallSize, st.muted, false);
     }

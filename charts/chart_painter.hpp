@@ -45,6 +45,7 @@ struct ChartStyle {
   Color grid{226, 226, 226, 255};
   Color axis{70, 70, 70, 255};
   Color mapStroke{255, 255, 255, 255};
+  bool compact = false;  // no subtitle and no source line (projector layouts)
 
   static ChartStyle normal(float fontSize = 14);
   // Projector: larger type, black on white, heavier lines and grid.

@@ -145,7 +145,7 @@ void App::scenarioBar() {
   ImGui::TextDisabled("%s", ui_.t("top.scenario"));
   ImGui::SameLine();
   ImGui::PushFont(ui_.font(ui_.fontSize, true));
-  ImGui::TextUnformatted(currentScenarioLabel(ui_).c_str());
+  ImGui::TextWrapped("%s", currentScenarioLabel(ui_).c_str());
   ImGui::PopFont();
   if (ImGui::IsItemHovered() && !session_.scenario().sourceFile.empty()) wrappedTooltip(session_.scenario().sourceFile);
   if (!state_.workshop) {

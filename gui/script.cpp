@@ -259,6 +259,7 @@ std::optional<InjectedInput> ScriptPlayer::beforeFrame(App& app) {
     const ScriptStep& step = script_.steps[next_++];
     shotName_ = defaultShotName(step);
     minFrames_ = 3;
+    mouseSet_ = false;  // the mouse rests only during the step that put it there (no stray tooltips)
     wantSize_.reset();
     apply(app, step);
     phase_ = Phase::Settling;

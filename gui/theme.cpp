@@ -5,7 +5,7 @@
 namespace zorgsim::gui {
 
 float uiFontSize(int framebufferHeight, bool workshop) {
-  if (workshop) return framebufferHeight >= 1000 ? 32.0f : 22.0f;
+  if (workshop) return framebufferHeight >= 1000 ? 26.0f : 22.0f;
   return framebufferHeight >= 1000 ? 18.0f : 15.0f;
 }
 

@@ -24,7 +24,7 @@ std::vector<Shown> figuresToShow(const Ui& ui, bool workshop) {
   const int year = ui.state.year, base = ui.session.baseYear();
   for (const Figure& f : keyFigures()) {
     if (f.needsCare && ui.session.care().empty()) continue;
-    // Workshop cards: the five that carry the story.
+    // Workshop cards: the five figures that carry the story.
     if (workshop && std::string_view(f.key) == "care_cost_meuro") continue;
     if (workshop && std::string_view(f.key) == "grey_pressure") continue;
     const double v = f.value(run->results, code, year, base);
@@ -49,20 +49,30 @@ void drawKeyFigures(Ui& ui) {
   const std::string vs = std::string(ui.t("kf.vs_base")) + " " + std::to_string(ui.session.baseYear());
   const int n = static_cast<int>(figures.size());
   if (!ui.state.workshop) {
-    // One column per figure: label (wrapped), value in bold, change since the base year.
-    if (ImGui::BeginTable("keyfigures", n, ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchSame)) {
+    // A leading column names the rows: the selected year, and the change since the base year.
+    const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchSame;
+    if (ImGui::BeginTable("keyfigures", n + 1, flags)) {
+      ImGui::TableSetupColumn("##rows", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize(vs.c_str()).x);
+      ImGui::TableNextColumn();
       for (const auto& f : figures) {
         ImGui::TableNextColumn();
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        ImGui::TextWrapped("%s %d", f.label.c_str(), ui.state.year);
+        ImGui::TextWrapped("%s", f.label.c_str());
         ImGui::PopStyleColor();
       }
+      ImGui::TableNextColumn();
+      ImGui::PushFont(ui.font(ui.fontSize, true));
+      ImGui::Text("%d", ui.state.year);
       for (const auto& f : figures) {
         ImGui::TableNextColumn();
-        ImGui::PushFont(ui.font(ui.fontSize, true));
         ImGui::TextUnformatted(f.value.c_str());
-        ImGui::PopFont();
-        if (!f.change.empty()) ImGui::TextDisabled("%s %s", f.change.c_str(), vs.c_str());
+      }
+      ImGui::PopFont();
+      ImGui::TableNextColumn();
+      ImGui::TextDisabled("%s", vs.c_str());
+      for (const auto& f : figures) {
+        ImGui::TableNextColumn();
+        if (!f.change.empty()) ImGui::TextDisabled("%s", f.change.c_str());
       }
       ImGui::EndTable();
     }
@@ -81,7 +91,7 @@ void drawKeyFigures(Ui& ui) {
   };
   float labelH = 0, changeH = 0;
   for (const auto& f : figures) {
-    labelH = std::max(labelH, textHeight(labelFont, ui.fontSize, f.label + " " + std::to_string(ui.state.year)));
+    labelH = std::max(labelH, textHeight(labelFont, ui.fontSize, f.label));
     if (!f.change.empty()) changeH = std::max(changeH, textHeight(smallFont, small, f.change + " " + vs));
   }
   const float height = pad * 2 + labelH + big * 1.1f + changeH;
@@ -92,7 +102,7 @@ void drawKeyFigures(Ui& ui) {
     const ImVec2 p{origin.x + float(i) * (width + gap), origin.y};
     dl->AddRectFilled(p, {p.x + width, p.y + height}, IM_COL32(245, 245, 245, 255), 6.0f);
     dl->AddRect(p, {p.x + width, p.y + height}, IM_COL32(0, 0, 0, 255), 6.0f, 0, 2.0f);
-    const std::string label = f.label + " " + std::to_string(ui.state.year);
+    const std::string& label = f.label;  // the year is in the workshop title
     dl->PushClipRect(p, {p.x + width, p.y + height}, true);
     dl->AddText(labelFont, ui.fontSize, {p.x + pad, p.y + pad}, IM_COL32(0, 0, 0, 255), label.c_str(), nullptr,
                 width - 2 * pad);

@@ -92,7 +92,7 @@ void tableLever(Ui& ui, const TableLeverSpec& s) {
   }
   // One slider per care type.
   ImGui::Spacing();
-  ImGui::TextUnformatted((title + " \u2013 " + ui.t("levers.per_care_type")).c_str());
+  ImGui::TextWrapped("%s", (title + " \u2013 " + ui.t("levers.per_care_type")).c_str());
   if (ImGui::IsItemHovered()) wrappedTooltip(leverHelp(ui, s, 0.0, 1));
   for (const auto& type : session.care().catalogue.types) {
     const std::string label = ui.state.lang == Lang::Nl ? type.nameNl : type.nameEn;
@@ -124,11 +124,7 @@ void tfrVariant(Ui& ui) {
 void drawLeversPanel(Ui& ui) {
   const bool workshop = ui.state.workshop;
   sectionTitle(ui, ui.t("levers.title"));
-  if (workshop) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", ui.t("levers.workshop_hint"));
-    ImGui::PopStyleColor();
-  } else if (ui.session.modified()) {
+  if (!workshop && ui.session.modified()) {
     if (ImGui::Button(ui.t("levers.reset_all"))) ui.session.resetToLoaded();
   }
   ImGui::Separator();

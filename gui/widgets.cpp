@@ -11,7 +11,7 @@ void yearSlider(Ui& ui, float width) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(ui.t("top.year"));
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(width);
+  ImGui::SetNextItemWidth(std::min(width, ImGui::GetContentRegionAvail().x));  // never past the edge
   ImGui::SliderInt("##year", &ui.state.year, base, horizon, "%d", ImGuiSliderFlags_AlwaysClamp);
 }
 
@@ -25,7 +25,7 @@ bool labelledCombo(const char* label, const char* id, std::string& value,
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(label);
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(width);
+  ImGui::SetNextItemWidth(std::min(width, ImGui::GetContentRegionAvail().x));
   if (ImGui::BeginCombo(id, preview.c_str())) {
     for (const auto& [v, l] : items) {
       if (ImGui::Selectable(l.c_str(), v == value)) {

@@ -311,9 +311,11 @@ void resolveInterventions(Scenario& s) {
   }
   std::vector<std::string> params;
   for (const auto& p : interventionParameters()) params.emplace_back(p.key);
-  for (const auto& [id, overrides] : s.interventionOverrides) {
+  for (const auto& [overrideId, overrides] : s.interventionOverrides) {
+    const std::string id = overrideId;  // (structured bindings cannot be captured by lambdas in clang 14)
     auto it = std::find_if(s.interventions.begin(), s.interventions.end(), [&](const Intervention& i) { return i.id == id; });
-    for (const auto& [param, value] : overrides) {
+    for (const auto& [overrideParam, value] : overrides) {
+      const std::string param = overrideParam;
       const std::string key = "prevention." + id + "." + param;
       if (!byId(id)) throw InputError(file, value.second, key, "unknown intervention '" + id + "'" + closest(id, ids));
       if (it == s.interventions.end()) {
