@@ -77,6 +77,18 @@ std::vector<std::string> wrapText(const Canvas& canvas, std::string_view text, f
 
 namespace {
 
+// The text, shortened with an ellipsis when wider than maxWidth.
+std::string fitText(const Canvas& c, const std::string& text, float size, bool bold, double maxWidth) {
+  if (c.textWidth(text, size, bold) <= maxWidth) return text;
+  std::string s = text;
+  while (!s.empty() && c.textWidth(s + "\u2026", size, bold) > maxWidth) {
+    // Drop one whole UTF-8 character: its continuation bytes, then its first byte.
+    while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();
+    if (!s.empty()) s.pop_back();
+  }
+  return s + "\u2026";
+}
+
 // Dashes of about 3 line widths, drawn as separate segments so every canvas dashes alike.
 void dashedPolyline(Canvas& c, const std::vector<Point>& pts, Color color, float width) {
   const double dash = 4.0 * width, gap = 3.0 * width;
@@ -145,11 +157,11 @@ struct Painter {
     double y = r.y + st.padding;
     const double x0 = r.x + st.padding, x1 = r.right() - st.padding;
     if (!chart.title.empty()) {
-      c.text({x0, y}, chart.title, st.titleSize, st.text, true);
+      c.text({x0, y}, fitText(c, chart.title, st.titleSize, true, x1 - x0), st.titleSize, st.text, true);
       y += lineH(st.titleSize);
     }
     if (!chart.subtitle.empty() && !st.compact) {
-      c.text({x0, y}, chart.subtitle, st.fontSize, st.muted, false);
+      c.text({x0, y}, fitText(c, chart.subtitle, st.fontSize, false, x1 - x0), st.fontSize, st.muted, false);
       y += lineH(st.fontSize);
     }
     if (!chart.legend.empty()) {

@@ -113,9 +113,11 @@ void drawTimeSeriesView(Ui& ui) {
   const float halfW = std::floor((avail.x - gap) * 0.5f);
   const float bottomH = avail.y - topH - gap;
   auto workforce = baseSpec(ui, std::string(ui.t("ts.workforce")) + ": " + segmentName(ui, segment), "unit.fte");
+  // Workshop: the current scenario only, so the legend stays one line on a projector.
+  const auto workforceLines = ui.state.workshop ? scenarioLines(ui, false, false) : lines;
   for (const char* which : {"workforce_demand_fte", "workforce_supply_fte"}) {
     const bool demand = std::string_view(which) == "workforce_demand_fte";
-    auto series = scenarioSeries(ui, lines, which, "total", "total", segment);
+    auto series = scenarioSeries(ui, workforceLines, which, "total", "total", segment);
     for (auto& sp : series) {
       sp.name = std::string(ui.t(demand ? "ts.demand" : "ts.supply")) + " \u2013 " + sp.name;
       sp.color = demand ? charts::seriesColor(1) : charts::seriesColor(0);

@@ -2,6 +2,8 @@
 
 #include "sim/csv_table.hpp"
 
+#include "sim/index_of.hpp"
+
 #include <map>
 #include <regex>
 #include <set>
@@ -10,12 +12,7 @@ namespace zorgsim {
 
 namespace fs = std::filesystem;
 
-int CareCatalogue::indexOf(const std::string& code) const {
-  for (std::size_t i = 0; i < types.size(); ++i) {
-    if (types[i].code == code) return static_cast<int>(i);
-  }
-  return -1;
-}
+int CareCatalogue::indexOf(const std::string& code) const { return indexOfCode(types, code); }
 
 namespace {
 

@@ -5,18 +5,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include "sim/index_of.hpp"
+
 #include <map>
 
 namespace zorgsim {
 
 namespace fs = std::filesystem;
 
-int WorkforceParameters::indexOf(const std::string& segment) const {
-  for (std::size_t i = 0; i < segments.size(); ++i) {
-    if (segments[i].code == segment) return static_cast<int>(i);
-  }
-  return -1;
-}
+int WorkforceParameters::indexOf(const std::string& segment) const { return indexOfCode(segments, segment); }
 
 namespace {
 
