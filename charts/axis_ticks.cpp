@@ -29,8 +29,8 @@ NiceRange niceRange(double lo, double hi, int targetTicks) {
   }
   targetTicks = std::max(targetTicks, 2);
   NiceRange r;
-  const double span = niceNumber(hi - lo, false);
-  r.step = niceNumber(span / targetTicks, true);
+  // The step from the raw span (not Heckbert's rounded-up span): tighter ranges.
+  r.step = niceNumber((hi - lo) / targetTicks, true);
   r.min = std::floor(lo / r.step) * r.step;
   r.max = std::ceil(hi / r.step) * r.step;
   r.decimals = std::max(0, static_cast<int>(-std::floor(std::log10(r.step) + 1e-9)));

@@ -8,13 +8,23 @@
 
 namespace zorgsim::charts {
 
-Chart populationPyramidChart(const PyramidSpec& spec) {
+namespace {
+
+Chart headed(const std::string& title, const std::string& subtitle, const std::string& source, std::string xName,
+             std::string valueName) {
   Chart c;
-  c.title = spec.title;
-  c.subtitle = spec.subtitle;
-  c.source = spec.source;
-  c.xName = spec.ageLabel.empty() ? "age" : spec.ageLabel;
-  c.valueName = spec.axisLabel;
+  c.title = title;
+  c.subtitle = subtitle;
+  c.source = source;
+  c.xName = std::move(xName);
+  c.valueName = std::move(valueName);
+  return c;
+}
+
+}  // namespace
+
+Chart populationPyramidChart(const PyramidSpec& spec) {
+  Chart c = headed(spec.title, spec.subtitle, spec.source, spec.ageLabel.empty() ? "age" : spec.ageLabel, spec.axisLabel);
   if (!spec.population) {
     c.emptyMessage = "-";
     return c;
@@ -54,12 +64,7 @@ Chart populationPyramidChart(const PyramidSpec& spec) {
 }
 
 Chart timeSeriesChart(const TimeSeriesSpec& spec) {
-  Chart c;
-  c.title = spec.title;
-  c.subtitle = spec.subtitle;
-  c.source = spec.source;
-  c.xName = "year";
-  c.valueName = spec.yLabel;
+  Chart c = headed(spec.title, spec.subtitle, spec.source, "year", spec.yLabel);
   double lo = std::numeric_limits<double>::infinity(), hi = -lo;
   std::size_t years = 0;
   auto extend = [&](const std::vector<double>& v) {
@@ -144,12 +149,7 @@ std::vector<double> quantileBreaks(std::vector<double> values, std::size_t class
 }
 
 Chart choroplethChart(const GeoMap& geo, const ChoroplethSpec& spec) {
-  Chart c;
-  c.title = spec.title;
-  c.subtitle = spec.subtitle;
-  c.source = spec.source;
-  c.xName = "code";
-  c.valueName = spec.unit;
+  Chart c = headed(spec.title, spec.subtitle, spec.source, "code", spec.unit);
   MapLayer layer;
   layer.noDataLabel = spec.noDataLabel;
   std::vector<double> values;
@@ -228,6 +228,10 @@ Chart choroplethChart(const GeoMap& geo, const ChoroplethSpec& spec) {
       }
       layer.features.push_back(std::move(f));
     }
+  }
+  // The "no data" legend entry only when some area has no value.
+  if (std::all_of(layer.features.begin(), layer.features.end(), [](const MapFeature& f) { return f.hasValue; })) {
+    layer.noDataLabel.clear();
   }
   if (layer.features.empty()) c.emptyMessage = spec.noDataLabel.empty() ? "-" : spec.noDataLabel;
   c.map = std::move(layer);

@@ -1,6 +1,7 @@
 // zorgsim: projections of care demand and the care workforce per Dutch municipality.
 
 #include "cli/analysis_commands.hpp"
+#include "cli/batch_command.hpp"
 #include "cli/levers_command.hpp"
 #include "cli/monitor_command.hpp"
 #include "cli/run_command.hpp"
@@ -20,6 +21,8 @@ int main(int argc, char** argv) {
   zorgsim::cli::addRunCommand(app, runOptions);
   zorgsim::cli::MonitorOptions monitorOptions;
   zorgsim::cli::addMonitorCommand(app, monitorOptions);
+  zorgsim::cli::BatchOptions batchOptions;
+  zorgsim::cli::addBatchCommand(app, batchOptions);
   zorgsim::cli::AnalysisOptions analysisOptions;
   zorgsim::cli::addAnalysisCommands(app, analysisOptions);
   auto* levers = app.add_subcommand("levers", "Print the table of scenario levers (key, range, unit, meaning, source).");
@@ -30,6 +33,7 @@ int main(int argc, char** argv) {
     return app.exit(e);
   }
   if (app.got_subcommand("run")) return zorgsim::cli::runCommand(runOptions);
+  if (app.got_subcommand("batch")) return zorgsim::cli::batchCommand(batchOptions);
   if (app.got_subcommand("monitor")) return zorgsim::cli::monitorCommand(monitorOptions);
   if (const int status = zorgsim::cli::runAnalysisCommand(app, analysisOptions); status >= 0) return status;
   if (levers->parsed()) {

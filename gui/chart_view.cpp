@@ -146,4 +146,11 @@ ChartInteraction drawChart(Ui& ui, const char* id, const charts::Chart& chart, I
   return in;
 }
 
+void drawEmptyStateView(Ui& ui, const char* id, const char* titleKey, const char* messageKey) {
+  charts::Chart chart;
+  chart.title = std::string(ui.t(titleKey)) + " \u2013 " + ui.session.focusName();
+  chart.emptyMessage = ui.t(messageKey);
+  drawChart(ui, id, chart, ImGui::GetContentRegionAvail());
+}
+
 }  // namespace zorgsim::gui

@@ -21,6 +21,10 @@ struct ChartInteraction {
 // `id` also names the exported files ("pyramid", "care-series", ...).
 ChartInteraction drawChart(Ui& ui, const char* id, const charts::Chart& chart, ImVec2 size);
 
+// A view that is only an explicit empty state: "<title> - <area>" and a message, drawn as
+// a chart so it looks and exports like one.
+void drawEmptyStateView(Ui& ui, const char* id, const char* titleKey, const char* messageKey);
+
 // The ImDrawList canvas, exposed for tests of text measurement.
 class ImGuiCanvas final : public charts::Canvas {
  public:

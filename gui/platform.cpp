@@ -97,6 +97,9 @@ void Platform::beginFrame(const std::optional<InjectedInput>& input, std::option
     io.MouseDown[0] = input->down;
     for (int b = 1; b < 5; ++b) io.MouseDown[b] = false;
   }
+  if (injectedKey_ >= 0) io.KeysDown[injectedKey_] = false;
+  injectedKey_ = input && input->key >= 0 && input->key < static_cast<int>(IM_ARRAYSIZE(io.KeysDown)) ? input->key : -1;
+  if (injectedKey_ >= 0) io.KeysDown[injectedKey_] = true;
   if (fixedDelta) io.DeltaTime = *fixedDelta;
   ImGui::NewFrame();
 }

@@ -28,6 +28,7 @@ struct Fonts {
 struct InjectedInput {
   float x = -1, y = -1;
   bool down = false;
+  int key = -1;  // a GLFW key code held down for this frame (-1: none)
 };
 
 class Platform {
@@ -58,6 +59,7 @@ class Platform {
  private:
   GLFWwindow* window_ = nullptr;
   Fonts fonts_;
+  int injectedKey_ = -1;  // released on the next frame
 };
 
 }  // namespace zorgsim::gui

@@ -5,6 +5,9 @@
 #include "models/levers.hpp"
 #include "sim/input_error.hpp"
 
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -54,6 +57,7 @@ const std::vector<Verb>& verbs() {
       {"screenshot", {Arg::Word}},
       {"wait", {Arg::Int}},
       {"dismiss-error", {}},
+      {"key", {Arg::Word}},
   };
   return v;
 }
@@ -86,6 +90,7 @@ std::string checkValues(const ScriptStep& s) {
   if (s.verb == "workshop") return oneOf(s.args[0], {"on", "off", "toggle"});
   if (s.verb == "language") return oneOf(s.args[0], {"nl", "en"});
   if (s.verb == "care-measure") return oneOf(s.args[0], {"clients", "fte", "hours", "cost"});
+  if (s.verb == "key") return oneOf(s.args[0], {"F5", "W", "Escape"});
   if (s.verb == "tfr-variant") return oneOf(s.args[0], {"medium", "low", "high"});
   if (s.verb == "set-lever" && !findLever(s.args[0])) return "unknown lever '" + s.args[0] + "' (see `zorgsim levers`)";
   if (s.verb == "set-table" && !findTableLever(s.args[0])) return "unknown table lever '" + s.args[0] + "'";
@@ -250,6 +255,11 @@ void ScriptPlayer::apply(App& app, const ScriptStep& s) {
     minFrames_ = std::max(3, std::stoi(a[0]));
   } else if (s.verb == "dismiss-error") {
     st.error.clear();
+  } else if (s.verb == "key") {
+    const int key = a[0] == "F5" ? GLFW_KEY_F5 : a[0] == "W" ? GLFW_KEY_W : GLFW_KEY_ESCAPE;
+    InjectedInput press = mouseSet_ ? mouse_ : InjectedInput{};
+    press.key = key;
+    pendingInput_ = {press};
   }
   if (!ok) st.error = error;  // as the interface does: banner, state kept
 }

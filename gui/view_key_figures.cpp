@@ -56,9 +56,7 @@ void drawKeyFigures(Ui& ui) {
       ImGui::TableNextColumn();
       for (const auto& f : figures) {
         ImGui::TableNextColumn();
-        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        ImGui::TextWrapped("%s", f.label.c_str());
-        ImGui::PopStyleColor();
+        mutedWrapped(f.label.c_str());
       }
       ImGui::TableNextColumn();
       ImGui::PushFont(ui.font(ui.fontSize, true));

@@ -78,7 +78,7 @@ void tableLever(Ui& ui, const TableLeverSpec& s) {
     if (session.municipality().empty()) {
       ImGui::TextUnformatted(title.c_str());
       if (ImGui::IsItemHovered()) wrappedTooltip(leverHelp(ui, s, 0.0, 0));
-      ImGui::TextDisabled("%s", ui.t("levers.pick_municipality"));
+      mutedWrapped(ui.t("levers.pick_municipality"));
       return;
     }
     const std::string& code = session.municipality();
@@ -154,9 +154,7 @@ void drawLeversPanel(Ui& ui) {
       }
     }
     if (g == LeverGroup::Prevention && !any) {
-      ImGui::PushTextWrapPos(0.0f);
-      ImGui::TextDisabled("%s", ui.t("levers.none_prevention"));
-      ImGui::PopTextWrapPos();
+      mutedWrapped(ui.t("levers.none_prevention"));
     }
     ImGui::PopID();
   }

@@ -7,11 +7,6 @@
 
 namespace zorgsim::gui {
 
-void drawPreventionView(Ui& ui) {
-  charts::Chart chart;
-  chart.title = std::string(ui.t("prev.title")) + " \u2013 " + ui.session.focusName();
-  chart.emptyMessage = ui.t("prev.empty");
-  drawChart(ui, "prevention", chart, ImGui::GetContentRegionAvail());
-}
+void drawPreventionView(Ui& ui) { drawEmptyStateView(ui, "prevention", "prev.title", "prev.empty"); }
 
 }  // namespace zorgsim::gui

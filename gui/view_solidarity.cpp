@@ -6,11 +6,6 @@
 
 namespace zorgsim::gui {
 
-void drawSolidarityView(Ui& ui) {
-  charts::Chart chart;
-  chart.title = std::string(ui.t("sol.title")) + " \u2013 " + ui.session.focusName();
-  chart.emptyMessage = ui.t("sol.empty");
-  drawChart(ui, "solidarity", chart, ImGui::GetContentRegionAvail());
-}
+void drawSolidarityView(Ui& ui) { drawEmptyStateView(ui, "solidarity", "sol.title", "sol.empty"); }
 
 }  // namespace zorgsim::gui

@@ -82,39 +82,44 @@ void drawTimeSeriesView(Ui& ui) {
     drawChart(ui, "care-series", empty, ImGui::GetContentRegionAvail());
     return;
   }
+  const bool workshop = ui.state.workshop;
   std::vector<std::pair<std::string, std::string>> types{{"total", ui.t("ts.all_types")}};
   for (const auto& t : s.care().catalogue.types) types.emplace_back(t.code, ui.state.lang == Lang::Nl ? t.nameNl : t.nameEn);
   labelledCombo(ui.t("ts.care_type"), "##caretype", ui.state.careType, types, ui.fontSize * 20);
-  ImGui::SameLine(0, ui.fontSize * 1.5f);
   // There is no total of clients (people use several care types): offer it per type only.
   const bool total = ui.state.careType == "total";
   if (total && ui.state.careMeasure == "clients") ui.state.careMeasure = "fte";
-  std::vector<std::pair<std::string, std::string>> measures;
-  for (const auto& m : kMeasures) {
-    if (!total || std::string_view(m.key) != "clients") measures.emplace_back(m.key, ui.t(m.labelKey));
+  if (!workshop) {
+    ImGui::SameLine(0, ui.fontSize * 1.5f);
+    std::vector<std::pair<std::string, std::string>> measures;
+    for (const auto& m : kMeasures) {
+      if (!total || std::string_view(m.key) != "clients") measures.emplace_back(m.key, ui.t(m.labelKey));
+    }
+    labelledCombo(ui.t("ts.measure"), "##measure", ui.state.careMeasure, measures, ui.fontSize * 12);
   }
-  labelledCombo(ui.t("ts.measure"), "##measure", ui.state.careMeasure, measures, ui.fontSize * 12);
   ImGui::SameLine(0, ui.fontSize * 1.5f);
   yearSlider(ui, ui.fontSize * 12);
 
-  const Measure& m = measureOf(ui.state.careMeasure);
   const std::string type = ui.state.careType;
   const auto lines = scenarioLines(ui, true, false);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float gap = ui.fontSize * 0.5f;
-  const float topH = std::floor((avail.y - gap) * 0.5f);
-
-  auto care = baseSpec(ui, std::string(ui.t(m.labelKey)) + ": " + careTypeName(ui, type) + " \u2013 " + s.focusName(), m.unitKey);
-  care.series = scenarioSeries(ui, lines, m.indicator, "total", "total", type, m.scale);
-  drawChart(ui, "care-series", charts::timeSeriesChart(care), {avail.x, topH});
+  // Workshop: only the workforce, in two large charts; otherwise care use on top as well.
+  const float topH = workshop ? 0.0f : std::floor((avail.y - gap) * 0.5f);
+  if (!workshop) {
+    const Measure& m = measureOf(ui.state.careMeasure);
+    auto care = baseSpec(ui, std::string(ui.t(m.labelKey)) + ": " + careTypeName(ui, type) + " \u2013 " + s.focusName(), m.unitKey);
+    care.series = scenarioSeries(ui, lines, m.indicator, "total", "total", type, m.scale);
+    drawChart(ui, "care-series", charts::timeSeriesChart(care), {avail.x, topH});
+  }
 
   // Workforce of the segment the care type draws on.
   const std::string segment = type == "total" ? "total" : segmentOf(ui, type);
   const float halfW = std::floor((avail.x - gap) * 0.5f);
-  const float bottomH = avail.y - topH - gap;
+  const float bottomH = workshop ? avail.y : avail.y - topH - gap;
   auto workforce = baseSpec(ui, std::string(ui.t("ts.workforce")) + ": " + segmentName(ui, segment), "unit.fte");
-  // Workshop: the current scenario only, so the legend stays one line on a projector.
-  const auto workforceLines = ui.state.workshop ? scenarioLines(ui, false, false) : lines;
+  // Workshop: the current scenario only, so the legend stays short on a projector.
+  const auto workforceLines = workshop ? scenarioLines(ui, false, false) : lines;
   for (const char* which : {"workforce_demand_fte", "workforce_supply_fte"}) {
     const bool demand = std::string_view(which) == "workforce_demand_fte";
     auto series = scenarioSeries(ui, workforceLines, which, "total", "total", segment);

@@ -52,6 +52,12 @@ void wrappedTooltip(const std::string& text) {
   ImGui::EndTooltip();
 }
 
+void mutedWrapped(const char* text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", text);
+  ImGui::PopStyleColor();
+}
+
 std::string percentChange(const Ui& ui, double value, double base) {
   if (!(base > 0) || !std::isfinite(value)) return "-";
   const double pct = 100.0 * (value / base - 1.0);

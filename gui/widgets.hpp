@@ -20,6 +20,8 @@ bool labelledCombo(const char* label, const char* id, std::string& value,
                    const std::vector<std::pair<std::string, std::string>>& items, float width);
 void sectionTitle(Ui& ui, const char* text);
 void wrappedTooltip(const std::string& text);
+// Muted text wrapped at the edge of the window (notes, empty states).
+void mutedWrapped(const char* text);
 // "+3,4 %" (or "-" when the base is zero or missing).
 std::string percentChange(const Ui& ui, double value, double base);
 

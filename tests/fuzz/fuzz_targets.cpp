@@ -1,5 +1,6 @@
 #include "fuzz_targets.hpp"
 
+#include "charts/geo_map.hpp"
 #include "models/care_projection.hpp"
 #include "models/interventions.hpp"
 #include "models/registrations.hpp"
@@ -9,6 +10,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <string_view>
 
 namespace zorgsim::fuzz {
@@ -94,11 +96,31 @@ int interventions(const std::uint8_t* data, std::size_t size) {
   return 0;
 }
 
+int geojson(const std::uint8_t* data, std::size_t size) {
+  // The map reader takes a file: write the input to one (in a RAM-backed folder if present).
+  static const std::filesystem::path file = sandbox() / "fuzz.geojson";
+  std::ofstream(file, std::ios::binary | std::ios::trunc).write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
+  try {
+    const charts::GeoMap map = charts::loadGeoJson(file);
+    for (const auto& area : map.areas) {
+      for (const auto& polygon : area.polygons) {
+        const std::size_t n = polygon.rings.empty() ? 0 : polygon.rings.front().size();
+        for (std::uint32_t t : polygon.triangles) {
+          if (t >= n) __builtin_trap();  // triangle indices must point into the outer ring
+        }
+      }
+    }
+  } catch (const InputError&) {
+  }
+  return 0;
+}
+
 int run(const std::string& target, const std::uint8_t* data, std::size_t size) {
   if (target == "csv") return csvTable(data, size);
   if (target == "registrations") return registrations(data, size);
   if (target == "scenario") return scenario(data, size);
   if (target == "interventions") return interventions(data, size);
+  if (target == "geojson") return geojson(data, size);
   return -1;
 }
 

@@ -1,0 +1,35 @@
+#pragma once
+// Reading published result files back (README "Output contract"), so that a report and a
+// batch comparison are made from exactly the bytes a batch published, whether a scenario
+// was computed now, on another MPI rank, or in an earlier (resumed) batch.
+
+#include "sim/age_sex.hpp"
+#include "sim/result_table.hpp"
+
+#include <deque>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace zorgsim::report {
+
+// Splits one CSV line into fields (double-quoted fields with "" escapes, as csvField writes).
+// Views point into `line` or, for quoted fields, into `unquoted`.
+std::vector<std::string_view> splitCsvLine(std::string_view line, std::deque<std::string>& unquoted);
+
+// results.csv -> table. Throws InputError naming file and line on a malformed file.
+ResultTable parseResultsCsv(std::string_view text, const std::string& name);
+ResultTable readResultsCsv(const std::filesystem::path& file);
+
+// population.csv, only the rows of `areas` (geo codes) and `years`:
+// area code -> year -> persons by single age (0..99, 100+) and sex.
+using PopulationByArea = std::map<std::string, std::map<int, AgeSexTable>>;
+PopulationByArea parsePopulationCsv(std::string_view text, const std::string& name, const std::set<std::string>& areas,
+                                    const std::set<int>& years);
+PopulationByArea readPopulationCsv(const std::filesystem::path& file, const std::set<std::string>& areas,
+                                   const std::set<int>& years);
+
+}  // namespace zorgsim::report

@@ -1,0 +1,138 @@
+#include "sim/atomic_folder.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+namespace zorgsim {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string errnoText() { return std::strerror(errno); }
+
+void writeSynced(const fs::path& path, const std::string& content) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) throw OutputError("cannot create " + path.string() + ": " + errnoText());
+  const char* data = content.data();
+  std::size_t left = content.size();
+  while (left > 0) {
+    const ssize_t n = ::write(fd, data, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      const std::string why = errnoText();
+      ::close(fd);
+      throw OutputError("cannot write " + path.string() + ": " + why);
+    }
+    data += n;
+    left -= static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0) {
+    const std::string why = errnoText();
+    ::close(fd);
+    throw OutputError("cannot flush " + path.string() + " to disk: " + why);
+  }
+  if (::close(fd) != 0) throw OutputError("cannot close " + path.string() + ": " + errnoText());
+}
+
+// Makes a rename inside `dir` durable. Best effort: some file systems refuse fsync on folders.
+void syncFolder(const fs::path& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  (void)::fsync(fd);
+  ::close(fd);
+}
+
+bool processRuns(long pid) {
+  if (pid <= 0) return false;
+  if (pid == static_cast<long>(::getpid())) return true;
+  return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
+}
+
+// The pid at the end of a temporary name, or -1.
+long pidOf(const std::string& name) {
+  const auto dot = name.rfind('.');
+  if (dot == std::string::npos || dot + 1 == name.size()) return -1;
+  long pid = 0;
+  for (std::size_t i = dot + 1; i < name.size(); ++i) {
+    if (name[i] < '0' || name[i] > '9') return -1;
+    pid = pid * 10 + (name[i] - '0');
+    if (pid > 1'000'000'000L) return -1;
+  }
+  return pid;
+}
+
+}  // namespace
+
+bool isTemporaryOutputName(const std::string& name) {
+  if (name.size() < 2 || name[0] != '.' || pidOf(name) < 0) return false;
+  const std::string stem = name.substr(0, name.rfind('.'));
+  auto endsWith = [&](std::string_view s) { return stem.size() > s.size() && stem.compare(stem.size() - s.size(), s.size(), s) == 0; };
+  return stem.rfind(".zorgsim-tmp.", 0) == 0 || stem.rfind(".zorgsim-old.", 0) == 0 || endsWith(".tmp");
+}
+
+void publishFolderAtomically(const fs::path& folder, const std::vector<std::pair<std::string, std::string>>& files) {
+  const fs::path parent = folder.parent_path().empty() ? fs::path(".") : folder.parent_path();
+  const std::string name = folder.filename().string();
+  const std::string pid = std::to_string(::getpid());
+  const fs::path tmp = parent / (".zorgsim-tmp." + name + "." + pid);
+  const fs::path old = parent / (".zorgsim-old." + name + "." + pid);
+  std::error_code ec;
+  fs::create_directories(parent, ec);
+  if (ec) throw OutputError("cannot create output folder " + parent.string() + ": " + ec.message());
+  fs::remove_all(tmp, ec);
+  if (!fs::create_directory(tmp, ec) || ec) {
+    throw OutputError("cannot create " + tmp.string() + ": " + (ec ? ec.message() : std::string("exists")));
+  }
+  try {
+    for (const auto& [file, content] : files) writeSynced(tmp / file, content);
+    syncFolder(tmp);
+  } catch (...) {
+    fs::remove_all(tmp, ec);
+    throw;
+  }
+  if (::rename(tmp.c_str(), folder.c_str()) == 0) {  // no previous folder (or an empty one)
+    syncFolder(parent);
+    return;
+  }
+  if (errno != ENOTEMPTY && errno != EEXIST) {
+    const std::string why = errnoText();
+    fs::remove_all(tmp, ec);
+    throw OutputError("cannot move " + tmp.string() + " to " + folder.string() + ": " + why);
+  }
+  // A previous result is there: swap atomically, then remove the old one.
+  if (::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, folder.c_str(), RENAME_EXCHANGE) == 0) {
+    syncFolder(parent);
+    fs::remove_all(tmp, ec);  // now holds the previous result
+    return;
+  }
+  // No RENAME_EXCHANGE (e.g. some network file systems): move aside, then into place.
+  if (::rename(folder.c_str(), old.c_str()) != 0 || ::rename(tmp.c_str(), folder.c_str()) != 0) {
+    const std::string why = errnoText();
+    if (!fs::exists(folder, ec) && fs::exists(old, ec)) (void)::rename(old.c_str(), folder.c_str());
+    fs::remove_all(tmp, ec);
+    throw OutputError("cannot replace " + folder.string() + ": " + why);
+  }
+  syncFolder(parent);
+  fs::remove_all(old, ec);
+}
+
+std::vector<fs::path> removeStaleTemporaryOutputs(const fs::path& parent) {
+  std::vector<fs::path> removed;
+  std::error_code ec;
+  for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (!isTemporaryOutputName(name) || processRuns(pidOf(name))) continue;
+    std::error_code rec;
+    fs::remove_all(it->path(), rec);
+    if (!rec) removed.push_back(it->path());
+  }
+  return removed;
+}
+
+}  // namespace zorgsim

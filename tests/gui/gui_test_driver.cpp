@@ -1,0 +1,268 @@
+// Runs zorgsim-gui scripts under Xvfb and checks what comes out:
+//   smoke    every view, a region, a lever, a comparison, a broken scenario file, workshop
+//            mode and English at 1280x800; asserts on the printed state (the population of
+//            the selected region must equal runScenario's) and on the screenshots;
+//   large    every view at 1920x1080, normal and workshop;
+//   golden   pyramid and map screenshots against tests/gui/golden/*.png with a tolerance
+//            (mean absolute difference per channel); ZORGSIM_ACCEPT_GOLDEN=1 writes new ones;
+//   script-errors  a mistyped script fails before any window opens, naming file and line.
+// Exit status: 0 pass, 1 fail, 77 skipped (no xvfb-run).
+//
+// Usage: gui_test_driver MODE ZORGSIM_GUI SOURCE_DIR OUT_DIR
+
+#include "models/care_projection.hpp"
+#include "models/scenario.hpp"
+#include "models/scenario_run.hpp"
+
+#include <nlohmann/json.hpp>
+#include <stb_image.h>
+
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+int failures = 0;
+
+void check(bool ok, const std::string& what) {
+  std::printf("%s %s\n", ok ? "ok  " : "FAIL", what.c_str());
+  if (!ok) ++failures;
+}
+
+struct Result {
+  int status = -1;
+  std::string out;
+};
+
+// Runs a shell command, capturing stdout (stderr goes to `errFile`).
+Result run(const std::string& command, const fs::path& errFile) {
+  Result r;
+  const std::string full = command + " 2>" + errFile.string();
+  FILE* p = popen(full.c_str(), "r");
+  if (!p) return r;
+  std::array<char, 4096> buf{};
+  std::size_t n;
+  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  const int status = pclose(p);
+  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::string quote(const std::string& s) { return "'" + s + "'"; }
+
+std::string readFile(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+bool haveXvfb() { return std::system("command -v xvfb-run >/dev/null 2>&1") == 0; }
+
+// Plays a script under a fresh Xvfb of the given size; returns the parsed state.
+json playScript(const std::string& gui, const fs::path& script, const fs::path& out, int width, int height, int& status) {
+  fs::remove_all(out);
+  fs::create_directories(out);
+  const std::string cmd = "xvfb-run -a -s " + quote("-screen 0 " + std::to_string(width) + "x" + std::to_string(height) + "x24") +
+                          " " + quote(gui) + " --script " + quote(script.string()) + " --screenshots " + quote(out.string());
+  const Result r = run(cmd, out / "stderr.txt");
+  status = r.status;
+  std::ofstream(out / "state.json") << r.out;
+  try {
+    return json::parse(r.out);
+  } catch (const std::exception& e) {
+    std::printf("could not parse the state (%s); stderr:\n%s\n", e.what(), readFile(out / "stderr.txt").c_str());
+    return json::object();
+  }
+}
+
+struct Image {
+  int w = 0, h = 0;
+  std::vector<unsigned char> rgb;
+};
+
+Image load(const fs::path& p) {
+  Image img;
+  int channels = 0;
+  unsigned char* data = stbi_load(p.string().c_str(), &img.w, &img.h, &channels, 3);
+  if (data) {
+    img.rgb.assign(data, data + static_cast<std::size_t>(img.w) * static_cast<std::size_t>(img.h) * 3);
+    stbi_image_free(data);
+  }
+  return img;
+}
+
+// Standard deviation of the grey level: a blank or single-colour frame is close to 0.
+double contrast(const Image& img) {
+  double sum = 0, sum2 = 0;
+  const std::size_t n = img.rgb.size() / 3;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double g = (img.rgb[3 * i] + img.rgb[3 * i + 1] + img.rgb[3 * i + 2]) / 3.0;
+    sum += g;
+    sum2 += g * g;
+  }
+  const double mean = sum / double(n);
+  return std::sqrt(std::max(0.0, sum2 / double(n) - mean * mean));
+}
+
+double meanAbsDiff(const Image& a, const Image& b) {
+  double d = 0;
+  for (std::size_t i = 0; i < a.rgb.size(); ++i) d += std::abs(int(a.rgb[i]) - int(b.rgb[i]));
+  return d / double(a.rgb.size());
+}
+
+void checkScreenshots(const json& state, int width, int height, const std::vector<std::string>& mustInclude) {
+  const auto shots = state.value("screenshots", json::array());
+  check(!shots.empty(), "screenshots written");
+  bool allGood = true;
+  for (const auto& s : shots) {
+    const Image img = load(s.get<std::string>());
+    const bool good = img.w == width && img.h == height && contrast(img) > 20;
+    if (!good) std::printf("     bad screenshot %s (%dx%d, contrast %.1f)\n", s.get<std::string>().c_str(), img.w, img.h, contrast(img));
+    allGood = allGood && good;
+  }
+  check(allGood, "every screenshot is " + std::to_string(width) + "x" + std::to_string(height) + " and not blank");
+  for (const auto& name : mustInclude) {
+    bool found = false;
+    for (const auto& s : shots) found = found || s.get<std::string>().find(name) != std::string::npos;
+    check(found, "a screenshot of " + name);
+  }
+}
+
+int smoke(const std::string& gui, const fs::path& src, const fs::path& out) {
+  int status = 0;
+  const json st = playScript(gui, src / "tests/gui/smoke.script", out, 1280, 800, status);
+  check(status == 0, "zorgsim-gui --script exits 0 (status " + std::to_string(status) + ")");
+  if (st.empty()) return 1;
+
+  using namespace zorgsim;
+  const Dataset data = loadDataset(src / "data/gelderland");
+  const CareModel care = loadCareModel(data);
+  const Region* ach = data.findRegion("Achterhoek");
+  check(st["region"]["name"] == "Achterhoek" && st["region"]["code"] == ach->code, "region Achterhoek selected");
+  check(st["area"]["code"] == ach->code, "the selected area is the region (municipality cleared)");
+  check(st["scenario"]["levers"]["demography.fertility_multiplier"] == 1.2, "lever demography.fertility_multiplier = 1.2");
+  check(st["scenario"]["modified"] == true && st["scenario"]["name"] == "baseline",
+        "scenario is the edited baseline (the broken file changed nothing)");
+  check(st["comparisons"].size() == 1 && st["comparisons"][0]["computed"] == true, "one comparison scenario, computed");
+  check(st["workshop"] == true && st["language"] == "en" && st["view"] == "map", "workshop on (by F5), English, map view");
+
+  bool brokenReported = false;
+  for (const auto& e : st["errors"]) {
+    const std::string m = e.get<std::string>();
+    brokenReported = brokenReported || (m.find("broken_scenario.toml:") != std::string::npos && m.find("field '") != std::string::npos);
+  }
+  check(brokenReported, "the broken scenario file is reported with file, line and field");
+
+  // The population in the state equals an independent runScenario of the same scenario.
+  Scenario s = loadScenario(src / "scenarios/baseline.toml");
+  s[Lever::FertilityMultiplier] = 1.2;
+  const ScenarioRun run = runScenario(data, care, s, selectMunicipalities(data, "Achterhoek"));
+  bool equal = st["population"].size() == static_cast<std::size_t>(s.horizon() - data.baseYear + 1);
+  for (const auto& [year, value] : st["population"].items()) {
+    const double expected = run.results.find(ach->code, std::stoi(year), "population");
+    equal = equal && value.is_number() && std::abs(value.get<double>() - expected) <= 1e-9 * expected;
+  }
+  check(equal, "population of the region per year equals runScenario (" + std::to_string(st["population"].size()) + " years)");
+  const int year = st["year"].get<int>();
+  check(std::abs(st["key_figures"]["population"].get<double>() - run.results.find(ach->code, year, "population")) < 1e-6,
+        "key figure population in " + std::to_string(year) + " equals runScenario");
+
+  checkScreenshots(st, 1280, 800,
+                   {"view-map", "view-pyramid", "view-timeseries", "view-prevention", "view-comparison", "view-solidarity",
+                    "key-F5", "load-scenario", "click-municipality", "language-en"});
+  // The chart export of the map view: PNG, CSV and SVG.
+  const fs::path csv = out / "smoke-map.csv";
+  const std::string csvText = readFile(csv);
+  check(csvText.rfind("code,name,value\n", 0) == 0 && std::count(csvText.begin(), csvText.end(), '\n') == 52,
+        "exported map CSV has a row per municipality");
+  check(readFile(out / "smoke-map.svg").rfind("<?xml", 0) == 0, "exported map SVG");
+  check(load(out / "smoke-map.png").w > 200, "exported map PNG");
+  return failures ? 1 : 0;
+}
+
+int large(const std::string& gui, const fs::path& src, const fs::path& out) {
+  int status = 0;
+  const json st = playScript(gui, src / "tests/gui/large.script", out, 1920, 1080, status);
+  check(status == 0, "zorgsim-gui --script exits 0 at 1920x1080");
+  if (st.empty()) return 1;
+  check(st["window"]["width"] == 1920 && st["window"]["height"] == 1080, "window is 1920x1080");
+  check(st["region"]["name"] == "Rivierenland", "region Rivierenland selected");
+  checkScreenshots(st, 1920, 1080, {"view-map", "view-pyramid", "view-timeseries", "view-comparison", "workshop-map"});
+  return failures ? 1 : 0;
+}
+
+int golden(const std::string& gui, const fs::path& src, const fs::path& out) {
+  int status = 0;
+  const json st = playScript(gui, src / "tests/gui/golden.script", out, 1280, 800, status);
+  check(status == 0, "zorgsim-gui --script exits 0");
+  const bool accept = std::getenv("ZORGSIM_ACCEPT_GOLDEN") != nullptr;
+  // Mean absolute difference per channel (0-255). Text or a bar moving by a pixel stays far
+  // below it; a changed layout, colour or empty chart does not.
+  constexpr double kTolerance = 1.5;
+  for (const char* name : {"pyramid", "map"}) {
+    const fs::path shot = out / (std::string(name) + ".png");
+    const fs::path ref = src / "tests/gui/golden" / (std::string(name) + ".png");
+    if (accept) {
+      fs::copy_file(shot, ref, fs::copy_options::overwrite_existing);
+      std::printf("accepted %s\n", ref.string().c_str());
+      continue;
+    }
+    const Image a = load(shot), b = load(ref);
+    if (b.w == 0) {
+      check(false, std::string(name) + ": no golden image " + ref.string() + " (accept with the accept-golden-gui target)");
+      continue;
+    }
+    const bool sameSize = a.w == b.w && a.h == b.h;
+    const double diff = sameSize ? meanAbsDiff(a, b) : 1e9;
+    char msg[256];
+    std::snprintf(msg, sizeof msg, "%s matches its golden image (mean abs diff %.3f, tolerance %.1f)", name, diff, kTolerance);
+    check(sameSize && diff <= kTolerance, msg);
+  }
+  return failures ? 1 : 0;
+}
+
+int scriptErrors(const std::string& gui, const fs::path& out) {
+  fs::create_directories(out);
+  const fs::path bad = out / "typo.script";
+  std::ofstream(bad) << "view map\nselect-region Achterhoek\nset-lever demography.fertility_multiplyer 1.2\n";
+  const Result r = run(quote(gui) + " --script " + quote(bad.string()), out / "stderr.txt");
+  const std::string err = readFile(out / "stderr.txt");
+  check(r.status == 2, "a mistyped script exits 2 (status " + std::to_string(r.status) + ")");
+  check(err.find("typo.script:3: field 'set-lever': unknown lever") != std::string::npos, "the message names file, line and action");
+  const Result help = run(quote(gui) + " --help", out / "help-stderr.txt");
+  check(help.status == 0 && help.out.find("--script FILE") != std::string::npos, "--help documents --script");
+  return failures ? 1 : 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 5) {
+    std::fprintf(stderr, "usage: gui_test_driver smoke|large|golden|script-errors ZORGSIM_GUI SOURCE_DIR OUT_DIR\n");
+    return 2;
+  }
+  const std::string mode = argv[1], gui = argv[2];
+  const fs::path src = argv[3], out = argv[4];
+  if (mode == "script-errors") return scriptErrors(gui, out);
+  if (!haveXvfb()) {
+    std::printf("SKIP: xvfb-run not found (install xvfb and xauth, or run scripts/setup.sh)\n");
+    return 77;
+  }
+  if (mode == "smoke") return smoke(gui, src, out);
+  if (mode == "large") return large(gui, src, out);
+  if (mode == "golden") return golden(gui, src, out);
+  std::fprintf(stderr, "unknown mode '%s'\n", mode.c_str());
+  return 2;
+}
