@@ -1,5 +1,6 @@
 // zorgsim: projections of care demand and the care workforce per Dutch municipality.
 
+#include "cli/agent_commands.hpp"
 #include "cli/analysis_commands.hpp"
 #include "cli/batch_command.hpp"
 #include "cli/levers_command.hpp"
@@ -25,6 +26,8 @@ int main(int argc, char** argv) {
   zorgsim::cli::addBatchCommand(app, batchOptions);
   zorgsim::cli::AnalysisOptions analysisOptions;
   zorgsim::cli::addAnalysisCommands(app, analysisOptions);
+  zorgsim::cli::SolidarityCliOptions solidarityOptions;
+  auto* solidarity = zorgsim::cli::addSolidarityCommand(app, solidarityOptions);
   auto* levers = app.add_subcommand("levers", "Print the table of scenario levers (key, range, unit, meaning, source).");
 
   try {
@@ -33,6 +36,7 @@ int main(int argc, char** argv) {
     return app.exit(e);
   }
   if (app.got_subcommand("run")) return zorgsim::cli::runCommand(runOptions);
+  if (solidarity->parsed()) return zorgsim::cli::solidarityCommand(solidarityOptions);
   if (app.got_subcommand("batch")) return zorgsim::cli::batchCommand(batchOptions);
   if (app.got_subcommand("monitor")) return zorgsim::cli::monitorCommand(monitorOptions);
   if (const int status = zorgsim::cli::runAnalysisCommand(app, analysisOptions); status >= 0) return status;

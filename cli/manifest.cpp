@@ -16,6 +16,11 @@ std::string manifestJson(const ManifestInfo& info) {
   j["version"] = kProgramVersion;
   j["commit"] = kProgramCommit;
   j["engine"] = info.engine;
+  if (info.ensemble) {
+    j["seed"] = info.seed;
+    j["replicates"] = info.replicates;
+    j["threads"] = info.threads;
+  }
   j["scenario"] = {{"name", info.scenario->name},
                    {"file", info.scenario->sourceFile},
                    {"extends", info.scenario->extendsChain},

@@ -17,6 +17,11 @@ struct ManifestInfo {
   int baseYear = 0;
   int horizon = 0;
   std::string engine = "cohort";
+  // Ensembles (engine "agent"): written after "engine" as seed, replicates, threads.
+  bool ensemble = false;
+  unsigned long long seed = 0;
+  int replicates = 0;
+  int threads = 0;
   std::string regionFilter;
   std::vector<std::string> files;
   std::vector<std::string> notes;

@@ -1,8 +1,10 @@
 #include "cli/run_command.hpp"
 
+#include "cli/agent_commands.hpp"
 #include "cli/command_support.hpp"
 #include "cli/manifest.hpp"
 #include "models/demographic_indicators.hpp"
+#include "models/ensemble.hpp"
 #include "models/scenario_run.hpp"
 #include "sim/atomic_output.hpp"
 #include "sim/input_error.hpp"
@@ -35,9 +37,28 @@ void addRunCommand(CLI::App& app, RunOptions& o) {
   run->add_option("--lang", o.language, "Language of the on-screen summary: nl (default) or en.")
       ->check(CLI::IsMember({"nl", "en"}));
   run->add_flag("--quiet,-q", o.quiet, "Print no summary table, only errors.");
+  run->add_option("--engine", o.engine,
+                  "cohort (deterministic, default) or agent: every inhabitant an agent, a Monte Carlo ensemble; results.csv "
+                  "then has the columns mean,p05,p50,p95 as well (value = mean).")
+      ->check(CLI::IsMember({"cohort", "agent"}));
+  const auto given = [&o](const std::string&) { o.ensembleOptionGiven = true; };
+  run->add_option("--replicates", o.replicates, "Replicates of the agent engine (default 100).")
+      ->check(CLI::Range(1, kMaxReplicates))
+      ->each(given);
+  run->add_option("--seed", o.seed, "Seed of the agent engine's random streams (a whole number >= 0; default 1). The same "
+                                    "scenario and seed give the same results for any number of threads.")
+      ->each(given);
+  run->add_option("--threads,-j", o.threads, "Worker threads of the agent engine (default: all hardware threads).")
+      ->check(CLI::Range(1, kMaxThreads))
+      ->each(given);
 }
 
 int runCommand(const RunOptions& o) {
+  if (o.engine == "agent") return runAgentEnsemble(o);
+  if (o.ensembleOptionGiven) {
+    std::cerr << "zorgsim: error: --replicates, --seed and --threads need --engine agent (the cohort engine is deterministic)\n";
+    return 2;
+  }
   const auto started = std::chrono::steady_clock::now();
   return reportErrors([&] {
     const Inputs inputs = loadInputs(o.dataFolder);

@@ -1,5 +1,6 @@
 #pragma once
-// `zorgsim run [SCENARIO.toml] [--out DIR] [--data DIR] [--region NAME]`
+// `zorgsim run [SCENARIO.toml] [--out DIR] [--data DIR] [--region NAME]
+//              [--engine cohort|agent] [--replicates N] [--seed S] [--threads T]`
 
 #include "cli/summary_table.hpp"
 
@@ -19,6 +20,12 @@ struct RunOptions {
   std::string careType;                        // care type of StatLine exports without a type column
   std::string language = "nl";
   bool quiet = false;
+  // Engine: cohort (deterministic) or agent (Monte Carlo ensemble, cli/agent_commands.hpp).
+  std::string engine = "cohort";
+  int replicates = 100;
+  unsigned long long seed = 1;
+  int threads = 0;  // 0 = all hardware threads
+  bool ensembleOptionGiven = false;  // --replicates, --seed or --threads (only with --engine agent)
 };
 
 void addRunCommand(CLI::App& app, RunOptions& options);

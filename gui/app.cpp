@@ -42,6 +42,7 @@ void App::handleKeys() {
 
 void App::frame() {
   ui_.drawn.clear();
+  state_.year = std::clamp(state_.year, session_.baseYear(), session_.horizon());  // the horizon may have moved
   updateStyle();
   handleKeys();
   ImGui::PushFont(ui_.font(ui_.fontSize));
@@ -210,7 +211,7 @@ void App::statusBar() {
   std::string info = std::string(ui_.t("status.dataset")) + ": " + d.name + " " + d.version + " \u00B7 " +
                      session_.scenario().name + " #" + session_.scenario().contentHash().substr(0, 8);
   if (!ui_.scripted) {
-    const RunTiming& t = session_.focusTiming();
+    const RunTiming& t = session_.recomputeTiming();
     info += " \u00B7 " + std::string(ui_.t("status.recompute")) + " " + ui_.number(t.lastMs, 1) + " ms " +
             ui_.t(t.inFrame ? "status.in_frame" : "status.background");
   }

@@ -62,7 +62,7 @@ Session::Session(SessionOptions options) : options_(std::move(options)) {
   RunOutput full = compute(scenario_, {});
   if (!full.run) throw std::runtime_error(full.error);
   full_ = full.run;
-  noteTiming(fullTiming_, full.milliseconds, data_.municipalities.size(), true);
+  noteTiming(fullTiming_, full, true);
   focusTiming_ = fullTiming_;
   requestReference();
   ++resultVersion_;
@@ -87,13 +87,16 @@ RunOutput Session::compute(const Scenario& s, const std::vector<int>& selection)
   return out;
 }
 
-void Session::noteTiming(RunTiming& t, double ms, std::size_t municipalities, bool inFrame) {
-  t.lastMs = ms;
+void Session::noteTiming(RunTiming& t, const RunOutput& out, bool inFrame) {
+  t.lastMs = out.milliseconds;
   t.inFrame = inFrame;
   ++t.count;
-  const double perMunicipality = ms / double(std::max<std::size_t>(1, municipalities));
+  if (!out.run) return;
+  const double units = double(std::max<std::size_t>(1, out.run->plan.municipalities.size())) *
+                       double(std::max<std::size_t>(1, out.run->plan.years.size()));
+  const double perUnit = out.milliseconds / units;
   // Smoothed, but quick to follow a slower machine state (rather too cautious than frozen).
-  msPerMunicipality_ = std::max(perMunicipality, 0.5 * msPerMunicipality_ + 0.5 * perMunicipality);
+  msPerMunicipalityYear_ = std::max(perUnit, 0.5 * msPerMunicipalityYear_ + 0.5 * perUnit);
 }
 
 bool Session::modified() const { return scenario_.contentHash() != loaded_.contentHash(); }
@@ -111,10 +114,11 @@ void Session::submit(int slot, std::uint64_t generation, const Scenario& s, cons
 void Session::requestFocus() {
   if (focusIsFull()) return;  // the full run serves
   ++focusGen_;
-  const double estimate = msPerMunicipality_ * double(focusSelection_.size());
+  const double years = std::max(1, scenario_.horizon() - data_.baseYear);
+  const double estimate = msPerMunicipalityYear_ * double(focusSelection_.size()) * years;
   if (estimate <= options_.frameBudgetMs) {
     RunOutput out = compute(scenario_, focusSelection_);
-    noteTiming(focusTiming_, out.milliseconds, focusSelection_.size(), true);
+    noteTiming(focusTiming_, out, true);
     if (out.run) {
       focus_ = out.run;
       ++resultVersion_;
@@ -155,14 +159,12 @@ bool Session::pump() {
   for (Completed& done : runner_.takeCompleted()) {
     RunPtr* target = nullptr;
     RunTiming* timing = nullptr;
-    std::size_t municipalities = focusSelection_.size();
     if (done.slot == kFocus && done.generation == focusGen_) {
       target = &focus_;
       timing = &focusTiming_;
     } else if (done.slot == kFull && done.generation == fullGen_) {
       target = &full_;
       timing = &fullTiming_;
-      municipalities = data_.municipalities.size();
     } else if (done.slot == kReference && done.generation == referenceGen_) {
       target = &referenceRun_;
     } else {
@@ -171,7 +173,7 @@ bool Session::pump() {
       }
     }
     if (!target) continue;  // stale: a newer request for the slot is on its way
-    if (timing) noteTiming(*timing, done.output.milliseconds, municipalities, false);
+    if (timing) noteTiming(*timing, done.output, false);
     if (done.output.run) {
       *target = std::move(done.output.run);
       changed = true;

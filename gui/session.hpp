@@ -104,6 +104,8 @@ class Session {
   void cancelRuns();
   void waitIdle();  // blocks until all runs are in (scripted runs, benchmarks)
   const RunTiming& focusTiming() const { return focusTiming_; }
+  // The timing of the run that serves the selected area (the full run for the province).
+  const RunTiming& recomputeTiming() const { return focusIsFull() ? fullTiming_ : focusTiming_; }
   const RunTiming& fullTiming() const { return fullTiming_; }
   double frameBudgetMs() const { return options_.frameBudgetMs; }
   std::uint64_t resultVersion() const { return resultVersion_; }  // bumps when any run changes
@@ -124,7 +126,8 @@ class Session {
   void requestComparison(ComparisonScenario& c);
   void submit(int slot, std::uint64_t generation, const Scenario& s, const std::vector<int>& selection);
   RunOutput compute(const Scenario& s, const std::vector<int>& selection) const;
-  void noteTiming(RunTiming& t, double ms, std::size_t municipalities, bool inFrame);
+  // Records a run's time and updates the cost estimate (per municipality-year) from its plan.
+  void noteTiming(RunTiming& t, const RunOutput& out, bool inFrame);
   Scenario readScenario(const std::filesystem::path& file) const;  // throws InputError
 
   SessionOptions options_;
@@ -142,7 +145,7 @@ class Session {
   RunPtr focus_, full_, referenceRun_;
   std::uint64_t focusGen_ = 0, fullGen_ = 0, referenceGen_ = 0;
   RunTiming focusTiming_, fullTiming_;
-  double msPerMunicipality_ = 1.0;
+  double msPerMunicipalityYear_ = 0.05;
   std::uint64_t resultVersion_ = 0;
   std::vector<std::string> errors_;
   Runner runner_;  // last: its thread stops before the data it reads is destroyed

@@ -86,7 +86,9 @@ ProjectionPlan prepareProjection(const Dataset& data, const Scenario& scenario, 
 
   // Municipal fertility index by indirect standardisation: observed births / births
   // expected from national base-year rates on the municipality's women (CBS 37201).
-  const AgeVector& baseRates = fertility.rates(plan.baseYear);
+  // (with the published rates, not the scenario's multiplier, which must not move the index)
+  const FertilitySchedule publishedFertility(data, scenario.tfrVariant, plan.baseYear, plan.baseYear);
+  const AgeVector& baseRates = publishedFertility.rates(plan.baseYear);
   std::vector<double> expectedBirths;
   for (const auto& p : basePopulation) expectedBirths.push_back((column(p, Sex::Female) * baseRates).sum());
   const double expectedNational = (column(nationalPopulation, Sex::Female) * baseRates).sum();

@@ -2,6 +2,7 @@
 
 #include "models/care_indicators.hpp"
 #include "models/demographic_indicators.hpp"
+#include "models/output_validator.hpp"
 #include "models/prevention_indicators.hpp"
 #include "sim/input_error.hpp"
 
@@ -87,6 +88,7 @@ ScenarioRun runScenario(const Dataset& data, const CareModel& baseCare, const Sc
     }
     run.areaCare.push_back(std::move(sum));
   }
+  validateResults(run.results);
   return run;
 }
 

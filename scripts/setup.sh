@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages zorgsim needs, and only those that are missing.
 # Idempotent: a second run installs nothing. Needs root (or sudo) for apt-get.
-# Usage: scripts/setup.sh [--gui] [--fuzz]
-#   --gui  adds the GUI and screenshot-test packages; --fuzz adds clang with libFuzzer.
+# Usage: scripts/setup.sh [--no-gui] [--fuzz]
+#   The workshop GUI (zorgsim-gui) and its screenshot tests are built by default, so their
+#   packages are installed by default; --no-gui (or ZORGSIM_SETUP_GUI=0) leaves them out
+#   (cmake then builds without the GUI). --gui is still accepted. --fuzz adds clang with libFuzzer.
 set -euo pipefail
 
 packages=(
@@ -11,7 +13,7 @@ packages=(
   libtomlplusplus-dev libcli11-dev nlohmann-json3-dev libfmt-dev
   catch2
 )
-if [[ " $* " == *" --gui "* || "${ZORGSIM_SETUP_GUI:-0}" == "1" ]]; then
+if [[ " $* " != *" --no-gui "* && "${ZORGSIM_SETUP_GUI:-1}" != "0" ]]; then
   packages+=(libimgui-dev libglfw3-dev libgl-dev libstb-dev fonts-dejavu-core xvfb xauth)
 fi
 

@@ -78,6 +78,16 @@ std::size_t count(const std::string& s, const std::string& what) {
   return n;
 }
 
+PyramidSpec pyramidOf(const AgeSexTable& population, const AgeSexTable& outline, const std::string& outlineLabel) {
+  PyramidSpec spec;
+  spec.population = &population;
+  spec.outline = &outline;
+  spec.maleLabel = "Mannen";
+  spec.femaleLabel = "Vrouwen";
+  spec.outlineLabel = outlineLabel;
+  return spec;
+}
+
 TimeSeriesSpec smallSeries() {
   TimeSeriesSpec spec;
   spec.title = "Zorgpersoneel <vraag> & aanbod";
@@ -157,14 +167,8 @@ TEST_CASE("hover values at the nearest year", "[charts]") {
 TEST_CASE("population pyramid chart: symmetric axis, outline", "[charts]") {
   AgeSexTable pop = AgeSexTable::Constant(100.0);
   pop(30, 1) = 430.0;
-  AgeSexTable other = AgeSexTable::Constant(90.0);
-  PyramidSpec spec;
-  spec.population = &pop;
-  spec.outline = &other;
-  spec.maleLabel = "Mannen";
-  spec.femaleLabel = "Vrouwen";
-  spec.outlineLabel = "referentie";
-  const Chart c = populationPyramidChart(spec);
+  const AgeSexTable other = AgeSexTable::Constant(90.0);
+  const Chart c = populationPyramidChart(pyramidOf(pop, other, "referentie"));
   REQUIRE(c.pyramid);
   CHECK(c.pyramid->left.size() == static_cast<std::size_t>(kAges));
   CHECK(c.pyramid->outlineRight.size() == static_cast<std::size_t>(kAges));
@@ -273,14 +277,8 @@ TEST_CASE("SVG rendering is well-formed and contains the series", "[charts][svg]
   CHECK(svg.find("&lt;vraag&gt; &amp; aanbod") != std::string::npos);  // the title, escaped
   CHECK(svg.find(">geen agent-run<") != std::string::npos);  // the bands' empty state
 
-  AgeSexTable pop = AgeSexTable::Constant(50.0);
-  PyramidSpec spec;
-  spec.population = &pop;
-  spec.outline = &pop;
-  spec.maleLabel = "Mannen";
-  spec.femaleLabel = "Vrouwen";
-  spec.outlineLabel = "baseline";
-  const std::string pyramid = renderSvg(populationPyramidChart(spec), 500, 500);
+  const AgeSexTable pop = AgeSexTable::Constant(50.0);
+  const std::string pyramid = renderSvg(populationPyramidChart(pyramidOf(pop, pop, "baseline")), 500, 500);
   CHECK(wellFormed(pyramid, problem));
   CHECK(count(pyramid, "<rect") > 2 * kAges);  // a bar per age and sex
   CHECK(pyramid.find("class=\"outline\" data-name=\"baseline\"") != std::string::npos);

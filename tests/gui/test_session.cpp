@@ -1,0 +1,99 @@
+// The GUI's model session without a window: recompute in the frame or in the background,
+// results equal to runScenario, stale results dropped, bad files change nothing.
+
+#include "gui/session.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+using namespace zorgsim;
+using namespace zorgsim::gui;
+
+namespace {
+
+std::filesystem::path source() { return ZORGSIM_TEST_SOURCE_DIR; }
+
+SessionOptions options(double budgetMs) {
+  SessionOptions o;
+  o.dataFolder = source() / "data/gelderland";
+  o.scenarioFile = source() / "scenarios/baseline.toml";
+  o.referenceFile = o.scenarioFile;
+  o.frameBudgetMs = budgetMs;
+  return o;
+}
+
+double population(const ScenarioRun* run, const std::string& code, int year) {
+  return run ? run->results.find(code, year, "population") : -1.0;
+}
+
+}  // namespace
+
+TEST_CASE("a lever move on a region recomputes in the same frame within the budget", "[gui][session]") {
+  Session s(options(1e9));
+  std::string error;
+  REQUIRE(s.selectRegion("Achterhoek", error));
+  s.setLever(Lever::FertilityMultiplier, 1.3);
+  // No pump, no waiting: the focus run already has the new value.
+  CHECK(s.focusTiming().inFrame);
+  Scenario expected = loadScenario(source() / "scenarios/baseline.toml");
+  expected[Lever::FertilityMultiplier] = 1.3;
+  const ScenarioRun run = runScenario(s.data(), s.care(), expected, selectMunicipalities(s.data(), "Achterhoek"));
+  const std::string code = s.region()->code;
+  CHECK(population(s.focusRun(), code, 2045) == Approx(population(&run, code, 2045)).epsilon(1e-12));
+  s.waitIdle();  // the map's run over all municipalities comes from the background
+  CHECK(population(s.fullRun(), code, 2045) == Approx(population(&run, code, 2045)).epsilon(1e-12));
+}
+
+TEST_CASE("over the budget the run goes to the background and stale results are dropped", "[gui][session]") {
+  Session s(options(0.0));
+  std::string error;
+  REQUIRE(s.selectRegion("Rivierenland", error));
+  const std::string code = s.region()->code;
+  for (double f : {1.1, 1.2, 1.3, 1.4}) s.setLever(Lever::FertilityMultiplier, f);  // a slider drag
+  CHECK(!s.focusTiming().inFrame);
+  s.waitIdle();
+  CHECK(!s.busy());
+  Scenario expected = loadScenario(source() / "scenarios/baseline.toml");
+  expected[Lever::FertilityMultiplier] = 1.4;
+  const ScenarioRun run = runScenario(s.data(), s.care(), expected, selectMunicipalities(s.data(), "Rivierenland"));
+  CHECK(population(s.focusRun(), code, 2050) == Approx(population(&run, code, 2050)).epsilon(1e-12));
+  CHECK(s.errors().empty());
+}
+
+TEST_CASE("a broken scenario file leaves everything as it was", "[gui][session]") {
+  Session s(options(1e9));
+  s.setLever(Lever::MortalityMultiplier, 1.1);
+  const std::string hash = s.scenario().contentHash();
+  std::string error;
+  CHECK(!s.loadScenarioFile(source() / "tests/gui/data/broken_scenario.toml", error));
+  CHECK(error.find("broken_scenario.toml:5: field 'demography.fertility_multiplyer'") != std::string::npos);
+  CHECK(s.scenario().contentHash() == hash);
+  CHECK(!s.addComparisonFile(source() / "tests/gui/data/broken_scenario.toml", error));
+  CHECK(s.comparisons().empty());
+  CHECK(!s.selectRegion("Atlantis", error));
+  CHECK(s.errors().size() == 3);
+}
+
+TEST_CASE("comparisons: at most three next to the current scenario", "[gui][session]") {
+  Session s(options(1e9));
+  std::string error;
+  for (int i = 0; i < 3; ++i) REQUIRE(s.addComparisonFile(source() / "scenarios/krappe-arbeidsmarkt.toml", error));
+  CHECK(!s.addComparisonFile(source() / "scenarios/krappe-arbeidsmarkt.toml", error));
+  s.waitIdle();
+  for (const auto& c : s.comparisons()) CHECK(c.run != nullptr);
+  s.removeComparison(1);
+  CHECK(s.comparisons().size() == 2);
+}
+
+TEST_CASE("clicking a municipality outside the region moves to its region", "[gui][session]") {
+  Session s(options(1e9));
+  std::string error;
+  REQUIRE(s.selectRegion("Achterhoek", error));
+  REQUIRE(s.selectMunicipality("Arnhem", error));
+  CHECK(s.region()->type == "zorgregio");
+  CHECK(s.region()->name == "Centraal Gelderland");
+  CHECK(s.focusName() == "Arnhem");
+  s.waitIdle();
+  CHECK(population(s.focusRun(), s.focusCode(), 2030) > 100000);
+}
