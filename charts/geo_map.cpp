@@ -42,10 +42,13 @@ std::vector<std::uint32_t> triangulate(const std::vector<Point>& ring) {
   std::vector<std::uint32_t> idx(n);
   for (std::size_t i = 0; i < n; ++i) idx[i] = static_cast<std::uint32_t>(i);
   if (signedArea(ring) < 0) std::reverse(idx.begin(), idx.end());  // work counter-clockwise
-  std::size_t guard = 0;
-  while (idx.size() > 3 && guard < n * n) {
+  // Work budget: ear clipping is O(n^2) on real boundaries but O(n^3) at worst (malformed
+  // input); past the budget the rest is fanned, so loading never hangs.
+  const std::size_t budget = 64 * n * n + 1000;
+  std::size_t work = 0;
+  while (idx.size() > 3 && work < budget) {
     bool clipped = false;
-    for (std::size_t i = 0; i < idx.size(); ++i, ++guard) {
+    for (std::size_t i = 0; i < idx.size() && work < budget; ++i, ++work) {
       const std::uint32_t ia = idx[(i + idx.size() - 1) % idx.size()], ib = idx[i], ic = idx[(i + 1) % idx.size()];
       const Point a = ring[ia], b = ring[ib], c = ring[ic];
       const double turn = cross(a, b, c);
@@ -57,6 +60,7 @@ std::vector<std::uint32_t> triangulate(const std::vector<Point>& ring) {
       }
       bool ear = true;
       for (std::uint32_t k : idx) {
+        ++work;
         if (k == ia || k == ib || k == ic) continue;
         const Point p = ring[k];
         if ((p.x == a.x && p.y == a.y) || (p.x == c.x && p.y == c.y)) continue;

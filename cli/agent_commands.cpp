@@ -95,6 +95,16 @@ int defaultThreads() {
   return static_cast<int>(std::clamp<unsigned>(n, 1u, static_cast<unsigned>(kMaxThreads)));
 }
 
+CLI::Validator seedValidator() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        const bool digits = !text.empty() && text.size() <= 20 && text.find_first_not_of("0123456789") == std::string::npos;
+        if (digits && (text.size() < 20 || text <= "18446744073709551615")) return "";
+        return "the seed must be a whole number from 0 to 18446744073709551615, got '" + text + "'";
+      },
+      "SEED", "seed");
+}
+
 int runAgentEnsemble(const RunOptions& o) {
   const auto started = Clock::now();
   return reportErrors([&] {
@@ -176,7 +186,8 @@ CLI::App* addSolidarityCommand(CLI::App& app, SolidarityCliOptions& o) {
   cmd->add_option("scenario", o.scenarioFile, "Scenario file (TOML). Default: the baseline.");
   cmd->add_option("--region,-r", o.region, "The region whose municipalities pool (name or code, e.g. Achterhoek, JZ25).")->required();
   cmd->add_option("--replicates", o.replicates, "Replicates of the agent engine (default 1000).")->check(CLI::Range(1, kMaxReplicates));
-  cmd->add_option("--seed", o.seed, "Seed of the random streams (a whole number >= 0; default 1; recorded in the manifest).");
+  cmd->add_option("--seed", o.seed, "Seed of the random streams (a whole number >= 0; default 1; recorded in the manifest).")
+      ->check(seedValidator());
   cmd->add_option("--threads,-j", o.threads, "Worker threads (default: all hardware threads). Results do not depend on it.")
       ->check(CLI::Range(1, kMaxThreads));
   cmd->add_option("--year", o.year, "Budget year analysed (default: the first year after the base year).");

@@ -24,6 +24,9 @@ namespace zorgsim::cli {
 // Default number of threads: the hardware threads (at least 1).
 int defaultThreads();
 
+// Accepts only whole numbers 0 .. 2^64-1 written with digits (CLI11 would wrap "-4" around).
+CLI::Validator seedValidator();
+
 // `zorgsim run ... --engine agent`; returns the exit status.
 int runAgentEnsemble(const RunOptions& options);
 

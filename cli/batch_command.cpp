@@ -4,7 +4,9 @@
 #include "cli/command_support.hpp"
 #include "cli/data_location.hpp"
 #include "cli/manifest.hpp"
+#include "models/agent_engine.hpp"
 #include "models/demographic_indicators.hpp"
+#include "models/ensemble.hpp"
 #include "models/scenario_run.hpp"
 #include "report/comparison_csv.hpp"
 #include "report/html_report.hpp"
@@ -54,10 +56,10 @@ void addBatchCommand(CLI::App& app, BatchOptions& o) {
   cmd->add_option("--region,-r", o.region, "Limit every run to one region (name or code) or municipality.");
   cmd->add_option("--engine", o.engine, "Projection engine: cohort (deterministic, default) or agent (Monte Carlo ensembles).")
       ->check(CLI::IsMember({"cohort", "agent"}));
-  cmd->add_option("--replicates", o.replicates, "Replicates per scenario (agent engine; the cohort engine has exactly one).")
+  cmd->add_option("--replicates", o.replicates, "Replicates per scenario with --engine agent (default 100); the cohort engine has exactly one.")
       ->check(CLI::Range(1, 100000));
   cmd->add_option("--seed", o.seed, "Seed of the random streams (recorded in every manifest; default 1).");
-  cmd->add_option("--threads,-j", o.threads, "Runs computed at the same time in each process (default 1).")->check(CLI::Range(1, 256));
+  cmd->add_option("--threads,-j", o.threads, "Threads per process (default 1): cohort runs computed at the same time, or the agent engine's threads within each replicate.")->check(CLI::Range(1, 256));
   cmd->add_option("--report", o.reports, "Reports to write: html (DIR/report.html), xlsx (DIR/report.xlsx), or both: html,xlsx.")
       ->delimiter(',')
       ->check(CLI::IsMember({"html", "xlsx"}));
@@ -145,9 +147,16 @@ class Progress {
     const int columns = ::ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20 ? ws.ws_col : 80;
     constexpr int kBar = 24;
     const int filled = static_cast<int>(kBar * double(done_) / double(total_));
-    std::string text = "[" + std::string(std::size_t(filled), '#') + std::string(std::size_t(kBar - filled), '.') + "] " +
-                       fmt::format("{}/{}  elapsed {}  ETA {}", done_, total_, clockText(elapsed()), done_ == total_ ? "0:00" : clockText(eta()));
-    if (done_ < total_ && !running_.empty()) text += "  " + running_;
+    // [#####.....] 7/12  reablement replicate 2/6  elapsed 0:02  ETA 0:01; the name is
+    // shortened when the terminal is narrow, the times never.
+    const std::string head = "[" + std::string(std::size_t(filled), '#') + std::string(std::size_t(kBar - filled), '.') + "] " +
+                             fmt::format("{}/{}", done_, total_);
+    const std::string tail = fmt::format("  elapsed {}  ETA {}", clockText(elapsed()), done_ == total_ ? "0:00" : clockText(eta()));
+    std::string name = done_ < total_ ? running_ : "";
+    const int room = columns - 1 - static_cast<int>(head.size() + tail.size()) - 2;
+    if (room < 4) name.clear();
+    else if (static_cast<int>(name.size()) > room) name = name.substr(0, std::size_t(room - 1)) + "~";
+    std::string text = head + (name.empty() ? "" : "  " + name) + tail;
     if (static_cast<int>(text.size()) > columns - 1) text.resize(std::size_t(columns - 1));
     std::cerr << "\r" << text << "\x1b[K" << std::flush;
     barShown_ = true;
@@ -253,7 +262,9 @@ struct Fingerprint {
 
 // The run manifest (cli/manifest.hpp) with the batch's seed and replicates after "engine".
 std::string scenarioManifest(const ManifestInfo& info, const Fingerprint& f) {
-  const auto base = nlohmann::ordered_json::parse(manifestJson(info));
+  const std::string text = manifestJson(info);
+  const auto base = nlohmann::ordered_json::parse(text);
+  if (base.contains("seed")) return text;  // ensembles record seed and replicates themselves
   nlohmann::ordered_json j;
   for (auto it = base.begin(); it != base.end(); ++it) {
     j[it.key()] = it.value();
@@ -427,7 +438,7 @@ class Batch {
   }
 
  private:
-  const BatchOptions& o_;
+  BatchOptions o_;  // a copy: replicates and threads are resolved per engine
   Transport& net_;
   bool root_;
   std::vector<Loaded> good_;
@@ -435,13 +446,35 @@ class Batch {
   RunPlan plan_;
   std::optional<Progress> progress_;
   std::size_t computed_ = 0;
-  std::map<std::size_t, std::vector<RunOutput>> replicatesIn_;  // scenario -> outputs received
+  std::map<std::size_t, std::vector<RunOutput>> replicatesIn_;  // scenario -> outputs received (cohort)
+
+  // Agent engine: one prepared model per scenario (built on first use, shared by the threads),
+  // and per scenario the replicates gathered so far on rank 0.
+  struct AgentGather {
+    std::vector<std::vector<double>> values;  // per replicate: one value per results row
+    std::vector<std::int64_t> populationSum;  // municipality x year x age x sex, summed over replicates
+    std::string layoutCsv;                    // replicate 0's table: the row layout
+    std::size_t received = 0;
+  };
+  std::mutex agentMutex_;
+  std::map<std::size_t, std::shared_ptr<const AgentModel>> agentModels_;
+  std::map<std::size_t, AgentGather> gathered_;
+  std::set<std::size_t> failedScenarios_;
+  const Inputs* inputs_ = nullptr;
+  std::vector<int> selection_;
+
+  std::shared_ptr<const AgentModel> agentModel(std::size_t scenario) {
+    std::lock_guard lock(agentMutex_);
+    // Runs are scenario-major, so a rank that reaches scenario s is done with the earlier
+    // ones; rank 0 keeps them until their ensembles are gathered (gatherReplicate drops them).
+    if (!root_) agentModels_.erase(agentModels_.begin(), agentModels_.lower_bound(scenario));
+    auto& m = agentModels_[scenario];
+    if (!m) m = std::make_shared<const AgentModel>(prepareAgentModel(inputs_->data, inputs_->care, good_[scenario].scenario, selection_));
+    return m;
+  }
 
   int checkOptions() {
-    if (o_.engine == "agent") {
-      return fail(2, "--engine agent: the agent-based engine is not part of this build yet; the batch runs the cohort engine "
-                     "(--engine cohort) until it is");
-    }
+    if (o_.replicates == 0) o_.replicates = o_.engine == "agent" ? 100 : 1;  // as `zorgsim run`
     if (o_.engine == "cohort" && o_.replicates != 1) {
       return fail(2, "--replicates " + std::to_string(o_.replicates) +
                          ": the cohort engine is deterministic and has exactly one replicate (use --engine agent for ensembles)");
@@ -482,12 +515,18 @@ class Batch {
     return f;
   }
 
-  RunOutput computeRun(const PlannedRun& r, const Inputs& in, const std::vector<int>& selection) const {
+  RunOutput computeRun(const PlannedRun& r, const Inputs& in, const std::vector<int>& selection) {
     const auto t0 = Clock::now();
     const Scenario& s = good_[r.scenario].scenario;
     RunOutput out;
     out.run = r.index;
     try {
+      if (o_.engine == "agent") {
+        computeReplicate(r, out);
+        out.ok = true;
+        out.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+        return out;
+      }
       const ScenarioRun run = runScenario(in.data, in.care, s, selection);
       out.files.emplace_back("results.csv", run.results.toCsv(s.name));
       out.files.emplace_back("population.csv", populationCsv(s.name, run.areas, run.areaProjections, run.plan.baseYear));
@@ -515,7 +554,139 @@ class Batch {
     return out;
   }
 
+  // One replicate of the agent engine: its results rows (values only; rank 0 has the layout
+  // from replicate 0) and its population by municipality, year, age and sex (whole persons).
+  void computeReplicate(const PlannedRun& r, RunOutput& out) {
+    const auto model = agentModel(r.scenario);
+    const std::vector<GeoArea> areas = reportingAreas(inputs_->data, model->plan.municipalities);
+    EnsembleOptions e;
+    e.seed = r.seed;
+    e.replicates = 1;
+    e.firstReplicate = static_cast<std::uint64_t>(r.replicate);
+    e.threads = o_.threads;
+    std::string values, population, layout;
+    runReplicates(*model, e, [&](std::size_t, ReplicateOutcome& outcome) {
+      for (const auto& p : outcome.projections) {
+        for (const AgeSexTable& P : p.population) {
+          for (int a = 0; a < kAges; ++a) {
+            for (int sx = 0; sx < kSexes; ++sx) putU64(population, static_cast<std::uint64_t>(static_cast<std::int64_t>(P(a, sx))));
+          }
+        }
+      }
+      const ResultTable table = replicateTable(*model, areas, outcome);
+      for (const auto& row : table.rows()) {
+        std::uint64_t bits = 0;
+        std::memcpy(&bits, &row.value, sizeof bits);
+        putU64(values, bits);
+      }
+      if (r.replicate == 0) layout = table.toCsv(good_[r.scenario].scenario.name);
+    });
+    out.files.emplace_back("values", std::move(values));
+    out.files.emplace_back("population", std::move(population));
+    if (r.replicate == 0) out.files.emplace_back("layout", std::move(layout));
+  }
+
+  // Rank 0: adds a replicate to its scenario; when all are in, the ensemble's files, with the
+  // statistics of runEnsemble (models/ensemble.cpp): over replicates 0..N-1 in order, mean,
+  // and P5/P50/P95 by percentileOfSorted; the mean population from exact integer sums.
+  std::optional<std::vector<std::pair<std::string, std::string>>> gatherReplicate(std::size_t scenario, int replicate, RunOutput& r) {
+    AgentGather& g = gathered_[scenario];
+    const auto n = static_cast<std::size_t>(plan_.replicates());
+    if (g.values.empty()) g.values.resize(n);
+    for (auto& [name, bytes] : r.files) {
+      if (name == "values") {
+        auto& v = g.values[static_cast<std::size_t>(replicate)];
+        v.resize(bytes.size() / 8);
+        std::memcpy(v.data(), bytes.data(), v.size() * 8);
+      } else if (name == "population") {
+        const std::size_t cells = bytes.size() / 8;
+        if (g.populationSum.empty()) g.populationSum.assign(cells, 0);
+        if (g.populationSum.size() != cells) throw std::logic_error("replicates differ in population layout");
+        for (std::size_t i = 0; i < cells; ++i) {
+          std::int64_t v = 0;
+          std::memcpy(&v, bytes.data() + i * 8, 8);
+          g.populationSum[i] += v;
+        }
+      } else if (name == "layout") {
+        g.layoutCsv = std::move(bytes);
+      }
+    }
+    r.files.clear();
+    if (++g.received < n) return std::nullopt;
+
+    const Scenario& s = good_[scenario].scenario;
+    const auto model = agentModel(scenario);
+    const ResultTable layout = report::parseResultsCsv(g.layoutCsv, s.name + " replicate 0");
+    const std::size_t rows = layout.rows().size();
+    EnsembleResult er;
+    er.mean.assign(rows, 0.0);
+    er.p05 = er.p50 = er.p95 = er.mean;
+    std::vector<double> column(n);
+    for (std::size_t i = 0; i < rows; ++i) {
+      double sum = 0;
+      for (std::size_t k = 0; k < n; ++k) {
+        if (g.values[k].size() != rows) throw std::logic_error("replicates differ in their results rows");
+        column[k] = g.values[k][i];
+        sum += column[k];
+      }
+      er.mean[i] = sum / static_cast<double>(n);
+      std::sort(column.begin(), column.end());
+      er.p05[i] = percentileOfSorted(column, 0.05);
+      er.p50[i] = percentileOfSorted(column, 0.50);
+      er.p95[i] = percentileOfSorted(column, 0.95);
+    }
+    for (const auto& a : layout.areas()) er.layout.addArea(a);
+    for (std::size_t i = 0; i < rows; ++i) {
+      const auto& row = layout.rows()[i];
+      er.layout.add(row.area, row.year, layout.text(row.key.indicator), layout.text(row.key.careType), layout.text(row.key.sex),
+                    layout.text(row.key.ageGroup), er.mean[i]);
+    }
+    er.areas = reportingAreas(inputs_->data, model->plan.municipalities);
+    const std::size_t years = model->years() + 1;
+    for (const auto& area : er.areas) {
+      AreaProjection mean;
+      mean.population.assign(years, AgeSexTable::Zero());
+      for (std::size_t y = 0; y < years; ++y) {
+        for (int a = 0; a < kAges; ++a) {
+          for (int sx = 0; sx < kSexes; ++sx) {
+            std::int64_t sum = 0;
+            for (std::size_t p : area.positions) {
+              sum += g.populationSum.at((p * years + y) * kAges * kSexes + static_cast<std::size_t>(a * kSexes + sx));
+            }
+            mean.population[y](a, sx) = static_cast<double>(sum) / static_cast<double>(n);
+          }
+        }
+      }
+      er.meanPopulation.push_back(std::move(mean));
+    }
+    std::vector<std::pair<std::string, std::string>> files;
+    files.emplace_back("results.csv", ensembleCsv(er, s.name));
+    files.emplace_back("population.csv", populationCsv(s.name, er.areas, er.meanPopulation, model->plan.baseYear));
+    ManifestInfo info;
+    info.scenario = &s;
+    info.data = &inputs_->data;
+    info.baseYear = model->plan.baseYear;
+    info.horizon = model->plan.horizon;
+    info.engine = "agent";
+    info.ensemble = true;
+    info.seed = o_.seed;
+    info.replicates = plan_.replicates();
+    info.threads = o_.threads;
+    info.regionFilter = o_.region;
+    info.files = {"results.csv", "population.csv"};
+    info.notes = model->plan.notes;
+    info.notes.push_back(fmt::format("agent engine: {} replicates, gathered by zorgsim batch", n));
+    info.care = &inputs_->care;
+    files.emplace_back("manifest.json", manifestJson(info));
+    gathered_.erase(scenario);
+    std::lock_guard lock(agentMutex_);
+    agentModels_.erase(scenario);
+    return files;
+  }
+
   void compute(const Inputs& in, const std::vector<int>& selection) {
+    inputs_ = &in;
+    selection_ = selection;
     const std::vector<PlannedRun> mine = plan_.runsOfRank(net_.rank(), net_.size());
     const std::size_t remote = root_ ? plan_.size() - mine.size() : 0;
     std::mutex mutex;
@@ -536,7 +707,10 @@ class Batch {
       }
     };
     std::vector<std::thread> threads;
-    const std::size_t nThreads = std::min<std::size_t>(static_cast<std::size_t>(o_.threads), mine.size());
+    // Cohort runs are independent: T of them at once. The agent engine uses the T threads
+    // inside each replicate (municipalities in parallel), so its replicates run one by one.
+    const std::size_t poolSize = o_.engine == "agent" ? 1 : static_cast<std::size_t>(o_.threads);
+    const std::size_t nThreads = std::min(poolSize, mine.size());
     for (std::size_t t = 0; t < nThreads; ++t) threads.emplace_back(worker);
 
     std::size_t localDone = 0, remoteDone = 0;
@@ -573,6 +747,31 @@ class Batch {
     const PlannedRun& planned = plan_.runs().at(r.run);
     const Loaded& l = good_[planned.scenario];
     progress_->finished(l.scenario.name, planned.replicate, r.ok, r.seconds);
+    if (o_.engine == "agent") {
+      if (failedScenarios_.count(planned.scenario)) return;  // one message per scenario, not per replicate
+      if (!r.ok) {
+        failedScenarios_.insert(planned.scenario);
+        gathered_.erase(planned.scenario);
+        failures_.push_back({l.file, r.error, r.exitCode});
+        return;
+      }
+      std::optional<std::vector<std::pair<std::string, std::string>>> files;
+      try {
+        files = gatherReplicate(planned.scenario, planned.replicate, r);
+      } catch (const InputError& e) {
+        failedScenarios_.insert(planned.scenario);
+        failures_.push_back({l.file, e.what(), 2});
+        return;
+      }
+      if (!files) return;
+      try {
+        publishFolderAtomically(fs::path(o_.outFolder) / l.scenario.name, *files);
+        ++computed_;
+      } catch (const OutputError& e) {
+        failures_.push_back({l.file, std::string("cannot write results: ") + e.what(), 3});
+      }
+      return;
+    }
     auto& got = replicatesIn_[planned.scenario];
     got.push_back(std::move(r));
     if (got.size() < static_cast<std::size_t>(plan_.replicates())) return;
@@ -610,7 +809,13 @@ class Batch {
       for (const Loaded* l : done) {
         report::ReportScenario rs;
         rs.scenario = l->scenario;
-        rs.results = report::readResultsCsv(out / l->scenario.name / "results.csv");
+        ResultTable low, high;
+        bool bands = false;
+        rs.results = report::readResultsCsv(out / l->scenario.name / "results.csv", &low, &high, &bands);
+        if (bands) {
+          rs.bandLow = std::move(low);
+          rs.bandHigh = std::move(high);
+        }
         results.push_back(std::move(rs));
       }
       if (!results.empty()) {

@@ -27,7 +27,7 @@ struct BatchOptions {
   std::string dataFolder;
   std::string region;
   std::string engine = "cohort";
-  int replicates = 1;
+  int replicates = 0;  // 0 = the engine's default: 1 for cohort, 100 for agent
   unsigned long long seed = 1;
   int threads = 1;
   std::vector<std::string> reports;  // html, xlsx

@@ -47,6 +47,7 @@ void addRunCommand(CLI::App& app, RunOptions& o) {
       ->each(given);
   run->add_option("--seed", o.seed, "Seed of the agent engine's random streams (a whole number >= 0; default 1). The same "
                                     "scenario and seed give the same results for any number of threads.")
+      ->check(seedValidator())
       ->each(given);
   run->add_option("--threads,-j", o.threads, "Worker threads of the agent engine (default: all hardware threads).")
       ->check(CLI::Range(1, kMaxThreads))

@@ -90,7 +90,7 @@ void App::topBar() {
   }
   ImGui::PopFont();
   // Workshop: the title names the area; the picker moves right, compact, and export goes.
-  const float pickerW = std::floor(ui_.fontSize * (state_.workshop ? 9.0f : 14.0f));
+  const float pickerW = std::floor(ui_.fontSize * (state_.workshop ? 9.0f : 17.0f));
   float right = buttonW(langLabel) + buttonW(workshopLabel);
   if (state_.workshop) {
     right += pickerW * 1.85f + st.ItemSpacing.x * 2;

@@ -89,7 +89,11 @@ int main(int argc, char** argv) {
     if (!session.errors().empty()) st.error = session.errors().back();  // e.g. a broken scenario file at start
     if (options.benchFrames > 0) return runFrameBenchmark(app, options);
     if (script) return playScript(app, *script, shots);
-    while (!platform.shouldClose()) runFrame(app, std::nullopt, std::nullopt);
+    while (!platform.shouldClose()) {
+      // Idle without input and without runs in progress: sleep instead of redrawing.
+      if (!session.busy()) platform.idleUntilEvent(0.5);
+      runFrame(app, std::nullopt, std::nullopt);
+    }
     return 0;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "zorgsim-gui: error: %s\n", e.what());

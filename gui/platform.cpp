@@ -30,6 +30,11 @@ void glfwError(int code, const char* description) {
   (void)description;  // reported by the exception when window creation fails
 }
 
+// Counts input events for idleUntilEvent(). Installed before the ImGui backend, which chains
+// to them; the cursor-position callback is not used by the 1.86 backend, so it is set after.
+std::uint64_t* eventCounter(GLFWwindow* w) { return static_cast<std::uint64_t*>(glfwGetWindowUserPointer(w)); }
+void countEvent(GLFWwindow* w) { ++*eventCounter(w); }
+
 }  // namespace
 
 ImFont* Fonts::pick(float size, bool isBold) const {
@@ -54,6 +59,14 @@ Platform::Platform(int width, int height, const std::string& title) {
   }
   glfwMakeContextCurrent(window_);
   glfwSwapInterval(1);
+  glfwSetWindowUserPointer(window_, &events_);
+  glfwSetMouseButtonCallback(window_, [](GLFWwindow* w, int, int, int) { countEvent(w); });
+  glfwSetScrollCallback(window_, [](GLFWwindow* w, double, double) { countEvent(w); });
+  glfwSetKeyCallback(window_, [](GLFWwindow* w, int, int, int, int) { countEvent(w); });
+  glfwSetCharCallback(window_, [](GLFWwindow* w, unsigned int) { countEvent(w); });
+  glfwSetWindowFocusCallback(window_, [](GLFWwindow* w, int) { countEvent(w); });
+  glfwSetCursorEnterCallback(window_, [](GLFWwindow* w, int) { countEvent(w); });
+  glfwSetFramebufferSizeCallback(window_, [](GLFWwindow* w, int, int) { countEvent(w); });
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -74,6 +87,7 @@ Platform::Platform(int width, int height, const std::string& title) {
   }
   ImGui_ImplGlfw_InitForOpenGL(window_, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
+  glfwSetCursorPosCallback(window_, [](GLFWwindow* w, double, double) { countEvent(w); });
 }
 
 Platform::~Platform() {
@@ -85,6 +99,21 @@ Platform::~Platform() {
 }
 
 bool Platform::shouldClose() const { return glfwWindowShouldClose(window_) != 0; }
+
+void Platform::idleUntilEvent(double timeoutSeconds) {
+  if (events_ != eventsSeen_) {
+    eventsSeen_ = events_;
+    settleFrames_ = 3;
+    return;
+  }
+  if (settleFrames_ > 0) {
+    --settleFrames_;
+    return;
+  }
+  glfwWaitEventsTimeout(timeoutSeconds);
+  eventsSeen_ = events_;
+  settleFrames_ = 3;
+}
 
 void Platform::beginFrame(const std::optional<InjectedInput>& input, std::optional<float> fixedDelta) {
   glfwPollEvents();

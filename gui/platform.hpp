@@ -40,6 +40,11 @@ class Platform {
   Platform& operator=(const Platform&) = delete;
 
   bool shouldClose() const;
+  // Interactive use: when nothing happens, sleep until an input event (or the timeout) instead
+  // of redrawing at full speed. Call before beginFrame; a few frames follow every event so
+  // that ImGui settles.
+  void idleUntilEvent(double timeoutSeconds);
+  std::uint64_t eventCount() const { return events_; }
   // Polls events and starts an ImGui frame; `input` overrides the mouse after the backend
   // has read it; `fixedDelta` makes animation time deterministic (scripted runs).
   void beginFrame(const std::optional<InjectedInput>& input, std::optional<float> fixedDelta);
@@ -60,6 +65,9 @@ class Platform {
   GLFWwindow* window_ = nullptr;
   Fonts fonts_;
   int injectedKey_ = -1;  // released on the next frame
+  std::uint64_t events_ = 0;
+  std::uint64_t eventsSeen_ = 0;
+  int settleFrames_ = 0;
 };
 
 }  // namespace zorgsim::gui

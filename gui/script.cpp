@@ -58,6 +58,7 @@ const std::vector<Verb>& verbs() {
       {"wait", {Arg::Int}},
       {"dismiss-error", {}},
       {"key", {Arg::Word}},
+      {"dialog", {Arg::Word}},
   };
   return v;
 }
@@ -91,6 +92,7 @@ std::string checkValues(const ScriptStep& s) {
   if (s.verb == "language") return oneOf(s.args[0], {"nl", "en"});
   if (s.verb == "care-measure") return oneOf(s.args[0], {"clients", "fte", "hours", "cost"});
   if (s.verb == "key") return oneOf(s.args[0], {"F5", "W", "Escape"});
+  if (s.verb == "dialog") return oneOf(s.args[0], {"open", "save", "add-comparison", "close"});
   if (s.verb == "tfr-variant") return oneOf(s.args[0], {"medium", "low", "high"});
   if (s.verb == "set-lever" && !findLever(s.args[0])) return "unknown lever '" + s.args[0] + "' (see `zorgsim levers`)";
   if (s.verb == "set-table" && !findTableLever(s.args[0])) return "unknown table lever '" + s.args[0] + "'";
@@ -255,6 +257,12 @@ void ScriptPlayer::apply(App& app, const ScriptStep& s) {
     minFrames_ = std::max(3, std::stoi(a[0]));
   } else if (s.verb == "dismiss-error") {
     st.error.clear();
+  } else if (s.verb == "dialog") {
+    st.dialog = a[0] == "open"             ? FileDialog::Open
+                : a[0] == "save"           ? FileDialog::Save
+                : a[0] == "add-comparison" ? FileDialog::AddComparison
+                                           : FileDialog::None;
+    st.dialogPath = session.scenario().sourceFile;
   } else if (s.verb == "key") {
     const int key = a[0] == "F5" ? GLFW_KEY_F5 : a[0] == "W" ? GLFW_KEY_W : GLFW_KEY_ESCAPE;
     InjectedInput press = mouseSet_ ? mouse_ : InjectedInput{};

@@ -127,6 +127,7 @@ void Session::requestFocus() {
     }
     return;
   }
+  focusTiming_.inFrame = false;
   submit(kFocus, focusGen_, scenario_, focusSelection_);
 }
 

@@ -7,6 +7,8 @@
 #include "gui/views.hpp"
 #include "gui/widgets.hpp"
 
+#include <cmath>
+
 namespace zorgsim::gui {
 
 namespace {
@@ -38,6 +40,19 @@ void scenarioChips(Ui& ui) {
   }
 }
 
+// Scenario names are often hyphenated ("krappe-arbeidsmarkt"): break a too-wide name after
+// a hyphen rather than in the middle of a word.
+std::string breakAtHyphen(const std::string& name, float width) {
+  if (ImGui::CalcTextSize(name.c_str()).x <= width) return name;
+  std::size_t best = std::string::npos;
+  for (std::size_t i = name.find('-'); i != std::string::npos; i = name.find('-', i + 1)) {
+    if (best == std::string::npos || std::abs(double(i) - double(name.size()) / 2) < std::abs(double(best) - double(name.size()) / 2)) {
+      best = i;
+    }
+  }
+  return best == std::string::npos ? name : name.substr(0, best + 1) + "\n" + name.substr(best + 1);
+}
+
 void figureTable(Ui& ui, const std::vector<ScenarioLine>& lines) {
   const std::string code = ui.session.focusCode();
   const int year = ui.state.year, base = ui.session.baseYear();
@@ -45,7 +60,7 @@ void figureTable(Ui& ui, const std::vector<ScenarioLine>& lines) {
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("comparison", columns, flags)) return;
   ImGui::TableSetupColumn((std::string(ui.t("cmp.figure")) + " " + std::to_string(year)).c_str(),
-                          ImGuiTableColumnFlags_WidthStretch, 1.4f);
+                          ImGuiTableColumnFlags_WidthStretch, 1.2f);
   for (const auto& l : lines) ImGui::TableSetupColumn(l.name.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
   ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
   for (int c = 0; c < columns; ++c) {
@@ -59,7 +74,7 @@ void figureTable(Ui& ui, const std::vector<ScenarioLine>& lines) {
       ImGui::SameLine();
     }
     ImGui::PushFont(ui.font(ui.fontSize, true));
-    ImGui::TextUnformatted(ImGui::TableGetColumnName(c));
+    ImGui::TextWrapped("%s", breakAtHyphen(ImGui::TableGetColumnName(c), ImGui::GetContentRegionAvail().x).c_str());
     ImGui::PopFont();
   }
   for (const Figure& f : keyFigures()) {

@@ -216,7 +216,7 @@ AgentMunicipalRates deriveAgentRates(const AgentModel& model, std::size_t positi
                a.newbornOutInternational[static_cast<std::size_t>(s)]);
       for (int c = 0; c < kAges; ++c) {
         const auto i = static_cast<std::size_t>(c * kSexes + s);
-        a.inInternal[i] = r.internalInProfile(c, s) * in.internalInPerYear;
+        a.inInternal[i] = in.internalInProfile(c, s) * in.internalInPerYear;
         a.inInternational[i] = r.internationalInProfile(c, s) * immigrants;
         a.inDeath[i] = 0.5 * r.deathProbability(c, s);
       }
@@ -339,7 +339,7 @@ class Simulation {
   // Census (and intervention uptake) on 1 January of year index y; with step = true also
   // the events of the year, writing the next year's store.
   void year(std::size_t y, bool step, FlowTotals& flows);
-  void gatherBlock(std::size_t begin, std::size_t end);
+  void gatherBlock(std::size_t firstRun, std::size_t lastRun);
   void enrol(std::size_t y, int x, int s);
   void countCensus(std::size_t y, int x, int s);
   void stepBlock(std::size_t y, int x, int s, FlowTotals& flows, std::int64_t& birthsDrawn);
@@ -371,7 +371,7 @@ class Simulation {
   std::vector<int> hoursChain_;
   std::vector<std::uint32_t> hoursMask_;
   Census census_;
-  std::vector<Run> block_, scratch_;
+  std::vector<Run> block_;
   std::vector<Entry> entries_;
   std::vector<std::pair<AgentKey, std::int64_t>> cells_, newborns_;
 };
@@ -422,82 +422,76 @@ void Simulation::initialise() {
   }
 }
 
-void Simulation::gatherBlock(std::size_t begin, std::size_t end) {
+void Simulation::gatherBlock(std::size_t firstRun, std::size_t lastRun) {
   block_.clear();
   const AgentStore& store = ws_.current;
-  for (std::size_t i = begin; i < end;) {
-    const std::size_t j = store.runEnd(i);
-    const AgentKey k = store.key(i);
-    Run r;
-    r.care[0] = k.care[0];
-    r.care[1] = k.care[1];
-    r.flags = k.flags;
-    r.n = static_cast<std::int64_t>(j - i);
-    block_.push_back(r);
-    i = j;
+  for (std::size_t r = firstRun; r < lastRun; ++r) {
+    const std::size_t begin = store.runBegin(r);
+    const AgentKey k = store.key(begin);
+    Run run;
+    run.care[0] = k.care[0];
+    run.care[1] = k.care[1];
+    run.flags = k.flags;
+    run.n = static_cast<std::int64_t>(store.runEndOf(r) - begin);
+    block_.push_back(run);
   }
 }
 
-// Intervention uptake in one block: per group of equal care states, clear the flags of
-// agents no longer in a target group, and draw newcomers so that the share taking part is
-// reach(t). Runs stay sorted by (care, flags).
+// Intervention uptake in one block (age x on 1 January, sex s). Per intervention: agents no
+// longer in the target group leave; within the target group, non-participants join (or,
+// when the share taking part is above reach(t), participants leave) with the probability
+// that makes the expected share exactly reach(t). Participation is otherwise persistent.
 void Simulation::enrol(std::size_t y, int x, int s) {
   if (activeMask_ == 0 || block_.empty()) return;
-  scratch_.clear();
-  std::size_t g0 = 0;
-  while (g0 < block_.size()) {
-    std::size_t g1 = g0 + 1;
-    while (g1 < block_.size() && block_[g1].care[0] == block_[g0].care[0] && block_[g1].care[1] == block_[g0].care[1]) ++g1;
-    const std::size_t outStart = scratch_.size();
-    for (std::size_t r = g0; r < g1; ++r) scratch_.push_back(block_[r]);
-    for (std::size_t i = 0; i < model_.interventions.size(); ++i) {
-      if (!(activeMask_ & (1u << i))) continue;
-      const AgentIntervention& iv = model_.interventions[i];
-      const auto bit = static_cast<std::uint8_t>(1u << i);
-      const bool inTarget = (iv.sex < 0 || iv.sex == s) && x >= iv.ageMin && x <= iv.ageMax &&
-                            (iv.participantsChain < 0 || block_[g0].care[iv.participantsChain] == iv.participantsState);
-      if (!inTarget) {
-        for (std::size_t r = outStart; r < scratch_.size(); ++r) scratch_[r].flags = static_cast<std::uint8_t>(scratch_[r].flags & ~bit);
-        continue;
-      }
-      const double reach = iv.reach[y];
-      if (!(reach > 0)) continue;
-      std::int64_t total = 0, flagged = 0;
-      for (std::size_t r = outStart; r < scratch_.size(); ++r) {
-        total += scratch_[r].n;
-        if (scratch_[r].flags & bit) flagged += scratch_[r].n;
-      }
-      const double share = total > 0 ? double(flagged) / double(total) : 0.0;
-      if (share >= reach) continue;
-      const double top = (reach - share) / (1.0 - share);
-      const std::size_t end = scratch_.size();
-      for (std::size_t r = outStart; r < end; ++r) {
-        if (scratch_[r].flags & bit) continue;
-        const std::int64_t k = binomial(enrolment_, scratch_[r].n, top);
-        if (k <= 0) continue;
-        scratch_[r].n -= k;
-        Run joined = scratch_[r];
-        joined.flags = static_cast<std::uint8_t>(joined.flags | bit);
-        joined.n = k;
-        scratch_.push_back(joined);
+  bool changed = false;
+  for (std::size_t i = 0; i < model_.interventions.size(); ++i) {
+    if (!(activeMask_ & (1u << i))) continue;
+    const AgentIntervention& iv = model_.interventions[i];
+    const auto bit = static_cast<std::uint8_t>(1u << i);
+    const bool ageAndSex = (iv.sex < 0 || iv.sex == s) && x >= iv.ageMin && x <= iv.ageMax;
+    auto inTarget = [&](const Run& r) {
+      return ageAndSex && (iv.participantsChain < 0 || r.care[iv.participantsChain] == iv.participantsState);
+    };
+    std::int64_t total = 0, flagged = 0;
+    for (Run& r : block_) {
+      if (inTarget(r)) {
+        total += r.n;
+        if (r.flags & bit) flagged += r.n;
+      } else if (r.flags & bit) {
+        r.flags = static_cast<std::uint8_t>(r.flags & ~bit);
+        changed = true;
       }
     }
-    // Merge equal flags, drop empty runs, sort by flags.
-    std::sort(scratch_.begin() + static_cast<std::ptrdiff_t>(outStart), scratch_.end(),
-              [](const Run& a, const Run& b) { return a.flags < b.flags; });
-    std::size_t w = outStart;
-    for (std::size_t r = outStart; r < scratch_.size(); ++r) {
-      if (scratch_[r].n <= 0) continue;
-      if (w > outStart && scratch_[w - 1].flags == scratch_[r].flags) {
-        scratch_[w - 1].n += scratch_[r].n;
-      } else {
-        scratch_[w++] = scratch_[r];
-      }
+    const double reach = iv.reach[y];
+    if (!(reach > 0) || total == 0) continue;  // not running this year: participants keep their flag
+    const double share = double(flagged) / double(total);
+    if (share == reach) continue;
+    const bool join = share < reach;
+    const double p = join ? (reach - share) / (1.0 - share) : (share - reach) / share;
+    const std::size_t runs = block_.size();
+    for (std::size_t r = 0; r < runs; ++r) {
+      if (!inTarget(block_[r]) || bool(block_[r].flags & bit) == join) continue;
+      const std::int64_t k = binomial(enrolment_, block_[r].n, p);
+      if (k <= 0) continue;
+      block_[r].n -= k;
+      Run moved = block_[r];
+      moved.flags = static_cast<std::uint8_t>(join ? (moved.flags | bit) : (moved.flags & ~bit));
+      moved.n = k;
+      block_.push_back(moved);
+      changed = true;
     }
-    scratch_.resize(w);
-    g0 = g1;
   }
-  block_.swap(scratch_);
+  if (!changed) return;
+  // Back to the store's order, equal keys merged, empty runs dropped.
+  auto key = [](const Run& r) { return (std::uint32_t(r.care[0]) << 16) | (std::uint32_t(r.care[1]) << 8) | r.flags; };
+  std::sort(block_.begin(), block_.end(), [&](const Run& a, const Run& b) { return key(a) < key(b); });
+  std::size_t w = 0;
+  for (std::size_t r = 0; r < block_.size(); ++r) {
+    if (block_[r].n <= 0) continue;
+    if (w > 0 && key(block_[w - 1]) == key(block_[r])) block_[w - 1].n += block_[r].n;
+    else block_[w++] = block_[r];
+  }
+  block_.resize(w);
 }
 
 void Simulation::countCensus(std::size_t y, int x, int s) {
@@ -743,23 +737,24 @@ void Simulation::addInMigrants(std::size_t y, int c, int s, FlowTotals& flows, s
 
 void Simulation::year(std::size_t y, bool step, FlowTotals& flows) {
   const AgentStore& store = ws_.current;
-  // Block boundaries: agents aged x, sex s are [start[x][s], start[x][s+1]).
-  std::array<std::size_t, kAges * kSexes + 1> start{};
+  // Blocks from the run index: the runs of agents aged x, sex s are
+  // [firstRun[x * 2 + s], firstRun[x * 2 + s + 1]).
+  std::array<std::size_t, kAges * kSexes + 1> firstRun{};
   {
-    AgentKey k;
-    k.municipality = municipality_;
-    for (int x = 0; x < kAges; ++x) {
-      for (int s = 0; s < kSexes; ++s) {
-        k.age = static_cast<std::uint8_t>(x);
-        k.sex = static_cast<std::uint8_t>(s);
-        start[static_cast<std::size_t>(x * kSexes + s)] = store.lowerBound(k);
+    std::size_t r = 0;
+    for (std::size_t b = 0; b < static_cast<std::size_t>(kAges * kSexes); ++b) {
+      firstRun[b] = r;
+      while (r < store.runs()) {
+        const AgentKey k = store.key(store.runBegin(r));
+        if (static_cast<std::size_t>(k.age * kSexes + k.sex) != b) break;
+        ++r;
       }
     }
-    start[kAges * kSexes] = store.size();
+    firstRun[kAges * kSexes] = store.runs();
   }
   auto processBlock = [&](int x, int s, std::int64_t& birthsDrawn) {
     const auto b = static_cast<std::size_t>(x * kSexes + s);
-    gatherBlock(start[b], start[b + 1]);
+    gatherBlock(firstRun[b], firstRun[b + 1]);
     enrol(y, x, s);
     countCensus(y, x, s);
     if (step) stepBlock(y, x, s, flows, birthsDrawn);

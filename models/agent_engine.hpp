@@ -47,8 +47,9 @@
 // Interventions (models/interventions.hpp), individually: in every year the programme runs,
 // agents of the target group (the `participants` state or everyone, age_min..age_max, sex,
 // municipality) take part with probability reach(t); participation is persistent (a
-// participant stays in while in the target group; newcomers are drawn so that the share
-// taking part is reach(t)). Participants' own rates change: x (1 - g (1 - RR)) on flows
+// participant stays in while in the target group; per age and sex, non-participants join,
+// or participants leave when there are more than reach(t), with the probability that makes
+// the expected share exactly reach(t)). Participants' own rates change: x (1 - g (1 - RR)) on flows
 // into the target state, x (1 + g (RM - 1)) on the flow down from it, with
 // g = effect(t) / reach(t) (the lag and the fade of the cohort engine's effect(t)); the
 // hours multiplier acts on the expected hours of participants who use the care type.

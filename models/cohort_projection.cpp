@@ -82,7 +82,7 @@ ProjectionPlan prepareProjection(const Dataset& data, const Scenario& scenario, 
 
   const FertilitySchedule fertility(data, scenario.tfrVariant, plan.baseYear, lastFlowYear,
                                     scenario[Lever::FertilityMultiplier]);
-  const MigrationModel migration(data, basePopulation, plan.baseYear, lastFlowYear);
+  const MigrationModel migration(data, basePopulation, nationalPopulation, plan.baseYear, lastFlowYear);
 
   // Municipal fertility index by indirect standardisation: observed births / births
   // expected from national base-year rates on the municipality's women (CBS 37201).
@@ -137,6 +137,7 @@ ProjectionPlan prepareProjection(const Dataset& data, const Scenario& scenario, 
     in.internalInPerYear = m.internalInPerYear * scenario[Lever::InternalInMultiplier] +
                            dwellings * scenario[Lever::PersonsPerDwelling];
     in.internationalInBasePerYear = m.internationalInBasePerYear * scenario[Lever::InternationalInMultiplier];
+    in.internalInProfile = m.internalInProfile;
     plan.inputs.push_back(in);
   }
   return plan;
@@ -176,7 +177,7 @@ void stepYear(const YearRates& r, const MunicipalInputs& in, const OutRates& o, 
     const double* p = P.col(s).data();
     double* e = E.col(s).data();
     const double* q = r.deathProbability.col(s).data();
-    const double* pInt = r.internalInProfile.col(s).data();
+    const double* pInt = in.internalInProfile.col(s).data();
     const double* pIntl = r.internationalInProfile.col(s).data();
     const double* rInt = o.internal.data();
     const double* rIntl = o.international.data();
@@ -240,14 +241,14 @@ void stepYear(const YearRates& r, const MunicipalInputs& in, const OutRates& o, 
     }
     const double start = f.births[s];
     const double outI = start * oi, outX = start * ox;
-    const double inI = r.internalInProfile(0, s) * in.internalInPerYear;
+    const double inI = in.internalInProfile(0, s) * in.internalInPerYear;
     const double inX = r.internationalInProfile(0, s) * immigrants;
     const double d = start * q0 + (inI + inX) * (0.5 * q0);
     E(0, s) = start - d - outI - outX + inI + inX;
     f.deaths[s] += d;
     f.outInternal[s] += outI;
     f.outInternational[s] += outX;
-    f.inInternal[s] = r.internalInProfile.col(s).sum() * in.internalInPerYear;
+    f.inInternal[s] = in.internalInProfile.col(s).sum() * in.internalInPerYear;
     f.inInternational[s] = r.internationalInProfile.col(s).sum() * immigrants;
     if constexpr (Record) {
       rec->start(0, s) = start;

@@ -31,7 +31,7 @@ struct YearRates {
   AgeVector fertility;           // births per woman-year by age (15..49)
   double maleShareAtBirth = 0.5;
   AgeVector outShape;            // relative out-migration intensity per cohort
-  AgeSexTable internalInProfile;       // sums to 1
+  AgeSexTable internalInProfile;       // national shape, sums to 1 (MunicipalInputs has the municipal one)
   AgeSexTable internationalInProfile;  // sums to 1
   double immigrationFactor = 1.0;
 };
@@ -41,6 +41,7 @@ struct MunicipalInputs {
   double fertilityIndex = 1.0;
   double internalOutLevel = 0, internationalOutLevel = 0;   // already times the scenario levers
   double internalInPerYear = 0, internationalInBasePerYear = 0;  // idem, incl. extra dwellings
+  AgeSexTable internalInProfile = AgeSexTable::Zero();  // ages and sexes of in-migrants from NL, sums to 1
 };
 
 struct ProjectionPlan {

@@ -48,8 +48,26 @@ AgeSexTable immigrantProfile(const Dataset::NetMigrationPeriod& p) {
 
 }  // namespace
 
-MigrationModel::MigrationModel(const Dataset& data, const std::vector<AgeSexTable>& basePopulation, int firstYear,
-                               int lastYear)
+AgeSexTable netMigrationFromAgeStructure(const AgeSexTable& population, const AgeSexTable& national) {
+  AgeSexTable net = AgeSexTable::Zero();
+  constexpr int kWidth = 5;
+  for (int s = 0; s < kSexes; ++s) {
+    for (int g = kWidth; g + kWidth <= kOpenAge; g += kWidth) {
+      const double before = population.col(s).segment(g - kWidth, kWidth).sum();
+      const double now = population.col(s).segment(g, kWidth).sum();
+      const double nationalBefore = national.col(s).segment(g - kWidth, kWidth).sum();
+      const double nationalNow = national.col(s).segment(g, kWidth).sum();
+      if (nationalBefore <= 0) continue;
+      // Residual over five years of the cohort now aged g..g+4, spread over its ages and years.
+      const double residual = now - before * nationalNow / nationalBefore;
+      net.col(s).segment(g, kWidth).setConstant(residual / (kWidth * kWidth));
+    }
+  }
+  return net;
+}
+
+MigrationModel::MigrationModel(const Dataset& data, const std::vector<AgeSexTable>& basePopulation,
+                               const AgeSexTable& nationalPopulation, int firstYear, int lastYear)
     : firstYear_(firstYear) {
   for (int c = 0; c < kAges; ++c) outShape_(c) = rogersCastroFundamental(cohortMidAge(c));
   outShape_ /= outShape_.maxCoeff();
@@ -109,6 +127,12 @@ MigrationModel::MigrationModel(const Dataset& data, const std::vector<AgeSexTabl
     m.internationalInBasePerYear = intlIn[i].ratio * population[i];
     m.internalBasis = intOut[i].basis;
     m.internationalBasis = intlOut[i].basis;
+    // In-migrants by age: the model's out-migrants at base plus the observed net pattern.
+    const AgeSexTable& p = basePopulation[i];
+    AgeSexTable out;
+    for (int s = 0; s < kSexes; ++s) out.col(s) = p.col(s) * outShape_ * m.internalOutLevel;
+    const AgeSexTable raw = (out + netMigrationFromAgeStructure(p, nationalPopulation)).max(0.0);
+    m.internalInProfile = raw.sum() > 0 ? AgeSexTable(raw / raw.sum()) : internalInProfile_;
   }
 }
 

@@ -6,9 +6,14 @@
 //   schedule and level_m fitted so the rates applied to the municipality's base population
 //   give its observed yearly average (CBS 37230ned, 2012-2016).
 // In-migration is a number of persons per year, spread over ages and sexes by a profile:
-//   from other municipalities: the observed yearly average, profile = the same
-//   Rogers-Castro schedule (nationally, internal in- and out-migrants are the same people),
-//   half men and half women (assumption: the source has no sex split);
+//   from other municipalities: the observed yearly average, spread over ages and sexes by
+//   a municipal profile: the model's out-migrants by age plus the municipality's own net
+//   migration by age, estimated from its base population with cohort-change ratios
+//   against the nation (a Hamilton-Perry residual: the cohort aged g-5..g-1 five years
+//   earlier, moved with the national ratio, against the cohort aged g..g+4 now), clipped at
+//   zero and scaled to the observed count. So a municipality whose young adults leave to
+//   study (the Achterhoek) gets few young in-migrants, a student town (Wageningen) many;
+//   without this every municipality drifts to the national migration age structure;
 //   from abroad: the observed 2012-2016 level, moved with UN WPP 2024's national net
 //   migration (the municipality keeps its share of national immigration while national
 //   immigration changes by the change in WPP net migration), profile = WPP net migration
@@ -30,6 +35,7 @@
 namespace zorgsim {
 
 struct MunicipalMigration {
+  AgeSexTable internalInProfile = AgeSexTable::Zero();  // sums to 1 (see above)
   double internalOutLevel = 0;          // multiplies the shape; rate at age x = level x shape(x)
   double internationalOutLevel = 0;
   double internalInPerYear = 0;         // persons per year
@@ -42,14 +48,21 @@ struct MunicipalMigration {
 // a2 = 0.06, alpha2 = 0.1, mu2 = 20, lambda2 = 0.4, c = 0.003 (as in migest::rc9.fund).
 double rogersCastroFundamental(double age);
 
+// A municipality's yearly net migration by single age and sex (persons), from cohort-change
+// ratios of 5-year groups of its population against the nation's (first group: 0).
+AgeSexTable netMigrationFromAgeStructure(const AgeSexTable& population, const AgeSexTable& national);
+
 class MigrationModel {
  public:
-  // basePopulation: single-year base population per municipality (same order as data).
-  MigrationModel(const Dataset& data, const std::vector<AgeSexTable>& basePopulation, int firstYear, int lastYear);
+  // basePopulation: single-year base population per municipality (same order as data);
+  // nationalPopulation: the same for the Netherlands (for the cohort-change ratios).
+  MigrationModel(const Dataset& data, const std::vector<AgeSexTable>& basePopulation, const AgeSexTable& nationalPopulation,
+                 int firstYear, int lastYear);
 
   // Shape of out-migration rates by cohort (age at the end of the year), both sexes.
   const AgeVector& outShape() const { return outShape_; }
-  // Age-sex distribution of in-migrants from other municipalities (sums to 1).
+  // Age-sex distribution of in-migrants with the national shape (sums to 1); the fallback
+  // when a municipality's own profile cannot be estimated.
   const AgeSexTable& internalInProfile() const { return internalInProfile_; }
   // Age-sex distribution of immigrants from abroad in a year (sums to 1).
   const AgeSexTable& internationalInProfile(int year) const;

@@ -188,10 +188,12 @@ table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .88rem; widt
 caption { text-align: left; font-weight: bold; padding: .2rem 0 .35rem; }
 th, td { border-bottom: 1px solid var(--rule); padding: .28rem .5rem; vertical-align: top; }
 th { background: var(--head); text-align: left; font-weight: bold; }
-td.n, th.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+td.n { white-space: nowrap; }
+td.src { overflow-wrap: anywhere; }
 td.d { color: var(--muted); font-size: .82rem; }
 tr.total td { font-weight: bold; }
-.tag { display: inline-block; padding: 0 .35rem; border-radius: 3px; font-size: .78rem; background: #fde8c8; color: #6b3d00; }
+.tag { display: inline-block; white-space: nowrap; padding: 0 .35rem; border-radius: 3px; font-size: .78rem; background: #fde8c8; color: #6b3d00; }
 .tag.ok { background: #e3eefb; color: #0b3d73; }
 .bad { background: #fdecea; border-left: 4px solid #b3261e; padding: .5rem .8rem; margin: .6rem 0 1rem; }
 .bad code { white-space: pre-wrap; }
@@ -516,9 +518,9 @@ figcaption { color: var(--muted); font-size: .85rem; }
     // Effects over the whole run.
     out_ += "<div class=\"scroll keep\"><table>\n<caption>Preventie-effecten " + std::to_string(in_.baseYear) + "\u2013" +
             std::to_string(in_.horizon) + " (opgeteld over de jaren)</caption>\n";
-    out_ += "<thead><tr><th>Scenario</th><th class=\"n\">Programmakosten (mln euro)</th><th class=\"n\">Vermeden kosten (mln euro)</th>"
-            "<th class=\"n\">Netto besparing (mln euro)</th><th class=\"n\">Rendement per euro</th><th class=\"n\">Terugverdienjaar</th>"
-            "<th class=\"n\">Vermeden fte in " + std::to_string(in_.horizon) + "</th></tr></thead>\n<tbody>\n";
+    out_ += "<thead><tr><th>Scenario</th><th class=\"n\">Programma&shy;kosten<br>(mln euro)</th><th class=\"n\">Vermeden kosten<br>(mln euro)</th>"
+            "<th class=\"n\">Netto besparing<br>(mln euro)</th><th class=\"n\">Rendement<br>per euro</th><th class=\"n\">Terugverdien&shy;jaar</th>"
+            "<th class=\"n\">Vermeden fte<br>in " + std::to_string(in_.horizon) + "</th></tr></thead>\n<tbody>\n";
     for (std::size_t i : withPrevention) {
       const auto& s = in_.scenarios[i];
       const ResultTable& t = s.results;
@@ -572,15 +574,18 @@ figcaption { color: var(--muted); font-size: .85rem; }
                       : seriesSpec("Inwoners per scenario", area.name, "personen");
     auto second = care ? seriesSpec("Zorgkosten per scenario", area.name + ", alle zorgsoorten", "mln euro")
                        : seriesSpec("65-plussers per scenario", area.name, "personen");
-    for (std::size_t i = 0; i < in_.scenarios.size(); ++i) {
+    // The reference last, so it is drawn on top of scenarios that coincide with it.
+    for (std::size_t k = 1; k <= in_.scenarios.size(); ++k) {
+      const std::size_t i = k % in_.scenarios.size();
       const auto& s = in_.scenarios[i];
       const charts::Color color = charts::seriesColor(i % charts::kSeriesColors);
       const auto style = i >= charts::kSeriesColors ? charts::LineStyle::Dashed : charts::LineStyle::Solid;
       const float width = i == 0 ? 1.6f : 1.0f;
-      first.series.push_back({s.scenario.name, care ? series(s.results, area.code, "workforce_gap_fte", "total")
+      const std::string name = i == 0 ? s.scenario.name + " (referentie)" : s.scenario.name;
+      first.series.push_back({name, care ? series(s.results, area.code, "workforce_gap_fte", "total")
                                                     : series(s.results, area.code, "population"),
                               color, style, charts::SeriesKind::Line, width});
-      second.series.push_back({s.scenario.name, care ? series(s.results, area.code, "care_cost", "total", "total", 1e-6)
+      second.series.push_back({name, care ? series(s.results, area.code, "care_cost", "total", "total", 1e-6)
                                                      : series(s.results, area.code, "population", "", "65+"),
                                color, style, charts::SeriesKind::Line, width});
     }
@@ -678,33 +683,33 @@ figcaption { color: var(--muted); font-size: .85rem; }
     for (const auto& spec : leverSpecs()) {
       const bool assumption = spec.source.rfind("assumption", 0) == 0;
       out_ += "<tr><td>" + esc(spec.labelNl) + "<br><code class=\"d\">" + esc(spec.key) + "</code></td><td>" + kindTag(assumption ? "aanname" : "bron") +
-              "</td><td>" + esc(spec.source) + "</td></tr>\n";
+              "</td><td class=\"src\">" + esc(spec.source) + "</td></tr>\n";
     }
     for (const auto& spec : tableLeverSpecs()) {
       const bool assumption = spec.source.find("assumption") != std::string_view::npos;
       out_ += "<tr><td>" + esc(spec.labelNl) + "<br><code class=\"d\">" + esc(spec.key) + "</code></td><td>" + kindTag(assumption ? "aanname" : "invoer") +
-              "</td><td>" + esc(spec.source) + "</td></tr>\n";
+              "</td><td class=\"src\">" + esc(spec.source) + "</td></tr>\n";
     }
     std::set<std::string> seen;
     for (const auto& s : in_.scenarios) {
       for (const auto& i : s.scenario.interventions) {
         if (!seen.insert(i.id).second) continue;
         out_ += "<tr><td>Interventie: " + esc(i.nameNl) + "<br><code class=\"d\">prevention." + esc(i.id) + "</code></td><td>" +
-                kindTag(i.source.find("assumption") != std::string::npos ? "aanname" : "bron") + "</td><td>" + esc(i.source) + "</td></tr>\n";
+                kindTag(i.source.find("assumption") != std::string::npos ? "aanname" : "bron") + "</td><td class=\"src\">" + esc(i.source) + "</td></tr>\n";
       }
     }
     if (hasCare()) {
       for (const auto& t : in_.care->catalogue.types) {
         out_ += "<tr><td>Uren per cli\u00ebnt: " + esc(t.nameNl) + "<br><code class=\"d\">care/" + esc(t.code) + "</code></td><td>" +
-                kindTag(sourceKind(t.hoursSource)) + "</td><td>" + esc(shorten(t.hoursSource)) + "</td></tr>\n";
+                kindTag(sourceKind(t.hoursSource)) + "</td><td class=\"src\">" + esc(shorten(t.hoursSource)) + "</td></tr>\n";
         out_ += "<tr><td>Kosten per cli\u00ebnt: " + esc(t.nameNl) + "<br><code class=\"d\">care/" + esc(t.code) + "</code></td><td>" +
-                kindTag(sourceKind(t.costSource)) + "</td><td>" + esc(shorten(t.costSource)) + "</td></tr>\n";
+                kindTag(sourceKind(t.costSource)) + "</td><td class=\"src\">" + esc(shorten(t.costSource)) + "</td></tr>\n";
       }
       for (const auto& s : in_.care->workforce.segments) {
         out_ += "<tr><td>Productieve uren per fte: " + esc(s.nameNl) + "<br><code class=\"d\">workforce/" + esc(s.code) + "</code></td><td>" +
-                kindTag(sourceKind(s.hoursSource)) + "</td><td>" + esc(shorten(s.hoursSource)) + "</td></tr>\n";
+                kindTag(sourceKind(s.hoursSource)) + "</td><td class=\"src\">" + esc(shorten(s.hoursSource)) + "</td></tr>\n";
         out_ += "<tr><td>Uitstroom: " + esc(s.nameNl) + "<br><code class=\"d\">workforce/" + esc(s.code) + "</code></td><td>" +
-                kindTag(sourceKind(s.attritionSource)) + "</td><td>" + esc(shorten(s.attritionSource)) + "</td></tr>\n";
+                kindTag(sourceKind(s.attritionSource)) + "</td><td class=\"src\">" + esc(shorten(s.attritionSource)) + "</td></tr>\n";
       }
     }
     out_ += "</tbody></table></div>\n</section>\n";
@@ -712,8 +717,8 @@ figcaption { color: var(--muted); font-size: .85rem; }
 
   static std::string sourceKind(const std::string& source) {
     if (source.rfind("assumption", 0) == 0) return "aanname";
-    if (source.rfind("derived", 0) == 0) return source.find("assumption") != std::string::npos ? "afgeleid, met aanname" : "afgeleid";
-    return source.find("assumption") != std::string::npos ? "bron, met aanname" : "bron";
+    if (source.rfind("derived", 0) == 0) return source.find("assumption") != std::string::npos ? "afgeleid + aanname" : "afgeleid";
+    return source.find("assumption") != std::string::npos ? "bron + aanname" : "bron";
   }
   static std::string kindTag(const std::string& kind) {
     return std::string("<span class=\"tag") + (kind.find("aanname") == std::string::npos ? " ok" : "") + "\">" + kind + "</span>";

@@ -91,25 +91,46 @@ std::vector<std::string_view> splitCsvLine(std::string_view line, std::deque<std
   }
 }
 
-ResultTable parseResultsCsv(std::string_view text, const std::string& name) {
+ResultTable parseResultsCsv(std::string_view text, const std::string& name, ResultTable* p05, ResultTable* p95) {
+  // The cohort engine's 10 columns, or an ensemble's 14 (value = mean, then mean,p05,p50,p95).
+  const std::size_t headerEnd = text.find('\n');
+  std::string_view header = text.substr(0, headerEnd == std::string_view::npos ? text.size() : headerEnd);
+  if (!header.empty() && header.back() == '\r') header.remove_suffix(1);
+  const bool ensemble = header == std::string(kResultsHeader) + ",mean,p05,p50,p95";
+  const std::size_t columns = ensemble ? 14 : 10;
+  if (p05) *p05 = ResultTable();
+  if (p95) *p95 = ResultTable();
   ResultTable table;
   std::unordered_map<std::string, std::size_t> areaIndex;
   std::deque<std::string> unquoted;
-  forEachDataLine(text, name, kResultsHeader, [&](std::size_t lineNo, std::string_view line) {
+  forEachDataLine(text, name, ensemble ? header : kResultsHeader, [&](std::size_t lineNo, std::string_view line) {
     const auto f = splitCsvLine(line, unquoted);
-    if (f.size() != 10) throw InputError(name, lineNo, "", "expected 10 fields, found " + std::to_string(f.size()));
+    if (f.size() != columns) throw InputError(name, lineNo, "", "expected " + std::to_string(columns) + " fields, found " + std::to_string(f.size()));
     std::string code(f[2]);
     auto it = areaIndex.find(code);
     if (it == areaIndex.end()) {
-      it = areaIndex.emplace(code, table.addArea({std::string(f[1]), code, std::string(f[3])})).first;
+      const ResultArea area{std::string(f[1]), code, std::string(f[3])};
+      it = areaIndex.emplace(code, table.addArea(area)).first;
+      if (ensemble && p05) p05->addArea(area);
+      if (ensemble && p95) p95->addArea(area);
     }
-    table.add(it->second, toInt(f[4], name, lineNo, "year"), f[5], f[6], f[7], f[8], toNumber(f[9], name, lineNo, "value"));
+    const int year = toInt(f[4], name, lineNo, "year");
+    table.add(it->second, year, f[5], f[6], f[7], f[8], toNumber(f[9], name, lineNo, "value"));
+    if (ensemble && p05) p05->add(it->second, year, f[5], f[6], f[7], f[8], toNumber(f[11], name, lineNo, "p05"));
+    if (ensemble && p95) p95->add(it->second, year, f[5], f[6], f[7], f[8], toNumber(f[13], name, lineNo, "p95"));
   });
   return table;
 }
 
-ResultTable readResultsCsv(const std::filesystem::path& file) {
-  return parseResultsCsv(CsvTable::readFileText(file, std::size_t(4) << 30), file.string());
+bool hasBands(std::string_view text) {
+  const std::size_t end = text.find('\n');
+  return text.substr(0, end).find(",p05,") != std::string_view::npos;
+}
+
+ResultTable readResultsCsv(const std::filesystem::path& file, ResultTable* p05, ResultTable* p95, bool* bands) {
+  const std::string text = CsvTable::readFileText(file, std::size_t(4) << 30);
+  if (bands) *bands = hasBands(text);
+  return parseResultsCsv(text, file.string(), p05, p95);
 }
 
 PopulationByArea parsePopulationCsv(std::string_view text, const std::string& name, const std::set<std::string>& areas,

@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages zorgsim needs, and only those that are missing.
 # Idempotent: a second run installs nothing. Needs root (or sudo) for apt-get.
-# Usage: scripts/setup.sh [--no-gui] [--fuzz]
+# Usage: scripts/setup.sh [--no-gui] [--fuzz] [--mpi] [--browser]
 #   The workshop GUI (zorgsim-gui) and its screenshot tests are built by default, so their
 #   packages are installed by default; --no-gui (or ZORGSIM_SETUP_GUI=0) leaves them out
 #   (cmake then builds without the GUI). --gui is still accepted. --fuzz adds clang with libFuzzer.
+#   --mpi adds Open MPI (for cmake -DZORGSIM_WITH_MPI=ON and `mpirun ... zorgsim batch`);
+#   --browser adds Chromium and poppler-utils, with which the batch test renders the HTML
+#   report to a screenshot and a PDF (the test skips that part without them).
 set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config git
   libeigen3-dev libboost-random-dev libboost-dev
   libtomlplusplus-dev libcli11-dev nlohmann-json3-dev libfmt-dev
-  catch2
+  catch2 libxlsxwriter-dev
 )
 if [[ " $* " != *" --no-gui "* && "${ZORGSIM_SETUP_GUI:-1}" != "0" ]]; then
   packages+=(libimgui-dev libglfw3-dev libgl-dev libstb-dev fonts-dejavu-core xvfb xauth)
@@ -19,6 +22,14 @@ fi
 
 if [[ " $* " == *" --fuzz "* ]]; then
   packages+=(clang libclang-rt-14-dev)
+fi
+
+if [[ " $* " == *" --mpi "* ]]; then
+  packages+=(libopenmpi-dev openmpi-bin)
+fi
+
+if [[ " $* " == *" --browser "* ]]; then
+  packages+=(chromium poppler-utils)
 fi
 
 missing=()

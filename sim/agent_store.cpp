@@ -1,40 +1,46 @@
 #include "sim/agent_store.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace zorgsim {
 
 static_assert(AgentStore::kBytesPerAgent <= 8, "at most 8 bytes of state per agent");
 
 void AgentStore::clear() {
-  municipality_.clear();
-  age_.clear();
-  sex_.clear();
-  for (auto& c : care_) c.clear();
-  flags_.clear();
+  size_ = 0;
+  runStarts_.clear();
 }
 
-void AgentStore::reserve(std::size_t agents) {
-  municipality_.reserve(agents);
-  age_.reserve(agents);
-  sex_.reserve(agents);
-  for (auto& c : care_) c.reserve(agents);
-  flags_.reserve(agents);
+void AgentStore::grow(std::size_t agents) {
+  if (agents <= capacity_) return;
+  const std::size_t n = std::max(agents, capacity_ + capacity_ / 2);
+  municipality_.resize(n);
+  age_.resize(n);
+  sex_.resize(n);
+  for (auto& c : care_) c.resize(n);
+  flags_.resize(n);
+  capacity_ = n;
 }
+
+void AgentStore::reserve(std::size_t agents) { grow(agents); }
 
 std::size_t AgentStore::allocatedBytes() const {
-  std::size_t b = municipality_.capacity() * sizeof(std::uint16_t) + age_.capacity() + sex_.capacity() + flags_.capacity();
-  for (const auto& c : care_) b += c.capacity();
-  return b;
+  return capacity_ * kBytesPerAgent + runStarts_.capacity() * sizeof(std::size_t);
 }
 
 void AgentStore::append(const AgentKey& k, std::size_t count) {
   if (count == 0) return;
-  municipality_.insert(municipality_.end(), count, k.municipality);
-  age_.insert(age_.end(), count, k.age);
-  sex_.insert(sex_.end(), count, k.sex);
-  for (int c = 0; c < kAgentChains; ++c) care_[c].insert(care_[c].end(), count, k.care[c]);
-  flags_.insert(flags_.end(), count, k.flags);
+  grow(size_ + count);
+  const std::uint64_t packed = k.packed();
+  if (size_ == 0 || packed != lastKey_) runStarts_.push_back(size_);
+  lastKey_ = packed;
+  std::fill_n(municipality_.data() + size_, count, k.municipality);
+  std::memset(age_.data() + size_, k.age, count);
+  std::memset(sex_.data() + size_, k.sex, count);
+  for (int c = 0; c < kAgentChains; ++c) std::memset(care_[c].data() + size_, k.care[c], count);
+  std::memset(flags_.data() + size_, k.flags, count);
+  size_ += count;
 }
 
 std::size_t AgentStore::runEnd(std::size_t i) const {
@@ -81,11 +87,15 @@ bool AgentStore::isSorted() const {
 }
 
 void AgentStore::swap(AgentStore& o) noexcept {
+  std::swap(size_, o.size_);
+  std::swap(capacity_, o.capacity_);
+  std::swap(lastKey_, o.lastKey_);
   municipality_.swap(o.municipality_);
   age_.swap(o.age_);
   sex_.swap(o.sex_);
   for (int c = 0; c < kAgentChains; ++c) care_[c].swap(o.care_[c]);
   flags_.swap(o.flags_);
+  runStarts_.swap(o.runStarts_);
 }
 
 }  // namespace zorgsim

@@ -97,6 +97,22 @@ void multinomial(Xoshiro256pp& rng, std::int64_t n, const double* p, int k, std:
     }
     return;
   }
+  // Events first when the last category ("nothing happens") is the likely one: one binomial
+  // for the number of events, then the events split over the other categories (usually few,
+  // so trial by trial). Exact: the multinomial's decomposition by the last category.
+  double event = 0.0;
+  for (int i = 0; i < k - 1; ++i) event += std::max(0.0, p[i]);
+  if (k > 2 && event < 0.5 && k <= kMaxCategories) {
+    const std::int64_t events = binomial(rng, n, event);
+    counts[k - 1] = n - events;
+    if (events == 0) return;
+    double q[kMaxCategories];
+    for (int i = 0; i < k - 1; ++i) q[i] = std::max(0.0, p[i]) / event;
+    std::int64_t split[kMaxCategories];
+    multinomial(rng, events, q, k - 1, split);
+    for (int i = 0; i < k - 1; ++i) counts[i] = split[i];
+    return;
+  }
   std::int64_t left = n;
   double mass = 1.0;
   for (int i = 0; i < k - 1 && left > 0; ++i) {

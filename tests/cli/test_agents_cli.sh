@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# End-to-end checks of the agent engine's command line: `zorgsim run --engine agent` and
+# `zorgsim solidarity`: outputs, reproducibility across thread counts, bad input.
+# Usage: test_agents_cli.sh ZORGSIM_BINARY SOURCE_DIR
+set -u
+bin=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+passes=0
+pass() { passes=$((passes + 1)); }
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+expect_error() {  # name, expected message fragment, command...
+  local name=$1 fragment=$2
+  shift 2
+  "$@" >"$work/out" 2>"$work/err"
+  local got=$?
+  if [[ $got -eq 0 ]]; then fail "$name: exit 0, expected an error"; return; fi
+  if ! grep -qF -- "$fragment" "$work/err" "$work/out"; then fail "$name: message lacks '$fragment'"; cat "$work/err"; return; fi
+  pass
+}
+
+# 1. An ensemble: the usual columns plus mean,p05,p50,p95; seed and replicates in the manifest.
+"$bin" run --engine agent --region Achterhoek --replicates 4 --seed 9 --threads 1 --out "$work/a1" >"$work/out" 2>"$work/err" \
+  || fail "agent run failed: $(cat "$work/err")"
+head -1 "$work/a1/results.csv" | grep -qx "scenario,geo_level,geo_code,geo_name,year,indicator,care_type,sex,age_group,value,mean,p05,p50,p95" \
+  && pass || fail "agent results.csv header"
+grep -q '"engine": "agent"' "$work/a1/manifest.json" && grep -q '"seed": 9' "$work/a1/manifest.json" \
+  && grep -q '"replicates": 4' "$work/a1/manifest.json" && grep -q '"threads": 1' "$work/a1/manifest.json" && pass || fail "agent manifest"
+[[ -s "$work/a1/population.csv" ]] && pass || fail "agent population.csv"
+
+# 2. The same seed on 2 threads: the same bytes; another seed: different results.
+"$bin" run --engine agent --region Achterhoek --replicates 4 --seed 9 --threads 2 --out "$work/a2" -q || fail "agent run 2 threads"
+cmp -s "$work/a1/results.csv" "$work/a2/results.csv" && cmp -s "$work/a1/population.csv" "$work/a2/population.csv" \
+  && pass || fail "results differ between 1 and 2 threads"
+"$bin" run --engine agent --region Achterhoek --replicates 4 --seed 10 --threads 2 --out "$work/a3" -q || fail "agent run seed 10"
+cmp -s "$work/a1/results.csv" "$work/a3/results.csv" && fail "seed 10 gives the same results as seed 9" || pass
+
+# 3. Solidarity: table on screen, solidarity.csv written.
+"$bin" solidarity --region Achterhoek --replicates 50 --threads 2 --out "$work/s" --lang en >"$work/out" 2>"$work/err" \
+  || fail "solidarity failed: $(cat "$work/err")"
+grep -q "Regional solidarity" "$work/out" && grep -q "Doetinchem" "$work/out" && pass || fail "solidarity table"
+head -1 "$work/s/solidarity.csv" | grep -q "key,mean,p05,p50,p95,risk_euro,risk_percent,expected_transfer" && pass || fail "solidarity.csv header"
+[[ $(grep -c ",historical_use," "$work/s/solidarity.csv") -eq 8 ]] && pass || fail "solidarity.csv rows"
+ls -a "$work/s" | grep -q '\.tmp\.' && fail "temporary files left behind" || pass
+
+# 4. Bad input: clear errors, non-zero exit, earlier results untouched.
+checksum=$(cat "$work/a1"/* | md5sum)
+expect_error "seed not a number" "--seed" "$bin" run --engine agent --seed abc --out "$work/a1"
+expect_error "negative seed" "--seed" "$bin" run --engine agent --seed -4 --out "$work/a1"
+expect_error "zero replicates" "--replicates" "$bin" run --engine agent --replicates 0 --out "$work/a1"
+expect_error "too many replicates" "--replicates" "$bin" run --engine agent --replicates 100001 --out "$work/a1"
+expect_error "zero threads" "--threads" "$bin" run --engine agent --threads 0 --out "$work/a1"
+expect_error "too many threads" "--threads" "$bin" solidarity --region Achterhoek --threads 1000 --out "$work/s"
+expect_error "unknown engine" "--engine" "$bin" run --engine abm --out "$work/a1"
+expect_error "ensemble option with the cohort engine" "need --engine agent" "$bin" run --replicates 5 --out "$work/a1"
+expect_error "solidarity needs a region" "--region" "$bin" solidarity --out "$work/s"
+expect_error "solidarity of one municipality" "one municipality" "$bin" solidarity --region Aalten --out "$work/s"
+expect_error "unknown care type" "unknown care type 'jeugd_verblijv'" "$bin" solidarity --region Achterhoek --care-types jeugd_verblijv --out "$work/s"
+expect_error "year out of range" "--year" "$bin" solidarity --region Achterhoek --year 2099 --out "$work/s"
+[[ "$(cat "$work/a1"/* | md5sum)" == "$checksum" ]] && pass || fail "earlier results were changed by a failed run"
+
+echo "agents cli: $passes passed, $failures failed"
+[[ $failures -eq 0 ]]
