@@ -72,9 +72,9 @@ int throughput() {
   simulateOnly(model, 1, 1);  // warm-up (page faults, caches)
   const EnsembleRunStats s = simulateOnly(model, 2, 1);
   printStats("throughput: Gelderland x 2, 1 thread", s);
-  std::printf("  bytes of state per agent: %zu; agent store held per thread: %.1f bytes per agent of the largest municipality\n",
-              AgentStore::kBytesPerAgent,
-              static_cast<double>(2 * s.peakAgents * AgentStore::kBytesPerAgent) / static_cast<double>(std::max<std::size_t>(1, s.peakAgents)));
+  std::printf("  bytes of state per agent: %zu (two stores per thread: this year's and next year's agents of the municipality\n"
+              "  being stepped; largest store %zu agents = %.1f MB per thread)\n",
+              AgentStore::kBytesPerAgent, s.peakAgents, 2.0 * double(s.peakAgents * AgentStore::kBytesPerAgent) / 1e6);
   return 0;
 }
 

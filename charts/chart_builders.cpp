@@ -161,10 +161,15 @@ Chart choroplethChart(const GeoMap& geo, const ChoroplethSpec& spec) {
   };
   std::vector<double> breaks;
   if (spec.diverging) {
-    // Symmetric classes around zero, so that colour intensity means the same on both sides.
-    double most = 0;
-    for (double v : values) most = std::max(most, std::abs(v));
-    const double step = niceNumber(std::max(most, 1e-9) / 2.5, false);
+    // Symmetric classes around zero, so that colour intensity means the same on both sides;
+    // the step follows the 90th percentile of |value| so that a few outliers do not put
+    // every other area into one class.
+    std::vector<double> magnitudes;
+    for (double v : values) magnitudes.push_back(std::abs(v));
+    std::sort(magnitudes.begin(), magnitudes.end());
+    const double most = magnitudes.empty() ? 0.0 : magnitudes.back();
+    const double typical = magnitudes.empty() ? 0.0 : magnitudes[magnitudes.size() * 9 / 10];
+    const double step = niceNumber(std::max(typical, 1e-9) / 2.0, false);
     // Classes: < -step, -step..0, 0..step, >= step; two more when values reach 2 steps.
     breaks = {-step, 0.0, step};
     if (most > 2 * step) breaks = {-2 * step, -step, 0.0, step, 2 * step};
@@ -177,8 +182,14 @@ Chart choroplethChart(const GeoMap& geo, const ChoroplethSpec& spec) {
   };
   auto colorOf = [&](std::size_t k) {
     if (!spec.diverging) return sequentialColor(k, nClasses);
-    const double mid = double(nClasses - 1) / 2.0;
-    return divergingColor((double(k) - mid) / std::max(1.0, mid));
+    // Class j away from zero (1..m on each side) gets intensity 0.45 .. 1: the classes next
+    // to zero stay distinguishable from each other and from "no data" on a projector.
+    const double mid = double(nClasses) / 2.0;
+    const double side = double(k) + 0.5 - mid;  // -m+0.5 .. m-0.5
+    const double m = std::max(1.0, std::floor(mid));
+    const double j = std::abs(side) + 0.5;       // 1 .. m
+    const double t = m <= 1 ? 1.0 : 0.45 + 0.55 * (j - 1) / (m - 1);
+    return divergingColor(side < 0 ? -t : t);
   };
   if (!values.empty()) {
     for (std::size_t k = 0; k < nClasses; ++k) {

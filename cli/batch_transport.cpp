@@ -16,6 +16,7 @@ namespace zorgsim::cli {
 
 namespace {
 
+#ifndef ZORGSIM_WITH_MPI
 // Set by mpirun / srun / other process managers for every process they start.
 int launcherProcessCount() {
   for (const char* var : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "PMIX_SIZE", "MPI_LOCALNRANKS"}) {
@@ -23,6 +24,7 @@ int launcherProcessCount() {
   }
   return 1;
 }
+#endif
 
 class SingleProcess final : public Transport {
  public:

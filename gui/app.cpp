@@ -156,8 +156,11 @@ void App::scenarioBar() {
     }
     ImGui::SameLine();
     if (ImGui::Button(ui_.t("top.save"))) {
+      // Never offer to overwrite the opened file by default (it may be the baseline).
+      const std::filesystem::path src = session_.scenario().sourceFile;
+      const std::filesystem::path dir = src.has_parent_path() ? src.parent_path() : std::filesystem::path(".");
       state_.dialog = FileDialog::Save;
-      state_.dialogPath = session_.scenario().sourceFile;
+      state_.dialogPath = (dir / (session_.scenario().name + "-variant.toml")).string();
     }
   }
   ImGui::Spacing();
@@ -216,9 +219,11 @@ void App::statusBar() {
             ui_.t(t.inFrame ? "status.in_frame" : "status.background");
   }
   ImGui::TextDisabled("%s", info.c_str());
-  if (!state_.status.empty()) {
+  if (!state_.statusKey.empty()) {
     ImGui::SameLine(0, ui_.fontSize * 1.5f);
-    ImGui::TextUnformatted(state_.status.c_str());
+    const std::string name = std::filesystem::path(state_.statusPath).filename().string();
+    ImGui::Text("%s %s", ui_.t(state_.statusKey), name.c_str());
+    if (ImGui::IsItemHovered()) wrappedTooltip(state_.statusPath);
   }
 }
 
@@ -243,7 +248,10 @@ void App::afterRender() {
       for (const char* ext : {".png", ".csv", ".svg"}) state_.exported.push_back(base.string() + ext);
       last = base.string() + ".png";
     }
-    if (!last.empty()) state_.status = std::string(ui_.t("file.exported")) + " " + last;
+    if (!last.empty()) {
+      state_.statusKey = "file.exported";
+      state_.statusPath = last;
+    }
   } catch (const std::exception& e) {
     state_.error = describeError(e);
     session_.reportError(state_.error);

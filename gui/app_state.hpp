@@ -33,7 +33,10 @@ struct AppState {
   std::string careMeasure = "fte";  // clients, fte, hours, cost (no clients for "total")
   int outline = -1;  // pyramid outline: -1 = reference (baseline), else comparison index
 
-  std::string status;  // last confirmation (saved, exported)
+  // Last confirmation (saved, exported): a string-table key and the file, so it follows the
+  // language; the status bar shows the file name, the tooltip the full path.
+  std::string statusKey;
+  std::string statusPath;
   std::string error;   // shown in a banner until dismissed; the state stays as it was
 
   FileDialog dialog = FileDialog::None;

@@ -24,7 +24,8 @@ namespace zorgsim::gui {
 struct RunOutput {
   std::shared_ptr<const ScenarioRun> run;  // null when the job failed
   std::string error;                        // the InputError or exception text
-  double milliseconds = 0;
+  double milliseconds = 0;     // wall time
+  double cpuMilliseconds = 0;  // CPU time of the computing thread (unaffected by other load)
 };
 
 struct Completed {

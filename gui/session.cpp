@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <fstream>
 #include <set>
 #include <thread>
@@ -75,20 +76,31 @@ Scenario Session::readScenario(const fs::path& file) const {
   return s;
 }
 
+namespace {
+double threadCpuMs() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+}  // namespace
+
 RunOutput Session::compute(const Scenario& s, const std::vector<int>& selection) const {
   RunOutput out;
   const auto start = std::chrono::steady_clock::now();
+  const double cpuStart = threadCpuMs();
   try {
     out.run = std::make_shared<const ScenarioRun>(runScenario(data_, care_, s, selection));
   } catch (const std::exception& e) {
     out.error = describeError(e);
   }
   out.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  out.cpuMilliseconds = threadCpuMs() - cpuStart;
   return out;
 }
 
 void Session::noteTiming(RunTiming& t, const RunOutput& out, bool inFrame) {
   t.lastMs = out.milliseconds;
+  t.lastCpuMs = out.cpuMilliseconds;
   t.inFrame = inFrame;
   ++t.count;
   if (!out.run) return;
@@ -245,15 +257,20 @@ bool Session::loadScenarioFile(const fs::path& file, std::string& error) {
 }
 
 bool Session::saveScenarioFile(const fs::path& file, std::string& error) {
+  // The scenario takes the file's name (as baseline.toml is called "baseline"), so saved
+  // variants are told apart in comparisons and manifests.
+  Scenario saved = scenario_;
+  saved.name = file.stem().string();
+  saved.sourceFile = file.string();
   try {
-    writeFileAtomically(file, scenarioToToml(scenario_));
+    writeFileAtomically(file, scenarioToToml(saved));
   } catch (const std::exception& e) {
     error = describeError(e);
     errors_.push_back(error);
     return false;
   }
-  scenario_.sourceFile = file.string();
-  loaded_ = scenario_;
+  scenario_ = saved;
+  loaded_ = saved;
   return true;
 }
 

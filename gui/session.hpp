@@ -44,7 +44,8 @@ struct ComparisonScenario {
 };
 
 struct RunTiming {
-  double lastMs = 0;
+  double lastMs = 0;     // wall
+  double lastCpuMs = 0;  // CPU of the computing thread
   bool inFrame = false;  // computed on the UI thread
   int count = 0;
 };
@@ -74,6 +75,7 @@ class Session {
 
   // Files. On failure: returns false, `error` holds the message, nothing changed.
   bool loadScenarioFile(const std::filesystem::path& file, std::string& error);
+  // Saves the edited scenario as TOML; it takes the file's stem as its name.
   bool saveScenarioFile(const std::filesystem::path& file, std::string& error);
   bool addComparisonFile(const std::filesystem::path& file, std::string& error);
   bool addComparison(Scenario scenario, const std::string& label, std::string& error);

@@ -39,19 +39,24 @@ void finish(Ui& ui) {
   switch (st.dialog) {
     case FileDialog::Open:
       ok = ui.session.loadScenarioFile(path, error);
-      if (ok) st.status = std::string(ui.t("file.loaded")) + " " + path.string();
+      if (ok) st.statusKey = "file.loaded";
       break;
     case FileDialog::Save:
       ok = ui.session.saveScenarioFile(path, error);
-      if (ok) st.status = std::string(ui.t("file.saved")) + " " + path.string();
+      if (ok) st.statusKey = "file.saved";
       break;
     case FileDialog::AddComparison:
       ok = ui.session.addComparisonFile(path, error);
+      if (ok) st.statusKey = "file.loaded";
       break;
     case FileDialog::None:
       return;
   }
-  if (!ok) st.error = error;
+  if (ok) {
+    st.statusPath = path.string();
+  } else {
+    st.error = error;
+  }
 }
 
 }  // namespace

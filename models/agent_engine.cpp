@@ -298,17 +298,9 @@ class Simulation {
         rates_(rates),
         options_(options),
         ws_(ws),
-        municipality_(static_cast<std::uint16_t>(position)) {
-    auto stream = [&](AgentProcess p) {
-      return makeStream({options.seed, options.replicate, am_.streamId, static_cast<std::uint64_t>(p)});
-    };
-    basePopulation_ = stream(AgentProcess::BasePopulation);
-    demography_ = stream(AgentProcess::Demography);
-    inMigration_ = stream(AgentProcess::InMigration);
-    births_ = stream(AgentProcess::Births);
-    care_ = stream(AgentProcess::CareTransitions);
-    enrolment_ = stream(AgentProcess::Enrolment);
-    careUse_ = stream(AgentProcess::CareUse);
+        municipality_(static_cast<std::uint16_t>(position)),
+        seeder_(options.seed, options.replicate, model.municipalities[position].streamId) {
+    basePopulation_ = stream(AgentProcess::BasePopulation, 0, 0);
     chains_ = static_cast<int>(am_.chains.size());
     for (int c = 0; c < chains_; ++c) {
       chainOffset_[c] = totalStates_;
@@ -334,6 +326,17 @@ class Simulation {
   void run(AreaProjection& projection, AreaCare& care);
 
  private:
+  // The stream of one process in one year and one unit (a block of agents, a cohort's
+  // in-migrants, a care type's age band): the process word of the stream key carries
+  // process, year and unit, so what happens in one cell and year cannot shift the draws of
+  // any other (and a run without interventions keeps the draws of every cell without
+  // participants: common random numbers for avoided care).
+  Xoshiro256pp stream(AgentProcess p, std::size_t year, std::uint64_t unit) const {
+    const std::uint64_t word = static_cast<std::uint64_t>(p) | (static_cast<std::uint64_t>(year + 1) << 8) | ((unit + 1) << 24);
+    return seeder_.stream(word);  // == makeStream({seed, replicate, municipality, word})
+  }
+  static constexpr std::uint64_t kNewborns = 1000, kInMigrants = 2000, kBirthsOfYear = 3000;
+
   // Base population and states.
   void initialise();
   // Census (and intervention uptake) on 1 January of year index y; with step = true also
@@ -363,6 +366,7 @@ class Simulation {
   const AgentRunOptions& options_;
   AgentWorkspace& ws_;
   std::uint16_t municipality_;
+  StreamSeeder seeder_;
   Xoshiro256pp basePopulation_, demography_, inMigration_, births_, care_, enrolment_, careUse_;
   int chains_ = 0;
   int chainOffset_[kAgentChains] = {0, 0};
@@ -632,6 +636,8 @@ void Simulation::stepBlock(std::size_t y, int x, int s, FlowTotals& flows, std::
   const AgentYearRates& r = rates_.years[y];
   const int c = std::min(x + 1, kOpenAge);
   const auto cell = static_cast<std::size_t>(x * kSexes + s);
+  demography_ = stream(AgentProcess::Demography, y, cell);
+  care_ = stream(AgentProcess::CareTransitions, y, cell);
   const double q = r.death[cell];
   const double condInternal = r.outInternal[cell], condInternational = r.outInternational[cell];
   // State mortality factors f = product of the stepped chains' relative risks, normalised
@@ -690,6 +696,7 @@ void Simulation::stepBlock(std::size_t y, int x, int s, FlowTotals& flows, std::
     const double fx = r.fertility[static_cast<std::size_t>(x)];
     const double fc = x < kOpenAge ? r.fertility[static_cast<std::size_t>(c)] : 0.0;
     if (fx > 0 || fc > 0) {
+      births_ = stream(AgentProcess::Births, y, cell);
       birthsDrawn += binomial(births_, stayed, std::min(1.0, 0.5 * (fx + fc)));
       birthsDrawn += binomial(births_, total - stayed, std::min(1.0, 0.5 * fx));
     }
@@ -699,6 +706,7 @@ void Simulation::stepBlock(std::size_t y, int x, int s, FlowTotals& flows, std::
 void Simulation::addInMigrants(std::size_t y, int c, int s, FlowTotals& flows, std::int64_t& birthsDrawn) {
   const AgentYearRates& r = rates_.years[y];
   const auto cell = static_cast<std::size_t>(c * kSexes + s);
+  inMigration_ = stream(AgentProcess::InMigration, y, cell);
   const std::int64_t internal = poisson(inMigration_, r.inInternal[cell]);
   const std::int64_t international = poisson(inMigration_, r.inInternational[cell]);
   const std::int64_t arrived = internal + international;
@@ -709,6 +717,7 @@ void Simulation::addInMigrants(std::size_t y, int c, int s, FlowTotals& flows, s
   flows.deaths[s] += double(died);
   const std::int64_t survivors = arrived - died;
   if (s == kFemale && c < kOpenAge && r.fertility[static_cast<std::size_t>(c)] > 0) {
+    births_ = stream(AgentProcess::Births, y, kInMigrants + cell);
     birthsDrawn += binomial(births_, survivors, std::min(1.0, 0.5 * r.fertility[static_cast<std::size_t>(c)]));
   }
   // Care states from the municipality's base-year shares of their age.
@@ -755,6 +764,8 @@ void Simulation::year(std::size_t y, bool step, FlowTotals& flows) {
   auto processBlock = [&](int x, int s, std::int64_t& birthsDrawn) {
     const auto b = static_cast<std::size_t>(x * kSexes + s);
     gatherBlock(firstRun[b], firstRun[b + 1]);
+    if (block_.empty()) return;
+    if (activeMask_ != 0) enrolment_ = stream(AgentProcess::Enrolment, y, b);
     enrol(y, x, s);
     countCensus(y, x, s);
     if (step) stepBlock(y, x, s, flows, birthsDrawn);
@@ -781,6 +792,7 @@ void Simulation::year(std::size_t y, bool step, FlowTotals& flows) {
   }
   // Births of the year, then the newborn cohort (age 0 at the end of the year).
   const AgentYearRates& r = rates_.years[y];
+  births_ = stream(AgentProcess::Births, y, kBirthsOfYear);
   const std::int64_t boys = binomial(births_, birthsDrawn, r.maleShareAtBirth);
   const std::int64_t born[kSexes] = {boys, birthsDrawn - boys};
   for (int s = 0; s < kSexes; ++s) {
@@ -789,6 +801,8 @@ void Simulation::year(std::size_t y, bool step, FlowTotals& flows) {
     const double ci = r.newbornOutInternal[static_cast<std::size_t>(s)], cx = r.newbornOutInternational[static_cast<std::size_t>(s)];
     const double p[4] = {q0, (1.0 - q0) * ci, (1.0 - q0) * (1.0 - ci) * cx, 0.0};
     std::int64_t k[4];
+    demography_ = stream(AgentProcess::Demography, y, kNewborns + static_cast<std::uint64_t>(s));
+    care_ = stream(AgentProcess::CareTransitions, y, kNewborns + static_cast<std::uint64_t>(s));
     multinomial(demography_, born[s], p, 4, k);
     flows.deaths[s] += double(k[0]);
     flows.outInternal[s] += double(k[1]);
@@ -816,7 +830,9 @@ void Simulation::careOutputs(std::size_t y, AreaCare& care, std::vector<double>&
     const double trend = std::pow(model_.trendFactor[k], double(y));
     std::int64_t clients = 0;
     double expectedReduction = 0;
-    for (const UseBand& band : am_.use[k]) {
+    for (std::size_t bi = 0; bi < am_.use[k].size(); ++bi) {
+      const UseBand& band = am_.use[k][bi];
+      if (!(band.allProbability > 0)) continue;  // e.g. household help below 15
       std::int64_t linked = 0, everyone = 0;
       for (int a = band.firstAge; a <= band.lastAge; ++a) {
         const auto cell = static_cast<std::size_t>(a * kSexes + band.sex);
@@ -828,10 +844,11 @@ void Simulation::careOutputs(std::size_t y, AreaCare& care, std::vector<double>&
         }
       }
       const double pLinked = band.linkedProbability * trend;
-      if (band.chain >= 0 && pLinked <= 1.0) {
-        clients += binomial(careUse_, linked, pLinked);
-      } else {
-        clients += binomial(careUse_, everyone, std::min(1.0, band.allProbability * trend));
+      const bool useLinked = band.chain >= 0 && pLinked <= 1.0;
+      const std::int64_t n = useLinked ? linked : everyone;
+      if (n > 0) {
+        careUse_ = stream(AgentProcess::CareUse, y, k * 4096 + bi);
+        clients += useLinked ? binomial(careUse_, n, pLinked) : binomial(careUse_, n, std::min(1.0, band.allProbability * trend));
       }
       if (band.chain < 0 || !(pLinked <= 1.0)) continue;
       // Participants whose hours per client change (expected hours of those using the type).

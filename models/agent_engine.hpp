@@ -14,25 +14,31 @@
 // and every age group of the CBS table keeps its exact count. Care states from the
 // municipality's base-year shares (multinomial per age and sex).
 //
-// The yearly step, per block of agents with the same age x on 1 January and sex s
-// (cohort c = x + 1, the open group 100+ keeps its members), in the cohort engine's order:
-//   0. census on 1 January: population, care-state occupancy, participants; intervention
-//      uptake (see below);
-//   1-4. one competing-risk draw per agent: death (probability q_c x f_k, f_k the state's
-//      mortality factor normalised over the block so the block's expected deaths are
-//      q_c x n, as in stepShares), out-migration to another municipality / abroad
-//      (level x shape as in the cohort engine; given survival the chance does not depend on
-//      the state, so leavers do not change the state mix of those who stay);
-//      survivors who stay move between care states with the derived rates of cohort c
-//      (x the multipliers of the interventions they take part in); entering a chain (age
-//      18 adult, birth youth) draws the state from the base-year shares of that age;
-//   3. in-migrants per cohort and sex: Poisson counts around the cohort expectation
-//      (profile x level), exposed to death for half a year, care states from the base-year
-//      shares of their age;
-//   5. births: every woman has a Bernoulli chance fertility(x)/2 for the part of the year
-//      at age x and fertility(x+1)/2 if she is still there at the end (surviving
-//      in-migrants: fertility(c)/2), exactly the cohort engine's mid-year exposure; sex of
-//      each newborn Bernoulli(male share); newborns then die and move as cohort 0.
+// The yearly step reads as the cohort engine's agenda, per block of agents with the same
+// age x on 1 January and sex s (cohort c = x + 1; the open group 100+ keeps its members):
+//   0. census on 1 January (population, care-state occupancy, care use, participants), after
+//      the year's intervention uptake (see below);
+//   1. ageing: the block becomes cohort c;
+//   2-4. one competing-risk draw per agent: death with probability q_c x f_k, out-migration
+//      to another municipality or abroad (level x shape, clamped as in the cohort engine),
+//      or staying. f_k is the agent's care-state mortality factor (mortality_rr), normalised
+//      by the base-year state mix of age x as deriveChainRates assumes, so a block with the
+//      base mix has q_c x n expected deaths; an agent's chance depends on its own state only.
+//      Given survival, the chance to leave does not depend on the state, so leavers do not
+//      change the state mix of those who stay (as in the cohort engine, whose care shares
+//      ignore migration). Those already 100+ die at the open-age rate, whatever their state,
+//      and keep their states (the group keeps the mix of its arrivals from age 99);
+//      survivors who stay then move between care states with the derived rates of cohort c
+//      (x the multipliers of the interventions they take part in); entering a chain (age 18
+//      adult, birth youth) draws the state from the base-year shares of that age;
+//   3. in-migrants per cohort and sex: Poisson counts around the cohort engine's expectation
+//      (municipal profile x level), exposed to death for half a year, care states from the
+//      municipality's base-year shares of their age;
+//   5. births: every woman has a Bernoulli chance fertility(x)/2 for the half year at age x
+//      and fertility(x+1)/2 if she is still here at the end (surviving in-migrants:
+//      fertility(c)/2): exactly the cohort engine's mid-year exposure; each newborn is a boy
+//      with the male share at birth; newborns then die and leave as cohort 0 and enter the
+//      youth chain with the base-year shares of age 0.
 // Agents in a cell (same age, sex, states, flags) are exchangeable, so every draw is made
 // as an exact binomial or multinomial count per cell (few agents: one number per agent
 // against integer thresholds) and the outcome is written as runs of the next year's
@@ -58,9 +64,12 @@
 // participants are a state other than the one whose flows change, the two engines differ
 // by design.
 //
-// Streams: one per (seed, replicate, municipality, process), sim/random_stream.hpp; a
-// municipality's results depend on nothing else (not on the thread, nor on which other
-// municipalities are in the run).
+// Streams: one per (seed, replicate, municipality, process), sim/random_stream.hpp, where the
+// process word also names the year and the unit (block of agents, cohort of in-migrants,
+// age band of a care type): a municipality's results depend on nothing else (not on the
+// thread, nor on which other municipalities are in the run), and a change in one cell and
+// year shifts no other draws, so the run without interventions keeps the draws of every
+// cell without participants (common random numbers for avoided care).
 
 #include "models/care_projection.hpp"
 #include "models/cohort_projection.hpp"

@@ -229,6 +229,7 @@ EnsembleRunStats runReplicates(const AgentModel& model, const EnsembleOptions& o
     // Rate tables first, shared by all replicates (derived in parallel, then read-only).
     std::vector<std::thread> pool;
     auto derive = [&]() {
+      const double cpu0 = threadCpuSeconds();
       try {
         for (std::size_t p; !failed && (p = nextRates.fetch_add(1)) < municipalities;) cache[p] = deriveAgentRates(model, p);
       } catch (...) {
@@ -236,6 +237,8 @@ EnsembleRunStats runReplicates(const AgentModel& model, const EnsembleOptions& o
         if (!error) error = std::current_exception();
         failed = true;
       }
+      std::lock_guard<std::mutex> lock(mutex);
+      stats.cpuSeconds += threadCpuSeconds() - cpu0;
     };
     for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(derive);
     derive();

@@ -219,7 +219,6 @@ figcaption { color: var(--muted); font-size: .85rem; }
   table { font-size: 8.5pt; }
   thead { display: table-header-group; }
   tr, td, th { break-inside: avoid; page-break-inside: avoid; }
-  nav { break-after: page; page-break-after: always; }
   .scroll { overflow: visible; }
 }
 </style>

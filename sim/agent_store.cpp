@@ -35,11 +35,21 @@ void AgentStore::append(const AgentKey& k, std::size_t count) {
   const std::uint64_t packed = k.packed();
   if (size_ == 0 || packed != lastKey_) runStarts_.push_back(size_);
   lastKey_ = packed;
-  std::fill_n(municipality_.data() + size_, count, k.municipality);
-  std::memset(age_.data() + size_, k.age, count);
-  std::memset(sex_.data() + size_, k.sex, count);
-  for (int c = 0; c < kAgentChains; ++c) std::memset(care_[c].data() + size_, k.care[c], count);
-  std::memset(flags_.data() + size_, k.flags, count);
+  if (count <= 16) {  // short runs (most care-state cells): a plain loop beats six memset calls
+    for (std::size_t i = size_; i < size_ + count; ++i) {
+      municipality_[i] = k.municipality;
+      age_[i] = k.age;
+      sex_[i] = k.sex;
+      for (int c = 0; c < kAgentChains; ++c) care_[c][i] = k.care[c];
+      flags_[i] = k.flags;
+    }
+  } else {
+    std::fill_n(municipality_.data() + size_, count, k.municipality);
+    std::memset(age_.data() + size_, k.age, count);
+    std::memset(sex_.data() + size_, k.sex, count);
+    for (int c = 0; c < kAgentChains; ++c) std::memset(care_[c].data() + size_, k.care[c], count);
+    std::memset(flags_.data() + size_, k.flags, count);
+  }
   size_ += count;
 }
 

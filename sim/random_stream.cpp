@@ -30,20 +30,30 @@ Xoshiro256pp::Xoshiro256pp(std::uint64_t seed) : s_{} {
   if (s_[0] == 0 && s_[1] == 0 && s_[2] == 0 && s_[3] == 0) s_[0] = 1;  // unreachable in practice
 }
 
+namespace {
+
+// Absorbing the tuple word by word: each step xors a word into the state and runs one
+// splitmix64 step, a bijection of the 64-bit state for a fixed word, so two tuples that
+// differ in one word give different states. The position of a word matters (a different
+// constant per position), so (seed 1, replicate 2) and (seed 2, replicate 1) differ.
+constexpr std::uint64_t kPosition[4] = {0x6A09E667F3BCC908ULL, 0xBB67AE8584CAA73BULL, 0x3C6EF372FE94F82BULL,
+                                        0xA54FF53A5F1D36F1ULL};
+constexpr std::uint64_t kInitial = 0x510E527FADE682D1ULL;
+
+std::uint64_t absorb(std::uint64_t state, std::uint64_t word, int position) {
+  state ^= word + kPosition[position];
+  return splitmix64(state);
+}
+
+}  // namespace
+
+StreamSeeder::StreamSeeder(std::uint64_t seed, std::uint64_t replicate, std::uint64_t municipality)
+    : state_(absorb(absorb(absorb(kInitial, seed, 0), replicate, 1), municipality, 2)) {}
+
+Xoshiro256pp StreamSeeder::stream(std::uint64_t process) const { return Xoshiro256pp(absorb(state_, process, 3)); }
+
 Xoshiro256pp makeStream(const StreamKey& key) {
-  // Absorb the tuple word by word: each step xors a word into the state and runs one
-  // splitmix64 step, a bijection of the 64-bit state for a fixed word, so two tuples that
-  // differ in one word give different states. The position of a word matters (a different
-  // constant per position), so (seed 1, replicate 2) and (seed 2, replicate 1) differ.
-  static constexpr std::uint64_t kPosition[4] = {0x6A09E667F3BCC908ULL, 0xBB67AE8584CAA73BULL, 0x3C6EF372FE94F82BULL,
-                                                  0xA54FF53A5F1D36F1ULL};
-  const std::uint64_t words[4] = {key.seed, key.replicate, key.municipality, key.process};
-  std::uint64_t state = 0x510E527FADE682D1ULL;
-  for (int i = 0; i < 4; ++i) {
-    state ^= words[i] + kPosition[i];
-    state = splitmix64(state);
-  }
-  return Xoshiro256pp(state);
+  return StreamSeeder(key.seed, key.replicate, key.municipality).stream(key.process);
 }
 
 std::uint64_t bernoulliThreshold(double p) {
@@ -59,8 +69,10 @@ std::int64_t binomial(Xoshiro256pp& rng, std::int64_t n, double p) {
   if (p >= 1.0) return n;
   if (n <= kBinomialTrialByTrial) {
     const std::uint64_t t = bernoulliThreshold(p);
+    Xoshiro256pp local = rng;  // in registers: no aliasing with the caller's memory
     std::int64_t k = 0;
-    for (std::int64_t i = 0; i < n; ++i) k += rng() < t ? 1 : 0;
+    for (std::int64_t i = 0; i < n; ++i) k += local() < t ? 1 : 0;
+    rng = local;
     return k;
   }
   boost::random::binomial_distribution<std::int64_t, double> d(n, p);
@@ -89,12 +101,23 @@ void multinomial(Xoshiro256pp& rng, std::int64_t n, const double* p, int k, std:
       cumulative += std::max(0.0, p[i]);
       cut[i] = bernoulliThreshold(cumulative);
     }
+    // The last category (usually "nothing happens", the likeliest) is tested first: one
+    // comparison for most trials.
+    const std::uint64_t events = cut[k - 2];
+    Xoshiro256pp local = rng;  // in registers: no aliasing with `counts`
+    std::int64_t none = 0;
     for (std::int64_t t = 0; t < n; ++t) {
-      const std::uint64_t u = rng();
+      const std::uint64_t u = local();
+      if (u >= events) {
+        ++none;
+        continue;
+      }
       int c = 0;
-      while (c < k - 1 && u >= cut[c]) ++c;
+      while (u >= cut[c]) ++c;
       ++counts[c];
     }
+    counts[k - 1] += none;
+    rng = local;
     return;
   }
   // Events first when the last category ("nothing happens") is the likely one: one binomial

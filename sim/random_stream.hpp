@@ -77,6 +77,17 @@ struct StreamKey {
 // unrelated streams (distinct 256-bit states from a 64-bit mix of the tuple).
 Xoshiro256pp makeStream(const StreamKey& key);
 
+// The streams of one (seed, replicate, municipality) for many processes: the first three
+// words are absorbed once. stream(p) == makeStream({seed, replicate, municipality, p}).
+class StreamSeeder {
+ public:
+  StreamSeeder(std::uint64_t seed, std::uint64_t replicate, std::uint64_t municipality);
+  Xoshiro256pp stream(std::uint64_t process) const;
+
+ private:
+  std::uint64_t state_;
+};
+
 // Integer threshold of a probability: u < bernoulliThreshold(p) for a uniform 64-bit u has
 // probability p (to 2^-64). p <= 0 gives 0 (never), p >= 1 gives the maximum (always, but
 // for u = 2^64-1, a 2^-64 chance, hence the explicit p >= 1 tests in the helpers).

@@ -58,6 +58,11 @@ void ResultTable::add(std::size_t area, int year, std::string_view indicator, st
   add(area, year, key(indicator, careType, sex, ageGroup), value);
 }
 
+double ResultTable::value(std::uint32_t area, int year, SeriesKey k) const {
+  auto it = index_.find(packKey(area, year, k));
+  return it == index_.end() ? std::numeric_limits<double>::quiet_NaN() : rows_[it->second].value;
+}
+
 double ResultTable::find(std::string_view areaCode, int year, std::string_view indicator, std::string_view sex,
                          std::string_view ageGroup, std::string_view careType) const {
   const double missing = std::numeric_limits<double>::quiet_NaN();

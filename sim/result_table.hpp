@@ -46,6 +46,11 @@ class ResultTable {
   const std::vector<ResultRow>& rows() const { return rows_; }
   std::string_view text(std::uint16_t id) const { return names_[id]; }
 
+  // Value by interned key (no string work), or NaN if absent.
+  double value(std::uint32_t area, int year, SeriesKey key) const;
+  // Interned id of a text, or 0xFFFF when the table has never seen it.
+  std::uint16_t idOf(std::string_view s) const { return lookup(s); }
+
   // Value of a row, or NaN if absent.
   double find(std::string_view areaCode, int year, std::string_view indicator, std::string_view sex = "total",
               std::string_view ageGroup = "total", std::string_view careType = "") const;

@@ -57,6 +57,10 @@ no_temporaries "$work/b1" && pass || fail "temporary files left: $(find "$work/b
 cmp -s "$work/run/results.csv" "$work/b1/krappe-arbeidsmarkt/results.csv" && cmp -s "$work/run/population.csv" "$work/b1/krappe-arbeidsmarkt/population.csv" \
   && pass || fail "batch results differ from zorgsim run"
 
+# Results do not depend on the number of threads.
+"$bin" batch "${four[@]}" --region Achterhoek --out "$work/b1t" --threads 3 --report html,xlsx >/dev/null 2>"$work/err" || fail "--threads 3: $(cat "$work/err")"
+same_folders "$work/b1" "$work/b1t" && pass || fail "--threads 3 gives other files than one thread"
+
 # 2. A rerun skips everything (nothing is rewritten); --seed 2 redoes everything.
 stamp=$(stat -c %Y.%i "$work/b1/reablement/manifest.json")
 "$bin" batch "${four[@]}" --region Achterhoek --out "$work/b1" --report html,xlsx >"$work/out" 2>"$work/err" || fail "rerun: $(cat "$work/err")"

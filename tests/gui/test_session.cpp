@@ -97,3 +97,19 @@ TEST_CASE("clicking a municipality outside the region moves to its region", "[gu
   s.waitIdle();
   CHECK(population(s.focusRun(), s.focusCode(), 2030) > 100000);
 }
+
+TEST_CASE("save and load give back the same scenario", "[gui][session]") {
+  Session s(options(1e9));
+  s.setLever(Lever::ProductivityMultiplier, 1.15);
+  s.setTableValue(TableLever::PrevalenceTrend, "wmo_hh", -1.5);
+  const std::string hash = s.scenario().contentHash();
+  const auto file = std::filesystem::temp_directory_path() / "zorgsim-gui-test-variant.toml";
+  std::string error;
+  REQUIRE(s.saveScenarioFile(file, error));
+  CHECK(s.scenario().name == "zorgsim-gui-test-variant");
+  CHECK(!s.modified());
+  s.setLever(Lever::ProductivityMultiplier, 1.0);
+  REQUIRE(s.loadScenarioFile(file, error));
+  CHECK(s.scenario().contentHash() == hash);
+  std::filesystem::remove(file);
+}
