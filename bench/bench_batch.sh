@@ -21,7 +21,7 @@ scenarios=("$S/baseline.toml" "$S/achterhoek-preventie.toml" "$S/reablement.toml
            "$S/krappe-arbeidsmarkt.toml" "$S/rivierenland-woningbouw.toml" "$work/v1.toml" "$work/v2.toml")
 args=(batch "${scenarios[@]}" --region Achterhoek --engine "$engine" --seed 1 --threads 1)
 [[ $engine == agent ]] && args+=(--replicates "$replicates")
-runs=$(( ${#scenarios[@]} * (engine == agent ? replicates : 1) ))
+if [[ $engine == agent ]]; then runs=$(( ${#scenarios[@]} * replicates )); else runs=${#scenarios[@]}; fi
 
 measure() {  # label, command... -> seconds
   local label=$1 t0 t1

@@ -59,7 +59,7 @@ void addBatchCommand(CLI::App& app, BatchOptions& o) {
   cmd->add_option("--replicates", o.replicates, "Replicates per scenario with --engine agent (default 100); the cohort engine has exactly one.")
       ->check(CLI::Range(1, 100000));
   cmd->add_option("--seed", o.seed, "Seed of the random streams (recorded in every manifest; default 1).");
-  cmd->add_option("--threads,-j", o.threads, "Threads per process (default 1): cohort runs computed at the same time, or the agent engine's threads within each replicate.")->check(CLI::Range(1, 256));
+  cmd->add_option("--threads,-j", o.threads, "Runs (cohort scenarios or agent replicates) computed at the same time in each process (default 1).")->check(CLI::Range(1, 256));
   cmd->add_option("--report", o.reports, "Reports to write: html (DIR/report.html), xlsx (DIR/report.xlsx), or both: html,xlsx.")
       ->delimiter(',')
       ->check(CLI::IsMember({"html", "xlsx"}));
@@ -563,7 +563,7 @@ class Batch {
     e.seed = r.seed;
     e.replicates = 1;
     e.firstReplicate = static_cast<std::uint64_t>(r.replicate);
-    e.threads = o_.threads;
+    e.threads = 1;  // the batch runs --threads replicates at once instead
     std::string values, population, layout;
     runReplicates(*model, e, [&](std::size_t, ReplicateOutcome& outcome) {
       for (const auto& p : outcome.projections) {
@@ -707,10 +707,9 @@ class Batch {
       }
     };
     std::vector<std::thread> threads;
-    // Cohort runs are independent: T of them at once. The agent engine uses the T threads
-    // inside each replicate (municipalities in parallel), so its replicates run one by one.
-    const std::size_t poolSize = o_.engine == "agent" ? 1 : static_cast<std::size_t>(o_.threads);
-    const std::size_t nThreads = std::min(poolSize, mine.size());
+    // Runs are independent (a cohort scenario, or one replicate of the agent engine): T of
+    // them at once, each on one thread.
+    const std::size_t nThreads = std::min(static_cast<std::size_t>(o_.threads), mine.size());
     for (std::size_t t = 0; t < nThreads; ++t) threads.emplace_back(worker);
 
     std::size_t localDone = 0, remoteDone = 0;
