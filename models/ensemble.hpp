@@ -55,7 +55,7 @@ using ReplicateSink = std::function<void(std::size_t replicate, ReplicateOutcome
 
 struct EnsembleRunStats {
   double wallSeconds = 0;
-  double cpuSeconds = 0;        // summed over the worker threads
+  double cpuSeconds = 0;        // summed over the threads (rate tables, simulation, the sink's work)
   double agentYears = 0;        // agents x years simulated (with and without interventions)
   std::size_t peakAgents = 0;   // largest store held by one thread
   std::size_t ratesCachedBytes = 0;

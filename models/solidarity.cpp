@@ -43,7 +43,6 @@ void validateSolidarityOptions(const AgentModel& model, const SolidarityOptions&
 
 SolidarityResult runSolidarity(const AgentModel& model, const Dataset& data, const SolidarityOptions& o,
                                const EnsembleOptions& ensemble, const std::string& regionCode, const std::string& regionName) {
-  (void)data;
   validateSolidarityOptions(model, o);
   SolidarityResult result;
   result.year = yearOf(model, o);
