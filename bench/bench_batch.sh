@@ -19,7 +19,7 @@ printf 'extends = "%s/baseline.toml"\nname = "lage-vruchtbaarheid"\n[demography]
 printf 'extends = "%s/baseline.toml"\nname = "langer-leven"\n[demography]\nlife_expectancy_gain = 2.0\n' "$S" >"$work/v2.toml"
 scenarios=("$S/baseline.toml" "$S/achterhoek-preventie.toml" "$S/reablement.toml" "$S/vroegsignalering.toml"
            "$S/krappe-arbeidsmarkt.toml" "$S/rivierenland-woningbouw.toml" "$work/v1.toml" "$work/v2.toml")
-args=(batch "${scenarios[@]}" --region Achterhoek --engine "$engine" --seed 1 --threads 1)
+args=(batch "${scenarios[@]}" --region Achterhoek --engine "$engine" --seed 1)
 [[ $engine == agent ]] && args+=(--replicates "$replicates")
 if [[ $engine == agent ]]; then runs=$(( ${#scenarios[@]} * replicates )); else runs=${#scenarios[@]}; fi
 
@@ -34,10 +34,14 @@ measure() {  # label, command... -> seconds
   awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }'
 }
 echo "zorgsim batch: ${#scenarios[@]} scenarios x $([[ $engine == agent ]] && echo "$replicates replicates" || echo "1 run") ($engine engine), Achterhoek, $(nproc) cores"
-one=$(measure "1 process" "$bin" "${args[@]}" --out "$work/one")
+one=$(measure "1 process" "$bin" "${args[@]}" --threads 1 --out "$work/one")
 printf '1 process:        %8.1f s  %8.2f runs/s\n' "$one" "$(awk -v r="$runs" -v t="$one" 'BEGIN { print r / t }')"
+# For comparison: the same cores used by threads inside one process.
+onet=$(measure "1 process, --threads 2" "$bin" "${args[@]}" --threads 2 --out "$work/onet")
+printf '1 process, 2 thr: %8.1f s  %8.2f runs/s  (speed-up %.2f x)\n' "$onet" "$(awk -v r="$runs" -v t="$onet" 'BEGIN { print r / t }')" \
+  "$(awk -v a="$one" -v b="$onet" 'BEGIN { print a / b }')"
 if command -v mpirun >/dev/null && ldd "$bin" | grep -q libmpi; then
-  two=$(measure "mpirun -np 2" mpirun --allow-run-as-root --oversubscribe -np 2 "$bin" "${args[@]}" --out "$work/two")
+  two=$(measure "mpirun -np 2" mpirun --allow-run-as-root --oversubscribe -np 2 "$bin" "${args[@]}" --threads 1 --out "$work/two")
   printf 'mpirun -np 2:     %8.1f s  %8.2f runs/s\n' "$two" "$(awk -v r="$runs" -v t="$two" 'BEGIN { print r / t }')"
   printf 'speed-up:         %8.2f x\n' "$(awk -v a="$one" -v b="$two" 'BEGIN { print a / b }')"
   for f in "$work"/one/*/results.csv; do
