@@ -98,7 +98,7 @@ class Progress {
   void started(const std::string& scenario, int replicate) {
     if (!enabled_) return;
     std::lock_guard lock(mutex_);
-    running_ = runName(scenario, replicate);
+    running_ = replicates_ > 1 ? fmt::format("{} r{}/{}", scenario, replicate + 1, replicates_) : scenario;  // compact for the bar
     drawBar();
   }
   void finished(const std::string& scenario, int replicate, bool ok, double seconds) {
@@ -147,7 +147,7 @@ class Progress {
     const int columns = ::ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20 ? ws.ws_col : 80;
     constexpr int kBar = 24;
     const int filled = static_cast<int>(kBar * double(done_) / double(total_));
-    // [#####.....] 7/12  reablement replicate 2/6  elapsed 0:02  ETA 0:01; the name is
+    // [#####.....] 7/12  reablement r2/6  elapsed 0:02  ETA 0:01; the name is
     // shortened when the terminal is narrow, the times never.
     const std::string head = "[" + std::string(std::size_t(filled), '#') + std::string(std::size_t(kBar - filled), '.') + "] " +
                              fmt::format("{}/{}", done_, total_);

@@ -9,7 +9,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <map>
-#include <unordered_map>
+#include <tuple>
 
 #ifdef ZORGSIM_HAVE_XLSXWRITER
 #include <xlsxwriter.h>
@@ -110,50 +110,72 @@ std::time_t creationTime() {
   return std::time(nullptr);
 }
 
+lxw_row_t writeSeries(lxw_worksheet* ws, Workbook& wb, const ReportInput& in, const std::string& group, std::size_t s,
+                      const ResultTable& t, const char* statistic, lxw_row_t row, std::size_t nYears);
+void finishGroupSheet(lxw_worksheet* ws, lxw_row_t row, std::size_t nYears);
+
 void writeGroupSheet(Workbook& wb, const ReportInput& in, const std::string& group) {
   lxw_worksheet* ws = wb.sheet(group);
-  const char* heads[] = {"scenario", "geo_level", "geo_code", "geo_name", "indicator", "care_type", "sex", "age_group"};
+  const char* heads[] = {"scenario", "geo_level", "geo_code", "geo_name", "indicator", "care_type", "sex", "age_group", "statistic"};
   lxw_col_t col = 0;
   for (const char* h : heads) worksheet_write_string(ws, 0, col++, h, wb.bold_);
   for (int y = in.baseYear; y <= in.horizon; ++y) worksheet_write_number(ws, 0, col++, y, wb.bold_);
   const auto nYears = static_cast<std::size_t>(std::max(0, in.horizon - in.baseYear + 1));
   lxw_row_t row = 1;
+  // Per scenario the values (cohort engine: "value"; an ensemble: its mean), then for an
+  // ensemble the P5 and P95 rows of the same series.
   for (std::size_t s = 0; s < in.scenarios.size(); ++s) {
-    const ResultTable& t = in.scenarios[s].results;
-    // Series in the order their first value appears in results.csv.
-    std::vector<SeriesRow> series;
-    std::unordered_map<std::uint64_t, std::size_t> index;
-    for (const auto& r : t.rows()) {
-      if (indicatorGroup(t.text(r.key.indicator)) != group) continue;
-      const std::uint64_t k = (std::uint64_t(r.area) << 48) ^ (std::uint64_t(r.key.indicator) << 36) ^ (std::uint64_t(r.key.careType) << 24) ^
-                              (std::uint64_t(r.key.sex) << 12) ^ std::uint64_t(r.key.ageGroup);
-      auto [it, fresh] = index.try_emplace(k, series.size());
-      if (fresh) series.push_back({s, r.area, r.key, std::vector<double>(nYears, std::nan(""))});
-      const int y = r.year - in.baseYear;
-      if (y >= 0 && static_cast<std::size_t>(y) < nYears) series[it->second].values[static_cast<std::size_t>(y)] = r.value;
-    }
-    const std::string& name = in.scenarios[s].scenario.name;
-    for (const auto& sr : series) {
-      const auto& area = t.areas()[sr.area];
-      const std::string texts[] = {name, area.level, area.code, area.name, std::string(t.text(sr.key.indicator)),
-                                   std::string(t.text(sr.key.careType)), std::string(t.text(sr.key.sex)), std::string(t.text(sr.key.ageGroup))};
-      col = 0;
-      for (const auto& txt : texts) worksheet_write_string(ws, row, col++, txt.c_str(), nullptr);
-      for (double v : sr.values) {
-        if (std::isfinite(v)) worksheet_write_number(ws, row, col, v, wb.number_);
-        ++col;
-      }
-      if (++row >= 1'048'576) throw OutputError("sheet " + group + " would have more than 1,048,576 rows; run fewer scenarios or areas per batch");
+    const ReportScenario& sc = in.scenarios[s];
+    const bool bands = sc.bandLow && sc.bandHigh;
+    const std::pair<const ResultTable*, const char*> tables[] = {
+        {&sc.results, bands ? "mean" : "value"}, {bands ? &*sc.bandLow : nullptr, "p05"}, {bands ? &*sc.bandHigh : nullptr, "p95"}};
+    for (const auto& [table, statistic] : tables) {
+      if (!table) continue;
+      row = writeSeries(ws, wb, in, group, s, *table, statistic, row, nYears);
     }
   }
+  finishGroupSheet(ws, row, nYears);
+}
+
+lxw_row_t writeSeries(lxw_worksheet* ws, Workbook& wb, const ReportInput& in, const std::string& group, std::size_t s,
+                      const ResultTable& t, const char* statistic, lxw_row_t row, std::size_t nYears) {
+  lxw_col_t col = 0;
+  // Series in the order their first value appears in results.csv.
+  std::vector<SeriesRow> series;
+  std::map<std::tuple<std::uint32_t, std::uint16_t, std::uint16_t, std::uint16_t, std::uint16_t>, std::size_t> index;
+  for (const auto& r : t.rows()) {
+    if (indicatorGroup(t.text(r.key.indicator)) != group) continue;
+    auto [it, fresh] = index.try_emplace({r.area, r.key.indicator, r.key.careType, r.key.sex, r.key.ageGroup}, series.size());
+    if (fresh) series.push_back({s, r.area, r.key, std::vector<double>(nYears, std::nan(""))});
+    const int y = r.year - in.baseYear;
+    if (y >= 0 && static_cast<std::size_t>(y) < nYears) series[it->second].values[static_cast<std::size_t>(y)] = r.value;
+  }
+  const std::string& name = in.scenarios[s].scenario.name;
+  for (const auto& sr : series) {
+    const auto& area = t.areas()[sr.area];
+    const std::string texts[] = {name, area.level, area.code, area.name, std::string(t.text(sr.key.indicator)),
+                                 std::string(t.text(sr.key.careType)), std::string(t.text(sr.key.sex)), std::string(t.text(sr.key.ageGroup)),
+                                 statistic};
+    col = 0;
+    for (const auto& txt : texts) worksheet_write_string(ws, row, col++, txt.c_str(), nullptr);
+    for (double v : sr.values) {
+      if (std::isfinite(v)) worksheet_write_number(ws, row, col, v, wb.number_);
+      ++col;
+    }
+    if (++row >= 1'048'576) throw OutputError("sheet " + group + " would have more than 1,048,576 rows; run fewer scenarios or areas per batch");
+  }
+  return row;
+}
+
+void finishGroupSheet(lxw_worksheet* ws, lxw_row_t row, std::size_t nYears) {
   worksheet_set_column(ws, 0, 0, 22, nullptr);
   worksheet_set_column(ws, 1, 2, 12, nullptr);
   worksheet_set_column(ws, 3, 3, 24, nullptr);
   worksheet_set_column(ws, 4, 4, 24, nullptr);
-  worksheet_set_column(ws, 5, 7, 14, nullptr);
-  worksheet_set_column(ws, 8, static_cast<lxw_col_t>(8 + nYears), 12, nullptr);
+  worksheet_set_column(ws, 5, 8, 14, nullptr);
+  worksheet_set_column(ws, 9, static_cast<lxw_col_t>(9 + nYears), 12, nullptr);
   worksheet_freeze_panes(ws, 1, 4);
-  worksheet_autofilter(ws, 0, 0, row > 1 ? row - 1 : 1, static_cast<lxw_col_t>(7 + nYears));
+  worksheet_autofilter(ws, 0, 0, row > 1 ? row - 1 : 1, static_cast<lxw_col_t>(8 + nYears));
 }
 
 void writeParameterSheet(Workbook& wb, const ReportInput& in) {
@@ -203,7 +225,8 @@ void writeProvenanceSheet(Workbook& wb, const ReportInput& in) {
                           "(per parameter in de zorgcatalogus van de dataset)"});
   rows.push_back({"Bron", "Details per bestand: data/gelderland/SOURCES.md"});
   rows.push_back({"Kolommen", "De bladen Bevolking, Zorg, Personeel en Preventie volgen het uitvoercontract van results.csv (README, "
-                              "'Output contract'), met een kolom per jaar."});
+                              "'Output contract'), met een kolom per jaar. Kolom statistic: value (cohortmodel) of, bij een "
+                              "agent-run, mean, p05 en p95 over de replicaties."});
   for (const auto& spec : leverSpecs()) {
     if (spec.source.rfind("assumption", 0) == 0) rows.push_back({"Aanname: " + std::string(spec.key), std::string(spec.source)});
   }
