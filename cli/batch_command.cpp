@@ -2,7 +2,7 @@
 
 #include "cli/batch_transport.hpp"
 #include "cli/command_support.hpp"
-#include "cli/data_location.hpp"
+#include "models/default_locations.hpp"
 #include "cli/manifest.hpp"
 #include "models/agent_engine.hpp"
 #include "models/demographic_indicators.hpp"

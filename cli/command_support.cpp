@@ -1,6 +1,6 @@
 #include "cli/command_support.hpp"
 
-#include "cli/data_location.hpp"
+#include "models/default_locations.hpp"
 #include "sim/atomic_output.hpp"
 #include "sim/input_error.hpp"
 #include "sim/version.hpp"

@@ -1,6 +1,6 @@
 #include "gui/script.hpp"
 
-#include "gui/data_location.hpp"
+#include "models/default_locations.hpp"
 #include "gui/indicators.hpp"
 #include "models/levers.hpp"
 #include "sim/input_error.hpp"

@@ -1,10 +1,10 @@
-#include "gui/data_location.hpp"
+#include "models/default_locations.hpp"
 
 #include "sim/version.hpp"
 
 #include <cstdlib>
 
-namespace zorgsim::gui {
+namespace zorgsim {
 
 namespace fs = std::filesystem;
 
@@ -28,4 +28,4 @@ fs::path defaultScenarioFolder() {
 
 fs::path defaultScenarioFile() { return defaultScenarioFolder() / "baseline.toml"; }
 
-}  // namespace zorgsim::gui
+}  // namespace zorgsim
