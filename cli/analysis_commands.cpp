@@ -3,6 +3,7 @@
 #include "cli/command_support.hpp"
 #include "cli/summary_table.hpp"
 #include "models/decomposition.hpp"
+#include "report/comparison_csv.hpp"
 #include "models/goal_seek.hpp"
 #include "models/scenario_run.hpp"
 #include "sim/atomic_output.hpp"
@@ -61,28 +62,11 @@ int compareCommand(const AnalysisOptions& o) {
     ensureWritableFolder(out);
     for (const auto& s : scenarios) runs.push_back(runScenario(in.data, in.care, s, selection));
 
-    // comparison.csv: every value of the first scenario against each other one.
-    std::string csv = "scenario_a,scenario_b,geo_level,geo_code,geo_name,year,indicator,care_type,sex,age_group,value_a,value_b,difference,difference_percent\n";
-    const ResultTable& a = runs.front().results;
-    for (std::size_t b = 1; b < runs.size(); ++b) {
-      for (const auto& row : a.rows()) {
-        const auto& area = a.areas()[row.area];
-        const double vb = runs[b].results.find(area.code, row.year, a.text(row.key.indicator), a.text(row.key.sex),
-                                               a.text(row.key.ageGroup), a.text(row.key.careType));
-        if (std::isnan(vb)) continue;
-        csv += csvField(scenarios[0].name) + "," + csvField(scenarios[b].name) + "," + area.level + "," + csvField(area.code) + "," +
-               csvField(area.name) + "," + std::to_string(row.year) + "," + std::string(a.text(row.key.indicator)) + "," +
-               std::string(a.text(row.key.careType)) + "," + std::string(a.text(row.key.sex)) + "," + std::string(a.text(row.key.ageGroup)) + ",";
-        appendNumber(csv, row.value);
-        csv += ",";
-        appendNumber(csv, vb);
-        csv += ",";
-        appendNumber(csv, vb - row.value);
-        csv += ",";
-        appendNumber(csv, row.value != 0 ? 100.0 * (vb - row.value) / std::abs(row.value) : 0.0);
-        csv += "\n";
-      }
-    }
+    // comparison.csv: every value of the first scenario against each other one (the same
+    // writer as the batch's combined comparison).
+    std::vector<report::NamedResults> named;
+    for (std::size_t r = 0; r < runs.size(); ++r) named.push_back({scenarios[r].name, &runs[r].results});
+    const std::string csv = report::comparisonCsv(named);
     writeFileAtomically(out / "comparison.csv", csv);
     std::vector<const Scenario*> used;
     for (const auto& sc : scenarios) used.push_back(&sc);
