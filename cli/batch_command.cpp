@@ -587,8 +587,7 @@ class Batch {
   }
 
   // Rank 0: adds a replicate to its scenario; when all are in, the ensemble's files, with the
-  // statistics of runEnsemble (models/ensemble.cpp): over replicates 0..N-1 in order, mean,
-  // and P5/P50/P95 by percentileOfSorted; the mean population from exact integer sums.
+  // statistics of runEnsemble (ensembleStatistics and meanPopulations, models/ensemble.hpp).
   std::optional<std::vector<std::pair<std::string, std::string>>> gatherReplicate(std::size_t scenario, int replicate, RunOutput& r) {
     AgentGather& g = gathered_[scenario];
     const auto n = static_cast<std::size_t>(plan_.replicates());
@@ -618,47 +617,14 @@ class Batch {
     const auto model = agentModel(scenario);
     const ResultTable layout = report::parseResultsCsv(g.layoutCsv, s.name + " replicate 0");
     const std::size_t rows = layout.rows().size();
+    for (const auto& v : g.values) {
+      if (v.size() != rows) throw std::logic_error("replicates differ in their results rows");
+    }
     EnsembleResult er;
-    er.mean.assign(rows, 0.0);
-    er.p05 = er.p50 = er.p95 = er.mean;
-    std::vector<double> column(n);
-    for (std::size_t i = 0; i < rows; ++i) {
-      double sum = 0;
-      for (std::size_t k = 0; k < n; ++k) {
-        if (g.values[k].size() != rows) throw std::logic_error("replicates differ in their results rows");
-        column[k] = g.values[k][i];
-        sum += column[k];
-      }
-      er.mean[i] = sum / static_cast<double>(n);
-      std::sort(column.begin(), column.end());
-      er.p05[i] = percentileOfSorted(column, 0.05);
-      er.p50[i] = percentileOfSorted(column, 0.50);
-      er.p95[i] = percentileOfSorted(column, 0.95);
-    }
-    for (const auto& a : layout.areas()) er.layout.addArea(a);
-    for (std::size_t i = 0; i < rows; ++i) {
-      const auto& row = layout.rows()[i];
-      er.layout.add(row.area, row.year, layout.text(row.key.indicator), layout.text(row.key.careType), layout.text(row.key.sex),
-                    layout.text(row.key.ageGroup), er.mean[i]);
-    }
+    ensembleStatistics(er, layout, [&](std::size_t k, std::size_t i) { return g.values[k][i]; }, n, 1,
+                       s[Lever::DiscountRate], model->plan.baseYear);
     er.areas = reportingAreas(inputs_->data, model->plan.municipalities);
-    const std::size_t years = model->years() + 1;
-    for (const auto& area : er.areas) {
-      AreaProjection mean;
-      mean.population.assign(years, AgeSexTable::Zero());
-      for (std::size_t y = 0; y < years; ++y) {
-        for (int a = 0; a < kAges; ++a) {
-          for (int sx = 0; sx < kSexes; ++sx) {
-            std::int64_t sum = 0;
-            for (std::size_t p : area.positions) {
-              sum += g.populationSum.at((p * years + y) * kAges * kSexes + static_cast<std::size_t>(a * kSexes + sx));
-            }
-            mean.population[y](a, sx) = static_cast<double>(sum) / static_cast<double>(n);
-          }
-        }
-      }
-      er.meanPopulation.push_back(std::move(mean));
-    }
+    er.meanPopulation = meanPopulations(er.areas, g.populationSum, model->years() + 1, n);
     std::vector<std::pair<std::string, std::string>> files;
     files.emplace_back("results.csv", ensembleCsv(er, s.name));
     files.emplace_back("population.csv", populationCsv(s.name, er.areas, er.meanPopulation, model->plan.baseYear));

@@ -11,6 +11,9 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <functional>
+#include <limits>
+#include <unordered_map>
 #include <cstdio>
 #include <ctime>
 #include <exception>
@@ -282,12 +285,121 @@ ResultTable replicateTable(const AgentModel& model, const std::vector<GeoArea>& 
   return table;
 }
 
+namespace {
+// return_per_euro and break_even_year describe a whole run and do not average: their means
+// are those of the mean run (discounted mean avoided cost / discounted mean programme cost,
+// and the year the mean cumulative net savings turn non-negative), as the cohort engine
+// computes them for its one run.
+void replacePreventionMeans(const ResultTable& layout, std::vector<double>& mean, double discountRatePercent, int baseYear) {
+  const std::uint16_t returnId = layout.idOf("return_per_euro"), breakEvenId = layout.idOf("break_even_year");
+  if (returnId == 0xFFFF || breakEvenId == 0xFFFF) return;
+  const auto& rows = layout.rows();
+  std::unordered_map<std::uint32_t, std::vector<double>> avoided, programme;
+  std::vector<std::size_t> summaryRows;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& row = rows[i];
+    if (row.key.indicator == returnId || row.key.indicator == breakEvenId) {
+      summaryRows.push_back(i);
+      continue;
+    }
+    if (layout.text(row.key.careType) != "total") continue;
+    const std::string_view indicator = layout.text(row.key.indicator);
+    auto* series = indicator == "avoided_cost" ? &avoided[row.area] : indicator == "programme_cost" ? &programme[row.area] : nullptr;
+    if (series == nullptr) continue;
+    const auto y = static_cast<std::size_t>(row.year - baseYear);
+    if (series->size() <= y) series->resize(y + 1, 0.0);
+    (*series)[y] = mean[i];
+  }
+  for (std::size_t i : summaryRows) {
+    const auto& row = rows[i];
+    const PreventionSummary s = summarisePrevention(avoided[row.area], programme[row.area], discountRatePercent, baseYear);
+    mean[i] = row.key.indicator == returnId ? s.returnPerEuro : static_cast<double>(s.breakEvenYear);
+  }
+}
+}  // namespace
+
 double percentileOfSorted(const std::vector<double>& v, double p) {
   if (v.empty()) return std::nan("");
   const double h = (static_cast<double>(v.size()) - 1.0) * p;
   const auto lo = static_cast<std::size_t>(std::floor(h));
   const std::size_t hi = std::min(lo + 1, v.size() - 1);
   return v[lo] + (h - static_cast<double>(lo)) * (v[hi] - v[lo]);
+}
+
+void ensembleStatistics(EnsembleResult& er, const ResultTable& layout, const std::function<double(std::size_t, std::size_t)>& value,
+                        std::size_t replicates, int threads, double discountRatePercent, int baseYear) {
+  const std::size_t rows = layout.rows().size();
+  // break_even_year is a year with 0 for "not reached": its percentiles rank "not reached"
+  // after every year and take the nearest rank (a year between two replicates' years, or
+  // between a year and "never", means nothing).
+  er.mean.assign(rows, 0.0);
+  er.p05 = er.p50 = er.p95 = er.mean;
+  std::vector<char> isBreakEven(rows, 0);
+  if (const std::uint16_t id = layout.idOf("break_even_year"); id != 0xFFFF) {
+    for (std::size_t i = 0; i < rows; ++i) isBreakEven[i] = layout.rows()[i].key.indicator == id;
+  }
+  // Rows split over the threads; each row's statistics over replicates 0..N-1 in order.
+  const auto workers = static_cast<std::size_t>(std::max(1, threads));
+  auto rowsOf = [&](std::size_t t) {
+    std::vector<double> column(replicates);
+    for (std::size_t i = t; i < rows; i += workers) {
+      double sum = 0;
+      for (std::size_t r = 0; r < replicates; ++r) {
+        column[r] = value(r, i);
+        sum += column[r];
+      }
+      er.mean[i] = sum / static_cast<double>(replicates);
+      if (isBreakEven[i]) {
+        for (double& v : column) v = v > 0 ? v : std::numeric_limits<double>::infinity();
+        std::sort(column.begin(), column.end());
+        auto nearest = [&](double p) {
+          const double v = column[static_cast<std::size_t>(std::lround((static_cast<double>(replicates) - 1.0) * p))];
+          return std::isfinite(v) ? v : 0.0;
+        };
+        er.p05[i] = nearest(0.05);
+        er.p50[i] = nearest(0.50);
+        er.p95[i] = nearest(0.95);
+        continue;
+      }
+      std::sort(column.begin(), column.end());
+      er.p05[i] = percentileOfSorted(column, 0.05);
+      er.p50[i] = percentileOfSorted(column, 0.50);
+      er.p95[i] = percentileOfSorted(column, 0.95);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < workers; ++t) pool.emplace_back(rowsOf, t);
+  rowsOf(0);
+  for (auto& t : pool) t.join();
+  replacePreventionMeans(layout, er.mean, discountRatePercent, baseYear);
+  // The layout with the means as values (a table the summary printers can query).
+  er.layout = ResultTable();
+  for (const auto& a : layout.areas()) er.layout.addArea(a);
+  for (std::size_t i = 0; i < rows; ++i) {
+    const auto& row = layout.rows()[i];
+    er.layout.add(row.area, row.year, layout.text(row.key.indicator), layout.text(row.key.careType), layout.text(row.key.sex),
+                  layout.text(row.key.ageGroup), er.mean[i]);
+  }
+}
+
+std::vector<AreaProjection> meanPopulations(const std::vector<GeoArea>& areas, const std::vector<std::int64_t>& populationSum,
+                                            std::size_t years, std::size_t replicates) {
+  std::vector<AreaProjection> out;
+  for (const auto& area : areas) {
+    AreaProjection mean;
+    mean.population.assign(years, AgeSexTable::Zero());
+    for (std::size_t y = 0; y < years; ++y) {
+      for (int a = 0; a < kAges; ++a) {
+        for (int s = 0; s < kSexes; ++s) {
+          std::int64_t sum = 0;
+          for (std::size_t p : area.positions) sum += populationSum.at((p * years + y) * kAges * kSexes + static_cast<std::size_t>(a * kSexes + s));
+          mean.population[y](a, s) = static_cast<double>(sum) / static_cast<double>(replicates);
+        }
+      }
+    }
+    out.push_back(std::move(mean));
+  }
+  return out;
 }
 
 EnsembleResult runEnsemble(const AgentModel& model, const Dataset& data, const EnsembleOptions& o) {
@@ -367,58 +479,12 @@ EnsembleResult runEnsemble(const AgentModel& model, const Dataset& data, const E
     for (std::size_t i = 0; i < rows; ++i) dst[i] = tableRows[i].value;
   });
 
-  // Statistics per row over replicates 0..N-1 in order (rows split over the threads).
-  result.mean.assign(rows, 0.0);
-  result.p05 = result.p50 = result.p95 = result.mean;
   {
-    const std::size_t threads = static_cast<std::size_t>(std::max(1, o.threads));
-    std::vector<std::thread> pool;
-    auto rowsOf = [&](std::size_t t) {
-      std::vector<double> column(replicates);
-      for (std::size_t i = t; i < rows; i += threads) {
-        double sum = 0;
-        for (std::size_t r = 0; r < replicates; ++r) {
-          column[r] = values[r * rows + i];
-          sum += column[r];
-        }
-        result.mean[i] = sum / static_cast<double>(replicates);
-        std::sort(column.begin(), column.end());
-        result.p05[i] = percentileOfSorted(column, 0.05);
-        result.p50[i] = percentileOfSorted(column, 0.50);
-        result.p95[i] = percentileOfSorted(column, 0.95);
-      }
-    };
-    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(rowsOf, t);
-    rowsOf(0);
-    for (auto& t : pool) t.join();
+    const ResultTable layout = std::move(result.layout);
+    ensembleStatistics(result, layout, [&](std::size_t r, std::size_t i) { return values[r * rows + i]; }, replicates, o.threads,
+                       model.scenario[Lever::DiscountRate], model.plan.baseYear);
   }
-  // The layout's values become the means (a table the summary printers can query).
-  {
-    ResultTable withMeans;
-    for (const auto& a : result.layout.areas()) withMeans.addArea(a);
-    const auto& layoutRows = result.layout.rows();
-    for (std::size_t i = 0; i < rows; ++i) {
-      const auto& row = layoutRows[i];
-      withMeans.add(row.area, row.year, result.layout.text(row.key.indicator), result.layout.text(row.key.careType),
-                    result.layout.text(row.key.sex), result.layout.text(row.key.ageGroup), result.mean[i]);
-    }
-    result.layout = std::move(withMeans);
-  }
-  // Mean population by single age for population.csv, per area.
-  for (const auto& area : result.areas) {
-    AreaProjection mean;
-    mean.population.assign(years, AgeSexTable::Zero());
-    for (std::size_t y = 0; y < years; ++y) {
-      for (int a = 0; a < kAges; ++a) {
-        for (int s = 0; s < kSexes; ++s) {
-          std::int64_t sum = 0;
-          for (std::size_t p : area.positions) sum += populationSum[(p * years + y) * kAges * kSexes + static_cast<std::size_t>(a * kSexes + s)];
-          mean.population[y](a, s) = static_cast<double>(sum) / static_cast<double>(replicates);
-        }
-      }
-    }
-    result.meanPopulation.push_back(std::move(mean));
-  }
+  result.meanPopulation = meanPopulations(result.areas, populationSum, years, replicates);
   return result;
 }
 

@@ -103,6 +103,19 @@ struct EnsembleResult {
 // (h = (n - 1) p, Hyndman & Fan type 7, as R's and NumPy's default).
 double percentileOfSorted(const std::vector<double>& sorted, double p);
 
+// Fills er.mean/p05/p50/p95 and er.layout (the rows of `layout` with the means as values)
+// from value(replicate, row) over replicates 0..N-1 in that order, so the figures do not
+// depend on the order in which replicates finished. return_per_euro and break_even_year get
+// the values of the mean run; break_even_year's percentiles are nearest-rank with "not
+// reached" (0) ranked last.
+void ensembleStatistics(EnsembleResult& er, const ResultTable& layout, const std::function<double(std::size_t, std::size_t)>& value,
+                        std::size_t replicates, int threads, double discountRatePercent, int baseYear);
+
+// Mean population by age and sex per area and year from exact integer sums over replicates,
+// populationSum[((municipality position * years + year) * kAges + age) * kSexes + sex].
+std::vector<AreaProjection> meanPopulations(const std::vector<GeoArea>& areas, const std::vector<std::int64_t>& populationSum,
+                                            std::size_t years, std::size_t replicates);
+
 EnsembleResult runEnsemble(const AgentModel& model, const Dataset& data, const EnsembleOptions& options);
 
 // results.csv of an ensemble: the cohort engine's columns plus mean,p05,p50,p95 (value = mean).

@@ -17,15 +17,15 @@ double programme(const AreaCare& a, std::size_t y) {
 }
 }  // namespace
 
-PreventionSummary summarisePrevention(const AreaCare& with, const AreaCare& without, double discountRatePercent, int baseYear) {
+PreventionSummary summarisePrevention(const std::vector<double>& avoidedCost, const std::vector<double>& programmeCost,
+                                      double discountRatePercent, int baseYear) {
   PreventionSummary s;
-  const std::size_t years = with.types.empty() ? 0 : with.types.front().cost.size();
   double cumulative = 0;
   bool spending = false;
-  for (std::size_t y = 0; y < years; ++y) {
+  for (std::size_t y = 0; y < avoidedCost.size() && y < programmeCost.size(); ++y) {
     const double discount = std::pow(1.0 + discountRatePercent / 100.0, -double(y));
-    const double cost = programme(with, y) * discount;
-    const double avoided = (totalCost(without, y) - totalCost(with, y)) * discount;
+    const double cost = programmeCost[y] * discount;
+    const double avoided = avoidedCost[y] * discount;
     s.programmeCost += cost;
     s.avoidedCost += avoided;
     cumulative += avoided - cost;
@@ -35,6 +35,16 @@ PreventionSummary summarisePrevention(const AreaCare& with, const AreaCare& with
   s.netSavings = s.avoidedCost - s.programmeCost;
   s.returnPerEuro = s.programmeCost > 0 ? s.avoidedCost / s.programmeCost : 0.0;
   return s;
+}
+
+PreventionSummary summarisePrevention(const AreaCare& with, const AreaCare& without, double discountRatePercent, int baseYear) {
+  const std::size_t years = with.types.empty() ? 0 : with.types.front().cost.size();
+  std::vector<double> avoided(years), programmeCost(years);
+  for (std::size_t y = 0; y < years; ++y) {
+    avoided[y] = totalCost(without, y) - totalCost(with, y);
+    programmeCost[y] = programme(with, y);
+  }
+  return summarisePrevention(avoided, programmeCost, discountRatePercent, baseYear);
 }
 
 void addPreventionIndicators(ResultTable& table, std::size_t area, const CareModel& model, const Scenario& scenario,

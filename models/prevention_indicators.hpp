@@ -12,6 +12,8 @@
 #include "models/scenario.hpp"
 #include "sim/result_table.hpp"
 
+#include <vector>
+
 namespace zorgsim {
 
 struct PreventionSummary {
@@ -20,6 +22,9 @@ struct PreventionSummary {
   int breakEvenYear = 0;  // 0: not reached within the horizon
 };
 
+// From yearly series (index 0 = base year): avoided cost and programme cost, euro.
+PreventionSummary summarisePrevention(const std::vector<double>& avoidedCost, const std::vector<double>& programmeCost,
+                                      double discountRatePercent, int baseYear);
 PreventionSummary summarisePrevention(const AreaCare& with, const AreaCare& without, double discountRatePercent, int baseYear);
 
 void addPreventionIndicators(ResultTable& table, std::size_t area, const CareModel& model, const Scenario& scenario,

@@ -537,6 +537,18 @@ figcaption { color: var(--muted); font-size: .85rem; }
     out_ += "</tbody></table></div>\n";
     out_ += "<p class=\"note\">Rendement per euro: verdisconteerde vermeden kosten per euro programmakosten over de hele periode. "
             "Terugverdienjaar: het eerste jaar waarin de opgetelde netto besparing niet meer negatief is.</p>\n";
+    for (std::size_t i : withPrevention) {
+      // Agent ensembles: avoided care is the difference of two stochastic runs per replicate,
+      // and its spread belongs next to the mean.
+      const auto& sc = in_.scenarios[i];
+      if (!sc.bandLow || !sc.bandHigh) continue;
+      const double lo = value(*sc.bandLow, area.code, in_.horizon, "avoided_fte", "total");
+      const double hi = value(*sc.bandHigh, area.code, in_.horizon, "avoided_fte", "total");
+      out_ += "<p class=\"note\">" + esc(sc.scenario.name) + " (agent-model): vermeden fte in " + std::to_string(in_.horizon) +
+              " ligt tussen " + num(lo, 1) + " en " + num(hi, 1) +
+              " (P5\u2013P95 over de replicaties). Vermeden zorg is hier het verschil van twee stochastische runs; "
+              "is die band breed ten opzichte van het gemiddelde, gebruik dan het cohortmodel voor het gemiddelde effect.</p>\n";
+    }
 
     // Avoided clients per care type in the middle and last key year.
     const auto years = keyYears(in_.baseYear, in_.horizon);

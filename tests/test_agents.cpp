@@ -512,3 +512,38 @@ TEST_CASE("agent engine bad input: replicates, threads, memory, interventions", 
   so.year = 1990;
   REQUIRE_THROWS_WITH(validateSolidarityOptions(model, so), Catch::Contains("--year"));
 }
+
+TEST_CASE("ensemble statistics: per-run prevention figures come from the mean run, not the mean of runs", "[agents][prevention]") {
+  // Two replicates, years 2021-2023, no discounting. Replicate 0 breaks even in 2022,
+  // replicate 1 never; the mean run (avoided 0, 15, 15; programme 10, 0, 0) in 2022.
+  ResultTable layout;
+  const std::size_t a = layout.addArea({"region", "R", "Regio"});
+  for (int y = 2021; y <= 2023; ++y) {
+    layout.add(a, y, "avoided_cost", "total", "total", "total", 0);
+    layout.add(a, y, "programme_cost", "total", "total", "total", 0);
+  }
+  layout.add(a, 2023, "return_per_euro", "total", "total", "total", 0);
+  layout.add(a, 2023, "break_even_year", "total", "total", "total", 0);
+  const std::vector<std::vector<double>> values = {
+      {0, 10, 30, 0, 0, 0, 3.0, 2022},  // avoided 2021, programme 2021, avoided 2022, ... per row
+      {0, 10, 0, 0, 0, 0, 0.0, 0},
+  };
+  // Row order: avoided 2021, programme 2021, avoided 2022, programme 2022, avoided 2023, programme 2023, return, break-even.
+  EnsembleResult er;
+  ensembleStatistics(er, layout, [&](std::size_t r, std::size_t i) { return values[r][i]; }, 2, 1, 0.0, 2021);
+  REQUIRE(er.mean.size() == 8);
+  CHECK(er.mean[2] == Approx(15.0));
+  CHECK(er.mean[6] == Approx(1.5));      // 15 / 10, not the mean of 3.0 and 0.0 (also 1.5 here by chance)
+  CHECK(er.mean[7] == Approx(2022.0));   // not (2022 + 0) / 2 = 1011
+  CHECK(er.p05[7] == Approx(2022.0));    // nearest rank: the earlier replicate
+  CHECK(er.p95[7] == Approx(0.0));       // "not reached" ranks last
+  CHECK(er.layout.find("R", 2023, "break_even_year", "total", "total", "total") == Approx(2022.0));
+
+  // The mean run never breaks even although one replicate does: 0, with P5 the year.
+  const std::vector<std::vector<double>> late = {{0, 10, 12, 0, 0, 0, 1.2, 2022}, {0, 10, 0, 0, 0, 0, 0, 0}};
+  EnsembleResult er2;
+  ensembleStatistics(er2, layout, [&](std::size_t r, std::size_t i) { return late[r][i]; }, 2, 2, 0.0, 2021);
+  CHECK(er2.mean[7] == 0.0);
+  CHECK(er2.mean[6] == Approx(0.6));
+  CHECK(er2.p05[7] == Approx(2022.0));
+}
