@@ -121,7 +121,7 @@ GeoMap loadGeoJson(const std::filesystem::path& path, const std::set<std::string
   json doc;
   try {
     doc = json::parse(in);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, and out_of_range for numbers beyond double
     throw InputError(file, 0, "", std::string("not valid JSON: ") + e.what());
   }
   if (!doc.is_object() || !doc.contains("features") || !doc["features"].is_array()) {

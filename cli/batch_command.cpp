@@ -13,6 +13,7 @@
 #include "report/result_files.hpp"
 #include "report/xlsx_report.hpp"
 #include "sim/atomic_folder.hpp"
+#include "sim/stop_request.hpp"
 #include "sim/atomic_output.hpp"
 #include "sim/csv_table.hpp"
 #include "sim/input_error.hpp"
@@ -364,8 +365,7 @@ class Batch {
     std::string problem;
     if (root_) {
       try {
-        ensureWritableFolder(out);
-        for (const auto& p : removeStaleTemporaryOutputs(out)) note("removed " + p.filename().string() + " (left by an interrupted batch)");
+        for (const auto& p : ensureWritableFolder(out)) note("removed " + p.filename().string() + " (left by an interrupted batch)");
       } catch (const OutputError& e) {
         problem = e.what();
       }
@@ -543,6 +543,8 @@ class Batch {
       info.wallSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
       out.files.emplace_back("manifest.json", scenarioManifest(info, fingerprint(s, in.data)));
       out.ok = true;
+    } catch (const Interrupted&) {
+      throw;  // not a failure of the scenario: the worker drops the run
     } catch (const InputError& e) {
       out.exitCode = 2;
       out.error = e.what();
@@ -626,6 +628,7 @@ class Batch {
     er.areas = reportingAreas(inputs_->data, model->plan.municipalities);
     er.meanPopulation = meanPopulations(er.areas, g.populationSum, model->years() + 1, n);
     std::vector<std::pair<std::string, std::string>> files;
+    files.reserve(3);  // also keeps GCC 12 from a false -Warray-bounds on the first emplace_back
     files.emplace_back("results.csv", ensembleCsv(er, s.name));
     files.emplace_back("population.csv", populationCsv(s.name, er.areas, er.meanPopulation, model->plan.baseYear));
     ManifestInfo info;
@@ -661,10 +664,16 @@ class Batch {
     std::atomic<std::size_t> next{0};
     auto worker = [&] {
       while (true) {
+        if (stopRequested()) return;  // SIGINT/SIGTERM: finish the run in hand, start no other
         const std::size_t k = next++;
         if (k >= mine.size()) return;
         if (root_) progress_->started(good_[mine[k].scenario].scenario.name, mine[k].replicate);
-        RunOutput r = computeRun(mine[k], in, selection);
+        RunOutput r;
+        try {
+          r = computeRun(mine[k], in, selection);
+        } catch (const Interrupted&) {
+          return;  // stopped mid-run: nothing of it is kept; a resumed batch redoes it
+        }
         {
           std::lock_guard lock(mutex);
           finished.push_back(std::move(r));
@@ -680,6 +689,16 @@ class Batch {
 
     std::size_t localDone = 0, remoteDone = 0;
     while (localDone < mine.size() || remoteDone < remote) {
+      if (stopRequested()) {
+        // The runs in hand finish; those complete are accepted (a scenario whose runs are all
+        // in is published), then the batch stops. A resumed batch redoes the rest.
+        for (auto& t : threads) t.join();
+        std::lock_guard lock(mutex);
+        for (; !finished.empty(); finished.pop_front()) {
+          if (root_) accept(std::move(finished.front()));
+        }
+        throwIfStopRequested();
+      }
       std::optional<RunOutput> r;
       {
         std::unique_lock lock(mutex);
@@ -910,6 +929,9 @@ int batchCommand(const BatchOptions& o) {
   }
   try {
     return Batch(o, *net).run();
+  } catch (const Interrupted& e) {
+    std::cerr << "zorgsim: " << e.what() << " (run the same command again to finish the batch)\n";
+    return e.exitCode();
   } catch (const std::exception& e) {
     std::cerr << "zorgsim: internal error" << (net->size() > 1 ? " on rank " + std::to_string(net->rank()) : "") << ": " << e.what() << "\n";
     if (net->size() > 1) net->abort(4);  // the other ranks may be waiting for this one

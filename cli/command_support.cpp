@@ -2,6 +2,7 @@
 
 #include "models/default_locations.hpp"
 #include "sim/atomic_output.hpp"
+#include "sim/stop_request.hpp"
 #include "sim/input_error.hpp"
 #include "sim/version.hpp"
 
@@ -50,6 +51,9 @@ int reportErrors(const std::function<int()>& body) {
   } catch (const OutputError& e) {
     std::cerr << "zorgsim: cannot write results: " << e.what() << "\n";
     return 3;
+  } catch (const Interrupted& e) {
+    std::cerr << "zorgsim: " << e.what() << "\n";
+    return e.exitCode();
   } catch (const std::exception& e) {
     std::cerr << "zorgsim: internal error: " << e.what() << "\n";
     return 4;

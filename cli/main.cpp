@@ -6,6 +6,7 @@
 #include "cli/levers_command.hpp"
 #include "cli/monitor_command.hpp"
 #include "cli/run_command.hpp"
+#include "sim/stop_request.hpp"
 #include "sim/version.hpp"
 
 #include <CLI/CLI.hpp>
@@ -30,6 +31,7 @@ int main(int argc, char** argv) {
   auto* solidarity = zorgsim::cli::addSolidarityCommand(app, solidarityOptions);
   auto* levers = app.add_subcommand("levers", "Print the table of scenario levers (key, range, unit, meaning, source).");
 
+  zorgsim::installStopHandlers();  // Ctrl-C / SIGTERM: finish the current step, keep what is complete
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -4,6 +4,7 @@
 #include "models/demographic_indicators.hpp"
 #include "models/prevention_indicators.hpp"
 #include "sim/input_error.hpp"
+#include "sim/stop_request.hpp"
 
 #include <unistd.h>
 
@@ -168,7 +169,7 @@ EnsembleRunStats runReplicates(const AgentModel& model, const EnsembleOptions& o
     AgentMunicipalRates local;
     double agentYears = 0;
     try {
-      for (std::size_t u; !failed && (u = nextUnit.fetch_add(1)) < units;) {
+      for (std::size_t u; !failed && !stopRequested() && (u = nextUnit.fetch_add(1)) < units;) {
         const std::size_t r = u / municipalities, p = u % municipalities;
         Slot* slot = nullptr;
         {
@@ -254,6 +255,7 @@ EnsembleRunStats runReplicates(const AgentModel& model, const EnsembleOptions& o
   worker();
   for (auto& t : pool) t.join();
   if (error) std::rethrow_exception(error);
+  throwIfStopRequested();  // SIGINT/SIGTERM: the workers stopped between units
   stats.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return stats;
 }

@@ -1,5 +1,7 @@
 #include "sim/atomic_output.hpp"
 
+#include "sim/atomic_folder.hpp"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -66,11 +68,12 @@ void writeFileAtomically(const fs::path& file, const std::string& content) {
   }
 }
 
-void ensureWritableFolder(const fs::path& folder) {
+std::vector<fs::path> ensureWritableFolder(const fs::path& folder) {
   createFolder(folder);
   const fs::path probe = folder / (".zorgsim-write-test." + std::to_string(::getpid()));
   writeAndSync(probe, "");
   ::unlink(probe.c_str());
+  return removeStaleTemporaryOutputs(folder);
 }
 
 void OutputSet::add(std::string fileName, std::string content) {

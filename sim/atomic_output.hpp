@@ -21,8 +21,10 @@ class OutputError : public std::runtime_error {
 // the previous content of `file`, if any, is then left untouched.
 void writeFileAtomically(const std::filesystem::path& file, const std::string& content);
 
-// Checks before any work starts that `folder` can be created and written to.
-void ensureWritableFolder(const std::filesystem::path& folder);
+// Checks before any work starts that `folder` can be created and written to, and removes
+// the hidden temporary files and folders a stopped or killed zorgsim process left there
+// (only those whose process no longer runs); returns what it removed.
+std::vector<std::filesystem::path> ensureWritableFolder(const std::filesystem::path& folder);
 
 // A set of files published together: all are written to temporary files first; only
 // when every one of them is complete are they renamed into place, in the given order

@@ -7,6 +7,7 @@
 #include "models/scenario_run.hpp"
 #include "models/solidarity.hpp"
 #include "sim/input_error.hpp"
+#include "sim/stop_request.hpp"
 #include "test_support.hpp"
 
 #include <boost/random/bernoulli_distribution.hpp>
@@ -14,6 +15,7 @@
 #include <boost/random/uniform_01.hpp>
 #include <catch2/catch.hpp>
 
+#include <csignal>
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -546,4 +548,22 @@ TEST_CASE("ensemble statistics: per-run prevention figures come from the mean ru
   CHECK(er2.mean[7] == 0.0);
   CHECK(er2.mean[6] == Approx(0.6));
   CHECK(er2.p05[7] == Approx(2022.0));
+}
+
+TEST_CASE("a stop request (SIGINT/SIGTERM) ends an agent ensemble with Interrupted, not a result", "[agents][signals]") {
+  const Dataset& d = test::defaultDataset();
+  const AgentModel model = prepareAgentModel(d, test::defaultCareModel(), withHorizon(2), municipalities({"GM0197"}));
+  EnsembleOptions o;
+  o.replicates = 4;
+  o.threads = 2;
+  requestStop(SIGTERM);
+  try {
+    (void)runEnsemble(model, d, o);
+    FAIL("no Interrupted");
+  } catch (const Interrupted& e) {
+    CHECK(e.exitCode() == 143);
+    CHECK(std::string(e.what()).find("SIGTERM") != std::string::npos);
+  }
+  clearStopRequest();
+  CHECK_FALSE(runEnsemble(model, d, o).mean.empty());  // and runs again once cleared
 }

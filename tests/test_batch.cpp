@@ -103,6 +103,11 @@ TEST_CASE("a folder is published whole, replaces an old one, and leaves no tempo
   CHECK_FALSE(fs::exists(dir / ".comparison.csv.tmp.999999999"));
   CHECK(fs::exists(dir / mine));
   CHECK(fs::exists(target / "results.csv"));  // results are never touched
+  // The check every command makes before work starts removes them too.
+  std::ofstream(dir / ".results.csv.tmp.999999999") << "half";
+  CHECK(ensureWritableFolder(dir).size() == 1);
+  CHECK_FALSE(fs::exists(dir / ".results.csv.tmp.999999999"));
+  CHECK(fs::exists(dir / mine));
 
   CHECK(isTemporaryOutputName(".results.csv.tmp.123"));
   CHECK(isTemporaryOutputName(".zorgsim-old.x.5"));

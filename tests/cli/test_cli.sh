@@ -82,5 +82,29 @@ expect_error "unknown intervention" 2 "unknown intervention 'reablemint'" "$bin"
 # 6. The lever table in the docs is generated from the parameter dictionary and up to date.
 diff <("$bin" levers) "$src/docs/levers.md" >/dev/null && pass || fail "docs/levers.md is stale: run zorgsim levers > docs/levers.md"
 
+# 7. SIGINT / SIGTERM: a clean stop with the shell's exit status, finished results complete,
+#    no temporary files, earlier results untouched. (Resuming is tested in tests/batch.)
+"$bin" batch "$src/scenarios/baseline.toml" "$src/scenarios/krappe-arbeidsmarkt.toml" --engine agent --replicates 200 \
+  --region Achterhoek --threads 1 --out "$work/sig" >"$work/out" 2>"$work/err" &
+pid=$!
+for _ in $(seq 600); do grep -q "done baseline replicate" "$work/err" 2>/dev/null && break; sleep 0.5; done
+kill -INT $pid
+wait $pid
+status=$?
+[[ $status -eq 130 ]] && pass || fail "batch after SIGINT: exit $status, expected 130"
+grep -q "stopped by SIGINT" "$work/err" && pass || fail "batch after SIGINT: no stop message: $(tail -3 "$work/err")"
+[[ -z $(find "$work/sig" -name '.*' 2>/dev/null) ]] && pass || fail "temporary files after SIGINT: $(find "$work/sig" -name '.*')"
+for d in "$work/sig"/*/; do [[ ! -d $d || -s $d/manifest.json ]] || fail "incomplete folder $d after SIGINT"; done
+before=$(cat "$work/good"/* | md5sum)
+"$bin" run --engine agent --replicates 200 --out "$work/good" >"$work/out" 2>"$work/err" &
+pid=$!
+sleep 2
+kill -TERM $pid
+wait $pid
+status=$?
+[[ $status -eq 143 ]] && pass || fail "run after SIGTERM: exit $status, expected 143"
+[[ $(cat "$work/good"/* | md5sum) == "$before" ]] && pass || fail "SIGTERM changed earlier results"
+[[ -z $(find "$work/good" -name '.*') ]] && pass || fail "temporary files after SIGTERM"
+
 echo "$passes passed, $failures failed"
 [[ $failures -eq 0 ]]

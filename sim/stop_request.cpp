@@ -1,0 +1,64 @@
+#include "sim/stop_request.hpp"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstring>
+#include <string>
+
+namespace zorgsim {
+
+namespace {
+
+std::atomic<int> g_signal{0};  // 0: no stop requested
+static_assert(std::atomic<int>::is_always_lock_free, "the signal handler needs a lock-free flag");
+
+extern "C" void onStopSignal(int sig) {
+  int expected = 0;
+  if (!g_signal.compare_exchange_strong(expected, sig)) {
+    // Second signal: the user insists. Default action (terminate with this signal).
+    ::signal(sig, SIG_DFL);
+    ::raise(sig);
+    return;
+  }
+  // write() is async-signal-safe; iostreams are not.
+  static const char message[] = "\nzorgsim: stopping after the current step (press Ctrl-C again to stop at once)\n";
+  (void)!::write(STDERR_FILENO, message, sizeof(message) - 1);
+}
+
+std::string signalName(int sig) {
+  switch (sig) {
+    case SIGINT: return "SIGINT";
+    case SIGTERM: return "SIGTERM";
+    default: return "signal " + std::to_string(sig);
+  }
+}
+
+}  // namespace
+
+Interrupted::Interrupted(int signal)
+    : std::runtime_error("stopped by " + signalName(signal) +
+                         "; results finished before the stop are complete, nothing half-written was left"),
+      signal_(signal) {}
+
+void installStopHandlers() {
+  struct sigaction action;
+  std::memset(&action, 0, sizeof action);
+  action.sa_handler = onStopSignal;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_RESTART;  // interrupted reads and writes resume; loops check the flag
+  ::sigaction(SIGINT, &action, nullptr);
+  ::sigaction(SIGTERM, &action, nullptr);
+}
+
+bool stopRequested() { return g_signal.load(std::memory_order_relaxed) != 0; }
+
+void throwIfStopRequested() {
+  if (const int sig = g_signal.load(std::memory_order_relaxed); sig != 0) throw Interrupted(sig);
+}
+
+void requestStop(int signal) { g_signal.store(signal); }
+void clearStopRequest() { g_signal.store(0); }
+
+}  // namespace zorgsim
