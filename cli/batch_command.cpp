@@ -823,6 +823,10 @@ class Batch {
                              o_.scenarioFiles.size(), o_.scenarioFiles.size() == 1 ? "" : "s", computed_, skipped, failures_.size(),
                              net_.name(), seconds);
     for (const auto& f : failures_) std::cerr << "  failed: " << f.message << "\n";
+    if (done.empty() && written.empty()) {
+      std::cout << "zorgsim batch: no results written to " << out.string() << "\n";
+      return status;
+    }
     std::cout << "zorgsim batch: results in " << out.string();
     if (!written.empty()) {
       std::string list;
