@@ -153,7 +153,7 @@ EnsembleRunStats runReplicates(const AgentModel& model, const EnsembleOptions& o
   const auto threads = static_cast<std::size_t>(std::max(1, std::min(o.threads, static_cast<int>(std::max<std::size_t>(units, 1)))));
 
   std::vector<AgentMunicipalRates> cache(cached ? municipalities : 0);
-  std::atomic<std::size_t> nextRates{0}, nextUnit{0};
+  std::atomic<std::size_t> nextRates{0}, nextUnit{0}, unitsDone{0};
   std::atomic<bool> failed{false};
   std::exception_ptr error;
   std::mutex mutex;  // guards slots, error and stats
@@ -169,7 +169,7 @@ EnsembleRunStats runReplicates(const AgentModel& model, const EnsembleOptions& o
     AgentMunicipalRates local;
     double agentYears = 0;
     try {
-      for (std::size_t u; !failed && !stopRequested() && (u = nextUnit.fetch_add(1)) < units;) {
+      for (std::size_t u; !failed && !stopRequested() && !(o.cancelled && o.cancelled()) && (u = nextUnit.fetch_add(1)) < units;) {
         const std::size_t r = u / municipalities, p = u % municipalities;
         Slot* slot = nullptr;
         {
@@ -207,6 +207,8 @@ EnsembleRunStats runReplicates(const AgentModel& model, const EnsembleOptions& o
           agentYears += agentYearsOf(without);
           slot->outcome.careWithout[p] = std::move(careWithout);
         }
+        const std::size_t finishedUnits = ++unitsDone;
+        if (o.progress) o.progress(finishedUnits, units);
         std::unique_ptr<Slot> complete;
         {
           std::lock_guard<std::mutex> lock(mutex);
@@ -256,6 +258,7 @@ EnsembleRunStats runReplicates(const AgentModel& model, const EnsembleOptions& o
   for (auto& t : pool) t.join();
   if (error) std::rethrow_exception(error);
   throwIfStopRequested();  // SIGINT/SIGTERM: the workers stopped between units
+  if (unitsDone.load() < units) throw EnsembleCancelled();
   stats.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return stats;
 }

@@ -23,6 +23,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,18 @@ struct EnsembleOptions {
   std::uint64_t firstReplicate = 0;
   // Memory that may be used; 0 = what the system reports as available (MemAvailable).
   std::uint64_t memoryLimitBytes = 0;
+  // Optional, for interactive callers (the GUI's background runs); both are called from
+  // worker threads. cancelled() is asked between units of work (one municipality of one
+  // replicate); when it returns true the run ends by throwing EnsembleCancelled.
+  // progress(done, total) reports finished units.
+  std::function<bool()> cancelled;
+  std::function<void(std::size_t done, std::size_t total)> progress;
+};
+
+// Thrown by runReplicates / runEnsemble when options.cancelled() returned true.
+class EnsembleCancelled : public std::runtime_error {
+ public:
+  EnsembleCancelled() : std::runtime_error("agent run cancelled") {}
 };
 
 // The outcome of one replicate: per municipality (parallel to model.plan.municipalities).

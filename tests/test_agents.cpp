@@ -16,6 +16,7 @@
 #include <catch2/catch.hpp>
 
 #include <csignal>
+#include <atomic>
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -566,4 +567,24 @@ TEST_CASE("a stop request (SIGINT/SIGTERM) ends an agent ensemble with Interrupt
   }
   clearStopRequest();
   CHECK_FALSE(runEnsemble(model, d, o).mean.empty());  // and runs again once cleared
+}
+
+TEST_CASE("an ensemble reports progress per unit and can be cancelled between units", "[agents][signals]") {
+  const Dataset& d = test::defaultDataset();
+  const AgentModel model = prepareAgentModel(d, test::defaultCareModel(), withHorizon(2), municipalities({"GM0197", "GM0202"}));
+  EnsembleOptions o;
+  o.replicates = 3;
+  std::atomic<std::size_t> calls{0}, last{0};
+  o.progress = [&](std::size_t done, std::size_t total) {
+    ++calls;
+    last = done;
+    CHECK(total == 6);  // 2 municipalities x 3 replicates
+  };
+  CHECK_FALSE(runEnsemble(model, d, o).mean.empty());
+  CHECK(calls == 6);
+  CHECK(last == 6);
+  o.progress = nullptr;
+  std::atomic<int> asked{0};
+  o.cancelled = [&] { return ++asked > 2; };  // cancel after two units
+  CHECK_THROWS_AS(runEnsemble(model, d, o), EnsembleCancelled);
 }
