@@ -35,7 +35,9 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // --help and --version exit 0; every command-line mistake is bad input: status 2, as
+    // documented in docs/errors.md (CLI11's own codes, 105-115, would mean nothing to a script).
+    return app.exit(e) == 0 ? 0 : 2;
   }
   if (app.got_subcommand("run")) return zorgsim::cli::runCommand(runOptions);
   if (solidarity->parsed()) return zorgsim::cli::solidarityCommand(solidarityOptions);

@@ -40,6 +40,7 @@ expect_fault() {
 #    error path as a full disk, on any machine.
 expect_fault "file size limit" "File too large" "$work/earlier" \
   bash -c 'trap "" XFSZ; ulimit -f 64; exec "$0" run --out "$1" -q' "$bin" "$work/earlier"
+grep -q "zorgsim: cannot write results: cannot write " "$work/err" && pass || fail "file size limit: message names the file: $(cat "$work/err")"
 
 # 2. A full disk (a 2 MiB tmpfs holding earlier results and a file that fills the rest), for
 #    run and batch.
