@@ -31,6 +31,9 @@ struct GeoMap {
   const GeoArea* find(const std::string& code) const;
 };
 
+// Largest boundaries file read (InputError above it, before parsing).
+inline constexpr std::size_t kMaxGeoJsonBytes = 64u << 20;
+
 // keepCodes: only features whose code property is in the set (empty set: all).
 // codeProperty / nameProperty: the feature properties holding code and name.
 GeoMap loadGeoJson(const std::filesystem::path& file, const std::set<std::string>& keepCodes = {},

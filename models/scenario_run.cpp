@@ -2,9 +2,12 @@
 
 #include "models/care_indicators.hpp"
 #include "models/demographic_indicators.hpp"
+#include "models/ensemble.hpp"
 #include "models/output_validator.hpp"
 #include "models/prevention_indicators.hpp"
 #include "sim/input_error.hpp"
+
+#include <cstdio>
 
 #include <algorithm>
 #include <map>
@@ -27,13 +30,32 @@ std::vector<int> selectMunicipalities(const Dataset& data, const std::string& re
                                           "'. Regions: " + list);
 }
 
+std::uint64_t estimateRunBytes(std::size_t areas, int years) {
+  return static_cast<std::uint64_t>(areas) * static_cast<std::uint64_t>(std::max(years, 1)) * kRunBytesPerAreaYear;
+}
+
+void checkRunMemory(std::size_t areas, int years, std::uint64_t limitBytes) {
+  const std::uint64_t limit = limitBytes > 0 ? limitBytes : availableMemoryBytes();
+  const std::uint64_t need = estimateRunBytes(areas, years);
+  if (limit == 0 || need <= limit) return;
+  auto gb = [](std::uint64_t b) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f GB", static_cast<double>(b) / 1e9);
+    return std::string(text);
+  };
+  throw InputError("--region", 0, "",
+                   "the run needs about " + gb(need) + " of memory (" + std::to_string(areas) + " areas x " + std::to_string(years) +
+                       " years), more than the " + gb(limit) + " available; run one region at a time (--region) or a shorter horizon");
+}
+
 ScenarioRun runScenario(const Dataset& data, const CareModel& baseCare, const Scenario& scenario,
                         const std::vector<int>& selection, const std::vector<Registration>& registrations) {
   validateScenarioCareTypes(scenario, baseCare, data);
   ScenarioRun run;
   run.plan = prepareProjection(data, scenario, selection);
-  run.projection = runProjection(run.plan);
   run.areas = reportingAreas(data, run.plan.municipalities);
+  checkRunMemory(run.areas.size(), run.plan.horizon - run.plan.baseYear + 1);
+  run.projection = runProjection(run.plan);
 
   // Own registrations recalibrate the levels of the municipalities in this run.
   CareModel recalibrated;

@@ -96,7 +96,7 @@ std::string CsvTable::readFileText(const std::filesystem::path& file, std::size_
   if (size > maxBytes) {
     throw InputError(name, 0, "",
                      "file is " + std::to_string(size >> 20) + " MiB, more than the limit of " +
-                         std::to_string(maxBytes >> 20) + " MiB for a CSV table");
+                         std::to_string(maxBytes >> 20) + " MiB for this kind of file");
   }
   std::ifstream in(file, std::ios::binary);
   if (!in) throw InputError(name, 0, "", "cannot open file for reading");

@@ -11,6 +11,7 @@
 #include "models/interventions.hpp"
 #include "models/registrations.hpp"
 #include "models/scenario.hpp"
+#include "models/scenario_run.hpp"
 #include "models/solidarity.hpp"
 #include "report/result_files.hpp"
 #include "sim/atomic_output.hpp"
@@ -252,6 +253,8 @@ TEST_CASE("E308 map boundaries", "[errors]") {
   const fs::path dir = test::temporaryFolder("errors-geojson");
   auto map = [&](const std::string& text) { (void)charts::loadGeoJson(writeFile(dir / "m.geojson", text)); };
   CHECK_MESSAGE(map("{\"type\": \"Feature\"}"), "expected a GeoJSON FeatureCollection with a 'features' array");
+  writeFile(dir / "big.geojson", std::string(charts::kMaxGeoJsonBytes + 1, ' '));
+  CHECK_MESSAGE(charts::loadGeoJson(dir / "big.geojson"), "more than the limit of");
   CHECK_MESSAGE(map("{\"features\": [}"), "not valid JSON: ");
   CHECK_MESSAGE(map("{\"features\": [{\"properties\": {}}]}"), "missing or not a string");
   const std::string props = "{\"features\": [{\"properties\": {\"statcode\": \"GM0197\", \"statnaam\": \"Aalten\"}, ";
@@ -392,4 +395,13 @@ TEST_CASE("E8 writing results", "[errors]") {
   CHECK_MESSAGE(writeFileAtomically("/proc/zorgsim-test/results.csv", "x"), "cannot create ");
   fs::create_directories(dir / "busy" / "inside");
   CHECK_MESSAGE(writeFileAtomically(dir / "busy", "x"), "cannot move ");
+}
+
+TEST_CASE("E602 a cohort run too large for the memory is refused before any work", "[errors]") {
+  // 66 areas x 30 years of Gelderland need about 130 MB by the measured rate: refused under a
+  // 100 MB limit, accepted under 1 GB; a national dataset over 100 years still fits 8 GB.
+  CHECK(estimateRunBytes(66, 30) == 66u * 30u * kRunBytesPerAreaYear);
+  CHECK_MESSAGE(checkRunMemory(66, 30, 100'000'000), "the run needs about 0.1 GB of memory (66 areas x 30 years)");
+  CHECK_NOTHROW(checkRunMemory(66, 30, 1'000'000'000));
+  CHECK_NOTHROW(checkRunMemory(400, 101, 8'000'000'000));
 }
