@@ -52,9 +52,20 @@ std::string chartCsv(const Chart& chart) {
       out += csvField(s.name) + "," + xLabel(s.x[i]) + "," + number(s.y[i]) + ",,\n";
     }
   }
+  // Bars: the value is the bar's length; a floating bar (waterfall step) also gives where
+  // it starts and ends in low and high. Category axes write the category's name as x.
+  auto xText = [&](double x) {
+    if (chart.x.categories) {
+      for (const auto& t : chart.x.ticks) {
+        if (t.value == x) return csvField(t.label);
+      }
+    }
+    return xLabel(x);
+  };
   for (const auto& s : chart.bars) {
     for (std::size_t i = 0; i < std::min(s.x.size(), s.y.size()); ++i) {
-      out += csvField(s.name) + "," + xLabel(s.x[i]) + "," + number(s.y[i]) + ",,\n";
+      const std::string ends = s.base.empty() ? "," : number(s.baseAt(i)) + "," + number(s.y[i]);
+      out += csvField(s.name) + "," + xText(s.x[i]) + "," + number(s.y[i] - s.baseAt(i)) + "," + ends + "\n";
     }
   }
   for (const auto& b : chart.bands) {

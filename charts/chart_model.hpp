@@ -41,6 +41,9 @@ struct Axis {
   std::string label;  // e.g. "personen"; the unit is part of it when it helps ("FTE")
   double min = 0, max = 1;
   std::vector<Tick> ticks;  // inside [min, max], ascending
+  // Ticks name categories (a waterfall's steps) rather than values: every label is drawn,
+  // shortened to its slot, instead of thinning them out.
+  bool categories = false;
 };
 
 enum class LineStyle { Solid, Dashed };
@@ -60,12 +63,16 @@ struct BandSeries {
   Color color;  // drawn with its alpha
 };
 
-// Vertical bars centred on x, from 0 to y.
+// Vertical bars centred on x, from base (0 when `base` is empty) to y. A waterfall's
+// steps float: base = the running level before the step, y = the level after it.
 struct BarSeries {
   std::string name;
   std::vector<double> x, y;
   double barWidth = 0.8;  // in x units
   Color color;
+  std::vector<double> base;         // empty, or one per bar
+  std::vector<std::string> labels;  // empty, or a value label per bar, drawn at the bar's end
+  double baseAt(std::size_t i) const { return i < base.size() ? base[i] : 0.0; }
 };
 
 // Persons per single year of age: left bars (men), right bars (women), optional outline of

@@ -239,15 +239,20 @@ struct Painter {
     }
     double xLabelW = 0;
     for (const auto& t : xa.ticks) xLabelW = std::max(xLabelW, c.textWidth(t.label, st.fontSize, false));
-    const std::size_t xs = tickStride(xa.ticks.size(), xLabelW + st.fontSize, plot.w + xLabelW);
+    const std::size_t xs = xa.categories ? 1 : tickStride(xa.ticks.size(), xLabelW + st.fontSize, plot.w + xLabelW);
+    // A category owns the width of one x unit (less a small gap), so neighbours never touch.
+    const double slot = plot.w / std::max(1e-9, layout.xMax - layout.xMin) - st.fontSize * 0.4;
     for (std::size_t i = 0; i < xa.ticks.size(); ++i) {
       const auto& t = xa.ticks[i];
       const double sx = layout.toScreen(t.value, layout.yMin).x;
       c.line({sx, plot.bottom()}, {sx, plot.bottom() + st.fontSize * 0.3}, st.axis, 1.0f);
       if (i % xs != 0) continue;
-      const double w = c.textWidth(t.label, st.fontSize, false);
+      // A category name wider than its slot is set smaller first, and shortened only then.
+      const float size = xa.categories && c.textWidth(t.label, st.fontSize, false) > slot ? st.smallSize : st.fontSize;
+      const std::string label = xa.categories ? fitText(c, t.label, size, false, std::max(slot, 10.0)) : t.label;
+      const double w = c.textWidth(label, size, false);
       const double lx = std::clamp(sx - w / 2, area.x, area.right() - w);
-      c.text({lx, plot.bottom() + st.fontSize * 0.3}, t.label, st.fontSize, st.text, false);
+      c.text({lx, plot.bottom() + st.fontSize * 0.3}, label, size, st.text, false);
     }
     c.line({plot.x, plot.bottom()}, {plot.right(), plot.bottom()}, st.axis, 1.2f);
     c.line({plot.x, plot.y}, {plot.x, plot.bottom()}, st.axis, 1.2f);
@@ -279,9 +284,11 @@ struct Painter {
       c.beginGroup("bars", bar.name);
       for (std::size_t i = 0; i < std::min(bar.x.size(), bar.y.size()); ++i) {
         if (!std::isfinite(bar.y[i])) continue;
-        const Point a = layout.toScreen(bar.x[i] - bar.barWidth / 2, std::max(0.0, bar.y[i]));
-        const Point b = layout.toScreen(bar.x[i] + bar.barWidth / 2, std::min(0.0, bar.y[i]));
-        c.fillRect({a.x, a.y, b.x - a.x, b.y - a.y}, bar.color);
+        const double from = bar.baseAt(i);
+        const Point a = layout.toScreen(bar.x[i] - bar.barWidth / 2, std::max(from, bar.y[i]));
+        const Point b = layout.toScreen(bar.x[i] + bar.barWidth / 2, std::min(from, bar.y[i]));
+        // At least one pixel high: a step of nearly nothing is still shown to exist.
+        c.fillRect({a.x, a.y, b.x - a.x, std::max(1.0, b.y - a.y)}, bar.color);
       }
       c.endGroup();
     }
@@ -301,6 +308,7 @@ struct Painter {
       c.endGroup();
     }
     c.popClip();
+    barLabels();
     if (chart.markerX && *chart.markerX >= layout.xMin && *chart.markerX <= layout.xMax) {
       const double sx = layout.toScreen(*chart.markerX, 0).x;
       dashedPolyline(c, {{sx, layout.plot.y}, {sx, layout.plot.bottom()}}, st.axis, 1.0f);
@@ -309,6 +317,26 @@ struct Painter {
         const double lx = std::min(sx + 3, layout.plot.right() - w);
         c.fillRect({lx - 1, layout.plot.y, w + 2, st.smallSize}, withAlphaBg());
         c.text({lx, layout.plot.y}, chart.markerLabel, st.smallSize, st.text, true);
+      }
+    }
+  }
+
+  // Value labels of bars: above a bar that goes up, below one that goes down, centred and
+  // kept inside the plot.
+  void barLabels() {
+    const Rect& plot = layout.plot;
+    for (const auto& bar : chart.bars) {
+      for (std::size_t i = 0; i < std::min({bar.x.size(), bar.y.size(), bar.labels.size()}); ++i) {
+        if (!std::isfinite(bar.y[i]) || bar.labels[i].empty()) continue;
+        const bool up = bar.y[i] >= bar.baseAt(i);
+        // Within the bar's slot (one x unit), so labels of neighbouring bars never overlap.
+        const double slot = plot.w / std::max(1e-9, layout.xMax - layout.xMin) - st.fontSize * 0.3;
+        const float size = c.textWidth(bar.labels[i], st.fontSize, true) <= slot ? st.fontSize : st.smallSize;
+        const double w = c.textWidth(bar.labels[i], size, true);
+        const Point end = layout.toScreen(bar.x[i], bar.y[i]);
+        const double y = up ? end.y - lineH(size) : end.y + size * 0.15;
+        const double x = std::max(plot.x, std::min(end.x - w / 2, plot.right() - w));
+        c.text({x, std::max(plot.y, std::min(y, plot.bottom() - size))}, bar.labels[i], size, st.text, true);
       }
     }
   }
@@ -501,6 +529,7 @@ std::optional<HoverInfo> valuesAt(const Chart& chart, double x) {
   };
   for (const auto& s : chart.lines) consider(s.x);
   for (const auto& b : chart.bands) consider(b.x);
+  for (const auto& b : chart.bars) consider(b.x);
   if (!std::isfinite(best)) return std::nullopt;
   info.x = best;
   for (const auto& s : chart.lines) {
@@ -511,6 +540,12 @@ std::optional<HoverInfo> valuesAt(const Chart& chart, double x) {
   for (const auto& b : chart.bands) {
     for (std::size_t i = 0; i < std::min({b.x.size(), b.low.size(), b.high.size()}); ++i) {
       if (b.x[i] == best) info.values.push_back({b.name, b.color, 0, true, b.low[i], b.high[i]});
+    }
+  }
+  // A bar's value is its length: a floating (waterfall) step reports the change, not its top.
+  for (const auto& b : chart.bars) {
+    for (std::size_t i = 0; i < std::min(b.x.size(), b.y.size()); ++i) {
+      if (b.x[i] == best && std::isfinite(b.y[i])) info.values.push_back({b.name, b.color, b.y[i] - b.baseAt(i), false, 0, 0});
     }
   }
   return info;

@@ -144,9 +144,13 @@ void App::errorBanner() {
 
 void App::scenarioBar() {
   ImGui::TextDisabled("%s", ui_.t("top.scenario"));
-  ImGui::SameLine();
+  const std::string label = currentScenarioLabel(ui_);
   ImGui::PushFont(ui_.font(ui_.fontSize, true));
-  ImGui::TextWrapped("%s", currentScenarioLabel(ui_).c_str());
+  // On the same line only when it fits: a wrapped file name would break inside a word.
+  if (ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().ItemSpacing.x <= ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x) {
+    ImGui::SameLine();
+  }
+  ImGui::TextWrapped("%s", label.c_str());
   ImGui::PopFont();
   if (ImGui::IsItemHovered() && !session_.scenario().sourceFile.empty()) wrappedTooltip(session_.scenario().sourceFile);
   if (!state_.workshop) {

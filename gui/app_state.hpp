@@ -32,6 +32,9 @@ struct AppState {
   std::string careType = "total";  // care type code, or "total"
   std::string careMeasure = "fte";  // clients, fte, hours, cost (no clients for "total")
   int outline = -1;  // pyramid outline: -1 = reference (baseline), else comparison index
+  // Replicates of the next agent run (bands in the time series, solidarity).
+  int bandReplicates = 50;
+  int solidarityReplicates = 500;
 
   // Last confirmation (saved, exported): a string-table key and the file, so it follows the
   // language; the status bar shows the file name, the tooltip the full path.

@@ -91,7 +91,8 @@ int main(int argc, char** argv) {
     if (script) return playScript(app, *script, shots);
     while (!platform.shouldClose()) {
       // Idle without input and without runs in progress: sleep instead of redrawing.
-      if (!session.busy()) platform.idleUntilEvent(0.5);
+      // An agent run in progress keeps frames coming, so its progress bar moves.
+      if (!session.busy() && !session.agents().busy()) platform.idleUntilEvent(0.5);
       runFrame(app, std::nullopt, std::nullopt);
     }
     return 0;

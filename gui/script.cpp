@@ -59,6 +59,10 @@ const std::vector<Verb>& verbs() {
       {"dismiss-error", {}},
       {"key", {Arg::Word}},
       {"dialog", {Arg::Word}},
+      {"set-intervention", {Arg::Word, Arg::Word}},
+      {"agent-run", {Arg::Word, Arg::Int}},
+      {"agent-start", {Arg::Word, Arg::Int}},
+      {"agent-cancel", {Arg::Word}},
   };
   return v;
 }
@@ -94,6 +98,13 @@ std::string checkValues(const ScriptStep& s) {
   if (s.verb == "key") return oneOf(s.args[0], {"F5", "W", "Escape"});
   if (s.verb == "dialog") return oneOf(s.args[0], {"open", "save", "add-comparison", "close"});
   if (s.verb == "tfr-variant") return oneOf(s.args[0], {"medium", "low", "high"});
+  if (s.verb == "set-intervention") return oneOf(s.args[1], {"on", "off"});
+  if (s.verb == "agent-run" || s.verb == "agent-start" || s.verb == "agent-cancel") {
+    if (std::string problem = oneOf(s.args[0], {"bands", "solidarity"}); !problem.empty()) return problem;
+    if (s.verb != "agent-cancel" && (std::stoi(s.args[1]) < 1 || std::stoi(s.args[1]) > kMaxReplicates)) {
+      return "replicates must be 1 to " + std::to_string(kMaxReplicates);
+    }
+  }
   if (s.verb == "set-lever" && !findLever(s.args[0])) return "unknown lever '" + s.args[0] + "' (see `zorgsim levers`)";
   if (s.verb == "set-table" && !findTableLever(s.args[0])) return "unknown table lever '" + s.args[0] + "'";
   if (s.verb == "map-indicator" && !findFigure(mapIndicators(), s.args[0])) {
@@ -263,6 +274,24 @@ void ScriptPlayer::apply(App& app, const ScriptStep& s) {
                 : a[0] == "add-comparison" ? FileDialog::AddComparison
                                            : FileDialog::None;
     st.dialogPath = session.scenario().sourceFile;
+  } else if (s.verb == "set-intervention") {
+    ok = session.setInterventionActive(a[0], a[1] == "on", error);
+  } else if (s.verb == "agent-run" || s.verb == "agent-start") {
+    const int replicates = std::stoi(a[1]);
+    if (a[0] == "bands") {
+      st.bandReplicates = replicates;
+      session.startBandRun(replicates);
+    } else {
+      st.solidarityReplicates = replicates;
+      session.startSolidarityRun(replicates);
+    }
+    waitForAgents_ = s.verb == "agent-run";
+  } else if (s.verb == "agent-cancel") {
+    if (a[0] == "bands") {
+      session.agents().bands().cancel();
+    } else {
+      session.agents().solidarity().cancel();
+    }
   } else if (s.verb == "key") {
     const int key = a[0] == "F5" ? GLFW_KEY_F5 : a[0] == "W" ? GLFW_KEY_W : GLFW_KEY_ESCAPE;
     InjectedInput press = mouseSet_ ? mouse_ : InjectedInput{};
@@ -277,6 +306,7 @@ std::optional<InjectedInput> ScriptPlayer::beforeFrame(App& app) {
     const ScriptStep& step = script_.steps[next_++];
     shotName_ = defaultShotName(step);
     minFrames_ = 3;
+    waitForAgents_ = true;
     mouseSet_ = false;  // the mouse rests only during the step that put it there (no stray tooltips)
     wantSize_.reset();
     apply(app, step);
@@ -343,7 +373,7 @@ void ScriptPlayer::afterRender(App& app) {
     wantSize_.reset();
   }
   const bool settled = frames_ >= minFrames_ && sized && pendingInput_.empty() && !clickTarget_ &&
-                       !app.session().busy() && !app.exportPending();
+                       !app.session().busy() && !app.exportPending() && (!waitForAgents_ || !app.session().agents().busy());
   if (!settled) return;
   const fs::path file = dir_ / (shotName_ + ".png");
   try {

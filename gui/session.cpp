@@ -56,6 +56,7 @@ Session::Session(SessionOptions options) : options_(std::move(options)) {
     errors_.push_back(describeError(e));
     reference_ = loaded_;
   }
+  loadCatalogue();
   region_ = provinceOf(data_);
   focusSelection_ = region_ ? region_->members : std::vector<int>{};
   // The first runs are computed before the first frame, so the window opens with results
@@ -109,6 +110,58 @@ void Session::noteTiming(RunTiming& t, const RunOutput& out, bool inFrame) {
   const double perUnit = out.milliseconds / units;
   // Smoothed, but quick to follow a slower machine state (rather too cautious than frozen).
   msPerMunicipalityYear_ = std::max(perUnit, 0.5 * msPerMunicipalityYear_ + 0.5 * perUnit);
+}
+
+void Session::loadCatalogue() {
+  // The file resolveInterventions() reads: the scenario's own catalogue, else the one next to it.
+  std::string file = scenario_.interventionCatalogue;
+  if (file.empty() && !scenario_.sourceFile.empty()) file = (fs::path(scenario_.sourceFile).parent_path() / "interventions.toml").string();
+  if (file == catalogueFile_) return;
+  catalogueFile_ = file;
+  catalogue_.clear();
+  std::error_code ec;
+  if (file.empty() || !fs::exists(file, ec)) return;
+  try {
+    catalogue_ = loadInterventionCatalogue(file);
+  } catch (const std::exception& e) {
+    errors_.push_back(describeError(e));
+  }
+}
+
+bool Session::setInterventionActive(const std::string& id, bool active, std::string& error) {
+  Scenario s = scenario_;
+  auto& ids = s.activeInterventions;
+  const bool is = std::find(ids.begin(), ids.end(), id) != ids.end();
+  if (is == active) return true;
+  if (active) {
+    ids.push_back(id);
+  } else {
+    ids.erase(std::remove(ids.begin(), ids.end(), id), ids.end());
+    s.interventionOverrides.erase(id);
+  }
+  try {
+    resolveInterventions(s);
+  } catch (const std::exception& e) {
+    error = describeError(e);
+    errors_.push_back(error);
+    return false;
+  }
+  scenario_ = std::move(s);
+  scenarioChanged();
+  return true;
+}
+
+std::string Session::focusRegionCode() const { return region_ ? region_->code : data_.provinceCode; }
+
+AgentRunKey Session::currentAgentKey() const { return {scenario_.contentHash(), focusRegionCode(), 0}; }
+
+void Session::startBandRun(int replicates) {
+  agents_.startBands(scenario_, focusIsFull() ? std::vector<int>{} : focusSelection_, focusRegionCode(), replicates);
+}
+
+void Session::startSolidarityRun(int replicates) {
+  agents_.startSolidarity(scenario_, focusIsFull() ? std::vector<int>{} : focusSelection_, focusRegionCode(),
+                          region_ ? region_->name : data_.provinceName, replicates);
 }
 
 bool Session::modified() const { return scenario_.contentHash() != loaded_.contentHash(); }
@@ -194,6 +247,7 @@ bool Session::pump() {
       errors_.push_back(done.output.error);
     }
   }
+  if (agents_.poll()) changed = true;
   if (changed) ++resultVersion_;
   return changed;
 }
@@ -252,6 +306,7 @@ bool Session::loadScenarioFile(const fs::path& file, std::string& error) {
     errors_.push_back(error);
     return false;
   }
+  loadCatalogue();
   scenarioChanged();
   return true;
 }
@@ -262,6 +317,8 @@ bool Session::saveScenarioFile(const fs::path& file, std::string& error) {
   Scenario saved = scenario_;
   saved.name = file.stem().string();
   saved.sourceFile = file.string();
+  // A file saved elsewhere must still find the catalogue its interventions came from.
+  if (saved.interventionCatalogue.empty() && !saved.activeInterventions.empty()) saved.interventionCatalogue = fs::absolute(catalogueFile_).string();
   try {
     writeFileAtomically(file, scenarioToToml(saved));
   } catch (const std::exception& e) {

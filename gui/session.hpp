@@ -12,6 +12,7 @@
 // error text (file, line, field).
 
 #include "charts/geo_map.hpp"
+#include "gui/agent_runs.hpp"
 #include "gui/runner.hpp"
 #include "models/care_projection.hpp"
 #include "models/dataset.hpp"
@@ -72,6 +73,11 @@ class Session {
   void setTableValue(TableLever lever, const std::string& key, double value);
   void setTfrVariant(const std::string& variant);
   void resetToLoaded();
+  // Prevention: the interventions of the scenario's catalogue (scenarios/interventions.toml
+  // unless the scenario names another), and switching one on or off. Switching off drops
+  // the scenario's overrides of it. On failure (no catalogue): false, `error` says why.
+  const std::vector<Intervention>& interventionCatalogue() const { return catalogue_; }
+  bool setInterventionActive(const std::string& id, bool active, std::string& error);
 
   // Files. On failure: returns false, `error` holds the message, nothing changed.
   bool loadScenarioFile(const std::filesystem::path& file, std::string& error);
@@ -114,6 +120,18 @@ class Session {
 
   // Errors of runs and files, oldest first (the UI shows the last; the state lists all).
   const std::vector<std::string>& errors() const { return errors_; }
+
+  // Agent runs (bands, solidarity) on their own threads; pump() collects them too.
+  AgentRuns& agents() { return agents_; }
+  const AgentRuns& agents() const { return agents_; }
+  // The region whose municipalities the focus run covers (code; the province when none).
+  std::string focusRegionCode() const;
+  // Starts an agent run for the current scenario and the selected region (its
+  // municipalities), replacing one in progress. The key says what a result must match to
+  // be current (replicates excluded: a result with fewer is not wrong, only coarser).
+  void startBandRun(int replicates);
+  void startSolidarityRun(int replicates);
+  AgentRunKey currentAgentKey() const;
   void reportError(std::string message) { errors_.push_back(std::move(message)); }
 
  private:
@@ -131,6 +149,7 @@ class Session {
   // Records a run's time and updates the cost estimate (per municipality-year) from its plan.
   void noteTiming(RunTiming& t, const RunOutput& out, bool inFrame);
   Scenario readScenario(const std::filesystem::path& file) const;  // throws InputError
+  void loadCatalogue();  // the catalogue of the edited scenario (empty when there is none)
 
   SessionOptions options_;
   Dataset data_;
@@ -150,6 +169,9 @@ class Session {
   double msPerMunicipalityYear_ = 0.05;
   std::uint64_t resultVersion_ = 0;
   std::vector<std::string> errors_;
+  std::vector<Intervention> catalogue_;
+  std::string catalogueFile_;
+  AgentRuns agents_{data_, care_};  // after data_ and care_, which its threads read
   Runner runner_;  // last: its thread stops before the data it reads is destroyed
 };
 

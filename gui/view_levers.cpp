@@ -24,41 +24,118 @@ std::string rangeText(const Ui& ui, double lo, double hi, int decimals) {
 
 int decimalsOf(const LeverSpec& s) { return s.integer ? 0 : (s.max - s.min > 20 ? 1 : 2); }
 
+// The lever dictionary (models/levers.cpp) gives units in English; the few there are get
+// their Dutch names here. Meanings and sources are English only (see levers.meaning_en_only).
+std::string unitText(const Ui& ui, std::string_view unit) {
+  static constexpr std::pair<std::string_view, std::string_view> kDutch[] = {
+      {"year", "jaar"},
+      {"years", "jaar"},
+      {"factor", "factor"},
+      {"relative risk", "relatief risico"},
+      {"persons per dwelling", "personen per woning"},
+      {"% per year", "% per jaar"},
+      {"dwellings per year", "woningen per jaar"},
+  };
+  if (ui.state.lang == Lang::Nl) {
+    for (const auto& [en, nl] : kDutch) {
+      if (unit == en) return std::string(nl);
+    }
+  }
+  return std::string(unit);
+}
+
 template <typename Spec>
 std::string leverHelp(const Ui& ui, const Spec& s, double defaultValue, int decimals) {
   std::string text = std::string(ui.state.lang == Lang::Nl ? s.labelNl : s.labelEn) + "\n\n";
   text += std::string(ui.t("levers.meaning")) + ": " + std::string(s.meaning);
   if (ui.state.lang == Lang::Nl) text += std::string(" ") + ui.t("levers.meaning_en_only");
-  text += "\n" + std::string(ui.t("levers.unit")) + ": " + std::string(s.unit);
+  text += "\n" + std::string(ui.t("levers.unit")) + ": " + unitText(ui, s.unit);
   text += "\n" + std::string(ui.t("levers.range")) + ": " + rangeText(ui, s.min, s.max, decimals);
   text += "\n" + std::string(ui.t("levers.default")) + ": " + ui.number(defaultValue, decimals);
   text += "\n" + std::string(ui.t("levers.source")) + ": " + std::string(s.source);
   return text;
 }
 
-// Label line (with a reset button when the value differs from the loaded scenario) and a
-// full-width slider. Returns the new value when it was moved.
+// Label line: the label (wrapped), and right-aligned the reset button (when the value
+// differs from the loaded scenario) and the value in the language's number format. Then a
+// full-width slider without text: a value drawn inside the slider sits under its grab.
+// Returns the new value when it was moved.
 std::optional<double> leverRow(Ui& ui, const char* id, const std::string& label, const std::string& help, double value,
                                double loadedValue, double lo, double hi, int decimals) {
   std::optional<double> moved;
   ImGui::PushID(id);
+  const ImGuiStyle& st = ImGui::GetStyle();
+  // Years are written without a thousands separator ("2050", not "2.050").
+  const bool year = decimals == 0 && value >= 1000 && value < 10000 && std::string_view(id) == "horizon";
+  const std::string shown = year ? std::to_string(static_cast<int>(std::lround(value))) : ui.number(value, decimals);
+  const float valueW = ImGui::CalcTextSize(shown.c_str()).x;
+  const float resetW = value != loadedValue ? ImGui::CalcTextSize("\u21BA").x + st.FramePadding.x * 2 + st.ItemSpacing.x : 0.0f;
+  const float left = ImGui::GetCursorPosX();
+  const float right = left + ImGui::GetContentRegionAvail().x;
+  ImGui::PushTextWrapPos(std::max(left + ui.fontSize * 4, right - valueW - resetW - st.ItemSpacing.x));
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(label.c_str());
+  ImGui::TextWrapped("%s", label.c_str());
+  ImGui::PopTextWrapPos();
   if (ImGui::IsItemHovered()) wrappedTooltip(help);
   if (value != loadedValue) {
-    ImGui::SameLine();
+    ImGui::SameLine(right - valueW - resetW);
     if (ImGui::SmallButton("\u21BA")) moved = loadedValue;
     if (ImGui::IsItemHovered()) wrappedTooltip(std::string(ui.t("levers.reset")) + ": " + ui.number(loadedValue, decimals));
   }
+  ImGui::SameLine(right - valueW);
+  ImGui::PushFont(ui.font(ui.fontSize, true));
+  ImGui::TextUnformatted(shown.c_str());
+  ImGui::PopFont();
+  if (ImGui::IsItemHovered()) wrappedTooltip(help);
   double v = value;
-  const std::string format = "%." + std::to_string(decimals) + "f";
   ImGui::SetNextItemWidth(-FLT_MIN);
-  if (ImGui::SliderScalar("##v", ImGuiDataType_Double, &v, &lo, &hi, format.c_str(), ImGuiSliderFlags_AlwaysClamp)) {
-    moved = v;
+  if (ImGui::SliderScalar("##v", ImGuiDataType_Double, &v, &lo, &hi, "", ImGuiSliderFlags_AlwaysClamp)) {
+    // The slider shows no text, so ImGui does not round to a format: round to the shown decimals.
+    const double scale = std::pow(10.0, decimals);
+    moved = std::clamp(std::round(v * scale) / scale, lo, hi);
   }
   if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) wrappedTooltip(help);
   ImGui::PopID();
   return moved;
+}
+
+std::string interventionHelp(const Ui& ui, const Intervention& i) {
+  const bool nl = ui.state.lang == Lang::Nl;
+  std::string text = (nl ? i.nameNl : i.nameEn) + "\n\n";
+  text += std::string(ui.t("levers.tier")) + ": " + i.tier + "\n";
+  text += std::string(ui.t("levers.target")) + ": " + i.targetState + ", " + std::to_string(i.ageMin) + "-" + std::to_string(i.ageMax) + " " +
+          ui.t("unit.age_years") + "\n";
+  text += std::string(ui.t("levers.reach")) + ": " + ui.number(100.0 * i.reach, 0) + " %\n";
+  text += std::string(ui.t("levers.cost_per_participant")) + ": " + ui.number(i.costPerParticipant, 0) + " " + ui.t("unit.euro") + "\n";
+  text += std::string(ui.t("levers.source")) + ": " + i.source;
+  return text;
+}
+
+// A checkbox per intervention of the scenario's catalogue; the hover text shows the values
+// in use (the scenario's overrides for an active one, the catalogue's otherwise).
+void interventionToggles(Ui& ui) {
+  Session& session = ui.session;
+  const auto& catalogue = session.interventionCatalogue();
+  ImGui::Spacing();
+  ImGui::TextWrapped("%s", ui.t("levers.interventions"));
+  if (catalogue.empty()) {
+    mutedWrapped(ui.t("levers.none_prevention"));
+    return;
+  }
+  for (const Intervention& c : catalogue) {
+    const Intervention* used = &c;
+    for (const auto& a : session.scenario().interventions) {
+      if (a.id == c.id) used = &a;
+    }
+    bool on = used != &c;
+    ImGui::PushID(c.id.c_str());
+    if (ImGui::Checkbox((ui.state.lang == Lang::Nl ? c.nameNl : c.nameEn).c_str(), &on)) {
+      std::string error;
+      if (!session.setInterventionActive(c.id, on, error)) ui.state.error = error;
+    }
+    if (ImGui::IsItemHovered()) wrappedTooltip(interventionHelp(ui, *used));
+    ImGui::PopID();
+  }
 }
 
 void scalarLever(Ui& ui, const LeverSpec& s) {
@@ -153,9 +230,7 @@ void drawLeversPanel(Ui& ui) {
         if (t.group == g && (t.keyKind != TableKey::CareType || !ui.session.care().empty())) tableLever(ui, t);
       }
     }
-    if (g == LeverGroup::Prevention && !any) {
-      mutedWrapped(ui.t("levers.none_prevention"));
-    }
+    if (g == LeverGroup::Prevention && !workshop) interventionToggles(ui);
     ImGui::PopID();
   }
 }

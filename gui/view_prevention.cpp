@@ -1,12 +1,183 @@
-// Prevention: avoided clients and FTE, return per euro, break-even year and the waterfall
-// of the decomposition will come from the scenario/prevention engine. Until that engine has
-// run, this view shows an explicit empty state and no numbers.
+// Prevention: for a scenario with active interventions, the selected area's avoided care and
+// what it costs, all read from the focus run (models/prevention_indicators.cpp): key numbers
+// for the chosen year and the whole run, avoided cost against programme cost and avoided
+// staff per year (the report's pair, charts/prevention_charts.hpp), avoided clients per care
+// type, and the waterfall of the change in care staff: demography + trend + prevention
+// (models/decomposition.hpp). Without interventions: how to switch one on.
 
+#include "charts/chart_builders.hpp"
+#include "charts/prevention_charts.hpp"
+#include "charts/waterfall_chart.hpp"
 #include "gui/chart_view.hpp"
+#include "gui/prevention_figures.hpp"
 #include "gui/views.hpp"
+#include "gui/widgets.hpp"
+
+#include <cmath>
 
 namespace zorgsim::gui {
 
-void drawPreventionView(Ui& ui) { drawEmptyStateView(ui, "prevention", "prev.title", "prev.empty"); }
+namespace {
+
+// The decomposition is recomputed only when the run, the area or the years change (it is
+// cheap, a loop over care types and ages, but there is no reason to redo it every frame).
+struct DecompositionCache {
+  std::uint64_t version = ~0ULL;
+  std::string area;
+  std::pair<int, int> years;
+  StaffDecomposition value;
+};
+
+const StaffDecomposition& cachedDecomposition(const Ui& ui, const ScenarioRun& run, std::pair<int, int> years) {
+  static DecompositionCache cache;
+  const Session& s = ui.session;
+  if (cache.version != s.resultVersion() || cache.area != s.focusCode() || cache.years != years) {
+    cache.value = staffDecomposition(run, s.data(), s.care(), s.scenario(), s.focusCode(), years.first, years.second);
+    cache.version = s.resultVersion();
+    cache.area = s.focusCode();
+    cache.years = years;
+  }
+  return cache.value;
+}
+
+std::string careTypeName(const Ui& ui, const std::string& code) {
+  const auto& cat = ui.session.care().catalogue;
+  const int i = cat.indexOf(code);
+  if (i < 0) return code;
+  const auto& t = cat.types[static_cast<std::size_t>(i)];
+  std::string name = ui.state.lang == Lang::Nl ? t.nameNl : t.nameEn;
+  if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') name[0] = static_cast<char>(name[0] - 'a' + 'A');  // a table row starts a sentence
+  return name;
+}
+
+// Workshop: four cards (staff avoided, what it costs, what it returns, when it pays back).
+std::vector<FigureCell> figureCells(const Ui& ui, const PreventionFigures& f) {
+  const std::string meuro = std::string(" ") + ui.t("unit.meuro");
+  const std::string whole = std::to_string(ui.session.baseYear()) + "\u2013" + std::to_string(ui.session.horizon());
+  std::vector<FigureCell> cells;
+  cells.push_back({ui.t("prev.avoided_fte"), ui.number(f.avoidedFte, 1) + " " + ui.t("unit.fte"), std::to_string(f.year)});
+  if (!ui.state.workshop) cells.push_back({ui.t("prev.avoided_cost"), ui.number(f.avoidedCost * 1e-6, 1) + meuro, std::to_string(f.year)});
+  cells.push_back({ui.t("prev.programme_cost_total"), ui.number(f.programmeCostTotal * 1e-6, 1) + meuro, whole});
+  cells.push_back({ui.t("prev.return"), ui.number(f.returnPerEuro, 2), whole});
+  cells.push_back({ui.t("prev.break_even"), f.breakEvenYear > 0 ? std::to_string(f.breakEvenYear) : ui.t("prev.not_reached"), whole});
+  return cells;
+}
+
+charts::PreventionChartsSpec chartsSpec(const Ui& ui, const ScenarioRun& run) {
+  const Session& s = ui.session;
+  charts::PreventionChartsSpec spec;
+  spec.costTitle = ui.t("prev.cost_title");
+  spec.fteTitle = ui.t("prev.fte_title");
+  spec.costSubtitle = s.focusName() + ", " + ui.t("prev.per_year");
+  spec.fteSubtitle = s.focusName() + ", " + ui.t("ts.all_types");
+  spec.costUnit = ui.t("unit.meuro");
+  spec.fteUnit = ui.t("unit.fte");
+  spec.avoidedCostLabel = ui.t("prev.avoided_cost_line");
+  spec.programmeCostLabel = ui.t("prev.programme_cost_line");
+  spec.emptyMessage = ui.t("status.no_runs");
+  spec.firstYear = s.baseYear();
+  spec.markerYear = ui.state.year;
+  spec.markerLabel = std::to_string(ui.state.year);
+  spec.format = ui.format;
+  const std::string code = s.focusCode();
+  auto series = [&](const char* indicator) {
+    return charts::resultSeries(run.results, code, s.baseYear(), s.horizon(), indicator, "total", "total", "total");
+  };
+  spec.scenarios.push_back({currentScenarioLabel(ui), series("avoided_cost"), series("programme_cost"), series("avoided_fte")});
+  return spec;
+}
+
+charts::Chart waterfall(const Ui& ui, const StaffDecomposition& d) {
+  charts::WaterfallSpec w;
+  w.title = std::string(ui.t("prev.waterfall_title")) + " " + std::to_string(d.from) + "\u2013" + std::to_string(d.to);
+  w.subtitle = ui.session.focusName() + ", " + ui.t("ts.all_types");
+  w.yLabel = ui.t("unit.fte");
+  w.totalLabel = ui.t("prev.level");
+  w.increaseLabel = ui.t("prev.increase");
+  w.decreaseLabel = ui.t("prev.decrease");
+  w.format = ui.format;
+  w.emptyMessage = ui.t("status.no_runs");
+  if (!d.found) return charts::waterfallChart(w);
+  w.steps = {{std::to_string(d.from), d.fromFte, true},
+             {ui.t("prev.demography"), d.parts.demography, false},
+             {ui.t("prev.trend"), d.parts.trend, false},
+             {ui.t("prev.prevention"), d.parts.prevention, false},
+             {std::to_string(d.to), d.toFte, true}};
+  // Whole FTE where staff runs into the thousands; a decimal for a small municipality.
+  w.decimals = std::abs(d.fromFte) >= 1000 ? 0 : 1;
+  return charts::waterfallChart(w);
+}
+
+void avoidedClientsTable(Ui& ui, const PreventionFigures& f, ImVec2 size) {
+  ImGui::BeginChild("##avoided", size, true);
+  sectionTitle(ui, (std::string(ui.t("prev.avoided_clients")) + " " + std::to_string(f.year)).c_str());
+  if (f.avoidedClients.empty()) {
+    mutedWrapped(ui.t("prev.no_avoided_clients"));
+  } else if (ImGui::BeginTable("##clients", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+    for (const auto& a : f.avoidedClients) {
+      ImGui::TableNextColumn();
+      ImGui::TextWrapped("%s", careTypeName(ui, a.careType).c_str());
+      ImGui::TableNextColumn();
+      const std::string v = ui.number(a.clients, 0);
+      ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(v.c_str()).x);
+      ImGui::TextUnformatted(v.c_str());
+    }
+    ImGui::EndTable();
+  }
+  mutedWrapped(ui.t("prev.clients_note"));
+  ImGui::EndChild();
+}
+
+}  // namespace
+
+void drawPreventionView(Ui& ui) {
+  const Session& s = ui.session;
+  if (s.care().empty()) {
+    drawEmptyStateView(ui, "prevention", "prev.title", "ts.no_care");
+    return;
+  }
+  if (s.scenario().interventions.empty()) {
+    drawEmptyStateView(ui, "prevention", "prev.title", "prev.empty");
+    return;
+  }
+  const ScenarioRun* run = s.focusRun();
+  if (!run) {
+    drawEmptyStateView(ui, "prevention", "prev.title", s.busy() ? "status.computing" : "status.no_runs");
+    return;
+  }
+  yearSlider(ui, ui.fontSize * 12);
+  const PreventionFigures f = preventionFigures(*run, s.care(), s.focusCode(), ui.state.year);
+  if (!f.found) {
+    drawEmptyStateView(ui, "prevention", "prev.title", "status.no_runs");
+    return;
+  }
+  const auto cells = figureCells(ui, f);
+  if (ui.state.workshop) {
+    drawFigureCards(ui, cells, "");
+  } else {
+    drawFigureTable(ui, "prevfigures", cells, ui.t("prev.value"), ui.t("prev.period"));
+  }
+  ImGui::Spacing();
+  const StaffDecomposition& d = cachedDecomposition(ui, *run, decompositionYears(s.baseYear(), s.horizon(), ui.state.year));
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float gap = ui.fontSize * 0.5f;
+  const float halfW = std::floor((avail.x - gap) * 0.5f);
+  if (ui.state.workshop) {
+    // Projector: the cards tell the money story; the waterfall gets the full width so its
+    // step names stay readable in large type.
+    drawChart(ui, "prevention-waterfall", waterfall(ui, d), avail);
+    return;
+  }
+  const charts::PreventionChartsSpec spec = chartsSpec(ui, *run);
+  const float topH = std::floor((avail.y - gap) * 0.5f);
+  drawChart(ui, "prevention-cost", charts::preventionCostChart(spec), {halfW, topH});
+  ImGui::SameLine(0, gap);
+  drawChart(ui, "prevention-fte", charts::preventionFteChart(spec), {avail.x - halfW - gap, topH});
+  const float bottomH = avail.y - topH - gap;
+  const float waterW = std::floor((avail.x - gap) * 0.62f);
+  drawChart(ui, "prevention-waterfall", waterfall(ui, d), {waterW, bottomH});
+  ImGui::SameLine(0, gap);
+  avoidedClientsTable(ui, f, {avail.x - waterW - gap, bottomH});
+}
 
 }  // namespace zorgsim::gui

@@ -1,10 +1,12 @@
 // Time series of the selected area: care use per care type (clients, staff, hours or cost)
 // and the care workforce (demand and supply, and the gap), for the current scenario and the
-// reference. The chart model carries P5-P95 bands; with no agent run there are none, and
-// each chart says so (explicit empty state rather than a band of made-up width).
+// reference. P5-P95 bands of the current scenario come from an agent ensemble started here
+// (background, progress, cancel; agent_controls.hpp). Without a run for the current scenario
+// and region there are none, and each chart says so (rather than a band of made-up width).
 
 #include "charts/chart_builders.hpp"
 #include "charts/palette.hpp"
+#include "gui/agent_controls.hpp"
 #include "gui/chart_view.hpp"
 #include "gui/views.hpp"
 #include "gui/widgets.hpp"
@@ -35,12 +37,38 @@ const Measure& measureOf(const std::string& key) {
   return kMeasures[0];
 }
 
-charts::TimeSeriesSpec baseSpec(const Ui& ui, std::string title, const char* unitKey) {
+// The bands to draw: the agent run's, when it belongs to the current scenario and region.
+struct Bands {
+  const BandRun* run = nullptr;
+  const char* noBandsKey = "ts.no_bands";
+};
+
+Bands currentBands(const Ui& ui) {
+  const auto& task = ui.session.agents().bands();
+  const AgentRunView v = agentRunView(task, ui.session.currentAgentKey());
+  if (agentResultCurrent(v)) return {task.result(), "ts.no_bands"};
+  return {nullptr, v.stale ? "ts.bands_stale" : "ts.no_bands"};
+}
+
+// Adds the P5-P95 band of an indicator (as the line of the current scenario draws it).
+void addBand(const Ui& ui, charts::TimeSeriesSpec& spec, const Bands& bands, std::string_view indicator, std::string_view careType,
+             double scale, charts::Color color, const std::string& name) {
+  if (!bands.run) return;
+  auto series = [&](const ResultTable& t) {
+    auto v = charts::resultSeries(t, ui.session.focusCode(), ui.session.baseYear(), ui.session.horizon(), indicator, "total", "total",
+                                  careType);
+    for (double& x : v) x *= scale;
+    return v;
+  };
+  spec.bands.push_back({name + " " + ui.t("ts.band"), series(bands.run->p05), series(bands.run->p95), color});
+}
+
+charts::TimeSeriesSpec baseSpec(const Ui& ui, std::string title, const char* unitKey, const Bands& bands) {
   charts::TimeSeriesSpec spec;
   spec.title = std::move(title);
   spec.yLabel = ui.t(unitKey);
   spec.firstYear = ui.session.baseYear();
-  spec.noBandsNote = ui.t("ts.no_bands");
+  spec.noBandsNote = ui.t(bands.noBandsKey);
   spec.markerYear = ui.state.year;
   spec.markerLabel = std::to_string(ui.state.year);
   spec.format = ui.format;
@@ -99,6 +127,15 @@ void drawTimeSeriesView(Ui& ui) {
   }
   ImGui::SameLine(0, ui.fontSize * 1.5f);
   yearSlider(ui, ui.fontSize * 12);
+  if (!workshop) {
+    const AgentRunView v = agentRunView(s.agents().bands(), s.currentAgentKey());
+    switch (agentRunControls(ui, "bands", v, ui.state.bandReplicates, 10, 1000)) {
+      case AgentAction::Start: s.startBandRun(ui.state.bandReplicates); break;
+      case AgentAction::Cancel: s.agents().bands().cancel(); break;
+      case AgentAction::None: break;
+    }
+  }
+  const Bands bands = currentBands(ui);
 
   const std::string type = ui.state.careType;
   const auto lines = scenarioLines(ui, true, false);
@@ -108,8 +145,10 @@ void drawTimeSeriesView(Ui& ui) {
   const float topH = workshop ? 0.0f : std::floor((avail.y - gap) * 0.5f);
   if (!workshop) {
     const Measure& m = measureOf(ui.state.careMeasure);
-    auto care = baseSpec(ui, std::string(ui.t(m.labelKey)) + ": " + careTypeName(ui, type) + " \u2013 " + s.focusName(), m.unitKey);
+    auto care =
+        baseSpec(ui, std::string(ui.t(m.labelKey)) + ": " + careTypeName(ui, type) + " \u2013 " + s.focusName(), m.unitKey, bands);
     care.series = scenarioSeries(ui, lines, m.indicator, "total", "total", type, m.scale);
+    addBand(ui, care, bands, m.indicator, type, m.scale, charts::seriesColor(0), currentScenarioLabel(ui));
     drawChart(ui, "care-series", charts::timeSeriesChart(care), {avail.x, topH});
   }
 
@@ -117,22 +156,25 @@ void drawTimeSeriesView(Ui& ui) {
   const std::string segment = type == "total" ? "total" : segmentOf(ui, type);
   const float halfW = std::floor((avail.x - gap) * 0.5f);
   const float bottomH = workshop ? avail.y : avail.y - topH - gap;
-  auto workforce = baseSpec(ui, std::string(ui.t("ts.workforce")) + ": " + segmentName(ui, segment), "unit.fte");
+  auto workforce = baseSpec(ui, std::string(ui.t("ts.workforce")) + ": " + segmentName(ui, segment), "unit.fte", bands);
   // Workshop: the current scenario only, so the legend stays short on a projector.
   const auto workforceLines = workshop ? scenarioLines(ui, false, false) : lines;
   for (const char* which : {"workforce_demand_fte", "workforce_supply_fte"}) {
     const bool demand = std::string_view(which) == "workforce_demand_fte";
     auto series = scenarioSeries(ui, workforceLines, which, "total", "total", segment);
+    const charts::Color color = demand ? charts::seriesColor(1) : charts::seriesColor(0);
     for (auto& sp : series) {
       sp.name = std::string(ui.t(demand ? "ts.demand" : "ts.supply")) + " \u2013 " + sp.name;
-      sp.color = demand ? charts::seriesColor(1) : charts::seriesColor(0);
+      sp.color = color;
       workforce.series.push_back(std::move(sp));
     }
+    addBand(ui, workforce, bands, which, segment, 1.0, color, ui.t(demand ? "ts.demand" : "ts.supply"));
   }
   drawChart(ui, "workforce", charts::timeSeriesChart(workforce), {halfW, bottomH});
   ImGui::SameLine(0, gap);
-  auto gapSpec = baseSpec(ui, std::string(ui.t("ts.gap")) + ": " + segmentName(ui, segment), "unit.fte");
+  auto gapSpec = baseSpec(ui, std::string(ui.t("ts.gap")) + ": " + segmentName(ui, segment), "unit.fte", bands);
   gapSpec.series = scenarioSeries(ui, lines, "workforce_gap_fte", "total", "total", segment);
+  addBand(ui, gapSpec, bands, "workforce_gap_fte", segment, 1.0, charts::seriesColor(1), ui.t("ts.gap_short"));
   if (!gapSpec.series.empty()) {
     gapSpec.series.front().kind = charts::SeriesKind::Bars;
     gapSpec.series.front().color = charts::withAlpha(charts::seriesColor(1), 210);

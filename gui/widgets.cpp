@@ -11,8 +11,13 @@ void yearSlider(Ui& ui, float width) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(ui.t("top.year"));
   ImGui::SameLine();
+  // The year beside the slider, not inside it, where the grab would cover it.
+  ImGui::PushFont(ui.font(ui.fontSize, true));
+  ImGui::TextUnformatted(std::to_string(ui.state.year).c_str());
+  ImGui::PopFont();
+  ImGui::SameLine();
   ImGui::SetNextItemWidth(std::min(width, ImGui::GetContentRegionAvail().x));  // never past the edge
-  ImGui::SliderInt("##year", &ui.state.year, base, horizon, "%d", ImGuiSliderFlags_AlwaysClamp);
+  ImGui::SliderInt("##year", &ui.state.year, base, horizon, "", ImGuiSliderFlags_AlwaysClamp);
 }
 
 bool labelledCombo(const char* label, const char* id, std::string& value,
@@ -62,6 +67,83 @@ std::string percentChange(const Ui& ui, double value, double base) {
   if (!(base > 0) || !std::isfinite(value)) return "-";
   const double pct = 100.0 * (value / base - 1.0);
   return (pct >= 0.05 ? "+" : "") + ui.number(pct, 1) + " %";
+}
+
+void drawFigureTable(Ui& ui, const char* id, const std::vector<FigureCell>& cells, const std::string& valueRow,
+                     const std::string& noteRow) {
+  const int n = static_cast<int>(cells.size());
+  const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchSame;
+  if (n == 0 || !ImGui::BeginTable(id, n + 1, flags)) return;
+  const float lead = std::max(ImGui::CalcTextSize(noteRow.c_str()).x, ImGui::CalcTextSize(valueRow.c_str()).x);
+  ImGui::TableSetupColumn("##rows", ImGuiTableColumnFlags_WidthFixed, lead);
+  ImGui::TableNextColumn();
+  for (const auto& f : cells) {
+    ImGui::TableNextColumn();
+    mutedWrapped(f.label.c_str());
+  }
+  ImGui::TableNextColumn();
+  ImGui::PushFont(ui.font(ui.fontSize, true));
+  ImGui::TextUnformatted(valueRow.c_str());
+  for (const auto& f : cells) {
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(f.value.c_str());
+  }
+  ImGui::PopFont();
+  bool notes = false;
+  for (const auto& f : cells) notes = notes || !f.note.empty();
+  if (notes) {
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("%s", noteRow.c_str());
+    for (const auto& f : cells) {
+      ImGui::TableNextColumn();
+      if (!f.note.empty()) ImGui::TextDisabled("%s", f.note.c_str());
+    }
+  }
+  ImGui::EndTable();
+}
+
+void drawFigureCards(Ui& ui, const std::vector<FigureCell>& cells, const std::string& noteSuffix) {
+  const int n = static_cast<int>(cells.size());
+  if (n == 0) return;
+  const float gap = ui.fontSize * 0.5f;
+  const float width = std::floor((ImGui::GetContentRegionAvail().x - gap * float(n - 1)) / float(n));
+  const float big = ui.fontSize * 1.6f;
+  const float pad = ui.fontSize * 0.4f;
+  const float small = ui.fontSize * 0.8f;
+  ImFont* labelFont = ui.font(ui.fontSize);
+  ImFont* smallFont = ui.font(small);
+  auto textHeight = [&](ImFont* font, float size, const std::string& text) {
+    return font->CalcTextSizeA(size, FLT_MAX, width - 2 * pad, text.c_str()).y;
+  };
+  auto noteOf = [&](const FigureCell& f) { return noteSuffix.empty() ? f.note : f.note + " " + noteSuffix; };
+  float labelH = 0, noteH = 0;
+  for (const auto& f : cells) {
+    labelH = std::max(labelH, textHeight(labelFont, ui.fontSize, f.label));
+    if (!f.note.empty()) noteH = std::max(noteH, textHeight(smallFont, small, noteOf(f)));
+  }
+  const float height = pad * 2 + labelH + big * 1.1f + noteH;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  for (int i = 0; i < n; ++i) {
+    const auto& f = cells[static_cast<std::size_t>(i)];
+    const ImVec2 p{origin.x + float(i) * (width + gap), origin.y};
+    dl->AddRectFilled(p, {p.x + width, p.y + height}, IM_COL32(245, 245, 245, 255), 6.0f);
+    dl->AddRect(p, {p.x + width, p.y + height}, IM_COL32(0, 0, 0, 255), 6.0f, 0, 2.0f);
+    dl->PushClipRect(p, {p.x + width, p.y + height}, true);
+    dl->AddText(labelFont, ui.fontSize, {p.x + pad, p.y + pad}, IM_COL32(0, 0, 0, 255), f.label.c_str(), nullptr, width - 2 * pad);
+    // A long value ("60,3 mln euro") gets a smaller size rather than being cut off.
+    float size = big;
+    const float valueW = ui.font(big, true)->CalcTextSizeA(big, FLT_MAX, 0.0f, f.value.c_str()).x;
+    if (valueW > width - 2 * pad) size = std::max(ui.fontSize, std::floor(big * (width - 2 * pad) / valueW));
+    dl->AddText(ui.font(size, true), size, {p.x + pad, p.y + pad + labelH + (big - size) * 0.5f}, IM_COL32(0, 0, 0, 255), f.value.c_str());
+    if (!f.note.empty()) {
+      const std::string note = noteOf(f);
+      dl->AddText(smallFont, small, {p.x + pad, p.y + pad + labelH + big * 1.1f}, IM_COL32(0, 0, 0, 255), note.c_str(), nullptr,
+                  width - 2 * pad);
+    }
+    dl->PopClipRect();
+  }
+  ImGui::Dummy({ImGui::GetContentRegionAvail().x, height});
 }
 
 int areaIndex(const ScenarioRun& run, const std::string& code) {

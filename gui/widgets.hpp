@@ -25,6 +25,18 @@ void mutedWrapped(const char* text);
 // "+3,4 %" (or "-" when the base is zero or missing).
 std::string percentChange(const Ui& ui, double value, double base);
 
+// A figure shown in a row of figures: its label, the formatted value with its unit, and an
+// optional muted note under it (the change since the base year, a remark).
+struct FigureCell {
+  std::string label, value, note;
+};
+// A compact table: labels, then values (bold), then notes; the leading column names the
+// value row (e.g. the year) and the note row (e.g. "t.o.v. 2022").
+void drawFigureTable(Ui& ui, const char* id, const std::vector<FigureCell>& cells, const std::string& valueRow,
+                     const std::string& noteRow);
+// Workshop cards: big numbers in bordered boxes, one row; `noteSuffix` follows each note.
+void drawFigureCards(Ui& ui, const std::vector<FigureCell>& cells, const std::string& noteSuffix);
+
 // The index of an area in a run, or -1.
 int areaIndex(const ScenarioRun& run, const std::string& code);
 // Population table of an area in a year, or null when the run does not have it.

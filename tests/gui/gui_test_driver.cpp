@@ -1,7 +1,9 @@
 // Runs zorgsim-gui scripts under Xvfb and checks what comes out:
-//   smoke    every view, a region, a lever, a comparison, a broken scenario file, workshop
-//            mode and English at 1280x800; asserts on the printed state (the population of
-//            the selected region must equal runScenario's) and on the screenshots;
+//   smoke    every view, a region, a lever, interventions, agent runs (solidarity, bands, one
+//            cancelled), a comparison, a broken scenario file, workshop mode and English at
+//            1280x800; asserts on the printed state (population, prevention figures and the
+//            decomposition must equal runScenario's, the solidarity table and the bands the
+//            agent ensemble's for the same seed) and on the screenshots;
 //   large    every view at 1920x1080, normal and workshop;
 //   golden   pyramid and map screenshots against tests/gui/golden/*.png with a tolerance
 //            (mean absolute difference per channel); ZORGSIM_ACCEPT_GOLDEN=1 writes new ones;
@@ -10,9 +12,13 @@
 //
 // Usage: gui_test_driver MODE ZORGSIM_GUI SOURCE_DIR OUT_DIR
 
+#include "models/agent_engine.hpp"
 #include "models/care_projection.hpp"
+#include "models/decomposition.hpp"
+#include "models/ensemble.hpp"
 #include "models/scenario.hpp"
 #include "models/scenario_run.hpp"
+#include "models/solidarity.hpp"
 
 #include <nlohmann/json.hpp>
 #include <stb_image.h>
@@ -140,6 +146,81 @@ void checkScreenshots(const json& state, int width, int height, const std::vecto
   }
 }
 
+bool near(const json& v, double expected, double relative = 1e-9) {
+  return v.is_number() && std::abs(v.get<double>() - expected) <= relative * std::max(1.0, std::abs(expected));
+}
+
+// The prevention view's numbers in the state equal the run's indicators and decompose().
+void checkPrevention(const json& st, const zorgsim::ScenarioRun& run, const zorgsim::Dataset& data, const zorgsim::CareModel& care,
+                     const zorgsim::Scenario& s, const std::string& area, int year) {
+  const json& p = st["prevention"];
+  check(p["active"] == json::array({"valpreventie_65plus", "welzijn_op_recept"}), "prevention: two interventions active");
+  auto indicator = [&](int y, const char* name) { return run.results.find(area, y, name, "total", "total", "total"); };
+  check(p["year"] == year && near(p["avoided_fte"], indicator(year, "avoided_fte")) && p["avoided_fte"].get<double>() > 0,
+        "prevention: avoided FTE in the year equals runScenario (and is positive)");
+  check(near(p["return_per_euro"], indicator(run.plan.horizon, "return_per_euro")), "prevention: return per euro equals runScenario");
+  check(p["break_even_year"] == std::lround(indicator(run.plan.horizon, "break_even_year")), "prevention: break-even year equals runScenario");
+  double programme = 0;
+  for (int y = run.plan.baseYear; y <= run.plan.horizon; ++y) programme += indicator(y, "programme_cost");
+  check(near(p["programme_cost_total"], programme), "prevention: programme cost summed over the years equals runScenario");
+
+  const json& d = p["decomposition_fte"];
+  std::size_t a = 0;
+  while (a < run.areas.size() && run.areas[a].code != area) ++a;
+  double demography = 0, trend = 0, prevention = 0;
+  for (const auto& row : zorgsim::decompose(run, data, care, s, a, d["from"].get<int>(), d["to"].get<int>())) {
+    demography += row.fte.demography;
+    trend += row.fte.trend;
+    prevention += row.fte.prevention;
+  }
+  check(d["from"] == run.plan.baseYear && d["to"] == year, "decomposition: base year to the selected year");
+  check(near(d["demography"], demography) && near(d["trend"], trend, 1e-6) && near(d["prevention"], prevention),
+        "decomposition parts equal models/decomposition");
+  check(near(json(d["from_fte"].get<double>() + demography + trend + prevention), d["to_fte"].get<double>()),
+        "decomposition: first level + parts = last level");
+  check(prevention < 0, "decomposition: prevention lowers the staff needed");
+}
+
+// Solidarity and bands in the state equal the agent ensemble run here with the GUI's seed
+// (1) and replicates; the results do not depend on the number of threads.
+void checkAgentRuns(const json& st, const zorgsim::Dataset& data, const zorgsim::CareModel& care, const zorgsim::Scenario& s,
+                    const zorgsim::Region& region, int year) {
+  using namespace zorgsim;
+  const json& sol = st["agent"]["solidarity"];
+  check(sol["status"] == "done" && sol["has_result"] == true && sol["stale"] == false && sol["replicates"] == 100 &&
+            sol["region"] == region.code,
+        "solidarity: a current 100-replicate run for the region");
+  Scenario shortened = s;
+  SolidarityOptions so;
+  so.year = data.baseYear + 1;
+  shortened[Lever::Horizon] = so.year;
+  EnsembleOptions e;
+  e.seed = 1;
+  e.replicates = 100;
+  const SolidarityResult r = runSolidarity(prepareAgentModel(data, care, shortened, region.members), data, so, e, region.code, region.name);
+  bool same = near(sol["region_mean"], r.rows.back().mean) && near(sol["region_p95"], r.rows.back().p95) && sol["year"] == r.year;
+  for (std::size_t i = 0; i + 1 < r.rows.size(); i += kPoolKeys) same = same && near(sol["risk_percent_alone"][r.rows[i].code], r.rows[i].riskPercent);
+  check(same, "solidarity table equals runSolidarity (region mean, P95, risk alone per municipality)");
+
+  const json& bands = st["agent"]["bands"];
+  check(bands["status"] == "cancelled" && bands["has_result"] == true && bands["stale"] == false && bands["replicates"] == 10,
+        "bands: the 200-replicate run was cancelled, the 10-replicate result is kept and current");
+  e.replicates = 10;
+  const EnsembleResult er = runEnsemble(prepareAgentModel(data, care, s, region.members), data, e);
+  const ResultTable& t = er.layout;
+  bool found = false;
+  for (std::size_t i = 0; i < t.rows().size(); ++i) {
+    const ResultRow& row = t.rows()[i];
+    if (t.areas()[row.area].code != region.code || row.year != year || t.text(row.key.indicator) != "workforce_gap_fte" ||
+        t.text(row.key.careType) != "total" || t.text(row.key.sex) != "total" || t.text(row.key.ageGroup) != "total") {
+      continue;
+    }
+    const json& g = bands["workforce_gap_fte"];
+    found = near(g["p05"], er.p05[i]) && near(g["p95"], er.p95[i]) && near(g["mean"], er.mean[i]) && er.p05[i] < er.p95[i];
+  }
+  check(found, "bands: P5 and P95 of the workforce gap equal runEnsemble's");
+}
+
 int smoke(const std::string& gui, const fs::path& src, const fs::path& out) {
   int status = 0;
   const json st = playScript(gui, src / "tests/gui/smoke.script", out, 1280, 800, status);
@@ -153,6 +234,12 @@ int smoke(const std::string& gui, const fs::path& src, const fs::path& out) {
   check(st["region"]["name"] == "Achterhoek" && st["region"]["code"] == ach->code, "region Achterhoek selected");
   check(st["area"]["code"] == ach->code, "the selected area is the region (municipality cleared)");
   check(st["scenario"]["levers"]["demography.fertility_multiplier"] == 1.2, "lever demography.fertility_multiplier = 1.2");
+  // The GUI's scenario: the baseline, the lever, and two interventions switched on in the levers panel.
+  Scenario s = loadScenario(src / "scenarios/baseline.toml");
+  s[Lever::FertilityMultiplier] = 1.2;
+  s.activeInterventions = {"valpreventie_65plus", "welzijn_op_recept"};
+  resolveInterventions(s);
+  check(st["scenario"]["hash"] == s.contentHash(), "scenario hash equals baseline + lever + the two interventions");
   check(st["scenario"]["modified"] == true && st["scenario"]["name"] == "baseline",
         "scenario is the edited baseline (the broken file changed nothing)");
   check(st["comparisons"].size() == 1 && st["comparisons"][0]["computed"] == true, "one comparison scenario, computed");
@@ -166,8 +253,6 @@ int smoke(const std::string& gui, const fs::path& src, const fs::path& out) {
   check(brokenReported, "the broken scenario file is reported with file, line and field");
 
   // The population in the state equals an independent runScenario of the same scenario.
-  Scenario s = loadScenario(src / "scenarios/baseline.toml");
-  s[Lever::FertilityMultiplier] = 1.2;
   const ScenarioRun run = runScenario(data, care, s, selectMunicipalities(data, "Achterhoek"));
   bool equal = st["population"].size() == static_cast<std::size_t>(s.horizon() - data.baseYear + 1);
   for (const auto& [year, value] : st["population"].items()) {
@@ -179,9 +264,13 @@ int smoke(const std::string& gui, const fs::path& src, const fs::path& out) {
   check(std::abs(st["key_figures"]["population"].get<double>() - run.results.find(ach->code, year, "population")) < 1e-6,
         "key figure population in " + std::to_string(year) + " equals runScenario");
 
+  checkPrevention(st, run, data, care, s, ach->code, year);
+  checkAgentRuns(st, data, care, s, *ach, year);
+
   checkScreenshots(st, 1280, 800,
                    {"view-map", "view-pyramid", "view-timeseries", "view-prevention", "view-comparison", "view-solidarity",
-                    "key-F5", "load-scenario", "click-municipality", "language-en"});
+                    "prevention-empty", "prevention-active", "solidarity-table", "timeseries-bands", "key-F5", "load-scenario",
+                    "click-municipality", "language-en"});
   // The chart export of the map view: PNG, CSV and SVG.
   const fs::path csv = out / "smoke-map.csv";
   const std::string csvText = readFile(csv);
@@ -199,7 +288,20 @@ int large(const std::string& gui, const fs::path& src, const fs::path& out) {
   if (st.empty()) return 1;
   check(st["window"]["width"] == 1920 && st["window"]["height"] == 1080, "window is 1920x1080");
   check(st["region"]["name"] == "Rivierenland", "region Rivierenland selected");
-  checkScreenshots(st, 1920, 1080, {"view-map", "view-pyramid", "view-timeseries", "view-comparison", "workshop-map"});
+  // A prevention scenario file opened: its figures for this region are runScenario's.
+  using namespace zorgsim;
+  const Dataset data = loadDataset(src / "data/gelderland");
+  const Region* riv = data.findRegion("Rivierenland");
+  const Scenario s = loadScenario(src / "scenarios/achterhoek-preventie.toml");
+  const ScenarioRun run = runScenario(data, loadCareModel(data), s, riv->members);
+  check(st["prevention"]["active"].size() == s.interventions.size() && !s.interventions.empty() &&
+            near(st["prevention"]["return_per_euro"], run.results.find(riv->code, run.plan.horizon, "return_per_euro", "total", "total", "total")),
+        "prevention scenario file: return per euro equals runScenario");
+  check(st["agent"]["solidarity"]["has_result"] == true && st["agent"]["solidarity"]["stale"] == false, "solidarity table for the region");
+  check(st["agent"]["bands"]["stale"] == true, "bands computed before the scenario changed are marked stale");
+  checkScreenshots(st, 1920, 1080,
+                   {"view-map", "view-pyramid", "view-timeseries", "view-comparison", "workshop-map", "workshop-prevention",
+                    "solidarity-table", "timeseries-bands-hover"});
   return failures ? 1 : 0;
 }
 

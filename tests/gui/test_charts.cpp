@@ -7,7 +7,9 @@
 #include "charts/chart_painter.hpp"
 #include "charts/geo_map.hpp"
 #include "charts/palette.hpp"
+#include "charts/prevention_charts.hpp"
 #include "charts/svg_renderer.hpp"
+#include "charts/waterfall_chart.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -289,4 +291,77 @@ TEST_CASE("SVG rendering is well-formed and contains the series", "[charts][svg]
   const std::string e = renderSvg(empty, 300, 200);
   CHECK(wellFormed(e, problem));
   CHECK(e.find("Nog geen") != std::string::npos);
+}
+
+TEST_CASE("waterfall chart: floating steps add up from the first level to the last", "[charts][waterfall]") {
+  charts::WaterfallSpec spec;
+  spec.title = "Verandering";
+  spec.yLabel = "fte";
+  spec.totalLabel = "Niveau";
+  spec.increaseLabel = "Toename";
+  spec.decreaseLabel = "Afname";
+  spec.format = charts::NumberFormat::dutch();
+  spec.steps = {{"2021", 1000, true}, {"Demografie", 300, false}, {"Trend", 50, false}, {"Preventie", -20, false}, {"2040", 1330, true}};
+  const charts::Chart c = charts::waterfallChart(spec);
+  REQUIRE_FALSE(c.isEmpty());
+  REQUIRE(c.bars.size() == 3);  // levels, increases, decreases
+  CHECK(c.x.categories);
+  REQUIRE(c.x.ticks.size() == 5);
+  CHECK(c.x.ticks[1].label == "Demografie");
+  const auto& levels = c.bars[0];
+  const auto& ups = c.bars[1];
+  const auto& downs = c.bars[2];
+  CHECK(levels.base == std::vector<double>{0, 0});
+  CHECK(levels.y == std::vector<double>{1000, 1330});
+  CHECK(ups.base == std::vector<double>{1000, 1300});
+  CHECK(ups.y == std::vector<double>{1300, 1350});
+  CHECK(downs.base == std::vector<double>{1350});
+  CHECK(downs.y == std::vector<double>{1330});
+  CHECK(ups.labels == std::vector<std::string>{"+300", "+50"});
+  CHECK(downs.labels == std::vector<std::string>{"-20"});
+  CHECK(levels.labels == std::vector<std::string>{"1.000", "1.330"});
+  // The axis holds every bar and the labels above the highest.
+  CHECK(c.y.min <= 0);
+  CHECK(c.y.max > 1350);
+  // Hover and CSV report a step's change, not the top of its bar.
+  const auto hover = charts::valuesAt(c, 3.1);
+  REQUIRE(hover);
+  CHECK(hover->x == 3);
+  REQUIRE(hover->values.size() == 1);
+  CHECK(hover->values[0].value == Approx(-20));
+  const std::string csv = charts::chartCsv(c);
+  CHECK(csv.find("Afname,Preventie,-20.0000,1350.0000,1330.0000") != std::string::npos);
+  // A step that is not a number makes an explicit empty state, not a wrong picture.
+  spec.steps[2].value = std::nan("");
+  spec.emptyMessage = "geen gegevens";
+  CHECK(charts::waterfallChart(spec).emptyMessage == "geen gegevens");
+}
+
+TEST_CASE("waterfall renders to SVG with its category names and value labels", "[charts][waterfall][svg]") {
+  charts::WaterfallSpec spec;
+  spec.title = "W";
+  spec.yLabel = "fte";
+  spec.steps = {{"2021", 10, true}, {"Demografie", 5, false}, {"2040", 15, true}};
+  const std::string svg = charts::renderSvg(charts::waterfallChart(spec), 600, 400, charts::ChartStyle::normal(14));
+  CHECK(svg.find("Demografie") != std::string::npos);
+  CHECK(svg.find("+5") != std::string::npos);
+  CHECK(svg.find("</svg>") != std::string::npos);
+}
+
+TEST_CASE("prevention charts: avoided and programme cost in million euro, avoided FTE", "[charts][prevention]") {
+  charts::PreventionChartsSpec spec;
+  spec.costTitle = "Kosten";
+  spec.fteTitle = "Fte";
+  spec.firstYear = 2021;
+  spec.scenarios.push_back({"preventie", {0, 1e6, 2e6}, {5e5, 5e5, 0}, {0, 1.5, 3}});
+  const charts::Chart cost = charts::preventionCostChart(spec);
+  REQUIRE(cost.lines.size() == 2);
+  CHECK(cost.lines[0].y == std::vector<double>{0, 1, 2});
+  CHECK(cost.lines[1].y == std::vector<double>{0.5, 0.5, 0});
+  CHECK(cost.lines[1].style == charts::LineStyle::Dashed);
+  CHECK(cost.lines[0].name == "Vermeden kosten");  // one scenario: no name suffix
+  const charts::Chart fte = charts::preventionFteChart(spec);
+  REQUIRE(fte.lines.size() == 1);
+  CHECK(fte.lines[0].y == std::vector<double>{0, 1.5, 3});
+  CHECK(fte.lines[0].name == "preventie");
 }

@@ -1,6 +1,7 @@
 // The GUI's model session without a window: recompute in the frame or in the background,
 // results equal to runScenario, stale results dropped, bad files change nothing.
 
+#include "gui/prevention_figures.hpp"
 #include "gui/session.hpp"
 
 #include <catch2/catch.hpp>
@@ -112,4 +113,42 @@ TEST_CASE("save and load give back the same scenario", "[gui][session]") {
   REQUIRE(s.loadScenarioFile(file, error));
   CHECK(s.scenario().contentHash() == hash);
   std::filesystem::remove(file);
+}
+
+TEST_CASE("interventions switched on in the session give the prevention figures of runScenario", "[gui][session][prevention]") {
+  Session s(options(1e9));
+  std::string error;
+  REQUIRE(s.selectRegion("Achterhoek", error));
+  REQUIRE_FALSE(s.interventionCatalogue().empty());
+  REQUIRE(s.setInterventionActive("valpreventie_65plus", true, error));
+  s.waitIdle();
+  REQUIRE(s.scenario().interventions.size() == 1);
+  // The same scenario built without the GUI.
+  Scenario expected = loadScenario(source() / "scenarios/baseline.toml");
+  expected.activeInterventions = {"valpreventie_65plus"};
+  resolveInterventions(expected);
+  CHECK(s.scenario().contentHash() == expected.contentHash());
+  const Region* ach = s.data().findRegion("Achterhoek");
+  const ScenarioRun run = runScenario(s.data(), s.care(), expected, ach->members);
+  const PreventionFigures f = preventionFigures(*s.focusRun(), s.care(), ach->code, 2040);
+  REQUIRE(f.found);
+  CHECK(f.avoidedFte == Approx(run.results.find(ach->code, 2040, "avoided_fte", "total", "total", "total")).epsilon(1e-12));
+  CHECK(f.returnPerEuro == Approx(run.results.find(ach->code, run.plan.horizon, "return_per_euro", "total", "total", "total")).epsilon(1e-12));
+  CHECK(f.avoidedFte > 0);
+
+  // The waterfall's parts add up from the first level to the last.
+  const auto [from, to] = decompositionYears(s.baseYear(), s.horizon(), 2040);
+  CHECK(from == s.baseYear());
+  CHECK(to == 2040);
+  const StaffDecomposition d = staffDecomposition(*s.focusRun(), s.data(), s.care(), s.scenario(), ach->code, from, to);
+  REQUIRE(d.found);
+  CHECK(d.fromFte + d.parts.demography + d.parts.trend + d.parts.prevention == Approx(d.toFte).epsilon(1e-9));
+  CHECK(d.parts.prevention < 0);  // the intervention lowers the staff needed
+
+  // Off again: the scenario is the baseline again.
+  REQUIRE(s.setInterventionActive("valpreventie_65plus", false, error));
+  CHECK(s.scenario().interventions.empty());
+  CHECK_FALSE(s.modified());
+  CHECK_FALSE(s.setInterventionActive("no_such_intervention", true, error));
+  CHECK(error.find("no_such_intervention") != std::string::npos);
 }

@@ -1,0 +1,53 @@
+#pragma once
+// What the prevention view shows, read from a cohort run (never computed here): the
+// prevention indicators of models/prevention_indicators.cpp for one area, and the
+// decomposition of the change in care staff (models/decomposition.hpp) between two years.
+// Shared by the view and the scripted-run state, so the tests check what is on screen.
+
+#include "models/care_projection.hpp"
+#include "models/decomposition.hpp"
+#include "models/scenario.hpp"
+#include "models/scenario_run.hpp"
+
+#include <string>
+#include <vector>
+
+namespace zorgsim::gui {
+
+struct AvoidedClients {
+  std::string careType;  // code
+  double clients = 0;    // persons in the year
+};
+
+struct PreventionFigures {
+  bool found = false;  // the run has prevention rows for the area
+  int year = 0;        // the year of the yearly figures
+  double avoidedFte = 0;          // FTE in `year`, all care types
+  double avoidedCost = 0;         // euro in `year`
+  double programmeCost = 0;       // euro in `year`
+  double avoidedCostTotal = 0;    // euro, summed over base year .. horizon (undiscounted)
+  double programmeCostTotal = 0;  // euro, summed over base year .. horizon (undiscounted)
+  double returnPerEuro = 0;       // discounted avoided cost per discounted programme euro (horizon row)
+  int breakEvenYear = 0;          // 0: not reached within the horizon
+  std::vector<AvoidedClients> avoidedClients;  // per care type in `year`, those that round to at least 1
+};
+
+PreventionFigures preventionFigures(const ScenarioRun& run, const CareModel& care, const std::string& areaCode, int year);
+
+// The change in care staff (FTE, all care types) of an area from `from` to `to`: the level in
+// both years and the three parts, which add up to to - from.
+struct StaffDecomposition {
+  bool found = false;
+  int from = 0, to = 0;
+  double fromFte = 0, toFte = 0;
+  DecompositionPart parts;  // summed over care types
+};
+
+StaffDecomposition staffDecomposition(const ScenarioRun& run, const Dataset& data, const CareModel& care, const Scenario& scenario,
+                                      const std::string& areaCode, int from, int to);
+
+// The years of the waterfall: the base year to the chosen year, or to the horizon when the
+// chosen year is the base year (a change needs two years).
+std::pair<int, int> decompositionYears(int baseYear, int horizon, int chosenYear);
+
+}  // namespace zorgsim::gui
