@@ -90,21 +90,6 @@ std::string bandSummary(const EnsembleResult& r, int year, Language lang) {
 
 }  // namespace
 
-int defaultThreads() {
-  const unsigned n = std::thread::hardware_concurrency();
-  return static_cast<int>(std::clamp<unsigned>(n, 1u, static_cast<unsigned>(kMaxThreads)));
-}
-
-CLI::Validator seedValidator() {
-  return CLI::Validator(
-      [](std::string& text) -> std::string {
-        const bool digits = !text.empty() && text.size() <= 20 && text.find_first_not_of("0123456789") == std::string::npos;
-        if (digits && (text.size() < 20 || text <= "18446744073709551615")) return "";
-        return "the seed must be a whole number from 0 to 18446744073709551615, got '" + text + "'";
-      },
-      "SEED", "seed");
-}
-
 int runAgentEnsemble(const RunOptions& o) {
   const auto started = Clock::now();
   return reportErrors([&] {
@@ -126,10 +111,7 @@ int runAgentEnsemble(const RunOptions& o) {
     if (!registrations.empty()) recalibrations = runScenario(data, inputs.care, scenario, selection, registrations).recalibrations;
     const CareModel care = recalibratedCare(inputs.care, recalibrations, data);
 
-    EnsembleOptions e;
-    e.seed = o.seed;
-    e.replicates = o.replicates;
-    e.threads = o.threads > 0 ? o.threads : defaultThreads();
+    const EnsembleOptions e = ensembleOptions(o.agent);
     const AgentModel model = prepareAgentModel(data, care, scenario, selection);
     const EnsembleResult result = runEnsemble(model, data, e);
 
@@ -185,11 +167,7 @@ CLI::App* addSolidarityCommand(CLI::App& app, SolidarityCliOptions& o) {
       "and inside a regional pool under several distribution keys, from an ensemble of the agent engine.");
   cmd->add_option("scenario", o.scenarioFile, "Scenario file (TOML). Default: the baseline.");
   cmd->add_option("--region,-r", o.region, "The region whose municipalities pool (name or code, e.g. Achterhoek, JZ25).")->required();
-  cmd->add_option("--replicates", o.replicates, "Replicates of the agent engine (default 1000).")->check(CLI::Range(1, kMaxReplicates));
-  cmd->add_option("--seed", o.seed, "Seed of the random streams (a whole number >= 0; default 1; recorded in the manifest).")
-      ->check(seedValidator());
-  cmd->add_option("--threads,-j", o.threads, "Worker threads (default: all hardware threads). Results do not depend on it.")
-      ->check(CLI::Range(1, kMaxThreads));
+  addAgentOptions(cmd, o.agent);
   cmd->add_option("--year", o.year, "Budget year analysed (default: the first year after the base year).");
   cmd->add_option("--care-types", o.careTypes,
                   "Care types pooled, comma separated (default jeugd_verblijf,wmo_bw,jeugd_bescherming).")
@@ -279,10 +257,7 @@ int solidarityCommand(const SolidarityCliOptions& o) {
     Scenario shortened = scenario;
     shortened[Lever::Horizon] = std::max(year, data.baseYear + 1);
     const AgentModel model = prepareAgentModel(data, inputs.care, shortened, selection);
-    EnsembleOptions e;
-    e.seed = o.seed;
-    e.replicates = o.replicates;
-    e.threads = o.threads > 0 ? o.threads : defaultThreads();
+    const EnsembleOptions e = ensembleOptions(o.agent);
     SolidarityOptions so;
     so.careTypes = o.careTypes;
     so.year = year;

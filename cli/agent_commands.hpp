@@ -11,6 +11,7 @@
 //     distribution keys (models/solidarity.hpp); prints the table and writes
 //     DIR/solidarity.csv and DIR/manifest.json atomically.
 
+#include "cli/agent_options.hpp"
 #include "cli/run_command.hpp"
 
 #include <CLI/CLI.hpp>
@@ -21,21 +22,13 @@
 
 namespace zorgsim::cli {
 
-// Default number of threads: the hardware threads (at least 1).
-int defaultThreads();
-
-// Accepts only whole numbers 0 .. 2^64-1 written with digits (CLI11 would wrap "-4" around).
-CLI::Validator seedValidator();
-
 // `zorgsim run ... --engine agent`; returns the exit status.
 int runAgentEnsemble(const RunOptions& options);
 
 struct SolidarityCliOptions {
   std::string scenarioFile, dataFolder, region, outFolder, language = "nl";
   std::vector<std::string> careTypes{"jeugd_verblijf", "wmo_bw", "jeugd_bescherming"};
-  int replicates = 1000;
-  unsigned long long seed = 1;
-  int threads = 0;  // 0 = defaultThreads()
+  AgentCliOptions agent{1000};
   int year = 0;     // 0 = the first year after the base year
   bool quiet = false;
 };

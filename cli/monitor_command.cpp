@@ -2,6 +2,8 @@
 
 #include "cli/command_support.hpp"
 #include "cli/summary_table.hpp"
+#include "models/agent_engine.hpp"
+#include "models/ensemble.hpp"
 #include "models/scenario_run.hpp"
 #include "sim/atomic_output.hpp"
 #include "sim/input_error.hpp"
@@ -11,6 +13,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <memory>
+#include <tuple>
 #include <iostream>
 
 namespace zorgsim::cli {
@@ -26,9 +31,63 @@ void addMonitorCommand(CLI::App& app, MonitorOptions& o) {
   cmd->add_option("--region,-r", o.region, "Limit to one region or municipality.");
   cmd->add_option("--out,-o", o.outFolder, "Output folder for monitor.csv. Default: output/<scenario name>-monitor.");
   cmd->add_option("--lang", o.language, "Language of the on-screen table: nl (default) or en.")->check(CLI::IsMember({"nl", "en"}));
+  cmd->add_option("--engine", o.engine,
+                  "cohort (deterministic, default) or agent: the projection is then the mean of an agent ensemble and "
+                  "monitor.csv gets its P5-P95 band and whether the registered count lies inside it. The band is the random "
+                  "variation of individual care use in the model, not the uncertainty of its parameters.")
+      ->check(CLI::IsMember({"cohort", "agent"}));
+  addAgentOptions(cmd, o.agent);
 }
 
+namespace {
+
+// Projected clients (and the ensemble band) per municipality, year and care type.
+struct Projection {
+  virtual ~Projection() = default;
+  // NaN when the run has no such row.
+  virtual double projected(const std::string& code, int year, const std::string& careType) const = 0;
+  virtual bool hasBands() const { return false; }
+  virtual std::pair<double, double> band(const std::string&, int, const std::string&) const { return {NAN, NAN}; }
+};
+
+struct CohortProjection : Projection {
+  ScenarioRun run;
+  double projected(const std::string& code, int year, const std::string& careType) const override {
+    return run.results.find(code, year, "clients", "total", "total", careType);
+  }
+};
+
+struct EnsembleProjection : Projection {
+  EnsembleResult result;
+  std::map<std::tuple<std::string, int, std::string>, std::size_t> rowOf;  // clients rows of the layout
+  void index() {
+    const ResultTable& t = result.layout;
+    const std::uint16_t clients = t.idOf("clients");
+    for (std::size_t i = 0; i < t.rows().size(); ++i) {
+      const auto& row = t.rows()[i];
+      if (row.key.indicator != clients || t.text(row.key.sex) != "total" || t.text(row.key.ageGroup) != "total") continue;
+      rowOf[{t.areas()[row.area].code, row.year, std::string(t.text(row.key.careType))}] = i;
+    }
+  }
+  double projected(const std::string& code, int year, const std::string& careType) const override {
+    auto it = rowOf.find({code, year, careType});
+    return it == rowOf.end() ? NAN : result.mean[it->second];
+  }
+  bool hasBands() const override { return true; }
+  std::pair<double, double> band(const std::string& code, int year, const std::string& careType) const override {
+    auto it = rowOf.find({code, year, careType});
+    if (it == rowOf.end()) return {NAN, NAN};
+    return {result.p05[it->second], result.p95[it->second]};
+  }
+};
+
+}  // namespace
+
 int monitorCommand(const MonitorOptions& o) {
+  if (o.engine != "agent" && o.agent.given) {
+    std::cerr << "zorgsim: error: --replicates, --seed and --threads need --engine agent (the cohort engine is deterministic)\n";
+    return 2;
+  }
   return reportErrors([&] {
     const Inputs inputs = loadInputs(o.dataFolder);
     const Dataset& data = inputs.data;
@@ -44,7 +103,17 @@ int monitorCommand(const MonitorOptions& o) {
     const std::filesystem::path out = o.outFolder.empty() ? std::filesystem::path("output") / (scenario.name + "-monitor")
                                                           : std::filesystem::path(o.outFolder);
     ensureWritableFolder(out);
-    const ScenarioRun run = runScenario(data, care, scenario, selection);
+    std::unique_ptr<Projection> projection;
+    if (o.engine == "agent") {
+      auto ensemble = std::make_unique<EnsembleProjection>();
+      ensemble->result = runEnsemble(prepareAgentModel(data, care, scenario, selection), data, ensembleOptions(o.agent));
+      ensemble->index();
+      projection = std::move(ensemble);
+    } else {
+      auto cohort = std::make_unique<CohortProjection>();
+      cohort->run = runScenario(data, care, scenario, selection);
+      projection = std::move(cohort);
+    }
     std::sort(regs.begin(), regs.end(), [&](const Registration& a, const Registration& b) {
       return std::tie(a.municipality, a.careType, a.year) < std::tie(b.municipality, b.careType, b.year);
     });
@@ -54,10 +123,10 @@ int monitorCommand(const MonitorOptions& o) {
     std::string screen = fmt::format("{:<20} {:<18} {:>5} {:>13} {:>13} {:>9}\n", nl ? "Gemeente" : "Municipality",
                                      nl ? "Zorgsoort" : "Care type", nl ? "jaar" : "year", nl ? "gerealiseerd" : "realised",
                                      nl ? "geprojecteerd" : "projected", nl ? "afwijking" : "deviation");
-    int skipped = 0, compared = 0;
+    int skipped = 0, compared = 0, outside = 0;
     for (const auto& r : regs) {
       const auto& m = data.municipalities[static_cast<std::size_t>(r.municipality)];
-      const double projected = run.results.find(m.code, r.year, "clients", "total", "total", r.careType);
+      const double projected = projection->projected(m.code, r.year, r.careType);
       if (std::isnan(projected)) {  // outside the run's years or region
         ++skipped;
         continue;
@@ -73,16 +142,30 @@ int monitorCommand(const MonitorOptions& o) {
       appendNumber(csv, dev);
       csv += ",";
       appendNumber(csv, pct);
-      csv += ",,,\n";  // bands need an agent-engine ensemble; not available in the cohort engine
+      if (projection->hasBands()) {
+        const auto [lo, hi] = projection->band(m.code, r.year, r.careType);
+        csv += ",";
+        appendNumber(csv, lo);
+        csv += ",";
+        appendNumber(csv, hi);
+        csv += r.clients >= lo && r.clients <= hi ? ",yes\n" : ",no\n";
+        if (!(r.clients >= lo && r.clients <= hi)) ++outside;
+      } else {
+        csv += ",,,\n";  // the cohort engine is deterministic: no band
+      }
       screen += fmt::format("{:<20} {:<18} {:>5} {:>13} {:>13} {:>+8.1f}%\n", m.name, r.careType, r.year, thousands(r.clients),
                             thousands(projected), pct);
     }
     writeFileAtomically(out / "monitor.csv", csv);
     writeAnalysisManifest(out, "monitor", {&scenario}, data, {"monitor.csv"});
     std::cout << screen;
+    const std::string bands =
+        projection->hasBands()
+            ? (nl ? fmt::format("{} van de {} buiten de P5-P95-band van {} replicaties.", outside, compared, o.agent.replicates)
+                  : fmt::format("{} of {} outside the P5-P95 band of {} replicates.", outside, compared, o.agent.replicates))
+            : std::string(nl ? "Met --engine agent ook de P5-P95-band." : "With --engine agent also the P5-P95 band.");
     std::cout << fmt::format("{} {}; {} {}. {}\n", compared, nl ? "vergeleken" : "compared", skipped,
-                             nl ? "buiten de jaren of regio van de run" : "outside the run's years or region",
-                             nl ? "Banden (P5-P95) volgen met de agent-engine." : "Bands (P5-P95) follow with the agent engine.");
+                             nl ? "buiten de jaren of regio van de run" : "outside the run's years or region", bands);
     std::cout << (nl ? "Geschreven: " : "Written: ") << (out / "monitor.csv").string() << "\n";
     return 0;
   });

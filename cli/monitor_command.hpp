@@ -5,6 +5,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/agent_options.hpp"
+
 #include <string>
 #include <vector>
 
@@ -18,6 +20,8 @@ struct MonitorOptions {
   std::string region;
   std::string outFolder;
   std::string language = "nl";
+  std::string engine = "cohort";  // agent: projected = ensemble mean, with the P5-P95 band
+  AgentCliOptions agent;
 };
 
 void addMonitorCommand(CLI::App& app, MonitorOptions& options);

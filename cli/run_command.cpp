@@ -41,22 +41,12 @@ void addRunCommand(CLI::App& app, RunOptions& o) {
                   "cohort (deterministic, default) or agent: every inhabitant an agent, a Monte Carlo ensemble; results.csv "
                   "then has the columns mean,p05,p50,p95 as well (value = mean).")
       ->check(CLI::IsMember({"cohort", "agent"}));
-  const auto given = [&o](const std::string&) { o.ensembleOptionGiven = true; };
-  run->add_option("--replicates", o.replicates, "Replicates of the agent engine (default 100).")
-      ->check(CLI::Range(1, kMaxReplicates))
-      ->each(given);
-  run->add_option("--seed", o.seed, "Seed of the agent engine's random streams (a whole number >= 0; default 1). The same "
-                                    "scenario and seed give the same results for any number of threads.")
-      ->check(seedValidator())
-      ->each(given);
-  run->add_option("--threads,-j", o.threads, "Worker threads of the agent engine (default: all hardware threads).")
-      ->check(CLI::Range(1, kMaxThreads))
-      ->each(given);
+  addAgentOptions(run, o.agent);
 }
 
 int runCommand(const RunOptions& o) {
   if (o.engine == "agent") return runAgentEnsemble(o);
-  if (o.ensembleOptionGiven) {
+  if (o.agent.given) {
     std::cerr << "zorgsim: error: --replicates, --seed and --threads need --engine agent (the cohort engine is deterministic)\n";
     return 2;
   }

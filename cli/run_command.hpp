@@ -6,6 +6,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/agent_options.hpp"
+
 #include <string>
 #include <vector>
 
@@ -22,10 +24,7 @@ struct RunOptions {
   bool quiet = false;
   // Engine: cohort (deterministic) or agent (Monte Carlo ensemble, cli/agent_commands.hpp).
   std::string engine = "cohort";
-  int replicates = 100;
-  unsigned long long seed = 1;
-  int threads = 0;  // 0 = all hardware threads
-  bool ensembleOptionGiven = false;  // --replicates, --seed or --threads (only with --engine agent)
+  AgentCliOptions agent;  // --replicates (default 100), --seed, --threads: only with --engine agent
 };
 
 void addRunCommand(CLI::App& app, RunOptions& options);

@@ -61,5 +61,15 @@ expect_error "unknown care type" "unknown care type 'jeugd_verblijv'" "$bin" sol
 expect_error "year out of range" "--year" "$bin" solidarity --region Achterhoek --year 2099 --out "$work/s"
 [[ "$(cat "$work/a1"/* | md5sum)" == "$checksum" ]] && pass || fail "earlier results were changed by a failed run"
 
+# monitor --engine agent: the projection is the ensemble mean, with its P5-P95 band; a
+# registered count far outside it is flagged.
+printf 'care_type,year,geo_code,clients\nwmo_hh,2022,GM0197,1140\nwmo_hh,2023,GM0197,5000\n' >"$work/regs.csv"
+"$bin" monitor --registrations "$work/regs.csv" --region Aalten --engine agent --replicates 20 --out "$work/mon" >"$work/out" 2>"$work/err" \
+  || fail "monitor --engine agent: $(cat "$work/err")"
+awk -F, 'NR > 1 && $10 != "" && $11 != "" && $10 + 0 <= $7 + 0 && $7 + 0 <= $11 + 0 {n++} END {exit n == 2 ? 0 : 1}' "$work/mon/monitor.csv" \
+  && pass || fail "monitor bands do not enclose the mean: $(cat "$work/mon/monitor.csv")"
+grep -q ',2023,5000.0000,.*,no$' "$work/mon/monitor.csv" && pass || fail "a count far outside the band is not flagged: $(cat "$work/mon/monitor.csv")"
+expect_error "monitor ensemble option with the cohort engine" "need --engine agent" "$bin" monitor --registrations "$work/regs.csv" --replicates 5
+
 echo "agents cli: $passes passed, $failures failed"
 [[ $failures -eq 0 ]]
