@@ -2,6 +2,7 @@
 
 #include "charts/chart_builders.hpp"
 #include "charts/palette.hpp"
+#include "charts/prevention_charts.hpp"
 #include "charts/svg_renderer.hpp"
 
 #include <algorithm>
@@ -494,24 +495,23 @@ figcaption { color: var(--muted); font-size: .85rem; }
     out_ += "<p class=\"note\">Vermeden zorg = de run zonder de interventies van het scenario min de run m\u00e9t. "
             "Effecten, bereik en kosten van de interventies zijn illustratieve aannames (zie Parameters per scenario).</p>\n";
     out_ += "<div class=\"grid2\">\n";
-    auto cost = seriesSpec("Vermeden kosten en programmakosten", area.name + ", per jaar", "mln euro");
-    auto fte = seriesSpec("Vermeden zorgpersoneel", area.name + ", alle sectoren", "fte");
-    std::size_t k = 0;
+    // The same pair of charts as the GUI's prevention view (charts/prevention_charts.hpp).
+    charts::PreventionChartsSpec spec;
+    spec.costTitle = "Vermeden kosten en programmakosten";
+    spec.costSubtitle = area.name + ", per jaar";
+    spec.fteTitle = "Vermeden zorgpersoneel";
+    spec.fteSubtitle = area.name + ", alle sectoren";
+    spec.source = sourceLine();
+    spec.firstYear = in_.baseYear;
+    spec.format = kNl;
+    spec.emptyMessage = "Geen gegevens voor dit gebied.";
     for (std::size_t i : withPrevention) {
       const auto& s = in_.scenarios[i];
-      const charts::Color color = charts::seriesColor(k % charts::kSeriesColors);
-      const std::string suffix = withPrevention.size() > 1 ? " \u2013 " + s.scenario.name : "";
-      cost.series.push_back({"Vermeden kosten" + suffix, series(s.results, area.code, "avoided_cost", "total", "total", 1e-6), color,
-                             charts::LineStyle::Solid, charts::SeriesKind::Line, 1.0f});
-      cost.series.push_back({"Programmakosten" + suffix, series(s.results, area.code, "programme_cost", "total", "total", 1e-6), color,
-                             charts::LineStyle::Dashed, charts::SeriesKind::Line, 1.0f});
-      fte.series.push_back({s.scenario.name, series(s.results, area.code, "avoided_fte", "total"), color, charts::LineStyle::Solid,
-                            charts::SeriesKind::Line, 1.0f});
-      ++k;
+      spec.scenarios.push_back({s.scenario.name, series(s.results, area.code, "avoided_cost", "total"),
+                                series(s.results, area.code, "programme_cost", "total"), series(s.results, area.code, "avoided_fte", "total")});
     }
-    cost.includeZero = true;
-    out_ += figures_.figure(charts::timeSeriesChart(cost), kHalfW, kHalfH + 30);
-    out_ += figures_.figure(charts::timeSeriesChart(fte), kHalfW, kHalfH + 30);
+    out_ += figures_.figure(charts::preventionCostChart(spec), kHalfW, kHalfH + 30);
+    out_ += figures_.figure(charts::preventionFteChart(spec), kHalfW, kHalfH + 30);
     out_ += "</div>\n";
 
     // Effects over the whole run.
