@@ -306,7 +306,10 @@ class Simulation {
       chainOffset_[c] = totalStates_;
       totalStates_ += am_.chains[static_cast<std::size_t>(c)].states;
     }
-    activeMask_ = options.withInterventions ? am_.interventionMask : 0u;
+    // Uptake runs in both runs of a pair (the same participants, from the same draws);
+    // effects only in the run with interventions (see stepBlock and chainDestinations).
+    enrolMask_ = am_.interventionMask;
+    effectMask_ = options.withInterventions ? am_.interventionMask : 0u;
     const std::size_t ni = model.interventions.size();
     hoursChain_.assign(ni, -1);
     hoursMask_.assign(ni, 0);
@@ -336,6 +339,21 @@ class Simulation {
     return seeder_.stream(word);  // == makeStream({seed, replicate, municipality, word})
   }
   static constexpr std::uint64_t kNewborns = 1000, kInMigrants = 2000, kBirthsOfYear = 3000;
+  // The stream of one run of agents (care states and flags: `key`, as runKey) in a unit
+  // (< 4095) and year, with a sub-stream number `sub` (< 256). The run key sits in the top
+  // 24 bits of the process word (+ 1, so these words never equal a unit stream's): the draws
+  // of a run depend on its own key and count only, not on how many runs precede it in its
+  // cell or how many agents they hold. Both runs of a pair (with and without interventions)
+  // have the same runs (the same uptake), so every run's draws are common to both.
+  Xoshiro256pp runStream(AgentProcess p, std::size_t year, std::uint64_t unit, std::uint32_t key, std::uint64_t sub = 0) const {
+    const std::uint64_t word = static_cast<std::uint64_t>(p) | (static_cast<std::uint64_t>(year + 1) << 8) | (sub << 16) |
+                               ((unit + 1) << 24) | ((static_cast<std::uint64_t>(key) + 1) << 40);
+    return seeder_.stream(word);
+  }
+  static std::uint32_t runKey(const std::uint8_t* care, std::uint8_t flags) {
+    return (std::uint32_t(care[0]) << 16) | (std::uint32_t(care[1]) << 8) | flags;
+  }
+  static std::uint32_t runKey(const Run& r) { return runKey(r.care, r.flags); }
 
   // Base population and states.
   void initialise();
@@ -347,10 +365,12 @@ class Simulation {
   void countCensus(std::size_t y, int x, int s);
   void stepBlock(std::size_t y, int x, int s, FlowTotals& flows, std::int64_t& birthsDrawn);
   void addInMigrants(std::size_t y, int c, int s, FlowTotals& flows, std::int64_t& birthsDrawn);
-  // Moves `n` agents in states care[] (flags) to cohort c's states and adds them to the block.
-  void transitionAndAdd(std::size_t y, int c, int s, const std::uint8_t* care, std::uint8_t flags, std::int64_t n);
-  void chainDestinations(std::size_t y, int chain, int c, int s, int from, std::uint8_t flags, std::int64_t n,
-                         std::int64_t* counts, Xoshiro256pp& rng);
+  // Moves `n` agents in states care[] (flags) to cohort c's states and adds them to the block
+  // (streams of the run care[] + flags in `unit`).
+  void transitionAndAdd(std::size_t y, std::uint64_t unit, int c, int s, const std::uint8_t* care, std::uint8_t flags,
+                        std::int64_t n);
+  void chainDestinations(std::size_t y, std::uint64_t unit, std::uint32_t key, std::uint64_t sub, int chain, int c, int s,
+                         int from, std::uint8_t flags, std::int64_t n, std::int64_t* counts);
   void addEntry(const std::uint8_t* care, std::uint8_t flags, std::int64_t n);
   void closeBlock(int c, int s, std::vector<std::pair<AgentKey, std::int64_t>>& cells);
   void careOutputs(std::size_t y, AreaCare& care, std::vector<double>& baseHours);
@@ -367,11 +387,11 @@ class Simulation {
   AgentWorkspace& ws_;
   std::uint16_t municipality_;
   StreamSeeder seeder_;
-  Xoshiro256pp basePopulation_, demography_, inMigration_, births_, care_, enrolment_, careUse_;
+  Xoshiro256pp basePopulation_, demography_, inMigration_, births_, careUse_;
   int chains_ = 0;
   int chainOffset_[kAgentChains] = {0, 0};
   int totalStates_ = 0;
-  std::uint32_t activeMask_ = 0;
+  std::uint32_t enrolMask_ = 0, effectMask_ = 0;
   std::vector<int> hoursChain_;
   std::vector<std::uint32_t> hoursMask_;
   Census census_;
@@ -446,10 +466,11 @@ void Simulation::gatherBlock(std::size_t firstRun, std::size_t lastRun) {
 // when the share taking part is above reach(t), participants leave) with the probability
 // that makes the expected share exactly reach(t). Participation is otherwise persistent.
 void Simulation::enrol(std::size_t y, int x, int s) {
-  if (activeMask_ == 0 || block_.empty()) return;
+  if (enrolMask_ == 0 || block_.empty()) return;
+  const auto cell = static_cast<std::uint64_t>(x * kSexes + s);
   bool changed = false;
   for (std::size_t i = 0; i < model_.interventions.size(); ++i) {
-    if (!(activeMask_ & (1u << i))) continue;
+    if (!(enrolMask_ & (1u << i))) continue;
     const AgentIntervention& iv = model_.interventions[i];
     const auto bit = static_cast<std::uint8_t>(1u << i);
     const bool ageAndSex = (iv.sex < 0 || iv.sex == s) && x >= iv.ageMin && x <= iv.ageMax;
@@ -475,7 +496,10 @@ void Simulation::enrol(std::size_t y, int x, int s) {
     const std::size_t runs = block_.size();
     for (std::size_t r = 0; r < runs; ++r) {
       if (!inTarget(block_[r]) || bool(block_[r].flags & bit) == join) continue;
-      const std::int64_t k = binomial(enrolment_, block_[r].n, p);
+      // A stream per run (and intervention): a different count in one run of the block
+      // shifts no other run's uptake.
+      Xoshiro256pp rng = runStream(AgentProcess::Enrolment, y, cell, runKey(block_[r]), i + 1);
+      const std::int64_t k = binomial(rng, block_[r].n, p);
       if (k <= 0) continue;
       block_[r].n -= k;
       Run moved = block_[r];
@@ -543,9 +567,20 @@ void Simulation::closeBlock(int c, int s, std::vector<std::pair<AgentKey, std::i
   entries_.clear();
 }
 
-// Destination counts in one chain for n agents of cohort c in state `from`.
-void Simulation::chainDestinations(std::size_t y, int chain, int c, int s, int from, std::uint8_t flags, std::int64_t n,
-                                   std::int64_t* counts, Xoshiro256pp& rng) {
+// Destination counts in one chain for n agents of cohort c in state `from`, in the run with
+// key `key` of unit `unit` (sub-stream `sub`).
+//
+// Counts are drawn with the rates without interventions first (stream `sub`), in both runs
+// of a pair. Where the run's flags carry an effect and effects are on, the counts are then
+// coupled to those (stream `sub` + 128), per agent: one whose move was to a state whose
+// chance the programme lowers (p1 < p0) makes it with probability p1 / p0 and otherwise
+// stays; one who stayed moves to a state whose chance it raises (p1 > p0) with probability
+// (p1 - p0) / (1 - out0). Each agent's destination then has exactly the chances p1 (a thinned
+// multinomial count is binomial with the product probability; the stayers' split is
+// multinomial), so the distribution is unchanged, and the paired difference is only the
+// agents the programme moved.
+void Simulation::chainDestinations(std::size_t y, std::uint64_t unit, std::uint32_t key, std::uint64_t sub, int chain, int c,
+                                   int s, int from, std::uint8_t flags, std::int64_t n, std::int64_t* counts) {
   const AgentChain& ch = am_.chains[static_cast<std::size_t>(chain)];
   const int states = ch.states;
   for (int k = 0; k < states; ++k) counts[k] = 0;
@@ -555,64 +590,135 @@ void Simulation::chainDestinations(std::size_t y, int chain, int c, int s, int f
     return;
   }
   if (c == ch.firstAge) {  // entering the chain: the base-year shares of that age
+    Xoshiro256pp rng = runStream(AgentProcess::CareTransitions, y, unit, key, sub);
     multinomial(rng, n, ch.shares(c, s), states, counts);
     return;
   }
   const double* rate = rates_.years[y].chainRates[static_cast<std::size_t>(chain)].data() + ((c * kSexes + s) * states + from) * states;
-  double p[kMaxChainStates];
-  double out = 0;
+  // p0: without interventions; as stepShares, outflows above 1 are scaled down to the members.
+  double p0[kMaxChainStates];
+  double out0 = 0;
   for (int k = 0; k < states; ++k) {
-    p[k] = k == from ? 0.0 : rate[k];
-    out += p[k];
+    p0[k] = k == from ? 0.0 : rate[k];
+    out0 += p0[k];
   }
-  if (flags != 0) {
-    // Participants' own rates: x (1 - g (1 - RR)) into the target state, x (1 + g (RM - 1))
-    // on the flow down from it.
+  if (out0 > 1.0) {
+    for (int k = 0; k < states; ++k) p0[k] /= out0;
+    out0 = 1.0;
+  }
+  // p1: the participants' own rates, x (1 - g (1 - RR)) into the target state and
+  // x (1 + g (RM - 1)) on the flow down from it (only where effects are on).
+  double p1[kMaxChainStates];
+  bool effect = false;
+  const std::uint8_t active = static_cast<std::uint8_t>(flags & effectMask_);
+  if (active != 0) {
+    for (int k = 0; k < states; ++k) p1[k] = k == from ? 0.0 : rate[k];
     for (std::size_t i = 0; i < model_.interventions.size(); ++i) {
-      if (!(flags & (1u << i))) continue;
+      if (!(active & (1u << i))) continue;
       const AgentIntervention& iv = model_.interventions[i];
       const double g = iv.strength[y];
       if (iv.targetChain != chain || !(g > 0) || c < iv.effectLo || c > iv.effectHi) continue;
       const int t = iv.targetState;
-      if (t > from) p[t] *= 1.0 - g * (1.0 - iv.relativeRisk);
-      if (t == from && from >= 1) p[from - 1] *= 1.0 + g * (iv.remissionMultiplier - 1.0);
+      if (t > from) {
+        p1[t] *= 1.0 - g * (1.0 - iv.relativeRisk);
+        effect = true;
+      }
+      if (t == from && from >= 1) {
+        p1[from - 1] *= 1.0 + g * (iv.remissionMultiplier - 1.0);
+        effect = true;
+      }
     }
-    out = 0;
-    for (int k = 0; k < states; ++k) out += p[k];
-  }
-  if (out > 1.0) {  // as stepShares: scale the outflows down to the members
-    for (int k = 0; k < states; ++k) p[k] /= out;
-    out = 1.0;
-  }
-  if (!(out > 0)) {
-    counts[from] = n;
-    return;
+    if (effect) {
+      double out1 = 0;
+      for (int k = 0; k < states; ++k) out1 += p1[k];
+      if (out1 > 1.0) {
+        for (int k = 0; k < states; ++k) p1[k] /= out1;
+      }
+    }
   }
   // Categories: every other state, then staying (the remainder) last.
   double q[kMaxChainStates];
   int to[kMaxChainStates];
   int m = 0;
   for (int k = 0; k < states; ++k) {
-    if (k == from || !(p[k] > 0)) continue;
-    q[m] = p[k];
+    if (k == from || !(p0[k] > 0)) continue;
+    q[m] = p0[k];
     to[m++] = k;
   }
-  q[m] = 1.0 - out;
-  to[m++] = from;
-  std::int64_t drawn[kMaxChainStates];
-  multinomial(rng, n, q, m, drawn);
-  for (int i = 0; i < m; ++i) counts[to[i]] += drawn[i];
+  if (m > 0) {
+    q[m] = 1.0 - out0;
+    to[m++] = from;
+    Xoshiro256pp rng = runStream(AgentProcess::CareTransitions, y, unit, key, sub);
+    std::int64_t drawn[kMaxChainStates];
+    multinomial(rng, n, q, m, drawn);
+    for (int i = 0; i < m; ++i) counts[to[i]] += drawn[i];
+  } else {
+    counts[from] = n;
+  }
+  if (!effect) return;
+  Xoshiro256pp rng = runStream(AgentProcess::CareTransitions, y, unit, key, sub + 128);
+  // The raised chances, as chances of a baseline stayer.
+  const double stay0 = 1.0 - out0;
+  double raise[kMaxChainStates + 1];
+  int raised[kMaxChainStates + 1];
+  int r = 0;
+  double raiseTotal = 0;
+  for (int k = 0; k < states; ++k) {
+    if (k == from || !(p1[k] > p0[k])) continue;
+    raise[r] = p1[k] - p0[k];
+    raiseTotal += raise[r];
+    raised[r++] = k;
+  }
+  if (r > 0 && !(raiseTotal <= stay0 * (1.0 + 1e-12))) {
+    // More raised than baseline stayers can give (only with chances scaled down to 1): an
+    // independent draw with p1 (exact, not coupled).
+    for (int k = 0; k < states; ++k) counts[k] = 0;
+    m = 0;
+    double out1 = 0;
+    for (int k = 0; k < states; ++k) {
+      if (k == from || !(p1[k] > 0)) continue;
+      q[m] = p1[k];
+      out1 += p1[k];
+      to[m++] = k;
+    }
+    q[m] = std::max(0.0, 1.0 - out1);
+    to[m++] = from;
+    std::int64_t drawn[kMaxChainStates];
+    multinomial(rng, n, q, m, drawn);
+    for (int i = 0; i < m; ++i) counts[to[i]] += drawn[i];
+    return;
+  }
+  const std::int64_t stayers = counts[from];
+  std::int64_t thinned = 0;
+  for (int k = 0; k < states; ++k) {
+    if (k == from || counts[k] <= 0 || !(p1[k] < p0[k])) continue;
+    const std::int64_t kept = binomial(rng, counts[k], p1[k] / p0[k]);
+    thinned += counts[k] - kept;
+    counts[k] = kept;
+  }
+  if (r > 0 && stayers > 0) {
+    for (int i = 0; i < r; ++i) raise[i] = stay0 > 0 ? raise[i] / stay0 : 0.0;
+    raise[r] = std::max(0.0, 1.0 - raiseTotal / stay0);
+    raised[r] = from;
+    std::int64_t moved[kMaxChainStates + 1];
+    multinomial(rng, stayers, raise, r + 1, moved);
+    counts[from] = 0;
+    for (int i = 0; i <= r; ++i) counts[raised[i]] += moved[i];
+  }
+  counts[from] += thinned;
 }
 
-void Simulation::transitionAndAdd(std::size_t y, int c, int s, const std::uint8_t* care, std::uint8_t flags, std::int64_t n) {
+void Simulation::transitionAndAdd(std::size_t y, std::uint64_t unit, int c, int s, const std::uint8_t* care, std::uint8_t flags,
+                                  std::int64_t n) {
   if (n <= 0) return;
   std::uint8_t next[kAgentChains] = {0, 0};
   if (chains_ == 0) {
     addEntry(next, flags, n);
     return;
   }
+  const std::uint32_t key = runKey(care, flags);
   std::int64_t first[kMaxChainStates];
-  chainDestinations(y, 0, c, s, care[0], flags, n, first, care_);
+  chainDestinations(y, unit, key, 1, 0, c, s, care[0], flags, n, first);
   for (int k = 0; k < am_.chains[0].states; ++k) {
     if (first[k] <= 0) continue;
     next[0] = static_cast<std::uint8_t>(k);
@@ -621,7 +727,8 @@ void Simulation::transitionAndAdd(std::size_t y, int c, int s, const std::uint8_
       continue;
     }
     std::int64_t second[kMaxChainStates];
-    chainDestinations(y, 1, c, s, care[1], flags, first[k], second, care_);
+    // Its own sub-stream per destination in the first chain.
+    chainDestinations(y, unit, key, 2 + static_cast<std::uint64_t>(k), 1, c, s, care[1], flags, first[k], second);
     for (int l = 0; l < am_.chains[1].states; ++l) {
       if (second[l] <= 0) continue;
       next[1] = static_cast<std::uint8_t>(l);
@@ -636,8 +743,6 @@ void Simulation::stepBlock(std::size_t y, int x, int s, FlowTotals& flows, std::
   const AgentYearRates& r = rates_.years[y];
   const int c = std::min(x + 1, kOpenAge);
   const auto cell = static_cast<std::size_t>(x * kSexes + s);
-  demography_ = stream(AgentProcess::Demography, y, cell);
-  care_ = stream(AgentProcess::CareTransitions, y, cell);
   const double q = r.death[cell];
   const double condInternal = r.outInternal[cell], condInternational = r.outInternational[cell];
   // State mortality factors f = product of the stepped chains' relative risks, normalised
@@ -672,6 +777,8 @@ void Simulation::stepBlock(std::size_t y, int x, int s, FlowTotals& flows, std::
     const double d = std::min(1.0, factors ? q * factorOf(run) / average : q);
     const double p[4] = {d, (1.0 - d) * condInternal, (1.0 - d) * (1.0 - condInternal) * condInternational, 0.0};
     std::int64_t k[4];
+    // A stream per run: its draws do not depend on the other runs of the block.
+    demography_ = runStream(AgentProcess::Demography, y, cell, runKey(run));
     multinomial(demography_, run.n, p, 4, k);
     flows.deaths[s] += double(k[0]);
     flows.outInternal[s] += double(k[1]);
@@ -688,7 +795,7 @@ void Simulation::stepBlock(std::size_t y, int x, int s, FlowTotals& flows, std::
     stayed += k[3];
     total += run.n;
     if (open) addEntry(run.care, run.flags, k[3]);
-    else transitionAndAdd(y, c, s, run.care, run.flags, k[3]);
+    else transitionAndAdd(y, cell, c, s, run.care, run.flags, k[3]);
   }
   if (s == kFemale) {
     // Mid-year exposure: half a year at age x for every woman of the block, half a year at
@@ -765,7 +872,6 @@ void Simulation::year(std::size_t y, bool step, FlowTotals& flows) {
     const auto b = static_cast<std::size_t>(x * kSexes + s);
     gatherBlock(firstRun[b], firstRun[b + 1]);
     if (block_.empty()) return;
-    if (activeMask_ != 0) enrolment_ = stream(AgentProcess::Enrolment, y, b);
     enrol(y, x, s);
     countCensus(y, x, s);
     if (step) stepBlock(y, x, s, flows, birthsDrawn);
@@ -802,13 +908,12 @@ void Simulation::year(std::size_t y, bool step, FlowTotals& flows) {
     const double p[4] = {q0, (1.0 - q0) * ci, (1.0 - q0) * (1.0 - ci) * cx, 0.0};
     std::int64_t k[4];
     demography_ = stream(AgentProcess::Demography, y, kNewborns + static_cast<std::uint64_t>(s));
-    care_ = stream(AgentProcess::CareTransitions, y, kNewborns + static_cast<std::uint64_t>(s));
     multinomial(demography_, born[s], p, 4, k);
     flows.deaths[s] += double(k[0]);
     flows.outInternal[s] += double(k[1]);
     flows.outInternational[s] += double(k[2]);
     const std::uint8_t none[kAgentChains] = {0, 0};
-    transitionAndAdd(y, 0, s, none, 0, k[3]);
+    transitionAndAdd(y, kNewborns + static_cast<std::uint64_t>(s), 0, s, none, 0, k[3]);
     std::int64_t ignored = 0;  // newborn in-migrants do not give birth
     addInMigrants(y, 0, s, flows, ignored);
     closeBlock(0, s, newborns_);
@@ -854,7 +959,7 @@ void Simulation::careOutputs(std::size_t y, AreaCare& care, std::vector<double>&
       // Participants whose hours per client change (expected hours of those using the type).
       for (std::size_t i = 0; i < model_.interventions.size(); ++i) {
         const AgentIntervention& iv = model_.interventions[i];
-        if (iv.hoursType != static_cast<int>(k) || !(activeMask_ & (1u << i)) || !(iv.strength[y] > 0)) continue;
+        if (iv.hoursType != static_cast<int>(k) || !(effectMask_ & (1u << i)) || !(iv.strength[y] > 0)) continue;
         if (iv.sex >= 0 && iv.sex != band.sex) continue;
         for (int a = std::max(band.firstAge, iv.effectLo); a <= std::min(band.lastAge, iv.effectHi); ++a) {
           const double flagged = double(census_.flaggedLinked[i * cells + static_cast<std::size_t>(a * kSexes + band.sex)]);

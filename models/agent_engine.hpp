@@ -66,10 +66,13 @@
 //
 // Streams: one per (seed, replicate, municipality, process), sim/random_stream.hpp, where the
 // process word also names the year and the unit (block of agents, cohort of in-migrants,
-// age band of a care type): a municipality's results depend on nothing else (not on the
-// thread, nor on which other municipalities are in the run), and a change in one cell and
-// year shifts no other draws, so the run without interventions keeps the draws of every
-// cell without participants (common random numbers for avoided care).
+// age band of a care type) and, for deaths, departures, care transitions and uptake, the run
+// of agents (care states + flags): a municipality's results depend on nothing else (not on
+// the thread, nor on which other municipalities are in the run), and a different count in
+// one run shifts no other run's draws. Common random numbers for avoided care: the run
+// without interventions enrols as the run with them (same flags, no effects), and
+// participants' transitions are drawn with the rates without effect first, then thinned
+// (or supplemented from the stayers) in the run with them; see docs/method-agents.md.
 
 #include "models/care_projection.hpp"
 #include "models/cohort_projection.hpp"
