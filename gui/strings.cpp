@@ -41,7 +41,6 @@ const std::vector<StringEntry>& stringTable() {
       {"levers.range", "Bereik", "Range"},
       {"levers.default", "Standaard", "Default"},
       {"levers.source", "Bron", "Source"},
-      {"levers.meaning_en_only", "(toelichting in het Engels)", "(meaning in English)"},
       {"levers.none_prevention",
        "Geen interventiecatalogus gevonden (interventions.toml naast het scenario).",
        "No intervention catalogue found (interventions.toml next to the scenario)."},

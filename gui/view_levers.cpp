@@ -25,7 +25,7 @@ std::string rangeText(const Ui& ui, double lo, double hi, int decimals) {
 int decimalsOf(const LeverSpec& s) { return s.integer ? 0 : (s.max - s.min > 20 ? 1 : 2); }
 
 // The lever dictionary (models/levers.cpp) gives units in English; the few there are get
-// their Dutch names here. Meanings and sources are English only (see levers.meaning_en_only).
+// their Dutch names here. Meanings come in both languages; sources are references, in English.
 std::string unitText(const Ui& ui, std::string_view unit) {
   static constexpr std::pair<std::string_view, std::string_view> kDutch[] = {
       {"year", "jaar"},
@@ -47,8 +47,7 @@ std::string unitText(const Ui& ui, std::string_view unit) {
 template <typename Spec>
 std::string leverHelp(const Ui& ui, const Spec& s, double defaultValue, int decimals) {
   std::string text = std::string(ui.state.lang == Lang::Nl ? s.labelNl : s.labelEn) + "\n\n";
-  text += std::string(ui.t("levers.meaning")) + ": " + std::string(s.meaning);
-  if (ui.state.lang == Lang::Nl) text += std::string(" ") + ui.t("levers.meaning_en_only");
+  text += std::string(ui.t("levers.meaning")) + ": " + std::string(ui.state.lang == Lang::Nl ? s.meaningNl : s.meaning);
   text += "\n" + std::string(ui.t("levers.unit")) + ": " + unitText(ui, s.unit);
   text += "\n" + std::string(ui.t("levers.range")) + ": " + rangeText(ui, s.min, s.max, decimals);
   text += "\n" + std::string(ui.t("levers.default")) + ": " + ui.number(defaultValue, decimals);

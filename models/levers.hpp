@@ -45,8 +45,9 @@ struct LeverSpec {
   std::string_view unit;
   std::string_view labelNl;
   std::string_view labelEn;
-  std::string_view meaning;  // one sentence, English
-  std::string_view source;   // where the default comes from, or "assumption: <reason>"
+  std::string_view meaning;    // one sentence, English
+  std::string_view meaningNl;  // the same in Dutch (the GUI's tooltips)
+  std::string_view source;     // where the default comes from, or "assumption: <reason>" (English; a reference)
 };
 
 const std::vector<LeverSpec>& leverSpecs();
@@ -72,6 +73,7 @@ struct TableLeverSpec {
   std::string_view labelNl;
   std::string_view labelEn;
   std::string_view meaning;
+  std::string_view meaningNl;
   std::string_view source;
 };
 
