@@ -63,9 +63,12 @@ void addBand(const Ui& ui, charts::TimeSeriesSpec& spec, const Bands& bands, std
   spec.bands.push_back({name + " " + ui.t("ts.band"), series(bands.run->p05), series(bands.run->p95), color});
 }
 
-charts::TimeSeriesSpec baseSpec(const Ui& ui, std::string title, const char* unitKey, const Bands& bands) {
+// Title: what is shown; subtitle: for which sector and area (long sector names would be
+// clipped in a half-width title).
+charts::TimeSeriesSpec baseSpec(const Ui& ui, std::string title, std::string subtitle, const char* unitKey, const Bands& bands) {
   charts::TimeSeriesSpec spec;
   spec.title = std::move(title);
+  spec.subtitle = std::move(subtitle);
   spec.yLabel = ui.t(unitKey);
   spec.firstYear = ui.session.baseYear();
   spec.noBandsNote = ui.t(bands.noBandsKey);
@@ -146,7 +149,7 @@ void drawTimeSeriesView(Ui& ui) {
   if (!workshop) {
     const Measure& m = measureOf(ui.state.careMeasure);
     auto care =
-        baseSpec(ui, std::string(ui.t(m.labelKey)) + ": " + careTypeName(ui, type) + " \u2013 " + s.focusName(), m.unitKey, bands);
+        baseSpec(ui, std::string(ui.t(m.labelKey)) + ": " + careTypeName(ui, type), s.focusName(), m.unitKey, bands);
     care.series = scenarioSeries(ui, lines, m.indicator, "total", "total", type, m.scale);
     addBand(ui, care, bands, m.indicator, type, m.scale, charts::seriesColor(0), currentScenarioLabel(ui));
     drawChart(ui, "care-series", charts::timeSeriesChart(care), {avail.x, topH});
@@ -156,7 +159,7 @@ void drawTimeSeriesView(Ui& ui) {
   const std::string segment = type == "total" ? "total" : segmentOf(ui, type);
   const float halfW = std::floor((avail.x - gap) * 0.5f);
   const float bottomH = workshop ? avail.y : avail.y - topH - gap;
-  auto workforce = baseSpec(ui, std::string(ui.t("ts.workforce")) + ": " + segmentName(ui, segment), "unit.fte", bands);
+  auto workforce = baseSpec(ui, ui.t("ts.workforce"), segmentName(ui, segment) + " \u2013 " + s.focusName(), "unit.fte", bands);
   // Workshop: the current scenario only, so the legend stays short on a projector.
   const auto workforceLines = workshop ? scenarioLines(ui, false, false) : lines;
   for (const char* which : {"workforce_demand_fte", "workforce_supply_fte"}) {
@@ -172,7 +175,7 @@ void drawTimeSeriesView(Ui& ui) {
   }
   drawChart(ui, "workforce", charts::timeSeriesChart(workforce), {halfW, bottomH});
   ImGui::SameLine(0, gap);
-  auto gapSpec = baseSpec(ui, std::string(ui.t("ts.gap")) + ": " + segmentName(ui, segment), "unit.fte", bands);
+  auto gapSpec = baseSpec(ui, ui.t("ts.gap"), segmentName(ui, segment) + " \u2013 " + s.focusName(), "unit.fte", bands);
   gapSpec.series = scenarioSeries(ui, lines, "workforce_gap_fte", "total", "total", segment);
   addBand(ui, gapSpec, bands, "workforce_gap_fte", segment, 1.0, charts::seriesColor(1), ui.t("ts.gap_short"));
   if (!gapSpec.series.empty()) {
