@@ -148,8 +148,12 @@ GeoMap loadGeoJson(const std::filesystem::path& path, const std::set<std::string
     if (!f.contains("geometry") || !f["geometry"].is_object() || !f["geometry"].contains("type")) {
       throw InputError(file, 0, where + ".geometry", "missing geometry");
     }
-    const std::string type = f["geometry"]["type"].is_string() ? f["geometry"]["type"].get<std::string>() : "";
-    const json& coords = f["geometry"]["coordinates"];
+    // Only checked keys are looked up: operator[] on a const json with a missing key is undefined
+    // behaviour (a fuzz finding: a heap-buffer-overflow read).
+    const json& geometry = f["geometry"];
+    const std::string type = geometry["type"].is_string() ? geometry["type"].get<std::string>() : "";
+    if (!geometry.contains("coordinates")) throw InputError(file, 0, where + ".geometry.coordinates", "the geometry has no coordinates");
+    const json& coords = geometry["coordinates"];
     if (type == "Polygon") {
       area.polygons.push_back(readPolygon(coords, file, i));
     } else if (type == "MultiPolygon" && coords.is_array()) {

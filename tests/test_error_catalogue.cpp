@@ -259,6 +259,8 @@ TEST_CASE("E308 map boundaries", "[errors]") {
   CHECK_MESSAGE(map("{\"features\": [{\"properties\": {}}]}"), "missing or not a string");
   const std::string props = "{\"features\": [{\"properties\": {\"statcode\": \"GM0197\", \"statnaam\": \"Aalten\"}, ";
   CHECK_MESSAGE(map(props + "\"geometry\": {\"type\": \"Point\", \"coordinates\": [1, 2]}}]}"), "expected Polygon or MultiPolygon");
+  CHECK_MESSAGE(map(props + "\"geometry\": {\"type\": \"Polygon\", \"coords\": [[[0, 0], [1, 0], [1, 1]]]}}]}"),
+                "the geometry has no coordinates");
   CHECK_MESSAGE(map(props + "\"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[1, \"x\"], [2, 3], [3, 1]]]}}]}"),
                 "a position must be [x, y] numbers");
 }
