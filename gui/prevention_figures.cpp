@@ -26,7 +26,7 @@ double sumYears(const ScenarioRun& run, const std::string& area, const char* ind
 PreventionFigures preventionFigures(const ScenarioRun& run, const CareModel& care, const std::string& areaCode, int year) {
   PreventionFigures f;
   f.year = year;
-  f.avoidedFte = at(run, areaCode, year, "avoided_fte");
+  f.avoidedFte = at(run, areaCode, year, "avoided_workforce_fte");
   f.found = std::isfinite(f.avoidedFte);
   if (!f.found) return f;
   f.avoidedCost = at(run, areaCode, year, "avoided_cost");

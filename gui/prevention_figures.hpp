@@ -22,7 +22,7 @@ struct AvoidedClients {
 struct PreventionFigures {
   bool found = false;  // the run has prevention rows for the area
   int year = 0;        // the year of the yearly figures
-  double avoidedFte = 0;          // FTE in `year`, all care types
+  double avoidedFte = 0;          // FTE in `year`: the fall in workforce demand (avoided_workforce_fte), comparable with the gap
   double avoidedCost = 0;         // euro in `year`
   double programmeCost = 0;       // euro in `year`
   double avoidedCostTotal = 0;    // euro, summed over base year .. horizon (undiscounted)

@@ -83,7 +83,7 @@ charts::PreventionChartsSpec chartsSpec(const Ui& ui, const ScenarioRun& run) {
   auto series = [&](const char* indicator) {
     return charts::resultSeries(run.results, code, s.baseYear(), s.horizon(), indicator, "total", "total", "total");
   };
-  spec.scenarios.push_back({currentScenarioLabel(ui), series("avoided_cost"), series("programme_cost"), series("avoided_fte")});
+  spec.scenarios.push_back({currentScenarioLabel(ui), series("avoided_cost"), series("programme_cost"), series("avoided_workforce_fte")});
   return spec;
 }
 

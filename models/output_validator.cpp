@@ -9,7 +9,7 @@ namespace {
 
 // Indicators that may legitimately be negative (differences and balances).
 bool maySign(std::string_view indicator) {
-  static const std::set<std::string_view> signedOnes{"workforce_gap_fte", "avoided_clients", "avoided_fte", "avoided_cost",
+  static const std::set<std::string_view> signedOnes{"workforce_gap_fte", "avoided_clients", "avoided_fte", "avoided_workforce_fte", "avoided_cost",
                                                      "net_savings"};
   return signedOnes.count(indicator) > 0;
 }

@@ -64,6 +64,15 @@ void addPreventionIndicators(ResultTable& table, std::size_t area, const CareMod
       cost += dCost;
     }
     table.add(area, year, "avoided_fte", "total", "total", "total", fte);
+    // The same in the workforce model's terms (demand per segment, anchored at the employees
+    // of the base year), so it can be set against workforce_gap_fte.
+    double workforce = 0;
+    for (std::size_t g = 0; g < with.segments.size() && g < without.segments.size(); ++g) {
+      const double d = without.segments[g].demandFte[y] - with.segments[g].demandFte[y];
+      table.add(area, year, "avoided_workforce_fte", model.workforce.segments[g].code, "total", "total", d);
+      workforce += d;
+    }
+    table.add(area, year, "avoided_workforce_fte", "total", "total", "total", workforce);
     table.add(area, year, "avoided_cost", "total", "total", "total", cost);
     for (std::size_t n = 0; n < with.programmeCost.size(); ++n) {
       const auto& id = scenario.interventions[n].id;

@@ -2,7 +2,9 @@
 // Prevention outputs per area (MODEL.md section 5), from a run with the scenario's
 // interventions and the same run without them:
 //   per year: avoided_clients (per care type), avoided_fte and avoided_cost (per care type
-//   and total), programme_cost and participants (per intervention id in the care_type
+//   and total; FTE = care hours / productive hours per FTE), avoided_workforce_fte (per
+//   workforce segment and total: the fall in workforce_demand_fte, comparable with
+//   workforce_gap_fte), programme_cost and participants (per intervention id in the care_type
 //   column, and total), net_savings (total) = avoided cost - programme cost;
 //   per run (in the row of the horizon year): return_per_euro = discounted avoided cost /
 //   discounted programme cost, break_even_year = first year in which cumulative discounted

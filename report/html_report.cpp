@@ -508,7 +508,7 @@ figcaption { color: var(--muted); font-size: .85rem; }
     for (std::size_t i : withPrevention) {
       const auto& s = in_.scenarios[i];
       spec.scenarios.push_back({s.scenario.name, series(s.results, area.code, "avoided_cost", "total"),
-                                series(s.results, area.code, "programme_cost", "total"), series(s.results, area.code, "avoided_fte", "total")});
+                                series(s.results, area.code, "programme_cost", "total"), series(s.results, area.code, "avoided_workforce_fte", "total")});
     }
     out_ += figures_.figure(charts::preventionCostChart(spec), kHalfW, kHalfH + 30);
     out_ += figures_.figure(charts::preventionFteChart(spec), kHalfW, kHalfH + 30);
@@ -532,7 +532,7 @@ figcaption { color: var(--muted); font-size: .85rem; }
               num(avoided * 1e-6, 1) + "</td><td class=\"n\">" + signedNum(net * 1e-6, 1) + "</td><td class=\"n\">" + num(ret, 2) +
               "</td><td class=\"n\">" +
               (!std::isfinite(breakEven) ? "\u2013" : breakEven <= 0 ? "niet bereikt" : std::to_string(std::lround(breakEven))) +
-              "</td><td class=\"n\">" + num(value(t, area.code, in_.horizon, "avoided_fte", "total"), 1) + "</td></tr>\n";
+              "</td><td class=\"n\">" + num(value(t, area.code, in_.horizon, "avoided_workforce_fte", "total"), 1) + "</td></tr>\n";
     }
     out_ += "</tbody></table></div>\n";
     out_ += "<p class=\"note\">Rendement per euro: verdisconteerde vermeden kosten per euro programmakosten over de hele periode. "
@@ -542,8 +542,8 @@ figcaption { color: var(--muted); font-size: .85rem; }
       // and its spread belongs next to the mean.
       const auto& sc = in_.scenarios[i];
       if (!sc.bandLow || !sc.bandHigh) continue;
-      const double lo = value(*sc.bandLow, area.code, in_.horizon, "avoided_fte", "total");
-      const double hi = value(*sc.bandHigh, area.code, in_.horizon, "avoided_fte", "total");
+      const double lo = value(*sc.bandLow, area.code, in_.horizon, "avoided_workforce_fte", "total");
+      const double hi = value(*sc.bandHigh, area.code, in_.horizon, "avoided_workforce_fte", "total");
       out_ += "<p class=\"note\">" + esc(sc.scenario.name) + " (agent-model): vermeden fte in " + std::to_string(in_.horizon) +
               " ligt tussen " + num(lo, 1) + " en " + num(hi, 1) +
               " (P5\u2013P95 over de replicaties). Vermeden zorg is hier het verschil van twee stochastische runs; "

@@ -33,7 +33,7 @@ std::string indicatorGroup(std::string_view i) {
   for (std::string_view p : {"workforce_demand_fte", "workforce_supply_fte", "workforce_gap_fte", "care_share_labour_force"}) {
     if (i == p) return "Personeel";
   }
-  for (std::string_view p : {"avoided_clients", "avoided_fte", "avoided_cost", "programme_cost", "participants", "net_savings",
+  for (std::string_view p : {"avoided_clients", "avoided_fte", "avoided_workforce_fte", "avoided_cost", "programme_cost", "participants", "net_savings",
                              "return_per_euro", "break_even_year"}) {
     if (i == p) return "Preventie";
   }

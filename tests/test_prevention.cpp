@@ -84,6 +84,17 @@ TEST_CASE("prevention effects grow monotonically with reach, and the accounts ad
               Approx(value(run, "RIV", year, "avoided_cost", "total") - value(run, "RIV", year, "programme_cost", "total")));
       REQUIRE(value(run, "RIV", year, "programme_cost", "reablement") ==
               Approx(value(run, "RIV", year, "participants", "reablement") * 900.0));
+      // Avoided workforce demand: per segment the fall in workforce_demand_fte, and the total
+      // their sum; smaller than the avoided care FTE where demand is anchored below care FTE.
+      double segments = 0;
+      for (const auto& g : test::defaultCareModel().workforce.segments) segments += value(run, "RIV", year, "avoided_workforce_fte", g.code.c_str());
+      const double total = value(run, "RIV", year, "avoided_workforce_fte", "total");
+      REQUIRE(total == Approx(segments).margin(1e-9));
+      if (year >= 2030) {
+        REQUIRE(total > 0);
+        const double ratio = value(run, "RIV", 2021, "workforce_demand_fte", "total") / value(run, "RIV", 2021, "care_fte", "total");
+        REQUIRE(total == Approx(value(run, "RIV", year, "avoided_fte", "total") * ratio).epsilon(0.25));
+      }
     }
   }
 }

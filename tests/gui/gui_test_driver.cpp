@@ -156,7 +156,7 @@ void checkPrevention(const json& st, const zorgsim::ScenarioRun& run, const zorg
   const json& p = st["prevention"];
   check(p["active"] == json::array({"valpreventie_65plus", "welzijn_op_recept"}), "prevention: two interventions active");
   auto indicator = [&](int y, const char* name) { return run.results.find(area, y, name, "total", "total", "total"); };
-  check(p["year"] == year && near(p["avoided_fte"], indicator(year, "avoided_fte")) && p["avoided_fte"].get<double>() > 0,
+  check(p["year"] == year && near(p["avoided_fte"], indicator(year, "avoided_workforce_fte")) && p["avoided_fte"].get<double>() > 0,
         "prevention: avoided FTE in the year equals runScenario (and is positive)");
   check(near(p["return_per_euro"], indicator(run.plan.horizon, "return_per_euro")), "prevention: return per euro equals runScenario");
   check(p["break_even_year"] == std::lround(indicator(run.plan.horizon, "break_even_year")), "prevention: break-even year equals runScenario");

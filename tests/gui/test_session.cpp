@@ -132,7 +132,7 @@ TEST_CASE("interventions switched on in the session give the prevention figures 
   const ScenarioRun run = runScenario(s.data(), s.care(), expected, ach->members);
   const PreventionFigures f = preventionFigures(*s.focusRun(), s.care(), ach->code, 2040);
   REQUIRE(f.found);
-  CHECK(f.avoidedFte == Approx(run.results.find(ach->code, 2040, "avoided_fte", "total", "total", "total")).epsilon(1e-12));
+  CHECK(f.avoidedFte == Approx(run.results.find(ach->code, 2040, "avoided_workforce_fte", "total", "total", "total")).epsilon(1e-12));
   CHECK(f.returnPerEuro == Approx(run.results.find(ach->code, run.plan.horizon, "return_per_euro", "total", "total", "total")).epsilon(1e-12));
   CHECK(f.avoidedFte > 0);
 
