@@ -55,15 +55,11 @@ StaffDecomposition staffDecomposition(const ScenarioRun& run, const Dataset& dat
     if (run.areas[i].code == areaCode) area = i;
   }
   if (area == run.areas.size() || run.areaCare.size() <= area || from >= to || from < run.plan.baseYear || to > run.plan.horizon) return d;
-  for (const DecompositionRow& row : decompose(run, data, care, scenario, area, from, to)) {
-    d.parts.total += row.fte.total;
-    d.parts.demography += row.fte.demography;
-    d.parts.trend += row.fte.trend;
-    d.parts.prevention += row.fte.prevention;
-  }
-  // The levels are the model's care_fte totals, the same numbers the time-series view shows.
-  d.fromFte = at(run, areaCode, from, "care_fte");
-  d.toFte = at(run, areaCode, to, "care_fte");
+  // In workforce terms (workforce_demand_fte), like the gap and the avoided staff beside it.
+  const WorkforceDecomposition w = decomposeWorkforce(run, data, care, scenario, area, from, to);
+  d.parts = w.parts;
+  d.fromFte = w.fromFte;
+  d.toFte = w.toFte;
   d.found = std::isfinite(d.fromFte) && std::isfinite(d.toFte);
   return d;
 }

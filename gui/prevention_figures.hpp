@@ -34,13 +34,14 @@ struct PreventionFigures {
 
 PreventionFigures preventionFigures(const ScenarioRun& run, const CareModel& care, const std::string& areaCode, int year);
 
-// The change in care staff (FTE, all care types) of an area from `from` to `to`: the level in
-// both years and the three parts, which add up to to - from.
+// The change in care staff needed (workforce demand, FTE, all segments) of an area from `from`
+// to `to` (models/decomposition.hpp, decomposeWorkforce): the level in both years and the
+// three parts, which add up to to - from.
 struct StaffDecomposition {
   bool found = false;
   int from = 0, to = 0;
   double fromFte = 0, toFte = 0;
-  DecompositionPart parts;  // summed over care types
+  DecompositionPart parts;  // summed over care types and municipalities
 };
 
 StaffDecomposition staffDecomposition(const ScenarioRun& run, const Dataset& data, const CareModel& care, const Scenario& scenario,

@@ -69,7 +69,7 @@ charts::PreventionChartsSpec chartsSpec(const Ui& ui, const ScenarioRun& run) {
   spec.costTitle = ui.t("prev.cost_title");
   spec.fteTitle = ui.t("prev.fte_title");
   spec.costSubtitle = s.focusName() + ", " + ui.t("prev.per_year");
-  spec.fteSubtitle = s.focusName() + ", " + ui.t("ts.all_types");
+  spec.fteSubtitle = s.focusName() + ", " + ui.t("ts.all_segments");
   spec.costUnit = ui.t("unit.meuro");
   spec.fteUnit = ui.t("unit.fte");
   spec.avoidedCostLabel = ui.t("prev.avoided_cost_line");
@@ -90,7 +90,7 @@ charts::PreventionChartsSpec chartsSpec(const Ui& ui, const ScenarioRun& run) {
 charts::Chart waterfall(const Ui& ui, const StaffDecomposition& d) {
   charts::WaterfallSpec w;
   w.title = std::string(ui.t("prev.waterfall_title")) + " " + std::to_string(d.from) + "\u2013" + std::to_string(d.to);
-  w.subtitle = ui.session.focusName() + ", " + ui.t("ts.all_types");
+  w.subtitle = ui.session.focusName() + ", " + ui.t("ts.all_segments");
   w.yLabel = ui.t("unit.fte");
   w.totalLabel = ui.t("prev.level");
   w.increaseLabel = ui.t("prev.increase");

@@ -53,4 +53,52 @@ std::vector<DecompositionRow> decompose(const ScenarioRun& run, const Dataset& d
   return rows;
 }
 
+WorkforceDecomposition decomposeWorkforce(const ScenarioRun& run, const Dataset& data, const CareModel& care,
+                                          const Scenario& scenario, std::size_t area, int fromYear, int toYear) {
+  // Each municipality has its own anchor (demand per care FTE): a region is the sum of its
+  // municipalities' decompositions, not one decomposition at the region's average ratio.
+  const auto& positions = run.areas.at(area).positions;
+  if (positions.size() > 1) {
+    WorkforceDecomposition sum;
+    for (std::size_t p : positions) {
+      for (std::size_t a = 0; a < run.areas.size(); ++a) {
+        if (run.areas[a].positions.size() != 1 || run.areas[a].positions.front() != p) continue;
+        const WorkforceDecomposition m = decomposeWorkforce(run, data, care, scenario, a, fromYear, toYear);
+        sum.fromFte += m.fromFte;
+        sum.toFte += m.toFte;
+        sum.parts.total += m.parts.total;
+        sum.parts.demography += m.parts.demography;
+        sum.parts.trend += m.parts.trend;
+        sum.parts.prevention += m.parts.prevention;
+        break;
+      }
+    }
+    return sum;
+  }
+  const auto rows = decompose(run, data, care, scenario, area, fromYear, toYear);
+  const AreaCare& with = run.areaCare.at(area);
+  const AreaCare& without = run.areaCareWithoutPrevention.empty() ? with : run.areaCareWithoutPrevention.at(area);
+  const auto& segments = care.workforce.segments;
+  // Demand per care FTE of each segment in the base year (index 0).
+  std::vector<double> careFte(segments.size(), 0.0), weight(segments.size(), 0.0);
+  for (std::size_t k = 0; k < care.catalogue.types.size(); ++k) {
+    careFte[static_cast<std::size_t>(care.workforce.indexOf(care.catalogue.types[k].workforceSegment))] += without.types[k].fte.front();
+  }
+  for (std::size_t g = 0; g < segments.size(); ++g) weight[g] = careFte[g] > 0 ? without.segments[g].demandFte.front() / careFte[g] : 0.0;
+  WorkforceDecomposition d;
+  const auto y0 = static_cast<std::size_t>(fromYear - run.plan.baseYear), y1 = static_cast<std::size_t>(toYear - run.plan.baseYear);
+  for (std::size_t g = 0; g < segments.size(); ++g) {
+    d.fromFte += with.segments[g].demandFte[y0];
+    d.toFte += with.segments[g].demandFte[y1];
+  }
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    const double w = weight[static_cast<std::size_t>(care.workforce.indexOf(care.catalogue.types[k].workforceSegment))];
+    d.parts.total += w * rows[k].fte.total;
+    d.parts.demography += w * rows[k].fte.demography;
+    d.parts.trend += w * rows[k].fte.trend;
+    d.parts.prevention += w * rows[k].fte.prevention;
+  }
+  return d;
+}
+
 }  // namespace zorgsim

@@ -29,4 +29,15 @@ struct DecompositionRow {
 std::vector<DecompositionRow> decompose(const ScenarioRun& run, const Dataset& data, const CareModel& care,
                                         const Scenario& scenario, std::size_t area, int fromYear, int toYear);
 
+// The same split of the change in workforce demand (workforce_demand_fte, all segments):
+// demand grows with each segment's care hours from an anchor at the base year's employees,
+// so each care type's FTE parts are weighted by its segment's demand per care FTE in the base
+// year (without interventions). The parts add up to toFte - fromFte.
+struct WorkforceDecomposition {
+  double fromFte = 0, toFte = 0;  // workforce demand in the two years
+  DecompositionPart parts;
+};
+WorkforceDecomposition decomposeWorkforce(const ScenarioRun& run, const Dataset& data, const CareModel& care,
+                                          const Scenario& scenario, std::size_t area, int fromYear, int toYear);
+
 }  // namespace zorgsim

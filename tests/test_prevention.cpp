@@ -115,6 +115,14 @@ TEST_CASE("decomposition: demography + trend + prevention = total change", "[dec
         if (row.careType != "wmo_hh" && row.careType != "jeugd_verblijf") REQUIRE(row.clients.trend == Approx(0).margin(1e-6));
         if (row.careType == "wmo_hh") REQUIRE(row.clients.trend > 0);
       }
+      // In workforce terms the parts add up to the change in workforce_demand_fte.
+      const WorkforceDecomposition w = decomposeWorkforce(run, d, care, s, a, from, to);
+      const std::string& code = run.areas[a].code;
+      REQUIRE(w.fromFte == Approx(run.results.find(code, from, "workforce_demand_fte", "total", "total", "total")));
+      REQUIRE(w.toFte == Approx(run.results.find(code, to, "workforce_demand_fte", "total", "total", "total")));
+      REQUIRE(w.parts.demography + w.parts.trend + w.parts.prevention == Approx(w.toFte - w.fromFte).epsilon(1e-9));
+      REQUIRE(w.parts.total == Approx(w.toFte - w.fromFte).epsilon(1e-9));
+      REQUIRE(w.parts.prevention != 0.0);  // the interventions change demand (early signalling can raise youth care)
     }
   }
 }

@@ -167,12 +167,9 @@ void checkPrevention(const json& st, const zorgsim::ScenarioRun& run, const zorg
   const json& d = p["decomposition_fte"];
   std::size_t a = 0;
   while (a < run.areas.size() && run.areas[a].code != area) ++a;
-  double demography = 0, trend = 0, prevention = 0;
-  for (const auto& row : zorgsim::decompose(run, data, care, s, a, d["from"].get<int>(), d["to"].get<int>())) {
-    demography += row.fte.demography;
-    trend += row.fte.trend;
-    prevention += row.fte.prevention;
-  }
+  const auto w = zorgsim::decomposeWorkforce(run, data, care, s, a, d["from"].get<int>(), d["to"].get<int>());
+  const double demography = w.parts.demography, trend = w.parts.trend, prevention = w.parts.prevention;
+  check(near(d["from_fte"], w.fromFte) && near(d["to_fte"], w.toFte), "decomposition levels are the workforce demand of the two years");
   check(d["from"] == run.plan.baseYear && d["to"] == year, "decomposition: base year to the selected year");
   check(near(d["demography"], demography) && near(d["trend"], trend, 1e-6) && near(d["prevention"], prevention),
         "decomposition parts equal models/decomposition");
