@@ -617,7 +617,8 @@ void Simulation::chainDestinations(std::size_t y, std::uint64_t unit, std::uint3
       if (!(active & (1u << i))) continue;
       const AgentIntervention& iv = model_.interventions[i];
       const double g = iv.strength[y];
-      if (iv.targetChain != chain || !(g > 0) || c < iv.effectLo || c > iv.effectHi) continue;
+      // Participants aged effectLo..effectHi on 1 January: cohorts c = age + 1.
+      if (iv.targetChain != chain || !(g > 0) || c - 1 < iv.effectLo || c - 1 > iv.effectHi) continue;
       const int t = iv.targetState;
       if (t > from) {
         p1[t] *= 1.0 - g * (1.0 - iv.relativeRisk);
@@ -949,13 +950,23 @@ void Simulation::careOutputs(std::size_t y, AreaCare& care, std::vector<double>&
         }
       }
       const double pLinked = band.linkedProbability * trend;
-      const bool useLinked = band.chain >= 0 && pLinked <= 1.0;
+      const bool useLinked = band.chain >= 0;
       const std::int64_t n = useLinked ? linked : everyone;
       if (n > 0) {
         careUse_ = stream(AgentProcess::CareUse, y, k * 4096 + bi);
-        clients += useLinked ? binomial(careUse_, n, pLinked) : binomial(careUse_, n, std::min(1.0, band.allProbability * trend));
+        if (useLinked) {
+          // Clients = agents in the linked states x the conditional use, as in the cohort
+          // engine, also where that exceeds 1 (the type's prevalence above the occupancy of
+          // its states: district nursing among non-Wlz clients, household help at 90+): each
+          // linked agent then counts floor(p) clients plus one more with chance p - floor(p),
+          // so the expectation is n x p and follows the states (and the interventions).
+          const double whole = std::floor(pLinked);
+          clients += static_cast<std::int64_t>(whole) * n + binomial(careUse_, n, pLinked - whole);
+        } else {
+          clients += binomial(careUse_, n, std::min(1.0, band.allProbability * trend));
+        }
       }
-      if (band.chain < 0 || !(pLinked <= 1.0)) continue;
+      if (band.chain < 0) continue;
       // Participants whose hours per client change (expected hours of those using the type).
       for (std::size_t i = 0; i < model_.interventions.size(); ++i) {
         const AgentIntervention& iv = model_.interventions[i];

@@ -45,14 +45,18 @@
 // sorted store. The distribution is that of independent per-agent events.
 //
 // Care use on 1 January: an agent in the states linked to a care type uses it with the
-// conditional probability (prevalence x index / base occupancy of the linked states) x
-// trend; outside the chain's ages, for unlinked types (wmo_bw), or where that probability
-// would exceed 1, every agent of the age uses it with prevalence x index x trend
-// (the prevalence method). Drawn as binomials per age band of equal probability.
+// conditional probability p = (prevalence x index / base occupancy of the linked states) x
+// trend, so clients follow the states as in the cohort engine. Where p exceeds 1 (district
+// nursing among non-Wlz clients at every age, household help at 90+: the type's prevalence
+// above its states' occupancy) each linked agent counts floor(p) clients plus one with
+// chance p - floor(p): expectation n x p. Outside the chain's ages and for unlinked types
+// (wmo_bw) every agent of the age uses it with prevalence x index x trend (the prevalence
+// method). Drawn as binomials per age band of equal probability.
 //
 // Interventions (models/interventions.hpp), individually: in every year the programme runs,
-// agents of the target group (the `participants` state or everyone, age_min..age_max, sex,
-// municipality) take part with probability reach(t); participation is persistent (a
+// agents of the target group (the `participants` state or everyone, aged age_min..age_max on
+// 1 January, sex, municipality) take part with probability reach(t) and their step of the
+// year (as cohort age + 1) changes; participation is persistent (a
 // participant stays in while in the target group; per age and sex, non-participants join,
 // or participants leave when there are more than reach(t), with the probability that makes
 // the expected share exactly reach(t)). Participants' own rates change: x (1 - g (1 - RR)) on flows
@@ -138,7 +142,10 @@ struct AgentIntervention {
   int participantsChain = -1, participantsState = -1;  // -1: everyone
   int ageMin = 0, ageMax = kOpenAge;
   int sex = -1;  // -1 all, 0 male, 1 female
-  int effectLo = 0, effectHi = -1;  // cohorts whose rates change (ages within the target chain)
+  // Ages on 1 January within the target chain (age_min..age_max): the participants whose
+  // rates change in the year that follows, i.e. cohorts c = age + 1 (effectLo + 1 ..
+  // effectHi + 1, as far as the chain is stepped), and whose hours change in that year.
+  int effectLo = 0, effectHi = -1;
   double relativeRisk = 1, remissionMultiplier = 1, hoursMultiplier = 1, costPerParticipant = 0;
   int hoursType = -1;
   std::vector<double> reach;     // per year index (0 = base year): share taking part, 0 when not running

@@ -199,9 +199,14 @@ AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario, 
           }
           targetGroup += P(c, s) * share;
           if (e > 0 && c >= lo && c <= hi) {
-            auto& m = mult[static_cast<std::size_t>(target.chain)];
-            m.up[static_cast<std::size_t>(target.state)](c, s) *= 1.0 - e * (1.0 - iv.relativeRisk);
-            m.down[static_cast<std::size_t>(target.state)](c, s) *= 1.0 + e * (iv.remissionMultiplier - 1.0);
+            // Those aged c on 1 January (the participants counted above) make this year's
+            // step as cohort c + 1 (age at the end of the year): their rates change there.
+            // The hours of their care change this year, at age c.
+            if (c + 1 <= chain.lastAge) {
+              auto& m = mult[static_cast<std::size_t>(target.chain)];
+              m.up[static_cast<std::size_t>(target.state)](c + 1, s) *= 1.0 - e * (1.0 - iv.relativeRisk);
+              m.down[static_cast<std::size_t>(target.state)](c + 1, s) *= 1.0 + e * (iv.remissionMultiplier - 1.0);
+            }
             if (!iv.hoursCareType.empty()) {
               hoursFactor[static_cast<std::size_t>(model.catalogue.indexOf(iv.hoursCareType))](c, s) *= 1.0 - e * (1.0 - iv.hoursMultiplier);
             }

@@ -11,7 +11,8 @@
 //   relative_risk        x the inflow into target_state (incidence or progression),
 //   remission_multiplier x the outflow down from target_state (reablement),
 //   hours_multiplier     x the hours per client of hours_care_type,
-// for ages age_min..age_max, a sex (or all), some municipalities (or all), from
+// for ages age_min..age_max (on 1 January: the step of the year is made as cohorts
+// age_min+1..age_max+1), a sex (or all), some municipalities (or all), from
 // start_year to end_year. Reach ramps up linearly over ramp_up_years; effects start
 // time_to_effect_years later and fade linearly over decay_years after the end. With reach
 // r and effect e in a year, a rate multiplier becomes 1 - r e (1 - RR) (mean field: the
