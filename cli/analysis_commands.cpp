@@ -139,23 +139,33 @@ int decomposeCommand(const AnalysisOptions& o) {
     const std::size_t headline = headlineArea(run, in.data, o.region);
     const bool nl = o.language == "nl";
     std::string screen = fmt::format("{} {}-{} ({})\n{:<20} {:>10} {:>10} {:>12} {:>10} {:>11} {:>10}\n", run.areas[headline].name, from, to,
-                                     nl ? "verandering in cliënten" : "change in clients", nl ? "zorgsoort" : "care type",
+                                     nl ? "verandering in personeel en cliënten" : "change in staff and clients", nl ? "zorgsoort" : "care type",
                                      from, to, nl ? "demografie" : "demography", "trend", nl ? "preventie" : "prevention",
                                      nl ? "totaal" : "total");
+    auto addRow = [&](std::size_t a, const std::string& careType, const char* measure, const DecompositionPart& part) {
+      csv += fmt::format("{},{},{},{},{},{},{},{},", csvField(s.name), run.areas[a].level, csvField(run.areas[a].code),
+                         csvField(run.areas[a].name), from, to, careType, measure);
+      appendNumber(csv, part.total);
+      csv += ",";
+      appendNumber(csv, part.demography);
+      csv += ",";
+      appendNumber(csv, part.trend);
+      csv += ",";
+      appendNumber(csv, part.prevention);
+      csv += "\n";
+    };
     for (std::size_t a = 0; a < run.areas.size(); ++a) {
+      // The change in workforce demand (workforce_demand_fte, all sectors), the measure of the
+      // workforce gap; "fte" rows are care hours / productive hours per care type.
+      const WorkforceDecomposition w = decomposeWorkforce(run, in.data, in.care, s, a, from, to);
+      addRow(a, "total", "workforce_fte", w.parts);
+      if (a == headline) {
+        screen += fmt::format("{:<20} {:>10} {:>10} {:>12} {:>10} {:>11} {:>10}\n", nl ? "personeel (fte)" : "staff (FTE)",
+                              thousands(w.fromFte), thousands(w.toFte), signedThousands(w.parts.demography),
+                              signedThousands(w.parts.trend), signedThousands(w.parts.prevention), signedThousands(w.parts.total));
+      }
       for (const auto& row : decompose(run, in.data, in.care, s, a, from, to)) {
-        for (const auto& [measure, part] : {std::pair{"clients", row.clients}, std::pair{"fte", row.fte}}) {
-          csv += fmt::format("{},{},{},{},{},{},{},{},", csvField(s.name), run.areas[a].level, csvField(run.areas[a].code),
-                             csvField(run.areas[a].name), from, to, row.careType, measure);
-          appendNumber(csv, part.total);
-          csv += ",";
-          appendNumber(csv, part.demography);
-          csv += ",";
-          appendNumber(csv, part.trend);
-          csv += ",";
-          appendNumber(csv, part.prevention);
-          csv += "\n";
-        }
+        for (const auto& [measure, part] : {std::pair{"clients", row.clients}, std::pair{"fte", row.fte}}) addRow(a, row.careType, measure, part);
         if (a == headline) {
           screen += fmt::format("{:<20} {:>10} {:>10} {:>12} {:>10} {:>11} {:>10}\n", row.careType, thousands(row.from), thousands(row.to),
                                 signedThousands(row.clients.demography), signedThousands(row.clients.trend),

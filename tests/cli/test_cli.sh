@@ -61,6 +61,9 @@ expect_error "output path is a file" 3 "is not a folder" "$bin" run --out "$work
   && grep -q "Tekort (fte)" "$work/out" && head -1 "$work/cmp/comparison.csv" | grep -q "^scenario_a,scenario_b" && pass || fail "compare: $(cat "$work/err")"
 "$bin" decompose "$src/scenarios/reablement.toml" --from 2021 --to 2040 --region Rivierenland --out "$work/dec" >"$work/out" 2>"$work/err" \
   && grep -q "demografie" "$work/out" && [[ -s "$work/dec/decomposition.csv" ]] && pass || fail "decompose: $(cat "$work/err")"
+# The workforce row of Rivierenland: demography + trend + prevention = total change.
+awk -F, '$3 == "RIV" && $8 == "workforce_fte" {d = $9 - $10 - $11 - $12; ok = (d < 1e-3 && d > -1e-3 && $12 < 0)} END {exit ok ? 0 : 1}' \
+  "$work/dec/decomposition.csv" && pass || fail "decompose: workforce row of RIV missing or not adding up"
 expect_error "decompose with bad years" 2 "years must satisfy" "$bin" decompose --from 2040 --to 2030 --out "$work/dec2"
 "$bin" goalseek "$src/scenarios/reablement.toml" --intervention reablement --region Achterhoek --year 2035 --max-gap 500 >"$work/out" 2>"$work/err" \
   && grep -q "keeps the gap" "$work/out" && pass || fail "goalseek: $(cat "$work/out" "$work/err")"
