@@ -96,7 +96,7 @@ int runAgentEnsemble(const RunOptions& o) {
     const Inputs inputs = loadInputs(o.dataFolder);
     const Dataset& data = inputs.data;
     const Scenario scenario = loadScenarioFor(o.scenarioFile, inputs);
-    const auto selection = selectMunicipalities(data, o.region);
+    const auto selection = selectRegion(data, o.region);
     const std::filesystem::path outFolder =
         o.outFolder.empty() ? std::filesystem::path("output") / scenario.name : std::filesystem::path(o.outFolder);
     ensureWritableFolder(outFolder);
@@ -238,7 +238,7 @@ int solidarityCommand(const SolidarityCliOptions& o) {
     const Inputs inputs = loadInputs(o.dataFolder);
     const Dataset& data = inputs.data;
     const Scenario scenario = loadScenarioFor(o.scenarioFile, inputs);
-    const auto selection = selectMunicipalities(data, o.region);
+    const auto selection = selectRegion(data, o.region);
     if (selection.size() < 2) {
       throw InputError("--region", 0, "", "'" + o.region + "' is one municipality; solidarity needs a region of several");
     }

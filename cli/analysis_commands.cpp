@@ -52,7 +52,7 @@ int compareCommand(const AnalysisOptions& o) {
   return reportErrors([&] {
     if (o.scenarios.size() < 2 || o.scenarios.size() > 4) throw InputError("compare", 0, "", "give 2 to 4 scenario files");
     const Inputs in = loadInputs(o.dataFolder);
-    const auto selection = selectMunicipalities(in.data, o.region);
+    const auto selection = selectRegion(in.data, o.region);
     std::vector<Scenario> scenarios;
     std::vector<ScenarioRun> runs;
     for (const auto& f : o.scenarios) scenarios.push_back(loadScenarioFor(f, in));
@@ -128,7 +128,7 @@ int decomposeCommand(const AnalysisOptions& o) {
     const Inputs in = loadInputs(o.dataFolder);
     if (in.care.empty()) throw InputError((in.data.folder / "care").string(), 0, "", "the dataset has no care catalogue");
     const Scenario s = loadScenarioFor(o.scenario, in);
-    const ScenarioRun run = runScenario(in.data, in.care, s, selectMunicipalities(in.data, o.region));
+    const ScenarioRun run = runScenario(in.data, in.care, s, selectRegion(in.data, o.region));
     const int from = o.fromYear ? o.fromYear : run.plan.baseYear, to = o.toYear ? o.toYear : run.plan.horizon;
     if (from < run.plan.baseYear || to > run.plan.horizon || from >= to) {
       throw InputError("--from/--to", 0, "", fmt::format("years must satisfy {} <= from < to <= {}", run.plan.baseYear, run.plan.horizon));
@@ -184,7 +184,7 @@ int goalSeekCommand(const AnalysisOptions& o) {
   return reportErrors([&] {
     const Inputs in = loadInputs(o.dataFolder);
     const Scenario s = loadScenarioFor(o.scenario, in);
-    const auto selection = selectMunicipalities(in.data, o.region);
+    const auto selection = selectRegion(in.data, o.region);
     GoalSeekRequest q;
     q.intervention = o.intervention;
     q.parameter = o.parameter;

@@ -379,7 +379,7 @@ class Batch {
     std::string inputProblem;
     try {
       inputs.emplace(loadInputs(o_.dataFolder));
-      selection = selectMunicipalities(inputs->data, o_.region);
+      selection = root_ ? selectRegion(inputs->data, o_.region) : selectMunicipalities(inputs->data, o_.region);  // one note, not one per rank
     } catch (const InputError& e) {
       inputProblem = e.what();
     }

@@ -1,6 +1,7 @@
 #include "cli/command_support.hpp"
 
 #include "models/default_locations.hpp"
+#include "models/scenario_run.hpp"
 #include "sim/atomic_output.hpp"
 #include "sim/stop_request.hpp"
 #include "sim/input_error.hpp"
@@ -40,6 +41,20 @@ void writeAnalysisManifest(const std::filesystem::path& out, const std::string& 
   j["data"] = {{"name", data.name}, {"version", data.version}, {"folder", data.folder.string()}};
   j["files"] = files;
   writeFileAtomically(out / "manifest.json", j.dump(2) + "\n");
+}
+
+std::vector<int> selectRegion(const Dataset& data, const std::string& region) {
+  std::vector<const Region*> named;
+  for (const auto& r : data.regions) {
+    if (r.name == region) named.push_back(&r);
+  }
+  if (named.size() > 1) {
+    std::string others;
+    for (std::size_t i = 1; i < named.size(); ++i) others += (others.empty() ? "" : ", ") + named[i]->type + " " + named[i]->code;
+    std::cerr << "zorgsim: note: '" << region << "' is " << named.front()->type << " " << named.front()->code << " (" << named.front()->members.size()
+              << " municipalities); give the code for " << others << "\n";
+  }
+  return selectMunicipalities(data, region);
 }
 
 int reportErrors(const std::function<int()>& body) {

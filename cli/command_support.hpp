@@ -30,6 +30,11 @@ void writeAnalysisManifest(const std::filesystem::path& out, const std::string& 
                            const std::vector<const Scenario*>& scenarios, const Dataset& data,
                            const std::vector<std::string>& files);
 
+// The municipalities of --region (models/scenario_run.hpp, selectMunicipalities). When the
+// name belongs to several regions (the Achterhoek is a zorgregio, a jeugdregio and a COROP
+// area with different municipalities), says on stderr which one is used and how to choose.
+std::vector<int> selectRegion(const Dataset& data, const std::string& region);
+
 // Runs `body`, printing InputError / OutputError / other exceptions as one line on stderr.
 int reportErrors(const std::function<int()>& body);
 

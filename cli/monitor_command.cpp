@@ -94,7 +94,7 @@ int monitorCommand(const MonitorOptions& o) {
     const CareModel& care = inputs.care;
     if (care.empty()) throw InputError((data.folder / "care").string(), 0, "", "the dataset has no care catalogue to monitor");
     const Scenario scenario = loadScenarioFor(o.scenarioFile, inputs);
-    const auto selection = selectMunicipalities(data, o.region);
+    const auto selection = selectRegion(data, o.region);
     std::vector<Registration> regs;
     for (const auto& f : o.registrationFiles) {
       auto r = loadRegistrations(f, data, care.catalogue, o.careType);

@@ -56,7 +56,7 @@ int runCommand(const RunOptions& o) {
     const Dataset& data = inputs.data;
     const CareModel& care = inputs.care;
     const Scenario scenario = loadScenarioFor(o.scenarioFile, inputs);
-    const auto selection = selectMunicipalities(data, o.region);
+    const auto selection = selectRegion(data, o.region);
     const std::filesystem::path outFolder = o.outFolder.empty() ? std::filesystem::path("output") / scenario.name : std::filesystem::path(o.outFolder);
     ensureWritableFolder(outFolder);  // fail before any work if the folder cannot be written
 
