@@ -123,5 +123,11 @@ expect_error "scenario named like a batch file" 2 "is the name of a batch file" 
 printf 'name = "mijn scenario"\n' >"$work/names/space.toml"
 expect_error "scenario name with a space" 2 "has a character other than letters, digits" "$bin" batch "$work/names/space.toml" --region Aalten --out "$work/names/out"
 
+# 9. A region name shared by several regions: the choice is said, the code picks another.
+"$bin" run --region Achterhoek --out "$work/ach" -q 2>"$work/err" && grep -q "is zorgregio ACH (8 municipalities); give the code for jeugdregio JZ25, corop CR14" "$work/err" \
+  && pass || fail "ambiguous region note: $(cat "$work/err")"
+"$bin" run --region CR14 --out "$work/cr14" -q 2>"$work/err" && [[ ! -s "$work/err" ]] && grep -q ",region,CR14," "$work/cr14/results.csv" \
+  && pass || fail "region by code: $(cat "$work/err")"
+
 echo "$passes passed, $failures failed"
 [[ $failures -eq 0 ]]
