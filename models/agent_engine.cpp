@@ -1027,26 +1027,15 @@ void Simulation::run(AreaProjection& projection, AreaCare& care) {
   // engine (base-year supply plus shortage, growing with the segment's care hours).
   const auto& segments = model_.care.workforce.segments;
   for (std::size_t g = 0; g < segments.size(); ++g) {
-    const SegmentSupply supply = projectSupply(segments[g], model_.workforceLevers, model_.care.workforce.statePensionAge,
-                                               model_.plan.baseYear, projection.population, am_.populationShare);
-    WorkforceSeries w;
-    w.supplyFte = supply.fte;
-    w.supplyPersons = supply.persons;
-    w.inflow = supply.inflow;
-    w.attrition = supply.attrition;
-    w.retirement = supply.retirement;
-    const double partTime = std::min(1.0, segments[g].partTimeFactor * model_.workforceLevers.partTimeMultiplier);
-    const double anchor = supply.fte.front() * (1.0 + segments[g].baseShortageShare);
+    std::vector<double> hours(years + 1, 0.0);
     for (std::size_t y = 0; y <= years; ++y) {
-      double hours = 0;
       for (std::size_t k = 0; k < care.types.size(); ++k) {
-        if (static_cast<std::size_t>(model_.typeSegment[k]) == g) hours += care.types[k].hours[y];
+        if (static_cast<std::size_t>(model_.typeSegment[k]) == g) hours[y] += care.types[k].hours[y];
       }
-      const double growth = baseHours[g] > 0 ? hours / baseHours[g] : 1.0;
-      w.demandFte.push_back(anchor * growth / model_.productivity);
-      w.demandPersons.push_back(anchor * growth / model_.productivity / partTime);
     }
-    care.segments.push_back(std::move(w));
+    care.segments.push_back(workforceSeries(segments[g], model_.workforceLevers, model_.care.workforce.statePensionAge,
+                                            model_.plan.baseYear, projection.population, am_.populationShare, hours, baseHours[g],
+                                            model_.productivity));
   }
 }
 

@@ -288,27 +288,31 @@ AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario, 
   const WorkforceLevers levers{scenario[Lever::AttritionMultiplier], scenario[Lever::InflowMultiplier],
                                scenario[Lever::PartTimeMultiplier], scenario[Lever::RetirementAgeOffset]};
   for (std::size_t g = 0; g < segments.size(); ++g) {
-    const SegmentSupply supply =
-        projectSupply(segments[g], levers, model.workforce.statePensionAge, plan.baseYear, projection.population, populationShare);
-    WorkforceSeries w;
-    w.supplyFte = supply.fte;
-    w.supplyPersons = supply.persons;
-    w.inflow = supply.inflow;
-    w.attrition = supply.attrition;
-    w.retirement = supply.retirement;
-    const double partTime = std::min(1.0, segments[g].partTimeFactor * levers.partTimeMultiplier);
-    const double anchor = supply.fte.front() * (1.0 + segments[g].baseShortageShare);
-    // Demand grows with the segment's care hours and falls with productivity (more client
-    // hours per FTE); a segment without care types keeps its base-year demand.
-    for (std::size_t y = 0; y < years; ++y) {
-      const double base = baseHoursWithoutEffects[g];
-      const double growth = base > 0 ? careHoursBySegment[g][y] / base : 1.0;
-      w.demandFte.push_back(anchor * growth / productivity);
-      w.demandPersons.push_back(anchor * growth / productivity / partTime);
-    }
-    out.segments.push_back(std::move(w));
+    out.segments.push_back(workforceSeries(segments[g], levers, model.workforce.statePensionAge, plan.baseYear, projection.population,
+                                           populationShare, careHoursBySegment[g], baseHoursWithoutEffects[g], productivity));
   }
   return out;
+}
+
+WorkforceSeries workforceSeries(const WorkforceSegment& segment, const WorkforceLevers& levers,
+                                const std::vector<YearValue>& statePensionAge, int baseYear,
+                                const std::vector<AgeSexTable>& population, double populationShare,
+                                const std::vector<double>& hours, double baseHours, double productivity) {
+  const SegmentSupply supply = projectSupply(segment, levers, statePensionAge, baseYear, population, populationShare);
+  WorkforceSeries w;
+  w.supplyFte = supply.fte;
+  w.supplyPersons = supply.persons;
+  w.inflow = supply.inflow;
+  w.attrition = supply.attrition;
+  w.retirement = supply.retirement;
+  const double partTime = std::min(1.0, segment.partTimeFactor * levers.partTimeMultiplier);
+  const double anchor = supply.fte.front() * (1.0 + segment.baseShortageShare);
+  for (double h : hours) {
+    const double growth = baseHours > 0 ? h / baseHours : 1.0;
+    w.demandFte.push_back(anchor * growth / productivity);
+    w.demandPersons.push_back(anchor * growth / productivity / partTime);
+  }
+  return w;
 }
 
 }  // namespace zorgsim

@@ -35,6 +35,16 @@ struct WorkforceSeries {
   std::vector<double> inflow, attrition, retirement;                       // during the year
 };
 
+// Supply and demand of one workforce segment in one municipality, per year: supply from the
+// population (projectSupply); demand anchored at base-year supply plus the published shortage
+// and growing with the segment's care hours (hours[y] / baseHours; a segment without care
+// hours keeps its base-year demand), divided by the productivity lever. Shared by the cohort
+// and the agent engine.
+WorkforceSeries workforceSeries(const WorkforceSegment& segment, const WorkforceLevers& levers,
+                                const std::vector<YearValue>& statePensionAge, int baseYear,
+                                const std::vector<AgeSexTable>& population, double populationShare,
+                                const std::vector<double>& hours, double baseHours, double productivity);
+
 struct AreaCare {
   std::vector<CareSeries> types;         // parallel to the catalogue
   std::vector<WorkforceSeries> segments;  // parallel to the workforce parameters
