@@ -102,11 +102,7 @@ int runAgentEnsemble(const RunOptions& o) {
     ensureWritableFolder(outFolder);
 
     // Own registrations recalibrate the levels exactly as in the cohort engine.
-    std::vector<Registration> registrations;
-    for (const auto& f : o.registrationFiles) {
-      auto r = loadRegistrations(f, data, inputs.care.catalogue, o.careType);
-      registrations.insert(registrations.end(), r.begin(), r.end());
-    }
+    const auto registrations = loadRegistrations(o.registrationFiles, data, inputs.care.catalogue, o.careType);
     std::vector<RecalibrationNote> recalibrations;
     if (!registrations.empty()) recalibrations = runScenario(data, inputs.care, scenario, selection, registrations).recalibrations;
     const CareModel care = recalibratedCare(inputs.care, recalibrations, data);

@@ -95,11 +95,7 @@ int monitorCommand(const MonitorOptions& o) {
     if (care.empty()) throw InputError((data.folder / "care").string(), 0, "", "the dataset has no care catalogue to monitor");
     const Scenario scenario = loadScenarioFor(o.scenarioFile, inputs);
     const auto selection = selectRegion(data, o.region);
-    std::vector<Registration> regs;
-    for (const auto& f : o.registrationFiles) {
-      auto r = loadRegistrations(f, data, care.catalogue, o.careType);
-      regs.insert(regs.end(), r.begin(), r.end());
-    }
+    std::vector<Registration> regs = loadRegistrations(o.registrationFiles, data, care.catalogue, o.careType);
     const std::filesystem::path out = o.outFolder.empty() ? std::filesystem::path("output") / (scenario.name + "-monitor")
                                                           : std::filesystem::path(o.outFolder);
     ensureWritableFolder(out);

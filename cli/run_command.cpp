@@ -60,11 +60,7 @@ int runCommand(const RunOptions& o) {
     const std::filesystem::path outFolder = o.outFolder.empty() ? std::filesystem::path("output") / scenario.name : std::filesystem::path(o.outFolder);
     ensureWritableFolder(outFolder);  // fail before any work if the folder cannot be written
 
-    std::vector<Registration> registrations;
-    for (const auto& f : o.registrationFiles) {
-      auto r = loadRegistrations(f, data, care.catalogue, o.careType);
-      registrations.insert(registrations.end(), r.begin(), r.end());
-    }
+    const auto registrations = loadRegistrations(o.registrationFiles, data, care.catalogue, o.careType);
     const ScenarioRun run = runScenario(data, care, scenario, selection, registrations);
 
     OutputSet files(outFolder);

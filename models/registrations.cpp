@@ -168,4 +168,14 @@ std::vector<RecalibrationNote> recalibrateLevels(CareCatalogue& catalogue, const
   return notes;
 }
 
+std::vector<Registration> loadRegistrations(const std::vector<std::string>& files, const Dataset& data,
+                                            const CareCatalogue& catalogue, const std::string& defaultCareType) {
+  std::vector<Registration> all;
+  for (const auto& f : files) {
+    auto r = loadRegistrations(f, data, catalogue, defaultCareType);
+    all.insert(all.end(), r.begin(), r.end());
+  }
+  return all;
+}
+
 }  // namespace zorgsim

@@ -35,6 +35,9 @@ struct Registration {
 // defaultCareType: used for StatLine exports without a type column ("" = required column).
 std::vector<Registration> loadRegistrations(const std::filesystem::path& file, const Dataset& data,
                                             const CareCatalogue& catalogue, const std::string& defaultCareType = "");
+// Several files (e.g. one per care type), in the given order.
+std::vector<Registration> loadRegistrations(const std::vector<std::string>& files, const Dataset& data,
+                                            const CareCatalogue& catalogue, const std::string& defaultCareType = "");
 // The same from text in memory; `name` is used in messages.
 std::vector<Registration> parseRegistrations(std::string_view text, const std::string& name, const Dataset& data,
                                              const CareCatalogue& catalogue, const std::string& defaultCareType = "");
