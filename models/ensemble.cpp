@@ -163,6 +163,13 @@ EnsembleRunStats runReplicates(const AgentModel& model, const EnsembleOptions& o
   };
   std::map<std::size_t, std::unique_ptr<Slot>> slots;
 
+  // From a catch block of a worker: keep the first exception, stop the others.
+  auto recordFailure = [&]() {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (!error) error = std::current_exception();
+    failed = true;
+  };
+
   auto worker = [&]() {
     const double cpu0 = threadCpuSeconds();
     AgentWorkspace ws;
@@ -221,9 +228,7 @@ EnsembleRunStats runReplicates(const AgentModel& model, const EnsembleOptions& o
         if (complete) sink(o.firstReplicate + r, complete->outcome);
       }
     } catch (...) {
-      std::lock_guard<std::mutex> lock(mutex);
-      if (!error) error = std::current_exception();
-      failed = true;
+      recordFailure();
     }
     std::lock_guard<std::mutex> lock(mutex);
     stats.cpuSeconds += threadCpuSeconds() - cpu0;
@@ -239,9 +244,7 @@ EnsembleRunStats runReplicates(const AgentModel& model, const EnsembleOptions& o
       try {
         for (std::size_t p; !failed && (p = nextRates.fetch_add(1)) < municipalities;) cache[p] = deriveAgentRates(model, p);
       } catch (...) {
-        std::lock_guard<std::mutex> lock(mutex);
-        if (!error) error = std::current_exception();
-        failed = true;
+        recordFailure();
       }
       std::lock_guard<std::mutex> lock(mutex);
       stats.cpuSeconds += threadCpuSeconds() - cpu0;
