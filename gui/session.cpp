@@ -1,5 +1,7 @@
 #include "gui/session.hpp"
 
+#include "models/national_assumptions.hpp"
+
 #include "sim/atomic_output.hpp"
 #include "sim/input_error.hpp"
 
@@ -284,11 +286,14 @@ void Session::setTableValue(TableLever lever, const std::string& key, double val
   scenarioChanged();
 }
 
-void Session::setTfrVariant(const std::string& variant) {
-  if (scenario_.tfrVariant == variant) return;
-  scenario_.tfrVariant = variant;
+void Session::setNationalAssumptions(const std::string& set, const std::string& tfrVariant) {
+  if (scenario_.assumptionSet == set && scenario_.tfrVariant == tfrVariant) return;
+  scenario_.assumptionSet = set;
+  scenario_.tfrVariant = tfrVariant;
   scenarioChanged();
 }
+
+void Session::setTfrVariant(const std::string& variant) { setNationalAssumptions(kAssumptionSetWpp, variant); }
 
 void Session::resetToLoaded() {
   if (!modified()) return;

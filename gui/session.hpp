@@ -71,6 +71,9 @@ class Session {
   bool modified() const;
   void setLever(Lever lever, double value);
   void setTableValue(TableLever lever, const std::string& key, double value);
+  // The national assumption set ("cbs", "wpp") and, for "wpp", its TFR variant.
+  void setNationalAssumptions(const std::string& set, const std::string& tfrVariant);
+  // A UN WPP fertility variant (switches the set to "wpp").
   void setTfrVariant(const std::string& variant);
   void resetToLoaded();
   // Prevention: the interventions of the scenario's catalogue (scenarios/interventions.toml

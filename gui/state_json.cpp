@@ -97,6 +97,7 @@ nlohmann::json stateJson(const App& app, const std::vector<std::string>& screens
   nlohmann::json levers = nlohmann::json::object();
   for (const auto& spec : leverSpecs()) levers[std::string(spec.key)] = sc[spec.id];
   levers["demography.tfr_variant"] = sc.tfrVariant;
+  levers["demography.assumptions"] = sc.assumptionSet;
   for (const auto& t : tableLeverSpecs()) {
     nlohmann::json table = nlohmann::json::object();
     for (const auto& [k, v] : sc.table(t.id)) table[k] = v;

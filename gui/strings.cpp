@@ -53,7 +53,11 @@ const std::vector<StringEntry>& stringTable() {
       {"levers.per_municipality", "voor de gekozen gemeente", "for the selected municipality"},
       {"levers.pick_municipality", "Kies een gemeente om extra woningen in te stellen.",
        "Pick a municipality to set extra dwellings."},
-      {"levers.tfr_variant", "Vruchtbaarheidsvariant (WPP)", "Fertility variant (WPP)"},
+      {"levers.tfr_variant", "Landelijke aannames", "National assumptions"},
+      {"levers.assumptions_cbs", "CBS Kernprognose", "CBS Kernprognose"},
+      {"levers.assumptions_wpp_medium", "VN WPP 2024, midden", "UN WPP 2024, medium"},
+      {"levers.assumptions_wpp_low", "VN WPP 2024, lage vruchtbaarheid", "UN WPP 2024, low fertility"},
+      {"levers.assumptions_wpp_high", "VN WPP 2024, hoge vruchtbaarheid", "UN WPP 2024, high fertility"},
       // Key figures
       {"kf.population", "Inwoners", "Population"},
       {"kf.aged65", "65+", "65+"},

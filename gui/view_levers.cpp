@@ -3,6 +3,7 @@
 // meaning, unit, range, default and source. In workshop mode only the main levers.
 
 #include "gui/views.hpp"
+#include "models/national_assumptions.hpp"
 #include "gui/widgets.hpp"
 
 #include <algorithm>
@@ -180,16 +181,28 @@ void tableLever(Ui& ui, const TableLeverSpec& s) {
   }
 }
 
-void tfrVariant(Ui& ui) {
-  std::string v = ui.session.scenario().tfrVariant;
-  std::vector<std::pair<std::string, std::string>> items;
-  for (auto name : kTfrVariants) items.emplace_back(std::string(name), std::string(name));
+// The national assumptions: the CBS Kernprognose, or UN WPP 2024 with one of its fertility variants.
+void nationalAssumptions(Ui& ui) {
+  struct Choice {
+    const char* set;
+    const char* variant;
+    const char* label;  // key in the string table
+  };
+  static const Choice choices[] = {{kAssumptionSetCbs, "medium", "levers.assumptions_cbs"},
+                                   {kAssumptionSetWpp, "medium", "levers.assumptions_wpp_medium"},
+                                   {kAssumptionSetWpp, "low", "levers.assumptions_wpp_low"},
+                                   {kAssumptionSetWpp, "high", "levers.assumptions_wpp_high"}};
+  const Scenario& s = ui.session.scenario();
+  const Choice* current = &choices[0];
+  for (const auto& c : choices) {
+    if (s.assumptionSet == c.set && (s.assumptionSet != kAssumptionSetWpp || s.tfrVariant == c.variant)) current = &c;
+  }
   ImGui::Spacing();
   ImGui::TextUnformatted(ui.t("levers.tfr_variant"));
   ImGui::SetNextItemWidth(-FLT_MIN);
-  if (ImGui::BeginCombo("##tfr", v.c_str())) {
-    for (const auto& [value, label] : items) {
-      if (ImGui::Selectable(label.c_str(), value == v)) ui.session.setTfrVariant(value);
+  if (ImGui::BeginCombo("##assumptions", ui.t(current->label))) {
+    for (const auto& c : choices) {
+      if (ImGui::Selectable(ui.t(c.label), &c == current)) ui.session.setNationalAssumptions(c.set, c.variant);
     }
     ImGui::EndCombo();
   }
@@ -223,7 +236,7 @@ void drawLeversPanel(Ui& ui) {
     if (!workshop) {
       if (g == LeverGroup::Demography) {
         scalarLever(ui, leverSpec(Lever::Horizon));
-        tfrVariant(ui);
+        nationalAssumptions(ui);
       }
       for (const auto& t : tableLeverSpecs()) {
         if (t.group == g && (t.keyKind != TableKey::CareType || !ui.session.care().empty())) tableLever(ui, t);

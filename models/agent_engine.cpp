@@ -191,7 +191,7 @@ AgentMunicipalRates deriveAgentRates(const AgentModel& model, std::size_t positi
     // Out-migration of cohort c, clamped as in the cohort engine so that deaths plus
     // departures never exceed the cohort; then as chances given survival.
     auto outRates = [&](int c, int s, double q, double& condInternal, double& condInternational) {
-      double oi = r.outShape(c) * in.internalOutLevel, ox = r.outShape(c) * in.internationalOutLevel;
+      double oi = r.outShape(c) * in.internalOutLevel, ox = r.outShape(c) * in.internationalOutLevel * r.emigrationFactor;
       const double room = std::max(0.0, 1.0 - r.deathProbability(c, s));
       if (oi + ox > room) {
         const double k = room / (oi + ox);

@@ -5,6 +5,7 @@
 #include "models/fertility.hpp"
 #include "models/life_table.hpp"
 #include "models/migration.hpp"
+#include "models/national_assumptions.hpp"
 #include "models/mortality.hpp"
 
 #include <algorithm>
@@ -69,25 +70,26 @@ ProjectionPlan prepareProjection(const Dataset& data, const Scenario& scenario, 
   plan.checkInvariants = true;
 #endif
 
+  const NationalAssumptions national = nationalAssumptions(data, scenario.assumptionSet, scenario.tfrVariant);
+  plan.notes.push_back("national assumptions: " + national.title);
   const MortalitySchedule mortality(data.mortality, plan.baseYear, lastFlowYear,
                                     {scenario[Lever::MortalityMultiplier], scenario[Lever::LifeExpectancyGain]},
-                                    &data.lifeExpectancy);
+                                    &national.lifeExpectancy);
   // The base population is split with the published (lever-free) base-year mortality.
-  const MortalitySchedule published(data.mortality, plan.baseYear, plan.baseYear, {}, &data.lifeExpectancy);
+  const MortalitySchedule published(data.mortality, plan.baseYear, plan.baseYear, {}, &national.lifeExpectancy);
   AgeSexTable personYears;
   for (Sex s : kAllSexes) column(personYears, s) = lifeTable(column(published.rates(plan.baseYear), s)).personYears;
   std::vector<AgeSexTable> basePopulation;
   for (const auto& grouped : data.population) basePopulation.push_back(singleYearPopulation(grouped, personYears));
   const AgeSexTable nationalPopulation = singleYearPopulation(data.nationalPopulation, personYears);
 
-  const FertilitySchedule fertility(data, scenario.tfrVariant, plan.baseYear, lastFlowYear,
-                                    scenario[Lever::FertilityMultiplier]);
-  const MigrationModel migration(data, basePopulation, nationalPopulation, plan.baseYear, lastFlowYear);
+  const FertilitySchedule fertility(data, national.tfr, plan.baseYear, lastFlowYear, scenario[Lever::FertilityMultiplier]);
+  const MigrationModel migration(data, national, basePopulation, nationalPopulation, plan.baseYear, lastFlowYear);
 
   // Municipal fertility index by indirect standardisation: observed births / births
   // expected from national base-year rates on the municipality's women (CBS 37201).
   // (with the published rates, not the scenario's multiplier, which must not move the index)
-  const FertilitySchedule publishedFertility(data, scenario.tfrVariant, plan.baseYear, plan.baseYear);
+  const FertilitySchedule publishedFertility(data, national.tfr, plan.baseYear, plan.baseYear);
   const AgeVector& baseRates = publishedFertility.rates(plan.baseYear);
   std::vector<double> expectedBirths;
   for (const auto& p : basePopulation) expectedBirths.push_back((column(p, Sex::Female) * baseRates).sum());
@@ -97,9 +99,9 @@ ProjectionPlan prepareProjection(const Dataset& data, const Scenario& scenario, 
     if (it == data.observedBirths.end()) return std::nullopt;
     return it->second.second / it->second.first;
   };
-  const auto national = observedBirths("NL01");
-  if (!national || expectedNational <= 0) throw std::invalid_argument("births data need national (NL01) totals");
-  const double nationalRatio = *national / expectedNational;
+  const auto nationalBirths = observedBirths("NL01");
+  if (!nationalBirths || expectedNational <= 0) throw std::invalid_argument("births data need national (NL01) totals");
+  const double nationalRatio = *nationalBirths / expectedNational;
   const auto fertilityLevels = estimateAreaLevels(data, observedBirths, expectedBirths, nationalRatio);
   plan.notes.push_back(describeLevels("fertility index (CBS 37201)", fertilityLevels, data));
   {
@@ -117,6 +119,7 @@ ProjectionPlan prepareProjection(const Dataset& data, const Scenario& scenario, 
     r.internalInProfile = migration.internalInProfile();
     r.internationalInProfile = migration.internationalInProfile(year);
     r.immigrationFactor = migration.immigrationFactor(year);
+    r.emigrationFactor = migration.emigrationFactor(year);
     plan.years.push_back(r);
   }
 
@@ -145,17 +148,21 @@ ProjectionPlan prepareProjection(const Dataset& data, const Scenario& scenario, 
 
 namespace {
 
-// Out-migration rates of one municipality per cohort (level x shape); the same each year.
+// Out-migration rates of one municipality per cohort (level x shape); emigration abroad is
+// multiplied by the year's national emigration factor in the step.
 struct OutRates {
   AgeVector internal, international;
   bool clamp = false;  // true when deaths plus departures could exceed a cohort in some year
 };
 
-OutRates outRates(const MunicipalInputs& in, const YearRates& anyYear, const AgeSexTable& maxDeathProbability) {
+// maxEmigrationFactor: the largest YearRates::emigrationFactor of the run (the clamp is decided
+// once, for the year with the highest rates).
+OutRates outRates(const MunicipalInputs& in, const YearRates& anyYear, const AgeSexTable& maxDeathProbability,
+                  double maxEmigrationFactor) {
   OutRates o;
   o.internal = anyYear.outShape * in.internalOutLevel;
   o.international = anyYear.outShape * in.internationalOutLevel;
-  const AgeVector exit = o.internal + o.international;
+  const AgeVector exit = o.internal + o.international * maxEmigrationFactor;
   for (int s = 0; s < kSexes; ++s) o.clamp |= ((exit + maxDeathProbability.col(s)) > 1.0).any();
   return o;
 }
@@ -181,13 +188,14 @@ void stepYear(const YearRates& r, const MunicipalInputs& in, const OutRates& o, 
     const double* pIntl = r.internationalInProfile.col(s).data();
     const double* rInt = o.internal.data();
     const double* rIntl = o.international.data();
+    const double emigration = r.emigrationFactor;
     double* dOut = Record ? rec->deaths.col(s).data() : deathBuf.data();
     double* oiOut = Record ? rec->outInternal.col(s).data() : outIntBuf.data();
     double* oxOut = Record ? rec->outInternational.col(s).data() : outIntlBuf.data();
     const double inIntTotal = in.internalInPerYear;
     auto cell = [&](int c, double start, double extraDeaths) {
       // 2. out-migration as rates.
-      double oi = rInt[c], ox = rIntl[c];
+      double oi = rInt[c], ox = rIntl[c] * emigration;
       if constexpr (Clamp) {
         const double room = std::max(0.0, 1.0 - q[c]);
         const double k = oi + ox > room ? room / (oi + ox) : 1.0;
@@ -230,7 +238,7 @@ void stepYear(const YearRates& r, const MunicipalInputs& in, const OutRates& o, 
   // 6. the newborn cohort (age 0 at the end of the year).
   for (int s = 0; s < kSexes; ++s) {
     const double q0 = r.deathProbability(0, s);
-    double oi = o.internal(0), ox = o.international(0);
+    double oi = o.internal(0), ox = o.international(0) * r.emigrationFactor;
     if constexpr (Clamp) {
       const double room = std::max(0.0, 1.0 - q0);
       if (oi + ox > room) {
@@ -271,7 +279,7 @@ AgeSexTable maxDeathProbability(const std::vector<YearRates>& years) {
 }  // namespace
 
 void projectYear(const YearRates& r, const MunicipalInputs& in, const AgeSexTable& P, CohortComponents& c) {
-  const OutRates o = outRates(in, r, r.deathProbability.max(r.deathProbabilityOpen));
+  const OutRates o = outRates(in, r, r.deathProbability.max(r.deathProbabilityOpen), r.emigrationFactor);
   FlowTotals f;
   if (o.clamp) {
     stepYear<true, true>(r, in, o, P, c.end, f, &c);
@@ -309,10 +317,12 @@ void runProjection(const ProjectionPlan& plan, ProjectionResult& result) {
   const std::size_t years = plan.years.size();
   if (years == 0) return;
   const AgeSexTable maxQ = maxDeathProbability(plan.years);
+  double maxEmigration = 0;
+  for (const auto& y : plan.years) maxEmigration = std::max(maxEmigration, y.emigrationFactor);
   CohortComponents c;
   for (std::size_t m = 0; m < plan.inputs.size(); ++m) {
     const MunicipalInputs& in = plan.inputs[m];
-    const OutRates o = outRates(in, plan.years.front(), maxQ);
+    const OutRates o = outRates(in, plan.years.front(), maxQ, maxEmigration);
     AreaProjection& out = result.perMunicipality[m];
     out.population.resize(years + 1);
     out.flows.resize(years);

@@ -34,6 +34,7 @@ struct YearRates {
   AgeSexTable internalInProfile;       // national shape, sums to 1 (MunicipalInputs has the municipal one)
   AgeSexTable internationalInProfile;  // sums to 1
   double immigrationFactor = 1.0;
+  double emigrationFactor = 1.0;  // multiplies every municipality's rates of emigration abroad
 };
 
 struct MunicipalInputs {

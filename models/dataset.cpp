@@ -1,5 +1,7 @@
 #include "models/dataset.hpp"
 
+#include "models/national_assumptions.hpp"
+
 #include "sim/csv_table.hpp"
 
 #include <toml++/toml.h>
@@ -391,6 +393,7 @@ Dataset loadDataset(const fs::path& folder) {
   loadFertility(d);
   loadInternationalMigration(d);
   loadObservedEvents(d);
+  loadNationalAssumptions(d);
   return d;
 }
 

@@ -62,6 +62,16 @@ struct AreaFlows {
   double births = 0, deaths = 0, internalIn = 0, internalOut = 0, internationalIn = 0, internationalOut = 0;
 };
 
+// A set of national demographic assumptions (see national_assumptions.hpp for the meaning).
+struct NationalAssumptions {
+  std::string set;                    // "cbs", "wpp"
+  std::string title;                  // for manifests and reports, e.g. "CBS Kernprognose 2024-2070"
+  std::vector<YearValue> tfr;
+  std::map<Sex, std::vector<YearValue>> lifeExpectancy;
+  std::vector<YearValue> immigration, emigration, population;  // empty for "wpp"
+  bool hasMigrationSplit() const { return !immigration.empty(); }
+};
+
 struct Dataset {
   std::filesystem::path folder;
   std::string name;
@@ -95,6 +105,8 @@ struct Dataset {
   // (municipalities GMxxxx, COROP CRxx, province PVxx, NL01), and the years summed.
   std::map<std::string, std::pair<int, double>> observedBirths;
   std::map<std::string, AreaFlows> observedFlows;  // per geo code, yearly average
+  // Published national assumption sets read from national_assumptions.csv ("cbs"), by name.
+  std::map<std::string, NationalAssumptions> assumptionSets;
 
   const Region* findRegion(const std::string& nameOrCode) const;
   std::vector<const Region*> regionsOfType(const std::string& type) const;

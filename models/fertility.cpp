@@ -1,5 +1,6 @@
 #include "models/fertility.hpp"
 
+#include "models/national_assumptions.hpp"
 #include "sim/graduation.hpp"
 
 #include <algorithm>
@@ -20,12 +21,6 @@ double seriesValue(const std::vector<YearValue>& series, int year) {
 }
 
 namespace {
-
-double tfrFor(const Dataset& data, const std::string& variant, int year) {
-  auto est = data.tfr.find("estimate");
-  if (est != data.tfr.end() && !est->second.empty() && year <= est->second.back().year) return seriesValue(est->second, year);
-  return seriesValue(data.tfr.at(variant), year);
-}
 
 AgeVector singleYearPattern(const std::vector<std::pair<AgeGroup, double>>& groups) {
   std::vector<int> bounds;
@@ -48,15 +43,17 @@ AgeVector singleYearPattern(const std::vector<std::pair<AgeGroup, double>>& grou
 
 FertilitySchedule::FertilitySchedule(const Dataset& data, const std::string& variant, int firstYear, int lastYear,
                                      double multiplier)
+    : FertilitySchedule(data, nationalAssumptions(data, kAssumptionSetWpp, variant).tfr, firstYear, lastYear, multiplier) {}
+
+FertilitySchedule::FertilitySchedule(const Dataset& data, const std::vector<YearValue>& tfr, int firstYear, int lastYear,
+                                     double multiplier)
     : firstYear_(firstYear) {
-  if (!data.tfr.count(variant) || variant == "estimate") {
-    throw std::invalid_argument("unknown TFR variant '" + variant + "'");
-  }
+  if (tfr.empty()) throw std::invalid_argument("empty TFR path");
   if (data.fertilityPattern.empty()) throw std::invalid_argument("no fertility age pattern in the data");
   for (int year = firstYear; year <= lastYear; ++year) {
     auto it = data.fertilityPattern.lower_bound(year);
     if (it == data.fertilityPattern.end()) it = std::prev(it);
-    asfr_.push_back(singleYearPattern(it->second) * tfrFor(data, variant, year) * multiplier);
+    asfr_.push_back(singleYearPattern(it->second) * seriesValue(tfr, year) * multiplier);
     const double srb = seriesValue(data.sexRatioAtBirth, year);
     maleShare_.push_back(srb / (1.0 + srb));
   }

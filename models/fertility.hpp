@@ -20,8 +20,11 @@ inline constexpr int kLastFertileAge = 49;
 
 class FertilitySchedule {
  public:
-  // variant: a TFR variant present in the data ("medium", "low", "high").
-  // multiplier: scenario lever on all rates (0..3). Throws std::invalid_argument for an unknown variant.
+  // tfr: the national TFR path (national_assumptions.hpp); the age pattern and sex ratio come
+  // from the dataset's WPP tables. multiplier: scenario lever on all rates (0..3).
+  FertilitySchedule(const Dataset& data, const std::vector<YearValue>& tfr, int firstYear, int lastYear, double multiplier = 1.0);
+  // The WPP path: estimates, then the variant ("medium", "low", "high"). Throws
+  // std::invalid_argument for an unknown variant.
   FertilitySchedule(const Dataset& data, const std::string& variant, int firstYear, int lastYear, double multiplier = 1.0);
 
   const AgeVector& rates(int year) const;  // births per woman-year at each age; 0 outside 15..49

@@ -66,8 +66,9 @@ AgeSexTable netMigrationFromAgeStructure(const AgeSexTable& population, const Ag
   return net;
 }
 
-MigrationModel::MigrationModel(const Dataset& data, const std::vector<AgeSexTable>& basePopulation,
-                               const AgeSexTable& nationalPopulation, int firstYear, int lastYear)
+MigrationModel::MigrationModel(const Dataset& data, const NationalAssumptions& national,
+                               const std::vector<AgeSexTable>& basePopulation, const AgeSexTable& nationalPopulation,
+                               int firstYear, int lastYear)
     : firstYear_(firstYear) {
   for (int c = 0; c < kAges; ++c) outShape_(c) = rogersCastroFundamental(cohortMidAge(c));
   outShape_ /= outShape_.maxCoeff();
@@ -77,14 +78,24 @@ MigrationModel::MigrationModel(const Dataset& data, const std::vector<AgeSexTabl
   if (data.netMigrationByAge.empty()) throw std::invalid_argument("no WPP net migration by age");
   const AreaFlows& nl = data.observedFlows.at("NL01");
   const double observedNet = nl.internationalIn - nl.internationalOut;
+  // Observed national emigration rate: the yearly average over the base population, the same
+  // exposure the municipal levels are fitted on.
+  const double observedEmigrationRate = nationalPopulation.sum() > 0 ? nl.internationalOut / nationalPopulation.sum() : 0.0;
   for (int year = firstYear; year <= lastYear; ++year) {
     const Dataset::NetMigrationPeriod* chosen = &data.netMigrationByAge.front();
     for (const auto& p : data.netMigrationByAge) {
       if (p.startYear <= year) chosen = &p;
     }
     internationalInProfile_.push_back(immigrantProfile(*chosen));
-    const double change = seriesValue(data.netMigrationTotal, year) - observedNet;
-    immigrationFactor_.push_back(nl.internationalIn > 0 ? std::max(0.0, 1.0 + change / nl.internationalIn) : 1.0);
+    if (national.hasMigrationSplit()) {
+      immigrationFactor_.push_back(nl.internationalIn > 0 ? seriesValue(national.immigration, year) / nl.internationalIn : 1.0);
+      const double rate = seriesValue(national.emigration, year) / seriesValue(national.population, year);
+      emigrationFactor_.push_back(observedEmigrationRate > 0 ? rate / observedEmigrationRate : 1.0);
+    } else {
+      const double change = seriesValue(data.netMigrationTotal, year) - observedNet;
+      immigrationFactor_.push_back(nl.internationalIn > 0 ? std::max(0.0, 1.0 + change / nl.internationalIn) : 1.0);
+      emigrationFactor_.push_back(1.0);
+    }
   }
 
   // Municipal levels.
@@ -139,6 +150,11 @@ MigrationModel::MigrationModel(const Dataset& data, const std::vector<AgeSexTabl
 const AgeSexTable& MigrationModel::internationalInProfile(int year) const {
   const int i = std::clamp(year - firstYear_, 0, static_cast<int>(internationalInProfile_.size()) - 1);
   return internationalInProfile_[static_cast<std::size_t>(i)];
+}
+
+double MigrationModel::emigrationFactor(int year) const {
+  const int i = std::clamp(year - firstYear_, 0, static_cast<int>(emigrationFactor_.size()) - 1);
+  return emigrationFactor_[static_cast<std::size_t>(i)];
 }
 
 double MigrationModel::immigrationFactor(int year) const {

@@ -14,10 +14,15 @@
 //   zero and scaled to the observed count. So a municipality whose young adults leave to
 //   study (the Achterhoek) gets few young in-migrants, a student town (Wageningen) many;
 //   without this every municipality drifts to the national migration age structure;
-//   from abroad: the observed 2012-2016 level, moved with UN WPP 2024's national net
-//   migration (the municipality keeps its share of national immigration while national
-//   immigration changes by the change in WPP net migration), profile = WPP net migration
-//   by age and sex of the period (negative ages set to zero).
+//   from abroad: the municipality keeps its observed share of national immigration, and
+//   national immigration follows the national assumption set (national_assumptions.hpp):
+//   with a published immigration path (CBS Kernprognose) the factor is that year's
+//   immigration over the observed national level; with WPP (net migration only) national
+//   immigration changes by the change in WPP net migration. Profile = WPP net migration by
+//   age and sex of the period (negative ages set to zero).
+// Emigration follows the set's national emigration rate when it has one: each year's
+// municipal rates are multiplied by (national emigration / national population that year)
+// over the observed national rate, so a municipality keeps its relative propensity.
 // Municipalities without their own figures get the COROP residual (area_levels.hpp).
 // Levers multiply each flow; extra dwellings add dwellings x persons per dwelling movers
 // with the internal in-migration profile.
@@ -27,6 +32,7 @@
 
 #include "models/area_levels.hpp"
 #include "models/dataset.hpp"
+#include "models/national_assumptions.hpp"
 #include "sim/age_sex.hpp"
 
 #include <string>
@@ -56,8 +62,8 @@ class MigrationModel {
  public:
   // basePopulation: single-year base population per municipality (same order as data);
   // nationalPopulation: the same for the Netherlands (for the cohort-change ratios).
-  MigrationModel(const Dataset& data, const std::vector<AgeSexTable>& basePopulation, const AgeSexTable& nationalPopulation,
-                 int firstYear, int lastYear);
+  MigrationModel(const Dataset& data, const NationalAssumptions& national, const std::vector<AgeSexTable>& basePopulation,
+                 const AgeSexTable& nationalPopulation, int firstYear, int lastYear);
 
   // Shape of out-migration rates by cohort (age at the end of the year), both sexes.
   const AgeVector& outShape() const { return outShape_; }
@@ -68,6 +74,8 @@ class MigrationModel {
   const AgeSexTable& internationalInProfile(int year) const;
   // National immigration in a year relative to the observed base level (>= 0).
   double immigrationFactor(int year) const;
+  // National emigration rate in a year relative to the observed base rate (>= 0; 1 for WPP).
+  double emigrationFactor(int year) const;
   const MunicipalMigration& municipality(std::size_t i) const { return municipal_[i]; }
 
  private:
@@ -75,7 +83,7 @@ class MigrationModel {
   AgeVector outShape_;
   AgeSexTable internalInProfile_;
   std::vector<AgeSexTable> internationalInProfile_;
-  std::vector<double> immigrationFactor_;
+  std::vector<double> immigrationFactor_, emigrationFactor_;
   std::vector<MunicipalMigration> municipal_;
 };
 

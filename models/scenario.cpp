@@ -1,6 +1,7 @@
 #include "models/scenario.hpp"
 
 #include "models/dataset.hpp"
+#include "models/national_assumptions.hpp"
 #include "sim/input_error.hpp"
 
 #include <toml++/toml.h>
@@ -20,6 +21,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view kTfrVariantKey = "demography.tfr_variant";
+// The national assumption set (national_assumptions.hpp): "cbs" (CBS Kernprognose) or "wpp".
+constexpr std::string_view kAssumptionsKey = "demography.assumptions";
 
 std::size_t editDistance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
@@ -35,7 +38,7 @@ std::size_t editDistance(std::string_view a, std::string_view b) {
 }
 
 std::vector<std::string> allKeys() {
-  std::vector<std::string> keys{"name", "description", "extends", std::string(kTfrVariantKey)};
+  std::vector<std::string> keys{"name", "description", "extends", std::string(kTfrVariantKey), std::string(kAssumptionsKey)};
   for (const auto& s : leverSpecs()) keys.emplace_back(s.key);
   for (const auto& s : tableLeverSpecs()) keys.emplace_back(s.key);
   keys.emplace_back("prevention.catalogue");
@@ -157,6 +160,16 @@ Scenario parseWithChain(const std::string& text, const std::string& file, const 
         throw InputError(file, lineOf(*node), key, "'" + v + "' is not a WPP variant; use \"medium\", \"low\" or \"high\"");
       }
       s.tfrVariant = v;
+      s.tfrVariantLine = lineOf(*node);
+      continue;
+    }
+    if (key == kAssumptionsKey) {
+      const std::string v = node->is_string() ? node->as_string()->get() : "";
+      if (v != kAssumptionSetCbs && v != kAssumptionSetWpp) {
+        throw InputError(file, lineOf(*node), key, "must be \"cbs\" (CBS Kernprognose) or \"wpp\" (UN WPP 2024)");
+      }
+      s.assumptionSet = v;
+      s.assumptionLine = lineOf(*node);
       continue;
     }
     if (auto table = findTableLever(key)) {
@@ -239,6 +252,7 @@ std::string Scenario::canonicalText() const {
     out += std::string(spec.key) + "=" + buf + "\n";
   }
   out += std::string(kTfrVariantKey) + "=" + tfrVariant + "\n";
+  out += std::string(kAssumptionsKey) + "=" + assumptionSet + "\n";
   for (const auto& spec : tableLeverSpecs()) {
     for (const auto& [code, d] : table(spec.id)) {
       std::snprintf(buf, sizeof buf, "%.17g", d);
@@ -353,6 +367,16 @@ void validateScenarioAgainstData(const Scenario& s, const Dataset& data) {
   if (s.horizon() > data.baseYear + 100) {
     throw InputError(file, 0, "horizon", "horizon more than 100 years after the base year is not supported");
   }
+  if (s.assumptionSet != kAssumptionSetWpp && !data.assumptionSets.count(s.assumptionSet)) {
+    throw InputError(file, s.assumptionLine, std::string(kAssumptionsKey),
+                     "the dataset '" + data.name + "' has no national assumption set '" + s.assumptionSet +
+                         "' (national_assumptions.csv); use assumptions = \"wpp\"");
+  }
+  if (s.assumptionSet != kAssumptionSetWpp && s.tfrVariant != "medium") {
+    throw InputError(file, s.tfrVariantLine, std::string(kTfrVariantKey),
+                     "tfr_variant chooses among the UN WPP variants; it needs assumptions = \"wpp\" (now '" + s.assumptionSet +
+                         "'); for other fertility use fertility_multiplier");
+  }
   const auto& dwellings = s.table(TableLever::ExtraDwellings);
   for (const auto& [code, d] : dwellings) {
     if (data.indexOf(code) < 0) {
@@ -377,7 +401,10 @@ std::string scenarioToToml(const Scenario& s) {
     if (table != currentTable) {
       out << "\n[" << table << "]\n";
       currentTable = table;
-      if (table == "demography") out << "tfr_variant = \"" << s.tfrVariant << "\"\n";
+      if (table == "demography") {
+        out << "assumptions = \"" << s.assumptionSet << "\"\n";
+        out << "tfr_variant = \"" << s.tfrVariant << "\"\n";
+      }
     }
     std::snprintf(buf, sizeof buf, "%.17g", s[spec.id]);
     out << key.substr(dot == std::string::npos ? 0 : dot + 1) << " = " << buf << "\n";

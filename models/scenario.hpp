@@ -25,7 +25,11 @@ struct Scenario {
   std::vector<std::string> extendsChain;  // files it inherits from, nearest first
 
   std::array<double, kLeverCount> values{};  // indexed by Lever
-  std::string tfrVariant = "medium";
+  std::string tfrVariant = "medium";  // UN WPP TFR variant, used with assumptionSet "wpp"
+  std::size_t tfrVariantLine = 0;
+  // National assumption set (national_assumptions.hpp): "cbs" (CBS Kernprognose, default) or "wpp".
+  std::string assumptionSet = "cbs";
+  std::size_t assumptionLine = 0;
   // Table levers (extra dwellings per municipality, care-use trend per care type):
   // code -> value, and code -> line in the file (for error messages).
   std::array<std::map<std::string, double>, kTableLeverCount> tables;

@@ -50,3 +50,13 @@ TEST_CASE("golden: Achterhoek baseline results", "[golden]") {
   const ScenarioRun run = runScenario(d, test::defaultCareModel(), Scenario{}, selectMunicipalities(d, "Achterhoek"));
   compareWithGolden("achterhoek_baseline_results.csv", run.results.toCsv("baseline"));
 }
+
+// The UN WPP 2024 national assumptions (the default before the CBS Kernprognose set): the
+// reference of the engine with assumptions = "wpp", which must not move when the CBS set changes.
+TEST_CASE("golden: Achterhoek baseline with WPP national assumptions", "[golden]") {
+  const Dataset& d = test::defaultDataset();
+  Scenario wpp;
+  wpp.assumptionSet = "wpp";
+  const ScenarioRun run = runScenario(d, test::defaultCareModel(), wpp, selectMunicipalities(d, "Achterhoek"));
+  compareWithGolden("achterhoek_wpp_results.csv", run.results.toCsv("baseline"));
+}
