@@ -44,7 +44,7 @@ std::string ensembleNote(const EnsembleRunStats& s, int replicates) {
 std::vector<std::size_t> shownAreas(const std::vector<GeoArea>& areas) {
   std::vector<std::size_t> rows;
   for (std::size_t a = 0; a < areas.size(); ++a) {
-    if (areas[a].level != "municipality" && areas[a].type != "jeugdregio" && areas[a].type != "corop") rows.push_back(a);
+    if (isSummaryArea(areas[a])) rows.push_back(a);
   }
   if (rows.empty()) {
     for (std::size_t a = 0; a < areas.size(); ++a) rows.push_back(a);

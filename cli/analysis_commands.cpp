@@ -40,8 +40,17 @@ std::size_t headlineArea(const ScenarioRun& run, const Dataset& data, const std:
       }
     }
   }
-  for (std::size_t a = 0; a < run.areas.size(); ++a) {
-    if (!code.empty() ? run.areas[a].code == code : run.areas[a].level == "province") return a;
+  if (!code.empty()) {
+    for (std::size_t a = 0; a < run.areas.size(); ++a) {
+      if (run.areas[a].code == code) return a;
+    }
+    return 0;
+  }
+  // Without --region: the whole area of the run (the country, else the province).
+  for (const char* level : {"country", "province"}) {
+    for (std::size_t a = 0; a < run.areas.size(); ++a) {
+      if (run.areas[a].level == level) return a;
+    }
   }
   return 0;
 }

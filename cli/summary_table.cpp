@@ -41,7 +41,7 @@ std::string populationSummary(const ScenarioRun& run, Language lang) {
   // Show regions and the province; if the run has no region (one municipality), show it.
   std::vector<std::size_t> rows;
   for (std::size_t a = 0; a < run.areas.size(); ++a) {
-    if (run.areas[a].level != "municipality" && run.areas[a].type != "jeugdregio" && run.areas[a].type != "corop") rows.push_back(a);
+    if (isSummaryArea(run.areas[a])) rows.push_back(a);
   }
   if (rows.empty()) {
     for (std::size_t a = 0; a < run.areas.size(); ++a) rows.push_back(a);
@@ -76,7 +76,7 @@ namespace {
 std::vector<std::size_t> summaryAreas(const ScenarioRun& run) {
   std::vector<std::size_t> rows;
   for (std::size_t a = 0; a < run.areas.size(); ++a) {
-    if (run.areas[a].level != "municipality" && run.areas[a].type != "jeugdregio" && run.areas[a].type != "corop") rows.push_back(a);
+    if (isSummaryArea(run.areas[a])) rows.push_back(a);
   }
   if (rows.empty()) {
     for (std::size_t a = 0; a < run.areas.size(); ++a) rows.push_back(a);

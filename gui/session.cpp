@@ -28,7 +28,7 @@ std::set<std::string> municipalityCodes(const Dataset& d) {
 
 const Region* provinceOf(const Dataset& d) {
   for (const auto& r : d.regions) {
-    if (r.type == "province" && r.members.size() == d.municipalities.size()) return &r;
+    if ((r.type == "province" || r.type == "country") && r.members.size() == d.municipalities.size()) return &r;
   }
   return nullptr;
 }
@@ -433,7 +433,7 @@ std::string Session::focusName() const {
 
 std::string Session::focusLevel() const {
   if (!municipality_.empty()) return "municipality";
-  return region_ && region_->type != "province" ? "region" : "province";
+  return region_ && region_->type != "province" && region_->type != "country" ? "region" : region_ ? region_->type : "province";
 }
 
 }  // namespace zorgsim::gui

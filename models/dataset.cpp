@@ -308,6 +308,22 @@ void loadInternationalMigration(Dataset& d) {
   }
 }
 
+// flow_year_weights.csv (optional): weight of each observed year in the municipal levels
+// (see docs/method-demography.md, "Which years"). Absent: an empty map, equal weights.
+std::map<int, double> readFlowYearWeights(const fs::path& file) {
+  std::map<int, double> weights;
+  std::error_code ec;
+  if (!fs::exists(file, ec)) return weights;
+  auto t = CsvTable::read(file, {{"year", "weight"}});
+  for (std::size_t r = 0; r < t.rows(); ++r) {
+    const double w = t.numberIn(r, "weight", 0.0, 1e6);
+    if (w <= 0) t.fail(r, "weight", "must be greater than 0 (leave a year out of population_flows.csv instead)");
+    if (!weights.emplace(static_cast<int>(t.integer(r, "year", 1900, 2300)), w).second) t.fail(r, "year", "duplicate year");
+  }
+  if (weights.empty()) throw InputError(file.string(), 0, "year", "no rows: give a weight per year of population_flows.csv or delete the file");
+  return weights;
+}
+
 void loadObservedEvents(Dataset& d) {
   {
     auto t = CsvTable::read(d.folder / "births_by_mother_age.csv", {{"geo_code", "year", "mother_age_group", "births"}});
@@ -322,30 +338,44 @@ void loadObservedEvents(Dataset& d) {
       births += t.nonNegative(r, "births");
     }
   }
+  const std::map<int, double> weights = readFlowYearWeights(d.folder / "flow_year_weights.csv");
   {
+    // `source` (which CBS table a row comes from) is documentation only.
     auto t = CsvTable::read(d.folder / "population_flows.csv",
                             {{"geo_code", "year", "births", "deaths", "internal_in", "internal_out", "international_in",
-                              "international_out", "corrections"}});
+                              "international_out", "corrections"},
+                             {"source"}});
     std::set<std::pair<std::string, int>> seen;
     for (std::size_t r = 0; r < t.rows(); ++r) {
       const auto& c = t.key(r, "geo_code");
-      if (!seen.emplace(c, static_cast<int>(t.integer(r, "year", 1900, 2300))).second) t.fail(r, "year", "duplicate year for " + c);
+      const int year = static_cast<int>(t.integer(r, "year", 1900, 2300));
+      if (!seen.emplace(c, year).second) t.fail(r, "year", "duplicate year for " + c);
+      double w = 1.0;  // without flow_year_weights.csv every year counts the same
+      if (!weights.empty()) {
+        auto it = weights.find(year);
+        if (it == weights.end()) t.fail(r, "year", "year " + std::to_string(year) + " has no weight in flow_year_weights.csv");
+        w = it->second;
+      }
       auto& f = d.observedFlows[c];
       f.years += 1;
-      f.births += t.nonNegative(r, "births");
-      f.deaths += t.nonNegative(r, "deaths");
-      f.internalIn += t.nonNegative(r, "internal_in");
-      f.internalOut += t.nonNegative(r, "internal_out");
-      f.internationalIn += t.nonNegative(r, "international_in");
-      f.internationalOut += t.nonNegative(r, "international_out");
+      f.firstYear = f.years == 1 ? year : std::min(f.firstYear, year);
+      f.lastYear = std::max(f.lastYear, year);
+      f.weight += w;
+      f.births += w * t.nonNegative(r, "births");
+      f.deaths += w * t.nonNegative(r, "deaths");
+      f.internalIn += w * t.nonNegative(r, "internal_in");
+      f.internalOut += w * t.nonNegative(r, "internal_out");
+      f.internationalIn += w * t.nonNegative(r, "international_in");
+      f.internationalOut += w * t.nonNegative(r, "international_out");
       // Administrative corrections are mostly people removed from the register after
       // leaving without notice; CBS counts them as emigration (and a positive balance as
       // immigration), so they are added to the international flows.
       const double corrections = t.number(r, "corrections");
-      if (corrections < 0) f.internationalOut -= corrections; else f.internationalIn += corrections;
+      if (corrections < 0) f.internationalOut -= w * corrections; else f.internationalIn += w * corrections;
     }
+    // Weighted mean per year (persons per year).
     for (auto& [c, f] : d.observedFlows) {
-      const double n = f.years;
+      const double n = f.weight;
       f.births /= n;
       f.deaths /= n;
       f.internalIn /= n;

@@ -56,9 +56,12 @@ struct YearValue {
   double value = 0.0;
 };
 
-// Observed yearly flows of one area (CBS 37230ned), persons per year.
+// Observed yearly flows of one area (CBS 37230ned, 70072NED), persons per year: the mean
+// over the observed years, weighted by flow_year_weights.csv (equal weights without it).
 struct AreaFlows {
-  int years = 0;  // number of calendar years summed
+  int years = 0;  // number of calendar years in the mean
+  int firstYear = 0, lastYear = 0;
+  double weight = 0;  // sum of the years' weights
   double births = 0, deaths = 0, internalIn = 0, internalOut = 0, internationalIn = 0, internationalOut = 0;
 };
 

@@ -284,6 +284,7 @@ figcaption { color: var(--muted); font-size: .85rem; }
 
   static std::string levelName(const std::string& level) {
     if (level == "province") return "Provincie";
+    if (level == "country") return "Land";
     if (level == "region") return "Regio";
     if (level == "municipality") return "Gemeente";
     return level;

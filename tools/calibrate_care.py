@@ -236,7 +236,7 @@ def num(text):
 
 def read_csv(path, key):
     if not os.path.isfile(path):
-        die("missing input file %s (run tools/derive_default_data.py first?)" % path)
+        die("missing input file %s (run tools/derive_national_data.py first?)" % path)
     with open(path, newline="", encoding="utf-8") as f:
         reader = csv.DictReader(f)
         missing = [c for c in REQUIRED_COLUMNS[key] if c not in (reader.fieldnames or [])]

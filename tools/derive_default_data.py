@@ -1201,7 +1201,7 @@ EXPECTED_OUTPUTS = {
     "kwb/wmo-hbh_kwb_regiokerncijfers_gemeente_2017-2019_gelderland.csv",
     "kwb/wmo-totaal_kwb_wijk_2015-2019_gelderland.csv",
 }
-HAND_WRITTEN = {"SOURCES.md"}   # documentation kept next to the data, not generated
+HAND_WRITTEN = {"SOURCES.md", "national_assumptions.csv"}   # kept by hand next to the data, not generated
 
 
 def parse_args(argv):
@@ -1218,87 +1218,13 @@ def parse_args(argv):
 
 
 def main(argv=None):
+    """The Gelderland dataset is now the Gelderland selection of the national derivation:
+    this entry point runs tools/derive_national_data.py (which writes data/nederland and
+    data/gelderland). The functions above are its shared helpers and WPP writers."""
     raw, out = parse_args(sys.argv[1:] if argv is None else argv)
-    if not os.path.isdir(raw):
-        fail("raw data folder %s does not exist (pass --raw DIR)" % raw)
-    ctx = Ctx(raw, out)
-    os.makedirs(out, exist_ok=True)
-
-    # Shared inputs
-    pc_info = load_postcode_info(ctx)
-    map_codes, n_features = load_geojson_codes(ctx)
-    ctx.report.ok("map: %d municipalities in %s" % (n_features, RAW["geojson"]))
-    kwb = load_kwb_classifications(ctx)
-    gebieden = load_gebieden(ctx)
-    pc_age = load_pc_age(ctx)
-
-    # Outputs, in the order of data/LAYOUT.md
-    write_dataset_toml(ctx)
-    munis = write_municipalities(ctx, pc_info, map_codes)
-    muni_tot, pc_tot = write_population(ctx, pc_age, pc_info, munis)
-    write_population_national(ctx, pc_age)
-    assign, no_jz, corop_codes = write_regions(ctx, munis, pc_info, kwb, gebieden)
-    write_mortality(ctx)
-    write_life_expectancy(ctx)
-    write_fertility_tfr(ctx)
-    write_fertility_age_pattern(ctx)
-    write_sex_ratio(ctx)
-    write_migration_by_age(ctx)
-    write_migration_total(ctx)
-    births_plan, births_series = write_births(ctx, munis, corop_codes)
-    flows_plan = write_population_flows(ctx, munis, corop_codes, births_series)
-    copy_geojson(ctx)
-    copy_published_and_kwb(ctx)
-    crosscheck_mzelst(ctx, muni_tot)
-
-    # Municipalities without own series
-    no_births = sorted(gm for gm in munis if gm not in births_plan)
-    no_flows = sorted(gm for gm in munis if gm not in flows_plan)
-    ctx.report.info("municipalities without own births data (%d): %s"
-                    % (len(no_births), ", ".join(munis[g] for g in no_births)))
-    if no_flows != no_births:
-        ctx.report.info("municipalities without own flow data (%d): %s"
-                        % (len(no_flows), ", ".join(munis[g] for g in no_flows)))
-    else:
-        ctx.report.info("the same %d municipalities have no own flow data" % len(no_flows))
-    if fmt_num.rounded:
-        ctx.report.info("%d source values had more than %d significant digits and were rounded"
-                        % (fmt_num.rounded, SIG_DIGITS))
-    else:
-        ctx.report.ok("no WPP value needed rounding to %d significant digits" % SIG_DIGITS)
-
-    # Anything else in the output folder?
-    present = set()
-    for dirpath, _, files in os.walk(out):
-        for fn in files:
-            present.add(os.path.relpath(os.path.join(dirpath, fn), out).replace(os.sep, "/"))
-    extra = sorted(present - EXPECTED_OUTPUTS - HAND_WRITTEN)
-    if extra:
-        ctx.report.warn("unexpected files in %s (not written by this script): %s" % (out, ", ".join(extra)))
-    if not (set(r for r, _ in ctx.written) == EXPECTED_OUTPUTS):
-        fail("internal: written files differ from the expected list")
-
-    # ---- print summary
-    print("derive_default_data: raw = %s" % raw)
-    print("                     out = %s" % out)
-    print("\nFiles written:")
-    for rel, n in sorted(ctx.written):
-        size = os.path.getsize(os.path.join(out, rel))
-        print("  %-70s %9s %9d bytes" % (rel, ("%d rows" % n) if n is not None else "copy/text", size))
-    print("\nChecks:")
-    for line in ctx.report.lines:
-        print(line)
-    print("\nMunicipalities (population 1-1-2021 = male+female over age groups):")
-    print("  %-6s %-20s %9s %9s  %-9s %-10s %-6s" % ("code", "name", "persons", "pc-list", "zorgregio",
-                                                  "jeugdregio", "corop"))
-    for gm in sorted(munis, key=lambda g: munis[g]):
-        a = assign[gm]
-        print("  %-6s %-20s %9d %9d  %-9s %-10s %-6s" % (
-            gm, munis[gm], muni_tot[gm], pc_tot[gm], a.get("zorgregio", "-"),
-            a.get("jeugdregio", "(none)"), a.get("corop", "-")))
-    print("  %-27s %9d %9d" % ("total " + PROVINCE_CODE, sum(muni_tot.values()), sum(pc_tot.values())))
-    print("\n%d warning(s). Done." % ctx.report.n_warn)
-    return 0
+    import derive_national_data
+    nl_out = os.path.join(os.path.dirname(out), "nederland")
+    return derive_national_data.main(["--raw", raw, "--out-gld", out, "--out-nl", nl_out])
 
 
 if __name__ == "__main__":
