@@ -216,7 +216,7 @@ AgentMunicipalRates deriveAgentRates(const AgentModel& model, std::size_t positi
                a.newbornOutInternational[static_cast<std::size_t>(s)]);
       for (int c = 0; c < kAges; ++c) {
         const auto i = static_cast<std::size_t>(c * kSexes + s);
-        a.inInternal[i] = in.internalInProfile(c, s) * in.internalInPerYear;
+        a.inInternal[i] = in.internalInProfile(c, s) * internalInMigrants(in, r);
         a.inInternational[i] = r.internationalInProfile(c, s) * immigrants;
         a.inDeath[i] = 0.5 * r.deathProbability(c, s);
       }

@@ -276,7 +276,7 @@ AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario, 
             stepShares(*ch.chain, yearRates[ci], &mult[ci], c, s, rates.deathProbability(c, s), start, end);
           }
           // In-migrants arrive with the municipality's base-year shares of their age.
-          const double in = inputs.internalInProfile(c, s) * inputs.internalInPerYear + rates.internationalInProfile(c, s) * immigrants;
+          const double in = inputs.internalInProfile(c, s) * internalInMigrants(inputs, rates) + rates.internationalInProfile(c, s) * immigrants;
           const double w = next(c, s) > 0 ? std::min(1.0, in / next(c, s)) : 0.0;
           for (std::size_t k = 0; k < n; ++k) updated[k](c, s) = (1.0 - w) * end[k] + w * ch.base[k](c, s);
         }

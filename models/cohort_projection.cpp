@@ -41,6 +41,8 @@ void cohortDeathProbabilities(const AgeSexTable& m, YearRates& r) {
   }
 }
 
+void setInternalMigrationPool(std::vector<YearRates>& years, const AgeSexTable& nationalPopulation, const AreaFlows& nl);
+
 std::string describeLevels(const std::string& what, const std::vector<AreaLevel>& levels, const Dataset& data) {
   std::map<std::string, std::vector<std::string>> byBasis;
   for (std::size_t i = 0; i < levels.size(); ++i) byBasis[levels[i].basis].push_back(data.municipalities[i].name);
@@ -122,6 +124,7 @@ ProjectionPlan prepareProjection(const Dataset& data, const Scenario& scenario, 
     r.emigrationFactor = migration.emigrationFactor(year);
     plan.years.push_back(r);
   }
+  setInternalMigrationPool(plan.years, nationalPopulation, data.observedFlows.at("NL01"));
 
   if (selection.empty()) {
     selection.resize(data.municipalities.size());
@@ -137,8 +140,8 @@ ProjectionPlan prepareProjection(const Dataset& data, const Scenario& scenario, 
     in.internationalOutLevel = m.internationalOutLevel * scenario[Lever::InternationalOutMultiplier];
     const double dwellings =
         scenario.tableValue(TableLever::ExtraDwellings, data.municipalities[static_cast<std::size_t>(i)].code, 0.0);
-    in.internalInPerYear = m.internalInPerYear * scenario[Lever::InternalInMultiplier] +
-                           dwellings * scenario[Lever::PersonsPerDwelling];
+    in.internalInPerYear = m.internalInPerYear * scenario[Lever::InternalInMultiplier];
+    in.dwellingMigrantsPerYear = dwellings * scenario[Lever::PersonsPerDwelling];
     in.internationalInBasePerYear = m.internationalInBasePerYear * scenario[Lever::InternationalInMultiplier];
     in.internalInProfile = m.internalInProfile;
     plan.inputs.push_back(in);
@@ -192,7 +195,7 @@ void stepYear(const YearRates& r, const MunicipalInputs& in, const OutRates& o, 
     double* dOut = Record ? rec->deaths.col(s).data() : deathBuf.data();
     double* oiOut = Record ? rec->outInternal.col(s).data() : outIntBuf.data();
     double* oxOut = Record ? rec->outInternational.col(s).data() : outIntlBuf.data();
-    const double inIntTotal = in.internalInPerYear;
+    const double inIntTotal = internalInMigrants(in, r);
     auto cell = [&](int c, double start, double extraDeaths) {
       // 2. out-migration as rates.
       double oi = rInt[c], ox = rIntl[c] * emigration;
@@ -249,14 +252,14 @@ void stepYear(const YearRates& r, const MunicipalInputs& in, const OutRates& o, 
     }
     const double start = f.births[s];
     const double outI = start * oi, outX = start * ox;
-    const double inI = in.internalInProfile(0, s) * in.internalInPerYear;
+    const double inI = in.internalInProfile(0, s) * internalInMigrants(in, r);
     const double inX = r.internationalInProfile(0, s) * immigrants;
     const double d = start * q0 + (inI + inX) * (0.5 * q0);
     E(0, s) = start - d - outI - outX + inI + inX;
     f.deaths[s] += d;
     f.outInternal[s] += outI;
     f.outInternational[s] += outX;
-    f.inInternal[s] = in.internalInProfile.col(s).sum() * in.internalInPerYear;
+    f.inInternal[s] = in.internalInProfile.col(s).sum() * internalInMigrants(in, r);
     f.inInternational[s] = r.internationalInProfile.col(s).sum() * immigrants;
     if constexpr (Record) {
       rec->start(0, s) = start;
@@ -267,6 +270,34 @@ void stepYear(const YearRates& r, const MunicipalInputs& in, const OutRates& o, 
       rec->inInternational(0, s) = inX;
       rec->births[s] = f.births[s];
     }
+  }
+}
+
+// Moves between municipalities are a rate for those who leave and a count for those who
+// arrive; without a link the national totals drift apart (in 2030 the nation would lose about
+// 40 thousand people a year to nowhere as its young adults grow in number). The link: the
+// whole country is projected as one area (national births, deaths, immigration and
+// emigration, no internal moves), and each year's pool of movers is its population weighted
+// by the out-migration age shape, relative to the base year; every municipality's
+// in-migration from other municipalities moves with that pool, so national moves in follow
+// national moves out (the pool method of multiregional projections, with the observed
+// municipal shares of the arrivals).
+void setInternalMigrationPool(std::vector<YearRates>& years, const AgeSexTable& nationalPopulation, const AreaFlows& nl) {
+  if (years.empty()) return;
+  const AgeVector& shape = years.front().outShape;
+  auto pool = [&](const AgeSexTable& p) { return (p.col(0) * shape).sum() + (p.col(1) * shape).sum(); };
+  const double basePool = pool(nationalPopulation);
+  MunicipalInputs nation;
+  nation.basePopulation = nationalPopulation;
+  nation.internationalOutLevel = basePool > 0 ? nl.internationalOut / basePool : 0.0;
+  nation.internationalInBasePerYear = nl.internationalIn;
+  const OutRates o{AgeVector::Zero(), shape * nation.internationalOutLevel, true};
+  AgeSexTable current = nationalPopulation, next;
+  FlowTotals ignored;
+  for (auto& r : years) {
+    r.internalInFactor = basePool > 0 ? pool(current) / basePool : 1.0;
+    stepYear<false, true>(r, nation, o, current, next, ignored, nullptr);
+    current = next;
   }
 }
 

@@ -35,13 +35,18 @@ struct YearRates {
   AgeSexTable internationalInProfile;  // sums to 1
   double immigrationFactor = 1.0;
   double emigrationFactor = 1.0;  // multiplies every municipality's rates of emigration abroad
+  // Size of the national pool of movers between municipalities relative to the base year:
+  // multiplies every municipality's in-migration from other municipalities, so that moves in
+  // follow moves out nationally (see prepareProjection).
+  double internalInFactor = 1.0;
 };
 
 struct MunicipalInputs {
   AgeSexTable basePopulation;  // 1 January of the base year, single years
   double fertilityIndex = 1.0;
   double internalOutLevel = 0, internationalOutLevel = 0;   // already times the scenario levers
-  double internalInPerYear = 0, internationalInBasePerYear = 0;  // idem, incl. extra dwellings
+  double internalInPerYear = 0, internationalInBasePerYear = 0;  // idem, at the base-year national level
+  double dwellingMigrantsPerYear = 0;  // extra dwellings x persons per dwelling (not scaled by the pool)
   AgeSexTable internalInProfile = AgeSexTable::Zero();  // ages and sexes of in-migrants from NL, sums to 1
 };
 
@@ -81,6 +86,12 @@ struct CohortComponents {
   AgeSexTable start, deaths, outInternal, outInternational, inInternal, inInternational, end;
   double births[kSexes]{};
 };
+
+// In-migrants from other municipalities in a year (persons): the observed level moved with
+// the national pool of movers, plus the occupants of extra dwellings.
+inline double internalInMigrants(const MunicipalInputs& in, const YearRates& r) {
+  return in.internalInPerYear * r.internalInFactor + in.dwellingMigrantsPerYear;
+}
 
 // selection: dataset municipality indices to project (empty = all).
 ProjectionPlan prepareProjection(const Dataset& data, const Scenario& scenario, std::vector<int> selection = {});

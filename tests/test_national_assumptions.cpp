@@ -132,3 +132,27 @@ TEST_CASE("national assumptions: malformed files name file, line and field", "[n
     CHECK(loadError(copy).find("national_assumptions.csv:2: field 'source'") != std::string::npos);
   }
 }
+
+TEST_CASE("internal migration: national moves in follow national moves out (pool)", "[national-assumptions][migration]") {
+  const Dataset d = loadDataset(test::sourceDir() / "data" / "nederland");
+  const ProjectionPlan plan = prepareProjection(d, Scenario{}, {});
+  const ProjectionResult result = runProjection(plan);
+  double worst = 0;
+  for (std::size_t y = 0; y < plan.years.size(); ++y) {
+    double in = 0, out = 0;
+    for (const auto& m : result.perMunicipality) {
+      for (int s = 0; s < kSexes; ++s) {
+        in += m.flows[y].inInternal[s];
+        out += m.flows[y].outInternal[s];
+      }
+    }
+    worst = std::max(worst, std::abs(in - out) / out);
+  }
+  // The pool is the nation projected as one area with the national out-migration schedule, an
+  // approximation of the sum of the municipal schedules (whose levels differ): measured 0.5 %
+  // in the base year (the observed counts), 2.2 % in 2030 and 4.7 % in 2045 (arrivals above
+  // departures); without the pool departures exceeded arrivals by 3.8 % in 2030 and 5.6 % in
+  // 2045 (the other direction). A known weakness (docs/method-demography.md); this bound keeps it
+  // from growing unnoticed.
+  CHECK(worst < 0.06);
+}
