@@ -1,0 +1,72 @@
+// Scored against what happened: the baseline projection from 1 January 2021 against the CBS
+// population on 1 January 2022-2024 of Gelderland, its COROP areas and its 51 municipalities
+// (tests/data/observed/gelderland_population.csv, gathered from CBS StatLine 70072ned/84910NED
+// and a copy of 37259ENG; every row names its source). docs/validation.md has the table.
+//
+// The bounds are the accuracy we claim, not the accuracy we hope for: measured with the CBS
+// assumption set and the 2012-2019 flows, the mean absolute error of the 153 municipal totals
+// is 0.92 % (bias -0.64 %), Gelderland 2024 is 0.52 % low and the worst municipality-year
+// 3.8 % (Heumen 2022). The target of 0.5 % for Gelderland 2024 is not met yet.
+
+#include "models/scenario_run.hpp"
+#include "sim/csv_table.hpp"
+#include "test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <map>
+
+using namespace zorgsim;
+
+namespace {
+
+struct Scores {
+  double municipalMape = 0, municipalBias = 0, worst = 0;
+  std::size_t municipalCount = 0;
+  std::map<std::pair<std::string, int>, double> relativeError;  // (geo code, year) -> (model - observed) / observed
+};
+
+Scores scoreBaseline() {
+  const Dataset& d = test::defaultDataset();
+  const ScenarioRun run = runScenario(d, CareModel{}, Scenario{}, {});
+  std::map<std::pair<std::string, int>, double> model;
+  for (std::size_t a = 0; a < run.areas.size(); ++a) {
+    const auto& pop = run.areaProjections[a].population;
+    for (int y = 2022; y <= 2024; ++y) model[{run.areas[a].code, y}] = pop[static_cast<std::size_t>(y - run.plan.baseYear)].sum();
+  }
+  const CsvTable t = CsvTable::read(test::sourceDir() / "tests" / "data" / "observed" / "gelderland_population.csv",
+                                    {{"geo_code", "name", "year", "persons", "source"}});
+  Scores s;
+  for (std::size_t r = 0; r < t.rows(); ++r) {
+    const std::string& code = t.key(r, "geo_code");
+    const int year = static_cast<int>(t.integer(r, "year", 2022, 2024));
+    const auto it = model.find({code, year});
+    REQUIRE(it != model.end());
+    const double e = (it->second - t.number(r, "persons")) / t.number(r, "persons");
+    s.relativeError[{code, year}] = e;
+    if (code.rfind("GM", 0) == 0) {
+      s.municipalMape += std::abs(e);
+      s.municipalBias += e;
+      s.worst = std::max(s.worst, std::abs(e));
+      ++s.municipalCount;
+    }
+  }
+  s.municipalMape /= static_cast<double>(s.municipalCount);
+  s.municipalBias /= static_cast<double>(s.municipalCount);
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("observed: baseline against the CBS population of 1 January 2022-2024", "[observed]") {
+  const Scores s = scoreBaseline();
+  CHECK(s.municipalCount == 153);  // 51 municipalities x 3 years
+  CHECK(s.municipalMape < 0.012);  // the bar: under 1.2 % (measured 0.92 %)
+  CHECK(std::abs(s.municipalBias) < 0.01);
+  CHECK(s.worst < 0.05);
+  CHECK(std::abs(s.relativeError.at({"PV25", 2024})) < 0.0075);  // measured -0.52 %; target 0.5 % not met yet
+  for (const char* corop : {"CR13", "CR14", "CR15", "CR16"}) {
+    CHECK(std::abs(s.relativeError.at({corop, 2024})) < 0.015);
+  }
+}
