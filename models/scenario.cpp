@@ -82,6 +82,26 @@ double numberValue(const toml::node& n, const std::string& file, const std::stri
   throw InputError(file, lineOf(n), key, "must be a number");
 }
 
+// A problem with text that goes into result files and reports, or "": control characters
+// (NUL among them; line breaks only where `multiLine`) and the Unicode noncharacters U+FFFE /
+// U+FFFF break CSV, HTML and the XML of report.xlsx (issue #14 case 22).
+std::string textProblem(std::string_view text, bool multiLine) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && !(multiLine && (c == '\n' || c == '\t'))) || c == 0x7F) {
+      char code[8];
+      std::snprintf(code, sizeof code, "%04X", static_cast<unsigned>(c));
+      return "contains the control character U+" + std::string(code) + "; use plain text";
+    }
+    // UTF-8 of U+FFFE and U+FFFF: EF BF BE / EF BF BF.
+    if (c == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+        (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xBE) {
+      return "contains the Unicode noncharacter U+FFF" + std::string(text[i + 2] == '\xBE' ? "E" : "F") + "; use plain text";
+    }
+  }
+  return "";
+}
+
 std::string formatValue(double v) {
   std::ostringstream s;
   s << v;
@@ -146,7 +166,11 @@ Scenario parseWithChain(const std::string& text, const std::string& file, const 
     if (key == "extends") continue;
     if (key == "name" || key == "description") {
       if (!node->is_string()) throw InputError(file, lineOf(*node), key, "must be text in quotes");
-      (key == "name" ? s.name : s.description) = node->as_string()->get();
+      const std::string text = node->as_string()->get();
+      if (const std::string why = key == "name" ? scenarioNameProblem(text) : textProblem(text, true); !why.empty()) {
+        throw InputError(file, lineOf(*node), key, why);
+      }
+      (key == "name" ? s.name : s.description) = text;
       named |= key == "name";
       continue;
     }
@@ -221,6 +245,9 @@ Scenario parseWithChain(const std::string& text, const std::string& file, const 
   }
   if (!named) {
     s.name = fs::path(file).stem().string();
+    if (const std::string why = scenarioNameProblem(s.name); !why.empty()) {
+      throw InputError(file, 0, "name", why + " (taken from the file name; give one with name = \"...\")");
+    }
   }
   return s;
 }
@@ -405,6 +432,19 @@ std::string scenarioToToml(const Scenario& s) {
     }
   }
   return out.str();
+}
+
+std::string scenarioNameProblem(std::string_view name) {
+  const std::string quoted = "scenario name '" + std::string(name.substr(0, 40)) + (name.size() > 40 ? "...'" : "'");
+  if (name.empty()) return "the scenario name is empty (it names the output folder)";
+  if (name.size() > kMaxScenarioNameBytes) {
+    return quoted + " is longer than " + std::to_string(kMaxScenarioNameBytes) + " bytes (it names the output folder)";
+  }
+  if (name.find_first_of("/\\") != std::string_view::npos) return quoted + " contains a path separator (it names the output folder)";
+  if (name.find_first_not_of('.') == std::string_view::npos) return quoted + " is not a folder name (dots only)";
+  if (name.front() == '.') return quoted + " starts with '.' (it would be a hidden folder)";
+  if (const std::string why = textProblem(name, false); !why.empty()) return quoted + " " + why;
+  return "";
 }
 
 }  // namespace zorgsim

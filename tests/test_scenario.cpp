@@ -89,3 +89,29 @@ TEST_CASE("the shipped baseline scenario loads and equals the defaults", "[scena
   REQUIRE(s.name == "baseline");
   REQUIRE(s.contentHash() == Scenario{}.contentHash());
 }
+
+TEST_CASE("a scenario name is a plain folder name, texts have no control characters (issue #14 cases 4, 22, 26)",
+          "[scenario][bad-input]") {
+  auto error = [](const std::string& toml) {
+    try {
+      parseScenario(toml, "s.toml", ".");
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("(accepted)");
+  };
+  CHECK(error("name = \"/home/x\"\n").find("s.toml:1: field 'name': scenario name '/home/x' contains a path separator") != std::string::npos);
+  CHECK(error("name = \"../../x\"\n").find("contains a path separator") != std::string::npos);
+  CHECK(error("name = \"a\\\\b\"\n").find("contains a path separator") != std::string::npos);
+  CHECK(error("name = \"..\"\n").find("is not a folder name (dots only)") != std::string::npos);
+  CHECK(error("name = \".\"\n").find("is not a folder name (dots only)") != std::string::npos);
+  CHECK(error("name = \".hidden\"\n").find("starts with '.'") != std::string::npos);
+  CHECK(error("name = \"\"\n").find("the scenario name is empty") != std::string::npos);
+  CHECK(error("name = \"" + std::string(300, 'a') + "\"\n").find("is longer than 100 bytes") != std::string::npos);
+  CHECK(error("name = \"a\\u0000b\"\n").find("contains the control character U+0000") != std::string::npos);
+  CHECK(error("description = \"a\\u0000b\"\n").find("s.toml:1: field 'description': contains the control character U+0000") !=
+        std::string::npos);
+  CHECK(error("description = \"a\\uFFFEb\"\n").find("contains the Unicode noncharacter U+FFFE") != std::string::npos);
+  CHECK(error("name = \"a\\uFFFFb\"\n").find("contains the Unicode noncharacter U+FFFF") != std::string::npos);
+  CHECK(error("name = \"mijn scenario 2\"\ndescription = \"\"\"twee\nregels\"\"\"\n") == "(accepted)");
+}
