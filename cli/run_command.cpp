@@ -58,7 +58,9 @@ int runCommand(const RunOptions& o) {
     const Scenario scenario = loadScenarioFor(o.scenarioFile, inputs);
     const auto selection = selectRegion(data, o.region);
     const std::filesystem::path outFolder = o.outFolder.empty() ? std::filesystem::path("output") / scenario.name : std::filesystem::path(o.outFolder);
-    ensureWritableFolder(outFolder);  // fail before any work if the folder cannot be written
+    // Fail before any work if the folder cannot be written, is an input folder, is not
+    // zorgsim's, or is being written by another zorgsim process (held until the end).
+    const auto held = claimOutputFolder(outFolder, data, {&scenario});
 
     const auto registrations = loadRegistrations(o.registrationFiles, data, care.catalogue, o.careType);
     const ScenarioRun run = runScenario(data, care, scenario, selection, registrations);
@@ -72,7 +74,7 @@ int runCommand(const RunOptions& o) {
     info.baseYear = run.plan.baseYear;
     info.horizon = run.plan.horizon;
     info.regionFilter = o.region;
-    info.files = {"results.csv", "population.csv"};
+    hashFiles(info, files.files());
     info.notes = run.plan.notes;
     info.care = &care;
     info.recalibrations = run.recalibrations;

@@ -102,7 +102,7 @@ TEST_CASE("A run's files are published together or not at all (issue #14 case 5)
   set.add("results.csv", "new\n");
   set.add("population.csv", "new\n");
   set.add("manifest.json", "{}\n");
-  CHECK(messageOf([&] { set.publish(); }).find("it is not a regular file") != std::string::npos);
+  CHECK(messageOf([&] { set.publish(); }).find("it is not a regular file (zorgsim does not replace it)") != std::string::npos);
   CHECK(slurp(dir / "results.csv") == "old results\n");
   CHECK(slurp(dir / "population.csv") == "old population\n");
   for (const auto& e : fs::directory_iterator(dir)) CHECK_FALSE(isTemporaryOutputName(e.path().filename().string()));

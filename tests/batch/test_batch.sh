@@ -34,7 +34,7 @@ same_folders() {  # a b -> 0 when equal
     fi
   done < <(cd "$a" && find . -type f | sort)
 }
-no_temporaries() { ! find "$1" -name '.*' -not -name '.' | grep -q .; }
+no_temporaries() { ! find "$1" -name '.*' -not -name '.' -not -name .zorgsim-output | grep -q .; }
 
 # 1. A batch of several scenarios.
 four=("$S/baseline.toml" "$S/achterhoek-preventie.toml" "$S/krappe-arbeidsmarkt.toml" "$S/reablement.toml")
