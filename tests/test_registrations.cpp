@@ -123,7 +123,10 @@ TEST_CASE("registrations are plausible or refused (issue #14 cases 8-13, 15)", "
   for (const char* year : {"9999", "0000", "1900"}) {
     CHECK(error(statline + "\"Hulp bij het huishouden\";\"" + year + "\";\"Aalten\";\"1110\"\n").find("is outside 2015..") != std::string::npos);
   }
-  for (const char* year : {"2200", "1990"}) CHECK(error(plain + "wmo_hh," + year + ",GM0197,1110\n").find("is outside 2015..") != std::string::npos);
+  for (const char* year : {"2200", "1990"}) {
+    CHECK(error(plain + "wmo_hh," + year + ",GM0197,1110\n").find("is outside 2015..") != std::string::npos);
+    CHECK(error(plain + "wmo_hh," + year + ",GM0197,1110\n").find("registrations count clients of past years") != std::string::npos);
+  }
   // 12 and 15. More clients than inhabitants of the ages served.
   CHECK(error(plain + "wmo_hh,2022,GM0197,500000\n").find("clients in Aalten are more than its inhabitants of the ages served") !=
         std::string::npos);
