@@ -7,10 +7,11 @@ namespace zorgsim {
 
 namespace {
 
-// Indicators that may legitimately be negative (differences and balances).
+// Indicators that may legitimately be negative (differences and balances; a harmful
+// programme, e.g. relative_risk > 1, avoids negative cost, so its return per euro is negative).
 bool maySign(std::string_view indicator) {
   static const std::set<std::string_view> signedOnes{"workforce_gap_fte", "avoided_clients", "avoided_fte", "avoided_workforce_fte", "avoided_cost",
-                                                     "net_savings"};
+                                                     "net_savings", "return_per_euro"};
   return signedOnes.count(indicator) > 0;
 }
 

@@ -182,3 +182,42 @@ TEST_CASE("bad interventions are reported with file, line and field", "[preventi
   CHECK(error(ok + "hours_care_type = \"wmo_xyz\"\n", active).find("unknown care type 'wmo_xyz'") != std::string::npos);
   fs::remove_all(dir);
 }
+
+TEST_CASE("harmful or extreme but legal levers give results, not internal errors (issue #14 case 14)", "[prevention][extreme]") {
+  const Dataset& d = test::defaultDataset();
+  const CareModel& care = test::defaultCareModel();
+  const auto sel = selectMunicipalities(d, "Aalten");
+  for (const char* extra : {"[prevention.reablement]\nrelative_risk = 2\n", "[prevention.reablement]\nrelative_risk = 10\n",
+                            "[prevention.reablement]\nremission_multiplier = 0.5\n"}) {
+    INFO(extra);
+    ScenarioRun run = runScenario(d, care, scenarioWith("\"reablement\"", extra), sel);  // threw OutputValidationError
+    // A harmful programme avoids negative cost: its return per euro is negative.
+    CHECK(value(run, "GM0197", run.plan.horizon, "return_per_euro", "total") < 0);
+  }
+  // Almost no reach: programme cost below one euro, so no return per euro (was infinite, or 1e43).
+  for (const char* extra : {"[prevention.reablement]\nreach = 5e-324\n", "[prevention.reablement]\nreach = 1e-100\n"}) {
+    INFO(extra);
+    ScenarioRun run = runScenario(d, care, scenarioWith("\"reablement\"", extra), sel);
+    CHECK(value(run, "GM0197", run.plan.horizon, "return_per_euro", "total") == 0.0);
+  }
+}
+
+TEST_CASE("goal seeking refuses a range outside the parameter's and a NaN target (issue #14 cases 14, 16)", "[goalseek][bad-input]") {
+  const Dataset& d = test::defaultDataset();
+  const CareModel& care = test::defaultCareModel();
+  const auto sel = selectMunicipalities(d, "Aalten");
+  const Scenario s = scenarioWith("\"reablement\"");
+  GoalSeekRequest q;
+  q.intervention = "reablement";
+  q.area = "GM0197";
+  q.year = 2035;
+  q.maxGapFte = 0;
+  q.lo = -5;
+  q.hi = 50;
+  CHECK_THROWS_WITH(goalSeek(d, care, s, sel, q), Catch::Contains("--min: value -5 is outside the allowed range 0..1 of reach"));
+  q.lo = 0;
+  CHECK_THROWS_WITH(goalSeek(d, care, s, sel, q), Catch::Contains("--max: value 50 is outside the allowed range"));
+  q.hi = 1;
+  q.maxGapFte = std::nan("");
+  CHECK_THROWS_WITH(goalSeek(d, care, s, sel, q), Catch::Contains("--max-gap: must be a finite number of FTE"));
+}
