@@ -81,6 +81,9 @@ int runCommand(const RunOptions& o) {
     info.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     files.add("manifest.json", manifestJson(info));
     files.publish();
+    for (const auto& note : run.plan.notes) {
+      if (note.rfind(kCappedUseNote, 0) == 0) std::cerr << "zorgsim: warning: " << note << "\n";
+    }
 
     if (!o.quiet) {
       std::cout << fmt::format("zorgsim: scenario '{}' ({}), data '{}', {}-{}\n", scenario.name, scenario.contentHash(),

@@ -221,3 +221,19 @@ TEST_CASE("goal seeking refuses a range outside the parameter's and a NaN target
   q.maxGapFte = std::nan("");
   CHECK_THROWS_WITH(goalSeek(d, care, s, sel, q), Catch::Contains("--max-gap: must be a finite number of FTE"));
 }
+
+TEST_CASE("use is capped at one client per inhabitant and the cap is stated (issue #14 case 17)", "[care][extreme]") {
+  const Dataset& d = test::defaultDataset();
+  const CareModel& care = test::defaultCareModel();
+  const auto sel = selectMunicipalities(d, "Aalten");
+  const fs::path dir = test::temporaryFolder("trend");
+  std::ofstream(dir / "s.toml") << "[care.prevalence_trend]\nwmo_hh = 20\n";
+  const ScenarioRun run = runScenario(d, care, loadScenario(dir / "s.toml"), sel);
+  for (int y = run.plan.baseYear; y <= run.plan.horizon; ++y) {
+    INFO(y);
+    CHECK(value(run, "GM0197", y, "clients", "wmo_hh") <= run.results.find("GM0197", y, "population", "total", "total", ""));
+  }
+  bool stated = false;
+  for (const auto& n : run.plan.notes) stated |= n.rfind(kCappedUseNote, 0) == 0 && n.find("wmo_hh") != std::string::npos;
+  CHECK(stated);
+}
