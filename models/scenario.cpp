@@ -65,8 +65,10 @@ std::size_t lineOf(const toml::node& n) { return n.source().begin.line; }
 void flatten(const toml::table& t, const std::string& prefix, std::vector<std::pair<std::string, const toml::node*>>& out) {
   for (const auto& [k, v] : t) {
     const std::string key = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
-    if (v.is_table() && !findTableLever(key)) {
+    if (v.is_table() && !findTableLever(key) && !v.as_table()->empty()) {
       flatten(*v.as_table(), key, out);
+    } else if (v.is_table() && v.as_table()->empty() && !findTableLever(key)) {
+      out.emplace_back(key, &v);  // an empty table sets nothing: reported as an unknown key, not ignored (case 23)
     } else {
       out.emplace_back(key, &v);
     }
@@ -126,8 +128,14 @@ Scenario loadWithChain(const fs::path& file, std::vector<std::string>& visiting)
     for (const auto& v : visiting) chain += v + " -> ";
     throw InputError(file.string(), 0, "extends", "scenarios extend each other in a cycle: " + chain + key);
   }
-  if (!fs::exists(file)) throw InputError(file.string(), 0, "", "scenario file not found");
-  if (!fs::is_regular_file(file)) throw InputError(file.string(), 0, "", "not a regular file");
+  // With error codes: a symbolic-link loop threw filesystem_error, an internal error (issue
+  // #14 case 19); it is the file's problem.
+  const auto status = fs::status(file, ec);
+  if (ec && ec != std::errc::no_such_file_or_directory) {
+    throw InputError(file.string(), 0, "", "cannot read scenario file: " + ec.message());
+  }
+  if (!fs::exists(status)) throw InputError(file.string(), 0, "", "scenario file not found");
+  if (!fs::is_regular_file(status)) throw InputError(file.string(), 0, "", "not a regular file");
   if (fs::file_size(file, ec) > (4u << 20)) throw InputError(file.string(), 0, "", "scenario file is larger than 4 MiB");
   std::ifstream in(file, std::ios::binary);
   if (!in) throw InputError(file.string(), 0, "", "cannot open scenario file");
@@ -155,6 +163,7 @@ Scenario parseWithChain(const std::string& text, const std::string& file, const 
   for (const auto& [key, node] : entries) {
     if (key != "extends") continue;
     if (!node->is_string()) throw InputError(file, lineOf(*node), key, "must be a file name in quotes");
+    if (node->as_string()->get().empty()) throw InputError(file, lineOf(*node), key, "is empty: give the scenario file to extend");
     const fs::path parent = baseDir / node->as_string()->get();
     s = loadWithChain(parent, visiting);
     s.extendsChain.insert(s.extendsChain.begin(), parent.string());
@@ -164,6 +173,9 @@ Scenario parseWithChain(const std::string& text, const std::string& file, const 
   bool named = false;
   for (const auto& [key, node] : entries) {
     if (key == "extends") continue;
+    if (node->is_table() && node->as_table()->empty() && !findTableLever(key)) {
+      throw InputError(file, lineOf(*node), key, "is an empty table: it sets nothing (remove it, or add its keys)");
+    }
     if (key == "name" || key == "description") {
       if (!node->is_string()) throw InputError(file, lineOf(*node), key, "must be text in quotes");
       const std::string text = node->as_string()->get();
@@ -218,6 +230,10 @@ Scenario parseWithChain(const std::string& text, const std::string& file, const 
       for (const auto& v : *node->as_array()) {
         auto id = v.value<std::string>();
         if (!id) throw InputError(file, lineOf(v), key, "must be a list of intervention ids in quotes");
+        // Listed twice, a programme was applied twice (issue #14 case 18).
+        if (std::find(s.activeInterventions.begin(), s.activeInterventions.end(), *id) != s.activeInterventions.end()) {
+          throw InputError(file, lineOf(v), key, "intervention '" + *id + "' is listed twice");
+        }
         s.activeInterventions.push_back(*id);
       }
       s.activeLine = lineOf(*node);
@@ -357,6 +373,9 @@ void resolveInterventions(Scenario& s) {
         throw InputError(file, value.second, key, "value " + formatValue(value.first) + " is outside the allowed range " +
                                                       formatRange(spec->min, spec->max));
       }
+      if (spec->whole && value.first != std::floor(value.first)) {  // age_min = 64.7 was truncated (issue #14 case 23)
+        throw InputError(file, value.second, key, "must be a whole number, got " + formatValue(value.first));
+      }
       setInterventionParameter(*it, param, value.first);
     }
     if (it != s.interventions.end()) {
@@ -435,7 +454,11 @@ std::string scenarioToToml(const Scenario& s) {
 }
 
 std::string scenarioNameProblem(std::string_view name) {
-  const std::string quoted = "scenario name '" + std::string(name.substr(0, 40)) + (name.size() > 40 ? "...'" : "'");
+  std::string shown(name.substr(0, 40));
+  for (char& c : shown) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = '?';  // the message itself stays plain text
+  }
+  const std::string quoted = "scenario name '" + shown + (name.size() > 40 ? "...'" : "'");
   if (name.empty()) return "the scenario name is empty (it names the output folder)";
   if (name.size() > kMaxScenarioNameBytes) {
     return quoted + " is longer than " + std::to_string(kMaxScenarioNameBytes) + " bytes (it names the output folder)";

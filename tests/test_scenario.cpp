@@ -115,3 +115,31 @@ TEST_CASE("a scenario name is a plain folder name, texts have no control charact
   CHECK(error("name = \"a\\uFFFFb\"\n").find("contains the Unicode noncharacter U+FFFF") != std::string::npos);
   CHECK(error("name = \"mijn scenario 2\"\ndescription = \"\"\"twee\nregels\"\"\"\n") == "(accepted)");
 }
+
+TEST_CASE("scenario mistakes that were accepted silently (issue #14 cases 18, 19, 23)", "[scenario][bad-input]") {
+  const fs::path dir = test::temporaryFolder("issue14");
+  fs::copy_file(test::sourceDir() / "scenarios" / "interventions.toml", dir / "interventions.toml");
+  auto error = [&](const std::string& toml) {
+    writeFile(dir / "s.toml", toml);
+    try {
+      loadScenario(dir / "s.toml");
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("(accepted)");
+  };
+  CHECK(error("extends = \"\"\n").find("s.toml:1: field 'extends': is empty: give the scenario file to extend") != std::string::npos);
+  CHECK(error("[foo]\n").find("s.toml:1: field 'foo': is an empty table: it sets nothing") != std::string::npos);
+  CHECK(error("foo = {}\n").find("field 'foo': is an empty table") != std::string::npos);
+  CHECK(error("[prevention]\nactive = [\"reablement\"]\n[prevention.reablement]\n").find("field 'prevention.reablement': is an empty table") !=
+        std::string::npos);
+  CHECK(error("[prevention]\nactive = [\"reablement\"]\n[prevention.reablement]\nage_min = 64.7\n")
+            .find("s.toml:4: field 'prevention.reablement.age_min': must be a whole number, got 64.7") != std::string::npos);
+  CHECK(error("[prevention]\nactive = [\"reablement\"]\n[prevention.reablement]\nage_min = 64\n") == "(accepted)");
+  CHECK(error("[prevention]\nactive = [\"reablement\", \"reablement\"]\n").find("intervention 'reablement' is listed twice") != std::string::npos);
+  // A symbolic-link loop is the file's problem (exit 2), not an internal error.
+  fs::create_symlink("l2.toml", dir / "l1.toml");
+  fs::create_symlink("l1.toml", dir / "l2.toml");
+  CHECK_THROWS_WITH(loadScenario(dir / "l1.toml"), Catch::Contains("cannot read scenario file: Too many levels of symbolic links"));
+  fs::remove_all(dir);
+}
