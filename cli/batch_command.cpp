@@ -1,5 +1,6 @@
 #include "cli/batch_command.hpp"
 
+#include "cli/agent_options.hpp"
 #include "cli/batch_transport.hpp"
 #include "cli/command_support.hpp"
 #include "models/default_locations.hpp"
@@ -60,7 +61,8 @@ void addBatchCommand(CLI::App& app, BatchOptions& o) {
       ->check(CLI::IsMember({"cohort", "agent"}));
   cmd->add_option("--replicates", o.replicates, "Replicates per scenario with --engine agent (default 100); the cohort engine has exactly one.")
       ->check(CLI::Range(1, 100000));
-  cmd->add_option("--seed", o.seed, "Seed of the random streams (recorded in every manifest; default 1).");
+  // The same check as `zorgsim run --seed`: -1 or 2^64 were wrapped to 2^64-1 (issue #14 case 20).
+  cmd->add_option("--seed", o.seed, "Seed of the random streams (recorded in every manifest; default 1).")->check(seedValidator());
   cmd->add_option("--threads,-j", o.threads, "Runs (cohort scenarios or agent replicates) computed at the same time in each process (default 1).")->check(CLI::Range(1, 256));
   cmd->add_option("--report", o.reports, "Reports to write: html (DIR/report.html), xlsx (DIR/report.xlsx), or both: html,xlsx.")
       ->delimiter(',')

@@ -112,6 +112,9 @@ status=$?
 
 # 8. Command-line mistakes of the analysis and batch commands (docs/errors.md, E605 and E607).
 expect_error "compare with one scenario" 2 "At least 2 required" "$bin" compare "$src/scenarios/baseline.toml" --out "$work/cmp1"
+# issue #14 case 20: batch takes the seed check of run (-1 and 2^64 were wrapped to 2^64-1).
+expect_error "batch --seed -1" 2 "the seed must be a whole number from 0 to 18446744073709551615" "$bin" batch "$src/scenarios/baseline.toml" --seed -1 --out "$work/seed1"
+expect_error "batch --seed 2^64" 2 "the seed must be a whole number" "$bin" batch "$src/scenarios/baseline.toml" --seed 18446744073709551616 --out "$work/seed2"
 expect_error "misspelt option" 2 "Run with --help for more information." "$bin" run --regio Achterhoek
 expect_error "solidarity for one municipality" 2 "solidarity needs a region of several" "$bin" solidarity --region Aalten --out "$work/sol1"
 mkdir -p "$work/names"
