@@ -8,6 +8,7 @@
 #include "models/scenario_run.hpp"
 #include "sim/atomic_output.hpp"
 #include "sim/input_error.hpp"
+#include "sim/stop_request.hpp"
 
 #include <fmt/format.h>
 
@@ -65,6 +66,9 @@ int runCommand(const RunOptions& o) {
     const auto registrations = loadRegistrations(o.registrationFiles, data, care.catalogue, o.careType);
     const ScenarioRun run = runScenario(data, care, scenario, selection, registrations);
 
+    // A stop requested while computing (SIGTERM, Ctrl-C) ends the run here, before anything is
+    // written: exit 143 / 130, not a finished run with exit 0 (issue #14 case 21).
+    throwIfStopRequested();
     OutputSet files(outFolder);
     files.add("results.csv", run.results.toCsv(scenario.name));
     files.add("population.csv", populationCsv(scenario.name, run.areas, run.areaProjections, run.plan.baseYear));

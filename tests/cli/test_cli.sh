@@ -109,6 +109,15 @@ status=$?
 [[ $status -eq 143 ]] && pass || fail "run after SIGTERM: exit $status, expected 143"
 [[ $(cat "$work/good"/* | md5sum) == "$before" ]] && pass || fail "SIGTERM changed earlier results"
 [[ -z $(find "$work/good" -name '.*' ! -name .zorgsim-output) ]] && pass || fail "temporary files after SIGTERM"
+# A cohort run stopped while computing ends with 143 and writes nothing (issue #14 case 21). No
+# timing: SIGTERM is made pending (blocked) before exec, so zorgsim receives it at start-up.
+before=$(cat "$work/good"/* | md5sum)
+command -v python3 >/dev/null || fail "python3 missing (scripts/setup.sh installs python3-minimal)"
+python3 -c 'import os, signal, sys; signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGTERM]); os.kill(os.getpid(), signal.SIGTERM); os.execv(sys.argv[1], sys.argv[1:])' \
+  "$bin" run --region Aalten --out "$work/good" -q >"$work/out" 2>"$work/err"
+status=$?
+[[ $status -eq 143 ]] && pass || fail "cohort run after SIGTERM: exit $status, expected 143: $(cat "$work/err")"
+[[ $(cat "$work/good"/* | md5sum) == "$before" ]] && pass || fail "a stopped cohort run changed earlier results"
 
 # 8. Command-line mistakes of the analysis and batch commands (docs/errors.md, E605 and E607).
 expect_error "compare with one scenario" 2 "At least 2 required" "$bin" compare "$src/scenarios/baseline.toml" --out "$work/cmp1"
