@@ -782,7 +782,7 @@ class Batch {
         publishFolderAtomically(fs::path(o_.outFolder) / l.scenario.name, *files);
         ++computed_;
       } catch (const OutputError& e) {
-        failures_.push_back({l.file, std::string("cannot write results: ") + e.what(), 3});
+        failures_.push_back({l.file, l.file + ": cannot write results: " + e.what(), 3});  // the summary names the file (case 26)
       }
       return;
     }
@@ -801,7 +801,7 @@ class Batch {
       publishFolderAtomically(fs::path(o_.outFolder) / l.scenario.name, got.front().files);
       ++computed_;
     } catch (const OutputError& e) {
-      failures_.push_back({l.file, std::string("cannot write results: ") + e.what(), 3});
+      failures_.push_back({l.file, l.file + ": cannot write results: " + e.what(), 3});  // the summary names the file (case 26)
     }
     got.clear();
   }

@@ -86,5 +86,17 @@ grep -q "up to date, skipped: baseline" "$work/err" && pass || fail "an intact r
 cmp -s "$work/t/comparison.csv" "$work/comparison.first" && pass || fail "comparison.csv differs after the resume"
 grep -q '"sha256"' "$work/t/reablement/manifest.json" && pass || fail "the run manifest has no file hashes"
 
+# Case 19: a scenario that is a loop of symbolic links is left out of a batch (exit 2); the
+# good scenarios run.
+ln -s loop2.toml "$work/sc/loop1.toml" && ln -s loop1.toml "$work/sc/loop2.toml"
+expect "symbolic-link loop in a batch" 2 "cannot read scenario file: Too many levels of symbolic links" \
+  "$bin" batch "$src/scenarios/baseline.toml" "$work/sc/loop1.toml" "${R[@]}" --out "$work/loop"
+[[ -s "$work/loop/baseline/results.csv" && -s "$work/loop/manifest.json" ]] && pass || fail "the good scenario of a batch with a link loop was not run"
+expect "symbolic-link loop in a run" 2 "cannot read scenario file" "$bin" run "$work/sc/loop1.toml" "${R[@]}" --out "$work/loop-run" -q
+
+# Case 26: a failure to write a scenario's folder names the scenario file in the summary.
+grep -q "failed: $work/sc/notes.toml: cannot write results" <("$bin" batch "$src/scenarios/baseline.toml" "$work/sc/notes.toml" "${R[@]}" --out "$work/b" 2>&1) \
+  && pass || fail "the summary of a failed scenario does not name its file"
+
 echo "$passes passed, $failures failed"
 [[ $failures -eq 0 ]]
