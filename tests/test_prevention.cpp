@@ -3,6 +3,7 @@
 #include "models/decomposition.hpp"
 #include "models/goal_seek.hpp"
 #include "models/multistate.hpp"
+#include "models/output_validator.hpp"
 #include "models/scenario_run.hpp"
 #include "sim/input_error.hpp"
 #include "test_support.hpp"
@@ -236,4 +237,18 @@ TEST_CASE("use is capped at one client per inhabitant and the cap is stated (iss
   bool stated = false;
   for (const auto& n : run.plan.notes) stated |= n.rfind(kCappedUseNote, 0) == 0 && n.find("wmo_hh") != std::string::npos;
   CHECK(stated);
+}
+
+TEST_CASE("the output check separates model bugs (exit 4) from scenarios the model cannot represent (exit 2)", "[validator]") {
+  ResultTable t;
+  const std::size_t a = t.addArea({"municipality", "GM0197", "Aalten"});
+  t.add(a, 2030, "clients", "wmo_hh", "total", "total", -5.0);  // a negative count
+  const Scenario changed = parseScenario("horizon = 2060\n", "s.toml", ".");
+  // The defaults give valid results: the scenario's levers are named, exit 2.
+  CHECK_THROWS_WITH(validateScenarioResults(t, changed, [] { return true; }),
+                    Catch::Contains("field 'horizon': the model cannot represent this scenario") && Catch::Contains("is negative"));
+  // The defaults fail too, or no lever was changed: a model bug.
+  CHECK_THROWS_AS(validateScenarioResults(t, changed, [] { return false; }), OutputValidationError);
+  CHECK_THROWS_AS(validateScenarioResults(t, Scenario{}, [] { return true; }), OutputValidationError);
+  CHECK(changedLevers(changed) == std::vector<std::string>{"horizon"});
 }
