@@ -99,7 +99,7 @@ int runAgentEnsemble(const RunOptions& o) {
     const auto selection = selectRegion(data, o.region);
     const std::filesystem::path outFolder =
         o.outFolder.empty() ? std::filesystem::path("output") / scenario.name : std::filesystem::path(o.outFolder);
-    ensureWritableFolder(outFolder);
+    const auto held = claimOutputFolder(outFolder, data, {&scenario});
 
     // Own registrations recalibrate the levels exactly as in the cohort engine.
     const auto registrations = loadRegistrations(o.registrationFiles, data, inputs.care.catalogue, o.careType);
@@ -125,7 +125,7 @@ int runAgentEnsemble(const RunOptions& o) {
     info.replicates = e.replicates;
     info.threads = e.threads;
     info.regionFilter = o.region;
-    info.files = {"results.csv", "population.csv"};
+    hashFiles(info, files.files());
     info.notes = model.plan.notes;
     info.notes.push_back(ensembleNote(result.stats, e.replicates));
     info.care = &care;
@@ -248,7 +248,7 @@ int solidarityCommand(const SolidarityCliOptions& o) {
     const std::filesystem::path outFolder = o.outFolder.empty()
                                                 ? std::filesystem::path("output") / ("solidarity-" + scenario.name + "-" + code)
                                                 : std::filesystem::path(o.outFolder);
-    ensureWritableFolder(outFolder);
+    const auto held = claimOutputFolder(outFolder, data, {&scenario});
     // Only the years up to the budget year are simulated.
     Scenario shortened = scenario;
     shortened[Lever::Horizon] = std::max(year, data.baseYear + 1);
@@ -272,7 +272,7 @@ int solidarityCommand(const SolidarityCliOptions& o) {
     info.replicates = e.replicates;
     info.threads = e.threads;
     info.regionFilter = o.region;
-    info.files = {"solidarity.csv"};
+    hashFiles(info, files.files());
     std::string types;
     for (const auto& t : o.careTypes) types += (types.empty() ? "" : ", ") + t;
     info.notes = model.plan.notes;

@@ -1,5 +1,6 @@
 #include "cli/batch_command.hpp"
 
+#include "cli/agent_options.hpp"
 #include "cli/batch_transport.hpp"
 #include "cli/command_support.hpp"
 #include "models/default_locations.hpp"
@@ -15,6 +16,7 @@
 #include "sim/atomic_folder.hpp"
 #include "sim/stop_request.hpp"
 #include "sim/atomic_output.hpp"
+#include "sim/output_folder.hpp"
 #include "sim/csv_table.hpp"
 #include "sim/input_error.hpp"
 #include "sim/run_plan.hpp"
@@ -59,7 +61,8 @@ void addBatchCommand(CLI::App& app, BatchOptions& o) {
       ->check(CLI::IsMember({"cohort", "agent"}));
   cmd->add_option("--replicates", o.replicates, "Replicates per scenario with --engine agent (default 100); the cohort engine has exactly one.")
       ->check(CLI::Range(1, 100000));
-  cmd->add_option("--seed", o.seed, "Seed of the random streams (recorded in every manifest; default 1).");
+  // The same check as `zorgsim run --seed`: -1 or 2^64 were wrapped to 2^64-1 (issue #14 case 20).
+  cmd->add_option("--seed", o.seed, "Seed of the random streams (recorded in every manifest; default 1).")->check(seedValidator());
   cmd->add_option("--threads,-j", o.threads, "Runs (cohort scenarios or agent replicates) computed at the same time in each process (default 1).")->check(CLI::Range(1, 256));
   cmd->add_option("--report", o.reports, "Reports to write: html (DIR/report.html), xlsx (DIR/report.xlsx), or both: html,xlsx.")
       ->delimiter(',')
@@ -283,16 +286,15 @@ bool upToDate(const fs::path& folder, const Fingerprint& f) {
   const fs::path manifest = folder / "manifest.json";
   if (!fs::is_regular_file(manifest, ec)) return false;
   try {
-    const auto j = nlohmann::json::parse(CsvTable::readFileText(manifest, 16u << 20));
+    const std::string text = CsvTable::readFileText(manifest, 16u << 20);
+    const auto j = nlohmann::json::parse(text);
     const bool same = j.at("version") == f.version && j.at("commit") == f.commit && j.at("engine") == f.engine &&
                       j.at("seed").get<unsigned long long>() == f.seed && j.at("replicates").get<int>() == f.replicates &&
                       j.at("scenario").at("content_hash") == f.contentHash && j.at("data").at("name") == f.dataName &&
                       j.at("data").at("version") == f.dataVersion && j.at("region_filter") == f.region;
     if (!same) return false;
-    for (const auto& file : j.at("files")) {
-      if (!fs::is_regular_file(folder / file.get<std::string>(), ec)) return false;
-    }
-    return true;
+    // Content, not only existence: a truncated or changed file is recomputed (issue #14 case 7).
+    return filesMatchManifest(folder, text);
   } catch (const std::exception&) {
     return false;  // unreadable or from another format: recompute
   }
@@ -361,11 +363,14 @@ class Batch {
     if (int s = checkOptions(); s != 0) return s;
     const fs::path out(o_.outFolder);
 
-    // 1. The output folder, before any work (rank 0 writes everything).
+    // 1. The output folder, before any work (rank 0 writes everything): zorgsim's or new, and
+    // locked for the whole batch so a second writer stops instead of mixing its files in.
     std::string problem;
     if (root_) {
       try {
-        for (const auto& p : ensureWritableFolder(out)) note("removed " + p.filename().string() + " (left by an interrupted batch)");
+        if (!o_.dataFolder.empty()) refuseOutputOverInputs(out, {{"the data folder (--data)", o_.dataFolder, true}});
+        held_ = std::make_unique<OutputFolder>(out);
+        for (const auto& p : held_->removed()) note("removed " + p.filename().string() + " (left by an interrupted batch)");
       } catch (const OutputError& e) {
         problem = e.what();
       }
@@ -407,9 +412,18 @@ class Batch {
 
     // 4. Resume: rank 0 decides which scenarios are up to date and tells the others.
     std::string pendingFlags(good_.size(), '1');
+    if (root_) {
+      for (std::size_t i = 0; i < good_.size(); ++i) {
+        if (const std::string why = folderProblem(out, good_[i].scenario, inputs->data); !why.empty()) {
+          pendingFlags[i] = '0';  // left out (and out of the comparison: it is a failure)
+          failures_.push_back({good_[i].file, good_[i].file + ": cannot write results: " + why, 3});
+          note("FAILED " + failures_.back().message);
+        }
+      }
+    }
     if (root_ && !o_.force) {
       for (std::size_t i = 0; i < good_.size(); ++i) {
-        if (upToDate(out / good_[i].scenario.name, fingerprint(good_[i].scenario, inputs->data))) {
+        if (pendingFlags[i] == '1' && upToDate(out / good_[i].scenario.name, fingerprint(good_[i].scenario, inputs->data))) {
           pendingFlags[i] = '0';
           note("up to date, skipped: " + good_[i].scenario.name);
         }
@@ -461,6 +475,7 @@ class Batch {
   std::map<std::size_t, AgentGather> gathered_;
   std::set<std::size_t> failedScenarios_;
   const Inputs* inputs_ = nullptr;
+  std::unique_ptr<OutputFolder> held_;  // rank 0: the locked batch folder
   std::vector<int> selection_;
 
   std::shared_ptr<const AgentModel> agentModel(std::size_t scenario) {
@@ -471,6 +486,21 @@ class Batch {
     auto& m = agentModels_[scenario];
     if (!m) m = std::make_shared<const AgentModel>(prepareAgentModel(inputs_->data, inputs_->care, good_[scenario].scenario, selection_));
     return m;
+  }
+
+  // Why out/<scenario name> cannot take the scenario's folder, or "": that folder replaces
+  // out/<name> as a whole, so it must not be or hold an input folder, nor be a folder zorgsim
+  // did not make (a user's notes/, the scenario files themselves; issue #14 case 2).
+  static std::string folderProblem(const fs::path& out, const Scenario& s, const Dataset& data) {
+    try {
+      std::vector<InputFolder> inputs = inputFolders(data, {&s});
+      for (auto& i : inputs) i.refuseInside = true;
+      refuseOutputOverInputs(out / s.name, inputs, true);
+      requireZorgsimFolder(out / s.name, "result folder");
+    } catch (const OutputError& e) {
+      return e.what();
+    }
+    return "";
   }
 
   int checkOptions() {
@@ -537,7 +567,7 @@ class Batch {
       info.horizon = run.plan.horizon;
       info.engine = o_.engine;
       info.regionFilter = o_.region;
-      info.files = {"results.csv", "population.csv"};
+      hashFiles(info, out.files);
       info.notes = run.plan.notes;
       info.care = &in.care;
       info.wallSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
@@ -640,9 +670,9 @@ class Batch {
     info.ensemble = true;
     info.seed = o_.seed;
     info.replicates = plan_.replicates();
-    info.threads = o_.threads;
+    info.recordThreads = false;  // the batch's files do not depend on --threads (README; issue #14 case 25)
     info.regionFilter = o_.region;
-    info.files = {"results.csv", "population.csv"};
+    hashFiles(info, files);
     info.notes = model->plan.notes;
     info.notes.push_back(fmt::format("agent engine: {} replicates, gathered by zorgsim batch", n));
     info.care = &inputs_->care;
@@ -752,7 +782,7 @@ class Batch {
         publishFolderAtomically(fs::path(o_.outFolder) / l.scenario.name, *files);
         ++computed_;
       } catch (const OutputError& e) {
-        failures_.push_back({l.file, std::string("cannot write results: ") + e.what(), 3});
+        failures_.push_back({l.file, l.file + ": cannot write results: " + e.what(), 3});  // the summary names the file (case 26)
       }
       return;
     }
@@ -771,7 +801,7 @@ class Batch {
       publishFolderAtomically(fs::path(o_.outFolder) / l.scenario.name, got.front().files);
       ++computed_;
     } catch (const OutputError& e) {
-      failures_.push_back({l.file, std::string("cannot write results: ") + e.what(), 3});
+      failures_.push_back({l.file, l.file + ": cannot write results: " + e.what(), 3});  // the summary names the file (case 26)
     }
     got.clear();
   }

@@ -43,6 +43,27 @@ void writeAnalysisManifest(const std::filesystem::path& out, const std::string& 
   writeFileAtomically(out / "manifest.json", j.dump(2) + "\n");
 }
 
+std::vector<InputFolder> inputFolders(const Dataset& data, const std::vector<const Scenario*>& scenarios) {
+  // Output inside the data folder is refused as a whole (issue #14); inside a scenario's folder
+  // only the folder itself: `zorgsim batch *.toml --out results` next to the scenario files is
+  // ordinary use, and the ownership marker keeps every folder zorgsim did not make.
+  std::vector<InputFolder> folders{{"the data folder (--data)", data.folder, true}};
+  for (const Scenario* s : scenarios) {
+    if (!s->sourceFile.empty()) folders.push_back({"the folder of scenario " + s->sourceFile, std::filesystem::path(s->sourceFile).parent_path(), false});
+    for (const auto& parent : s->extendsChain) folders.push_back({"the folder of scenario " + parent, std::filesystem::path(parent).parent_path(), false});
+  }
+  for (auto& f : folders) {
+    if (f.folder.empty()) f.folder = ".";  // a file name without a folder: the current folder
+  }
+  return folders;
+}
+
+std::unique_ptr<OutputFolder> claimOutputFolder(const std::filesystem::path& out, const Dataset& data,
+                                                const std::vector<const Scenario*>& scenarios) {
+  refuseOutputOverInputs(out, inputFolders(data, scenarios));
+  return std::make_unique<OutputFolder>(out);
+}
+
 std::vector<int> selectRegion(const Dataset& data, const std::string& region) {
   std::vector<const Region*> named;
   for (const auto& r : data.regions) {

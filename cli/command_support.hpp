@@ -6,8 +6,10 @@
 #include "models/care_projection.hpp"
 #include "models/dataset.hpp"
 #include "models/scenario.hpp"
+#include "sim/output_folder.hpp"
 
 #include <functional>
+#include <memory>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -34,6 +36,16 @@ void writeAnalysisManifest(const std::filesystem::path& out, const std::string& 
 // name belongs to several regions (the Achterhoek is a zorgregio, a jeugdregio and a COROP
 // area with different municipalities), says on stderr which one is used and how to choose.
 std::vector<int> selectRegion(const Dataset& data, const std::string& region);
+
+// The folders a command reads: the data folder and the folder of every scenario file (and of
+// the files they extend).
+std::vector<InputFolder> inputFolders(const Dataset& data, const std::vector<const Scenario*>& scenarios);
+
+// The output folder of a command, held for writing until the result is released: refused
+// (OutputError) when it is, or lies inside, an input folder; then checked to be zorgsim's,
+// created, marked and locked (sim/output_folder.hpp).
+std::unique_ptr<OutputFolder> claimOutputFolder(const std::filesystem::path& out, const Dataset& data,
+                                                const std::vector<const Scenario*>& scenarios);
 
 // Runs `body`, printing InputError / OutputError / other exceptions as one line on stderr.
 int reportErrors(const std::function<int()>& body);

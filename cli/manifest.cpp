@@ -1,5 +1,7 @@
 #include "cli/manifest.hpp"
 
+#include "sim/csv_table.hpp"
+#include "sim/sha256.hpp"
 #include "sim/version.hpp"
 
 #include <nlohmann/json.hpp>
@@ -19,7 +21,7 @@ std::string manifestJson(const ManifestInfo& info) {
   if (info.ensemble) {
     j["seed"] = info.seed;
     j["replicates"] = info.replicates;
-    j["threads"] = info.threads;
+    if (info.recordThreads) j["threads"] = info.threads;
   }
   j["scenario"] = {{"name", info.scenario->name},
                    {"file", info.scenario->sourceFile},
@@ -30,6 +32,11 @@ std::string manifestJson(const ManifestInfo& info) {
   j["horizon"] = info.horizon;
   j["region_filter"] = info.regionFilter;
   j["files"] = info.files;
+  if (!info.sha256.empty()) {
+    nlohmann::ordered_json hashes;
+    for (std::size_t i = 0; i < info.files.size() && i < info.sha256.size(); ++i) hashes[info.files[i]] = info.sha256[i];
+    j["sha256"] = hashes;
+  }
   j["calibration_notes"] = info.notes;
   if (info.care && !info.care->empty()) {
     nlohmann::ordered_json types = nlohmann::ordered_json::array();
@@ -60,6 +67,34 @@ std::string manifestJson(const ManifestInfo& info) {
   std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
   j["created_utc"] = stamp;
   return j.dump(2) + "\n";
+}
+
+void hashFiles(ManifestInfo& info, const std::vector<std::pair<std::string, std::string>>& files) {
+  info.files.clear();
+  info.sha256.clear();
+  for (const auto& [name, content] : files) {
+    info.files.push_back(name);
+    info.sha256.push_back(sha256Hex(content));
+  }
+}
+
+bool filesMatchManifest(const std::filesystem::path& folder, const std::string& manifestText) {
+  try {
+    const auto j = nlohmann::json::parse(manifestText);
+    if (!j.contains("sha256") || !j.at("sha256").is_object()) return false;
+    const auto& hashes = j.at("sha256");
+    for (const auto& file : j.at("files")) {
+      const std::string name = file.get<std::string>();
+      if (!hashes.contains(name)) return false;
+      std::error_code ec;
+      if (!std::filesystem::is_regular_file(folder / name, ec)) return false;
+      // Result files are far below CsvTable's 256 MiB limit; a larger file is not ours.
+      if (sha256Hex(CsvTable::readFileText(folder / name)) != hashes.at(name).get<std::string>()) return false;
+    }
+    return true;
+  } catch (const std::exception&) {
+    return false;  // unreadable, another format, or a file that cannot be read: not a verified result
+  }
 }
 
 }  // namespace zorgsim::cli

@@ -6,7 +6,9 @@
 #include "models/registrations.hpp"
 #include "models/scenario.hpp"
 
+#include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace zorgsim::cli {
@@ -22,8 +24,12 @@ struct ManifestInfo {
   unsigned long long seed = 0;
   int replicates = 0;
   int threads = 0;
+  bool recordThreads = true;  // false in a batch: its files must not depend on --threads (README)
   std::string regionFilter;
   std::vector<std::string> files;
+  // SHA-256 of each file in `files` (same order; see hashFiles): a reader or a resumed batch
+  // checks the files against them, so a truncated or changed file is not taken as a result.
+  std::vector<std::string> sha256;
   std::vector<std::string> notes;
   const CareModel* care = nullptr;
   std::vector<RecalibrationNote> recalibrations;
@@ -31,5 +37,12 @@ struct ManifestInfo {
 };
 
 std::string manifestJson(const ManifestInfo& info);
+
+// Sets info.files and info.sha256 from the files (name, content) published with the manifest.
+void hashFiles(ManifestInfo& info, const std::vector<std::pair<std::string, std::string>>& files);
+
+// True when every file the manifest JSON lists is in `folder` with the SHA-256 it records
+// (false for manifests without hashes).
+bool filesMatchManifest(const std::filesystem::path& folder, const std::string& manifestText);
 
 }  // namespace zorgsim::cli

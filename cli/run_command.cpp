@@ -8,6 +8,7 @@
 #include "models/scenario_run.hpp"
 #include "sim/atomic_output.hpp"
 #include "sim/input_error.hpp"
+#include "sim/stop_request.hpp"
 
 #include <fmt/format.h>
 
@@ -58,11 +59,16 @@ int runCommand(const RunOptions& o) {
     const Scenario scenario = loadScenarioFor(o.scenarioFile, inputs);
     const auto selection = selectRegion(data, o.region);
     const std::filesystem::path outFolder = o.outFolder.empty() ? std::filesystem::path("output") / scenario.name : std::filesystem::path(o.outFolder);
-    ensureWritableFolder(outFolder);  // fail before any work if the folder cannot be written
+    // Fail before any work if the folder cannot be written, is an input folder, is not
+    // zorgsim's, or is being written by another zorgsim process (held until the end).
+    const auto held = claimOutputFolder(outFolder, data, {&scenario});
 
     const auto registrations = loadRegistrations(o.registrationFiles, data, care.catalogue, o.careType);
     const ScenarioRun run = runScenario(data, care, scenario, selection, registrations);
 
+    // A stop requested while computing (SIGTERM, Ctrl-C) ends the run here, before anything is
+    // written: exit 143 / 130, not a finished run with exit 0 (issue #14 case 21).
+    throwIfStopRequested();
     OutputSet files(outFolder);
     files.add("results.csv", run.results.toCsv(scenario.name));
     files.add("population.csv", populationCsv(scenario.name, run.areas, run.areaProjections, run.plan.baseYear));
@@ -72,13 +78,16 @@ int runCommand(const RunOptions& o) {
     info.baseYear = run.plan.baseYear;
     info.horizon = run.plan.horizon;
     info.regionFilter = o.region;
-    info.files = {"results.csv", "population.csv"};
+    hashFiles(info, files.files());
     info.notes = run.plan.notes;
     info.care = &care;
     info.recalibrations = run.recalibrations;
     info.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     files.add("manifest.json", manifestJson(info));
     files.publish();
+    for (const auto& note : run.plan.notes) {
+      if (note.rfind(kCappedUseNote, 0) == 0) std::cerr << "zorgsim: warning: " << note << "\n";
+    }
 
     if (!o.quiet) {
       std::cout << fmt::format("zorgsim: scenario '{}' ({}), data '{}', {}-{}\n", scenario.name, scenario.contentHash(),

@@ -222,7 +222,15 @@ AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario, 
       const CareType& type = types[k];
       const double trend = std::pow(1.0 + scenario.tableValue(TableLever::PrevalenceTrend, type.code, 0.0) / 100.0, double(y));
       double clients = 0, hours = 0;
-      if (chainOf[k] < 0 && hoursFactor.empty()) {  // the prevalence method, the common case
+      // Use cannot exceed one client per inhabitant of an age and sex: a steep trend (20 % a
+      // year for decades) is capped there and the year recorded (issue #14 case 17). Without a
+      // cap to apply the arithmetic is unchanged, so results of other runs keep their bits.
+      const bool capped = (baseUse[k] * trend).maxCoeff() > 1.0;
+      if (capped && out.types[k].firstCappedYear == 0) out.types[k].firstCappedYear = plan.baseYear + static_cast<int>(y);
+      if (chainOf[k] < 0 && hoursFactor.empty() && capped) {
+        clients = (P * (baseUse[k] * trend).min(1.0)).sum();
+        hours = clients * type.hoursPerClient;
+      } else if (chainOf[k] < 0 && hoursFactor.empty()) {  // the prevalence method, the common case
         clients = (P * baseUse[k]).sum() * trend;
         hours = clients * type.hoursPerClient;
       } else {
@@ -234,7 +242,8 @@ AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario, 
         const int first = ch.chain->firstAge, width = ch.chain->lastAge - first + 1;
         use.middleRows(first, width) = occupancy.middleRows(first, width) * conditional[k].middleRows(first, width);
       }
-      const AgeSexTable clientsByAge = P * use * trend;
+      const AgeSexTable clientsByAge = (use * trend).maxCoeff() > 1.0 ? AgeSexTable(P * (use * trend).min(1.0)) : AgeSexTable(P * use * trend);
+      if ((use * trend).maxCoeff() > 1.0 && out.types[k].firstCappedYear == 0) out.types[k].firstCappedYear = plan.baseYear + static_cast<int>(y);
       clients = clientsByAge.sum();
       hours = (hoursFactor.empty() ? clients : (clientsByAge * hoursFactor[k]).sum()) * type.hoursPerClient;
       }

@@ -28,6 +28,9 @@ namespace zorgsim {
 
 struct CareSeries {
   std::vector<double> clients, hours, fte, cost;  // per year, base .. horizon
+  // First year in which the use of some age and sex reached one client per inhabitant and was
+  // capped there (a steep care.prevalence_trend); 0 = never.
+  int firstCappedYear = 0;
 };
 
 struct WorkforceSeries {

@@ -32,6 +32,10 @@ namespace zorgsim {
 inline constexpr int kMaxReplicates = 100000;
 inline constexpr int kMaxThreads = 256;
 
+// The share of the available memory an agent run may plan to use: an assumption, leaving a
+// quarter for what the estimate does not count (allocator overhead, sorting, other processes).
+inline constexpr double kUsableMemoryShare = 0.75;
+
 struct EnsembleOptions {
   std::uint64_t seed = 1;
   int replicates = 100;
@@ -39,7 +43,8 @@ struct EnsembleOptions {
   // Replicates run are firstReplicate .. firstReplicate + replicates - 1 (a process of a
   // batch can run its share; the streams depend on the replicate number, not on the share).
   std::uint64_t firstReplicate = 0;
-  // Memory that may be used; 0 = what the system reports as available (MemAvailable).
+  // Memory available; 0 = what the system reports (MemAvailable). A run is planned to use at
+  // most kUsableMemoryShare of it.
   std::uint64_t memoryLimitBytes = 0;
   // Optional, for interactive callers (the GUI's background runs); both are called from
   // worker threads. cancelled() is asked between units of work (one municipality of one

@@ -1,8 +1,11 @@
 #include "models/goal_seek.hpp"
 
+#include "models/interventions.hpp"
 #include "sim/input_error.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
 #include <sstream>
 
 namespace zorgsim {
@@ -21,6 +24,19 @@ GoalSeekResult goalSeek(const Dataset& data, const CareModel& care, const Scenar
   if (std::find(allowed.begin(), allowed.end(), q.parameter) == allowed.end()) {
     throw InputError("--parameter", 0, "", "'" + q.parameter + "' cannot be sought; use reach, relative_risk, remission_multiplier or hours_multiplier");
   }
+  // The search range must lie in the parameter's allowed range (the one scenario files are
+  // held to): reach -5 gave a negative programme cost and an internal error (issue #14 case 14).
+  for (const auto& p : interventionParameters()) {
+    if (q.parameter != p.key) continue;
+    for (const auto& [option, v] : {std::pair<const char*, double>{"--min", q.lo}, {"--max", q.hi}}) {
+      if (!std::isfinite(v) || v < p.min || v > p.max) {
+        std::ostringstream msg;
+        msg << "value " << v << " is outside the allowed range " << p.min << ".." << p.max << " of " << q.parameter;
+        throw InputError(option, 0, "", msg.str());
+      }
+    }
+  }
+  if (!std::isfinite(q.maxGapFte)) throw InputError("--max-gap", 0, "", "must be a finite number of FTE");  // nan: case 16
   GoalSeekResult r;
   auto gapAt = [&](double value, GoalSeekResult* costs) {
     Scenario s = scenario;

@@ -17,8 +17,8 @@ const std::vector<InterventionParameter>& interventionParameters() {
   static const std::vector<InterventionParameter> p{
       {"reach", 0.0, 1.0},          {"relative_risk", 0.0, 10.0},   {"remission_multiplier", 0.0, 20.0},
       {"hours_multiplier", 0.0, 5.0}, {"ramp_up_years", 0.0, 50.0},   {"time_to_effect_years", 0.0, 50.0},
-      {"decay_years", 0.0, 100.0},  {"cost_per_participant", 0.0, 1e7}, {"start_year", 1900.0, 2300.0},
-      {"end_year", 1900.0, 2300.0}, {"age_min", 0.0, 100.0},        {"age_max", 0.0, 100.0},
+      {"decay_years", 0.0, 100.0},  {"cost_per_participant", 0.0, 1e7}, {"start_year", 1900.0, 2300.0, true},
+      {"end_year", 1900.0, 2300.0, true}, {"age_min", 0.0, 100.0, true},  {"age_max", 0.0, 100.0, true},
   };
   return p;
 }

@@ -62,6 +62,7 @@ std::vector<Intervention> parseInterventionCatalogue(const std::string& text, co
 struct InterventionParameter {
   const char* key;
   double min, max;
+  bool whole = false;  // years and ages: a fraction is refused, not truncated
 };
 const std::vector<InterventionParameter>& interventionParameters();
 // Sets a numeric parameter by key; false for an unknown key.

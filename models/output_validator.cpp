@@ -1,5 +1,7 @@
 #include "models/output_validator.hpp"
 
+#include "sim/input_error.hpp"
+
 #include <cmath>
 #include <set>
 
@@ -7,10 +9,11 @@ namespace zorgsim {
 
 namespace {
 
-// Indicators that may legitimately be negative (differences and balances).
+// Indicators that may legitimately be negative (differences and balances; a harmful
+// programme, e.g. relative_risk > 1, avoids negative cost, so its return per euro is negative).
 bool maySign(std::string_view indicator) {
   static const std::set<std::string_view> signedOnes{"workforce_gap_fte", "avoided_clients", "avoided_fte", "avoided_workforce_fte", "avoided_cost",
-                                                     "net_savings"};
+                                                     "net_savings", "return_per_euro"};
   return signedOnes.count(indicator) > 0;
 }
 
@@ -46,6 +49,32 @@ void validateResults(const ResultTable& t) {
     if (std::abs(m + f - r.value) > 1e-6 * std::max(1.0, std::abs(r.value))) {
       throw OutputValidationError("output check failed: " + describe(t, r) + " is not the sum of men and women");
     }
+  }
+}
+
+std::vector<std::string> changedLevers(const Scenario& s) {
+  std::vector<std::string> keys;
+  const Scenario defaults;
+  for (const auto& spec : leverSpecs()) {
+    if (s[spec.id] != defaults[spec.id]) keys.emplace_back(spec.key);
+  }
+  for (const auto& spec : tableLeverSpecs()) {
+    if (!s.table(spec.id).empty()) keys.emplace_back(spec.key);
+  }
+  if (!s.interventions.empty() || !s.activeInterventions.empty()) keys.emplace_back("prevention.active");
+  return keys;
+}
+
+void validateScenarioResults(const ResultTable& results, const Scenario& scenario, const std::function<bool()>& defaultsValid) {
+  try {
+    validateResults(results);
+  } catch (const OutputValidationError& e) {
+    const std::vector<std::string> keys = changedLevers(scenario);
+    if (keys.empty() || !defaultsValid()) throw;
+    std::string list;
+    for (const auto& k : keys) list += (list.empty() ? "" : ", ") + k;
+    throw InputError(scenario.sourceFile.empty() ? "(scenario)" : scenario.sourceFile, 0, list,
+                     "the model cannot represent this scenario (with every lever at its default it can): " + std::string(e.what()));
   }
 }
 

@@ -4,8 +4,10 @@
 // bug or an input combination the model cannot handle; it stops the run loudly instead of
 // writing nonsense into a council report.
 
+#include "models/scenario.hpp"
 #include "sim/result_table.hpp"
 
+#include <functional>
 #include <stdexcept>
 #include <string>
 
@@ -18,5 +20,15 @@ class OutputValidationError : public std::logic_error {
 
 // Throws OutputValidationError naming the first offending value (area, year, indicator, ...).
 void validateResults(const ResultTable& results);
+
+// The TOML keys of the levers in which `s` differs from the defaults (prevention.active when
+// it runs interventions; a table lever when its table has entries).
+std::vector<std::string> changedLevers(const Scenario& s);
+
+// validateResults, deciding whose a failure is: when the scenario changes levers and the same
+// run with every lever at its default is valid (`defaultsValid`), the model cannot represent
+// the scenario: InputError naming the scenario file and those levers (exit 2). Otherwise the
+// OutputValidationError stands (exit 4: a model bug).
+void validateScenarioResults(const ResultTable& results, const Scenario& scenario, const std::function<bool()>& defaultsValid);
 
 }  // namespace zorgsim

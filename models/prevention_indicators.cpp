@@ -33,7 +33,10 @@ PreventionSummary summarisePrevention(const std::vector<double>& avoidedCost, co
     if (spending && s.breakEvenYear == 0 && cumulative >= 0) s.breakEvenYear = baseYear + static_cast<int>(y);
   }
   s.netSavings = s.avoidedCost - s.programmeCost;
-  s.returnPerEuro = s.programmeCost > 0 ? s.avoidedCost / s.programmeCost : 0.0;
+  // Below one euro of programme cost over the horizon the ratio is rounding noise of the
+  // avoided cost divided by almost nothing (reach = 5e-324 gave infinity, reach = 1e-100 gave
+  // 1e43 euro per euro): reported as 0, as for no programme (issue #14 cases 1 and 14).
+  s.returnPerEuro = s.programmeCost >= kMinimumProgrammeCostEuro ? s.avoidedCost / s.programmeCost : 0.0;
   return s;
 }
 

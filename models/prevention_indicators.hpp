@@ -18,6 +18,10 @@
 
 namespace zorgsim {
 
+// The least discounted programme cost (euro, whole horizon) with a return per euro: a
+// threshold of one euro, an assumption far below any real programme (they cost millions).
+inline constexpr double kMinimumProgrammeCostEuro = 1.0;
+
 struct PreventionSummary {
   double programmeCost = 0, avoidedCost = 0, netSavings = 0;  // discounted to the base year, euro
   double returnPerEuro = 0;

@@ -68,8 +68,10 @@ std::size_t lineOf(const toml::node& n) { return n.source().begin.line; }
 void flatten(const toml::table& t, const std::string& prefix, std::vector<std::pair<std::string, const toml::node*>>& out) {
   for (const auto& [k, v] : t) {
     const std::string key = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
-    if (v.is_table() && !findTableLever(key)) {
+    if (v.is_table() && !findTableLever(key) && !v.as_table()->empty()) {
       flatten(*v.as_table(), key, out);
+    } else if (v.is_table() && v.as_table()->empty() && !findTableLever(key)) {
+      out.emplace_back(key, &v);  // an empty table sets nothing: reported as an unknown key, not ignored (case 23)
     } else {
       out.emplace_back(key, &v);
     }
@@ -83,6 +85,26 @@ double numberValue(const toml::node& n, const std::string& file, const std::stri
     return f->get();
   }
   throw InputError(file, lineOf(n), key, "must be a number");
+}
+
+// A problem with text that goes into result files and reports, or "": control characters
+// (NUL among them; line breaks only where `multiLine`) and the Unicode noncharacters U+FFFE /
+// U+FFFF break CSV, HTML and the XML of report.xlsx (issue #14 case 22).
+std::string textProblem(std::string_view text, bool multiLine) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && !(multiLine && (c == '\n' || c == '\t'))) || c == 0x7F) {
+      char code[8];
+      std::snprintf(code, sizeof code, "%04X", static_cast<unsigned>(c));
+      return "contains the control character U+" + std::string(code) + "; use plain text";
+    }
+    // UTF-8 of U+FFFE and U+FFFF: EF BF BE / EF BF BF.
+    if (c == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+        (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xBE) {
+      return "contains the Unicode noncharacter U+FFF" + std::string(text[i + 2] == '\xBE' ? "E" : "F") + "; use plain text";
+    }
+  }
+  return "";
 }
 
 std::string formatValue(double v) {
@@ -109,8 +131,14 @@ Scenario loadWithChain(const fs::path& file, std::vector<std::string>& visiting)
     for (const auto& v : visiting) chain += v + " -> ";
     throw InputError(file.string(), 0, "extends", "scenarios extend each other in a cycle: " + chain + key);
   }
-  if (!fs::exists(file)) throw InputError(file.string(), 0, "", "scenario file not found");
-  if (!fs::is_regular_file(file)) throw InputError(file.string(), 0, "", "not a regular file");
+  // With error codes: a symbolic-link loop threw filesystem_error, an internal error (issue
+  // #14 case 19); it is the file's problem.
+  const auto status = fs::status(file, ec);
+  if (ec && ec != std::errc::no_such_file_or_directory) {
+    throw InputError(file.string(), 0, "", "cannot read scenario file: " + ec.message());
+  }
+  if (!fs::exists(status)) throw InputError(file.string(), 0, "", "scenario file not found");
+  if (!fs::is_regular_file(status)) throw InputError(file.string(), 0, "", "not a regular file");
   if (fs::file_size(file, ec) > (4u << 20)) throw InputError(file.string(), 0, "", "scenario file is larger than 4 MiB");
   std::ifstream in(file, std::ios::binary);
   if (!in) throw InputError(file.string(), 0, "", "cannot open scenario file");
@@ -138,6 +166,7 @@ Scenario parseWithChain(const std::string& text, const std::string& file, const 
   for (const auto& [key, node] : entries) {
     if (key != "extends") continue;
     if (!node->is_string()) throw InputError(file, lineOf(*node), key, "must be a file name in quotes");
+    if (node->as_string()->get().empty()) throw InputError(file, lineOf(*node), key, "is empty: give the scenario file to extend");
     const fs::path parent = baseDir / node->as_string()->get();
     s = loadWithChain(parent, visiting);
     s.extendsChain.insert(s.extendsChain.begin(), parent.string());
@@ -147,9 +176,16 @@ Scenario parseWithChain(const std::string& text, const std::string& file, const 
   bool named = false;
   for (const auto& [key, node] : entries) {
     if (key == "extends") continue;
+    if (node->is_table() && node->as_table()->empty() && !findTableLever(key)) {
+      throw InputError(file, lineOf(*node), key, "is an empty table: it sets nothing (remove it, or add its keys)");
+    }
     if (key == "name" || key == "description") {
       if (!node->is_string()) throw InputError(file, lineOf(*node), key, "must be text in quotes");
-      (key == "name" ? s.name : s.description) = node->as_string()->get();
+      const std::string text = node->as_string()->get();
+      if (const std::string why = key == "name" ? scenarioNameProblem(text) : textProblem(text, true); !why.empty()) {
+        throw InputError(file, lineOf(*node), key, why);
+      }
+      (key == "name" ? s.name : s.description) = text;
       named |= key == "name";
       continue;
     }
@@ -207,6 +243,10 @@ Scenario parseWithChain(const std::string& text, const std::string& file, const 
       for (const auto& v : *node->as_array()) {
         auto id = v.value<std::string>();
         if (!id) throw InputError(file, lineOf(v), key, "must be a list of intervention ids in quotes");
+        // Listed twice, a programme was applied twice (issue #14 case 18).
+        if (std::find(s.activeInterventions.begin(), s.activeInterventions.end(), *id) != s.activeInterventions.end()) {
+          throw InputError(file, lineOf(v), key, "intervention '" + *id + "' is listed twice");
+        }
         s.activeInterventions.push_back(*id);
       }
       s.activeLine = lineOf(*node);
@@ -234,6 +274,9 @@ Scenario parseWithChain(const std::string& text, const std::string& file, const 
   }
   if (!named) {
     s.name = fs::path(file).stem().string();
+    if (const std::string why = scenarioNameProblem(s.name); !why.empty()) {
+      throw InputError(file, 0, "name", why + " (taken from the file name; give one with name = \"...\")");
+    }
   }
   return s;
 }
@@ -344,6 +387,9 @@ void resolveInterventions(Scenario& s) {
         throw InputError(file, value.second, key, "value " + formatValue(value.first) + " is outside the allowed range " +
                                                       formatRange(spec->min, spec->max));
       }
+      if (spec->whole && value.first != std::floor(value.first)) {  // age_min = 64.7 was truncated (issue #14 case 23)
+        throw InputError(file, value.second, key, "must be a whole number, got " + formatValue(value.first));
+      }
       setInterventionParameter(*it, param, value.first);
     }
     if (it != s.interventions.end()) {
@@ -432,6 +478,23 @@ std::string scenarioToToml(const Scenario& s) {
     }
   }
   return out.str();
+}
+
+std::string scenarioNameProblem(std::string_view name) {
+  std::string shown(name.substr(0, 40));
+  for (char& c : shown) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = '?';  // the message itself stays plain text
+  }
+  const std::string quoted = "scenario name '" + shown + (name.size() > 40 ? "...'" : "'");
+  if (name.empty()) return "the scenario name is empty (it names the output folder)";
+  if (name.size() > kMaxScenarioNameBytes) {
+    return quoted + " is longer than " + std::to_string(kMaxScenarioNameBytes) + " bytes (it names the output folder)";
+  }
+  if (name.find_first_of("/\\") != std::string_view::npos) return quoted + " contains a path separator (it names the output folder)";
+  if (name.find_first_not_of('.') == std::string_view::npos) return quoted + " is not a folder name (dots only)";
+  if (name.front() == '.') return quoted + " starts with '.' (it would be a hidden folder)";
+  if (const std::string why = textProblem(name, false); !why.empty()) return quoted + " " + why;
+  return "";
 }
 
 }  // namespace zorgsim

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace zorgsim {
@@ -62,6 +63,14 @@ struct Scenario {
 // Reads and validates a scenario file (following `extends`) and resolves its interventions
 // against the catalogue. Throws InputError.
 Scenario loadScenario(const std::filesystem::path& file);
+
+// A scenario name names its output folder (output/<name>, a batch's DIR/<name>), so it must be
+// a plain name: not empty, at most kMaxScenarioNameBytes, no '/' or '\\', not dots only, not
+// hidden, no control characters. Returns what is wrong, or "".
+// 100 bytes: an assumption, a margin below the 255-byte file-name limit of Linux file systems
+// for the temporary names (".zorgsim-tmp.<name>.<pid>") made from it.
+inline constexpr std::size_t kMaxScenarioNameBytes = 100;
+std::string scenarioNameProblem(std::string_view name);
 // Parses scenario text; `name` is used in messages, `baseDir` resolves `extends`.
 Scenario parseScenario(const std::string& text, const std::string& name, const std::filesystem::path& baseDir);
 

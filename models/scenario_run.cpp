@@ -6,6 +6,7 @@
 #include "models/output_validator.hpp"
 #include "models/prevention_indicators.hpp"
 #include "sim/input_error.hpp"
+#include "sim/stop_request.hpp"
 
 #include <cstdio>
 
@@ -94,6 +95,23 @@ ScenarioRun runScenario(const Dataset& data, const CareModel& baseCare, const Sc
       if (prevention) municipalCounterfactual.push_back(projectMunicipalCare(care, scenario, run.plan, p, m, share, data, false));
     }
   }
+  // Capped use (care_projection.cpp) is stated, per care type: in the manifest's notes and,
+  // by the commands, as a warning.
+  for (std::size_t k = 0; k < care.catalogue.types.size() && !municipalCare.empty(); ++k) {
+    int first = 0, places = 0;
+    for (const auto& m : municipalCare) {
+      const int y = m.types[k].firstCappedYear;
+      if (y == 0) continue;
+      ++places;
+      first = first == 0 ? y : std::min(first, y);
+    }
+    if (places == 0) continue;
+    const std::string& code = care.catalogue.types[k].code;
+    run.plan.notes.push_back(std::string(kCappedUseNote) + code + " reaches one client per inhabitant of some ages from " +
+                             std::to_string(first) + " in " + std::to_string(places) +
+                             " municipalities (care.prevalence_trend." + code +
+                             "); its use is capped there, so clients then grow only with the population");
+  }
   for (const auto& area : run.areas) {
     run.areaProjections.push_back(sumAreas(run.projection, area.positions));
     const std::size_t t = run.results.addArea({area.level, area.code, area.name});
@@ -110,7 +128,16 @@ ScenarioRun runScenario(const Dataset& data, const CareModel& baseCare, const Sc
     }
     run.areaCare.push_back(std::move(sum));
   }
-  validateResults(run.results);
+  validateScenarioResults(run.results, scenario, [&] {
+    try {
+      (void)runScenario(data, baseCare, Scenario{}, selection, registrations);
+      return true;
+    } catch (const Interrupted&) {
+      throw;
+    } catch (const std::exception&) {
+      return false;  // the defaults fail too (or cannot run): the failure stays a model bug
+    }
+  });
   return run;
 }
 

@@ -17,6 +17,10 @@
 
 namespace zorgsim {
 
+// The start of a plan note saying that the use of a care type was capped at one client per
+// inhabitant (commands repeat such notes as warnings).
+inline constexpr const char* kCappedUseNote = "capped use: ";
+
 struct ScenarioRun {
   ProjectionPlan plan;
   ProjectionResult projection;

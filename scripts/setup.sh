@@ -15,6 +15,7 @@ packages=(
   libeigen3-dev libboost-random-dev libboost-dev
   libtomlplusplus-dev libcli11-dev nlohmann-json3-dev libfmt-dev
   catch2 libxlsxwriter-dev
+  python3-minimal  # tests/cli/test_cli.sh: delivers a SIGTERM at start-up without timing
 )
 if [[ " $* " != *" --no-gui "* && "${ZORGSIM_SETUP_GUI:-1}" != "0" ]]; then
   packages+=(libimgui-dev libglfw3-dev libgl-dev libstb-dev fonts-dejavu-core xvfb xauth)

@@ -1,5 +1,7 @@
 #include "sim/atomic_folder.hpp"
 
+#include "sim/output_folder.hpp"
+
 #include <fcntl.h>
 #include <signal.h>
 #include <unistd.h>
@@ -73,7 +75,9 @@ bool isTemporaryOutputName(const std::string& name) {
   if (name.size() < 2 || name[0] != '.' || pidOf(name) < 0) return false;
   const std::string stem = name.substr(0, name.rfind('.'));
   auto endsWith = [&](std::string_view s) { return stem.size() > s.size() && stem.compare(stem.size() - s.size(), s.size(), s) == 0; };
-  return stem.rfind(".zorgsim-tmp.", 0) == 0 || stem.rfind(".zorgsim-old.", 0) == 0 || endsWith(".tmp");
+  // .zorgsim-write-test.<pid>: the probe of ensureWritableFolder, left behind by kill -9.
+  return stem.rfind(".zorgsim-tmp.", 0) == 0 || stem.rfind(".zorgsim-old.", 0) == 0 || stem == ".zorgsim-write-test" ||
+         endsWith(".tmp");
 }
 
 void publishFolderAtomically(const fs::path& folder, const std::vector<std::pair<std::string, std::string>>& files) {
@@ -82,6 +86,8 @@ void publishFolderAtomically(const fs::path& folder, const std::vector<std::pair
   const std::string pid = std::to_string(::getpid());
   const fs::path tmp = parent / (".zorgsim-tmp." + name + "." + pid);
   const fs::path old = parent / (".zorgsim-old." + name + "." + pid);
+  // Never replace a folder zorgsim did not make (a user's folder named like a scenario).
+  requireZorgsimFolder(folder, "result folder");
   std::error_code ec;
   fs::create_directories(parent, ec);
   if (ec) throw OutputError("cannot create output folder " + parent.string() + ": " + ec.message());
@@ -90,6 +96,7 @@ void publishFolderAtomically(const fs::path& folder, const std::vector<std::pair
     throw OutputError("cannot create " + tmp.string() + ": " + (ec ? ec.message() : std::string("exists")));
   }
   try {
+    writeSynced(tmp / kOwnershipMarker, ownershipMarkerText());
     for (const auto& [file, content] : files) writeSynced(tmp / file, content);
     syncFolder(tmp);
   } catch (...) {

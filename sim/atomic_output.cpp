@@ -81,6 +81,7 @@ void OutputSet::add(std::string fileName, std::string content) {
 }
 
 void OutputSet::publish() {
+  if (files_.empty()) return;
   createFolder(folder_);
   std::vector<fs::path> temporaries;
   try {
@@ -91,6 +92,23 @@ void OutputSet::publish() {
   } catch (...) {
     for (const auto& t : temporaries) ::unlink(t.c_str());
     throw;
+  }
+  // Every target must be replaceable before the first is replaced: a folder (or anything but
+  // a regular file) in the place of one would stop the publication halfway (issue #14 case 5).
+  for (const auto& [name, content] : files_) {
+    std::error_code ec;
+    const auto st = fs::symlink_status(folder_ / name, ec);
+    if (!ec && st.type() != fs::file_type::not_found && st.type() != fs::file_type::regular) {
+      for (const auto& t : temporaries) ::unlink(t.c_str());
+      throw OutputError("cannot replace " + (folder_ / name).string() + ": it is not a regular file (zorgsim does not replace it)");
+    }
+  }
+  // The last file (the manifest) says "complete": remove the old one first, so a crash while the
+  // others are renamed leaves a folder without a manifest, never an old manifest over new files.
+  if (::unlink((folder_ / files_.back().first).c_str()) != 0 && errno != ENOENT) {
+    const std::string why = errnoText();
+    for (const auto& t : temporaries) ::unlink(t.c_str());
+    throw OutputError("cannot replace " + (folder_ / files_.back().first).string() + ": " + why);
   }
   for (std::size_t i = 0; i < files_.size(); ++i) {
     const fs::path target = folder_ / files_[i].first;

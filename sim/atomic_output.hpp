@@ -35,6 +35,8 @@ class OutputSet {
   void add(std::string fileName, std::string content);
   void publish();  // throws OutputError; on failure no final file has been replaced
   const std::filesystem::path& folder() const { return folder_; }
+  // The files added so far (name, content), in publication order.
+  const std::vector<std::pair<std::string, std::string>>& files() const { return files_; }
 
  private:
   std::filesystem::path folder_;

@@ -1,5 +1,6 @@
 #include "sim/result_table.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -84,15 +85,34 @@ std::string csvField(std::string_view s) {
   return out + "\"";
 }
 
+bool isNumberText(std::string_view s) {
+  if (s.empty()) return false;
+  std::size_t i = s[0] == '-' ? 1 : 0;
+  std::size_t digits = 0, dots = 0;
+  for (; i < s.size(); ++i) {
+    if (s[i] == '.') ++dots;
+    else if (s[i] >= '0' && s[i] <= '9') ++digits;
+    else return false;
+  }
+  return digits > 0 && dots <= 1 && s.back() != '.' && s[s[0] == '-' ? 1 : 0] != '.';
+}
+
 void appendNumber(std::string& out, double v) {
-  char buf[48];
+  // The largest finite double has 309 integer digits; with the sign, the point and 4 decimals
+  // that is 315 characters, so 320 always suffices (a 48-byte buffer was over-read from ~1e43).
+  char buf[320];
   if (v == 0.0) v = 0.0;  // no "-0.0000"
-  int n = std::snprintf(buf, sizeof buf, "%.4f", v);
-  if (std::string_view(buf, static_cast<std::size_t>(n)) == "-0.0000") {
+  if (!std::isfinite(v)) throw std::logic_error("result value is not a finite number");
+  // to_chars with a precision formats exactly as printf("%.4f") in the C locale.
+  const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 4);
+  if (r.ec != std::errc()) throw std::logic_error("result value cannot be formatted");
+  const std::string_view text(buf, static_cast<std::size_t>(r.ptr - buf));
+  if (text == "-0.0000") {
     out += "0.0000";
     return;
   }
-  out.append(buf, static_cast<std::size_t>(n));
+  if (!isNumberText(text)) throw std::logic_error("formatted result value is not a number: " + std::string(text));
+  out.append(text);
 }
 
 std::string ResultTable::toCsv(std::string_view scenario) const {

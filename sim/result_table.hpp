@@ -71,7 +71,11 @@ class ResultTable {
 
 // CSV field quoting for names with commas or quotes.
 std::string csvField(std::string_view s);
-// Fixed 4-decimal formatting used in all result files (counts and ratios alike).
+// Fixed 4-decimal formatting used in all result files (counts and ratios alike); exact for
+// every finite double, throws std::logic_error for NaN and infinities (a model bug).
 void appendNumber(std::string& out, double v);
+// True when `s` is what appendNumber writes: an optional '-', digits, at most one '.' between
+// digits. The output check uses it so no other byte reaches a result file.
+bool isNumberText(std::string_view s);
 
 }  // namespace zorgsim

@@ -50,6 +50,13 @@ void installStopHandlers() {
   action.sa_flags = SA_RESTART;  // interrupted reads and writes resume; loops check the flag
   ::sigaction(SIGINT, &action, nullptr);
   ::sigaction(SIGTERM, &action, nullptr);
+  // A parent may start zorgsim with these signals blocked (the mask is inherited across exec);
+  // unblocked, Ctrl-C and kill work, and a signal already pending is handled now.
+  sigset_t stops;
+  sigemptyset(&stops);
+  sigaddset(&stops, SIGINT);
+  sigaddset(&stops, SIGTERM);
+  ::sigprocmask(SIG_UNBLOCK, &stops, nullptr);
 }
 
 bool stopRequested() { return g_signal.load(std::memory_order_relaxed) != 0; }

@@ -334,6 +334,12 @@ TEST_CASE("E6 command-line options and limits", "[errors]") {
   o.replicates = 10;
   o.memoryLimitBytes = 1024;
   CHECK_MESSAGE(runEnsemble(model, d, o), "the run needs about");
+  // Issue #14 case 27: a run planned at 90 % of the available memory is refused (headroom 25 %).
+  const MemoryEstimate e = estimateMemory(model, o, 1000);
+  o.memoryLimitBytes = static_cast<std::uint64_t>(static_cast<double>(e.total()) / 0.9);
+  CHECK_MESSAGE(checkEnsembleOptions(model, o, e), "can be used (75 % of the");
+  o.memoryLimitBytes = static_cast<std::uint64_t>(static_cast<double>(e.total()) / 0.7);
+  CHECK_NOTHROW(checkEnsembleOptions(model, o, e));
   AgentModel huge = model;
   huge.municipalities.resize(65536, model.municipalities.front());
   CHECK_MESSAGE(checkEnsembleOptions(huge, EnsembleOptions{}, MemoryEstimate{}),

@@ -3,6 +3,7 @@
 #include "models/decomposition.hpp"
 #include "models/goal_seek.hpp"
 #include "models/multistate.hpp"
+#include "models/output_validator.hpp"
 #include "models/scenario_run.hpp"
 #include "sim/input_error.hpp"
 #include "test_support.hpp"
@@ -181,4 +182,73 @@ TEST_CASE("bad interventions are reported with file, line and field", "[preventi
   CHECK(error(youth + "age_min = 65\n", active).find("ages 65-100 do not overlap the youth chain (0-22)") != std::string::npos);
   CHECK(error(ok + "hours_care_type = \"wmo_xyz\"\n", active).find("unknown care type 'wmo_xyz'") != std::string::npos);
   fs::remove_all(dir);
+}
+
+TEST_CASE("harmful or extreme but legal levers give results, not internal errors (issue #14 case 14)", "[prevention][extreme]") {
+  const Dataset& d = test::defaultDataset();
+  const CareModel& care = test::defaultCareModel();
+  const auto sel = selectMunicipalities(d, "Aalten");
+  for (const char* extra : {"[prevention.reablement]\nrelative_risk = 2\n", "[prevention.reablement]\nrelative_risk = 10\n",
+                            "[prevention.reablement]\nremission_multiplier = 0.5\n"}) {
+    INFO(extra);
+    ScenarioRun run = runScenario(d, care, scenarioWith("\"reablement\"", extra), sel);  // threw OutputValidationError
+    // A harmful programme avoids negative cost: its return per euro is negative.
+    CHECK(value(run, "GM0197", run.plan.horizon, "return_per_euro", "total") < 0);
+  }
+  // Almost no reach: programme cost below one euro, so no return per euro (was infinite, or 1e43).
+  for (const char* extra : {"[prevention.reablement]\nreach = 5e-324\n", "[prevention.reablement]\nreach = 1e-100\n"}) {
+    INFO(extra);
+    ScenarioRun run = runScenario(d, care, scenarioWith("\"reablement\"", extra), sel);
+    CHECK(value(run, "GM0197", run.plan.horizon, "return_per_euro", "total") == 0.0);
+  }
+}
+
+TEST_CASE("goal seeking refuses a range outside the parameter's and a NaN target (issue #14 cases 14, 16)", "[goalseek][bad-input]") {
+  const Dataset& d = test::defaultDataset();
+  const CareModel& care = test::defaultCareModel();
+  const auto sel = selectMunicipalities(d, "Aalten");
+  const Scenario s = scenarioWith("\"reablement\"");
+  GoalSeekRequest q;
+  q.intervention = "reablement";
+  q.area = "GM0197";
+  q.year = 2035;
+  q.maxGapFte = 0;
+  q.lo = -5;
+  q.hi = 50;
+  CHECK_THROWS_WITH(goalSeek(d, care, s, sel, q), Catch::Contains("--min: value -5 is outside the allowed range 0..1 of reach"));
+  q.lo = 0;
+  CHECK_THROWS_WITH(goalSeek(d, care, s, sel, q), Catch::Contains("--max: value 50 is outside the allowed range"));
+  q.hi = 1;
+  q.maxGapFte = std::nan("");
+  CHECK_THROWS_WITH(goalSeek(d, care, s, sel, q), Catch::Contains("--max-gap: must be a finite number of FTE"));
+}
+
+TEST_CASE("use is capped at one client per inhabitant and the cap is stated (issue #14 case 17)", "[care][extreme]") {
+  const Dataset& d = test::defaultDataset();
+  const CareModel& care = test::defaultCareModel();
+  const auto sel = selectMunicipalities(d, "Aalten");
+  const fs::path dir = test::temporaryFolder("trend");
+  std::ofstream(dir / "s.toml") << "[care.prevalence_trend]\nwmo_hh = 20\n";
+  const ScenarioRun run = runScenario(d, care, loadScenario(dir / "s.toml"), sel);
+  for (int y = run.plan.baseYear; y <= run.plan.horizon; ++y) {
+    INFO(y);
+    CHECK(value(run, "GM0197", y, "clients", "wmo_hh") <= run.results.find("GM0197", y, "population", "total", "total", ""));
+  }
+  bool stated = false;
+  for (const auto& n : run.plan.notes) stated |= n.rfind(kCappedUseNote, 0) == 0 && n.find("wmo_hh") != std::string::npos;
+  CHECK(stated);
+}
+
+TEST_CASE("the output check separates model bugs (exit 4) from scenarios the model cannot represent (exit 2)", "[validator]") {
+  ResultTable t;
+  const std::size_t a = t.addArea({"municipality", "GM0197", "Aalten"});
+  t.add(a, 2030, "clients", "wmo_hh", "total", "total", -5.0);  // a negative count
+  const Scenario changed = parseScenario("horizon = 2060\n", "s.toml", ".");
+  // The defaults give valid results: the scenario's levers are named, exit 2.
+  CHECK_THROWS_WITH(validateScenarioResults(t, changed, [] { return true; }),
+                    Catch::Contains("field 'horizon': the model cannot represent this scenario") && Catch::Contains("is negative"));
+  // The defaults fail too, or no lever was changed: a model bug.
+  CHECK_THROWS_AS(validateScenarioResults(t, changed, [] { return false; }), OutputValidationError);
+  CHECK_THROWS_AS(validateScenarioResults(t, Scenario{}, [] { return true; }), OutputValidationError);
+  CHECK(changedLevers(changed) == std::vector<std::string>{"horizon"});
 }

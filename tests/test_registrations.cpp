@@ -83,3 +83,66 @@ TEST_CASE("bad registrations are reported with file, line and field", "[registra
   CHECK(error("\"Type maatwerkarrangement\";\"Perioden\";\"Regio's\";\"Wmo-cliënten (aantal)\"\n\"Tuinonderhoud\";\"2022\";\"Aalten\";\"10\"\n")
             .find("bad.csv:2: field 'Type maatwerkarrangement': 'Tuinonderhoud' is not a provision type") != std::string::npos);
 }
+
+TEST_CASE("registrations are plausible or refused (issue #14 cases 8-13, 15)", "[registrations][bad-input]") {
+  const auto& d = test::defaultDataset();
+  const auto& cat = test::defaultCareModel().catalogue;
+  auto error = [&](const std::string& text) {
+    try {
+      loadRegistrations(writeTemp("bad.csv", text), d, cat, "jeugd_ambulant");
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("(accepted)");
+  };
+  const std::string plain = "care_type,year,geo_code,clients\n";
+  const std::string statline = "\"Type maatwerkarrangement\";\"Perioden\";\"Regio's\";\"Wmo-cliënten (aantal)\"\n";
+  // 8. Dutch thousands separator: refused with the reading it could have.
+  CHECK(error(plain + "wmo_hh,2022,GM0197,1.110\n").find("bad.csv:2: field 'clients': '1.110' is ambiguous: a thousands separator (1110 clients)") !=
+        std::string::npos);
+  CHECK(error(statline + "\"Hulp bij het huishouden\";\"2022\";\"Aalten\";\"1.110\"\n").find("is ambiguous") != std::string::npos);
+  CHECK(error(plain + "wmo_hh,2022,GM0197,11.5\n").find("is not a whole number of clients") != std::string::npos);
+  // 9. The count column by its unit, not the first column with the label.
+  const auto regs = loadRegistrations(writeTemp("rate.csv", "\"Type maatwerkarrangement\";\"Perioden\";\"Regio's\";"
+                                                            "\"Wmo-cliënten per 1 000 inwoners (aantal)\";\"Wmo-cliënten (aantal)\"\n"
+                                                            "\"Hulp bij het huishouden\";\"2022\";\"Aalten\";\"41\";\"1110\"\n"),
+                                      d, cat);
+  REQUIRE(regs.size() == 1);
+  CHECK(regs[0].clients == 1110);
+  CHECK(error("\"Type maatwerkarrangement\";\"Perioden\";\"Regio's\";\"Wmo-cliënten per 1 000 inwoners (aantal)\"\n"
+              "\"Hulp bij het huishouden\";\"2022\";\"Aalten\";\"41\"\n")
+            .find("field 'Wmo-cliënten per 1 000 inwoners (aantal)': is not a count of clients") != std::string::npos);
+  // 10. Two rows for one care type, place and year.
+  CHECK(error(plain + "wmo_hh,2022,GM0197,1110\nwmo_hh,2022,GM0197,1200\n").find("bad.csv:3: a second registration of wmo_hh for GM0197 in 2022") !=
+        std::string::npos);
+  CHECK(error("\"Soort jeugdhulp\";\"Perioden\";\"Regio's\";\"Jongeren met jeugdhulp (aantal)\"\n"
+              "\"Jeugdhulp zonder verblijf: ambulant\";\"2022\";\"Aalten\";\"300\"\n"
+              "\"Jeugdhulp zonder verblijf: wijkteam\";\"2022\";\"Aalten\";\"100\"\n")
+            .find("a second registration of jeugd_ambulant") != std::string::npos);
+  // 11. Years outside 2015..now are refused, not clamped.
+  for (const char* year : {"9999", "0000", "1900"}) {
+    CHECK(error(statline + "\"Hulp bij het huishouden\";\"" + year + "\";\"Aalten\";\"1110\"\n").find("is outside 2015..") != std::string::npos);
+  }
+  for (const char* year : {"2200", "1990"}) {
+    CHECK(error(plain + "wmo_hh," + year + ",GM0197,1110\n").find("is outside 2015..") != std::string::npos);
+    CHECK(error(plain + "wmo_hh," + year + ",GM0197,1110\n").find("registrations count clients of past years") != std::string::npos);
+  }
+  // 12 and 15. More clients than inhabitants of the ages served.
+  CHECK(error(plain + "wmo_hh,2022,GM0197,500000\n").find("clients in Aalten are more than its inhabitants of the ages served") !=
+        std::string::npos);
+  CHECK(error(plain + "wmo_hh,2022,GM0197,1e308\n").find("are more than its inhabitants") != std::string::npos);
+  CHECK(error(plain + "wmo_hh,2022,GM0197,1e45\n").find("are more than its inhabitants") != std::string::npos);
+  // 13. CR-only line ends; nothing usable.
+  CHECK(error("care_type,year,geo_code,clients\rwmo_hh,2022,GM0197,1110\r").find("has CR-only line ends") != std::string::npos);
+  CHECK(error(statline).find("no registrations in the file") != std::string::npos);
+  CHECK(error(statline + "\"Hulp bij het huishouden\";\"2022\";\"Rozendaal\";\".\"\n").find("no registrations in the file") != std::string::npos);
+}
+
+TEST_CASE("registrations of two files for one care type, place and year are refused", "[registrations][bad-input]") {
+  const auto& d = test::defaultDataset();
+  const auto& cat = test::defaultCareModel().catalogue;
+  const auto a = writeTemp("a.csv", "care_type,year,geo_code,clients\nwmo_hh,2022,GM0197,1110\n");
+  const auto b = writeTemp("b.csv", "care_type,year,geo_code,clients\nwmo_hh,2022,GM0197,1200\n");
+  CHECK_THROWS_WITH(loadRegistrations(std::vector<std::string>{a.string(), b.string()}, d, cat, ""),
+                    Catch::Contains("a second registration of wmo_hh for GM0197 in 2022"));
+}

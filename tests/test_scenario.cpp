@@ -89,3 +89,57 @@ TEST_CASE("the shipped baseline scenario loads and equals the defaults", "[scena
   REQUIRE(s.name == "baseline");
   REQUIRE(s.contentHash() == Scenario{}.contentHash());
 }
+
+TEST_CASE("a scenario name is a plain folder name, texts have no control characters (issue #14 cases 4, 22, 26)",
+          "[scenario][bad-input]") {
+  auto error = [](const std::string& toml) {
+    try {
+      parseScenario(toml, "s.toml", ".");
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("(accepted)");
+  };
+  CHECK(error("name = \"/home/x\"\n").find("s.toml:1: field 'name': scenario name '/home/x' contains a path separator") != std::string::npos);
+  CHECK(error("name = \"../../x\"\n").find("contains a path separator") != std::string::npos);
+  CHECK(error("name = \"a\\\\b\"\n").find("contains a path separator") != std::string::npos);
+  CHECK(error("name = \"..\"\n").find("is not a folder name (dots only)") != std::string::npos);
+  CHECK(error("name = \".\"\n").find("is not a folder name (dots only)") != std::string::npos);
+  CHECK(error("name = \".hidden\"\n").find("starts with '.'") != std::string::npos);
+  CHECK(error("name = \"\"\n").find("the scenario name is empty") != std::string::npos);
+  CHECK(error("name = \"" + std::string(300, 'a') + "\"\n").find("is longer than 100 bytes") != std::string::npos);
+  CHECK(error("name = \"a\\u0000b\"\n").find("contains the control character U+0000") != std::string::npos);
+  CHECK(error("description = \"a\\u0000b\"\n").find("s.toml:1: field 'description': contains the control character U+0000") !=
+        std::string::npos);
+  CHECK(error("description = \"a\\uFFFEb\"\n").find("contains the Unicode noncharacter U+FFFE") != std::string::npos);
+  CHECK(error("name = \"a\\uFFFFb\"\n").find("contains the Unicode noncharacter U+FFFF") != std::string::npos);
+  CHECK(error("name = \"mijn scenario 2\"\ndescription = \"\"\"twee\nregels\"\"\"\n") == "(accepted)");
+}
+
+TEST_CASE("scenario mistakes that were accepted silently (issue #14 cases 18, 19, 23)", "[scenario][bad-input]") {
+  const fs::path dir = test::temporaryFolder("issue14");
+  fs::copy_file(test::sourceDir() / "scenarios" / "interventions.toml", dir / "interventions.toml");
+  auto error = [&](const std::string& toml) {
+    writeFile(dir / "s.toml", toml);
+    try {
+      loadScenario(dir / "s.toml");
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("(accepted)");
+  };
+  CHECK(error("extends = \"\"\n").find("s.toml:1: field 'extends': is empty: give the scenario file to extend") != std::string::npos);
+  CHECK(error("[foo]\n").find("s.toml:1: field 'foo': is an empty table: it sets nothing") != std::string::npos);
+  CHECK(error("foo = {}\n").find("field 'foo': is an empty table") != std::string::npos);
+  CHECK(error("[prevention]\nactive = [\"reablement\"]\n[prevention.reablement]\n").find("field 'prevention.reablement': is an empty table") !=
+        std::string::npos);
+  CHECK(error("[prevention]\nactive = [\"reablement\"]\n[prevention.reablement]\nage_min = 64.7\n")
+            .find("s.toml:4: field 'prevention.reablement.age_min': must be a whole number, got 64.7") != std::string::npos);
+  CHECK(error("[prevention]\nactive = [\"reablement\"]\n[prevention.reablement]\nage_min = 64\n") == "(accepted)");
+  CHECK(error("[prevention]\nactive = [\"reablement\", \"reablement\"]\n").find("intervention 'reablement' is listed twice") != std::string::npos);
+  // A symbolic-link loop is the file's problem (exit 2), not an internal error.
+  fs::create_symlink("l2.toml", dir / "l1.toml");
+  fs::create_symlink("l1.toml", dir / "l2.toml");
+  CHECK_THROWS_WITH(loadScenario(dir / "l1.toml"), Catch::Contains("cannot read scenario file: Too many levels of symbolic links"));
+  fs::remove_all(dir);
+}

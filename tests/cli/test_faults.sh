@@ -30,7 +30,7 @@ expect_fault() {
   [[ $code -eq 3 ]] && pass || fail "$name: exit $code, expected 3: $(cat "$work/err")"
   grep -qF -- "$fragment" "$work/err" && pass || fail "$name: message lacks '$fragment': $(cat "$work/err")"
   [[ $(cd "$folder" 2>/dev/null && find . -type f | sort | xargs -r md5sum) == "$before" ]] && pass || fail "$name: earlier results changed"
-  [[ -z $(find "$folder" -name '.*' ! -name . 2>/dev/null) ]] && pass || fail "$name: temporary files left: $(find "$folder" -name '.*')"
+  [[ -z $(find "$folder" -name '.*' ! -name . ! -name .zorgsim-output 2>/dev/null) ]] && pass || fail "$name: temporary files left: $(find "$folder" -name '.*')"
 }
 
 # Earlier results that must survive every fault below.
@@ -48,6 +48,8 @@ mkdir -p "$work/full"
 if mount -t tmpfs -o size=2m tmpfs "$work/full" 2>/dev/null; then
   mounted+=("$work/full")
   cp -r "$work/earlier" "$work/full/res" || fail "earlier results do not fit the 2 MiB tmpfs"
+  # The tmpfs is an earlier batch folder (zorgsim's marker; else it is refused before writing).
+  cp "$work/earlier/.zorgsim-output" "$work/full/" || fail "earlier results lack the ownership marker"
   dd if=/dev/zero of="$work/full/filler" bs=4k 2>/dev/null
   expect_fault "full disk (run)" "No space left on device" "$work/full/res" "$bin" run --out "$work/full/res" -q
   expect_fault "full disk (batch)" "No space left on device" "$work/full" "$bin" batch "$(dirname "$0")/../../scenarios/baseline.toml" --out "$work/full"

@@ -7,8 +7,11 @@
 #include "models/scenario.hpp"
 #include "sim/csv_table.hpp"
 #include "sim/input_error.hpp"
+#include "sim/result_table.hpp"
 
 #include <cmath>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <string_view>
@@ -115,12 +118,30 @@ int geojson(const std::uint8_t* data, std::size_t size) {
   return 0;
 }
 
+int number(const std::uint8_t* data, std::size_t size) {
+  // Differential: every 8 bytes are a double's bit pattern; its text parsed back with strtod
+  // must be the value up to the 4 written decimals (0.00005) plus half an ulp of strtod.
+  for (std::size_t i = 0; i + 8 <= size; i += 8) {
+    double v = 0;
+    std::memcpy(&v, data + i, sizeof v);
+    if (!std::isfinite(v)) continue;
+    std::string s;
+    appendNumber(s, v);
+    if (!isNumberText(s)) __builtin_trap();
+    char* end = nullptr;
+    const double back = std::strtod(s.c_str(), &end);
+    if (end != s.c_str() + s.size() || !(std::abs(back - v) <= 5e-5 + std::abs(v) * 0x1p-52)) __builtin_trap();
+  }
+  return 0;
+}
+
 int run(const std::string& target, const std::uint8_t* data, std::size_t size) {
   if (target == "csv") return csvTable(data, size);
   if (target == "registrations") return registrations(data, size);
   if (target == "scenario") return scenario(data, size);
   if (target == "interventions") return interventions(data, size);
   if (target == "geojson") return geojson(data, size);
+  if (target == "number") return number(data, size);
   return -1;
 }
 
