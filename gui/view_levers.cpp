@@ -167,14 +167,16 @@ void tableLever(Ui& ui, const TableLeverSpec& s) {
     }
     return;
   }
-  // One slider per care type.
+  // One slider per care type; unset, it shows the default trend of care/care_trends.csv
+  // (which tapers; a value set here does not).
   ImGui::Spacing();
   ImGui::TextWrapped("%s", (title + " \u2013 " + ui.t("levers.per_care_type")).c_str());
   if (ImGui::IsItemHovered()) wrappedTooltip(leverHelp(ui, s, 0.0, 1));
   for (const auto& type : session.care().catalogue.types) {
     const std::string label = ui.state.lang == Lang::Nl ? type.nameNl : type.nameEn;
     if (auto v = leverRow(ui, (std::string(s.key) + type.code).c_str(), label, leverHelp(ui, s, 0.0, 1),
-                          session.scenario().tableValue(s.id, type.code, 0.0), session.loaded().tableValue(s.id, type.code, 0.0),
+                          session.scenario().tableValue(s.id, type.code, type.trend.pctPerYear),
+                          session.loaded().tableValue(s.id, type.code, type.trend.pctPerYear),
                           s.min, s.max, 1)) {
       ui.session.setTableValue(s.id, type.code, *v);
     }

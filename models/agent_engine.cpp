@@ -115,7 +115,9 @@ AgentModel prepareAgentModel(ProjectionPlan plan, const Dataset& data, const Car
   const std::size_t years = m.plan.years.size();
   const std::size_t types = care.catalogue.types.size();
   for (const auto& t : care.catalogue.types) {
-    m.trendFactor.push_back(1.0 + scenario.tableValue(TableLever::PrevalenceTrend, t.code, 0.0) / 100.0);
+    std::vector<double> factors(years + 1, 1.0);
+    for (std::size_t y = 0; y <= years; ++y) factors[y] = careTrendFactor(scenario, t, m.plan.baseYear, m.plan.baseYear + static_cast<int>(y));
+    m.trendFactor.push_back(std::move(factors));
     m.typeSegment.push_back(care.workforce.indexOf(t.workforceSegment));
   }
   m.productivity = scenario[Lever::ProductivityMultiplier];
@@ -933,7 +935,7 @@ void Simulation::careOutputs(std::size_t y, AreaCare& care, std::vector<double>&
   const auto cells = static_cast<std::size_t>(kAges * kSexes);
   for (std::size_t k = 0; k < types.size(); ++k) {
     const CareType& type = types[k];
-    const double trend = std::pow(model_.trendFactor[k], double(y));
+    const double trend = model_.trendFactor[k][y];
     std::int64_t clients = 0;
     double expectedReduction = 0;
     for (std::size_t bi = 0; bi < am_.use[k].size(); ++bi) {

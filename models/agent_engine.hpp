@@ -160,7 +160,7 @@ struct AgentModel {
   CareModel care;  // the care model in use (levels possibly recalibrated to registrations)
   std::vector<AgentIntervention> interventions;  // the scenario's, in scenario order
   std::vector<AgentMunicipality> municipalities;  // parallel to plan.municipalities
-  std::vector<double> trendFactor;  // per care type: yearly growth factor of use (1 + trend/100)
+  std::vector<std::vector<double>> trendFactor;  // per care type and year: careTrendFactor (scenario or default)
   double productivity = 1.0;
   WorkforceLevers workforceLevers;
   std::vector<int> typeSegment;  // per care type: its workforce segment

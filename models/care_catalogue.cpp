@@ -4,6 +4,7 @@
 
 #include "sim/index_of.hpp"
 
+#include <cmath>
 #include <map>
 #include <regex>
 #include <set>
@@ -141,7 +142,43 @@ void loadTargets(CareCatalogue& c, const fs::path& folder) {
   }
 }
 
+void loadTrends(CareCatalogue& c, const fs::path& folder) {
+  const fs::path file = folder / "care_trends.csv";
+  if (!fs::exists(file)) return;
+  auto t = CsvTable::read(file, {{"care_type", "trend_pct_per_year", "taper_start_year", "taper_end_year", "source"},
+                                 {"observed_pct_per_year", "demographic_pct_per_year", "residual_pct_per_year", "period"}});
+  std::set<std::size_t> seen;
+  for (std::size_t r = 0; r < t.rows(); ++r) {
+    const std::size_t i = careTypeIndex(c, t, r);
+    if (!seen.insert(i).second) t.fail(r, "care_type", "duplicate trend for " + c.types[i].code);
+    CareTrend tr;
+    tr.pctPerYear = t.numberIn(r, "trend_pct_per_year", -20.0, 20.0);
+    tr.taperStart = static_cast<int>(t.integer(r, "taper_start_year", 1900, 2200));
+    tr.taperEnd = static_cast<int>(t.integer(r, "taper_end_year", 1900, 2200));
+    if (tr.taperEnd < tr.taperStart) {
+      t.fail(r, "taper_end_year", "taper ends (" + std::to_string(tr.taperEnd) + ") before it starts (" + std::to_string(tr.taperStart) + ")");
+    }
+    tr.source = t.key(r, "source");
+    c.types[i].trend = tr;
+  }
+}
+
 }  // namespace
+
+double careTrendWeight(const CareTrend& trend, int year) {
+  if (year < trend.taperStart) return 1.0;
+  if (year >= trend.taperEnd) return 0.0;
+  return double(trend.taperEnd - year) / double(trend.taperEnd - trend.taperStart);
+}
+
+double careTrendFactor(const Scenario& scenario, const CareType& type, int baseYear, int year) {
+  const auto& set = scenario.table(TableLever::PrevalenceTrend);
+  if (auto it = set.find(type.code); it != set.end()) return std::pow(1.0 + it->second / 100.0, double(year - baseYear));
+  if (type.trend.pctPerYear == 0.0) return 1.0;
+  double f = 1.0;
+  for (int u = baseYear; u < year; ++u) f *= 1.0 + type.trend.pctPerYear / 100.0 * careTrendWeight(type.trend, u);
+  return f;
+}
 
 CareCatalogue loadCareCatalogue(const Dataset& data) {
   CareCatalogue c;
@@ -152,6 +189,7 @@ CareCatalogue loadCareCatalogue(const Dataset& data) {
   loadPrevalence(c, folder);
   loadMunicipalIndex(c, data, folder);
   loadTargets(c, folder);
+  loadTrends(c, folder);
   return c;
 }
 

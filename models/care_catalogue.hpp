@@ -5,11 +5,14 @@
 //                              hours and cost per client per year, with their sources;
 //   care_prevalence.csv        national clients per inhabitant by age group and sex;
 //   care_municipal_index.csv   level of each municipality relative to the national profile;
-//   care_calibration_targets.csv  the national figures the profiles were fitted to.
+//   care_calibration_targets.csv  the national figures the profiles were fitted to;
+//   care_trends.csv            optional: the default trend of age-specific use per care type
+//                              (% per year beyond demography, its taper and source).
 // Loading validates every value (prevalence in 0..1, hours and costs >= 0, known care
 // types and municipalities, age groups covering all ages) and throws InputError.
 
 #include "models/dataset.hpp"
+#include "models/scenario.hpp"
 #include "sim/age_sex.hpp"
 
 #include <filesystem>
@@ -17,6 +20,14 @@
 #include <vector>
 
 namespace zorgsim {
+
+// Default trend of a care type's age-specific use (care/care_trends.csv): `pctPerYear` in full
+// up to the year taperStart, then falling linearly to 0 at taperEnd (docs/method-care.md).
+struct CareTrend {
+  double pctPerYear = 0;
+  int taperStart = 0, taperEnd = 0;  // 0 = no default trend (no row)
+  std::string source;
+};
 
 struct CareType {
   std::string code;  // stable code, e.g. wmo_hh
@@ -30,6 +41,7 @@ struct CareType {
   AgeSexTable prevalence;             // clients per inhabitant by single age and sex (0..1)
   std::vector<double> municipalIndex;  // per dataset municipality, 1 = national level
   std::vector<std::string> indexBasis;  // per municipality: "own ...", "region ...", ...
+  CareTrend trend;                      // default trend (0 without a row in care_trends.csv)
 };
 
 struct CalibrationTarget {
@@ -50,5 +62,16 @@ struct CareCatalogue {
 // Loads <data>/care/. Returns an empty catalogue when the folder does not exist (a dataset
 // with demography only); throws InputError on any malformed file.
 CareCatalogue loadCareCatalogue(const Dataset& data);
+
+// Weight of the default trend in the growth step from 1 January `year` to 1 January year + 1:
+// 1 before taperStart, (taperEnd - year) / (taperEnd - taperStart) between, 0 from taperEnd.
+double careTrendWeight(const CareTrend& trend, int year);
+
+// The one formula of the care-use trend, used by the cohort engine, the agent engine and the
+// decomposition: the factor on the base-year age-specific use of `type` on 1 January `year`.
+// A scenario that sets care.prevalence_trend.<code> overrides the default: its value is
+// compounded unchanged, (1 + v/100)^(year - base). Otherwise the default of care_trends.csv:
+// the product over u = base .. year-1 of (1 + pct/100 x careTrendWeight(trend, u)).
+double careTrendFactor(const Scenario& scenario, const CareType& type, int baseYear, int year);
 
 }  // namespace zorgsim

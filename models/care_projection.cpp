@@ -170,6 +170,12 @@ AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario, 
   out.participants.assign(interventions.size(), std::vector<double>(years, 0.0));
   out.programmeCost.assign(interventions.size(), std::vector<double>(years, 0.0));
 
+  // The care-use trend factor per care type and year (careTrendFactor: scenario or default).
+  std::vector<std::vector<double>> trendFactors(types.size(), std::vector<double>(years, 1.0));
+  for (std::size_t k = 0; k < types.size(); ++k) {
+    for (std::size_t y = 0; y < years; ++y) trendFactors[k][y] = careTrendFactor(scenario, types[k], plan.baseYear, plan.baseYear + static_cast<int>(y));
+  }
+
   for (std::size_t y = 0; y < years; ++y) {
     const int year = plan.baseYear + static_cast<int>(y);
     const AgeSexTable& P = projection.population[y];
@@ -220,7 +226,7 @@ AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario, 
     // Clients, hours, FTE and cost per care type.
     for (std::size_t k = 0; k < types.size(); ++k) {
       const CareType& type = types[k];
-      const double trend = std::pow(1.0 + scenario.tableValue(TableLever::PrevalenceTrend, type.code, 0.0) / 100.0, double(y));
+      const double trend = trendFactors[k][y];
       double clients = 0, hours = 0;
       // Use cannot exceed one client per inhabitant of an age and sex: a steep trend (20 % a
       // year for decades) is capped there and the year recorded (issue #14 case 17). Without a

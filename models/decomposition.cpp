@@ -18,8 +18,7 @@ std::vector<DecompositionRow> decompose(const ScenarioRun& run, const Dataset& d
   std::vector<DecompositionRow> rows;
   for (std::size_t k = 0; k < care.catalogue.types.size(); ++k) {
     const CareType& type = care.catalogue.types[k];
-    const double growth = 1.0 + scenario.tableValue(TableLever::PrevalenceTrend, type.code, 0.0) / 100.0;
-    const double trend0 = std::pow(growth, double(y0)), trend1 = std::pow(growth, double(y1));
+    const double trend0 = careTrendFactor(scenario, type, base, fromYear), trend1 = careTrendFactor(scenario, type, base, toYear);
     // Clients at the base-year use: the later and the earlier population.
     double at0 = 0, at1 = 0;
     for (std::size_t p : run.areas[area].positions) {

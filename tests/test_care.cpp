@@ -72,7 +72,7 @@ TEST_CASE("base-year calibration reproduces the national figures it was fitted t
   }
 }
 
-TEST_CASE("cohort engine: clients are exactly population x prevalence x municipal index", "[care]") {
+TEST_CASE("cohort engine: clients are exactly population x prevalence x municipal index x trend factor", "[care]") {
   const Dataset& d = test::defaultDataset();
   const CareModel& m = test::defaultCareModel();
   const ScenarioRun run = runScenario(d, m, Scenario{}, selectMunicipalities(d, "Achterhoek"));
@@ -81,7 +81,9 @@ TEST_CASE("cohort engine: clients are exactly population x prevalence x municipa
     const auto& pop = run.projection.perMunicipality[p].population;
     for (const auto& type : m.catalogue.types) {
       for (std::size_t y : {std::size_t{0}, std::size_t{9}, pop.size() - 1}) {
-        const double expected = (pop[y] * type.prevalence).sum() * type.municipalIndex[static_cast<std::size_t>(muni)];
+        // The default care-use trend (care_trends.csv) multiplies the base-year use.
+        const double expected = (pop[y] * type.prevalence).sum() * type.municipalIndex[static_cast<std::size_t>(muni)] *
+                                careTrendFactor(Scenario{}, type, run.plan.baseYear, run.plan.baseYear + static_cast<int>(y));
         const double got = run.results.find(d.municipalities[static_cast<std::size_t>(muni)].code,
                                             run.plan.baseYear + static_cast<int>(y), "clients", "total", "total", type.code);
         REQUIRE(got == Approx(expected).epsilon(1e-9));
@@ -146,9 +148,12 @@ TEST_CASE("care-use trend lever compounds yearly from the base year", "[care]") 
   const Dataset& d = test::defaultDataset();
   const CareModel& m = test::defaultCareModel();
   const auto sel = selectMunicipalities(d, "GM0197");
+  // Against use held constant (trend 0 set explicitly, as in scenarios/demografie-alleen.toml).
+  Scenario zero;
+  zero.table(TableLever::PrevalenceTrend)["wmo_hh"] = 0.0;
   Scenario s;
   s.table(TableLever::PrevalenceTrend)["wmo_hh"] = 2.0;
-  const ScenarioRun base = runScenario(d, m, Scenario{}, sel);
+  const ScenarioRun base = runScenario(d, m, zero, sel);
   const ScenarioRun trend = runScenario(d, m, s, sel);
   const double b = base.results.find("GM0197", 2031, "clients", "total", "total", "wmo_hh");
   REQUIRE(trend.results.find("GM0197", 2031, "clients", "total", "total", "wmo_hh") == Approx(b * std::pow(1.02, 10)));
