@@ -103,9 +103,9 @@ const std::vector<TableLeverSpec>& tableLeverSpecs() {
        "scenario input (none in the baseline)"},
       {TableLever::PrevalenceTrend, "care.prevalence_trend", TableKey::CareType, LeverGroup::CareUse, -20.0, 20.0,
        "% per year", "Trend zorggebruik (% per jaar)", "Care-use trend (% per year)",
-       "Yearly change in the age-specific use of a care type (key: care type code), compounded from the base year.",
-       "Jaarlijkse verandering in het leeftijdsspecifieke gebruik van een zorgsoort (sleutel: code van de zorgsoort), cumulatief vanaf het basisjaar.",
-       "0 = constant age-specific use (assumption: no trend in the baseline)"},
+       "Yearly change in the age-specific use of a care type (key: care type code), compounded from the base year; a value set here replaces the default trend and does not taper.",
+       "Jaarlijkse verandering in het leeftijdsspecifieke gebruik van een zorgsoort (sleutel: code van de zorgsoort), cumulatief vanaf het basisjaar; een waarde hier vervangt de standaardtrend en loopt niet af.",
+       "default per care type: care/care_trends.csv (growth beyond demography in the national series, tapered to 0 from 2025 to 2040; docs/method-care.md); 0 = demography only (scenario demografie-alleen)"},
   };
   return specs;
 }

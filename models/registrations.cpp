@@ -273,7 +273,10 @@ std::vector<RecalibrationNote> recalibrateLevels(CareCatalogue& catalogue, const
   for (const auto& [key, reg] : latest) {
     CareType& type = catalogue.types[static_cast<std::size_t>(catalogue.indexOf(key.first))];
     const auto m = static_cast<std::size_t>(key.second);
-    const double expectedAtNationalLevel = (populationInYear(key.second, reg->year) * type.prevalence).sum();
+    // The national profile of the registered year: the base-year prevalence times the default
+    // care-use trend up to that year (care_trends.csv), so the baseline reproduces the count.
+    const double expectedAtNationalLevel = (populationInYear(key.second, reg->year) * type.prevalence).sum() *
+                                           careTrendFactor(Scenario{}, type, data.baseYear, reg->year);
     RecalibrationNote note{type.code, data.municipalities[m].code, reg->year, reg->clients,
                            expectedAtNationalLevel * type.municipalIndex[m], type.municipalIndex[m], 0.0, reg->file};
     if (expectedAtNationalLevel > 0) {

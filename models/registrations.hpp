@@ -53,8 +53,10 @@ struct RecalibrationNote {
 // Replaces the municipal index of every (care type, municipality) that has registrations by
 // registered / expected, using the latest registered year. `populationInYear(m, year)`
 // gives the municipality's population by age and sex for a year. Only the index changes;
-// the national age profile stays as it is. The expected count uses no care-use trend (the
-// index describes the municipality's level against the national profile of the base year).
+// the national age profile stays as it is. The expected count uses the default care-use
+// trend of care_trends.csv up to the registered year (the index describes the municipality's
+// level against the national profile of that year), so the baseline reproduces the count; a
+// scenario that overrides the trend lever does not.
 std::vector<RecalibrationNote> recalibrateLevels(CareCatalogue& catalogue, const std::vector<Registration>& registrations,
                                                  const std::function<AgeSexTable(int, int)>& populationInYear,
                                                  const Dataset& data);
