@@ -64,6 +64,7 @@ const std::vector<StringEntry>& stringTable() {
       {"kf.aged85", "85+", "85+"},
       {"kf.grey", "Grijze druk", "Old-age dependency"},
       {"kf.gap", "Tekort zorgpersoneel", "Care staff shortage"},
+      {"kf.surplus", "Overschot zorgpersoneel", "Care staff surplus"},
       {"kf.share", "Nodig in de zorg, 20-66 jr", "Needed in care, aged 20-66"},
       {"kf.cost", "Zorgkosten", "Care cost"},
       {"kf.demand", "Vraag zorgpersoneel", "Care staff demand"},

@@ -30,6 +30,11 @@ head -1 "$work/good/results.csv" | grep -qx "scenario,geo_level,geo_code,geo_nam
 grep -q '"content_hash"' "$work/good/manifest.json" && pass || fail "manifest lacks content_hash"
 ls -a "$work/good" | grep -q '\.tmp\.' && fail "temporary files left behind" || pass
 checksum=$(cat "$work/good"/* | md5sum)
+# A workforce gap is a shortage or a surplus in words, never a negative shortage (Centraal
+# Gelderland has a surplus of workforce supply in 2030 in the baseline).
+"$bin" run --out "$work/cg" --region "Centraal Gelderland" >"$work/cg.out" 2>/dev/null || fail "Centraal Gelderland run failed"
+grep -q "tekort/overschot" "$work/cg.out" && grep -qE "[0-9] overschot$" "$work/cg.out" && pass || fail "surplus not written as overschot"
+grep -qE " -[0-9.]+ *$" "$work/cg.out" && fail "a negative number in the gap column" || pass
 
 # 2. Help explains every option.
 "$bin" --help | grep -q "run" && pass || fail "--help lacks run"
