@@ -63,7 +63,7 @@ expect_error "output path is a file" 3 "is not a folder" "$bin" run --out "$work
 
 # 5. Strategist commands: compare, decompose, goalseek, monitor, registrations.
 "$bin" compare "$src/scenarios/baseline.toml" "$src/scenarios/krappe-arbeidsmarkt.toml" --region Achterhoek --out "$work/cmp" >"$work/out" 2>"$work/err" \
-  && grep -q "Tekort (fte)" "$work/out" && head -1 "$work/cmp/comparison.csv" | grep -q "^scenario_a,scenario_b" && pass || fail "compare: $(cat "$work/err")"
+  && grep -q "Tekort/overschot (fte)" "$work/out" && head -1 "$work/cmp/comparison.csv" | grep -q "^scenario_a,scenario_b" && pass || fail "compare: $(cat "$work/err")"
 "$bin" decompose "$src/scenarios/reablement.toml" --from 2021 --to 2040 --region Rivierenland --out "$work/dec" >"$work/out" 2>"$work/err" \
   && grep -q "demografie" "$work/out" && [[ -s "$work/dec/decomposition.csv" ]] && pass || fail "decompose: $(cat "$work/err")"
 # The workforce row of Rivierenland: demography + trend + prevention = total change.
