@@ -65,6 +65,12 @@ struct AreaFlows {
   double births = 0, deaths = 0, internalIn = 0, internalOut = 0, internationalIn = 0, internationalOut = 0;
 };
 
+// One row of municipal_changes.csv: an old municipal code and one of its 2024 successors.
+struct MunicipalChange {
+  std::string oldCode, oldName, date, successor, successorName;
+  double share = 1.0;  // share of the old municipality's population that went to the successor
+};
+
 struct Dataset {
   std::filesystem::path folder;
   std::string name;
@@ -98,7 +104,9 @@ struct Dataset {
   // (municipalities GMxxxx, COROP CRxx, province PVxx, NL01), and the years summed.
   std::map<std::string, std::pair<int, double>> observedBirths;
   std::map<std::string, AreaFlows> observedFlows;  // per geo code, yearly average
+  std::vector<MunicipalChange> municipalChanges;     // optional municipal_changes.csv
 
+  // A region by name or code, or "TYPE:NAME" / "TYPE:CODE" for one region type.
   const Region* findRegion(const std::string& nameOrCode) const;
   std::vector<const Region*> regionsOfType(const std::string& type) const;
   int indexOf(const std::string& municipalityCode) const;  // -1 if absent
