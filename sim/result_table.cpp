@@ -1,5 +1,6 @@
 #include "sim/result_table.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -86,9 +87,12 @@ std::string csvField(std::string_view s) {
 }
 
 void appendNumber(std::string& out, double v) {
-  char buf[48];
+  // std::to_chars gives the characters of printf("%.4f") (C++17 [charconv]) several times
+  // faster; writing the 5 million numbers of a national run's files was mostly printf.
+  char buf[400];  // fixed notation of the largest double: 309 digits + sign + point + 4
   if (v == 0.0) v = 0.0;  // no "-0.0000"
-  int n = std::snprintf(buf, sizeof buf, "%.4f", v);
+  const auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 4);
+  const auto n = res.ptr - buf;
   if (std::string_view(buf, static_cast<std::size_t>(n)) == "-0.0000") {
     out += "0.0000";
     return;
