@@ -26,11 +26,10 @@ Standard library only; output is deterministic (a rerun gives identical bytes).
 
 import argparse
 import csv
-import json
 import os
 import shutil
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import derive_default_data as base          # noqa: E402  helpers and the WPP writers
