@@ -586,12 +586,11 @@ def write_migration_total(ctx):
 def parse_args(argv):
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--raw", default=None,
-                   help="raw data folder (default: ../shared/data/raw relative to the repo root)")
+    p.add_argument("--raw", required=True, help="raw data folder (see data/nederland/SOURCES.md)")
     p.add_argument("--out", default=None,
                    help="output dataset folder (default: data/gelderland relative to the repo root)")
     a = p.parse_args(argv)
-    raw = os.path.abspath(a.raw) if a.raw else os.path.normpath(os.path.join(REPO_ROOT, "..", "shared", "data", "raw"))
+    raw = os.path.abspath(a.raw)
     out = os.path.abspath(a.out) if a.out else os.path.join(REPO_ROOT, "data", "gelderland")
     return raw, out
 

@@ -4,7 +4,7 @@
 
 Usage (from the repository root):
 
-    python3 tools/derive_national_data.py --raw ../shared/data/raw
+    python3 tools/derive_national_data.py --raw RAW   (RAW: the raw public data folder)
 
 writes data/nederland and data/gelderland (override with --out-nl / --out-gld). Both come
 from the same national derivation: every Gelderland file is the Gelderland selection of the
@@ -225,8 +225,7 @@ def write_area(raw, area, nat, gld_dir):
 
 def parse_args(argv):
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--raw", default=os.path.normpath(os.path.join(REPO_ROOT, "..", "shared", "data", "raw")),
-                   help="raw data folder")
+    p.add_argument("--raw", required=True, help="raw data folder (see data/nederland/SOURCES.md)")
     p.add_argument("--out-nl", default=os.path.join(REPO_ROOT, "data", "nederland"))
     p.add_argument("--out-gld", default=os.path.join(REPO_ROOT, "data", "gelderland"))
     a = p.parse_args(argv)
