@@ -36,6 +36,7 @@ import derive_default_data as base          # noqa: E402  helpers and the WPP wr
 import municipal_changes as changes         # noqa: E402
 import national_regions as nreg             # noqa: E402
 import national_flows as nflows             # noqa: E402
+import national_care_index                  # noqa: E402
 from derive_default_data import fail, to_int, write_csv, AGE_GROUPS, SEXES, NATIONAL_CODE  # noqa: E402
 
 REPO_ROOT = base.REPO_ROOT
@@ -266,6 +267,10 @@ def main(argv=None):
               % (area.name, area.out_dir, len(area.munis), total, len(actx.written)))
         for line in actx.report.lines:
             print(line)
+    # The municipal care index of the municipalities outside Gelderland (care/ was copied).
+    print("\nNational care index (tools/national_care_index.py):")
+    for line in national_care_index.complete(out_gld, out_nl):
+        print("  " + line)
     print("\nChecks (national):")
     for line in ctx.report.lines:
         print(line)
