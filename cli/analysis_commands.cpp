@@ -24,8 +24,9 @@ namespace zorgsim::cli {
 namespace {
 
 void addCommon(CLI::App* cmd, AnalysisOptions& o) {
-  cmd->add_option("--data,-d", o.dataFolder, "Dataset folder. Default: the embedded Gelderland 2021 dataset.");
-  cmd->add_option("--region,-r", o.region, "Limit to one region (name or code) or municipality.");
+  cmd->add_option("--data,-d", o.dataFolder, "Dataset folder, or a shipped dataset: gelderland (default) or nederland.");
+  cmd->add_option("--region,-r", o.region, "Limit to one region (name or code, or TYPE:NAME) or municipality.");
+  addAreaOptions(cmd, o.region);
   cmd->add_option("--out,-o", o.outFolder, "Output folder. Default: output/<command>-<scenario names>.");
   cmd->add_option("--lang", o.language, "Language of the on-screen table: nl (default) or en.")->check(CLI::IsMember({"nl", "en"}));
 }
@@ -243,8 +244,9 @@ void addAnalysisCommands(CLI::App& app, AnalysisOptions& o) {
   seek->add_option("--max", o.hi, "The stronger end of the range (default 1: full reach).");
   seek->add_option("--year", o.year, "Year in which the gap must be under the target.")->required();
   seek->add_option("--max-gap", o.maxGap, "Target: largest acceptable workforce gap in FTE (all segments).")->required();
-  seek->add_option("--data,-d", o.dataFolder, "Dataset folder. Default: the embedded Gelderland 2021 dataset.");
+  seek->add_option("--data,-d", o.dataFolder, "Dataset folder, or a shipped dataset: gelderland (default) or nederland.");
   seek->add_option("--region,-r", o.region, "Region (name or code) or municipality whose gap counts; default the province.");
+  addAreaOptions(seek, o.region);
 }
 
 int runAnalysisCommand(const CLI::App& app, const AnalysisOptions& o) {

@@ -32,6 +32,11 @@ const std::vector<StringEntry>& stringTable() {
       {"regiontype.jeugdregio", "Jeugdregio", "Youth care region"},
       {"regiontype.corop", "COROP-gebied", "COROP area"},
       {"regiontype.province", "Provincie", "Province"},
+      {"regiontype.country", "Land", "Country"},
+      {"regiontype.zorgkantoorregio", "Zorgkantoorregio", "Care office region (zorgkantoor)"},
+      {"regiontype.arbeidsmarktregio", "Arbeidsmarktregio", "Labour market region"},
+      {"regiontype.ggd", "GGD-regio", "Public health region (GGD)"},
+      {"regiontype.coalition", "Eigen regio", "Own region (coalition)"},
       // Levers
       {"levers.title", "Hefbomen", "Levers"},
       {"levers.reset", "Herstel", "Reset"},
