@@ -240,6 +240,25 @@ Chart choroplethChart(const GeoMap& geo, const ChoroplethSpec& spec) {
       layer.features.push_back(std::move(f));
     }
   }
+  // Zoom: the extent of the zoomTo areas with a margin of 8 % on each side (others are
+  // drawn as far as they fall inside it; the painter clips).
+  bool firstZoom = true;
+  double zx0 = 0, zy0 = 0, zx1 = 0, zy1 = 0;
+  for (const auto& f : layer.features) {
+    if (!spec.zoomTo.count(f.code) || f.rings.empty()) continue;
+    for (const auto& p : f.rings[0]) {
+      if (firstZoom) {
+        zx0 = zx1 = p.x;
+        zy0 = zy1 = p.y;
+        firstZoom = false;
+      }
+      zx0 = std::min(zx0, p.x), zx1 = std::max(zx1, p.x), zy0 = std::min(zy0, p.y), zy1 = std::max(zy1, p.y);
+    }
+  }
+  if (!firstZoom) {
+    const double mx = 0.08 * std::max(zx1 - zx0, zy1 - zy0);
+    layer.minX = zx0 - mx, layer.maxX = zx1 + mx, layer.minY = zy0 - mx, layer.maxY = zy1 + mx;
+  }
   // The "no data" legend entry only when some area has no value.
   if (std::all_of(layer.features.begin(), layer.features.end(), [](const MapFeature& f) { return f.hasValue; })) {
     layer.noDataLabel.clear();

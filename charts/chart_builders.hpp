@@ -69,6 +69,7 @@ struct ChoroplethSpec {
   bool diverging = false;  // classes symmetric around 0 (changes)
   std::string selectedCode;
   std::set<std::string> highlighted;  // e.g. members of the selected region
+  std::set<std::string> zoomTo;       // areas whose extent the map shows (empty: all areas)
   std::string noDataLabel;
   NumberFormat format;
   std::size_t classes = 5;

@@ -412,6 +412,8 @@ struct Painter {
     layout.mapOffsetX = mapArea.x + (mapArea.w - dx * scale) / 2;
     layout.mapOffsetY = mapArea.y + (mapArea.h + dy * scale) / 2;
 
+    // A zoomed map (bounds of a region) has features beyond the plot: clip them.
+    c.pushClip(mapArea);
     std::vector<std::vector<Point>> screenRings(m.features.size());
     for (std::size_t i = 0; i < m.features.size(); ++i) {
       const auto& f = m.features[i];
@@ -443,6 +445,7 @@ struct Painter {
         c.polyline(screenRings[i], col, w, true);
       }
     }
+    c.popClip();
     // Legend.
     auto entry = [&](double x, double y, Color col, const std::string& label) {
       c.fillRect({x, y + (lineH(st.fontSize) - box) / 2, box, box}, col);

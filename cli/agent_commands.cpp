@@ -162,14 +162,15 @@ CLI::App* addSolidarityCommand(CLI::App& app, SolidarityCliOptions& o) {
       "Regional solidarity: the budget risk of rare, expensive care (P95 minus expected cost) for each municipality alone "
       "and inside a regional pool under several distribution keys, from an ensemble of the agent engine.");
   cmd->add_option("scenario", o.scenarioFile, "Scenario file (TOML). Default: the baseline.");
-  cmd->add_option("--region,-r", o.region, "The region whose municipalities pool (name or code, e.g. Achterhoek, JZ25).")->required();
+  cmd->add_option("--region,-r", o.region, "The region whose municipalities pool (name or code, e.g. Achterhoek, JZ25).");
+  addAreaOptions(cmd, o.region);
   addAgentOptions(cmd, o.agent);
   cmd->add_option("--year", o.year, "Budget year analysed (default: the first year after the base year).");
   cmd->add_option("--care-types", o.careTypes,
                   "Care types pooled, comma separated (default jeugd_verblijf,wmo_bw,jeugd_bescherming).")
       ->delimiter(',');
   cmd->add_option("--out,-o", o.outFolder, "Output folder for solidarity.csv and manifest.json. Default: output/solidarity-<scenario>-<region>.");
-  cmd->add_option("--data,-d", o.dataFolder, "Dataset folder. Default: the embedded Gelderland 2021 dataset.");
+  cmd->add_option("--data,-d", o.dataFolder, "Dataset folder, or a shipped dataset: gelderland (default) or nederland.");
   cmd->add_option("--lang", o.language, "Language of the on-screen table: nl (default) or en.")->check(CLI::IsMember({"nl", "en"}));
   cmd->add_flag("--quiet,-q", o.quiet, "Print no table, only errors.");
   return cmd;
@@ -234,6 +235,7 @@ int solidarityCommand(const SolidarityCliOptions& o) {
     const Inputs inputs = loadInputs(o.dataFolder);
     const Dataset& data = inputs.data;
     const Scenario scenario = loadScenarioFor(o.scenarioFile, inputs);
+    if (o.region.empty()) throw InputError("--region", 0, "", "give the region whose municipalities pool (--region or --province)");
     const auto selection = selectRegion(data, o.region);
     if (selection.size() < 2) {
       throw InputError("--region", 0, "", "'" + o.region + "' is one municipality; solidarity needs a region of several");

@@ -1,5 +1,7 @@
 #include "cli/analysis_commands.hpp"
 
+#include "charts/gap_words.hpp"
+
 #include "cli/command_support.hpp"
 #include "cli/summary_table.hpp"
 #include "models/decomposition.hpp"
@@ -22,8 +24,9 @@ namespace zorgsim::cli {
 namespace {
 
 void addCommon(CLI::App* cmd, AnalysisOptions& o) {
-  cmd->add_option("--data,-d", o.dataFolder, "Dataset folder. Default: the embedded Gelderland 2021 dataset.");
-  cmd->add_option("--region,-r", o.region, "Limit to one region (name or code) or municipality.");
+  cmd->add_option("--data,-d", o.dataFolder, "Dataset folder, or a shipped dataset: gelderland (default) or nederland.");
+  cmd->add_option("--region,-r", o.region, "Limit to one region (name or code, or TYPE:NAME) or municipality.");
+  addAreaOptions(cmd, o.region);
   cmd->add_option("--out,-o", o.outFolder, "Output folder. Default: output/<command>-<scenario names>.");
   cmd->add_option("--lang", o.language, "Language of the on-screen table: nl (default) or en.")->check(CLI::IsMember({"nl", "en"}));
 }
@@ -104,14 +107,14 @@ int compareCommand(const AnalysisOptions& o) {
         {"Cliënten Wlz", "Clients Wlz", "clients", "wlz", "total"},
         {"Personeel vraag (fte)", "Workforce demand (FTE)", "workforce_demand_fte", "total", "total"},
         {"Personeel aanbod (fte)", "Workforce supply (FTE)", "workforce_supply_fte", "total", "total"},
-        {"Tekort (fte)", "Gap (FTE)", "workforce_gap_fte", "total", "total"},
+        {"Tekort/overschot (fte)", "Shortage/surplus (FTE)", "workforce_gap_fte", "total", "total"},
         {"Zorgkosten (mln euro)", "Care cost (million euro)", "care_cost", "total", "total"},
     };
     const int mid = std::min(2035, runs.front().plan.horizon), last = runs.front().plan.horizon;
     for (int year : {mid, last}) {
       std::cout << fmt::format("\n{} — {}\n", runs.front().areas[area].name, year);
       std::cout << fmt::format("{:<36}", "");
-      for (const auto& s : scenarios) std::cout << fmt::format(" {:>18}", s.name.substr(0, 18));
+      for (const auto& s : scenarios) std::cout << fmt::format(" {:>24}", s.name.substr(0, 24));
       std::cout << "\n";
       for (const auto& f : figures) {
         std::cout << fmt::format("{:<36}", nl ? f.labelNl : f.labelEn);
@@ -119,11 +122,15 @@ int compareCommand(const AnalysisOptions& o) {
         double first = 0;
         for (std::size_t r = 0; r < runs.size(); ++r) {
           const double v = runs[r].results.find(code, year, f.indicator, "total", f.ageGroup, f.careType) * scale;
+          // A gap is written as a shortage or a surplus, never as a negative shortage.
+          const std::string shown = std::string(f.indicator) == "workforce_gap_fte"
+                                        ? charts::gapWords(v, 0, charts::NumberFormat::dutch(), nl)
+                                        : thousands(v);
           if (r == 0) {
             first = v;
-            std::cout << fmt::format(" {:>18}", thousands(v));
+            std::cout << fmt::format(" {:>24}", shown);
           } else {
-            std::cout << fmt::format(" {:>18}", fmt::format("{} ({})", thousands(v), signedThousands(v - first)));
+            std::cout << fmt::format(" {:>24}", fmt::format("{} ({})", shown, signedThousands(v - first)));
           }
         }
         std::cout << "\n";
@@ -237,8 +244,9 @@ void addAnalysisCommands(CLI::App& app, AnalysisOptions& o) {
   seek->add_option("--max", o.hi, "The stronger end of the range (default 1: full reach).");
   seek->add_option("--year", o.year, "Year in which the gap must be under the target.")->required();
   seek->add_option("--max-gap", o.maxGap, "Target: largest acceptable workforce gap in FTE (all segments).")->required();
-  seek->add_option("--data,-d", o.dataFolder, "Dataset folder. Default: the embedded Gelderland 2021 dataset.");
+  seek->add_option("--data,-d", o.dataFolder, "Dataset folder, or a shipped dataset: gelderland (default) or nederland.");
   seek->add_option("--region,-r", o.region, "Region (name or code) or municipality whose gap counts; default the province.");
+  addAreaOptions(seek, o.region);
 }
 
 int runAnalysisCommand(const CLI::App& app, const AnalysisOptions& o) {

@@ -55,8 +55,9 @@ void addBatchCommand(CLI::App& app, BatchOptions& o) {
                   "Batch folder: one sub-folder per scenario name (results.csv, population.csv, manifest.json), plus "
                   "comparison.csv, manifest.json and the reports. A rerun skips scenarios whose results are up to date.")
       ->required();
-  cmd->add_option("--data,-d", o.dataFolder, "Dataset folder. Default: the embedded Gelderland 2021 dataset.");
+  cmd->add_option("--data,-d", o.dataFolder, "Dataset folder, or a shipped dataset: gelderland (default) or nederland.");
   cmd->add_option("--region,-r", o.region, "Limit every run to one region (name or code) or municipality.");
+  addAreaOptions(cmd, o.region);
   cmd->add_option("--engine", o.engine, "Projection engine: cohort (deterministic, default) or agent (Monte Carlo ensembles).")
       ->check(CLI::IsMember({"cohort", "agent"}));
   cmd->add_option("--replicates", o.replicates, "Replicates per scenario with --engine agent (default 100); the cohort engine has exactly one.")

@@ -1,5 +1,6 @@
 #include "cli/command_support.hpp"
 
+#include "models/area_selection.hpp"
 #include "models/default_locations.hpp"
 #include "models/scenario_run.hpp"
 #include "sim/atomic_output.hpp"
@@ -13,11 +14,46 @@
 
 namespace zorgsim::cli {
 
+namespace {
+// --coalitions FILE of this process (one command per process; set while parsing options).
+std::string& coalitionsFile() {
+  static std::string file;
+  return file;
+}
+}  // namespace
+
+std::filesystem::path resolveDataFolder(const std::string& dataFolder) {
+  namespace fs = std::filesystem;
+  if (dataFolder.empty()) return defaultDataFolder();
+  std::error_code ec;
+  // A path (or an existing folder) is used as given; the loader reports a missing one.
+  if (fs::is_directory(dataFolder, ec) || dataFolder.find('/') != std::string::npos) return dataFolder;
+  const fs::path shipped = defaultDataFolder().parent_path();
+  if (fs::is_directory(shipped / dataFolder, ec)) return shipped / dataFolder;
+  std::string names;
+  for (const auto& e : fs::directory_iterator(shipped, ec)) {
+    if (e.is_directory(ec) && fs::exists(e.path() / "dataset.toml", ec)) names += (names.empty() ? "" : ", ") + e.path().filename().string();
+  }
+  throw InputError("--data", 0, "", "no data folder '" + dataFolder + "': not a folder, and not a dataset shipped in " +
+                                        shipped.string() + " (" + names + ")");
+}
+
 Inputs loadInputs(const std::string& dataFolder) {
   Inputs in;
-  in.data = loadDataset(dataFolder.empty() ? defaultDataFolder() : std::filesystem::path(dataFolder));
+  in.data = loadDataset(resolveDataFolder(dataFolder));
+  if (!coalitionsFile().empty()) addCoalitions(in.data, coalitionsFile());
   in.care = loadCareModel(in.data);
   return in;
+}
+
+void addAreaOptions(CLI::App* cmd, std::string& region) {
+  cmd->add_option_function<std::string>(
+         "--province", [&region](const std::string& name) { region = "province:" + name; },
+         "Limit to one province (name or code, e.g. Gelderland, PV25); the same as --region province:NAME.")
+      ->excludes("--region");
+  cmd->add_option("--coalitions", coalitionsFile(),
+                  "Your own regions across any border: CSV with columns coalition,geo_code (a row per member). They are "
+                  "reported like regions (type coalition) and can be chosen with --region NAME.");
 }
 
 Scenario loadScenarioFor(const std::string& scenarioFile, const Inputs& inputs) {

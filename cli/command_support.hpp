@@ -8,6 +8,8 @@
 #include "models/scenario.hpp"
 #include "sim/output_folder.hpp"
 
+#include <CLI/CLI.hpp>
+
 #include <functional>
 #include <memory>
 #include <filesystem>
@@ -21,8 +23,18 @@ struct Inputs {
   CareModel care;
 };
 
-// dataFolder "" = the default dataset.
+// dataFolder "" = the default dataset; a folder, or the name of a dataset shipped next to the
+// default one ("nederland", "gelderland"). Adds the coalitions of --coalitions.
 Inputs loadInputs(const std::string& dataFolder);
+
+// The folder of --data: an existing folder as given, else data/<name> next to the default
+// dataset; InputError (--data) listing the shipped datasets otherwise.
+std::filesystem::path resolveDataFolder(const std::string& dataFolder);
+
+// Adds to a command the options every command shares for choosing municipalities:
+// --province NAME (a shorthand for --region province:NAME) and --coalitions FILE (the
+// user's own regions, CSV coalition,geo_code; they become regions of type "coalition").
+void addAreaOptions(CLI::App* cmd, std::string& region);
 // scenarioFile "" = the baseline; validated against the data and care model.
 Scenario loadScenarioFor(const std::string& scenarioFile, const Inputs& inputs);
 

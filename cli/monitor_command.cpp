@@ -27,8 +27,9 @@ void addMonitorCommand(CLI::App& app, MonitorOptions& o) {
                   "Registered client counts (plain CSV care_type,year,geo_code,clients, or a CBS StatLine export). Repeatable.")
       ->required();
   cmd->add_option("--care-type", o.careType, "Care type of StatLine exports that have no type column.");
-  cmd->add_option("--data,-d", o.dataFolder, "Dataset folder. Default: the embedded Gelderland 2021 dataset.");
+  cmd->add_option("--data,-d", o.dataFolder, "Dataset folder, or a shipped dataset: gelderland (default) or nederland.");
   cmd->add_option("--region,-r", o.region, "Limit to one region or municipality.");
+  addAreaOptions(cmd, o.region);
   cmd->add_option("--out,-o", o.outFolder, "Output folder for monitor.csv. Default: output/<scenario name>-monitor.");
   cmd->add_option("--lang", o.language, "Language of the on-screen table: nl (default) or en.")->check(CLI::IsMember({"nl", "en"}));
   cmd->add_option("--engine", o.engine,

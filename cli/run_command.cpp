@@ -25,11 +25,12 @@ void addRunCommand(CLI::App& app, RunOptions& o) {
                   "Output folder for results.csv, population.csv and manifest.json. Default: output/<scenario name>. "
                   "Files are replaced atomically; nothing is written if the run fails.");
   run->add_option("--data,-d", o.dataFolder,
-                  "Dataset folder in the layout of data/LAYOUT.md (e.g. your own CBS exports). Default: the embedded "
-                  "Gelderland 2021 dataset.");
+                  "Dataset folder in the layout of data/LAYOUT.md (e.g. your own CBS exports), or the name of a shipped "
+                  "dataset: gelderland (default) or nederland (all 342 municipalities).");
   run->add_option("--region,-r", o.region,
-                  "Limit the run to one region (name or code, e.g. Achterhoek, JZ30, CR14) or one municipality "
-                  "(name or GM code).");
+                  "Limit the run to one region (name or code, e.g. Achterhoek, JZ30, CR14; TYPE:NAME for one region type, "
+                  "e.g. corop:Achterhoek) or one municipality (name or GM code).");
+  addAreaOptions(run, o.region);
   run->add_option("--registrations", o.registrationFiles,
                   "Your municipality's own client counts (plain CSV care_type,year,geo_code,clients, or a CBS StatLine "
                   "export of the Wmo / youth-care tables). They replace the municipal level of each care type they cover; "

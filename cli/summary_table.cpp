@@ -1,5 +1,7 @@
 #include "cli/summary_table.hpp"
 
+#include "charts/gap_words.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -99,16 +101,18 @@ std::string careSummary(const ScenarioRun& run, const CareModel& care, Language 
                        : "Clients per care type and workforce (FTE, all segments)\n";
   out += fmt::format("{:<22} {:>5}", nl ? "Regio" : "Region", nl ? "jaar" : "year");
   for (const auto& t : types) out += fmt::format(" {:>15}", t);
-  out += fmt::format(" {:>11} {:>11} {:>9}\n", nl ? "fte vraag" : "FTE demand", nl ? "fte aanbod" : "FTE supply",
-                     nl ? "tekort" : "gap");
+  out += fmt::format(" {:>11} {:>11} {:>18}\n", nl ? "fte vraag" : "FTE demand", nl ? "fte aanbod" : "FTE supply",
+                     nl ? "tekort/overschot" : "shortage/surplus");
   for (std::size_t a : summaryAreas(run)) {
     const auto& code = run.areas[a].code;
     for (int y : years) {
       out += fmt::format("{:<22} {:>5}", y == years.front() ? run.areas[a].name : "", y);
       for (const auto& t : types) out += fmt::format(" {:>15}", thousands(run.results.find(code, y, "clients", "total", "total", t)));
-      out += fmt::format(" {:>11} {:>11} {:>9}\n", thousands(run.results.find(code, y, "workforce_demand_fte", "total", "total", "total")),
+      // A negative gap is a surplus, written as such (never a negative shortage).
+      const double gap = run.results.find(code, y, "workforce_gap_fte", "total", "total", "total");
+      out += fmt::format(" {:>11} {:>11} {:>18}\n", thousands(run.results.find(code, y, "workforce_demand_fte", "total", "total", "total")),
                          thousands(run.results.find(code, y, "workforce_supply_fte", "total", "total", "total")),
-                         thousands(run.results.find(code, y, "workforce_gap_fte", "total", "total", "total")));
+                         charts::gapWords(gap, 0, charts::NumberFormat::dutch(), nl));
     }
   }
   return out;

@@ -63,6 +63,11 @@ int main(int argc, char** argv) {
 
     SessionOptions so;
     so.dataFolder = options.data.empty() ? defaultDataFolder() : options.data;
+    // A name without a folder part is a dataset shipped next to the default one (nederland).
+    if (std::error_code ec; !options.data.empty() && !options.data.has_parent_path() && !std::filesystem::is_directory(options.data, ec)) {
+      so.dataFolder = defaultDataFolder().parent_path() / options.data;
+    }
+    so.coalitionsFile = options.coalitions;
     so.scenarioFile = options.scenario.empty() ? defaultScenarioFile() : options.scenario;
     so.referenceFile = options.reference.empty() ? defaultScenarioFile() : options.reference;
     so.frameBudgetMs = options.frameBudgetMs;

@@ -10,7 +10,8 @@ const char* usage() {
 
 Usage: zorgsim-gui [options]
 
-  --data DIR              dataset folder (default: the embedded Gelderland data)
+  --data DIR|NAME         dataset folder, or a shipped dataset: gelderland (default), nederland
+  --coalitions FILE       your own regions (CSV coalition,geo_code; a row per member)
   --scenario FILE         scenario to open (default: scenarios/baseline.toml)
   --reference FILE        scenario drawn as the pyramid outline and dashed reference lines
                           (default: scenarios/baseline.toml)
@@ -57,6 +58,8 @@ Options parseOptions(const std::vector<std::string>& args) {
       o.version = true;
     } else if (a == "--data") {
       o.data = value();
+    } else if (a == "--coalitions") {
+      o.coalitions = value();
     } else if (a == "--scenario") {
       o.scenario = value();
     } else if (a == "--reference") {

@@ -9,7 +9,7 @@
 namespace zorgsim::gui {
 
 struct Options {
-  std::filesystem::path data, scenario, reference;
+  std::filesystem::path data, scenario, reference, coalitions;
   std::string region, view, lang = "nl";
   bool workshop = false;
   int width = 1280, height = 800;

@@ -37,6 +37,7 @@ const Region* provinceOf(const Dataset& d) {
 
 Session::Session(SessionOptions options) : options_(std::move(options)) {
   data_ = loadDataset(options_.dataFolder);
+  if (!options_.coalitionsFile.empty()) addCoalitions(data_, options_.coalitionsFile);
   care_ = loadCareModel(data_);
   try {
     geo_ = charts::loadGeoJson(data_.folder / "geo" / "gemeenten_2024.geojson", municipalityCodes(data_));

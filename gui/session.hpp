@@ -29,6 +29,7 @@ namespace zorgsim::gui {
 
 struct SessionOptions {
   std::filesystem::path dataFolder;
+  std::filesystem::path coalitionsFile;  // empty: none (CSV coalition,geo_code)
   std::filesystem::path scenarioFile;   // opened at start
   std::filesystem::path referenceFile;  // the pyramid's default outline (baseline)
   double frameBudgetMs = 12.0;          // focus runs estimated above this go to the background

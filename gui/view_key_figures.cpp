@@ -27,6 +27,11 @@ std::vector<FigureCell> figuresToShow(const Ui& ui, bool workshop) {
     FigureCell s;
     s.label = ui.t(f.labelKey);
     s.value = ui.number(v, f.decimals);
+    if (std::string_view(f.key) == "workforce_gap_fte" && v < 0) {
+      // A surplus is shown as a surplus, not as a negative shortage.
+      s.label = ui.t("kf.surplus");
+      s.value = ui.number(-v, f.decimals);
+    }
     if (*f.unitKey) s.value += std::string(" ") + ui.t(f.unitKey);
     if (f.showChange) s.note = percentChange(ui, v, f.value(run->results, code, base, base));
     out.push_back(std::move(s));

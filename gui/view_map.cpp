@@ -1,6 +1,7 @@
 // The map: municipalities from the shipped boundaries (GeoJSON, RD coordinates), coloured
 // by the chosen indicator in the chosen year (from the run over all municipalities), with
-// a legend; hover shows name and value, a click selects the municipality.
+// a legend; hover shows name and value, a click selects the municipality. A chosen region
+// or province that is part of the map is shown zoomed to its extent.
 
 #include "charts/chart_builders.hpp"
 #include "gui/chart_view.hpp"
@@ -26,8 +27,13 @@ charts::Chart buildMap(const Ui& ui) {
   spec.format = ui.format;
   spec.noDataLabel = ui.t("map.no_data");
   spec.selectedCode = s.municipality();
-  if (const Region* r = s.region(); r && r->type != "province") {
+  if (const Region* r = s.region(); r && r->type != "province" && r->type != "country") {
     for (int m : r->members) spec.highlighted.insert(s.data().municipalities[static_cast<std::size_t>(m)].code);
+  }
+  // Zoom to the chosen region or province when it is a part of the dataset's map (a
+  // province of the national dataset, any region); the whole map otherwise.
+  if (const Region* r = s.region(); r && r->members.size() < s.data().municipalities.size()) {
+    for (int m : r->members) spec.zoomTo.insert(s.data().municipalities[static_cast<std::size_t>(m)].code);
   }
   if (const ScenarioRun* run = s.fullRun()) {
     for (const auto& m : s.data().municipalities) {

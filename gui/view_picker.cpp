@@ -15,6 +15,11 @@ const char* typeKey(const std::string& type) {
   if (type == "jeugdregio") return "regiontype.jeugdregio";
   if (type == "corop") return "regiontype.corop";
   if (type == "province") return "regiontype.province";
+  if (type == "country") return "regiontype.country";
+  if (type == "zorgkantoorregio") return "regiontype.zorgkantoorregio";
+  if (type == "arbeidsmarktregio") return "regiontype.arbeidsmarktregio";
+  if (type == "ggd-regio") return "regiontype.ggd";
+  if (type == "coalition") return "regiontype.coalition";
   return nullptr;
 }
 
@@ -38,7 +43,7 @@ void drawAreaPicker(Ui& ui, float width, bool compact) {
   }
   ImGui::SetNextItemWidth(width);
   if (ImGui::BeginCombo("##region", preview.c_str(), ImGuiComboFlags_HeightLarge)) {
-    std::vector<std::string> types{"province", "zorgregio", "jeugdregio", "corop"};
+    std::vector<std::string> types{"country", "province", "coalition", "zorgregio", "jeugdregio", "corop"};
     for (const auto& r : d.regions) {
       if (std::find(types.begin(), types.end(), r.type) == types.end()) types.push_back(r.type);
     }

@@ -89,7 +89,10 @@ ProjectionPlan prepareProjection(const Dataset& data, const Scenario& scenario, 
   const MigrationModel migration(data, national, basePopulation, nationalPopulation, plan.baseYear, lastFlowYear);
 
   // Municipal fertility index by indirect standardisation: observed births / births
-  // expected from national base-year rates on the municipality's women (CBS 37201).
+  // expected from national base-year rates on the municipality's women. Observed births:
+  // the weighted yearly mean of population_flows.csv (CBS 37230ned 2012-2016, 70072NED
+  // 2017-2019, the weights of flow_year_weights.csv), the same years as migration; for a
+  // code without flows, the mean of births_by_mother_age.csv (CBS 37201, 2010-2015).
   // (with the published rates, not the scenario's multiplier, which must not move the index)
   const FertilitySchedule publishedFertility(data, national.tfr, plan.baseYear, plan.baseYear);
   const AgeVector& baseRates = publishedFertility.rates(plan.baseYear);
@@ -97,6 +100,7 @@ ProjectionPlan prepareProjection(const Dataset& data, const Scenario& scenario, 
   for (const auto& p : basePopulation) expectedBirths.push_back((column(p, Sex::Female) * baseRates).sum());
   const double expectedNational = (column(nationalPopulation, Sex::Female) * baseRates).sum();
   auto observedBirths = [&](const std::string& code) -> std::optional<double> {
+    if (auto f = data.observedFlows.find(code); f != data.observedFlows.end()) return f->second.births;
     auto it = data.observedBirths.find(code);
     if (it == data.observedBirths.end()) return std::nullopt;
     return it->second.second / it->second.first;
@@ -105,11 +109,11 @@ ProjectionPlan prepareProjection(const Dataset& data, const Scenario& scenario, 
   if (!nationalBirths || expectedNational <= 0) throw std::invalid_argument("births data need national (NL01) totals");
   const double nationalRatio = *nationalBirths / expectedNational;
   const auto fertilityLevels = estimateAreaLevels(data, observedBirths, expectedBirths, nationalRatio);
-  plan.notes.push_back(describeLevels("fertility index (CBS 37201)", fertilityLevels, data));
+  plan.notes.push_back(describeLevels("fertility index (CBS births, population_flows.csv)", fertilityLevels, data));
   {
     std::vector<AreaLevel> mig;
     for (std::size_t i = 0; i < data.municipalities.size(); ++i) mig.push_back({0, migration.municipality(i).internalBasis});
-    plan.notes.push_back(describeLevels("migration levels (CBS 37230ned)", mig, data));
+    plan.notes.push_back(describeLevels("migration levels (CBS 37230ned, 70072NED)", mig, data));
   }
 
   for (int year = plan.baseYear; year <= lastFlowYear; ++year) {

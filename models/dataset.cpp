@@ -387,9 +387,29 @@ void loadObservedEvents(Dataset& d) {
   }
 }
 
+// municipal_changes.csv (optional): old codes and their successors, for messages.
+void loadMunicipalChanges(Dataset& d) {
+  const fs::path file = d.folder / "municipal_changes.csv";
+  std::error_code ec;
+  if (!fs::exists(file, ec)) return;
+  auto t = CsvTable::read(file, {{"old_code", "old_name", "date", "geo_code", "geo_name", "share", "source"}});
+  for (std::size_t r = 0; r < t.rows(); ++r) {
+    d.municipalChanges.push_back({t.key(r, "old_code"), t.text(r, "old_name"), t.key(r, "date"), t.key(r, "geo_code"),
+                                  t.key(r, "geo_name"), t.numberIn(r, "share", 0.0, 1.0)});
+  }
+}
+
 }  // namespace
 
 const Region* Dataset::findRegion(const std::string& nameOrCode) const {
+  // "TYPE:NAME" picks a region of one type (corop:Achterhoek, province:PV25).
+  if (const auto colon = nameOrCode.find(':'); colon != std::string::npos) {
+    const std::string type = nameOrCode.substr(0, colon), name = nameOrCode.substr(colon + 1);
+    for (const auto& r : regions) {
+      if (r.type == type && (r.name == name || r.code == name)) return &r;
+    }
+    return nullptr;
+  }
   for (const auto& r : regions) {
     if (r.name == nameOrCode || r.code == nameOrCode) return &r;
   }
@@ -424,6 +444,7 @@ Dataset loadDataset(const fs::path& folder) {
   loadInternationalMigration(d);
   loadObservedEvents(d);
   loadNationalAssumptions(d);
+  loadMunicipalChanges(d);
   return d;
 }
 

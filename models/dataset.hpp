@@ -75,6 +75,12 @@ struct NationalAssumptions {
   bool hasMigrationSplit() const { return !immigration.empty(); }
 };
 
+// One row of municipal_changes.csv: an old municipal code and one of its 2024 successors.
+struct MunicipalChange {
+  std::string oldCode, oldName, date, successor, successorName;
+  double share = 1.0;  // share of the old municipality's population that went to the successor
+};
+
 struct Dataset {
   std::filesystem::path folder;
   std::string name;
@@ -110,7 +116,9 @@ struct Dataset {
   std::map<std::string, AreaFlows> observedFlows;  // per geo code, yearly average
   // Published national assumption sets read from national_assumptions.csv ("cbs"), by name.
   std::map<std::string, NationalAssumptions> assumptionSets;
+  std::vector<MunicipalChange> municipalChanges;     // optional municipal_changes.csv
 
+  // A region by name or code, or "TYPE:NAME" / "TYPE:CODE" for one region type.
   const Region* findRegion(const std::string& nameOrCode) const;
   std::vector<const Region*> regionsOfType(const std::string& type) const;
   int indexOf(const std::string& municipalityCode) const;  // -1 if absent

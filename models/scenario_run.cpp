@@ -16,21 +16,6 @@
 
 namespace zorgsim {
 
-std::vector<int> selectMunicipalities(const Dataset& data, const std::string& regionFilter) {
-  if (regionFilter.empty()) return {};
-  if (const Region* r = data.findRegion(regionFilter)) return r->members;
-  if (int i = data.indexOf(regionFilter); i >= 0) return {i};
-  for (std::size_t i = 0; i < data.municipalities.size(); ++i) {
-    if (data.municipalities[i].name == regionFilter) return {static_cast<int>(i)};
-  }
-  std::set<std::string> names;
-  for (const auto& r : data.regions) names.insert(r.name);
-  std::string list;
-  for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
-  throw InputError("--region", 0, "", "no region or municipality called '" + regionFilter + "' in dataset '" + data.name +
-                                          "'. Regions: " + list);
-}
-
 std::uint64_t estimateRunBytes(std::size_t areas, int years) {
   return static_cast<std::uint64_t>(areas) * static_cast<std::uint64_t>(std::max(years, 1)) * kRunBytesPerAreaYear;
 }

@@ -5,6 +5,7 @@
 
 #include "models/care_projection.hpp"
 #include "models/cohort_projection.hpp"
+#include "models/area_selection.hpp"
 #include "models/dataset.hpp"
 #include "models/geo_areas.hpp"
 #include "models/registrations.hpp"
@@ -41,9 +42,6 @@ std::uint64_t estimateRunBytes(std::size_t areas, int years);
 // limitBytes (0 = MemAvailable of the system).
 void checkRunMemory(std::size_t areas, int years, std::uint64_t limitBytes = 0);
 
-// regionFilter: a region name or code to limit the run to its municipalities ("" = all).
-// Throws InputError for an unknown region (with the list of known ones).
-std::vector<int> selectMunicipalities(const Dataset& data, const std::string& regionFilter);
 
 // care: the care catalogue and workforce parameters (an empty model gives demography only).
 // registrations: the user's own client counts; they replace the municipal levels of the

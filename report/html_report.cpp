@@ -1,5 +1,7 @@
 #include "report/html_report.hpp"
 
+#include "charts/gap_words.hpp"
+
 #include "charts/chart_builders.hpp"
 #include "charts/palette.hpp"
 #include "charts/prevention_charts.hpp"
@@ -27,6 +29,9 @@ using charts::NumberFormat;
 const NumberFormat kNl = NumberFormat::dutch();
 
 std::string esc(std::string_view s) { return charts::xmlEscape(s); }
+
+// A workforce gap cell: "1.426 tekort" or "1.601 overschot", never a negative shortage.
+std::string gapCell(double v) { return charts::gapWords(v, 0, charts::NumberFormat::dutch(), true); }
 
 std::string num(double v, int decimals = 0) {
   if (!std::isfinite(v)) return "\u2013";
@@ -310,7 +315,7 @@ figcaption { color: var(--muted); font-size: .85rem; }
       rows.push_back({"Zorgkosten (mln euro)", "care_cost", "total", "total", 1, 1e-6});
       rows.push_back({"Zorgpersoneel nodig (vraag, fte)", "workforce_demand_fte", "total", "total", 0, 1});
       rows.push_back({"Zorgpersoneel beschikbaar (aanbod, fte)", "workforce_supply_fte", "total", "total", 0, 1});
-      rows.push_back({"Tekort (vraag min aanbod, fte)", "workforce_gap_fte", "total", "total", 0, 1});
+      rows.push_back({"Tekort of overschot (vraag min aanbod, fte)", "workforce_gap_fte", "total", "total", 0, 1});
       rows.push_back({"Aandeel 20-66-jarigen nodig in de zorg (%)", "care_share_labour_force", "total", "20-66", 1, 1});
     }
     return rows;
@@ -331,10 +336,15 @@ figcaption { color: var(--muted); font-size: .85rem; }
     out_ += "<tbody>\n";
     for (const auto& r : keyRows()) {
       out_ += "<tr><td>" + esc(r.label) + "</td>";
-      for (int y : years) out_ += "<td class=\"n\">" + num(value(t, area.code, y, r.indicator, r.careType, r.ageGroup) * r.scale, r.decimals) + "</td>";
+      const bool gap = std::string(r.indicator) == "workforce_gap_fte";
+      for (int y : years) {
+        const double v = value(t, area.code, y, r.indicator, r.careType, r.ageGroup) * r.scale;
+        out_ += "<td class=\"n\">" + (gap ? esc(gapCell(v)) : num(v, r.decimals)) + "</td>";
+      }
+      // A percentage change of a gap that may change sign says nothing: left empty.
       out_ += "<td class=\"n\">" +
-              percentChange(value(t, area.code, years.front(), r.indicator, r.careType, r.ageGroup),
-                            value(t, area.code, years.back(), r.indicator, r.careType, r.ageGroup)) +
+              (gap ? std::string() : percentChange(value(t, area.code, years.front(), r.indicator, r.careType, r.ageGroup),
+                                                   value(t, area.code, years.back(), r.indicator, r.careType, r.ageGroup))) +
               "</td></tr>\n";
     }
     out_ += "</tbody></table></div>\n";
@@ -464,7 +474,7 @@ figcaption { color: var(--muted); font-size: .85rem; }
 
     // Per sector: demand, supply and gap in the key years.
     const auto years = keyYears(in_.baseYear, in_.horizon);
-    out_ += "<div class=\"scroll keep\"><table>\n<caption>Vraag, aanbod en tekort per sector (fte)</caption>\n<thead><tr><th>Sector</th><th></th>";
+    out_ += "<div class=\"scroll keep\"><table>\n<caption>Vraag, aanbod en tekort of overschot per sector (fte)</caption>\n<thead><tr><th>Sector</th><th></th>";
     for (int y : years) out_ += "<th class=\"n\">" + std::to_string(y) + "</th>";
     out_ += "</tr></thead>\n<tbody>\n";
     std::vector<std::string> segments;
@@ -473,9 +483,14 @@ figcaption { color: var(--muted); font-size: .85rem; }
     for (const auto& seg : segments) {
       bool first = true;
       for (const auto& [indicator, label] : {std::pair{"workforce_demand_fte", "vraag"}, std::pair{"workforce_supply_fte", "aanbod"},
-                                             std::pair{"workforce_gap_fte", "tekort"}}) {
+                                             std::pair{"workforce_gap_fte", "tekort/overschot"}}) {
         out_ += std::string(seg == "total" ? "<tr class=\"total\">" : "<tr>") + "<td>" + (first ? esc(segmentName(seg)) : "") + "</td><td>" + label + "</td>";
-        for (int y : years) out_ += "<td class=\"n\">" + num(value(t, area.code, y, indicator, seg)) + "</td>";
+        for (int y : years) {
+          const double v = value(t, area.code, y, indicator, seg);
+          // A negative gap is a surplus: written as "1.601 overschot", never as a negative shortage.
+          const bool gap = std::string(indicator) == "workforce_gap_fte";
+          out_ += "<td class=\"n\">" + (gap ? esc(gapCell(v)) : num(v)) + "</td>";
+        }
         out_ += "</tr>\n";
         first = false;
       }
@@ -609,7 +624,7 @@ figcaption { color: var(--muted); font-size: .85rem; }
     if (care) {
       rows.push_back({"Vraag (fte)", "workforce_demand_fte", "total", "total", 0, 1});
       rows.push_back({"Aanbod (fte)", "workforce_supply_fte", "total", "total", 0, 1});
-      rows.push_back({"Tekort (fte)", "workforce_gap_fte", "total", "total", 0, 1});
+      rows.push_back({"Tekort of overschot (fte)", "workforce_gap_fte", "total", "total", 0, 1});
       rows.push_back({"Zorgkosten (mln euro)", "care_cost", "total", "total", 1, 1e-6});
     } else {
       rows.push_back({"85+", "population", "", "85+", 0, 1});
@@ -625,7 +640,7 @@ figcaption { color: var(--muted); font-size: .85rem; }
         for (const auto& r : rows) {
           const double v = value(in_.scenarios[i].results, area.code, year, r.indicator, r.careType, r.ageGroup) * r.scale;
           const double ref = value(reference().results, area.code, year, r.indicator, r.careType, r.ageGroup) * r.scale;
-          out_ += "<td class=\"n\">" + num(v, r.decimals);
+          out_ += "<td class=\"n\">" + (std::string(r.indicator) == "workforce_gap_fte" ? esc(gapCell(v)) : num(v, r.decimals));
           if (i > 0) out_ += "<br><span class=\"d\">" + signedNum(v - ref, r.decimals) + "</span>";
           out_ += "</td>";
         }

@@ -50,7 +50,8 @@ SeriesKey ResultTable::key(std::string_view indicator, std::string_view careType
 
 void ResultTable::add(std::size_t area, int year, SeriesKey k, double value) {
   const auto a = static_cast<std::uint32_t>(area);
-  index_.emplace(packKey(a, year, k), static_cast<std::uint32_t>(rows_.size()));
+  if (a >= index_.size()) index_.resize(a + 1);
+  index_[a].insert(packKey(0, year, k), static_cast<std::uint32_t>(rows_.size()));
   rows_.push_back({a, year, k, value});
 }
 
@@ -60,8 +61,8 @@ void ResultTable::add(std::size_t area, int year, std::string_view indicator, st
 }
 
 double ResultTable::value(std::uint32_t area, int year, SeriesKey k) const {
-  auto it = index_.find(packKey(area, year, k));
-  return it == index_.end() ? std::numeric_limits<double>::quiet_NaN() : rows_[it->second].value;
+  const std::uint32_t row = area < index_.size() ? index_[area].find(packKey(0, year, k)) : FlatIndex::kNone;
+  return row == FlatIndex::kNone ? std::numeric_limits<double>::quiet_NaN() : rows_[row].value;
 }
 
 double ResultTable::find(std::string_view areaCode, int year, std::string_view indicator, std::string_view sex,
@@ -71,8 +72,8 @@ double ResultTable::find(std::string_view areaCode, int year, std::string_view i
   if (a == areaByCode_.end()) return missing;
   const SeriesKey k{lookup(indicator), lookup(careType), lookup(sex), lookup(ageGroup)};
   if (k.indicator == kUnknown || k.careType == kUnknown || k.sex == kUnknown || k.ageGroup == kUnknown) return missing;
-  auto it = index_.find(packKey(a->second, year, k));
-  return it == index_.end() ? missing : rows_[it->second].value;
+  const std::uint32_t row = a->second < index_.size() ? index_[a->second].find(packKey(0, year, k)) : FlatIndex::kNone;
+  return row == FlatIndex::kNone ? missing : rows_[row].value;
 }
 
 std::string csvField(std::string_view s) {

@@ -60,3 +60,12 @@ TEST_CASE("golden: Achterhoek baseline with WPP national assumptions", "[golden]
   const ScenarioRun run = runScenario(d, test::defaultCareModel(), wpp, selectMunicipalities(d, "Achterhoek"));
   compareWithGolden("achterhoek_wpp_results.csv", run.results.toCsv("baseline"));
 }
+
+TEST_CASE("golden: a region outside Gelderland (arbeidsmarktregio Gorinchem, national dataset)", "[golden]") {
+  // Gorinchem, Molenlanden (2019 merger) and Vijfheerenlanden (2019 merger across the border
+  // of Zuid-Holland and Utrecht): exercises the national data and the merger mapping.
+  const Dataset d = loadDataset(test::sourceDir() / "data" / "nederland");
+  const CareModel care = loadCareModel(d);
+  const ScenarioRun run = runScenario(d, care, Scenario{}, selectMunicipalities(d, "arbeidsmarktregio:AM35"));
+  compareWithGolden("gorinchem_baseline_results.csv", run.results.toCsv("baseline"));
+}

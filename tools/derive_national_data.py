@@ -4,7 +4,7 @@
 
 Usage (from the repository root):
 
-    python3 tools/derive_national_data.py --raw ../shared/data/raw
+    python3 tools/derive_national_data.py --raw RAW   (RAW: the raw public data folder)
 
 writes data/nederland and data/gelderland (override with --out-nl / --out-gld). Both come
 from the same national derivation: every Gelderland file is the Gelderland selection of the
@@ -26,17 +26,17 @@ Standard library only; output is deterministic (a rerun gives identical bytes).
 
 import argparse
 import csv
-import json
 import os
 import shutil
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import derive_default_data as base          # noqa: E402  helpers and the WPP writers
 import municipal_changes as changes         # noqa: E402
 import national_regions as nreg             # noqa: E402
 import national_flows as nflows             # noqa: E402
+import national_care_index                  # noqa: E402
 from derive_default_data import fail, to_int, write_csv, AGE_GROUPS, SEXES, NATIONAL_CODE  # noqa: E402
 
 REPO_ROOT = base.REPO_ROOT
@@ -230,8 +230,7 @@ def write_area(raw, area, nat, gld_dir):
 
 def parse_args(argv):
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--raw", default=os.path.normpath(os.path.join(REPO_ROOT, "..", "shared", "data", "raw")),
-                   help="raw data folder")
+    p.add_argument("--raw", required=True, help="raw data folder (see data/nederland/SOURCES.md)")
     p.add_argument("--out-nl", default=os.path.join(REPO_ROOT, "data", "nederland"))
     p.add_argument("--out-gld", default=os.path.join(REPO_ROOT, "data", "gelderland"))
     a = p.parse_args(argv)
@@ -272,6 +271,10 @@ def main(argv=None):
               % (area.name, area.out_dir, len(area.munis), total, len(actx.written)))
         for line in actx.report.lines:
             print(line)
+    # The municipal care index of the municipalities outside Gelderland (care/ was copied).
+    print("\nNational care index (tools/national_care_index.py):")
+    for line in national_care_index.complete(out_gld, out_nl):
+        print("  " + line)
     print("\nChecks (national):")
     for line in ctx.report.lines:
         print(line)

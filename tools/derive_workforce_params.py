@@ -332,8 +332,19 @@ def main():
                    "approximation: expected shortage 2024 VVT 14200 + thuiszorg 5600 persons "
                    "(AZW/Prognosemodel via published_figures.csv) / %d VVT employees; a 2024 figure "
                    "applied to the base year" % emp_vvt]]
-    for seg in ("gehandicaptenzorg", "jeugd", "sociaal_domein"):
-        short_rows.append([seg, "0", "assumption: no published shortage figure found for this segment"])
+    short_rows.append(["gehandicaptenzorg", "0",
+                       "assumption: no published shortage figure found for this segment (searched the "
+                       "AZW/PMZW 2022-2025 editions and VGN pages)"])
+    # Youth care: "now" 1300 short against 36800 employees (AZW), April 2025, quoted by FNV Jeugdzorg.
+    jeugd_short, jeugd_employees = D(1300), D(36800)
+    short_rows.append(["jeugd", fmt(q(jeugd_short / jeugd_employees, 4)),
+                       "approximation: shortage of 1300 employees in youth care against 36800 employees "
+                       "(AZW), both \"now\" in April 2025, as quoted by FNV Jeugdzorg in Skipr 2025-04 "
+                       "(https://www.skipr.nl/nieuws/fnv-veel-kinderen-zonder-jeugdhulp-als-kabinet-niet-ingrijpt/); "
+                       "1300/36800; a 2025 figure applied to the base year"])
+    short_rows.append(["sociaal_domein", "0",
+                       "assumption: no published starting shortage found for this segment (Sociaal Werk "
+                       "Werkt! expects a shortage of about 2000 social workers in ten years, no starting figure)"])
     write_csv(os.path.join(outdir, "base_shortage.csv"), ["segment", "shortage_share", "source"], short_rows)
 
     # ---- AOW age

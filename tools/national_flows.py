@@ -25,7 +25,6 @@ Split municipalities are divided by population shares (tools/municipal_changes.p
 largest-remainder rounding, so every count stays an integer and sums are preserved.
 """
 
-import csv
 from collections import defaultdict
 
 import derive_default_data as base
@@ -141,7 +140,6 @@ def _flows_70072(ctx, names, mapping, kwb):
                 r = have[year][c]
                 share = dict(mapping[c])[gm]
                 where = "%s %s %d" % (base.RAW["kwb70072"], c, year)
-                comp = 0
                 for f, col in FROM_70072.items():
                     v = to_int(r[col], where + " " + col)
                     part = dict(allocate(v, mapping[c]))[gm]

@@ -8,9 +8,10 @@ their inhabitants (70072NED, 1 January of that year) wins, and the case is repor
 lists them). Regions changed after 2019 are not in the raw data (see SOURCES.md).
 """
 
+import csv
 from collections import Counter, defaultdict
 
-from derive_default_data import fail, write_csv, AGE_GROUPS, SEXES
+from derive_default_data import fail, write_csv
 import derive_default_data as base
 
 # zorgsim region type -> (CBS code prefix, 83287NED column)
@@ -69,7 +70,6 @@ def assign_regions(ctx, names, mapping, kwb, pop):
             for gm, share in mapping[old]:
                 obs[(gm, rtype)].append((year, 1, share * inhabitants, code, old))
     with open(base.raw_file(ctx, GEBIEDEN_FILE, "83287NED 2018 classifications"), encoding="utf-8") as f:
-        import csv
         geb = list(csv.DictReader(f))
     # 83287NED (published late 2017) numbers some regions differently from 70072NED's 2018
     # figures (e.g. FoodValley AM31 -> AM38, zorgkantoor ZK05/ZK15 -> ZK33). Translate its

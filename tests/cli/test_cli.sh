@@ -30,6 +30,11 @@ head -1 "$work/good/results.csv" | grep -qx "scenario,geo_level,geo_code,geo_nam
 grep -q '"content_hash"' "$work/good/manifest.json" && pass || fail "manifest lacks content_hash"
 ls -a "$work/good" | grep -q '\.tmp\.' && fail "temporary files left behind" || pass
 checksum=$(cat "$work/good"/* | md5sum)
+# A workforce gap is a shortage or a surplus in words, never a negative shortage (Centraal
+# Gelderland has a surplus of workforce supply in 2030 in the baseline).
+"$bin" run --out "$work/cg" --region "Centraal Gelderland" >"$work/cg.out" 2>/dev/null || fail "Centraal Gelderland run failed"
+grep -q "tekort/overschot" "$work/cg.out" && grep -qE "[0-9] overschot$" "$work/cg.out" && pass || fail "surplus not written as overschot"
+grep -qE " -[0-9.]+ *$" "$work/cg.out" && fail "a negative number in the gap column" || pass
 
 # 2. Help explains every option.
 "$bin" --help | grep -q "run" && pass || fail "--help lacks run"
@@ -58,7 +63,7 @@ expect_error "output path is a file" 3 "is not a folder" "$bin" run --out "$work
 
 # 5. Strategist commands: compare, decompose, goalseek, monitor, registrations.
 "$bin" compare "$src/scenarios/baseline.toml" "$src/scenarios/krappe-arbeidsmarkt.toml" --region Achterhoek --out "$work/cmp" >"$work/out" 2>"$work/err" \
-  && grep -q "Tekort (fte)" "$work/out" && head -1 "$work/cmp/comparison.csv" | grep -q "^scenario_a,scenario_b" && pass || fail "compare: $(cat "$work/err")"
+  && grep -q "Tekort/overschot (fte)" "$work/out" && head -1 "$work/cmp/comparison.csv" | grep -q "^scenario_a,scenario_b" && pass || fail "compare: $(cat "$work/err")"
 "$bin" decompose "$src/scenarios/reablement.toml" --from 2021 --to 2040 --region Rivierenland --out "$work/dec" >"$work/out" 2>"$work/err" \
   && grep -q "demografie" "$work/out" && [[ -s "$work/dec/decomposition.csv" ]] && pass || fail "decompose: $(cat "$work/err")"
 # The workforce row of Rivierenland: demography + trend + prevention = total change.
@@ -140,6 +145,24 @@ expect_error "scenario name with a space" 2 "has a character other than letters,
   && pass || fail "ambiguous region note: $(cat "$work/err")"
 "$bin" run --region CR14 --out "$work/cr14" -q 2>"$work/err" && [[ ! -s "$work/err" ]] && grep -q ",region,CR14," "$work/cr14/results.csv" \
   && pass || fail "region by code: $(cat "$work/err")"
+
+# 14. Choosing municipalities in the national dataset: --data by name, --province, TYPE:NAME,
+# a coalition across a provincial border, and the errors for each.
+"$bin" run --data nederland --province Zeeland --out "$work/zeeland" -q 2>"$work/err" \
+  && grep -q ",province,PV29,Zeeland,2050,population,,total,total," "$work/zeeland/results.csv" \
+  && ! grep -q ",GM0202," "$work/zeeland/results.csv" && pass || fail "--data nederland --province Zeeland: $(cat "$work/err")"
+printf 'coalition,geo_code\nGrensregio,GM0202\nGrensregio,GM0344\n' >"$work/coalitions.csv"
+"$bin" run --data nederland --coalitions "$work/coalitions.csv" --region Grensregio --out "$work/grens" -q 2>"$work/err" \
+  && grep -q ",region,Grensregio,Grensregio,2030,population,,total,total," "$work/grens/results.csv" \
+  && grep -q ",GM0344," "$work/grens/results.csv" && pass || fail "coalition across a border: $(cat "$work/err")"
+expect_error "unknown dataset name" 2 "not a folder, and not a dataset shipped in" "$bin" run --data nederlnd --out "$work/x"
+expect_error "unknown region type" 2 "unknown region type 'provincie'" "$bin" run --region provincie:Gelderland --out "$work/x"
+expect_error "unknown province" 2 "no province called 'Atlantis'" "$bin" run --data nederland --province Atlantis --out "$work/x"
+expect_error "merged municipality" 2 "GM0457 (Weesp) no longer exists: on 2022-03-24 it became part of GM0363 Amsterdam" \
+  "$bin" run --data nederland --region GM0457 --out "$work/x"
+printf 'coalition,geo_code\nA,GM0202\nA,GM0202\n' >"$work/dup.csv"
+expect_error "coalition with a duplicate member" 2 "dup.csv:3: field 'geo_code': municipality GM0202 is listed twice in coalition 'A'" \
+  "$bin" compare "$src/scenarios/baseline.toml" "$src/scenarios/reablement.toml" --coalitions "$work/dup.csv" --out "$work/x"
 
 echo "$passes passed, $failures failed"
 [[ $failures -eq 0 ]]

@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdio>
 #include <filesystem>
 
 using namespace zorgsim;
@@ -151,4 +152,27 @@ TEST_CASE("interventions switched on in the session give the prevention figures 
   CHECK_FALSE(s.modified());
   CHECK_FALSE(s.setInterventionActive("no_such_intervention", true, error));
   CHECK(error.find("no_such_intervention") != std::string::npos);
+}
+
+TEST_CASE("the national dataset opens on the country, and a coalitions file adds regions", "[gui][session]") {
+  const auto file = std::filesystem::temp_directory_path() / "zorgsim-gui-coalitions.csv";
+  {
+    std::FILE* f = std::fopen(file.c_str(), "w");
+    REQUIRE(f != nullptr);
+    std::fputs("coalition,geo_code\nGrensregio,GM0202\nGrensregio,GM0344\n", f);
+    std::fclose(f);
+  }
+  SessionOptions o = options(1e9);
+  o.dataFolder = source() / "data/nederland";
+  o.coalitionsFile = file;
+  Session s(o);
+  CHECK(s.data().municipalities.size() == 342);
+  CHECK(s.focusLevel() == "country");
+  const Region* r = s.data().findRegion("Grensregio");
+  REQUIRE(r != nullptr);
+  CHECK(r->type == "coalition");
+  std::string error;
+  REQUIRE(s.selectRegion("Grensregio", error));
+  CHECK(s.focusLevel() == "region");
+  std::filesystem::remove(file);
 }
