@@ -23,15 +23,7 @@ AgeSexTable nationalSingleYears(const Dataset& d) {
   return singleYearPopulation(d.nationalPopulation, L);
 }
 
-std::string loadError(const test::DatasetCopy& copy) {
-  try {
-    const Dataset d = loadDataset(copy.folder());
-    loadCareModel(d);
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "";
-}
+std::string loadError(const test::DatasetCopy& copy) { return test::careLoadError(copy); }
 
 }  // namespace
 

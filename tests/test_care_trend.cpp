@@ -32,13 +32,7 @@ const CareType& typeOf(const CareModel& m, const std::string& code) {
 std::string trendLoadError(const std::string& content) {
   test::DatasetCopy c;
   c.write("care/care_trends.csv", content);
-  try {
-    const Dataset d = loadDataset(c.folder());
-    loadCareModel(d);
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "";
+  return test::careLoadError(c);
 }
 
 const char* kHeader = "care_type,trend_pct_per_year,taper_start_year,taper_end_year,source\n";

@@ -1,5 +1,7 @@
 #include "test_support.hpp"
 
+#include "sim/input_error.hpp"
+
 #include <unistd.h>
 
 #include <atomic>
@@ -60,6 +62,16 @@ void DatasetCopy::replace(const std::string& name, const std::string& from, cons
   if (pos == std::string::npos) throw std::runtime_error("test setup: '" + from + "' not in " + name);
   text.replace(pos, from.size(), to);
   write(name, text);
+}
+
+std::string careLoadError(const DatasetCopy& copy) {
+  try {
+    const Dataset d = loadDataset(copy.folder());
+    loadCareModel(d);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "";
 }
 
 }  // namespace zorgsim::test

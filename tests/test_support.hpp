@@ -34,4 +34,8 @@ class DatasetCopy {
 
 std::filesystem::path temporaryFolder(const std::string& tag);
 
+// The message of the InputError thrown when loading the dataset copy and its care model, or
+// "" when both load.
+std::string careLoadError(const DatasetCopy& copy);
+
 }  // namespace zorgsim::test

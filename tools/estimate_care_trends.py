@@ -186,7 +186,7 @@ def main():
         resid = (1 + obs) / (1 + demo) - 1
         rows.append((t, resid * 100, obs * 100, demo * 100, period, source))
 
-    # Household help: the abonnementstarief (EUR 19 per 4 weeks from 2019, by law 2020) raised use
+    # Household help: the abonnementstarief (flat EUR 17.50 per 4 weeks in 2019, EUR 19 in 2020) raised use
     # by policy (2018 -> 2020: +27 %); that jump is not a trend. Post-break period 2020-2024.
     add("wmo_hh", rate(HBH[2020], HBH[2024], 4), demo_mixed("wmo_hh", 2020, 2024), "2020-2024 (after the abonnementstarief break 2019-2020)",
         "derived: CBS/MLZ Hulp bij het huishouden 2020* 496120 (%s) to 2024* 556180 (CBS 86050NED %s), +%.2f %%/yr "
