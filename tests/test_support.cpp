@@ -1,5 +1,7 @@
 #include "test_support.hpp"
 
+#include "sim/input_error.hpp"
+
 #include <unistd.h>
 
 #include <atomic>
@@ -60,6 +62,15 @@ void DatasetCopy::replace(const std::string& name, const std::string& from, cons
   if (pos == std::string::npos) throw std::runtime_error("test setup: '" + from + "' not in " + name);
   text.replace(pos, from.size(), to);
   write(name, text);
+}
+
+std::string loadError(const DatasetCopy& copy) {
+  try {
+    loadDataset(copy.folder());
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "";
 }
 
 }  // namespace zorgsim::test

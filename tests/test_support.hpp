@@ -34,4 +34,7 @@ class DatasetCopy {
 
 std::filesystem::path temporaryFolder(const std::string& tag);
 
+// The InputError message of loading the dataset copy ("" when it loads).
+std::string loadError(const DatasetCopy& copy);
+
 }  // namespace zorgsim::test
