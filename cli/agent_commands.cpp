@@ -99,7 +99,7 @@ int runAgentEnsemble(const RunOptions& o) {
     const auto selection = selectRegion(data, o.region);
     const std::filesystem::path outFolder =
         o.outFolder.empty() ? std::filesystem::path("output") / scenario.name : std::filesystem::path(o.outFolder);
-    const auto held = claimOutputFolder(outFolder, data, {&scenario});
+    const auto held = claimOutputFolder(outFolder, data, {&scenario}, "run");
 
     // Own registrations recalibrate the levels exactly as in the cohort engine.
     const auto registrations = loadRegistrations(o.registrationFiles, data, inputs.care.catalogue, o.careType);
@@ -250,7 +250,7 @@ int solidarityCommand(const SolidarityCliOptions& o) {
     const std::filesystem::path outFolder = o.outFolder.empty()
                                                 ? std::filesystem::path("output") / ("solidarity-" + scenario.name + "-" + code)
                                                 : std::filesystem::path(o.outFolder);
-    const auto held = claimOutputFolder(outFolder, data, {&scenario});
+    const auto held = claimOutputFolder(outFolder, data, {&scenario}, "run");
     // Only the years up to the budget year are simulated.
     Scenario shortened = scenario;
     shortened[Lever::Horizon] = std::max(year, data.baseYear + 1);

@@ -73,7 +73,7 @@ int compareCommand(const AnalysisOptions& o) {
     const std::filesystem::path out = o.outFolder.empty() ? std::filesystem::path("output") / ("compare-" + names) : std::filesystem::path(o.outFolder);
     std::vector<const Scenario*> inputs;
     for (const auto& sc : scenarios) inputs.push_back(&sc);
-    const auto held = claimOutputFolder(out, in.data, inputs);
+    const auto held = claimOutputFolder(out, in.data, inputs, "compare");
     for (const auto& s : scenarios) runs.push_back(runScenario(in.data, in.care, s, selection));
 
     // comparison.csv: every value of the first scenario against each other one (the same
@@ -152,7 +152,7 @@ int decomposeCommand(const AnalysisOptions& o) {
       throw InputError("--from/--to", 0, "", fmt::format("years must satisfy {} <= from < to <= {}", run.plan.baseYear, run.plan.horizon));
     }
     const std::filesystem::path out = o.outFolder.empty() ? std::filesystem::path("output") / ("decompose-" + s.name) : std::filesystem::path(o.outFolder);
-    const auto held = claimOutputFolder(out, in.data, {&s});
+    const auto held = claimOutputFolder(out, in.data, {&s}, "decompose");
     std::string csv = "scenario,geo_level,geo_code,geo_name,from_year,to_year,care_type,measure,total_change,demography,trend,prevention\n";
     const std::size_t headline = headlineArea(run, in.data, o.region);
     const bool nl = o.language == "nl";

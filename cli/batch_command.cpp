@@ -371,6 +371,7 @@ class Batch {
       try {
         if (!o_.dataFolder.empty()) refuseOutputOverInputs(out, {{"the data folder (--data)", o_.dataFolder, true}});
         held_ = std::make_unique<OutputFolder>(out);
+        refuseOtherCommandsFolder(out, "batch");
         for (const auto& p : held_->removed()) note("removed " + p.filename().string() + " (left by an interrupted batch)");
       } catch (const OutputError& e) {
         problem = e.what();

@@ -1,5 +1,7 @@
 #include "cli/command_support.hpp"
 
+#include <fstream>
+
 #include "models/area_selection.hpp"
 #include "models/default_locations.hpp"
 #include "models/scenario_run.hpp"
@@ -94,10 +96,30 @@ std::vector<InputFolder> inputFolders(const Dataset& data, const std::vector<con
   return folders;
 }
 
+std::string folderCommand(const std::filesystem::path& folder) {
+  std::error_code ec;
+  const auto manifest = folder / "manifest.json";
+  if (!std::filesystem::is_regular_file(manifest, ec)) return "";
+  std::ifstream in(manifest);
+  const auto j = nlohmann::json::parse(in, nullptr, false);
+  if (!j.is_object()) return "";
+  if (j.contains("command") && j["command"].is_string()) return j["command"].get<std::string>();
+  return j.contains("scenario") ? "run" : "";  // run manifests (cohort, agent, solidarity) name no command
+}
+
+void refuseOtherCommandsFolder(const std::filesystem::path& out, const std::string& command) {
+  const std::string existing = folderCommand(out);
+  if (existing.empty() || existing == command) return;
+  throw OutputError(out.string() + ": holds the results of 'zorgsim " + existing + "'; 'zorgsim " + command +
+                    "' would replace its manifest.json and mix its files with them. Choose another --out folder");
+}
+
 std::unique_ptr<OutputFolder> claimOutputFolder(const std::filesystem::path& out, const Dataset& data,
-                                                const std::vector<const Scenario*>& scenarios) {
+                                                const std::vector<const Scenario*>& scenarios, const std::string& command) {
   refuseOutputOverInputs(out, inputFolders(data, scenarios));
-  return std::make_unique<OutputFolder>(out);
+  auto held = std::make_unique<OutputFolder>(out);  // locked first, so the check below cannot race another writer
+  refuseOtherCommandsFolder(out, command);
+  return held;
 }
 
 std::vector<int> selectRegion(const Dataset& data, const std::string& region) {

@@ -55,9 +55,17 @@ std::vector<InputFolder> inputFolders(const Dataset& data, const std::vector<con
 
 // The output folder of a command, held for writing until the result is released: refused
 // (OutputError) when it is, or lies inside, an input folder; then checked to be zorgsim's,
-// created, marked and locked (sim/output_folder.hpp).
+// created, marked and locked (sim/output_folder.hpp); and refused when it holds the results of
+// another command (refuseOtherCommandsFolder). command: "run" (also the agent engine and
+// solidarity, which write run manifests), "compare", "decompose", "monitor".
 std::unique_ptr<OutputFolder> claimOutputFolder(const std::filesystem::path& out, const Dataset& data,
-                                                const std::vector<const Scenario*>& scenarios);
+                                                const std::vector<const Scenario*>& scenarios, const std::string& command);
+
+// The command whose manifest.json is in `folder` ("run" for run manifests, "" for none).
+std::string folderCommand(const std::filesystem::path& folder);
+// Throws OutputError when `out` holds the results of another command: a run and a batch (or a
+// compare) into one folder would replace each other's manifest.json (issue #14, case 6).
+void refuseOtherCommandsFolder(const std::filesystem::path& out, const std::string& command);
 
 // Runs `body`, printing InputError / OutputError / other exceptions as one line on stderr.
 int reportErrors(const std::function<int()>& body);

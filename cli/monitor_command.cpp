@@ -99,7 +99,7 @@ int monitorCommand(const MonitorOptions& o) {
     std::vector<Registration> regs = loadRegistrations(o.registrationFiles, data, care.catalogue, o.careType);
     const std::filesystem::path out = o.outFolder.empty() ? std::filesystem::path("output") / (scenario.name + "-monitor")
                                                           : std::filesystem::path(o.outFolder);
-    const auto held = claimOutputFolder(out, data, {&scenario});
+    const auto held = claimOutputFolder(out, data, {&scenario}, "monitor");
     std::unique_ptr<Projection> projection;
     if (o.engine == "agent") {
       auto ensemble = std::make_unique<EnsembleProjection>();

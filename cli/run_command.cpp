@@ -62,7 +62,7 @@ int runCommand(const RunOptions& o) {
     const std::filesystem::path outFolder = o.outFolder.empty() ? std::filesystem::path("output") / scenario.name : std::filesystem::path(o.outFolder);
     // Fail before any work if the folder cannot be written, is an input folder, is not
     // zorgsim's, or is being written by another zorgsim process (held until the end).
-    const auto held = claimOutputFolder(outFolder, data, {&scenario});
+    const auto held = claimOutputFolder(outFolder, data, {&scenario}, "run");
 
     const auto registrations = loadRegistrations(o.registrationFiles, data, care.catalogue, o.careType);
     const ScenarioRun run = runScenario(data, care, scenario, selection, registrations);

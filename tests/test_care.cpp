@@ -23,8 +23,6 @@ AgeSexTable nationalSingleYears(const Dataset& d) {
   return singleYearPopulation(d.nationalPopulation, L);
 }
 
-std::string loadError(const test::DatasetCopy& copy) { return test::careLoadError(copy); }
-
 }  // namespace
 
 TEST_CASE("care catalogue: all required care types with sources", "[care]") {
@@ -164,7 +162,7 @@ TEST_CASE("bad care input is reported with file, line and field", "[care][bad-in
     const auto comma3 = text.find(',', text.find(',', text.find(',', line2) + 1) + 1);
     text.replace(comma3 + 1, text.find(',', comma3 + 1) - comma3 - 1, "1.5");
     c.write("care/care_prevalence.csv", text);
-    CHECK(loadError(c).find("care_prevalence.csv:2: field 'prevalence': value 1.5 is outside the allowed range 0..1") != std::string::npos);
+    CHECK(test::careLoadError(c).find("care_prevalence.csv:2: field 'prevalence': value 1.5 is outside the allowed range 0..1") != std::string::npos);
   }
   SECTION("unknown care type") {
     test::DatasetCopy c;
@@ -172,16 +170,16 @@ TEST_CASE("bad care input is reported with file, line and field", "[care][bad-in
     const auto line2 = text.find('\n') + 1;
     text.replace(line2, text.find(',', line2) - line2, "wmo_unknown");
     c.write("care/care_municipal_index.csv", text);
-    CHECK(loadError(c).find("care_municipal_index.csv:2: field 'care_type': unknown care type 'wmo_unknown'") != std::string::npos);
+    CHECK(test::careLoadError(c).find("care_municipal_index.csv:2: field 'care_type': unknown care type 'wmo_unknown'") != std::string::npos);
   }
   SECTION("negative hours") {
     test::DatasetCopy c;
     c.replace("care/care_types.csv", ",vvt,", ",vvt,-");
-    CHECK(loadError(c).find("field 'hours_per_client_year': is negative") != std::string::npos);
+    CHECK(test::careLoadError(c).find("field 'hours_per_client_year': is negative") != std::string::npos);
   }
   SECTION("care type drawing on an unknown workforce segment") {
     test::DatasetCopy c;
     c.replace("care/care_types.csv", ",vvt,", ",verpleging,");
-    CHECK(loadError(c).find("draws on segment 'verpleging'") != std::string::npos);
+    CHECK(test::careLoadError(c).find("draws on segment 'verpleging'") != std::string::npos);
   }
 }

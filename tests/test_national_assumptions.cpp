@@ -16,18 +16,6 @@
 
 using namespace zorgsim;
 
-namespace {
-
-std::string loadError(const test::DatasetCopy& copy) {
-  try {
-    loadDataset(copy.folder());
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "";
-}
-
-}  // namespace
 
 TEST_CASE("national assumptions: the default dataset has the CBS set with every indicator", "[national-assumptions]") {
   const Dataset& d = test::defaultDataset();
@@ -104,32 +92,32 @@ TEST_CASE("national assumptions: malformed files name file, line and field", "[n
   const std::string header = "set,edition,year,indicator,value,kind,source\n";
   SECTION("unknown indicator") {
     copy.write("national_assumptions.csv", header + "cbs,E,2030,fertility,1.5,forecast,x\n");
-    CHECK(loadError(copy).find("national_assumptions.csv:2: field 'indicator': 'fertility' is not one of") != std::string::npos);
+    CHECK(test::loadError(copy).find("national_assumptions.csv:2: field 'indicator': 'fertility' is not one of") != std::string::npos);
   }
   SECTION("a value in the wrong unit") {
     copy.write("national_assumptions.csv", header + "cbs,E,2030,immigration,308.7,forecast,x\n");
-    CHECK(loadError(copy).find("national_assumptions.csv:2: field 'value'") != std::string::npos);
+    CHECK(test::loadError(copy).find("national_assumptions.csv:2: field 'value'") != std::string::npos);
   }
   SECTION("a duplicate year") {
     copy.write("national_assumptions.csv", header + "cbs,E,2030,tfr,1.5,forecast,x\ncbs,E,2030,tfr,1.6,forecast,x\n");
-    CHECK(loadError(copy).find("national_assumptions.csv:3: field 'year': duplicate tfr for 2030 in set cbs") != std::string::npos);
+    CHECK(test::loadError(copy).find("national_assumptions.csv:3: field 'year': duplicate tfr for 2030 in set cbs") != std::string::npos);
   }
   SECTION("two editions in one set") {
     copy.write("national_assumptions.csv", header + "cbs,A,2030,tfr,1.5,forecast,x\ncbs,B,2040,tfr,1.6,forecast,x\n");
-    CHECK(loadError(copy).find("national_assumptions.csv:3: field 'edition': forecast rows of set cbs come from 'A' (line 2)") !=
+    CHECK(test::loadError(copy).find("national_assumptions.csv:3: field 'edition': forecast rows of set cbs come from 'A' (line 2)") !=
           std::string::npos);
   }
   SECTION("an indicator without forecast rows") {
     copy.write("national_assumptions.csv", header + "cbs,E,2030,tfr,1.5,forecast,x\n");
-    CHECK(loadError(copy).find("set cbs has no forecast rows for e0_male") != std::string::npos);
+    CHECK(test::loadError(copy).find("set cbs has no forecast rows for e0_male") != std::string::npos);
   }
   SECTION("the name wpp is reserved") {
     copy.write("national_assumptions.csv", header + "wpp,E,2030,tfr,1.5,forecast,x\n");
-    CHECK(loadError(copy).find("field 'set': 'wpp' is built from the WPP tables") != std::string::npos);
+    CHECK(test::loadError(copy).find("field 'set': 'wpp' is built from the WPP tables") != std::string::npos);
   }
   SECTION("a missing source") {
     copy.write("national_assumptions.csv", header + "cbs,E,2030,tfr,1.5,forecast,\n");
-    CHECK(loadError(copy).find("national_assumptions.csv:2: field 'source'") != std::string::npos);
+    CHECK(test::loadError(copy).find("national_assumptions.csv:2: field 'source'") != std::string::npos);
   }
 }
 

@@ -64,6 +64,15 @@ void DatasetCopy::replace(const std::string& name, const std::string& from, cons
   write(name, text);
 }
 
+std::string loadError(const DatasetCopy& copy) {
+  try {
+    loadDataset(copy.folder());
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "";
+}
+
 std::string careLoadError(const DatasetCopy& copy) {
   try {
     const Dataset d = loadDataset(copy.folder());

@@ -34,6 +34,9 @@ class DatasetCopy {
 
 std::filesystem::path temporaryFolder(const std::string& tag);
 
+// The InputError message of loading the dataset copy ("" when it loads).
+std::string loadError(const DatasetCopy& copy);
+
 // The message of the InputError thrown when loading the dataset copy and its care model, or
 // "" when both load.
 std::string careLoadError(const DatasetCopy& copy);

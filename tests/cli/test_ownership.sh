@@ -98,5 +98,16 @@ expect "symbolic-link loop in a run" 2 "cannot read scenario file" "$bin" run "$
 grep -q "failed: $work/sc/notes.toml: cannot write results" <("$bin" batch "$src/scenarios/baseline.toml" "$work/sc/notes.toml" "${R[@]}" --out "$work/b" 2>&1) \
   && pass || fail "the summary of a failed scenario does not name its file"
 
+# Case 6 (one after the other): a run and a batch into one folder do not replace each other's
+# manifest; the second is refused and the first one's files stay as they were.
+"$bin" run "$src/scenarios/baseline.toml" "${R[@]}" --out "$work/mixed" -q >/dev/null 2>"$work/err" || fail "run into mixed: $(cat "$work/err")"
+before=$(sums "$work/mixed")
+expect "batch into a run's folder" 3 "holds the results of 'zorgsim run'" "$bin" batch "$src/scenarios/baseline.toml" "${R[@]}" --out "$work/mixed"
+[[ $(sums "$work/mixed") == "$before" ]] && pass || fail "the run's files changed after a refused batch"
+expect "run into a batch's folder" 3 "holds the results of 'zorgsim batch'" "$bin" run "$src/scenarios/baseline.toml" "${R[@]}" --out "$work/b" -q
+expect "compare into a run's folder" 3 "holds the results of 'zorgsim run'" \
+  "$bin" compare "$src/scenarios/baseline.toml" "$src/scenarios/krappe-arbeidsmarkt.toml" "${R[@]}" --out "$work/mixed"
+"$bin" run "$src/scenarios/baseline.toml" "${R[@]}" --out "$work/mixed" -q >/dev/null 2>"$work/err" && pass || fail "a second run into a run's folder: $(cat "$work/err")"
+
 echo "$passes passed, $failures failed"
 [[ $failures -eq 0 ]]
