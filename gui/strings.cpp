@@ -124,7 +124,7 @@ const std::vector<StringEntry>& stringTable() {
       {"ts.segment", "Sector", "Sector"},
       {"ts.all_segments", "Alle sectoren", "All sectors"},
       {"ts.workforce", "Zorgpersoneel: vraag en aanbod", "Care workforce: demand and supply"},
-      {"ts.gap", "Tekort (vraag min aanbod)", "Shortage (demand minus supply)"},
+      {"ts.gap", "Tekort (+) / overschot (−)", "Shortage (+) / surplus (−)"},
       {"ts.demand", "Vraag", "Demand"},
       {"ts.supply", "Aanbod", "Supply"},
       {"ts.no_bands", "Geen agent-run: nog geen P5-P95-banden (start er een hierboven).",

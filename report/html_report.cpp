@@ -453,7 +453,7 @@ figcaption { color: var(--muted); font-size: .85rem; }
     }
     out_ += figures_.figure(charts::timeSeriesChart(spec), kHalfW, kHalfH);
 
-    auto gap = seriesSpec("Tekort (vraag min aanbod)", area.name + ", " + ref.scenario.name + ", alle sectoren", "fte");
+    auto gap = seriesSpec("Tekort (+) / overschot (−), vraag min aanbod", area.name + ", " + ref.scenario.name + ", alle sectoren", "fte");
     gap.noBandsNote = spec.noBandsNote;
     if (ref.bandLow && ref.bandHigh) {
       charts::BandSpec band;
