@@ -242,7 +242,7 @@ TEST_CASE("the HTML report is self-contained, in Dutch, and has charts, tables a
   for (auto it = std::sregex_iterator(html.begin(), html.end(), id); it != std::sregex_iterator(); ++it, ++n) ids.insert((*it)[1].str());
   CHECK(ids.size() == n);
   for (const char* text : {"Kerncijfers", "Bevolking naar leeftijd en geslacht", "Cli\u00ebnten per zorgsoort", "Zorgpersoneel: vraag en aanbod",
-                           "Tekort (vraag min aanbod)", "Preventie-effecten", "Scenariovergelijking", "Parameters per scenario",
+                           "Tekort (+) / overschot (−), vraag min aanbod", "Preventie-effecten", "Scenariovergelijking", "Parameters per scenario",
                            "workforce.inflow_multiplier", "CC BY 4.0", "CC BY 3.0 IGO", "Seed", "aanname", "@media print", "break-inside: avoid",
                            "Terugverdienjaar", "Geen P5\u2013P95-banden"}) {
     INFO(text);
