@@ -1,4 +1,4 @@
-// Benchmark of the agent engine (MODEL.md section 6). Prints figures; it does not pass or fail.
+// Benchmark of the agent engine (docs/method-agents.md). Prints figures; it does not pass or fail.
 //
 //   bench_agents [all]            every figure below, each part in a fresh process so that the
 //                                 peak memory (getrusage ru_maxrss) is that part's own

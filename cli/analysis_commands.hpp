@@ -1,5 +1,5 @@
 #pragma once
-// The strategist's commands (MODEL.md section 8):
+// The strategist's commands (docs/method-care.md section 6):
 //   zorgsim compare A.toml B.toml [C.toml D.toml] [--region R] [--out DIR]
 //   zorgsim decompose SCENARIO --from Y0 --to Y1 [--region R] [--out DIR]
 //   zorgsim goalseek SCENARIO --intervention ID [--parameter reach] [--min] [--max]

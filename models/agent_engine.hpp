@@ -1,5 +1,5 @@
 #pragma once
-// The agent-based microsimulation (MODEL.md section 6): every inhabitant is an agent
+// The agent-based microsimulation (docs/method-agents.md): every inhabitant is an agent
 // (sim/agent_store.hpp), stepped yearly with the SAME processes and parameters as the cohort
 // engine (cohort_projection.hpp, multistate.hpp, care_projection.hpp), as random events.
 //

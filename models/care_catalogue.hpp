@@ -1,5 +1,5 @@
 #pragma once
-// The care catalogue (MODEL.md section 3): one entry per care type, as data in the
+// The care catalogue (docs/method-care.md section 1): one entry per care type, as data in the
 // dataset's care/ folder (see data/LAYOUT.md and docs/care-calibration.md):
 //   care_types.csv             code, Dutch and English name, domain, workforce segment,
 //                              hours and cost per client per year, with their sources;

@@ -1,6 +1,6 @@
 #pragma once
 // Care use and the workforce per municipality and year, from the projected population
-// (MODEL.md sections 3 and 4). Care types linked to the multi-state model (multistate.hpp)
+// (docs/method-care.md sections 1, 2 and 4). Care types linked to the multi-state model (multistate.hpp)
 // follow the occupancy of their states within the chain's ages:
 //   clients(type, t)  = sum over age and sex of population(1 January t) x occupancy of the
 //                       linked states x conditional use (base-year prevalence x municipal

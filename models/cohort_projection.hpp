@@ -1,5 +1,5 @@
 #pragma once
-// The deterministic cohort-component projection (MODEL.md section 2).
+// The deterministic cohort-component projection (docs/method-demography.md).
 //
 // prepareProjection() is the pre-simulation step: it turns a Dataset and a Scenario into
 // frozen yearly rates (shared by all municipalities) and per-municipality inputs.

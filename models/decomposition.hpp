@@ -1,5 +1,5 @@
 #pragma once
-// Decomposition of the change in care demand between two years (MODEL.md section 8) into
+// Decomposition of the change in care demand between two years (docs/method-care.md section 6) into
 //   demography: the population change at the first year's age-specific use,
 //   trend:      the change in age-specific use (the care-use trend lever) on the later population,
 //   prevention: the change in what the scenario's interventions avoid,

@@ -1,5 +1,5 @@
 #pragma once
-// Monte Carlo ensembles of the agent engine (MODEL.md section 6): replicates x
+// Monte Carlo ensembles of the agent engine (docs/method-agents.md): replicates x
 // municipalities as units of work, run by a fixed pool of threads, and ensemble statistics
 // (mean, P5, P50, P95) for every row of the cohort engine's results table.
 //

@@ -1,5 +1,5 @@
 #pragma once
-// Goal seeking (MODEL.md section 8): the value of one parameter of an active intervention
+// Goal seeking (docs/method-care.md section 6): the value of one parameter of an active intervention
 // (reach, relative_risk, remission_multiplier or hours_multiplier) that keeps the workforce
 // gap (FTE, all segments) of an area in a year at or below a target. The gap must move
 // monotonically with the parameter over [lo, hi] (checked at both ends); the answer is found

@@ -1,5 +1,5 @@
 #pragma once
-// Prevention interventions as data (MODEL.md section 5): a catalogue file
+// Prevention interventions as data (docs/method-care.md section 3): a catalogue file
 // (scenarios/interventions.toml, [[intervention]] entries) and, in a scenario, the active
 // ones with overrides:
 //   [prevention]

@@ -1,5 +1,5 @@
 #pragma once
-// Migration, the largest driver of municipal differences (MODEL.md section 2).
+// Migration, the largest driver of municipal differences (docs/method-demography.md, Migration).
 //
 // Out-migration (to other Dutch municipalities, and abroad) is a rate per person:
 //   rate(x) = level_m x shape(x), with shape the Rogers-Castro (1981) "fundamental" model

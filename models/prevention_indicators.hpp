@@ -1,5 +1,5 @@
 #pragma once
-// Prevention outputs per area (MODEL.md section 5), from a run with the scenario's
+// Prevention outputs per area (docs/method-care.md section 3), from a run with the scenario's
 // interventions and the same run without them:
 //   per year: avoided_clients (per care type), avoided_fte and avoided_cost (per care type
 //   and total; FTE = care hours / productive hours per FTE), avoided_workforce_fte (per

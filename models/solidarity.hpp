@@ -1,5 +1,5 @@
 #pragma once
-// Regional solidarity: risk pooling of rare, expensive care (MODEL.md section 7).
+// Regional solidarity: risk pooling of rare, expensive care (docs/method-agents.md).
 //
 // From an ensemble of the agent engine: per replicate r and municipality m, the yearly cost
 // C(m, r) of the chosen care types (default jeugd_verblijf, wmo_bw, jeugd_bescherming) in one

@@ -1,5 +1,5 @@
 #pragma once
-// The care workforce (MODEL.md section 4), per municipality and workforce segment
+// The care workforce (docs/method-care.md section 4, docs/workforce-parameters.md), per municipality and workforce segment
 // (vvt, gehandicaptenzorg, jeugd, sociaal_domein), summed to regions.
 //
 // Supply, a stock-flow model of persons by single year of age:

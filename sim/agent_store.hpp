@@ -1,5 +1,5 @@
 #pragma once
-// Agents as a structure of arrays (MODEL.md section 6): every inhabitant is one entry with
+// Agents as a structure of arrays (docs/method-agents.md): every inhabitant is one entry with
 // 7 bytes of state,
 //   municipality  uint16  position of the municipality in the run
 //   age           uint8   completed years on 1 January, 0..100 (100 = 100+)

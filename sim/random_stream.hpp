@@ -1,5 +1,5 @@
 #pragma once
-// Random streams for the stochastic engine (MODEL.md section 6, ARCHITECTURE.md example 7).
+// Random streams for the stochastic engine (docs/method-agents.md).
 //
 // Xoshiro256pp is xoshiro256++ (Blackman & Vigna 2019): 256 bits of state, period 2^256 - 1,
 // passes BigCrush, about 1 ns per 64-bit number. It has Boost.Random's engine interface

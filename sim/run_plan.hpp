@@ -1,5 +1,5 @@
 #pragma once
-// A batch as data (ARCHITECTURE.md example 3): the runs of scenarios x replicates, each with
+// A batch as data: the runs of scenarios x replicates, each with
 // the seed it is run with, and a static assignment of runs to processes. Front ends loop over
 // a plan; they do not invent their own loops, so a single process and N MPI ranks run exactly
 // the same units with exactly the same seeds, and only the place where each unit is computed

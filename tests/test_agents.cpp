@@ -1,5 +1,5 @@
 // The agent engine: random streams, agent store, reproducibility, consistency with the cohort
-// engine (tolerances from the ensemble's own spread, ARCHITECTURE.md example 8), a closed
+// engine (tolerances from the ensemble's own spread), a closed
 // population, binomial variance of a Bernoulli process per cell, risk pooling, bad input.
 
 #include "models/demographic_indicators.hpp"
