@@ -1,11 +1,10 @@
 #include "cli/command_support.hpp"
 
-#include <fstream>
-
 #include "models/area_selection.hpp"
 #include "models/default_locations.hpp"
 #include "models/scenario_run.hpp"
 #include "sim/atomic_output.hpp"
+#include "sim/csv_table.hpp"
 #include "sim/stop_request.hpp"
 #include "sim/input_error.hpp"
 #include "sim/version.hpp"
@@ -100,8 +99,15 @@ std::string folderCommand(const std::filesystem::path& folder) {
   std::error_code ec;
   const auto manifest = folder / "manifest.json";
   if (!std::filesystem::is_regular_file(manifest, ec)) return "";
-  std::ifstream in(manifest);
-  const auto j = nlohmann::json::parse(in, nullptr, false);
+  // Read with the same 16 MiB bound as the batch's resume check; an unreadable or foreign
+  // manifest makes no claim on the folder.
+  std::string text;
+  try {
+    text = CsvTable::readFileText(manifest, 16u << 20);
+  } catch (const InputError&) {
+    return "";
+  }
+  const auto j = nlohmann::json::parse(text, nullptr, false);
   if (!j.is_object()) return "";
   if (j.contains("command") && j["command"].is_string()) return j["command"].get<std::string>();
   return j.contains("scenario") ? "run" : "";  // run manifests (cohort, agent, solidarity) name no command
