@@ -11,9 +11,9 @@
 //                                 and the solidarity ensemble (costs of rare care only)
 // Environment: ZORGSIM_BENCH_DATA overrides the dataset folder.
 
-#include "models/ensemble.hpp"
-#include "models/scenario_run.hpp"
-#include "models/solidarity.hpp"
+#include "models/agents/ensemble.hpp"
+#include "models/scenario/scenario_run.hpp"
+#include "models/agents/solidarity.hpp"
 
 #include <sys/resource.h>
 

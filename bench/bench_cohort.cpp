@@ -7,9 +7,9 @@
 // Reported separately: prepareProjection() (rates, base population split, levels) and the
 // indicator aggregation, which the GUI and CLI also pay.
 
-#include "models/cohort_projection.hpp"
-#include "models/care_projection.hpp"
-#include "models/scenario_run.hpp"
+#include "models/demography/cohort_projection.hpp"
+#include "models/care/care_projection.hpp"
+#include "models/scenario/scenario_run.hpp"
 
 #include <algorithm>
 #include <chrono>

@@ -6,9 +6,9 @@
 // and the preparation (rates, base population, municipal levels) paid once per scenario.
 // Prints figures; it does not pass or fail. Run: build/bench/bench_national [DATA_DIR] [REPEATS]
 
-#include "models/care_projection.hpp"
-#include "models/cohort_projection.hpp"
-#include "models/scenario_run.hpp"
+#include "models/care/care_projection.hpp"
+#include "models/demography/cohort_projection.hpp"
+#include "models/scenario/scenario_run.hpp"
 
 #include <algorithm>
 #include <chrono>

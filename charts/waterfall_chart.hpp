@@ -1,7 +1,7 @@
 #pragma once
 // A waterfall chart: a starting level, the changes that lead from it, and the end level,
 // e.g. the decomposition of the change in care staff into demography, trend and
-// prevention (models/decomposition.hpp). Totals stand on zero; each change floats from the
+// prevention (models/care/decomposition.hpp). Totals stand on zero; each change floats from the
 // running level, coloured by its sign, with its value written at the bar's end.
 
 #include "charts/axis_ticks.hpp"

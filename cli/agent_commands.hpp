@@ -8,7 +8,7 @@
 //   zorgsim solidarity [SCENARIO] --region NAME [--replicates N] [--seed S] [--threads T]
 //                      [--year Y] [--care-types a,b,c] [--out DIR] [--data DIR] [--lang nl|en]
 //     the budget risk of rare, expensive care alone and in a regional pool under several
-//     distribution keys (models/solidarity.hpp); prints the table and writes
+//     distribution keys (models/agents/solidarity.hpp); prints the table and writes
 //     DIR/solidarity.csv and DIR/manifest.json atomically.
 
 #include "cli/agent_options.hpp"

@@ -1,6 +1,6 @@
 #include "cli/agent_options.hpp"
 
-#include "models/agent_engine.hpp"
+#include "models/agents/agent_engine.hpp"
 
 #include <algorithm>
 #include <thread>

@@ -2,7 +2,7 @@
 // The agent engine's command-line options (--replicates, --seed, --threads), shared by
 // `zorgsim run --engine agent`, `zorgsim monitor --engine agent` and `zorgsim solidarity`.
 
-#include "models/ensemble.hpp"
+#include "models/agents/ensemble.hpp"
 
 #include <CLI/CLI.hpp>
 

@@ -4,10 +4,10 @@
 
 #include "cli/command_support.hpp"
 #include "cli/summary_table.hpp"
-#include "models/decomposition.hpp"
+#include "models/care/decomposition.hpp"
 #include "report/comparison_csv.hpp"
-#include "models/goal_seek.hpp"
-#include "models/scenario_run.hpp"
+#include "models/prevention/goal_seek.hpp"
+#include "models/scenario/scenario_run.hpp"
 #include "sim/atomic_output.hpp"
 #include "sim/input_error.hpp"
 #include "sim/result_table.hpp"

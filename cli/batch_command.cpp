@@ -3,12 +3,12 @@
 #include "cli/agent_options.hpp"
 #include "cli/batch_transport.hpp"
 #include "cli/command_support.hpp"
-#include "models/default_locations.hpp"
+#include "models/data/default_locations.hpp"
 #include "cli/manifest.hpp"
-#include "models/agent_engine.hpp"
-#include "models/demographic_indicators.hpp"
-#include "models/ensemble.hpp"
-#include "models/scenario_run.hpp"
+#include "models/agents/agent_engine.hpp"
+#include "models/demography/demographic_indicators.hpp"
+#include "models/agents/ensemble.hpp"
+#include "models/scenario/scenario_run.hpp"
 #include "report/comparison_csv.hpp"
 #include "report/html_report.hpp"
 #include "report/result_files.hpp"
@@ -621,7 +621,7 @@ class Batch {
   }
 
   // Rank 0: adds a replicate to its scenario; when all are in, the ensemble's files, with the
-  // statistics of runEnsemble (ensembleStatistics and meanPopulations, models/ensemble.hpp).
+  // statistics of runEnsemble (ensembleStatistics and meanPopulations, models/agents/ensemble.hpp).
   std::optional<std::vector<std::pair<std::string, std::string>>> gatherReplicate(std::size_t scenario, int replicate, RunOutput& r) {
     AgentGather& g = gathered_[scenario];
     const auto n = static_cast<std::size_t>(plan_.replicates());

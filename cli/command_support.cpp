@@ -1,8 +1,8 @@
 #include "cli/command_support.hpp"
 
-#include "models/area_selection.hpp"
-#include "models/default_locations.hpp"
-#include "models/scenario_run.hpp"
+#include "models/data/area_selection.hpp"
+#include "models/data/default_locations.hpp"
+#include "models/scenario/scenario_run.hpp"
 #include "sim/atomic_output.hpp"
 #include "sim/csv_table.hpp"
 #include "sim/stop_request.hpp"

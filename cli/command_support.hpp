@@ -3,9 +3,9 @@
 // default scenario, and turning errors into messages and exit codes (2 bad input, 3 output
 // cannot be written, 4 internal error).
 
-#include "models/care_projection.hpp"
-#include "models/dataset.hpp"
-#include "models/scenario.hpp"
+#include "models/care/care_projection.hpp"
+#include "models/data/dataset.hpp"
+#include "models/scenario/scenario.hpp"
 #include "sim/output_folder.hpp"
 
 #include <CLI/CLI.hpp>
@@ -44,7 +44,7 @@ void writeAnalysisManifest(const std::filesystem::path& out, const std::string& 
                            const std::vector<const Scenario*>& scenarios, const Dataset& data,
                            const std::vector<std::string>& files);
 
-// The municipalities of --region (models/scenario_run.hpp, selectMunicipalities). When the
+// The municipalities of --region (models/scenario/scenario_run.hpp, selectMunicipalities). When the
 // name belongs to several regions (the Achterhoek is a zorgregio, a jeugdregio and a COROP
 // area with different municipalities), says on stderr which one is used and how to choose.
 std::vector<int> selectRegion(const Dataset& data, const std::string& region);

@@ -1,10 +1,10 @@
 #pragma once
 // manifest.json: what produced a result folder (program, scenario hash, data, years, time).
 
-#include "models/care_projection.hpp"
-#include "models/dataset.hpp"
-#include "models/registrations.hpp"
-#include "models/scenario.hpp"
+#include "models/care/care_projection.hpp"
+#include "models/data/dataset.hpp"
+#include "models/data/registrations.hpp"
+#include "models/scenario/scenario.hpp"
 
 #include <filesystem>
 #include <string>

@@ -2,9 +2,9 @@
 
 #include "cli/command_support.hpp"
 #include "cli/summary_table.hpp"
-#include "models/agent_engine.hpp"
-#include "models/ensemble.hpp"
-#include "models/scenario_run.hpp"
+#include "models/agents/agent_engine.hpp"
+#include "models/agents/ensemble.hpp"
+#include "models/scenario/scenario_run.hpp"
 #include "sim/atomic_output.hpp"
 #include "sim/input_error.hpp"
 #include "sim/result_table.hpp"

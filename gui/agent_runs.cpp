@@ -1,6 +1,6 @@
 #include "gui/agent_runs.hpp"
 
-#include "models/agent_engine.hpp"
+#include "models/agents/agent_engine.hpp"
 
 #include <algorithm>
 #include <stdexcept>

@@ -6,10 +6,10 @@
 // state and mark a run that no longer matches as stale instead of showing it as current.
 
 #include "gui/agent_task.hpp"
-#include "models/care_projection.hpp"
-#include "models/dataset.hpp"
-#include "models/scenario.hpp"
-#include "models/solidarity.hpp"
+#include "models/care/care_projection.hpp"
+#include "models/data/dataset.hpp"
+#include "models/scenario/scenario.hpp"
+#include "models/agents/solidarity.hpp"
 #include "sim/result_table.hpp"
 
 #include <string>

@@ -1,6 +1,6 @@
 #pragma once
 // One background agent run with progress and cancel, for runs that take seconds (the agent
-// ensemble of models/ensemble.hpp), where the cohort runner (runner.hpp) cannot help: its
+// ensemble of models/agents/ensemble.hpp), where the cohort runner (runner.hpp) cannot help: its
 // runs cannot be interrupted and report no progress.
 //
 // Each start() gets its own thread and its own shared state, so a run that is still ending
@@ -10,7 +10,7 @@
 // destructor joins a thread that is still running (after cancelling it, which ends it at
 // the next unit of work).
 
-#include "models/ensemble.hpp"
+#include "models/agents/ensemble.hpp"
 
 #include <atomic>
 #include <exception>

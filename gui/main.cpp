@@ -3,7 +3,7 @@
 // frame times. See gui/README.md.
 
 #include "gui/app.hpp"
-#include "models/default_locations.hpp"
+#include "models/data/default_locations.hpp"
 #include "gui/frame_bench.hpp"
 #include "gui/options.hpp"
 #include "gui/script.hpp"

@@ -1,13 +1,13 @@
 #pragma once
 // What the prevention view shows, read from a cohort run (never computed here): the
-// prevention indicators of models/prevention_indicators.cpp for one area, and the
-// decomposition of the change in care staff (models/decomposition.hpp) between two years.
+// prevention indicators of models/prevention/prevention_indicators.cpp for one area, and the
+// decomposition of the change in care staff (models/care/decomposition.hpp) between two years.
 // Shared by the view and the scripted-run state, so the tests check what is on screen.
 
-#include "models/care_projection.hpp"
-#include "models/decomposition.hpp"
-#include "models/scenario.hpp"
-#include "models/scenario_run.hpp"
+#include "models/care/care_projection.hpp"
+#include "models/care/decomposition.hpp"
+#include "models/scenario/scenario.hpp"
+#include "models/scenario/scenario_run.hpp"
 
 #include <string>
 #include <vector>
@@ -35,7 +35,7 @@ struct PreventionFigures {
 PreventionFigures preventionFigures(const ScenarioRun& run, const CareModel& care, const std::string& areaCode, int year);
 
 // The change in care staff needed (workforce demand, FTE, all segments) of an area from `from`
-// to `to` (models/decomposition.hpp, decomposeWorkforce): the level in both years and the
+// to `to` (models/care/decomposition.hpp, decomposeWorkforce): the level in both years and the
 // three parts, which add up to to - from.
 struct StaffDecomposition {
   bool found = false;

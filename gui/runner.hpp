@@ -7,7 +7,7 @@
 // The run in progress cannot be interrupted (runScenario has no cancel hook), so
 // cancel() drops waiting jobs and marks the running one stale.
 
-#include "models/scenario_run.hpp"
+#include "models/scenario/scenario_run.hpp"
 
 #include <condition_variable>
 #include <cstdint>

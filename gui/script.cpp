@@ -1,8 +1,8 @@
 #include "gui/script.hpp"
 
-#include "models/default_locations.hpp"
+#include "models/data/default_locations.hpp"
 #include "gui/indicators.hpp"
-#include "models/levers.hpp"
+#include "models/scenario/levers.hpp"
 #include "sim/input_error.hpp"
 
 #define GLFW_INCLUDE_NONE

@@ -1,6 +1,6 @@
 #include "gui/session.hpp"
 
-#include "models/national_assumptions.hpp"
+#include "models/data/national_assumptions.hpp"
 
 #include "sim/atomic_output.hpp"
 #include "sim/input_error.hpp"

@@ -14,10 +14,10 @@
 #include "charts/geo_map.hpp"
 #include "gui/agent_runs.hpp"
 #include "gui/runner.hpp"
-#include "models/care_projection.hpp"
-#include "models/dataset.hpp"
-#include "models/scenario.hpp"
-#include "models/scenario_run.hpp"
+#include "models/care/care_projection.hpp"
+#include "models/data/dataset.hpp"
+#include "models/scenario/scenario.hpp"
+#include "models/scenario/scenario_run.hpp"
 
 #include <filesystem>
 #include <memory>

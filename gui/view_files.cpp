@@ -2,7 +2,7 @@
 // scenario files of the scenario folder. A file that fails to load leaves everything as it
 // was; its error (file, line, field) goes to the error banner.
 
-#include "models/default_locations.hpp"
+#include "models/data/default_locations.hpp"
 #include "gui/views.hpp"
 
 #include <imgui_stdlib.h>

@@ -1,9 +1,9 @@
-// The levers panel: every scenario lever from the parameter dictionary (models/levers.hpp),
+// The levers panel: every scenario lever from the parameter dictionary (models/scenario/levers.hpp),
 // grouped Demografie / Zorggebruik / Preventie / Arbeidsmarkt, with a tooltip giving
 // meaning, unit, range, default and source. In workshop mode only the main levers.
 
 #include "gui/views.hpp"
-#include "models/national_assumptions.hpp"
+#include "models/data/national_assumptions.hpp"
 #include "gui/widgets.hpp"
 
 #include <algorithm>
@@ -25,7 +25,7 @@ std::string rangeText(const Ui& ui, double lo, double hi, int decimals) {
 
 int decimalsOf(const LeverSpec& s) { return s.integer ? 0 : (s.max - s.min > 20 ? 1 : 2); }
 
-// The lever dictionary (models/levers.cpp) gives units in English; the few there are get
+// The lever dictionary (models/scenario/levers.cpp) gives units in English; the few there are get
 // their Dutch names here. Meanings come in both languages; sources are references, in English.
 std::string unitText(const Ui& ui, std::string_view unit) {
   static constexpr std::pair<std::string_view, std::string_view> kDutch[] = {

@@ -1,9 +1,9 @@
 // Prevention: for a scenario with active interventions, the selected area's avoided care and
-// what it costs, all read from the focus run (models/prevention_indicators.cpp): key numbers
+// what it costs, all read from the focus run (models/prevention/prevention_indicators.cpp): key numbers
 // for the chosen year and the whole run, avoided cost against programme cost and avoided
 // staff per year (the report's pair, charts/prevention_charts.hpp), avoided clients per care
 // type, and the waterfall of the change in care staff: demography + trend + prevention
-// (models/decomposition.hpp). Without interventions: how to switch one on.
+// (models/care/decomposition.hpp). Without interventions: how to switch one on.
 
 #include "charts/chart_builders.hpp"
 #include "charts/prevention_charts.hpp"

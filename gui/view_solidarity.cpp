@@ -1,5 +1,5 @@
 // Solidarity: the risk-pooling table of the selected region from an agent ensemble
-// (models/solidarity.hpp, as `zorgsim solidarity`), computed in the background with progress
+// (models/agents/solidarity.hpp, as `zorgsim solidarity`), computed in the background with progress
 // and cancel. Per municipality: its expected yearly cost of rare, expensive care, its budget
 // risk (P95 minus the mean, as % of its own expected cost) alone and in a regional pool under
 // four distribution keys, and the expected transfer in the pool. A result for another

@@ -4,7 +4,7 @@
 
 #include "charts/chart_builders.hpp"
 #include "gui/ui.hpp"
-#include "models/scenario_run.hpp"
+#include "models/scenario/scenario_run.hpp"
 
 #include <imgui.h>
 

@@ -4,8 +4,8 @@
 // baseline), the care model (names and sources) and the provenance of the batch. The HTML
 // and XLSX writers take this and nothing else, so a report can be remade from a folder.
 
-#include "models/care_projection.hpp"
-#include "models/scenario.hpp"
+#include "models/care/care_projection.hpp"
+#include "models/scenario/scenario.hpp"
 #include "report/result_files.hpp"
 #include "sim/result_table.hpp"
 

@@ -4,14 +4,14 @@
 //   municipality  uint16  position of the municipality in the run
 //   age           uint8   completed years on 1 January, 0..100 (100 = 100+)
 //   sex           uint8   0 male, 1 female
-//   care[0..1]    uint8   state in each care chain (models/multistate.hpp: adult, youth)
+//   care[0..1]    uint8   state in each care chain (models/care/multistate.hpp: adult, youth)
 //   flags         uint8   one bit per active intervention: the agent takes part
 // and nothing else: no identity, no history. The store is kept sorted by exactly that key,
 // so agents with equal keys (a "cell") sit next to each other and are exchangeable. The
 // engine therefore reads the store run by run (an index of runs is kept as the store is
 // written) and writes it run by run (append() fills a run with memset speed), and every
 // branch in the hot loops is taken once per run, not once per agent.
-// The store knows nothing about care or demography; models/agent_engine.cpp gives the
+// The store knows nothing about care or demography; models/agents/agent_engine.cpp gives the
 // fields their meaning.
 
 #include <compare>

@@ -2,10 +2,10 @@
 // engine (tolerances from the ensemble's own spread), a closed
 // population, binomial variance of a Bernoulli process per cell, risk pooling, bad input.
 
-#include "models/demographic_indicators.hpp"
-#include "models/ensemble.hpp"
-#include "models/scenario_run.hpp"
-#include "models/solidarity.hpp"
+#include "models/demography/demographic_indicators.hpp"
+#include "models/agents/ensemble.hpp"
+#include "models/scenario/scenario_run.hpp"
+#include "models/agents/solidarity.hpp"
 #include "sim/input_error.hpp"
 #include "sim/stop_request.hpp"
 #include "test_support.hpp"

@@ -1,7 +1,7 @@
 // Choosing municipalities: TYPE:NAME regions, codes that no longer exist (with their
 // successor), codes of another dataset, and the user's coalitions file with its errors.
 
-#include "models/area_selection.hpp"
+#include "models/data/area_selection.hpp"
 #include "sim/input_error.hpp"
 #include "test_support.hpp"
 

@@ -1,6 +1,6 @@
 // Each kind of bad dataset input gives an InputError naming file, line and field.
 
-#include "models/dataset.hpp"
+#include "models/data/dataset.hpp"
 #include "sim/input_error.hpp"
 #include "test_support.hpp"
 

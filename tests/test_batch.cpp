@@ -3,8 +3,8 @@
 // comparison, lever differences, and the self-contained HTML and XLSX reports.
 // The command itself (resume, failures, MPI, Chromium) is tested in tests/batch/test_batch.sh.
 
-#include "models/demographic_indicators.hpp"
-#include "models/scenario_run.hpp"
+#include "models/demography/demographic_indicators.hpp"
+#include "models/scenario/scenario_run.hpp"
 #include "report/comparison_csv.hpp"
 #include "report/html_report.hpp"
 #include "report/result_files.hpp"

@@ -1,10 +1,10 @@
 // Care use and workforce: calibration, the prevalence identity, levers, bad input.
 
-#include "models/base_population.hpp"
-#include "models/care_projection.hpp"
-#include "models/life_table.hpp"
-#include "models/mortality.hpp"
-#include "models/scenario_run.hpp"
+#include "models/data/base_population.hpp"
+#include "models/care/care_projection.hpp"
+#include "models/demography/life_table.hpp"
+#include "models/demography/mortality.hpp"
+#include "models/scenario/scenario_run.hpp"
 #include "sim/input_error.hpp"
 #include "test_support.hpp"
 

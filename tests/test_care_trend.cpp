@@ -2,10 +2,10 @@
 // care/care_trends.csv, its taper, the explicit demography-only scenario, one trend factor
 // for the cohort engine, the agent engine and the decomposition, and the loader's errors.
 
-#include "models/agent_engine.hpp"
-#include "models/care_catalogue.hpp"
-#include "models/decomposition.hpp"
-#include "models/scenario_run.hpp"
+#include "models/agents/agent_engine.hpp"
+#include "models/care/care_catalogue.hpp"
+#include "models/care/decomposition.hpp"
+#include "models/scenario/scenario_run.hpp"
 #include "sim/input_error.hpp"
 #include "test_support.hpp"
 

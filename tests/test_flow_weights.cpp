@@ -2,7 +2,7 @@
 // weights of flow_year_weights.csv (equal weights without that file); bad weights are
 // located errors.
 
-#include "models/dataset.hpp"
+#include "models/data/dataset.hpp"
 #include "sim/input_error.hpp"
 #include "test_support.hpp"
 

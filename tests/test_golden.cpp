@@ -2,7 +2,7 @@
 // reference, cell by cell, with a numeric tolerance. To accept new references after an
 // intended change: `cmake --build build --target accept-golden`, then review the diff.
 
-#include "models/scenario_run.hpp"
+#include "models/scenario/scenario_run.hpp"
 #include "sim/csv_table.hpp"
 #include "test_support.hpp"
 

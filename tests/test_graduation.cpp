@@ -1,8 +1,8 @@
 #include "sim/graduation.hpp"
 
-#include "models/base_population.hpp"
-#include "models/life_table.hpp"
-#include "models/mortality.hpp"
+#include "models/data/base_population.hpp"
+#include "models/demography/life_table.hpp"
+#include "models/demography/mortality.hpp"
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>

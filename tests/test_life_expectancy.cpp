@@ -1,6 +1,6 @@
-#include "models/fertility.hpp"
-#include "models/life_table.hpp"
-#include "models/mortality.hpp"
+#include "models/demography/fertility.hpp"
+#include "models/demography/life_table.hpp"
+#include "models/demography/mortality.hpp"
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>

@@ -2,7 +2,7 @@
 // type, regions and the country equal the sum of their municipalities, the merger mapping
 // preserves counts, and data/gelderland gives identical numbers for its municipalities.
 
-#include "models/scenario_run.hpp"
+#include "models/scenario/scenario_run.hpp"
 #include "sim/csv_table.hpp"
 #include "test_support.hpp"
 

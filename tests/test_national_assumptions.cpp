@@ -1,14 +1,14 @@
-// National assumption sets (models/national_assumptions.hpp): the CBS Kernprognose set read
+// National assumption sets (models/data/national_assumptions.hpp): the CBS Kernprognose set read
 // from national_assumptions.csv drives fertility, mortality and migration as published, the
 // WPP set reproduces the engine before the CBS set existed (golden test), and malformed
 // files give located errors.
 
-#include "models/cohort_projection.hpp"
-#include "models/fertility.hpp"
-#include "models/migration.hpp"
-#include "models/mortality.hpp"
-#include "models/national_assumptions.hpp"
-#include "models/scenario.hpp"
+#include "models/demography/cohort_projection.hpp"
+#include "models/demography/fertility.hpp"
+#include "models/demography/migration.hpp"
+#include "models/demography/mortality.hpp"
+#include "models/data/national_assumptions.hpp"
+#include "models/scenario/scenario.hpp"
 #include "sim/input_error.hpp"
 #include "test_support.hpp"
 

@@ -8,7 +8,7 @@
 // is 0.92 % (bias -0.64 %), Gelderland 2024 is 0.52 % low and the worst municipality-year
 // 3.8 % (Heumen 2022). The target of 0.5 % for Gelderland 2024 is not met yet.
 
-#include "models/scenario_run.hpp"
+#include "models/scenario/scenario_run.hpp"
 #include "sim/csv_table.hpp"
 #include "test_support.hpp"
 

@@ -1,10 +1,10 @@
 // Multi-state care model, interventions, decomposition and goal seeking.
 
-#include "models/decomposition.hpp"
-#include "models/goal_seek.hpp"
-#include "models/multistate.hpp"
-#include "models/output_validator.hpp"
-#include "models/scenario_run.hpp"
+#include "models/care/decomposition.hpp"
+#include "models/prevention/goal_seek.hpp"
+#include "models/care/multistate.hpp"
+#include "models/scenario/output_validator.hpp"
+#include "models/scenario/scenario_run.hpp"
 #include "sim/input_error.hpp"
 #include "test_support.hpp"
 

@@ -1,6 +1,6 @@
-#include "models/cohort_projection.hpp"
-#include "models/fertility.hpp"
-#include "models/scenario_run.hpp"
+#include "models/demography/cohort_projection.hpp"
+#include "models/demography/fertility.hpp"
+#include "models/scenario/scenario_run.hpp"
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,8 +1,8 @@
 // Own registrations: import (plain CSV and CBS StatLine export), recalibration of levels only,
 // and bad input.
 
-#include "models/registrations.hpp"
-#include "models/scenario_run.hpp"
+#include "models/data/registrations.hpp"
+#include "models/scenario/scenario_run.hpp"
 #include "sim/input_error.hpp"
 #include "test_support.hpp"
 

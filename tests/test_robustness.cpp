@@ -1,8 +1,8 @@
 // Numeric robustness: extreme but allowed inputs give a correct result (checked by the
 // output validator that every run passes) or a clear error, never NaN or negative counts.
 
-#include "models/output_validator.hpp"
-#include "models/scenario_run.hpp"
+#include "models/scenario/output_validator.hpp"
+#include "models/scenario/scenario_run.hpp"
 #include "sim/input_error.hpp"
 #include "test_support.hpp"
 

@@ -1,6 +1,6 @@
-#include "models/scenario.hpp"
+#include "models/scenario/scenario.hpp"
 
-#include "models/dataset.hpp"
+#include "models/data/dataset.hpp"
 #include "sim/input_error.hpp"
 #include "test_support.hpp"
 

@@ -9,7 +9,7 @@
 //   1 = (1 - maleShare) * sum_a f(a) S_f(a) (lambda^{-1-a} + lambda^{-a}) / 2
 // and the stable age distribution is P(a) / P(0) = S(a) / S(0) * lambda^{-a}.
 
-#include "models/cohort_projection.hpp"
+#include "models/demography/cohort_projection.hpp"
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>

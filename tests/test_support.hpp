@@ -1,8 +1,8 @@
 #pragma once
 // Shared helpers for the tests: the default dataset, temporary dataset copies.
 
-#include "models/care_projection.hpp"
-#include "models/dataset.hpp"
+#include "models/care/care_projection.hpp"
+#include "models/data/dataset.hpp"
 
 #include <filesystem>
 #include <string>

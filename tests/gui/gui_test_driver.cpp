@@ -12,13 +12,13 @@
 //
 // Usage: gui_test_driver MODE ZORGSIM_GUI SOURCE_DIR OUT_DIR
 
-#include "models/agent_engine.hpp"
-#include "models/care_projection.hpp"
-#include "models/decomposition.hpp"
-#include "models/ensemble.hpp"
-#include "models/scenario.hpp"
-#include "models/scenario_run.hpp"
-#include "models/solidarity.hpp"
+#include "models/agents/agent_engine.hpp"
+#include "models/care/care_projection.hpp"
+#include "models/care/decomposition.hpp"
+#include "models/agents/ensemble.hpp"
+#include "models/scenario/scenario.hpp"
+#include "models/scenario/scenario_run.hpp"
+#include "models/agents/solidarity.hpp"
 
 #include <nlohmann/json.hpp>
 #include <stb_image.h>

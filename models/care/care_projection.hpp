@@ -1,0 +1,81 @@
+#pragma once
+// Care use and the workforce per municipality and year, from the projected population
+// (docs/method-care.md sections 1, 2 and 4). Care types linked to the multi-state model (multistate.hpp)
+// follow the occupancy of their states within the chain's ages:
+//   clients(type, t)  = sum over age and sex of population(1 January t) x occupancy of the
+//                       linked states x conditional use (base-year prevalence x municipal
+//                       index / base-year occupancy) x (1 + trend)^(t - base year);
+// other types and ages follow the prevalence method (occupancy replaced by prevalence x
+// municipal index). Without interventions the occupancy by age stays at its base-year value,
+// so both methods give the same clients (tested).
+//   care_hours        = clients x hours per client per year
+//   care_fte          = care_hours / (productive hours per FTE of the type's segment x productivity lever)
+//   care_cost         = clients x cost per client per year (euro, price level of the catalogue)
+// Workforce per segment: see workforce.hpp (supply stock-flow; demand anchored on the
+// base-year supply plus shortage, growing with the segment's care hours and divided by
+// the productivity lever).
+// All series are counts, so regions are sums of municipalities.
+
+#include "models/care/care_catalogue.hpp"
+#include "models/demography/cohort_projection.hpp"
+#include "models/care/multistate.hpp"
+#include "models/scenario/scenario.hpp"
+#include "models/workforce/workforce.hpp"
+
+#include <vector>
+
+namespace zorgsim {
+
+struct CareSeries {
+  std::vector<double> clients, hours, fte, cost;  // per year, base .. horizon
+  // First year in which the use of some age and sex reached one client per inhabitant and was
+  // capped there (a steep care.prevalence_trend); 0 = never.
+  int firstCappedYear = 0;
+};
+
+struct WorkforceSeries {
+  std::vector<double> demandFte, demandPersons, supplyFte, supplyPersons;  // per year
+  std::vector<double> inflow, attrition, retirement;                       // during the year
+};
+
+// Supply and demand of one workforce segment in one municipality, per year: supply from the
+// population (projectSupply); demand anchored at base-year supply plus the published shortage
+// and growing with the segment's care hours (hours[y] / baseHours; a segment without care
+// hours keeps its base-year demand), divided by the productivity lever. Shared by the cohort
+// and the agent engine.
+WorkforceSeries workforceSeries(const WorkforceSegment& segment, const WorkforceLevers& levers,
+                                const std::vector<YearValue>& statePensionAge, int baseYear,
+                                const std::vector<AgeSexTable>& population, double populationShare,
+                                const std::vector<double>& hours, double baseHours, double productivity);
+
+struct AreaCare {
+  std::vector<CareSeries> types;         // parallel to the catalogue
+  std::vector<WorkforceSeries> segments;  // parallel to the workforce parameters
+  // Per active intervention (scenario order), per year: participants and programme cost (euro).
+  std::vector<std::vector<double>> participants, programmeCost;
+  AreaCare& operator+=(const AreaCare& o);
+};
+
+struct CareModel {
+  CareCatalogue catalogue;
+  WorkforceParameters workforce;
+  MultiStateSpec multistate;  // empty: every care type follows the prevalence method
+  bool empty() const { return catalogue.empty(); }
+};
+
+// Loads the care catalogue and the workforce parameters and checks they fit together
+// (every care type's segment exists). Throws InputError.
+CareModel loadCareModel(const Dataset& data);
+
+// Checks care-type keys of the scenario's table levers against the catalogue, and the
+// scenario's interventions against the care states, care types and municipalities.
+void validateScenarioCareTypes(const Scenario& s, const CareModel& model, const Dataset& data);
+
+// One municipality of a run. position: index in plan.municipalities; populationShare: its
+// share of the national base population (apportions the workforce). withInterventions:
+// false gives the counterfactual without the scenario's interventions (for avoided care).
+AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario, const ProjectionPlan& plan,
+                              std::size_t position, const AreaProjection& projection, double populationShare,
+                              const Dataset& data, bool withInterventions);
+
+}  // namespace zorgsim

@@ -1,0 +1,129 @@
+#include "models/scenario/scenario_run.hpp"
+
+#include "models/care/care_indicators.hpp"
+#include "models/demography/demographic_indicators.hpp"
+#include "models/agents/ensemble.hpp"
+#include "models/scenario/output_validator.hpp"
+#include "models/prevention/prevention_indicators.hpp"
+#include "sim/input_error.hpp"
+#include "sim/stop_request.hpp"
+
+#include <cstdio>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace zorgsim {
+
+std::uint64_t estimateRunBytes(std::size_t areas, int years) {
+  return static_cast<std::uint64_t>(areas) * static_cast<std::uint64_t>(std::max(years, 1)) * kRunBytesPerAreaYear;
+}
+
+void checkRunMemory(std::size_t areas, int years, std::uint64_t limitBytes) {
+  const std::uint64_t limit = limitBytes > 0 ? limitBytes : availableMemoryBytes();
+  const std::uint64_t need = estimateRunBytes(areas, years);
+  if (limit == 0 || need <= limit) return;
+  auto gb = [](std::uint64_t b) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f GB", static_cast<double>(b) / 1e9);
+    return std::string(text);
+  };
+  throw InputError("--region", 0, "",
+                   "the run needs about " + gb(need) + " of memory (" + std::to_string(areas) + " areas x " + std::to_string(years) +
+                       " years), more than the " + gb(limit) + " available; run one region at a time (--region) or a shorter horizon");
+}
+
+ScenarioRun runScenario(const Dataset& data, const CareModel& baseCare, const Scenario& scenario,
+                        const std::vector<int>& selection, const std::vector<Registration>& registrations) {
+  validateScenarioCareTypes(scenario, baseCare, data);
+  ScenarioRun run;
+  run.plan = prepareProjection(data, scenario, selection);
+  run.areas = reportingAreas(data, run.plan.municipalities);
+  checkRunMemory(run.areas.size(), run.plan.horizon - run.plan.baseYear + 1);
+  run.projection = runProjection(run.plan);
+
+  // Own registrations recalibrate the levels of the municipalities in this run.
+  CareModel recalibrated;
+  const CareModel* careInUse = &baseCare;
+  if (!registrations.empty() && !baseCare.empty()) {
+    std::map<int, std::size_t> position;
+    for (std::size_t p = 0; p < run.plan.municipalities.size(); ++p) position[run.plan.municipalities[p]] = p;
+    std::vector<Registration> inRun;
+    for (const auto& r : registrations) {
+      if (position.count(r.municipality)) inRun.push_back(r);
+    }
+    recalibrated = baseCare;
+    run.recalibrations = recalibrateLevels(
+        recalibrated.catalogue, inRun,
+        [&](int m, int year) {
+          const auto& pop = run.projection.perMunicipality[position.at(m)].population;
+          const int y = std::clamp(year - run.plan.baseYear, 0, static_cast<int>(pop.size()) - 1);
+          return pop[static_cast<std::size_t>(y)];
+        },
+        data);
+    careInUse = &recalibrated;
+  }
+  const CareModel& care = *careInUse;
+
+  std::vector<AreaCare> municipalCare, municipalCounterfactual;
+  const bool prevention = !scenario.interventions.empty();
+  if (!care.empty()) {
+    double national = 0;
+    for (Sex s : kAllSexes) {
+      for (double p : data.nationalPopulation.of(s).persons) national += p;
+    }
+    for (std::size_t p = 0; p < run.plan.municipalities.size(); ++p) {
+      const AreaProjection& m = run.projection.perMunicipality[p];
+      const double share = m.population.front().sum() / national;
+      municipalCare.push_back(projectMunicipalCare(care, scenario, run.plan, p, m, share, data, true));
+      if (prevention) municipalCounterfactual.push_back(projectMunicipalCare(care, scenario, run.plan, p, m, share, data, false));
+    }
+  }
+  // Capped use (care_projection.cpp) is stated, per care type: in the manifest's notes and,
+  // by the commands, as a warning.
+  for (std::size_t k = 0; k < care.catalogue.types.size() && !municipalCare.empty(); ++k) {
+    int first = 0, places = 0;
+    for (const auto& m : municipalCare) {
+      const int y = m.types[k].firstCappedYear;
+      if (y == 0) continue;
+      ++places;
+      first = first == 0 ? y : std::min(first, y);
+    }
+    if (places == 0) continue;
+    const std::string& code = care.catalogue.types[k].code;
+    run.plan.notes.push_back(std::string(kCappedUseNote) + code + " reaches one client per inhabitant of some ages from " +
+                             std::to_string(first) + " in " + std::to_string(places) +
+                             " municipalities (care.prevalence_trend." + code +
+                             "); its use is capped there, so clients then grow only with the population");
+  }
+  for (const auto& area : run.areas) {
+    run.areaProjections.push_back(sumAreas(run.projection, area.positions));
+    const std::size_t t = run.results.addArea({area.level, area.code, area.name});
+    addDemographicIndicators(run.results, t, run.areaProjections.back(), run.plan.baseYear);
+    if (care.empty()) continue;
+    AreaCare sum;
+    for (std::size_t p : area.positions) sum += municipalCare[p];
+    addCareIndicators(run.results, t, care, sum, run.areaProjections.back(), run.plan.baseYear);
+    if (prevention) {
+      AreaCare without;
+      for (std::size_t p : area.positions) without += municipalCounterfactual[p];
+      addPreventionIndicators(run.results, t, care, scenario, sum, without, run.plan.baseYear);
+      run.areaCareWithoutPrevention.push_back(std::move(without));
+    }
+    run.areaCare.push_back(std::move(sum));
+  }
+  validateScenarioResults(run.results, scenario, [&] {
+    try {
+      (void)runScenario(data, baseCare, Scenario{}, selection, registrations);
+      return true;
+    } catch (const Interrupted&) {
+      throw;
+    } catch (const std::exception&) {
+      return false;  // the defaults fail too (or cannot run): the failure stays a model bug
+    }
+  });
+  return run;
+}
+
+}  // namespace zorgsim
