@@ -5,10 +5,11 @@
 //   bench_agents throughput       agent-years per CPU second on one thread (Gelderland, 30 years)
 //   bench_agents scaling          wall time of 4 replicates of Gelderland on 1 and on 2 threads
 //   bench_agents netherlands      a synthetic Netherlands: 18 million agents (Gelderland's
-//                                 municipalities repeated to 342), one replicate, 30 years, 2 threads
+//                                 municipalities repeated to 342), one replicate, 30 years, 2
+//                                 threads
 //   bench_agents region [N]       N (default 1000) replicates of Achterhoek (299,000 inhabitants),
-//                                 30 years, 2 threads: the full ensemble (every indicator, P5/P50/P95)
-//                                 and the solidarity ensemble (costs of rare care only)
+//                                 30 years, 2 threads: the full ensemble (every indicator,
+//                                 P5/P50/P95) and the solidarity ensemble (costs of rare care only)
 // Environment: ZORGSIM_BENCH_DATA overrides the dataset folder.
 
 #include "models/agents/ensemble.hpp"
@@ -53,8 +54,10 @@ Inputs load() {
 }
 
 void printStats(const char* label, const EnsembleRunStats& s) {
-  std::printf("%-44s wall %8.2f s  cpu %8.2f s  %.3g agent-years  %7.1f M agent-years per CPU second  peak %7.1f MB\n", label,
-              s.wallSeconds, s.cpuSeconds, s.agentYears, s.agentYears / s.cpuSeconds / 1e6, peakMegabytes());
+  std::printf(
+      "%-44s wall %8.2f s  cpu %8.2f s  %.3g agent-years  %7.1f M agent-years per CPU second  peak %7.1f MB\n",
+      label, s.wallSeconds, s.cpuSeconds, s.agentYears, s.agentYears / s.cpuSeconds / 1e6,
+      peakMegabytes());
 }
 
 EnsembleRunStats simulateOnly(const AgentModel& model, int replicates, int threads) {
@@ -63,7 +66,9 @@ EnsembleRunStats simulateOnly(const AgentModel& model, int replicates, int threa
   o.replicates = replicates;
   o.threads = threads;
   volatile double sink = 0;
-  return runReplicates(model, o, [&](std::size_t, ReplicateOutcome& out) { sink = sink + out.projections.back().population.back().sum(); });
+  return runReplicates(model, o, [&](std::size_t, ReplicateOutcome& out) {
+    sink = sink + out.projections.back().population.back().sum();
+  });
 }
 
 int throughput() {
@@ -72,9 +77,11 @@ int throughput() {
   simulateOnly(model, 1, 1);  // warm-up (page faults, caches)
   const EnsembleRunStats s = simulateOnly(model, 2, 1);
   printStats("throughput: Gelderland x 2, 1 thread", s);
-  std::printf("  bytes of state per agent: %zu (two stores per thread: this year's and next year's agents of the municipality\n"
-              "  being stepped; largest store %zu agents = %.1f MB per thread)\n",
-              AgentStore::kBytesPerAgent, s.peakAgents, 2.0 * double(s.peakAgents * AgentStore::kBytesPerAgent) / 1e6);
+  std::printf(
+      "  bytes of state per agent: %zu (two stores per thread: this year's and next year's agents of the municipality\n"
+      "  being stepped; largest store %zu agents = %.1f MB per thread)\n",
+      AgentStore::kBytesPerAgent, s.peakAgents,
+      2.0 * double(s.peakAgents * AgentStore::kBytesPerAgent) / 1e6);
   return 0;
 }
 
@@ -86,7 +93,8 @@ int scaling() {
   printStats("scaling: Gelderland x 4, 1 thread", one);
   const EnsembleRunStats two = simulateOnly(model, 4, 2);
   printStats("scaling: Gelderland x 4, 2 threads", two);
-  std::printf("  2-thread scaling factor (wall 1 thread / wall 2 threads): %.2fx\n", one.wallSeconds / two.wallSeconds);
+  std::printf("  2-thread scaling factor (wall 1 thread / wall 2 threads): %.2fx\n",
+              one.wallSeconds / two.wallSeconds);
   return 0;
 }
 
@@ -110,8 +118,10 @@ int netherlands() {
   double agents = 0;
   for (const auto& i : plan.inputs) agents += i.basePopulation.sum();
   AgentModel model = prepareAgentModel(plan, in.data, in.care, in.scenario);
-  for (std::size_t p = 0; p < model.municipalities.size(); ++p) model.municipalities[p].streamId = p;  // distinct streams per copy
-  std::printf("synthetic Netherlands: %zu municipalities, %.2f million agents, %d years\n", model.municipalities.size(), agents / 1e6, kYears);
+  for (std::size_t p = 0; p < model.municipalities.size(); ++p)
+    model.municipalities[p].streamId = p;  // distinct streams per copy
+  std::printf("synthetic Netherlands: %zu municipalities, %.2f million agents, %d years\n",
+              model.municipalities.size(), agents / 1e6, kYears);
   const EnsembleRunStats s = simulateOnly(model, 1, 2);
   printStats("netherlands: 1 replicate, 2 threads", s);
   return 0;
@@ -123,21 +133,26 @@ int region(int replicates) {
   const AgentModel model = prepareAgentModel(in.data, in.care, in.scenario, selection);
   double people = 0;
   for (const auto& i : model.plan.inputs) people += i.basePopulation.sum();
-  std::printf("region Achterhoek: %zu municipalities, %.0f inhabitants, %d replicates, %d years, 2 threads\n",
-              model.municipalities.size(), people, replicates, kYears);
+  std::printf(
+      "region Achterhoek: %zu municipalities, %.0f inhabitants, %d replicates, %d years, 2 threads\n",
+      model.municipalities.size(), people, replicates, kYears);
   EnsembleOptions o;
   o.seed = 1;
   o.replicates = replicates;
   o.threads = 2;
   const auto t0 = std::chrono::steady_clock::now();
   const EnsembleResult full = runEnsemble(model, in.data, o);
-  const double fullSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const double fullSeconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   printStats("region: simulation inside the full ensemble", full.stats);
-  std::printf("  full ensemble (simulation, %zu result rows per replicate, P5/P50/P95): %.2f s wall\n", full.layout.rows().size(),
-              fullSeconds);
+  std::printf(
+      "  full ensemble (simulation, %zu result rows per replicate, P5/P50/P95): %.2f s wall\n",
+      full.layout.rows().size(), fullSeconds);
   const auto t1 = std::chrono::steady_clock::now();
-  const SolidarityResult sol = runSolidarity(model, in.data, SolidarityOptions{}, o, "ACH", "Achterhoek");
-  const double solSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
+  const SolidarityResult sol =
+      runSolidarity(model, in.data, SolidarityOptions{}, o, "ACH", "Achterhoek");
+  const double solSeconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
   printStats("region: solidarity ensemble (rare care costs)", sol.stats);
   std::printf("  solidarity ensemble: %.2f s wall\n", solSeconds);
   return 0;

@@ -42,16 +42,20 @@ volatile double sink = 0;
 void report(const char* label, const ProjectionPlan& plan, int repeats) {
   // Warm: the result storage of the previous run is reused (as when a GUI lever moves).
   ProjectionResult result;
-  const double warm = medianMicros([&] {
-    runProjection(plan, result);
-    sink = sink + result.perMunicipality.back().population.back().sum();
-  }, repeats);
+  const double warm = medianMicros(
+      [&] {
+        runProjection(plan, result);
+        sink = sink + result.perMunicipality.back().population.back().sum();
+      },
+      repeats);
   // Cold: a fresh result every run (allocation and page faults included).
-  const double cold = medianMicros([&] { sink = sink + runProjection(plan).perMunicipality.back().population.back().sum(); },
-                                   std::max(11, repeats / 4));
+  const double cold = medianMicros(
+      [&] { sink = sink + runProjection(plan).perMunicipality.back().population.back().sum(); },
+      std::max(11, repeats / 4));
   const double cellYears = double(plan.inputs.size()) * double(plan.years.size()) * kAges * kSexes;
-  std::printf("%-30s %4zu municipalities  median %8.3f ms (%.2f ns per cell-year); fresh storage %8.3f ms\n", label,
-              plan.inputs.size(), warm / 1000.0, warm * 1000.0 / cellYears, cold / 1000.0);
+  std::printf(
+      "%-30s %4zu municipalities  median %8.3f ms (%.2f ns per cell-year); fresh storage %8.3f ms\n",
+      label, plan.inputs.size(), warm / 1000.0, warm * 1000.0 / cellYears, cold / 1000.0);
 }
 
 }  // namespace
@@ -64,7 +68,8 @@ int main(int argc, char** argv) {
   Scenario scenario;
   scenario[Lever::Horizon] = data.baseYear + kYears;
 
-  std::printf("zorgsim cohort benchmark: %d-year projection, single thread, %d repeats, median\n", kYears, repeats);
+  std::printf("zorgsim cohort benchmark: %d-year projection, single thread, %d repeats, median\n",
+              kYears, repeats);
   const auto region = selectMunicipalities(data, "Centraal Gelderland");
   const ProjectionPlan regionPlan = prepareProjection(data, scenario, region);
   report("region (Centraal Gelderland)", regionPlan, repeats);
@@ -91,20 +96,35 @@ int main(int argc, char** argv) {
       for (double p : data.nationalPopulation.of(s).persons) national += p;
     }
     std::vector<AreaCare> perMunicipality(regionPlan.inputs.size());
-    const double us = medianMicros([&] {
-      runProjection(regionPlan, result);
-      for (std::size_t p = 0; p < regionPlan.inputs.size(); ++p) {
-        const auto& m = result.perMunicipality[p];
-        perMunicipality[p] = projectMunicipalCare(careModel, scenario, regionPlan, p, m, m.population.front().sum() / national, data, true);
-      }
-      sink = sink + perMunicipality.back().segments.front().supplyFte.back();
-    }, repeats);
-    std::printf("%-30s %4zu municipalities  median %8.3f ms\n", "region with care and workforce", regionPlan.inputs.size(), us / 1000.0);
+    const double us = medianMicros(
+        [&] {
+          runProjection(regionPlan, result);
+          for (std::size_t p = 0; p < regionPlan.inputs.size(); ++p) {
+            const auto& m = result.perMunicipality[p];
+            perMunicipality[p] =
+                projectMunicipalCare(careModel, scenario, regionPlan, p, m,
+                                     m.population.front().sum() / national, data, true);
+          }
+          sink = sink + perMunicipality.back().segments.front().supplyFte.back();
+        },
+        repeats);
+    std::printf("%-30s %4zu municipalities  median %8.3f ms\n", "region with care and workforce",
+                regionPlan.inputs.size(), us / 1000.0);
   }
 
-  const double prepareUs = medianMicros([&] { sink = sink + static_cast<double>(prepareProjection(data, scenario, region).years.size()); }, 21);
-  std::printf("%-38s median %9.3f ms\n", "prepareProjection (region, once per scenario)", prepareUs / 1000.0);
-  const double fullUs = medianMicros([&] { sink = sink + static_cast<double>(runScenario(data, care, scenario, region).results.rows().size()); }, 21);
+  const double prepareUs = medianMicros(
+      [&] {
+        sink = sink + static_cast<double>(prepareProjection(data, scenario, region).years.size());
+      },
+      21);
+  std::printf("%-38s median %9.3f ms\n", "prepareProjection (region, once per scenario)",
+              prepareUs / 1000.0);
+  const double fullUs = medianMicros(
+      [&] {
+        sink = sink +
+               static_cast<double>(runScenario(data, care, scenario, region).results.rows().size());
+      },
+      21);
   std::printf("%-38s median %9.3f ms\n", "runScenario incl. indicators (region)", fullUs / 1000.0);
   return 0;
 }

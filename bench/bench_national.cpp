@@ -49,46 +49,56 @@ int main(int argc, char** argv) {
   const double loadMs = std::chrono::duration<double, std::milli>(Clock::now() - loadStart).count();
   Scenario scenario;
   scenario[Lever::Horizon] = data.baseYear + kYears;
-  std::printf("zorgsim national benchmark: %s, %zu municipalities, %d-year projection, single thread, %d repeats, median\n",
-              data.name.c_str(), data.municipalities.size(), kYears, repeats);
+  std::printf(
+      "zorgsim national benchmark: %s, %zu municipalities, %d-year projection, single thread, %d repeats, median\n",
+      data.name.c_str(), data.municipalities.size(), kYears, repeats);
   std::printf("%-52s %9.3f ms (once)\n", "load dataset and care model", loadMs);
 
-  const double prepareMs = medianMillis([&] { sink = sink + static_cast<double>(prepareProjection(data, scenario).years.size()); },
-                                        std::max(5, repeats / 4));
+  const double prepareMs = medianMillis(
+      [&] { sink = sink + static_cast<double>(prepareProjection(data, scenario).years.size()); },
+      std::max(5, repeats / 4));
   std::printf("%-52s %9.3f ms\n", "prepareProjection (once per scenario)", prepareMs);
 
   const ProjectionPlan plan = prepareProjection(data, scenario);
   ProjectionResult result;
-  const double demographyMs = medianMillis([&] {
-    runProjection(plan, result);
-    sink = sink + result.perMunicipality.back().population.back().sum();
-  }, repeats * 4);
-  std::printf("%-52s %9.3f ms  (target 3 ms: %.2fx)\n", "demography alone (runProjection, warm storage)", demographyMs,
-              demographyMs / 3.0);
+  const double demographyMs = medianMillis(
+      [&] {
+        runProjection(plan, result);
+        sink = sink + result.perMunicipality.back().population.back().sum();
+      },
+      repeats * 4);
+  std::printf("%-52s %9.3f ms  (target 3 ms: %.2fx)\n",
+              "demography alone (runProjection, warm storage)", demographyMs, demographyMs / 3.0);
 
   double national = 0;
   for (Sex s : kAllSexes) {
     for (double p : data.nationalPopulation.of(s).persons) national += p;
   }
   std::vector<AreaCare> perMunicipality(plan.inputs.size());
-  const double careMs = medianMillis([&] {
-    runProjection(plan, result);
-    for (std::size_t p = 0; p < plan.inputs.size(); ++p) {
-      const auto& m = result.perMunicipality[p];
-      perMunicipality[p] = projectMunicipalCare(care, scenario, plan, p, m, m.population.front().sum() / national, data, true);
-    }
-    sink = sink + perMunicipality.back().segments.front().supplyFte.back();
-  }, repeats);
+  const double careMs = medianMillis(
+      [&] {
+        runProjection(plan, result);
+        for (std::size_t p = 0; p < plan.inputs.size(); ++p) {
+          const auto& m = result.perMunicipality[p];
+          perMunicipality[p] = projectMunicipalCare(
+              care, scenario, plan, p, m, m.population.front().sum() / national, data, true);
+        }
+        sink = sink + perMunicipality.back().segments.front().supplyFte.back();
+      },
+      repeats);
   std::printf("%-52s %9.3f ms\n", "demography + care + workforce per municipality", careMs);
 
   std::size_t rows = 0, areas = 0;
-  const double fullMs = medianMillis([&] {
-    const ScenarioRun run = runScenario(data, care, scenario, {});
-    rows = run.results.rows().size();
-    areas = run.areas.size();
-    sink = sink + static_cast<double>(rows);
-  }, std::max(5, repeats / 3));
+  const double fullMs = medianMillis(
+      [&] {
+        const ScenarioRun run = runScenario(data, care, scenario, {});
+        rows = run.results.rows().size();
+        areas = run.areas.size();
+        sink = sink + static_cast<double>(rows);
+      },
+      std::max(5, repeats / 3));
   std::printf("%-52s %9.3f ms  (target 150 ms: %.2fx; %zu areas, %zu result rows)\n",
-              "runScenario incl. preparation, care, result tables", fullMs, fullMs / 150.0, areas, rows);
+              "runScenario incl. preparation, care, result tables", fullMs, fullMs / 150.0, areas,
+              rows);
   return 0;
 }

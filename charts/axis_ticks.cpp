@@ -59,7 +59,9 @@ std::string formatNumber(double v, int decimals, const NumberFormat& f) {
     if (i + 1 < n && (n - i - 1) % 3 == 0) out += f.thousands;
   }
   if (!frac.empty()) out += f.decimal + frac;
-  const bool zero = std::all_of(out.begin(), out.end(), [&](char c) { return c == '0' || c == f.thousands || c == f.decimal; });
+  const bool zero = std::all_of(out.begin(), out.end(), [&](char c) {
+    return c == '0' || c == f.thousands || c == f.decimal;
+  });
   return (v < 0 && !zero) ? "-" + out : out;
 }
 
@@ -68,13 +70,15 @@ int decimalsFor(double magnitude) {
   return magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : 2;
 }
 
-Axis niceAxis(std::string label, double lo, double hi, const NumberFormat& f, int targetTicks, bool absoluteLabels) {
+Axis niceAxis(std::string label, double lo, double hi, const NumberFormat& f, int targetTicks,
+              bool absoluteLabels) {
   const NiceRange r = niceRange(lo, hi, targetTicks);
   Axis a;
   a.label = std::move(label);
   a.min = r.min;
   a.max = r.max;
-  for (double t : r.ticks) a.ticks.push_back({t, formatNumber(absoluteLabels ? std::abs(t) : t, r.decimals, f)});
+  for (double t : r.ticks)
+    a.ticks.push_back({t, formatNumber(absoluteLabels ? std::abs(t) : t, r.decimals, f)});
   return a;
 }
 

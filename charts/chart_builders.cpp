@@ -10,8 +10,8 @@ namespace zorgsim::charts {
 
 namespace {
 
-Chart headed(const std::string& title, const std::string& subtitle, const std::string& source, std::string xName,
-             std::string valueName) {
+Chart headed(const std::string& title, const std::string& subtitle, const std::string& source,
+             std::string xName, std::string valueName) {
   Chart c;
   c.title = title;
   c.subtitle = subtitle;
@@ -24,7 +24,8 @@ Chart headed(const std::string& title, const std::string& subtitle, const std::s
 }  // namespace
 
 Chart populationPyramidChart(const PyramidSpec& spec) {
-  Chart c = headed(spec.title, spec.subtitle, spec.source, spec.ageLabel.empty() ? "age" : spec.ageLabel, spec.axisLabel);
+  Chart c = headed(spec.title, spec.subtitle, spec.source,
+                   spec.ageLabel.empty() ? "age" : spec.ageLabel, spec.axisLabel);
   if (!spec.population) {
     c.emptyMessage = "-";
     return c;
@@ -56,7 +57,8 @@ Chart populationPyramidChart(const PyramidSpec& spec) {
   c.y.label = spec.ageLabel;
   c.y.min = 0;
   c.y.max = kAges;
-  for (int a = 0; a <= 100; a += 10) c.y.ticks.push_back({a + 0.5, a == 100 ? "100+" : std::to_string(a)});
+  for (int a = 0; a <= 100; a += 10)
+    c.y.ticks.push_back({a + 0.5, a == 100 ? "100+" : std::to_string(a)});
   c.legend.push_back({spec.maleLabel, kMaleColor, LegendKind::Box});
   c.legend.push_back({spec.femaleLabel, kFemaleColor, LegendKind::Box});
   if (spec.outline) c.legend.push_back({spec.outlineLabel, kOutlineColor, LegendKind::Line});
@@ -94,7 +96,8 @@ Chart timeSeriesChart(const TimeSeriesSpec& spec) {
     return x;
   };
   for (const auto& b : spec.bands) {
-    c.bands.push_back({b.name, xs(std::min(b.low.size(), b.high.size())), b.low, b.high, withAlpha(b.color, 70)});
+    c.bands.push_back(
+        {b.name, xs(std::min(b.low.size(), b.high.size())), b.low, b.high, withAlpha(b.color, 70)});
     c.legend.push_back({b.name, withAlpha(b.color, 70), LegendKind::Band});
   }
   bool hasBars = false;
@@ -105,12 +108,15 @@ Chart timeSeriesChart(const TimeSeriesSpec& spec) {
       hasBars = true;
     } else {
       c.lines.push_back({s.name, xs(s.values.size()), s.values, s.color, s.style, 1.4f * s.width});
-      c.legend.push_back({s.name, s.color, s.style == LineStyle::Dashed ? LegendKind::DashedLine : LegendKind::Line});
+      c.legend.push_back(
+          {s.name, s.color,
+           s.style == LineStyle::Dashed ? LegendKind::DashedLine : LegendKind::Line});
     }
   }
   if (spec.bands.empty()) c.note = spec.noBandsNote;
   c.y = niceAxis(spec.yLabel, lo, hi, spec.format, 5);
-  const double first = spec.firstYear, last = spec.firstYear + static_cast<double>(std::max<std::size_t>(years, 2) - 1);
+  const double first = spec.firstYear,
+               last = spec.firstYear + static_cast<double>(std::max<std::size_t>(years, 2) - 1);
   const double pad = hasBars ? 0.5 : 0.0;
   const NiceRange xr = niceRange(first, last, 6);
   c.x.label.clear();
@@ -129,21 +135,26 @@ Chart timeSeriesChart(const TimeSeriesSpec& spec) {
 
 double roundSignificant(double v, int digits) {
   if (v == 0 || !std::isfinite(v)) return v;
-  const double scale = std::pow(10.0, digits - 1 - static_cast<int>(std::floor(std::log10(std::abs(v)))));
+  const double scale =
+      std::pow(10.0, digits - 1 - static_cast<int>(std::floor(std::log10(std::abs(v)))));
   return std::round(v * scale) / scale;
 }
 
 std::vector<double> quantileBreaks(std::vector<double> values, std::size_t classes) {
   std::vector<double> breaks;
-  values.erase(std::remove_if(values.begin(), values.end(), [](double v) { return !std::isfinite(v); }), values.end());
+  values.erase(
+      std::remove_if(values.begin(), values.end(), [](double v) { return !std::isfinite(v); }),
+      values.end());
   if (values.size() < 2 || classes < 2) return breaks;
   std::sort(values.begin(), values.end());
   for (std::size_t k = 1; k < classes; ++k) {
     const double pos = double(k) / double(classes) * double(values.size() - 1);
     const auto i = static_cast<std::size_t>(pos);
-    const double q = values[i] + (values[std::min(i + 1, values.size() - 1)] - values[i]) * (pos - double(i));
+    const double q =
+        values[i] + (values[std::min(i + 1, values.size() - 1)] - values[i]) * (pos - double(i));
     const double b = roundSignificant(q, 2);
-    if (b > values.front() && b <= values.back() && (breaks.empty() || b > breaks.back())) breaks.push_back(b);
+    if (b > values.front() && b <= values.back() && (breaks.empty() || b > breaks.back()))
+      breaks.push_back(b);
   }
   return breaks;
 }
@@ -178,7 +189,8 @@ Chart choroplethChart(const GeoMap& geo, const ChoroplethSpec& spec) {
   }
   const std::size_t nClasses = breaks.size() + 1;
   auto classOf = [&](double v) {
-    return static_cast<std::size_t>(std::upper_bound(breaks.begin(), breaks.end(), v) - breaks.begin());
+    return static_cast<std::size_t>(std::upper_bound(breaks.begin(), breaks.end(), v) -
+                                    breaks.begin());
   };
   auto colorOf = [&](std::size_t k) {
     if (!spec.diverging) return sequentialColor(k, nClasses);
@@ -187,7 +199,7 @@ Chart choroplethChart(const GeoMap& geo, const ChoroplethSpec& spec) {
     const double mid = double(nClasses) / 2.0;
     const double side = double(k) + 0.5 - mid;  // -m+0.5 .. m-0.5
     const double m = std::max(1.0, std::floor(mid));
-    const double j = std::abs(side) + 0.5;       // 1 .. m
+    const double j = std::abs(side) + 0.5;  // 1 .. m
     const double t = m <= 1 ? 1.0 : 0.45 + 0.55 * (j - 1) / (m - 1);
     return divergingColor(side < 0 ? -t : t);
   };
@@ -252,7 +264,8 @@ Chart choroplethChart(const GeoMap& geo, const ChoroplethSpec& spec) {
         zy0 = zy1 = p.y;
         firstZoom = false;
       }
-      zx0 = std::min(zx0, p.x), zx1 = std::max(zx1, p.x), zy0 = std::min(zy0, p.y), zy1 = std::max(zy1, p.y);
+      zx0 = std::min(zx0, p.x), zx1 = std::max(zx1, p.x), zy0 = std::min(zy0, p.y),
+      zy1 = std::max(zy1, p.y);
     }
   }
   if (!firstZoom) {
@@ -260,7 +273,8 @@ Chart choroplethChart(const GeoMap& geo, const ChoroplethSpec& spec) {
     layer.minX = zx0 - mx, layer.maxX = zx1 + mx, layer.minY = zy0 - mx, layer.maxY = zy1 + mx;
   }
   // The "no data" legend entry only when some area has no value.
-  if (std::all_of(layer.features.begin(), layer.features.end(), [](const MapFeature& f) { return f.hasValue; })) {
+  if (std::all_of(layer.features.begin(), layer.features.end(),
+                  [](const MapFeature& f) { return f.hasValue; })) {
     layer.noDataLabel.clear();
   }
   if (layer.features.empty()) c.emptyMessage = spec.noDataLabel.empty() ? "-" : spec.noDataLabel;
@@ -268,11 +282,13 @@ Chart choroplethChart(const GeoMap& geo, const ChoroplethSpec& spec) {
   return c;
 }
 
-std::vector<double> resultSeries(const ResultTable& table, const std::string& areaCode, int firstYear, int lastYear,
-                                 std::string_view indicator, std::string_view sex, std::string_view ageGroup,
+std::vector<double> resultSeries(const ResultTable& table, const std::string& areaCode,
+                                 int firstYear, int lastYear, std::string_view indicator,
+                                 std::string_view sex, std::string_view ageGroup,
                                  std::string_view careType) {
   std::vector<double> out;
-  for (int y = firstYear; y <= lastYear; ++y) out.push_back(table.find(areaCode, y, indicator, sex, ageGroup, careType));
+  for (int y = firstYear; y <= lastYear; ++y)
+    out.push_back(table.find(areaCode, y, indicator, sex, ageGroup, careType));
   return out;
 }
 

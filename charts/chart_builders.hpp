@@ -56,7 +56,7 @@ struct TimeSeriesSpec {
   std::optional<int> markerYear;
   std::string markerLabel;
   NumberFormat format;
-  bool includeZero = true;  // counts start at zero so changes are not exaggerated
+  bool includeZero = true;   // counts start at zero so changes are not exaggerated
   std::string emptyMessage;  // used when no series has a finite value
 };
 Chart timeSeriesChart(const TimeSeriesSpec& spec);
@@ -64,7 +64,7 @@ Chart timeSeriesChart(const TimeSeriesSpec& spec);
 struct ChoroplethSpec {
   std::string title, subtitle, source;
   std::map<std::string, double> values;  // area code -> value (areas without one: no data)
-  std::string unit;                       // appended to value labels
+  std::string unit;                      // appended to value labels
   int decimals = 0;
   bool diverging = false;  // classes symmetric around 0 (changes)
   std::string selectedCode;
@@ -82,8 +82,10 @@ std::vector<double> quantileBreaks(std::vector<double> values, std::size_t class
 double roundSignificant(double v, int digits);
 
 // One value per year of an indicator of one area (NaN where the table has none).
-std::vector<double> resultSeries(const ResultTable& table, const std::string& areaCode, int firstYear, int lastYear,
-                                 std::string_view indicator, std::string_view sex = "total",
-                                 std::string_view ageGroup = "total", std::string_view careType = "");
+std::vector<double> resultSeries(const ResultTable& table, const std::string& areaCode,
+                                 int firstYear, int lastYear, std::string_view indicator,
+                                 std::string_view sex = "total",
+                                 std::string_view ageGroup = "total",
+                                 std::string_view careType = "");
 
 }  // namespace zorgsim::charts

@@ -17,7 +17,9 @@ std::string number(double v) {
 }
 
 std::string xLabel(double x) {
-  return std::abs(x - std::round(x)) < 1e-9 ? std::to_string(static_cast<long long>(std::llround(x))) : number(x);
+  return std::abs(x - std::round(x)) < 1e-9
+             ? std::to_string(static_cast<long long>(std::llround(x)))
+             : number(x);
 }
 
 }  // namespace
@@ -30,7 +32,8 @@ std::string chartCsv(const Chart& chart) {
     for (const auto& f : chart.map->features) {
       if (f.code == last) continue;  // one row per area, not per polygon
       last = f.code;
-      out += csvField(f.code) + "," + csvField(f.name) + "," + (f.hasValue ? number(f.value) : "") + "\n";
+      out += csvField(f.code) + "," + csvField(f.name) + "," + (f.hasValue ? number(f.value) : "") +
+             "\n";
     }
     return out;
   }
@@ -38,7 +41,8 @@ std::string chartCsv(const Chart& chart) {
     const Pyramid& p = *chart.pyramid;
     out = "series,age,value\n";
     auto side = [&](const std::string& name, const std::vector<double>& v) {
-      for (std::size_t a = 0; a < v.size(); ++a) out += csvField(name) + "," + std::to_string(a) + "," + number(v[a]) + "\n";
+      for (std::size_t a = 0; a < v.size(); ++a)
+        out += csvField(name) + "," + std::to_string(a) + "," + number(v[a]) + "\n";
     };
     side(p.leftLabel, p.left);
     side(p.rightLabel, p.right);
@@ -65,12 +69,14 @@ std::string chartCsv(const Chart& chart) {
   for (const auto& s : chart.bars) {
     for (std::size_t i = 0; i < std::min(s.x.size(), s.y.size()); ++i) {
       const std::string ends = s.base.empty() ? "," : number(s.baseAt(i)) + "," + number(s.y[i]);
-      out += csvField(s.name) + "," + xText(s.x[i]) + "," + number(s.y[i] - s.baseAt(i)) + "," + ends + "\n";
+      out += csvField(s.name) + "," + xText(s.x[i]) + "," + number(s.y[i] - s.baseAt(i)) + "," +
+             ends + "\n";
     }
   }
   for (const auto& b : chart.bands) {
     for (std::size_t i = 0; i < std::min({b.x.size(), b.low.size(), b.high.size()}); ++i) {
-      out += csvField(b.name) + "," + xLabel(b.x[i]) + ",," + number(b.low[i]) + "," + number(b.high[i]) + "\n";
+      out += csvField(b.name) + "," + xLabel(b.x[i]) + ",," + number(b.low[i]) + "," +
+             number(b.high[i]) + "\n";
     }
   }
   return out;

@@ -95,7 +95,7 @@ struct MapFeature {
   double value = 0;
   std::string valueLabel;  // formatted value for legends and tooltips
   Color fill;
-  bool selected = false;   // drawn with a heavy outline
+  bool selected = false;     // drawn with a heavy outline
   bool highlighted = false;  // e.g. member of the selected region: medium outline
 };
 

@@ -34,7 +34,8 @@ Point ChartLayout::toScreen(double x, double y) const {
 }
 
 Point ChartLayout::toData(Point s) const {
-  return {xMin + (s.x - plot.x) / plot.w * (xMax - xMin), yMin + (plot.bottom() - s.y) / plot.h * (yMax - yMin)};
+  return {xMin + (s.x - plot.x) / plot.w * (xMax - xMin),
+          yMin + (plot.bottom() - s.y) / plot.h * (yMax - yMin)};
 }
 
 Point ChartLayout::mapToScreen(Point p) const {
@@ -50,19 +51,22 @@ bool pointInRing(const std::vector<Point>& ring, Point p) {
   for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
     const Point& a = ring[i];
     const Point& b = ring[j];
-    if ((a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x) inside = !inside;
+    if ((a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x)
+      inside = !inside;
   }
   return inside;
 }
 
-std::vector<std::string> wrapText(const Canvas& canvas, std::string_view text, float size, double maxWidth) {
+std::vector<std::string> wrapText(const Canvas& canvas, std::string_view text, float size,
+                                  double maxWidth) {
   std::vector<std::string> lines;
   std::string current;
   std::size_t pos = 0;
   while (pos < text.size()) {
     const std::size_t end = std::min(text.find(' ', pos), text.size());
     const std::string_view word = text.substr(pos, end - pos);
-    const std::string candidate = current.empty() ? std::string(word) : current + " " + std::string(word);
+    const std::string candidate =
+        current.empty() ? std::string(word) : current + " " + std::string(word);
     if (!current.empty() && canvas.textWidth(candidate, size, false) > maxWidth) {
       lines.push_back(current);
       current = std::string(word);
@@ -78,7 +82,8 @@ std::vector<std::string> wrapText(const Canvas& canvas, std::string_view text, f
 namespace {
 
 // The text, shortened with an ellipsis when wider than maxWidth.
-std::string fitText(const Canvas& c, const std::string& text, float size, bool bold, double maxWidth) {
+std::string fitText(const Canvas& c, const std::string& text, float size, bool bold,
+                    double maxWidth) {
   if (c.textWidth(text, size, bold) <= maxWidth) return text;
   std::string s = text;
   while (!s.empty() && c.textWidth(s + "\u2026", size, bold) > maxWidth) {
@@ -139,7 +144,8 @@ void drawSwatch(Canvas& c, const LegendEntry& e, Rect r, const ChartStyle& st) {
       c.fillRect({r.x, r.y + r.h * 0.2, r.w, r.h * 0.6}, e.color);
       break;
     case LegendKind::Outline:
-      c.polyline({{r.x, r.y}, {r.right(), r.y}, {r.right(), r.bottom()}, {r.x, r.bottom()}}, e.color, st.lineWidth, true);
+      c.polyline({{r.x, r.y}, {r.right(), r.y}, {r.right(), r.bottom()}, {r.x, r.bottom()}},
+                 e.color, st.lineWidth, true);
       break;
   }
 }
@@ -157,15 +163,18 @@ struct Painter {
     double y = r.y + st.padding;
     const double x0 = r.x + st.padding, x1 = r.right() - st.padding;
     if (!chart.title.empty()) {
-      c.text({x0, y}, fitText(c, chart.title, st.titleSize, true, x1 - x0), st.titleSize, st.text, true);
+      c.text({x0, y}, fitText(c, chart.title, st.titleSize, true, x1 - x0), st.titleSize, st.text,
+             true);
       y += lineH(st.titleSize);
     }
     if (!chart.subtitle.empty() && !st.compact) {
-      c.text({x0, y}, fitText(c, chart.subtitle, st.fontSize, false, x1 - x0), st.fontSize, st.muted, false);
+      c.text({x0, y}, fitText(c, chart.subtitle, st.fontSize, false, x1 - x0), st.fontSize,
+             st.muted, false);
       y += lineH(st.fontSize);
     }
     if (!chart.legend.empty()) {
-      const double sw = st.fontSize * 1.4, sh = st.fontSize * 0.75, gap = st.fontSize * 0.35, after = st.fontSize;
+      const double sw = st.fontSize * 1.4, sh = st.fontSize * 0.75, gap = st.fontSize * 0.35,
+                   after = st.fontSize;
       double x = x0;
       y += st.fontSize * 0.2;
       for (const auto& e : chart.legend) {
@@ -190,7 +199,8 @@ struct Painter {
   }
 
   void emptyState(const Rect& area) {
-    const auto lines = wrapText(c, chart.emptyMessage, st.fontSize * 1.15f, std::max(area.w * 0.8, 50.0));
+    const auto lines =
+        wrapText(c, chart.emptyMessage, st.fontSize * 1.15f, std::max(area.w * 0.8, 50.0));
     const double h = double(lines.size()) * lineH(st.fontSize * 1.15f);
     double y = area.y + (area.h - h) / 2;
     c.fillRect(area, {246, 246, 246, 255});
@@ -204,7 +214,7 @@ struct Painter {
   // Every k-th tick so that labels do not collide.
   static std::size_t tickStride(std::size_t n, double need, double available) {
     std::size_t k = 1;
-    while (k < n && double((n + k - 1) / k) * need > available) ++k;
+    while (k<n&& double((n + k - 1) / k) * need> available) ++k;
     return k;
   }
 
@@ -213,10 +223,13 @@ struct Painter {
     const Axis& xa = chart.x;
     const Axis& ya = chart.y;
     double yLabelW = 0;
-    for (const auto& t : ya.ticks) yLabelW = std::max(yLabelW, c.textWidth(t.label, st.fontSize, false));
+    for (const auto& t : ya.ticks)
+      yLabelW = std::max(yLabelW, c.textWidth(t.label, st.fontSize, false));
     // The y label sits above the axis, clear of the top tick label (centred on the top line).
-    const double top = area.y + (ya.label.empty() ? st.fontSize * 0.6 : lineH(st.fontSize) + st.fontSize * 0.6);
-    const double bottom = area.bottom() - lineH(st.fontSize) - (xa.label.empty() ? 0 : lineH(st.fontSize));
+    const double top =
+        area.y + (ya.label.empty() ? st.fontSize * 0.6 : lineH(st.fontSize) + st.fontSize * 0.6);
+    const double bottom =
+        area.bottom() - lineH(st.fontSize) - (xa.label.empty() ? 0 : lineH(st.fontSize));
     Rect plot{area.x + yLabelW + st.fontSize * 0.5, top, 0, 0};
     plot.w = std::max(10.0, area.right() - plot.x - st.fontSize * 0.6);
     plot.h = std::max(10.0, bottom - top);
@@ -228,18 +241,23 @@ struct Painter {
     layout.hasPlot = true;
 
     if (!ya.label.empty()) c.text({area.x, area.y}, ya.label, st.fontSize, st.muted, false);
-    const std::size_t ys = tickStride(ya.ticks.size(), lineH(st.fontSize), plot.h + lineH(st.fontSize));
+    const std::size_t ys =
+        tickStride(ya.ticks.size(), lineH(st.fontSize), plot.h + lineH(st.fontSize));
     for (std::size_t i = 0; i < ya.ticks.size(); ++i) {
       const auto& t = ya.ticks[i];
       const double sy = layout.toScreen(layout.xMin, t.value).y;
-      c.line({plot.x, sy}, {plot.right(), sy}, t.value == 0 ? st.axis : st.grid, t.value == 0 ? 1.2f : 1.0f);
+      c.line({plot.x, sy}, {plot.right(), sy}, t.value == 0 ? st.axis : st.grid,
+             t.value == 0 ? 1.2f : 1.0f);
       if (i % ys != 0) continue;
       const double w = c.textWidth(t.label, st.fontSize, false);
-      c.text({plot.x - w - st.fontSize * 0.35, sy - st.fontSize / 2}, t.label, st.fontSize, st.text, false);
+      c.text({plot.x - w - st.fontSize * 0.35, sy - st.fontSize / 2}, t.label, st.fontSize, st.text,
+             false);
     }
     double xLabelW = 0;
-    for (const auto& t : xa.ticks) xLabelW = std::max(xLabelW, c.textWidth(t.label, st.fontSize, false));
-    const std::size_t xs = xa.categories ? 1 : tickStride(xa.ticks.size(), xLabelW + st.fontSize, plot.w + xLabelW);
+    for (const auto& t : xa.ticks)
+      xLabelW = std::max(xLabelW, c.textWidth(t.label, st.fontSize, false));
+    const std::size_t xs =
+        xa.categories ? 1 : tickStride(xa.ticks.size(), xLabelW + st.fontSize, plot.w + xLabelW);
     // A category owns the width of one x unit (less a small gap), so neighbours never touch.
     const double slot = plot.w / std::max(1e-9, layout.xMax - layout.xMin) - st.fontSize * 0.4;
     for (std::size_t i = 0; i < xa.ticks.size(); ++i) {
@@ -248,8 +266,11 @@ struct Painter {
       c.line({sx, plot.bottom()}, {sx, plot.bottom() + st.fontSize * 0.3}, st.axis, 1.0f);
       if (i % xs != 0) continue;
       // A category name wider than its slot is set smaller first, and shortened only then.
-      const float size = xa.categories && c.textWidth(t.label, st.fontSize, false) > slot ? st.smallSize : st.fontSize;
-      const std::string label = xa.categories ? fitText(c, t.label, size, false, std::max(slot, 10.0)) : t.label;
+      const float size = xa.categories && c.textWidth(t.label, st.fontSize, false) > slot
+                             ? st.smallSize
+                             : st.fontSize;
+      const std::string label =
+          xa.categories ? fitText(c, t.label, size, false, std::max(slot, 10.0)) : t.label;
       const double w = c.textWidth(label, size, false);
       const double lx = std::clamp(sx - w / 2, area.x, area.right() - w);
       c.text({lx, plot.bottom() + st.fontSize * 0.3}, label, size, st.text, false);
@@ -258,7 +279,8 @@ struct Painter {
     c.line({plot.x, plot.y}, {plot.x, plot.bottom()}, st.axis, 1.2f);
     if (!xa.label.empty()) {
       const double w = c.textWidth(xa.label, st.fontSize, false);
-      c.text({plot.right() - w, plot.bottom() + lineH(st.fontSize) + st.fontSize * 0.2}, xa.label, st.fontSize, st.muted, false);
+      c.text({plot.right() - w, plot.bottom() + lineH(st.fontSize) + st.fontSize * 0.2}, xa.label,
+             st.fontSize, st.muted, false);
     }
   }
 
@@ -331,12 +353,14 @@ struct Painter {
         const bool up = bar.y[i] >= bar.baseAt(i);
         // Within the bar's slot (one x unit), so labels of neighbouring bars never overlap.
         const double slot = plot.w / std::max(1e-9, layout.xMax - layout.xMin) - st.fontSize * 0.3;
-        const float size = c.textWidth(bar.labels[i], st.fontSize, true) <= slot ? st.fontSize : st.smallSize;
+        const float size =
+            c.textWidth(bar.labels[i], st.fontSize, true) <= slot ? st.fontSize : st.smallSize;
         const double w = c.textWidth(bar.labels[i], size, true);
         const Point end = layout.toScreen(bar.x[i], bar.y[i]);
         const double y = up ? end.y - lineH(size) : end.y + size * 0.15;
         const double x = std::max(plot.x, std::min(end.x - w / 2, plot.right() - w));
-        c.text({x, std::max(plot.y, std::min(y, plot.bottom() - size))}, bar.labels[i], size, st.text, true);
+        c.text({x, std::max(plot.y, std::min(y, plot.bottom() - size))}, bar.labels[i], size,
+               st.text, true);
       }
     }
   }
@@ -391,8 +415,10 @@ struct Painter {
     const MapLayer& m = *chart.map;
     // Legend column on the right when the area is wide, else a row at the bottom.
     double legendW = 0;
-    for (const auto& k : m.classes) legendW = std::max(legendW, c.textWidth(k.label, st.fontSize, false));
-    if (!m.noDataLabel.empty()) legendW = std::max(legendW, c.textWidth(m.noDataLabel, st.fontSize, false));
+    for (const auto& k : m.classes)
+      legendW = std::max(legendW, c.textWidth(k.label, st.fontSize, false));
+    if (!m.noDataLabel.empty())
+      legendW = std::max(legendW, c.textWidth(m.noDataLabel, st.fontSize, false));
     const double box = st.fontSize * 1.1, row = lineH(st.fontSize) * 1.1;
     legendW += box + st.fontSize * 0.6;
     const std::size_t entries = m.classes.size() + (m.noDataLabel.empty() ? 0 : 1);
@@ -423,7 +449,8 @@ struct Painter {
     // Features with holes first: an enclave inside a hole is then painted over it.
     std::vector<std::size_t> order(m.features.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_partition(order.begin(), order.end(), [&](std::size_t i) { return m.features[i].rings.size() > 1; });
+    std::stable_partition(order.begin(), order.end(),
+                          [&](std::size_t i) { return m.features[i].rings.size() > 1; });
     for (std::size_t i : order) {
       const auto& f = m.features[i];
       c.beginGroup("feature", f.code + " " + f.name);
@@ -454,10 +481,12 @@ struct Painter {
                   {x + box, y + (lineH(st.fontSize) + box) / 2},
                   {x, y + (lineH(st.fontSize) + box) / 2}},
                  st.grid, 1.0f, true);
-      c.text({x + box + st.fontSize * 0.5, y + (lineH(st.fontSize) - st.fontSize) / 2}, label, st.fontSize, st.text, false);
+      c.text({x + box + st.fontSize * 0.5, y + (lineH(st.fontSize) - st.fontSize) / 2}, label,
+             st.fontSize, st.text, false);
     };
     std::vector<std::pair<Color, std::string>> items;
-    for (auto it = m.classes.rbegin(); it != m.classes.rend(); ++it) items.emplace_back(it->color, it->label);
+    for (auto it = m.classes.rbegin(); it != m.classes.rend(); ++it)
+      items.emplace_back(it->color, it->label);
     if (!m.noDataLabel.empty()) items.emplace_back(m.noDataColor, m.noDataLabel);
     if (side) {
       double y = area.y + (area.h - row * double(items.size())) / 2;
@@ -468,7 +497,8 @@ struct Painter {
     } else {
       const double colW = area.w / 3;
       for (std::size_t k = 0; k < items.size(); ++k) {
-        entry(area.x + colW * double(k % 3), mapArea.bottom() + st.padding + row * double(k / 3), items[k].first, items[k].second);
+        entry(area.x + colW * double(k % 3), mapArea.bottom() + st.padding + row * double(k / 3),
+              items[k].first, items[k].second);
       }
     }
   }
@@ -483,7 +513,8 @@ struct Painter {
       bottom -= lineH(st.smallSize);
       c.text({r.x + st.padding, bottom}, chart.source, st.smallSize, st.muted, false);
     }
-    const Rect area{r.x + st.padding, top + st.padding * 0.5, r.w - 2 * st.padding, std::max(0.0, bottom - top - st.padding * 0.5)};
+    const Rect area{r.x + st.padding, top + st.padding * 0.5, r.w - 2 * st.padding,
+                    std::max(0.0, bottom - top - st.padding * 0.5)};
     if (chart.isEmpty()) {
       emptyState(area);
     } else if (chart.map) {
@@ -500,7 +531,8 @@ struct Painter {
 
 }  // namespace
 
-ChartLayout paintChart(const Chart& chart, Canvas& canvas, const Rect& bounds, const ChartStyle& style) {
+ChartLayout paintChart(const Chart& chart, Canvas& canvas, const Rect& bounds,
+                       const ChartStyle& style) {
   Painter p{chart, canvas, style, {}};
   p.paint(bounds);
   return p.layout;
@@ -537,7 +569,8 @@ std::optional<HoverInfo> valuesAt(const Chart& chart, double x) {
   info.x = best;
   for (const auto& s : chart.lines) {
     for (std::size_t i = 0; i < std::min(s.x.size(), s.y.size()); ++i) {
-      if (s.x[i] == best && std::isfinite(s.y[i])) info.values.push_back({s.name, s.color, s.y[i], false, 0, 0});
+      if (s.x[i] == best && std::isfinite(s.y[i]))
+        info.values.push_back({s.name, s.color, s.y[i], false, 0, 0});
     }
   }
   for (const auto& b : chart.bands) {
@@ -548,7 +581,8 @@ std::optional<HoverInfo> valuesAt(const Chart& chart, double x) {
   // A bar's value is its length: a floating (waterfall) step reports the change, not its top.
   for (const auto& b : chart.bars) {
     for (std::size_t i = 0; i < std::min(b.x.size(), b.y.size()); ++i) {
-      if (b.x[i] == best && std::isfinite(b.y[i])) info.values.push_back({b.name, b.color, b.y[i] - b.baseAt(i), false, 0, 0});
+      if (b.x[i] == best && std::isfinite(b.y[i]))
+        info.values.push_back({b.name, b.color, b.y[i] - b.baseAt(i), false, 0, 0});
     }
   }
   return info;

@@ -22,7 +22,8 @@ class Canvas {
   virtual void line(Point a, Point b, Color c, float width) = 0;
   virtual void polyline(const std::vector<Point>& points, Color c, float width, bool closed) = 0;
   // A filled polygon given by its ring and a triangulation (3 indices per triangle).
-  virtual void fillPolygon(const std::vector<Point>& ring, const std::vector<std::uint32_t>& triangles, Color c) = 0;
+  virtual void fillPolygon(const std::vector<Point>& ring,
+                           const std::vector<std::uint32_t>& triangles, Color c) = 0;
   virtual void text(Point topLeft, std::string_view s, float size, Color c, bool bold) = 0;
   virtual double textWidth(std::string_view s, float size, bool bold) const = 0;
   virtual void pushClip(const Rect&) {}
@@ -34,9 +35,9 @@ class Canvas {
 };
 
 struct ChartStyle {
-  float fontSize = 14;   // tick labels, legend
-  float titleSize = 17;  // bold
-  float smallSize = 12;  // notes, source
+  float fontSize = 14;     // tick labels, legend
+  float titleSize = 17;    // bold
+  float smallSize = 12;    // notes, source
   float lineWidth = 1.5f;  // base stroke; a series' width multiplies it
   float padding = 8;
   Color background{255, 255, 255, 255};
@@ -67,7 +68,8 @@ struct ChartLayout {
   Point screenToMap(Point s) const;
 };
 
-ChartLayout paintChart(const Chart& chart, Canvas& canvas, const Rect& bounds, const ChartStyle& style);
+ChartLayout paintChart(const Chart& chart, Canvas& canvas, const Rect& bounds,
+                       const ChartStyle& style);
 
 // Index of the map feature under a screen point, or -1.
 int featureAt(const Chart& chart, const ChartLayout& layout, Point screen);
@@ -87,7 +89,8 @@ struct HoverInfo {
 std::optional<HoverInfo> valuesAt(const Chart& chart, double x);
 
 // Splits text into lines no wider than maxWidth (words are not broken).
-std::vector<std::string> wrapText(const Canvas& canvas, std::string_view text, float size, double maxWidth);
+std::vector<std::string> wrapText(const Canvas& canvas, std::string_view text, float size,
+                                  double maxWidth);
 
 bool pointInRing(const std::vector<Point>& ring, Point p);
 

@@ -21,13 +21,16 @@ const GeoArea* GeoMap::find(const std::string& code) const {
 
 double signedArea(const std::vector<Point>& ring) {
   double a = 0;
-  for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) a += ring[j].x * ring[i].y - ring[i].x * ring[j].y;
+  for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
+    a += ring[j].x * ring[i].y - ring[i].x * ring[j].y;
   return a / 2;
 }
 
 namespace {
 
-double cross(Point o, Point a, Point b) { return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x); }
+double cross(Point o, Point a, Point b) {
+  return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
+}
 
 bool inTriangle(Point p, Point a, Point b, Point c) {
   const double d1 = cross(a, b, p), d2 = cross(b, c, p), d3 = cross(c, a, p);
@@ -50,7 +53,8 @@ std::vector<std::uint32_t> triangulate(const std::vector<Point>& ring) {
   while (idx.size() > 3 && work < budget) {
     bool clipped = false;
     for (std::size_t i = 0; i < idx.size() && work < budget; ++i, ++work) {
-      const std::uint32_t ia = idx[(i + idx.size() - 1) % idx.size()], ib = idx[i], ic = idx[(i + 1) % idx.size()];
+      const std::uint32_t ia = idx[(i + idx.size() - 1) % idx.size()], ib = idx[i],
+                          ic = idx[(i + 1) % idx.size()];
       const Point a = ring[ia], b = ring[ib], c = ring[ic];
       const double turn = cross(a, b, c);
       if (turn < 0) continue;  // reflex vertex
@@ -78,7 +82,8 @@ std::vector<std::uint32_t> triangulate(const std::vector<Point>& ring) {
     }
     if (!clipped) break;  // not a simple polygon: fan the rest
   }
-  for (std::size_t i = 1; i + 1 < idx.size(); ++i) out.insert(out.end(), {idx[0], idx[i], idx[i + 1]});
+  for (std::size_t i = 1; i + 1 < idx.size(); ++i)
+    out.insert(out.end(), {idx[0], idx[i], idx[i + 1]});
   return out;
 }
 
@@ -87,7 +92,9 @@ namespace {
 using nlohmann::json;
 
 std::vector<Point> readRing(const json& coords, const std::string& file, std::size_t feature) {
-  if (!coords.is_array()) throw InputError(file, 0, "features[" + std::to_string(feature) + "].geometry.coordinates", "a ring must be an array of [x, y] positions");
+  if (!coords.is_array())
+    throw InputError(file, 0, "features[" + std::to_string(feature) + "].geometry.coordinates",
+                     "a ring must be an array of [x, y] positions");
   std::vector<Point> ring;
   for (const auto& pos : coords) {
     if (!pos.is_array() || pos.size() < 2 || !pos[0].is_number() || !pos[1].is_number()) {
@@ -98,14 +105,16 @@ std::vector<Point> readRing(const json& coords, const std::string& file, std::si
     if (!ring.empty() && ring.back().x == p.x && ring.back().y == p.y) continue;
     ring.push_back(p);
   }
-  if (ring.size() > 1 && ring.front().x == ring.back().x && ring.front().y == ring.back().y) ring.pop_back();
+  if (ring.size() > 1 && ring.front().x == ring.back().x && ring.front().y == ring.back().y)
+    ring.pop_back();
   return ring;
 }
 
 GeoPolygon readPolygon(const json& rings, const std::string& file, std::size_t feature) {
   GeoPolygon poly;
   if (!rings.is_array() || rings.empty()) {
-    throw InputError(file, 0, "features[" + std::to_string(feature) + "].geometry.coordinates", "a polygon needs at least one ring");
+    throw InputError(file, 0, "features[" + std::to_string(feature) + "].geometry.coordinates",
+                     "a polygon needs at least one ring");
   }
   for (const auto& r : rings) poly.rings.push_back(readRing(r, file, feature));
   poly.triangles = triangulate(poly.rings[0]);
@@ -114,10 +123,11 @@ GeoPolygon readPolygon(const json& rings, const std::string& file, std::size_t f
 
 }  // namespace
 
-GeoMap loadGeoJson(const std::filesystem::path& path, const std::set<std::string>& keepCodes, const std::string& codeProperty,
-                   const std::string& nameProperty) {
+GeoMap loadGeoJson(const std::filesystem::path& path, const std::set<std::string>& keepCodes,
+                   const std::string& codeProperty, const std::string& nameProperty) {
   const std::string file = path.string();
-  // Size-checked before parsing (the shipped Gelderland map is 0.22 MB; the limit is far above any municipal map).
+  // Size-checked before parsing (the shipped Gelderland map is 0.22 MB; the limit is far above any
+  // municipal map).
   const std::string text = CsvTable::readFileText(path, kMaxGeoJsonBytes);
   json doc;
   try {
@@ -126,7 +136,8 @@ GeoMap loadGeoJson(const std::filesystem::path& path, const std::set<std::string
     throw InputError(file, 0, "", std::string("not valid JSON: ") + e.what());
   }
   if (!doc.is_object() || !doc.contains("features") || !doc["features"].is_array()) {
-    throw InputError(file, 0, "features", "expected a GeoJSON FeatureCollection with a 'features' array");
+    throw InputError(file, 0, "features",
+                     "expected a GeoJSON FeatureCollection with a 'features' array");
   }
   GeoMap map;
   map.minX = map.minY = std::numeric_limits<double>::infinity();
@@ -135,8 +146,8 @@ GeoMap loadGeoJson(const std::filesystem::path& path, const std::set<std::string
   for (std::size_t i = 0; i < features.size(); ++i) {
     const json& f = features[i];
     const std::string where = "features[" + std::to_string(i) + "]";
-    if (!f.contains("properties") || !f["properties"].is_object() || !f["properties"].contains(codeProperty) ||
-        !f["properties"][codeProperty].is_string()) {
+    if (!f.contains("properties") || !f["properties"].is_object() ||
+        !f["properties"].contains(codeProperty) || !f["properties"][codeProperty].is_string()) {
       throw InputError(file, 0, where + ".properties." + codeProperty, "missing or not a string");
     }
     GeoArea area;
@@ -151,15 +162,18 @@ GeoMap loadGeoJson(const std::filesystem::path& path, const std::set<std::string
     // Only checked keys are looked up: operator[] on a const json with a missing key is undefined
     // behaviour (a fuzz finding: a heap-buffer-overflow read).
     const json& geometry = f["geometry"];
-    const std::string type = geometry["type"].is_string() ? geometry["type"].get<std::string>() : "";
-    if (!geometry.contains("coordinates")) throw InputError(file, 0, where + ".geometry.coordinates", "the geometry has no coordinates");
+    const std::string type =
+        geometry["type"].is_string() ? geometry["type"].get<std::string>() : "";
+    if (!geometry.contains("coordinates"))
+      throw InputError(file, 0, where + ".geometry.coordinates", "the geometry has no coordinates");
     const json& coords = geometry["coordinates"];
     if (type == "Polygon") {
       area.polygons.push_back(readPolygon(coords, file, i));
     } else if (type == "MultiPolygon" && coords.is_array()) {
       for (const auto& p : coords) area.polygons.push_back(readPolygon(p, file, i));
     } else {
-      throw InputError(file, 0, where + ".geometry.type", "expected Polygon or MultiPolygon, found '" + type + "'");
+      throw InputError(file, 0, where + ".geometry.type",
+                       "expected Polygon or MultiPolygon, found '" + type + "'");
     }
     for (const auto& poly : area.polygons) {
       for (const auto& p : poly.rings[0]) {

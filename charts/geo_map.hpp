@@ -37,7 +37,8 @@ inline constexpr std::size_t kMaxGeoJsonBytes = 64u << 20;
 // keepCodes: only features whose code property is in the set (empty set: all).
 // codeProperty / nameProperty: the feature properties holding code and name.
 GeoMap loadGeoJson(const std::filesystem::path& file, const std::set<std::string>& keepCodes = {},
-                   const std::string& codeProperty = "statcode", const std::string& nameProperty = "statnaam");
+                   const std::string& codeProperty = "statcode",
+                   const std::string& nameProperty = "statnaam");
 
 // Ear-clipping triangulation of a simple polygon (either orientation); 3 indices per
 // triangle, n - 2 triangles. Falls back to a fan for rings that are not simple.

@@ -48,7 +48,8 @@ Color withAlpha(Color c, std::uint8_t a) {
 
 Color mix(Color a, Color b, double t) {
   auto m = [t](std::uint8_t x, std::uint8_t y) {
-    return static_cast<std::uint8_t>(std::lround(double(x) + (double(y) - double(x)) * std::clamp(t, 0.0, 1.0)));
+    return static_cast<std::uint8_t>(
+        std::lround(double(x) + (double(y) - double(x)) * std::clamp(t, 0.0, 1.0)));
   };
   return {m(a.r, b.r), m(a.g, b.g), m(a.b, b.b), m(a.a, b.a)};
 }
@@ -59,7 +60,8 @@ Color sequentialColor(std::size_t index, std::size_t classes) {
   // Spread the classes over the scale, skipping the palest entry when there is room.
   const double first = classes <= 5 ? 1.0 : 0.0;
   const double last = double(kSequential.size() - 1);
-  const double pos = first + (last - first) * double(std::min(index, classes - 1)) / double(classes - 1);
+  const double pos =
+      first + (last - first) * double(std::min(index, classes - 1)) / double(classes - 1);
   return kSequential[static_cast<std::size_t>(std::lround(pos))];
 }
 

@@ -17,8 +17,8 @@ Color withAlpha(Color c, std::uint8_t a);
 Color mix(Color a, Color b, double t);  // t = 0 gives a, 1 gives b
 
 // Pyramid: men, women, the outline of the compared scenario.
-inline constexpr Color kMaleColor{86, 180, 233, 255};     // Okabe-Ito sky blue
-inline constexpr Color kFemaleColor{230, 159, 0, 255};    // Okabe-Ito orange
+inline constexpr Color kMaleColor{86, 180, 233, 255};   // Okabe-Ito sky blue
+inline constexpr Color kFemaleColor{230, 159, 0, 255};  // Okabe-Ito orange
 inline constexpr Color kOutlineColor{0, 0, 0, 255};
 
 // Ordered classes: `classes` colours from light to dark (2..7).

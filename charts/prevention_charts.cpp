@@ -7,7 +7,8 @@ namespace zorgsim::charts {
 
 namespace {
 
-TimeSeriesSpec base(const PreventionChartsSpec& spec, const std::string& title, const std::string& subtitle, const std::string& unit) {
+TimeSeriesSpec base(const PreventionChartsSpec& spec, const std::string& title,
+                    const std::string& subtitle, const std::string& unit) {
   TimeSeriesSpec t;
   t.title = title;
   t.subtitle = subtitle;
@@ -37,8 +38,10 @@ Chart preventionCostChart(const PreventionChartsSpec& spec) {
     const Color color = seriesColor(k % kSeriesColors);
     const std::string suffix = several ? " \u2013 " + s.scenario : "";
     // Euro per year shown in millions.
-    t.series.push_back({spec.avoidedCostLabel + suffix, scaled(s.avoidedCost, 1e-6), color, LineStyle::Solid, SeriesKind::Line, 1.0f});
-    t.series.push_back({spec.programmeCostLabel + suffix, scaled(s.programmeCost, 1e-6), color, LineStyle::Dashed, SeriesKind::Line, 1.0f});
+    t.series.push_back({spec.avoidedCostLabel + suffix, scaled(s.avoidedCost, 1e-6), color,
+                        LineStyle::Solid, SeriesKind::Line, 1.0f});
+    t.series.push_back({spec.programmeCostLabel + suffix, scaled(s.programmeCost, 1e-6), color,
+                        LineStyle::Dashed, SeriesKind::Line, 1.0f});
   }
   return timeSeriesChart(t);
 }
@@ -47,7 +50,8 @@ Chart preventionFteChart(const PreventionChartsSpec& spec) {
   TimeSeriesSpec t = base(spec, spec.fteTitle, spec.fteSubtitle, spec.fteUnit);
   for (std::size_t k = 0; k < spec.scenarios.size(); ++k) {
     const PreventionSeries& s = spec.scenarios[k];
-    t.series.push_back({s.scenario, s.avoidedFte, seriesColor(k % kSeriesColors), LineStyle::Solid, SeriesKind::Line, 1.0f});
+    t.series.push_back({s.scenario, s.avoidedFte, seriesColor(k % kSeriesColors), LineStyle::Solid,
+                        SeriesKind::Line, 1.0f});
   }
   return timeSeriesChart(t);
 }

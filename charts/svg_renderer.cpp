@@ -9,12 +9,23 @@ std::string xmlEscape(std::string_view s) {
   out.reserve(s.size());
   for (char ch : s) {
     switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out += ch;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      default:
+        out += ch;
     }
   }
   return out;
@@ -52,29 +63,32 @@ class SvgCanvas final : public Canvas {
 
   void fillRect(const Rect& r, Color c) override {
     if (r.w <= 0 || r.h <= 0) return;
-    body += "<rect x=\"" + num(r.x) + "\" y=\"" + num(r.y) + "\" width=\"" + num(r.w) + "\" height=\"" + num(r.h) + "\"" +
-            colorAttr("fill", c) + "/>\n";
+    body += "<rect x=\"" + num(r.x) + "\" y=\"" + num(r.y) + "\" width=\"" + num(r.w) +
+            "\" height=\"" + num(r.h) + "\"" + colorAttr("fill", c) + "/>\n";
   }
   void line(Point a, Point b, Color c, float width) override {
-    body += "<line x1=\"" + num(a.x) + "\" y1=\"" + num(a.y) + "\" x2=\"" + num(b.x) + "\" y2=\"" + num(b.y) + "\"" +
-            colorAttr("stroke", c) + " stroke-width=\"" + num(width) + "\"/>\n";
+    body += "<line x1=\"" + num(a.x) + "\" y1=\"" + num(a.y) + "\" x2=\"" + num(b.x) + "\" y2=\"" +
+            num(b.y) + "\"" + colorAttr("stroke", c) + " stroke-width=\"" + num(width) + "\"/>\n";
   }
   void polyline(const std::vector<Point>& pts, Color c, float width, bool closed) override {
     if (pts.size() < 2) return;
     body += closed ? "<polygon fill=\"none\" points=\"" : "<polyline fill=\"none\" points=\"";
     appendPoints(pts);
-    body += "\"" + colorAttr("stroke", c) + " stroke-width=\"" + num(width) + "\" stroke-linejoin=\"round\"/>\n";
+    body += "\"" + colorAttr("stroke", c) + " stroke-width=\"" + num(width) +
+            "\" stroke-linejoin=\"round\"/>\n";
   }
-  void fillPolygon(const std::vector<Point>& ring, const std::vector<std::uint32_t>&, Color c) override {
+  void fillPolygon(const std::vector<Point>& ring, const std::vector<std::uint32_t>&,
+                   Color c) override {
     if (ring.size() < 3) return;
     body += "<polygon points=\"";
     appendPoints(ring);
     body += "\"" + colorAttr("fill", c) + "/>\n";
   }
   void text(Point topLeft, std::string_view s, float size, Color c, bool bold) override {
-    body += "<text x=\"" + num(topLeft.x) + "\" y=\"" + num(topLeft.y + kBaseline * size) + "\" font-size=\"" +
-            num(size * kEmPerLine) + "\"" + (bold ? " font-weight=\"bold\"" : "") + colorAttr("fill", c) + ">" +
-            xmlEscape(s) + "</text>\n";
+    body += "<text x=\"" + num(topLeft.x) + "\" y=\"" + num(topLeft.y + kBaseline * size) +
+            "\" font-size=\"" + num(size * kEmPerLine) + "\"" +
+            (bold ? " font-weight=\"bold\"" : "") + colorAttr("fill", c) + ">" + xmlEscape(s) +
+            "</text>\n";
   }
   double textWidth(std::string_view s, float size, bool bold) const override {
     // Average DejaVu Sans advance: about 0.6 em (0.65 bold); UTF-8 continuation bytes skipped.
@@ -84,8 +98,9 @@ class SvgCanvas final : public Canvas {
   }
   void pushClip(const Rect& r) override {
     const std::string id = "c" + std::to_string(clipCount++);
-    body += "<clipPath id=\"" + id + "\"><rect x=\"" + num(r.x) + "\" y=\"" + num(r.y) + "\" width=\"" + num(r.w) +
-            "\" height=\"" + num(r.h) + "\"/></clipPath>\n<g clip-path=\"url(#" + id + ")\">\n";
+    body += "<clipPath id=\"" + id + "\"><rect x=\"" + num(r.x) + "\" y=\"" + num(r.y) +
+            "\" width=\"" + num(r.w) + "\" height=\"" + num(r.h) +
+            "\"/></clipPath>\n<g clip-path=\"url(#" + id + ")\">\n";
     ++openGroups;
   }
   void popClip() override {
@@ -115,9 +130,9 @@ std::string renderSvg(const Chart& chart, int width, int height, const ChartStyl
   paintChart(chart, canvas, {0, 0, double(width), double(height)}, style);
   while (canvas.openGroups > 0) canvas.popClip();
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + std::to_string(width) + "\" height=\"" +
-         std::to_string(height) + "\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) +
-         "\" font-family=\"DejaVu Sans, Verdana, sans-serif\">\n";
+  out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + std::to_string(width) +
+         "\" height=\"" + std::to_string(height) + "\" viewBox=\"0 0 " + std::to_string(width) +
+         " " + std::to_string(height) + "\" font-family=\"DejaVu Sans, Verdana, sans-serif\">\n";
   out += "<title>" + xmlEscape(chart.title) + "</title>\n";
   out += canvas.body;
   out += "</svg>\n";

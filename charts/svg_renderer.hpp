@@ -10,7 +10,8 @@
 
 namespace zorgsim::charts {
 
-std::string renderSvg(const Chart& chart, int width, int height, const ChartStyle& style = ChartStyle::normal());
+std::string renderSvg(const Chart& chart, int width, int height,
+                      const ChartStyle& style = ChartStyle::normal());
 
 // Escapes &, <, >, " and ' for XML text and attribute values.
 std::string xmlEscape(std::string_view s);

@@ -43,7 +43,8 @@ Chart waterfallChart(const WaterfallSpec& spec) {
     target.x.push_back(x);
     target.base.push_back(from);
     target.y.push_back(to);
-    target.labels.push_back(s.total ? formatNumber(s.value, spec.decimals, spec.format) : signedNumber(s.value, spec.decimals, spec.format));
+    target.labels.push_back(s.total ? formatNumber(s.value, spec.decimals, spec.format)
+                                    : signedNumber(s.value, spec.decimals, spec.format));
     level = to;
     lo = std::min({lo, from, to});
     hi = std::max({hi, from, to});

@@ -29,7 +29,7 @@ struct SolidarityCliOptions {
   std::string scenarioFile, dataFolder, region, outFolder, language = "nl";
   std::vector<std::string> careTypes{"jeugd_verblijf", "wmo_bw", "jeugd_bescherming"};
   AgentCliOptions agent{1000};
-  int year = 0;     // 0 = the first year after the base year
+  int year = 0;  // 0 = the first year after the base year
   bool quiet = false;
 };
 

@@ -9,15 +9,19 @@ namespace zorgsim::cli {
 
 void addAgentOptions(CLI::App* cmd, AgentCliOptions& o) {
   const auto given = [&o](const std::string&) { o.given = true; };
-  cmd->add_option("--replicates", o.replicates, "Replicates of the agent engine (default " + std::to_string(o.replicates) + ").")
+  cmd->add_option("--replicates", o.replicates,
+                  "Replicates of the agent engine (default " + std::to_string(o.replicates) + ").")
       ->check(CLI::Range(1, kMaxReplicates))
       ->each(given);
-  cmd->add_option("--seed", o.seed,
-                  "Seed of the agent engine's random streams (a whole number >= 0; default 1; recorded in the manifest). The same "
-                  "scenario and seed give the same results for any number of threads.")
+  cmd->add_option(
+         "--seed", o.seed,
+         "Seed of the agent engine's random streams (a whole number >= 0; default 1; recorded in the manifest). The same "
+         "scenario and seed give the same results for any number of threads.")
       ->check(seedValidator())
       ->each(given);
-  cmd->add_option("--threads,-j", o.threads, "Worker threads of the agent engine (default: all hardware threads). Results do not depend on it.")
+  cmd->add_option(
+         "--threads,-j", o.threads,
+         "Worker threads of the agent engine (default: all hardware threads). Results do not depend on it.")
       ->check(CLI::Range(1, kMaxThreads))
       ->each(given);
 }
@@ -38,7 +42,8 @@ int defaultThreads() {
 CLI::Validator seedValidator() {
   return CLI::Validator(
       [](std::string& text) -> std::string {
-        const bool digits = !text.empty() && text.size() <= 20 && text.find_first_not_of("0123456789") == std::string::npos;
+        const bool digits = !text.empty() && text.size() <= 20 &&
+                            text.find_first_not_of("0123456789") == std::string::npos;
         if (digits && (text.size() < 20 || text <= "18446744073709551615")) return "";
         return "the seed must be a whole number from 0 to 18446744073709551615, got '" + text + "'";
       },

@@ -24,19 +24,25 @@ namespace zorgsim::cli {
 namespace {
 
 void addCommon(CLI::App* cmd, AnalysisOptions& o) {
-  cmd->add_option("--data,-d", o.dataFolder, "Dataset folder, or a shipped dataset: gelderland (default) or nederland.");
-  cmd->add_option("--region,-r", o.region, "Limit to one region (name or code, or TYPE:NAME) or municipality.");
+  cmd->add_option("--data,-d", o.dataFolder,
+                  "Dataset folder, or a shipped dataset: gelderland (default) or nederland.");
+  cmd->add_option("--region,-r", o.region,
+                  "Limit to one region (name or code, or TYPE:NAME) or municipality.");
   addAreaOptions(cmd, o.region);
-  cmd->add_option("--out,-o", o.outFolder, "Output folder. Default: output/<command>-<scenario names>.");
-  cmd->add_option("--lang", o.language, "Language of the on-screen table: nl (default) or en.")->check(CLI::IsMember({"nl", "en"}));
+  cmd->add_option("--out,-o", o.outFolder,
+                  "Output folder. Default: output/<command>-<scenario names>.");
+  cmd->add_option("--lang", o.language, "Language of the on-screen table: nl (default) or en.")
+      ->check(CLI::IsMember({"nl", "en"}));
 }
 
 // The area whose figures go on screen: the chosen region, else the province, else the first.
 std::size_t headlineArea(const ScenarioRun& run, const Dataset& data, const std::string& region) {
   std::string code;
   if (!region.empty()) {
-    if (const Region* r = data.findRegion(region)) code = r->code;
-    else if (int m = data.indexOf(region); m >= 0) code = region;
+    if (const Region* r = data.findRegion(region))
+      code = r->code;
+    else if (int m = data.indexOf(region); m >= 0)
+      code = region;
     else {
       for (const auto& mu : data.municipalities) {
         if (mu.name == region) code = mu.code;
@@ -62,7 +68,8 @@ std::string signedThousands(double v) { return (std::llround(v) > 0 ? "+" : "") 
 
 int compareCommand(const AnalysisOptions& o) {
   return reportErrors([&] {
-    if (o.scenarios.size() < 2 || o.scenarios.size() > 4) throw InputError("compare", 0, "", "give 2 to 4 scenario files");
+    if (o.scenarios.size() < 2 || o.scenarios.size() > 4)
+      throw InputError("compare", 0, "", "give 2 to 4 scenario files");
     const Inputs in = loadInputs(o.dataFolder);
     const auto selection = selectRegion(in.data, o.region);
     std::vector<Scenario> scenarios;
@@ -70,7 +77,9 @@ int compareCommand(const AnalysisOptions& o) {
     for (const auto& f : o.scenarios) scenarios.push_back(loadScenarioFor(f, in));
     std::string names;
     for (const auto& s : scenarios) names += (names.empty() ? "" : "-vs-") + s.name;
-    const std::filesystem::path out = o.outFolder.empty() ? std::filesystem::path("output") / ("compare-" + names) : std::filesystem::path(o.outFolder);
+    const std::filesystem::path out = o.outFolder.empty()
+                                          ? std::filesystem::path("output") / ("compare-" + names)
+                                          : std::filesystem::path(o.outFolder);
     std::vector<const Scenario*> inputs;
     for (const auto& sc : scenarios) inputs.push_back(&sc);
     const auto held = claimOutputFolder(out, in.data, inputs, "compare");
@@ -79,7 +88,8 @@ int compareCommand(const AnalysisOptions& o) {
     // comparison.csv: every value of the first scenario against each other one (the same
     // writer as the batch's combined comparison).
     std::vector<report::NamedResults> named;
-    for (std::size_t r = 0; r < runs.size(); ++r) named.push_back({scenarios[r].name, &runs[r].results});
+    for (std::size_t r = 0; r < runs.size(); ++r)
+      named.push_back({scenarios[r].name, &runs[r].results});
     const std::string csv = report::comparisonCsv(named);
     writeFileAtomically(out / "comparison.csv", csv);
     std::vector<const Scenario*> used;
@@ -102,11 +112,15 @@ int compareCommand(const AnalysisOptions& o) {
         {"65+", "65+", "population", "", "65+"},
         {"85+", "85+", "population", "", "85+"},
         {"Cliënten hulp bij huishouden", "Clients household help", "clients", "wmo_hh", "total"},
-        {"Cliënten jeugdhulp zonder verblijf", "Clients youth care (ambulant)", "clients", "jeugd_ambulant", "total"},
-        {"Cliënten jeugdhulp met verblijf", "Clients youth care (stay)", "clients", "jeugd_verblijf", "total"},
+        {"Cliënten jeugdhulp zonder verblijf", "Clients youth care (ambulant)", "clients",
+         "jeugd_ambulant", "total"},
+        {"Cliënten jeugdhulp met verblijf", "Clients youth care (stay)", "clients",
+         "jeugd_verblijf", "total"},
         {"Cliënten Wlz", "Clients Wlz", "clients", "wlz", "total"},
-        {"Personeel vraag (fte)", "Workforce demand (FTE)", "workforce_demand_fte", "total", "total"},
-        {"Personeel aanbod (fte)", "Workforce supply (FTE)", "workforce_supply_fte", "total", "total"},
+        {"Personeel vraag (fte)", "Workforce demand (FTE)", "workforce_demand_fte", "total",
+         "total"},
+        {"Personeel aanbod (fte)", "Workforce supply (FTE)", "workforce_supply_fte", "total",
+         "total"},
         {"Tekort/overschot (fte)", "Shortage/surplus (FTE)", "workforce_gap_fte", "total", "total"},
         {"Zorgkosten (mln euro)", "Care cost (million euro)", "care_cost", "total", "total"},
     };
@@ -121,7 +135,9 @@ int compareCommand(const AnalysisOptions& o) {
         const double scale = std::string(f.indicator) == "care_cost" ? 1e-6 : 1.0;
         double first = 0;
         for (std::size_t r = 0; r < runs.size(); ++r) {
-          const double v = runs[r].results.find(code, year, f.indicator, "total", f.ageGroup, f.careType) * scale;
+          const double v =
+              runs[r].results.find(code, year, f.indicator, "total", f.ageGroup, f.careType) *
+              scale;
           // A gap is written as a shortage or a surplus, never as a negative shortage.
           const std::string shown = std::string(f.indicator) == "workforce_gap_fte"
                                         ? charts::gapWords(v, 0, charts::NumberFormat::dutch(), nl)
@@ -130,13 +146,16 @@ int compareCommand(const AnalysisOptions& o) {
             first = v;
             std::cout << fmt::format(" {:>24}", shown);
           } else {
-            std::cout << fmt::format(" {:>24}", fmt::format("{} ({})", shown, signedThousands(v - first)));
+            std::cout << fmt::format(" {:>24}",
+                                     fmt::format("{} ({})", shown, signedThousands(v - first)));
           }
         }
         std::cout << "\n";
       }
     }
-    std::cout << "\n" << (nl ? "Alle verschillen: " : "All differences: ") << (out / "comparison.csv").string() << "\n";
+    std::cout << "\n"
+              << (nl ? "Alle verschillen: " : "All differences: ")
+              << (out / "comparison.csv").string() << "\n";
     return 0;
   });
 }
@@ -144,25 +163,37 @@ int compareCommand(const AnalysisOptions& o) {
 int decomposeCommand(const AnalysisOptions& o) {
   return reportErrors([&] {
     const Inputs in = loadInputs(o.dataFolder);
-    if (in.care.empty()) throw InputError((in.data.folder / "care").string(), 0, "", "the dataset has no care catalogue");
+    if (in.care.empty())
+      throw InputError((in.data.folder / "care").string(), 0, "",
+                       "the dataset has no care catalogue");
     const Scenario s = loadScenarioFor(o.scenario, in);
     const ScenarioRun run = runScenario(in.data, in.care, s, selectRegion(in.data, o.region));
-    const int from = o.fromYear ? o.fromYear : run.plan.baseYear, to = o.toYear ? o.toYear : run.plan.horizon;
+    const int from = o.fromYear ? o.fromYear : run.plan.baseYear,
+              to = o.toYear ? o.toYear : run.plan.horizon;
     if (from < run.plan.baseYear || to > run.plan.horizon || from >= to) {
-      throw InputError("--from/--to", 0, "", fmt::format("years must satisfy {} <= from < to <= {}", run.plan.baseYear, run.plan.horizon));
+      throw InputError("--from/--to", 0, "",
+                       fmt::format("years must satisfy {} <= from < to <= {}", run.plan.baseYear,
+                                   run.plan.horizon));
     }
-    const std::filesystem::path out = o.outFolder.empty() ? std::filesystem::path("output") / ("decompose-" + s.name) : std::filesystem::path(o.outFolder);
+    const std::filesystem::path out =
+        o.outFolder.empty() ? std::filesystem::path("output") / ("decompose-" + s.name)
+                            : std::filesystem::path(o.outFolder);
     const auto held = claimOutputFolder(out, in.data, {&s}, "decompose");
-    std::string csv = "scenario,geo_level,geo_code,geo_name,from_year,to_year,care_type,measure,total_change,demography,trend,prevention\n";
+    std::string csv =
+        "scenario,geo_level,geo_code,geo_name,from_year,to_year,care_type,measure,total_change,demography,trend,prevention\n";
     const std::size_t headline = headlineArea(run, in.data, o.region);
     const bool nl = o.language == "nl";
-    std::string screen = fmt::format("{} {}-{} ({})\n{:<20} {:>10} {:>10} {:>12} {:>10} {:>11} {:>10}\n", run.areas[headline].name, from, to,
-                                     nl ? "verandering in personeel en cliënten" : "change in staff and clients", nl ? "zorgsoort" : "care type",
-                                     from, to, nl ? "demografie" : "demography", "trend", nl ? "preventie" : "prevention",
-                                     nl ? "totaal" : "total");
-    auto addRow = [&](std::size_t a, const std::string& careType, const char* measure, const DecompositionPart& part) {
-      csv += fmt::format("{},{},{},{},{},{},{},{},", csvField(s.name), run.areas[a].level, csvField(run.areas[a].code),
-                         csvField(run.areas[a].name), from, to, careType, measure);
+    std::string screen =
+        fmt::format("{} {}-{} ({})\n{:<20} {:>10} {:>10} {:>12} {:>10} {:>11} {:>10}\n",
+                    run.areas[headline].name, from, to,
+                    nl ? "verandering in personeel en cliënten" : "change in staff and clients",
+                    nl ? "zorgsoort" : "care type", from, to, nl ? "demografie" : "demography",
+                    "trend", nl ? "preventie" : "prevention", nl ? "totaal" : "total");
+    auto addRow = [&](std::size_t a, const std::string& careType, const char* measure,
+                      const DecompositionPart& part) {
+      csv += fmt::format("{},{},{},{},{},{},{},{},", csvField(s.name), run.areas[a].level,
+                         csvField(run.areas[a].code), csvField(run.areas[a].name), from, to,
+                         careType, measure);
       appendNumber(csv, part.total);
       csv += ",";
       appendNumber(csv, part.demography);
@@ -178,22 +209,29 @@ int decomposeCommand(const AnalysisOptions& o) {
       const WorkforceDecomposition w = decomposeWorkforce(run, in.data, in.care, s, a, from, to);
       addRow(a, "total", "workforce_fte", w.parts);
       if (a == headline) {
-        screen += fmt::format("{:<20} {:>10} {:>10} {:>12} {:>10} {:>11} {:>10}\n", nl ? "personeel (fte)" : "staff (FTE)",
-                              thousands(w.fromFte), thousands(w.toFte), signedThousands(w.parts.demography),
-                              signedThousands(w.parts.trend), signedThousands(w.parts.prevention), signedThousands(w.parts.total));
+        screen += fmt::format("{:<20} {:>10} {:>10} {:>12} {:>10} {:>11} {:>10}\n",
+                              nl ? "personeel (fte)" : "staff (FTE)", thousands(w.fromFte),
+                              thousands(w.toFte), signedThousands(w.parts.demography),
+                              signedThousands(w.parts.trend), signedThousands(w.parts.prevention),
+                              signedThousands(w.parts.total));
       }
       for (const auto& row : decompose(run, in.data, in.care, s, a, from, to)) {
-        for (const auto& [measure, part] : {std::pair{"clients", row.clients}, std::pair{"fte", row.fte}}) addRow(a, row.careType, measure, part);
+        for (const auto& [measure, part] :
+             {std::pair{"clients", row.clients}, std::pair{"fte", row.fte}})
+          addRow(a, row.careType, measure, part);
         if (a == headline) {
-          screen += fmt::format("{:<20} {:>10} {:>10} {:>12} {:>10} {:>11} {:>10}\n", row.careType, thousands(row.from), thousands(row.to),
-                                signedThousands(row.clients.demography), signedThousands(row.clients.trend),
-                                signedThousands(row.clients.prevention), signedThousands(row.clients.total));
+          screen += fmt::format(
+              "{:<20} {:>10} {:>10} {:>12} {:>10} {:>11} {:>10}\n", row.careType,
+              thousands(row.from), thousands(row.to), signedThousands(row.clients.demography),
+              signedThousands(row.clients.trend), signedThousands(row.clients.prevention),
+              signedThousands(row.clients.total));
         }
       }
     }
     writeFileAtomically(out / "decomposition.csv", csv);
     writeAnalysisManifest(out, "decompose", {&s}, in.data, {"decomposition.csv"});
-    std::cout << screen << (nl ? "Geschreven: " : "Written: ") << (out / "decomposition.csv").string() << "\n";
+    std::cout << screen << (nl ? "Geschreven: " : "Written: ")
+              << (out / "decomposition.csv").string() << "\n";
     return 0;
   });
 }
@@ -215,8 +253,9 @@ int goalSeekCommand(const AnalysisOptions& o) {
     const GoalSeekResult res = goalSeek(in.data, in.care, s, selection, q);
     std::cout << "zorgsim goalseek: " << res.message << "\n";
     if (res.found) {
-      std::cout << fmt::format("  programme cost (budget) in {}: {} euro; over the whole run: {} euro; {} runs\n", o.year,
-                               thousands(res.programmeCostInYear), thousands(res.programmeCostTotal), res.runs);
+      std::cout << fmt::format(
+          "  programme cost (budget) in {}: {} euro; over the whole run: {} euro; {} runs\n",
+          o.year, thousands(res.programmeCostInYear), thousands(res.programmeCostTotal), res.runs);
       return 0;
     }
     return 5;  // the target cannot be reached in the range
@@ -226,26 +265,40 @@ int goalSeekCommand(const AnalysisOptions& o) {
 }  // namespace
 
 void addAnalysisCommands(CLI::App& app, AnalysisOptions& o) {
-  auto* compare = app.add_subcommand("compare", "Compare 2 to 4 scenarios: differences per year, area and indicator.");
-  compare->add_option("scenarios", o.scenarios, "Scenario files (TOML); the first is the reference.")->required()->expected(2, 4);
+  auto* compare = app.add_subcommand(
+      "compare", "Compare 2 to 4 scenarios: differences per year, area and indicator.");
+  compare
+      ->add_option("scenarios", o.scenarios, "Scenario files (TOML); the first is the reference.")
+      ->required()
+      ->expected(2, 4);
   addCommon(compare, o);
 
-  auto* decomposeCmd = app.add_subcommand("decompose", "Split the change in care demand between two years into demography, trend and prevention.");
+  auto* decomposeCmd = app.add_subcommand(
+      "decompose",
+      "Split the change in care demand between two years into demography, trend and prevention.");
   decomposeCmd->add_option("scenario", o.scenario, "Scenario file (TOML). Default: the baseline.");
   decomposeCmd->add_option("--from", o.fromYear, "First year (default: the base year).");
   decomposeCmd->add_option("--to", o.toYear, "Second year (default: the horizon).");
   addCommon(decomposeCmd, o);
 
-  auto* seek = app.add_subcommand("goalseek", "Find the reach (or effect) of an intervention that keeps the workforce gap under a target.");
-  seek->add_option("scenario", o.scenario, "Scenario file with the intervention active.")->required();
+  auto* seek = app.add_subcommand(
+      "goalseek",
+      "Find the reach (or effect) of an intervention that keeps the workforce gap under a target.");
+  seek->add_option("scenario", o.scenario, "Scenario file with the intervention active.")
+      ->required();
   seek->add_option("--intervention", o.intervention, "Id of an active intervention.")->required();
-  seek->add_option("--parameter", o.parameter, "reach (default), relative_risk, remission_multiplier or hours_multiplier.");
+  seek->add_option("--parameter", o.parameter,
+                   "reach (default), relative_risk, remission_multiplier or hours_multiplier.");
   seek->add_option("--min", o.lo, "The weaker end of the range (default 0: no reach).");
   seek->add_option("--max", o.hi, "The stronger end of the range (default 1: full reach).");
   seek->add_option("--year", o.year, "Year in which the gap must be under the target.")->required();
-  seek->add_option("--max-gap", o.maxGap, "Target: largest acceptable workforce gap in FTE (all segments).")->required();
-  seek->add_option("--data,-d", o.dataFolder, "Dataset folder, or a shipped dataset: gelderland (default) or nederland.");
-  seek->add_option("--region,-r", o.region, "Region (name or code) or municipality whose gap counts; default the province.");
+  seek->add_option("--max-gap", o.maxGap,
+                   "Target: largest acceptable workforce gap in FTE (all segments).")
+      ->required();
+  seek->add_option("--data,-d", o.dataFolder,
+                   "Dataset folder, or a shipped dataset: gelderland (default) or nederland.");
+  seek->add_option("--region,-r", o.region,
+                   "Region (name or code) or municipality whose gap counts; default the province.");
   addAreaOptions(seek, o.region);
 }
 

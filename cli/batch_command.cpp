@@ -49,26 +49,42 @@ void addBatchCommand(CLI::App& app, BatchOptions& o) {
   auto* cmd = app.add_subcommand(
       "batch",
       "Run several scenarios into one folder (resumable, optionally over MPI ranks), with a combined comparison and reports.");
-  cmd->add_option("scenarios", o.scenarioFiles, "Scenario files (TOML). The first good one is the reference of the comparison.")
+  cmd->add_option("scenarios", o.scenarioFiles,
+                  "Scenario files (TOML). The first good one is the reference of the comparison.")
       ->required();
-  cmd->add_option("--out,-o", o.outFolder,
-                  "Batch folder: one sub-folder per scenario name (results.csv, population.csv, manifest.json), plus "
-                  "comparison.csv, manifest.json and the reports. A rerun skips scenarios whose results are up to date.")
+  cmd->add_option(
+         "--out,-o", o.outFolder,
+         "Batch folder: one sub-folder per scenario name (results.csv, population.csv, manifest.json), plus "
+         "comparison.csv, manifest.json and the reports. A rerun skips scenarios whose results are up to date.")
       ->required();
-  cmd->add_option("--data,-d", o.dataFolder, "Dataset folder, or a shipped dataset: gelderland (default) or nederland.");
-  cmd->add_option("--region,-r", o.region, "Limit every run to one region (name or code) or municipality.");
+  cmd->add_option("--data,-d", o.dataFolder,
+                  "Dataset folder, or a shipped dataset: gelderland (default) or nederland.");
+  cmd->add_option("--region,-r", o.region,
+                  "Limit every run to one region (name or code) or municipality.");
   addAreaOptions(cmd, o.region);
-  cmd->add_option("--engine", o.engine, "Projection engine: cohort (deterministic, default) or agent (Monte Carlo ensembles).")
+  cmd->add_option(
+         "--engine", o.engine,
+         "Projection engine: cohort (deterministic, default) or agent (Monte Carlo ensembles).")
       ->check(CLI::IsMember({"cohort", "agent"}));
-  cmd->add_option("--replicates", o.replicates, "Replicates per scenario with --engine agent (default 100); the cohort engine has exactly one.")
+  cmd->add_option(
+         "--replicates", o.replicates,
+         "Replicates per scenario with --engine agent (default 100); the cohort engine has exactly one.")
       ->check(CLI::Range(1, 100000));
   // The same check as `zorgsim run --seed`: -1 or 2^64 were wrapped to 2^64-1 (issue #14 case 20).
-  cmd->add_option("--seed", o.seed, "Seed of the random streams (recorded in every manifest; default 1).")->check(seedValidator());
-  cmd->add_option("--threads,-j", o.threads, "Runs (cohort scenarios or agent replicates) computed at the same time in each process (default 1).")->check(CLI::Range(1, 256));
-  cmd->add_option("--report", o.reports, "Reports to write: html (DIR/report.html), xlsx (DIR/report.xlsx), or both: html,xlsx.")
+  cmd->add_option("--seed", o.seed,
+                  "Seed of the random streams (recorded in every manifest; default 1).")
+      ->check(seedValidator());
+  cmd->add_option(
+         "--threads,-j", o.threads,
+         "Runs (cohort scenarios or agent replicates) computed at the same time in each process (default 1).")
+      ->check(CLI::Range(1, 256));
+  cmd->add_option(
+         "--report", o.reports,
+         "Reports to write: html (DIR/report.html), xlsx (DIR/report.xlsx), or both: html,xlsx.")
       ->delimiter(',')
       ->check(CLI::IsMember({"html", "xlsx"}));
-  cmd->add_flag("--force", o.force, "Recompute every scenario, even those with an up-to-date result.");
+  cmd->add_flag("--force", o.force,
+                "Recompute every scenario, even those with an up-to-date result.");
 }
 
 namespace {
@@ -83,7 +99,8 @@ std::string utcNow() {
 std::string clockText(double seconds) {
   if (!(seconds >= 0) || seconds > 99 * 3600) return "--:--";
   const long s = std::lround(seconds);
-  return s >= 3600 ? fmt::format("{}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60) : fmt::format("{}:{:02}", s / 60, s % 60);
+  return s >= 3600 ? fmt::format("{}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60)
+                   : fmt::format("{}:{:02}", s / 60, s % 60);
 }
 
 // Progress on stderr (rank 0 only): a live bar on a terminal, timestamped lines otherwise
@@ -91,7 +108,11 @@ std::string clockText(double seconds) {
 class Progress {
  public:
   Progress(bool enabled, std::size_t total, int replicates)
-      : enabled_(enabled), tty_(enabled && ::isatty(STDERR_FILENO)), total_(total), replicates_(replicates), start_(Clock::now()) {}
+      : enabled_(enabled),
+        tty_(enabled && ::isatty(STDERR_FILENO)),
+        total_(total),
+        replicates_(replicates),
+        start_(Clock::now()) {}
 
   void line(const std::string& text) {
     if (!enabled_) return;
@@ -103,7 +124,8 @@ class Progress {
   void started(const std::string& scenario, int replicate) {
     if (!enabled_) return;
     std::lock_guard lock(mutex_);
-    running_ = replicates_ > 1 ? fmt::format("{} r{}/{}", scenario, replicate + 1, replicates_) : scenario;  // compact for the bar
+    running_ = replicates_ > 1 ? fmt::format("{} r{}/{}", scenario, replicate + 1, replicates_)
+                               : scenario;  // compact for the bar
     drawBar();
   }
   void finished(const std::string& scenario, int replicate, bool ok, double seconds) {
@@ -111,8 +133,9 @@ class Progress {
     std::lock_guard lock(mutex_);
     ++done_;
     if (!tty_) {
-      std::cerr << utcNow() << " zorgsim batch: [" << done_ << "/" << total_ << "] " << (ok ? "done " : "FAILED ")
-                << runName(scenario, replicate) << fmt::format(" ({:.1f} s; ETA {})", seconds, clockText(eta())) << "\n";
+      std::cerr << utcNow() << " zorgsim batch: [" << done_ << "/" << total_ << "] "
+                << (ok ? "done " : "FAILED ") << runName(scenario, replicate)
+                << fmt::format(" ({:.1f} s; ETA {})", seconds, clockText(eta())) << "\n";
     } else if (!ok) {
       clearBar();
       std::cerr << "zorgsim batch: FAILED " << runName(scenario, replicate) << "\n";
@@ -135,7 +158,8 @@ class Progress {
 
  private:
   std::string runName(const std::string& scenario, int replicate) const {
-    return replicates_ > 1 ? fmt::format("{} replicate {}/{}", scenario, replicate + 1, replicates_) : scenario;
+    return replicates_ > 1 ? fmt::format("{} replicate {}/{}", scenario, replicate + 1, replicates_)
+                           : scenario;
   }
   double elapsed() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
   double eta() const {
@@ -149,18 +173,23 @@ class Progress {
   void drawBar() {
     if (!tty_ || total_ == 0) return;
     winsize ws{};
-    const int columns = ::ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20 ? ws.ws_col : 80;
+    const int columns =
+        ::ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20 ? ws.ws_col : 80;
     constexpr int kBar = 24;
     const int filled = static_cast<int>(kBar * double(done_) / double(total_));
     // [#####.....] 7/12  reablement r2/6  elapsed 0:02  ETA 0:01; the name is
     // shortened when the terminal is narrow, the times never.
-    const std::string head = "[" + std::string(std::size_t(filled), '#') + std::string(std::size_t(kBar - filled), '.') + "] " +
+    const std::string head = "[" + std::string(std::size_t(filled), '#') +
+                             std::string(std::size_t(kBar - filled), '.') + "] " +
                              fmt::format("{}/{}", done_, total_);
-    const std::string tail = fmt::format("  elapsed {}  ETA {}", clockText(elapsed()), done_ == total_ ? "0:00" : clockText(eta()));
+    const std::string tail = fmt::format("  elapsed {}  ETA {}", clockText(elapsed()),
+                                         done_ == total_ ? "0:00" : clockText(eta()));
     std::string name = done_ < total_ ? running_ : "";
     const int room = columns - 1 - static_cast<int>(head.size() + tail.size()) - 2;
-    if (room < 4) name.clear();
-    else if (static_cast<int>(name.size()) > room) name = name.substr(0, std::size_t(room - 1)) + "~";
+    if (room < 4)
+      name.clear();
+    else if (static_cast<int>(name.size()) > room)
+      name = name.substr(0, std::size_t(room - 1)) + "~";
     std::string text = head + (name.empty() ? "" : "  " + name) + tail;
     if (static_cast<int>(text.size()) > columns - 1) text.resize(std::size_t(columns - 1));
     std::cerr << "\r" << text << "\x1b[K" << std::flush;
@@ -219,7 +248,8 @@ class Reader {
   std::uint64_t u64() {
     need(8);
     std::uint64_t v = 0;
-    for (int i = 0; i < 8; ++i) v |= std::uint64_t(static_cast<unsigned char>(s_[pos_ + std::size_t(i)])) << (8 * i);
+    for (int i = 0; i < 8; ++i)
+      v |= std::uint64_t(static_cast<unsigned char>(s_[pos_ + std::size_t(i)])) << (8 * i);
     pos_ += 8;
     return v;
   }
@@ -260,7 +290,8 @@ RunOutput unpack(const std::string& bytes) {
 
 // What must match for an existing scenario folder to count as done.
 struct Fingerprint {
-  std::string version = kProgramVersion, commit = kProgramCommit, engine, contentHash, dataName, dataVersion, region;
+  std::string version = kProgramVersion, commit = kProgramCommit, engine, contentHash, dataName,
+              dataVersion, region;
   unsigned long long seed = 0;
   int replicates = 1;
 };
@@ -289,10 +320,13 @@ bool upToDate(const fs::path& folder, const Fingerprint& f) {
   try {
     const std::string text = CsvTable::readFileText(manifest, 16u << 20);
     const auto j = nlohmann::json::parse(text);
-    const bool same = j.at("version") == f.version && j.at("commit") == f.commit && j.at("engine") == f.engine &&
-                      j.at("seed").get<unsigned long long>() == f.seed && j.at("replicates").get<int>() == f.replicates &&
-                      j.at("scenario").at("content_hash") == f.contentHash && j.at("data").at("name") == f.dataName &&
-                      j.at("data").at("version") == f.dataVersion && j.at("region_filter") == f.region;
+    const bool same =
+        j.at("version") == f.version && j.at("commit") == f.commit && j.at("engine") == f.engine &&
+        j.at("seed").get<unsigned long long>() == f.seed &&
+        j.at("replicates").get<int>() == f.replicates &&
+        j.at("scenario").at("content_hash") == f.contentHash &&
+        j.at("data").at("name") == f.dataName && j.at("data").at("version") == f.dataVersion &&
+        j.at("region_filter") == f.region;
     if (!same) return false;
     // Content, not only existence: a truncated or changed file is recomputed (issue #14 case 7).
     return filesMatchManifest(folder, text);
@@ -304,10 +338,14 @@ bool upToDate(const fs::path& folder, const Fingerprint& f) {
 // A scenario name becomes a folder name: keep it to a safe, portable set.
 std::string folderNameProblem(const std::string& name) {
   if (name.empty()) return "the scenario has an empty name";
-  if (name[0] == '.' || name[0] == '-') return "scenario name '" + name + "' starts with '" + name.substr(0, 1) + "'";
+  if (name[0] == '.' || name[0] == '-')
+    return "scenario name '" + name + "' starts with '" + name.substr(0, 1) + "'";
   for (char c : name) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
-    if (!ok) return "scenario name '" + name + "' has a character other than letters, digits, '-', '_' and '.' (it names the output folder)";
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '-' || c == '_' || c == '.';
+    if (!ok)
+      return "scenario name '" + name +
+             "' has a character other than letters, digits, '-', '_' and '.' (it names the output folder)";
   }
   for (const char* reserved : {"comparison.csv", "manifest.json", "report.html", "report.xlsx"}) {
     if (name == reserved) return "scenario name '" + name + "' is the name of a batch file";
@@ -327,11 +365,14 @@ struct Failure {
 
 // The areas that get a section in the report: the chosen region, else the province and its
 // care regions (zorgregio), as far as the results have them.
-std::vector<report::ReportArea> reportAreas(const ResultTable& results, const Dataset& data, const std::string& region) {
+std::vector<report::ReportArea> reportAreas(const ResultTable& results, const Dataset& data,
+                                            const std::string& region) {
   std::vector<std::string> codes;
   if (!region.empty()) {
-    if (const Region* r = data.findRegion(region)) codes.push_back(r->code);
-    else if (data.indexOf(region) >= 0) codes.push_back(region);
+    if (const Region* r = data.findRegion(region))
+      codes.push_back(r->code);
+    else if (data.indexOf(region) >= 0)
+      codes.push_back(region);
     else {
       for (const auto& m : data.municipalities) {
         if (m.name == region) codes.push_back(m.code);
@@ -369,10 +410,12 @@ class Batch {
     std::string problem;
     if (root_) {
       try {
-        if (!o_.dataFolder.empty()) refuseOutputOverInputs(out, {{"the data folder (--data)", o_.dataFolder, true}});
+        if (!o_.dataFolder.empty())
+          refuseOutputOverInputs(out, {{"the data folder (--data)", o_.dataFolder, true}});
         held_ = std::make_unique<OutputFolder>(out);
         refuseOtherCommandsFolder(out, "batch");
-        for (const auto& p : held_->removed()) note("removed " + p.filename().string() + " (left by an interrupted batch)");
+        for (const auto& p : held_->removed())
+          note("removed " + p.filename().string() + " (left by an interrupted batch)");
       } catch (const OutputError& e) {
         problem = e.what();
       }
@@ -386,12 +429,15 @@ class Batch {
     std::string inputProblem;
     try {
       inputs.emplace(loadInputs(o_.dataFolder));
-      selection = root_ ? selectRegion(inputs->data, o_.region) : selectMunicipalities(inputs->data, o_.region);  // one note, not one per rank
+      selection =
+          root_ ? selectRegion(inputs->data, o_.region)
+                : selectMunicipalities(inputs->data, o_.region);  // one note, not one per rank
     } catch (const InputError& e) {
       inputProblem = e.what();
     }
     if (net_.agree(inputProblem.empty() ? 0 : 1) != 0) {
-      return fail(2, inputProblem.empty() ? "another MPI rank could not read the inputs" : inputProblem);
+      return fail(
+          2, inputProblem.empty() ? "another MPI rank could not read the inputs" : inputProblem);
     }
 
     // 3. Scenarios: a bad one is reported and skipped, the others run.
@@ -399,10 +445,13 @@ class Batch {
     for (const auto& file : o_.scenarioFiles) {
       try {
         Scenario s = loadScenarioFor(file, *inputs);
-        if (const std::string why = folderNameProblem(s.name); !why.empty()) throw InputError(file, 0, "name", why);
+        if (const std::string why = folderNameProblem(s.name); !why.empty())
+          throw InputError(file, 0, "name", why);
         if (auto it = nameToFile.find(s.name); it != nameToFile.end()) {
-          throw InputError(file, 0, "name", "scenario name '" + s.name + "' is also the name of " + it->second +
-                                                "; every scenario of a batch needs its own name (it names its folder)");
+          throw InputError(
+              file, 0, "name",
+              "scenario name '" + s.name + "' is also the name of " + it->second +
+                  "; every scenario of a batch needs its own name (it names its folder)");
         }
         nameToFile[s.name] = file;
         good_.push_back({file, std::move(s)});
@@ -416,7 +465,8 @@ class Batch {
     std::string pendingFlags(good_.size(), '1');
     if (root_) {
       for (std::size_t i = 0; i < good_.size(); ++i) {
-        if (const std::string why = folderProblem(out, good_[i].scenario, inputs->data); !why.empty()) {
+        if (const std::string why = folderProblem(out, good_[i].scenario, inputs->data);
+            !why.empty()) {
           pendingFlags[i] = '0';  // left out (and out of the comparison: it is a failure)
           failures_.push_back({good_[i].file, good_[i].file + ": cannot write results: " + why, 3});
           note("FAILED " + failures_.back().message);
@@ -425,7 +475,8 @@ class Batch {
     }
     if (root_ && !o_.force) {
       for (std::size_t i = 0; i < good_.size(); ++i) {
-        if (pendingFlags[i] == '1' && upToDate(out / good_[i].scenario.name, fingerprint(good_[i].scenario, inputs->data))) {
+        if (pendingFlags[i] == '1' &&
+            upToDate(out / good_[i].scenario.name, fingerprint(good_[i].scenario, inputs->data))) {
           pendingFlags[i] = '0';
           note("up to date, skipped: " + good_[i].scenario.name);
         }
@@ -439,17 +490,21 @@ class Batch {
     // 5. Compute this rank's share; rank 0 publishes every scenario as its runs arrive.
     progress_.emplace(root_, plan_.size(), o_.replicates);
     if (root_) {
-      const std::size_t skipped = good_.size() - static_cast<std::size_t>(std::count(pending.begin(), pending.end(), true));
-      progress_->line(fmt::format("{} scenario{} to run ({} up to date, {} failed validation), {} run{} on {}, {} thread{} per process",
-                                  good_.size() - skipped, good_.size() - skipped == 1 ? "" : "s", skipped, failures_.size(),
-                                  plan_.size(), plan_.size() == 1 ? "" : "s", net_.name(), o_.threads, o_.threads == 1 ? "" : "s"));
+      const std::size_t skipped =
+          good_.size() - static_cast<std::size_t>(std::count(pending.begin(), pending.end(), true));
+      progress_->line(fmt::format(
+          "{} scenario{} to run ({} up to date, {} failed validation), {} run{} on {}, {} thread{} per process",
+          good_.size() - skipped, good_.size() - skipped == 1 ? "" : "s", skipped, failures_.size(),
+          plan_.size(), plan_.size() == 1 ? "" : "s", net_.name(), o_.threads,
+          o_.threads == 1 ? "" : "s"));
     }
     compute(*inputs, selection);
     progress_->close();
 
     // 6. Rank 0: comparison, batch manifest and reports from the published folders.
     int status = 0;
-    if (root_) status = finish(out, *inputs, std::chrono::duration<double>(Clock::now() - started).count());
+    if (root_)
+      status = finish(out, *inputs, std::chrono::duration<double>(Clock::now() - started).count());
     return std::stoi(net_.broadcast(std::to_string(status)));
   }
 
@@ -462,14 +517,16 @@ class Batch {
   RunPlan plan_;
   std::optional<Progress> progress_;
   std::size_t computed_ = 0;
-  std::map<std::size_t, std::vector<RunOutput>> replicatesIn_;  // scenario -> outputs received (cohort)
+  std::map<std::size_t, std::vector<RunOutput>>
+      replicatesIn_;  // scenario -> outputs received (cohort)
 
   // Agent engine: one prepared model per scenario (built on first use, shared by the threads),
   // and per scenario the replicates gathered so far on rank 0.
   struct AgentGather {
     std::vector<std::vector<double>> values;  // per replicate: one value per results row
-    std::vector<std::int64_t> populationSum;  // municipality x year x age x sex, summed over replicates
-    std::string layoutCsv;                    // replicate 0's table: the row layout
+    std::vector<std::int64_t>
+        populationSum;      // municipality x year x age x sex, summed over replicates
+    std::string layoutCsv;  // replicate 0's table: the row layout
     std::size_t received = 0;
   };
   std::mutex agentMutex_;
@@ -486,7 +543,9 @@ class Batch {
     // ones; rank 0 keeps them until their ensembles are gathered (gatherReplicate drops them).
     if (!root_) agentModels_.erase(agentModels_.begin(), agentModels_.lower_bound(scenario));
     auto& m = agentModels_[scenario];
-    if (!m) m = std::make_shared<const AgentModel>(prepareAgentModel(inputs_->data, inputs_->care, good_[scenario].scenario, selection_));
+    if (!m)
+      m = std::make_shared<const AgentModel>(
+          prepareAgentModel(inputs_->data, inputs_->care, good_[scenario].scenario, selection_));
     return m;
   }
 
@@ -508,12 +567,16 @@ class Batch {
   int checkOptions() {
     if (o_.replicates == 0) o_.replicates = o_.engine == "agent" ? 100 : 1;  // as `zorgsim run`
     if (o_.engine == "cohort" && o_.replicates != 1) {
-      return fail(2, "--replicates " + std::to_string(o_.replicates) +
-                         ": the cohort engine is deterministic and has exactly one replicate (use --engine agent for ensembles)");
+      return fail(
+          2,
+          "--replicates " + std::to_string(o_.replicates) +
+              ": the cohort engine is deterministic and has exactly one replicate (use --engine agent for ensembles)");
     }
     for (const auto& r : o_.reports) {
       if (r == "xlsx" && !report::xlsxAvailable()) {
-        return fail(2, "--report xlsx: this zorgsim was built without libxlsxwriter (apt-get install libxlsxwriter-dev, then rebuild)");
+        return fail(
+            2,
+            "--report xlsx: this zorgsim was built without libxlsxwriter (apt-get install libxlsxwriter-dev, then rebuild)");
       }
     }
     return 0;
@@ -526,8 +589,10 @@ class Batch {
 
   void note(const std::string& text) {
     if (!root_) return;
-    if (progress_) progress_->line(text);
-    else std::cerr << "zorgsim batch: " << text << "\n";
+    if (progress_)
+      progress_->line(text);
+    else
+      std::cerr << "zorgsim batch: " << text << "\n";
   }
 
   Fingerprint fingerprint(const Scenario& s) const {
@@ -561,7 +626,8 @@ class Batch {
       }
       const ScenarioRun run = runScenario(in.data, in.care, s, selection);
       out.files.emplace_back("results.csv", run.results.toCsv(s.name));
-      out.files.emplace_back("population.csv", populationCsv(s.name, run.areas, run.areaProjections, run.plan.baseYear));
+      out.files.emplace_back("population.csv", populationCsv(s.name, run.areas, run.areaProjections,
+                                                             run.plan.baseYear));
       ManifestInfo info;
       info.scenario = &s;
       info.data = &in.data;
@@ -603,7 +669,8 @@ class Batch {
       for (const auto& p : outcome.projections) {
         for (const AgeSexTable& P : p.population) {
           for (int a = 0; a < kAges; ++a) {
-            for (int sx = 0; sx < kSexes; ++sx) putU64(population, static_cast<std::uint64_t>(static_cast<std::int64_t>(P(a, sx))));
+            for (int sx = 0; sx < kSexes; ++sx)
+              putU64(population, static_cast<std::uint64_t>(static_cast<std::int64_t>(P(a, sx))));
           }
         }
       }
@@ -622,7 +689,8 @@ class Batch {
 
   // Rank 0: adds a replicate to its scenario; when all are in, the ensemble's files, with the
   // statistics of runEnsemble (ensembleStatistics and meanPopulations, models/agents/ensemble.hpp).
-  std::optional<std::vector<std::pair<std::string, std::string>>> gatherReplicate(std::size_t scenario, int replicate, RunOutput& r) {
+  std::optional<std::vector<std::pair<std::string, std::string>>> gatherReplicate(
+      std::size_t scenario, int replicate, RunOutput& r) {
     AgentGather& g = gathered_[scenario];
     const auto n = static_cast<std::size_t>(plan_.replicates());
     if (g.values.empty()) g.values.resize(n);
@@ -634,7 +702,8 @@ class Batch {
       } else if (name == "population") {
         const std::size_t cells = bytes.size() / 8;
         if (g.populationSum.empty()) g.populationSum.assign(cells, 0);
-        if (g.populationSum.size() != cells) throw std::logic_error("replicates differ in population layout");
+        if (g.populationSum.size() != cells)
+          throw std::logic_error("replicates differ in population layout");
         for (std::size_t i = 0; i < cells; ++i) {
           std::int64_t v = 0;
           std::memcpy(&v, bytes.data() + i * 8, 8);
@@ -655,14 +724,16 @@ class Batch {
       if (v.size() != rows) throw std::logic_error("replicates differ in their results rows");
     }
     EnsembleResult er;
-    ensembleStatistics(er, layout, [&](std::size_t k, std::size_t i) { return g.values[k][i]; }, n, 1,
-                       s[Lever::DiscountRate], model->plan.baseYear);
+    ensembleStatistics(
+        er, layout, [&](std::size_t k, std::size_t i) { return g.values[k][i]; }, n, 1,
+        s[Lever::DiscountRate], model->plan.baseYear);
     er.areas = reportingAreas(inputs_->data, model->plan.municipalities);
     er.meanPopulation = meanPopulations(er.areas, g.populationSum, model->years() + 1, n);
     std::vector<std::pair<std::string, std::string>> files;
     files.reserve(3);  // also keeps GCC 12 from a false -Warray-bounds on the first emplace_back
     files.emplace_back("results.csv", ensembleCsv(er, s.name));
-    files.emplace_back("population.csv", populationCsv(s.name, er.areas, er.meanPopulation, model->plan.baseYear));
+    files.emplace_back("population.csv",
+                       populationCsv(s.name, er.areas, er.meanPopulation, model->plan.baseYear));
     ManifestInfo info;
     info.scenario = &s;
     info.data = &inputs_->data;
@@ -672,7 +743,8 @@ class Batch {
     info.ensemble = true;
     info.seed = o_.seed;
     info.replicates = plan_.replicates();
-    info.recordThreads = false;  // the batch's files do not depend on --threads (README; issue #14 case 25)
+    info.recordThreads =
+        false;  // the batch's files do not depend on --threads (README; issue #14 case 25)
     info.regionFilter = o_.region;
     hashFiles(info, files);
     info.notes = model->plan.notes;
@@ -734,7 +806,8 @@ class Batch {
       std::optional<RunOutput> r;
       {
         std::unique_lock lock(mutex);
-        ready.wait_for(lock, std::chrono::milliseconds(root_ && remote > 0 ? 20 : 200), [&] { return !finished.empty(); });
+        ready.wait_for(lock, std::chrono::milliseconds(root_ && remote > 0 ? 20 : 200),
+                       [&] { return !finished.empty(); });
         if (!finished.empty()) {
           r = std::move(finished.front());
           finished.pop_front();
@@ -742,8 +815,10 @@ class Batch {
       }
       if (r) {
         ++localDone;
-        if (root_) accept(std::move(*r));
-        else net_.sendToRoot(pack(*r));
+        if (root_)
+          accept(std::move(*r));
+        else
+          net_.sendToRoot(pack(*r));
       }
       if (root_) {
         while (auto m = net_.poll()) {
@@ -764,7 +839,8 @@ class Batch {
     const Loaded& l = good_[planned.scenario];
     progress_->finished(l.scenario.name, planned.replicate, r.ok, r.seconds);
     if (o_.engine == "agent") {
-      if (failedScenarios_.count(planned.scenario)) return;  // one message per scenario, not per replicate
+      if (failedScenarios_.count(planned.scenario))
+        return;  // one message per scenario, not per replicate
       if (!r.ok) {
         failedScenarios_.insert(planned.scenario);
         gathered_.erase(planned.scenario);
@@ -784,7 +860,8 @@ class Batch {
         publishFolderAtomically(fs::path(o_.outFolder) / l.scenario.name, *files);
         ++computed_;
       } catch (const OutputError& e) {
-        failures_.push_back({l.file, l.file + ": cannot write results: " + e.what(), 3});  // the summary names the file (case 26)
+        failures_.push_back({l.file, l.file + ": cannot write results: " + e.what(),
+                             3});  // the summary names the file (case 26)
       }
       return;
     }
@@ -798,12 +875,14 @@ class Batch {
         return;
       }
     }
-    if (got.size() != 1) throw std::logic_error("combining replicates into an ensemble needs the agent engine");
+    if (got.size() != 1)
+      throw std::logic_error("combining replicates into an ensemble needs the agent engine");
     try {
       publishFolderAtomically(fs::path(o_.outFolder) / l.scenario.name, got.front().files);
       ++computed_;
     } catch (const OutputError& e) {
-      failures_.push_back({l.file, l.file + ": cannot write results: " + e.what(), 3});  // the summary names the file (case 26)
+      failures_.push_back({l.file, l.file + ": cannot write results: " + e.what(),
+                           3});  // the summary names the file (case 26)
     }
     got.clear();
   }
@@ -827,7 +906,8 @@ class Batch {
         rs.scenario = l->scenario;
         ResultTable low, high;
         bool bands = false;
-        rs.results = report::readResultsCsv(out / l->scenario.name / "results.csv", &low, &high, &bands);
+        rs.results =
+            report::readResultsCsv(out / l->scenario.name / "results.csv", &low, &high, &bands);
         if (bands) {
           rs.bandLow = std::move(low);
           rs.bandHigh = std::move(high);
@@ -851,9 +931,10 @@ class Batch {
     }
 
     const std::size_t skipped = done.size() - std::min(done.size(), computed_);
-    std::cerr << fmt::format("zorgsim batch: {} scenario{}: {} computed, {} up to date, {} failed ({}, {:.1f} s)\n",
-                             o_.scenarioFiles.size(), o_.scenarioFiles.size() == 1 ? "" : "s", computed_, skipped, failures_.size(),
-                             net_.name(), seconds);
+    std::cerr << fmt::format(
+        "zorgsim batch: {} scenario{}: {} computed, {} up to date, {} failed ({}, {:.1f} s)\n",
+        o_.scenarioFiles.size(), o_.scenarioFiles.size() == 1 ? "" : "s", computed_, skipped,
+        failures_.size(), net_.name(), seconds);
     for (const auto& f : failures_) std::cerr << "  failed: " << f.message << "\n";
     if (done.empty() && written.empty()) {
       std::cout << "zorgsim batch: no results written to " << out.string() << "\n";
@@ -869,8 +950,9 @@ class Batch {
     return status;
   }
 
-  void writeReports(const fs::path& out, const Inputs& in, std::vector<report::ReportScenario>& results,
-                       std::vector<std::string>& written) {
+  void writeReports(const fs::path& out, const Inputs& in,
+                    std::vector<report::ReportScenario>& results,
+                    std::vector<std::string>& written) {
     report::ReportInput ri;
     ri.care = &in.care;
     ri.areas = reportAreas(results.front().results, in.data, o_.region);
@@ -884,7 +966,8 @@ class Batch {
     std::set<std::string> codes;
     for (const auto& a : ri.areas) codes.insert(a.code);
     for (std::size_t i = 0; i < results.size(); ++i) {
-      results[i].population = report::readPopulationCsv(out / results[i].scenario.name / "population.csv", codes, {first, last});
+      results[i].population = report::readPopulationCsv(
+          out / results[i].scenario.name / "population.csv", codes, {first, last});
     }
     // The baseline that "differs from" refers to: a scenario of the batch called baseline,
     // else the shipped baseline.toml, else every lever at its default.
@@ -929,7 +1012,8 @@ class Batch {
 
   // DIR/manifest.json: what the batch folder holds. No clock and no run statistics in it, so
   // an interrupted-and-resumed batch and an MPI batch give the same bytes as a plain one.
-  std::string batchManifest(const std::vector<const Loaded*>& done, const Dataset& data, const std::vector<std::string>& files) const {
+  std::string batchManifest(const std::vector<const Loaded*>& done, const Dataset& data,
+                            const std::vector<std::string>& files) const {
     nlohmann::ordered_json j;
     j["program"] = "zorgsim";
     j["version"] = kProgramVersion;
@@ -942,7 +1026,10 @@ class Batch {
     j["data"] = {{"name", data.name}, {"version", data.version}, {"folder", data.folder.string()}};
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const Loaded* l : done) {
-      list.push_back({{"name", l->scenario.name}, {"file", l->file}, {"content_hash", l->scenario.contentHash()}, {"folder", l->scenario.name}});
+      list.push_back({{"name", l->scenario.name},
+                      {"file", l->file},
+                      {"content_hash", l->scenario.contentHash()},
+                      {"folder", l->scenario.name}});
     }
     j["scenarios"] = list;
     nlohmann::ordered_json bad = nlohmann::ordered_json::array();
@@ -969,7 +1056,9 @@ int batchCommand(const BatchOptions& o) {
     std::cerr << "zorgsim: " << e.what() << " (run the same command again to finish the batch)\n";
     return e.exitCode();
   } catch (const std::exception& e) {
-    std::cerr << "zorgsim: internal error" << (net->size() > 1 ? " on rank " + std::to_string(net->rank()) : "") << ": " << e.what() << "\n";
+    std::cerr << "zorgsim: internal error"
+              << (net->size() > 1 ? " on rank " + std::to_string(net->rank()) : "") << ": "
+              << e.what() << "\n";
     if (net->size() > 1) net->abort(4);  // the other ranks may be waiting for this one
     return 4;
   }

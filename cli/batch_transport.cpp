@@ -33,10 +33,14 @@ class SingleProcess final : public Transport {
   std::string name() const override { return "single process"; }
   std::string broadcast(const std::string& bytes) override { return bytes; }
   int agree(int value) override { return value; }
-  void sendToRoot(std::string) override { throw std::logic_error("a single process has no root to send to"); }
+  void sendToRoot(std::string) override {
+    throw std::logic_error("a single process has no root to send to");
+  }
   void flush() override {}
   std::optional<std::string> poll() override { return std::nullopt; }
-  std::string receive() override { throw std::logic_error("a single process receives no messages"); }
+  std::string receive() override {
+    throw std::logic_error("a single process receives no messages");
+  }
   [[noreturn]] void abort(int exitCode) override { std::_Exit(exitCode); }
 };
 
@@ -66,7 +70,9 @@ class MpiTransport final : public Transport {
   }
   int rank() const override { return rank_; }
   int size() const override { return size_; }
-  std::string name() const override { return "MPI, " + std::to_string(size_) + (size_ == 1 ? " rank" : " ranks"); }
+  std::string name() const override {
+    return "MPI, " + std::to_string(size_) + (size_ == 1 ? " rank" : " ranks");
+  }
 
   std::string broadcast(const std::string& bytes) override {
     unsigned long long n = bytes.size();
@@ -85,7 +91,8 @@ class MpiTransport final : public Transport {
   void sendToRoot(std::string bytes) override {
     pending_.push_back(std::move(bytes));
     requests_.emplace_back();
-    MPI_Isend(pending_.back().data(), count(pending_.back().size()), MPI_BYTE, 0, kResultTag, MPI_COMM_WORLD, &requests_.back());
+    MPI_Isend(pending_.back().data(), count(pending_.back().size()), MPI_BYTE, 0, kResultTag,
+              MPI_COMM_WORLD, &requests_.back());
   }
 
   void flush() override {
@@ -121,7 +128,8 @@ class MpiTransport final : public Transport {
  private:
   static int count(std::size_t n) {
     if (n > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
-      throw std::runtime_error("a result of " + std::to_string(n) + " bytes is too large for one MPI message (limit 2 GiB)");
+      throw std::runtime_error("a result of " + std::to_string(n) +
+                               " bytes is too large for one MPI message (limit 2 GiB)");
     }
     return static_cast<int>(n);
   }
@@ -129,7 +137,8 @@ class MpiTransport final : public Transport {
     int n = 0;
     MPI_Get_count(&status, MPI_BYTE, &n);
     std::string bytes(static_cast<std::size_t>(n), '\0');
-    MPI_Recv(bytes.data(), n, MPI_BYTE, status.MPI_SOURCE, kResultTag, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+    MPI_Recv(bytes.data(), n, MPI_BYTE, status.MPI_SOURCE, kResultTag, MPI_COMM_WORLD,
+             MPI_STATUS_IGNORE);
     return bytes;
   }
 
@@ -156,9 +165,10 @@ std::unique_ptr<Transport> openTransport() {
   return std::make_unique<MpiTransport>();
 #else
   if (launcherProcessCount() > 1) {
-    throw std::runtime_error("started as one of " + std::to_string(launcherProcessCount()) +
-                             " processes (mpirun/srun), but this zorgsim was built without MPI: rebuild with "
-                             "-DZORGSIM_WITH_MPI=ON, or run it as a single process");
+    throw std::runtime_error(
+        "started as one of " + std::to_string(launcherProcessCount()) +
+        " processes (mpirun/srun), but this zorgsim was built without MPI: rebuild with "
+        "-DZORGSIM_WITH_MPI=ON, or run it as a single process");
   }
   return std::make_unique<SingleProcess>();
 #endif

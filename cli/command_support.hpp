@@ -51,15 +51,18 @@ std::vector<int> selectRegion(const Dataset& data, const std::string& region);
 
 // The folders a command reads: the data folder and the folder of every scenario file (and of
 // the files they extend).
-std::vector<InputFolder> inputFolders(const Dataset& data, const std::vector<const Scenario*>& scenarios);
+std::vector<InputFolder> inputFolders(const Dataset& data,
+                                      const std::vector<const Scenario*>& scenarios);
 
 // The output folder of a command, held for writing until the result is released: refused
 // (OutputError) when it is, or lies inside, an input folder; then checked to be zorgsim's,
 // created, marked and locked (sim/output_folder.hpp); and refused when it holds the results of
 // another command (refuseOtherCommandsFolder). command: "run" (also the agent engine and
 // solidarity, which write run manifests), "compare", "decompose", "monitor".
-std::unique_ptr<OutputFolder> claimOutputFolder(const std::filesystem::path& out, const Dataset& data,
-                                                const std::vector<const Scenario*>& scenarios, const std::string& command);
+std::unique_ptr<OutputFolder> claimOutputFolder(const std::filesystem::path& out,
+                                                const Dataset& data,
+                                                const std::vector<const Scenario*>& scenarios,
+                                                const std::string& command);
 
 // The command whose manifest.json is in `folder` ("run" for run manifests, "" for none).
 std::string folderCommand(const std::filesystem::path& folder);

@@ -12,18 +12,21 @@ std::string leversMarkdown() {
       "`models/scenario/levers.cpp`; do not edit by hand.\n\n"
       "| key | group | default | range | unit | meaning | source |\n|---|---|---|---|---|---|---|\n";
   for (const auto& s : leverSpecs()) {
-    out += fmt::format("| `{}` | {} | {} | {} .. {} | {} | {} | {} |\n", s.key, groupNameNl(s.group), s.defaultValue, s.min,
-                       s.max, s.unit, s.meaning, s.source);
+    out +=
+        fmt::format("| `{}` | {} | {} | {} .. {} | {} | {} | {} |\n", s.key, groupNameNl(s.group),
+                    s.defaultValue, s.min, s.max, s.unit, s.meaning, s.source);
   }
-  out += "| `demography.assumptions` | Demografie | cbs | cbs, wpp | - | National fertility, life expectancy, "
-         "immigration and emigration: the CBS Kernprognose or UN WPP 2024 (docs/method-demography.md). | "
-         "CBS Kernprognose 2023-2070; UN WPP 2024 |\n";
-  out += "| `demography.tfr_variant` | Demografie | medium | medium, low, high | - | UN WPP 2024 fertility variant "
-         "after the last observed year (only with assumptions = \"wpp\"). | UN WPP 2024 |\n";
+  out +=
+      "| `demography.assumptions` | Demografie | cbs | cbs, wpp | - | National fertility, life expectancy, "
+      "immigration and emigration: the CBS Kernprognose or UN WPP 2024 (docs/method-demography.md). | "
+      "CBS Kernprognose 2023-2070; UN WPP 2024 |\n";
+  out +=
+      "| `demography.tfr_variant` | Demografie | medium | medium, low, high | - | UN WPP 2024 fertility variant "
+      "after the last observed year (only with assumptions = \"wpp\"). | UN WPP 2024 |\n";
   for (const auto& t : tableLeverSpecs()) {
     out += fmt::format("| `{}.<{}>` | {} | none | {} .. {} | {} | {} | {} |\n", t.key,
-                       t.keyKind == TableKey::Municipality ? "GMxxxx" : "care_type", groupNameNl(t.group), t.min, t.max,
-                       t.unit, t.meaning, t.source);
+                       t.keyKind == TableKey::Municipality ? "GMxxxx" : "care_type",
+                       groupNameNl(t.group), t.min, t.max, t.unit, t.meaning, t.source);
   }
   return out;
 }

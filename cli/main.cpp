@@ -14,9 +14,11 @@
 #include <iostream>
 
 int main(int argc, char** argv) {
-  CLI::App app{"zorgsim: projections of population, care use and the care workforce per Dutch municipality.\n"
-               "Run `zorgsim run` for the baseline projection of the embedded Gelderland dataset."};
-  app.set_version_flag("--version", std::string(zorgsim::kProgramVersion) + " (" + zorgsim::kProgramCommit + ")");
+  CLI::App app{
+      "zorgsim: projections of population, care use and the care workforce per Dutch municipality.\n"
+      "Run `zorgsim run` for the baseline projection of the embedded Gelderland dataset."};
+  app.set_version_flag(
+      "--version", std::string(zorgsim::kProgramVersion) + " (" + zorgsim::kProgramCommit + ")");
   app.require_subcommand(1);
 
   zorgsim::cli::RunOptions runOptions;
@@ -29,9 +31,11 @@ int main(int argc, char** argv) {
   zorgsim::cli::addAnalysisCommands(app, analysisOptions);
   zorgsim::cli::SolidarityCliOptions solidarityOptions;
   auto* solidarity = zorgsim::cli::addSolidarityCommand(app, solidarityOptions);
-  auto* levers = app.add_subcommand("levers", "Print the table of scenario levers (key, range, unit, meaning, source).");
+  auto* levers = app.add_subcommand(
+      "levers", "Print the table of scenario levers (key, range, unit, meaning, source).");
 
-  zorgsim::installStopHandlers();  // Ctrl-C / SIGTERM: finish the current step, keep what is complete
+  zorgsim::installStopHandlers();  // Ctrl-C / SIGTERM: finish the current step, keep what is
+                                   // complete
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -43,7 +47,8 @@ int main(int argc, char** argv) {
   if (solidarity->parsed()) return zorgsim::cli::solidarityCommand(solidarityOptions);
   if (app.got_subcommand("batch")) return zorgsim::cli::batchCommand(batchOptions);
   if (app.got_subcommand("monitor")) return zorgsim::cli::monitorCommand(monitorOptions);
-  if (const int status = zorgsim::cli::runAnalysisCommand(app, analysisOptions); status >= 0) return status;
+  if (const int status = zorgsim::cli::runAnalysisCommand(app, analysisOptions); status >= 0)
+    return status;
   if (levers->parsed()) {
     std::cout << zorgsim::cli::leversMarkdown();
     return 0;

@@ -27,14 +27,17 @@ std::string manifestJson(const ManifestInfo& info) {
                    {"file", info.scenario->sourceFile},
                    {"extends", info.scenario->extendsChain},
                    {"content_hash", info.scenario->contentHash()}};
-  j["data"] = {{"name", info.data->name}, {"version", info.data->version}, {"folder", info.data->folder.string()}};
+  j["data"] = {{"name", info.data->name},
+               {"version", info.data->version},
+               {"folder", info.data->folder.string()}};
   j["base_year"] = info.baseYear;
   j["horizon"] = info.horizon;
   j["region_filter"] = info.regionFilter;
   j["files"] = info.files;
   if (!info.sha256.empty()) {
     nlohmann::ordered_json hashes;
-    for (std::size_t i = 0; i < info.files.size() && i < info.sha256.size(); ++i) hashes[info.files[i]] = info.sha256[i];
+    for (std::size_t i = 0; i < info.files.size() && i < info.sha256.size(); ++i)
+      hashes[info.files[i]] = info.sha256[i];
     j["sha256"] = hashes;
   }
   j["calibration_notes"] = info.notes;
@@ -43,22 +46,31 @@ std::string manifestJson(const ManifestInfo& info) {
     for (const auto& t : info.care->catalogue.types) {
       std::map<std::string, int> bases;
       for (const auto& b : t.indexBasis) bases[b.substr(0, b.find(' '))] += 1;
-      types.push_back({{"care_type", t.code}, {"hours_source", t.hoursSource}, {"cost_source", t.costSource},
+      types.push_back({{"care_type", t.code},
+                       {"hours_source", t.hoursSource},
+                       {"cost_source", t.costSource},
                        {"municipal_index_basis", bases}});
     }
     j["care_catalogue"] = types;
     nlohmann::ordered_json segments = nlohmann::ordered_json::array();
     for (const auto& s : info.care->workforce.segments) {
-      segments.push_back({{"segment", s.code}, {"employees_national", s.employeesNational}, {"employees_source", s.employeesSource},
+      segments.push_back({{"segment", s.code},
+                          {"employees_national", s.employeesNational},
+                          {"employees_source", s.employeesSource},
                           {"base_shortage_share", s.baseShortageShare}});
     }
     j["workforce_segments"] = segments;
   }
   nlohmann::ordered_json regs = nlohmann::ordered_json::array();
   for (const auto& r : info.recalibrations) {
-    regs.push_back({{"care_type", r.careType}, {"geo_code", r.municipalityCode}, {"year", r.year},
-                    {"registered_clients", r.registered}, {"projected_before", r.expectedBefore},
-                    {"index_before", r.indexBefore}, {"index_after", r.indexAfter}, {"file", r.file}});
+    regs.push_back({{"care_type", r.careType},
+                    {"geo_code", r.municipalityCode},
+                    {"year", r.year},
+                    {"registered_clients", r.registered},
+                    {"projected_before", r.expectedBefore},
+                    {"index_before", r.indexBefore},
+                    {"index_after", r.indexAfter},
+                    {"file", r.file}});
   }
   j["registrations_used"] = regs;
   j["wall_time_seconds"] = info.wallSeconds;
@@ -89,11 +101,13 @@ bool filesMatchManifest(const std::filesystem::path& folder, const std::string& 
       std::error_code ec;
       if (!std::filesystem::is_regular_file(folder / name, ec)) return false;
       // Result files are far below CsvTable's 256 MiB limit; a larger file is not ours.
-      if (sha256Hex(CsvTable::readFileText(folder / name)) != hashes.at(name).get<std::string>()) return false;
+      if (sha256Hex(CsvTable::readFileText(folder / name)) != hashes.at(name).get<std::string>())
+        return false;
     }
     return true;
   } catch (const std::exception&) {
-    return false;  // unreadable, another format, or a file that cannot be read: not a verified result
+    return false;  // unreadable, another format, or a file that cannot be read: not a verified
+                   // result
   }
 }
 

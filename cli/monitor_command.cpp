@@ -21,21 +21,28 @@
 namespace zorgsim::cli {
 
 void addMonitorCommand(CLI::App& app, MonitorOptions& o) {
-  auto* cmd = app.add_subcommand("monitor", "Compare registered clients of later years with a scenario's projection.");
+  auto* cmd = app.add_subcommand(
+      "monitor", "Compare registered clients of later years with a scenario's projection.");
   cmd->add_option("scenario", o.scenarioFile, "Scenario file (TOML). Default: the baseline.");
-  cmd->add_option("--registrations", o.registrationFiles,
-                  "Registered client counts (plain CSV care_type,year,geo_code,clients, or a CBS StatLine export). Repeatable.")
+  cmd->add_option(
+         "--registrations", o.registrationFiles,
+         "Registered client counts (plain CSV care_type,year,geo_code,clients, or a CBS StatLine export). Repeatable.")
       ->required();
-  cmd->add_option("--care-type", o.careType, "Care type of StatLine exports that have no type column.");
-  cmd->add_option("--data,-d", o.dataFolder, "Dataset folder, or a shipped dataset: gelderland (default) or nederland.");
+  cmd->add_option("--care-type", o.careType,
+                  "Care type of StatLine exports that have no type column.");
+  cmd->add_option("--data,-d", o.dataFolder,
+                  "Dataset folder, or a shipped dataset: gelderland (default) or nederland.");
   cmd->add_option("--region,-r", o.region, "Limit to one region or municipality.");
   addAreaOptions(cmd, o.region);
-  cmd->add_option("--out,-o", o.outFolder, "Output folder for monitor.csv. Default: output/<scenario name>-monitor.");
-  cmd->add_option("--lang", o.language, "Language of the on-screen table: nl (default) or en.")->check(CLI::IsMember({"nl", "en"}));
-  cmd->add_option("--engine", o.engine,
-                  "cohort (deterministic, default) or agent: the projection is then the mean of an agent ensemble and "
-                  "monitor.csv gets its P5-P95 band and whether the registered count lies inside it. The band is the random "
-                  "variation of individual care use in the model, not the uncertainty of its parameters.")
+  cmd->add_option("--out,-o", o.outFolder,
+                  "Output folder for monitor.csv. Default: output/<scenario name>-monitor.");
+  cmd->add_option("--lang", o.language, "Language of the on-screen table: nl (default) or en.")
+      ->check(CLI::IsMember({"nl", "en"}));
+  cmd->add_option(
+         "--engine", o.engine,
+         "cohort (deterministic, default) or agent: the projection is then the mean of an agent ensemble and "
+         "monitor.csv gets its P5-P95 band and whether the registered count lies inside it. The band is the random "
+         "variation of individual care use in the model, not the uncertainty of its parameters.")
       ->check(CLI::IsMember({"cohort", "agent"}));
   addAgentOptions(cmd, o.agent);
 }
@@ -46,9 +53,12 @@ namespace {
 struct Projection {
   virtual ~Projection() = default;
   // NaN when the run has no such row.
-  virtual double projected(const std::string& code, int year, const std::string& careType) const = 0;
+  virtual double projected(const std::string& code, int year,
+                           const std::string& careType) const = 0;
   virtual bool hasBands() const { return false; }
-  virtual std::pair<double, double> band(const std::string&, int, const std::string&) const { return {NAN, NAN}; }
+  virtual std::pair<double, double> band(const std::string&, int, const std::string&) const {
+    return {NAN, NAN};
+  }
 };
 
 struct CohortProjection : Projection {
@@ -60,13 +70,16 @@ struct CohortProjection : Projection {
 
 struct EnsembleProjection : Projection {
   EnsembleResult result;
-  std::map<std::tuple<std::string, int, std::string>, std::size_t> rowOf;  // clients rows of the layout
+  std::map<std::tuple<std::string, int, std::string>, std::size_t>
+      rowOf;  // clients rows of the layout
   void index() {
     const ResultTable& t = result.layout;
     const std::uint16_t clients = t.idOf("clients");
     for (std::size_t i = 0; i < t.rows().size(); ++i) {
       const auto& row = t.rows()[i];
-      if (row.key.indicator != clients || t.text(row.key.sex) != "total" || t.text(row.key.ageGroup) != "total") continue;
+      if (row.key.indicator != clients || t.text(row.key.sex) != "total" ||
+          t.text(row.key.ageGroup) != "total")
+        continue;
       rowOf[{t.areas()[row.area].code, row.year, std::string(t.text(row.key.careType))}] = i;
     }
   }
@@ -75,7 +88,8 @@ struct EnsembleProjection : Projection {
     return it == rowOf.end() ? NAN : result.mean[it->second];
   }
   bool hasBands() const override { return true; }
-  std::pair<double, double> band(const std::string& code, int year, const std::string& careType) const override {
+  std::pair<double, double> band(const std::string& code, int year,
+                                 const std::string& careType) const override {
     auto it = rowOf.find({code, year, careType});
     if (it == rowOf.end()) return {NAN, NAN};
     return {result.p05[it->second], result.p95[it->second]};
@@ -86,24 +100,30 @@ struct EnsembleProjection : Projection {
 
 int monitorCommand(const MonitorOptions& o) {
   if (o.engine != "agent" && o.agent.given) {
-    std::cerr << "zorgsim: error: --replicates, --seed and --threads need --engine agent (the cohort engine is deterministic)\n";
+    std::cerr
+        << "zorgsim: error: --replicates, --seed and --threads need --engine agent (the cohort engine is deterministic)\n";
     return 2;
   }
   return reportErrors([&] {
     const Inputs inputs = loadInputs(o.dataFolder);
     const Dataset& data = inputs.data;
     const CareModel& care = inputs.care;
-    if (care.empty()) throw InputError((data.folder / "care").string(), 0, "", "the dataset has no care catalogue to monitor");
+    if (care.empty())
+      throw InputError((data.folder / "care").string(), 0, "",
+                       "the dataset has no care catalogue to monitor");
     const Scenario scenario = loadScenarioFor(o.scenarioFile, inputs);
     const auto selection = selectRegion(data, o.region);
-    std::vector<Registration> regs = loadRegistrations(o.registrationFiles, data, care.catalogue, o.careType);
-    const std::filesystem::path out = o.outFolder.empty() ? std::filesystem::path("output") / (scenario.name + "-monitor")
-                                                          : std::filesystem::path(o.outFolder);
+    std::vector<Registration> regs =
+        loadRegistrations(o.registrationFiles, data, care.catalogue, o.careType);
+    const std::filesystem::path out =
+        o.outFolder.empty() ? std::filesystem::path("output") / (scenario.name + "-monitor")
+                            : std::filesystem::path(o.outFolder);
     const auto held = claimOutputFolder(out, data, {&scenario}, "monitor");
     std::unique_ptr<Projection> projection;
     if (o.engine == "agent") {
       auto ensemble = std::make_unique<EnsembleProjection>();
-      ensemble->result = runEnsemble(prepareAgentModel(data, care, scenario, selection), data, ensembleOptions(o.agent));
+      ensemble->result = runEnsemble(prepareAgentModel(data, care, scenario, selection), data,
+                                     ensembleOptions(o.agent));
       ensemble->index();
       projection = std::move(ensemble);
     } else {
@@ -112,14 +132,16 @@ int monitorCommand(const MonitorOptions& o) {
       projection = std::move(cohort);
     }
     std::sort(regs.begin(), regs.end(), [&](const Registration& a, const Registration& b) {
-      return std::tie(a.municipality, a.careType, a.year) < std::tie(b.municipality, b.careType, b.year);
+      return std::tie(a.municipality, a.careType, a.year) <
+             std::tie(b.municipality, b.careType, b.year);
     });
     const bool nl = o.language == "nl";
     std::string csv =
         "scenario,care_type,geo_code,geo_name,year,realised,projected,deviation,deviation_percent,band_p05,band_p95,inside_band\n";
-    std::string screen = fmt::format("{:<20} {:<18} {:>5} {:>13} {:>13} {:>9}\n", nl ? "Gemeente" : "Municipality",
-                                     nl ? "Zorgsoort" : "Care type", nl ? "jaar" : "year", nl ? "gerealiseerd" : "realised",
-                                     nl ? "geprojecteerd" : "projected", nl ? "afwijking" : "deviation");
+    std::string screen = fmt::format(
+        "{:<20} {:<18} {:>5} {:>13} {:>13} {:>9}\n", nl ? "Gemeente" : "Municipality",
+        nl ? "Zorgsoort" : "Care type", nl ? "jaar" : "year", nl ? "gerealiseerd" : "realised",
+        nl ? "geprojecteerd" : "projected", nl ? "afwijking" : "deviation");
     int skipped = 0, compared = 0, outside = 0;
     for (const auto& r : regs) {
       const auto& m = data.municipalities[static_cast<std::size_t>(r.municipality)];
@@ -131,7 +153,8 @@ int monitorCommand(const MonitorOptions& o) {
       ++compared;
       const double dev = r.clients - projected;
       const double pct = projected > 0 ? 100.0 * dev / projected : 0.0;
-      csv += csvField(scenario.name) + "," + r.careType + "," + m.code + "," + csvField(m.name) + "," + std::to_string(r.year) + ",";
+      csv += csvField(scenario.name) + "," + r.careType + "," + m.code + "," + csvField(m.name) +
+             "," + std::to_string(r.year) + ",";
       appendNumber(csv, r.clients);
       csv += ",";
       appendNumber(csv, projected);
@@ -150,19 +173,23 @@ int monitorCommand(const MonitorOptions& o) {
       } else {
         csv += ",,,\n";  // the cohort engine is deterministic: no band
       }
-      screen += fmt::format("{:<20} {:<18} {:>5} {:>13} {:>13} {:>+8.1f}%\n", m.name, r.careType, r.year, thousands(r.clients),
-                            thousands(projected), pct);
+      screen += fmt::format("{:<20} {:<18} {:>5} {:>13} {:>13} {:>+8.1f}%\n", m.name, r.careType,
+                            r.year, thousands(r.clients), thousands(projected), pct);
     }
     writeFileAtomically(out / "monitor.csv", csv);
     writeAnalysisManifest(out, "monitor", {&scenario}, data, {"monitor.csv"});
     std::cout << screen;
     const std::string bands =
         projection->hasBands()
-            ? (nl ? fmt::format("{} van de {} buiten de P5-P95-band van {} replicaties.", outside, compared, o.agent.replicates)
-                  : fmt::format("{} of {} outside the P5-P95 band of {} replicates.", outside, compared, o.agent.replicates))
-            : std::string(nl ? "Met --engine agent ook de P5-P95-band." : "With --engine agent also the P5-P95 band.");
-    std::cout << fmt::format("{} {}; {} {}. {}\n", compared, nl ? "vergeleken" : "compared", skipped,
-                             nl ? "buiten de jaren of regio van de run" : "outside the run's years or region", bands);
+            ? (nl ? fmt::format("{} van de {} buiten de P5-P95-band van {} replicaties.", outside,
+                                compared, o.agent.replicates)
+                  : fmt::format("{} of {} outside the P5-P95 band of {} replicates.", outside,
+                                compared, o.agent.replicates))
+            : std::string(nl ? "Met --engine agent ook de P5-P95-band."
+                             : "With --engine agent also the P5-P95 band.");
+    std::cout << fmt::format(
+        "{} {}; {} {}. {}\n", compared, nl ? "vergeleken" : "compared", skipped,
+        nl ? "buiten de jaren of regio van de run" : "outside the run's years or region", bands);
     std::cout << (nl ? "Geschreven: " : "Written: ") << (out / "monitor.csv").string() << "\n";
     return 0;
   });

@@ -18,30 +18,38 @@
 namespace zorgsim::cli {
 
 void addRunCommand(CLI::App& app, RunOptions& o) {
-  auto* run = app.add_subcommand("run", "Project population (and, as they are added, care and workforce) for a scenario.");
-  run->add_option("scenario", o.scenarioFile,
-                  "Scenario file (TOML). Default: the baseline scenario shipped with zorgsim (scenarios/baseline.toml).");
-  run->add_option("--out,-o", o.outFolder,
-                  "Output folder for results.csv, population.csv and manifest.json. Default: output/<scenario name>. "
-                  "Files are replaced atomically; nothing is written if the run fails.");
-  run->add_option("--data,-d", o.dataFolder,
-                  "Dataset folder in the layout of data/LAYOUT.md (e.g. your own CBS exports), or the name of a shipped "
-                  "dataset: gelderland (default) or nederland (all 342 municipalities).");
-  run->add_option("--region,-r", o.region,
-                  "Limit the run to one region (name or code, e.g. Achterhoek, JZ30, CR14; TYPE:NAME for one region type, "
-                  "e.g. corop:Achterhoek) or one municipality (name or GM code).");
+  auto* run = app.add_subcommand(
+      "run", "Project population (and, as they are added, care and workforce) for a scenario.");
+  run->add_option(
+      "scenario", o.scenarioFile,
+      "Scenario file (TOML). Default: the baseline scenario shipped with zorgsim (scenarios/baseline.toml).");
+  run->add_option(
+      "--out,-o", o.outFolder,
+      "Output folder for results.csv, population.csv and manifest.json. Default: output/<scenario name>. "
+      "Files are replaced atomically; nothing is written if the run fails.");
+  run->add_option(
+      "--data,-d", o.dataFolder,
+      "Dataset folder in the layout of data/LAYOUT.md (e.g. your own CBS exports), or the name of a shipped "
+      "dataset: gelderland (default) or nederland (all 342 municipalities).");
+  run->add_option(
+      "--region,-r", o.region,
+      "Limit the run to one region (name or code, e.g. Achterhoek, JZ30, CR14; TYPE:NAME for one region type, "
+      "e.g. corop:Achterhoek) or one municipality (name or GM code).");
   addAreaOptions(run, o.region);
-  run->add_option("--registrations", o.registrationFiles,
-                  "Your municipality's own client counts (plain CSV care_type,year,geo_code,clients, or a CBS StatLine "
-                  "export of the Wmo / youth-care tables). They replace the municipal level of each care type they cover; "
-                  "the manifest records which figures were used. Repeatable.");
-  run->add_option("--care-type", o.careType, "Care type of StatLine exports that have no type column (e.g. jeugd_ambulant).");
+  run->add_option(
+      "--registrations", o.registrationFiles,
+      "Your municipality's own client counts (plain CSV care_type,year,geo_code,clients, or a CBS StatLine "
+      "export of the Wmo / youth-care tables). They replace the municipal level of each care type they cover; "
+      "the manifest records which figures were used. Repeatable.");
+  run->add_option("--care-type", o.careType,
+                  "Care type of StatLine exports that have no type column (e.g. jeugd_ambulant).");
   run->add_option("--lang", o.language, "Language of the on-screen summary: nl (default) or en.")
       ->check(CLI::IsMember({"nl", "en"}));
   run->add_flag("--quiet,-q", o.quiet, "Print no summary table, only errors.");
-  run->add_option("--engine", o.engine,
-                  "cohort (deterministic, default) or agent: every inhabitant an agent, a Monte Carlo ensemble; results.csv "
-                  "then has the columns mean,p05,p50,p95 as well (value = mean).")
+  run->add_option(
+         "--engine", o.engine,
+         "cohort (deterministic, default) or agent: every inhabitant an agent, a Monte Carlo ensemble; results.csv "
+         "then has the columns mean,p05,p50,p95 as well (value = mean).")
       ->check(CLI::IsMember({"cohort", "agent"}));
   addAgentOptions(run, o.agent);
 }
@@ -49,7 +57,8 @@ void addRunCommand(CLI::App& app, RunOptions& o) {
 int runCommand(const RunOptions& o) {
   if (o.engine == "agent") return runAgentEnsemble(o);
   if (o.agent.given) {
-    std::cerr << "zorgsim: error: --replicates, --seed and --threads need --engine agent (the cohort engine is deterministic)\n";
+    std::cerr
+        << "zorgsim: error: --replicates, --seed and --threads need --engine agent (the cohort engine is deterministic)\n";
     return 2;
   }
   const auto started = std::chrono::steady_clock::now();
@@ -59,12 +68,15 @@ int runCommand(const RunOptions& o) {
     const CareModel& care = inputs.care;
     const Scenario scenario = loadScenarioFor(o.scenarioFile, inputs);
     const auto selection = selectRegion(data, o.region);
-    const std::filesystem::path outFolder = o.outFolder.empty() ? std::filesystem::path("output") / scenario.name : std::filesystem::path(o.outFolder);
+    const std::filesystem::path outFolder = o.outFolder.empty()
+                                                ? std::filesystem::path("output") / scenario.name
+                                                : std::filesystem::path(o.outFolder);
     // Fail before any work if the folder cannot be written, is an input folder, is not
     // zorgsim's, or is being written by another zorgsim process (held until the end).
     const auto held = claimOutputFolder(outFolder, data, {&scenario}, "run");
 
-    const auto registrations = loadRegistrations(o.registrationFiles, data, care.catalogue, o.careType);
+    const auto registrations =
+        loadRegistrations(o.registrationFiles, data, care.catalogue, o.careType);
     const ScenarioRun run = runScenario(data, care, scenario, selection, registrations);
 
     // A stop requested while computing (SIGTERM, Ctrl-C) ends the run here, before anything is
@@ -72,7 +84,8 @@ int runCommand(const RunOptions& o) {
     throwIfStopRequested();
     OutputSet files(outFolder);
     files.add("results.csv", run.results.toCsv(scenario.name));
-    files.add("population.csv", populationCsv(scenario.name, run.areas, run.areaProjections, run.plan.baseYear));
+    files.add("population.csv",
+              populationCsv(scenario.name, run.areas, run.areaProjections, run.plan.baseYear));
     ManifestInfo info;
     info.scenario = &scenario;
     info.data = &data;
@@ -83,7 +96,8 @@ int runCommand(const RunOptions& o) {
     info.notes = run.plan.notes;
     info.care = &care;
     info.recalibrations = run.recalibrations;
-    info.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    info.wallSeconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     files.add("manifest.json", manifestJson(info));
     files.publish();
     for (const auto& note : run.plan.notes) {
@@ -91,18 +105,22 @@ int runCommand(const RunOptions& o) {
     }
 
     if (!o.quiet) {
-      std::cout << fmt::format("zorgsim: scenario '{}' ({}), data '{}', {}-{}\n", scenario.name, scenario.contentHash(),
-                               data.name, run.plan.baseYear, run.plan.horizon);
+      std::cout << fmt::format("zorgsim: scenario '{}' ({}), data '{}', {}-{}\n", scenario.name,
+                               scenario.contentHash(), data.name, run.plan.baseYear,
+                               run.plan.horizon);
       const Language lang = o.language == "en" ? Language::English : Language::Dutch;
       std::cout << populationSummary(run, lang);
       if (!care.empty()) std::cout << "\n" << careSummary(run, care, lang);
       if (!run.recalibrations.empty()) {
-        std::cout << fmt::format("\n{} {}\n", run.recalibrations.size(),
-                                 lang == Language::Dutch ? "niveaus herijkt op eigen registraties (zie manifest.json)"
-                                                         : "levels recalibrated to own registrations (see manifest.json)");
+        std::cout << fmt::format(
+            "\n{} {}\n", run.recalibrations.size(),
+            lang == Language::Dutch
+                ? "niveaus herijkt op eigen registraties (zie manifest.json)"
+                : "levels recalibrated to own registrations (see manifest.json)");
       }
-      std::cout << fmt::format("{} {}\n", o.language == "en" ? "Results written to" : "Resultaten geschreven naar",
-                               outFolder.string());
+      std::cout << fmt::format(
+          "{} {}\n", o.language == "en" ? "Results written to" : "Resultaten geschreven naar",
+          outFolder.string());
     }
     return 0;
   });

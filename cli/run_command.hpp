@@ -14,12 +14,12 @@
 namespace zorgsim::cli {
 
 struct RunOptions {
-  std::string scenarioFile;  // empty = the baseline
-  std::string outFolder;     // empty = output/<scenario name>
-  std::string dataFolder;    // empty = default dataset
-  std::string region;        // empty = every municipality
+  std::string scenarioFile;                    // empty = the baseline
+  std::string outFolder;                       // empty = output/<scenario name>
+  std::string dataFolder;                      // empty = default dataset
+  std::string region;                          // empty = every municipality
   std::vector<std::string> registrationFiles;  // own client registrations
-  std::string careType;                        // care type of StatLine exports without a type column
+  std::string careType;  // care type of StatLine exports without a type column
   std::string language = "nl";
   bool quiet = false;
   // Engine: cohort (deterministic) or agent (Monte Carlo ensemble, cli/agent_commands.hpp).

@@ -9,8 +9,7 @@
 
 namespace zorgsim::cli {
 
-namespace {
-}  // namespace
+namespace {}  // namespace
 
 std::string thousands(double v) {
   const long long n = std::llround(v);
@@ -55,15 +54,18 @@ std::string populationSummary(const ScenarioRun& run, Language lang) {
   for (int y : years) out += fmt::format(" {:>10}", y);
   out += fmt::format("  {:>8} {:>8} {:>8}\n", "0-17", "65+", "85+");
   out += fmt::format("{:<{}}", "", nameWidth);
-  for (std::size_t i = 0; i < years.size(); ++i) out += fmt::format(" {:>10}", i == 0 ? (nl ? "inwoners" : "people") : "");
-  out += fmt::format("  {:>26}\n", nl ? fmt::format("verandering {}-{}", base, horizon) : fmt::format("change {}-{}", base, horizon));
+  for (std::size_t i = 0; i < years.size(); ++i)
+    out += fmt::format(" {:>10}", i == 0 ? (nl ? "inwoners" : "people") : "");
+  out += fmt::format("  {:>26}\n", nl ? fmt::format("verandering {}-{}", base, horizon)
+                                      : fmt::format("change {}-{}", base, horizon));
   const auto at = [&](std::size_t a, int year, const char* group) {
     return run.results.find(run.areas[a].code, year, "population", "total", group);
   };
   for (auto a : rows) {
     out += fmt::format("{:<{}}", run.areas[a].name, nameWidth);
     for (int y : years) out += fmt::format(" {:>10}", thousands(at(a, y, "total")));
-    out += fmt::format("  {:>8} {:>8} {:>8}\n", percentChange(at(a, base, "0-17"), at(a, horizon, "0-17")),
+    out += fmt::format("  {:>8} {:>8} {:>8}\n",
+                       percentChange(at(a, base, "0-17"), at(a, horizon, "0-17")),
                        percentChange(at(a, base, "65+"), at(a, horizon, "65+")),
                        percentChange(at(a, base, "85+"), at(a, horizon, "85+")));
   }
@@ -101,18 +103,23 @@ std::string careSummary(const ScenarioRun& run, const CareModel& care, Language 
                        : "Clients per care type and workforce (FTE, all segments)\n";
   out += fmt::format("{:<22} {:>5}", nl ? "Regio" : "Region", nl ? "jaar" : "year");
   for (const auto& t : types) out += fmt::format(" {:>15}", t);
-  out += fmt::format(" {:>11} {:>11} {:>18}\n", nl ? "fte vraag" : "FTE demand", nl ? "fte aanbod" : "FTE supply",
-                     nl ? "tekort/overschot" : "shortage/surplus");
+  out +=
+      fmt::format(" {:>11} {:>11} {:>18}\n", nl ? "fte vraag" : "FTE demand",
+                  nl ? "fte aanbod" : "FTE supply", nl ? "tekort/overschot" : "shortage/surplus");
   for (std::size_t a : summaryAreas(run)) {
     const auto& code = run.areas[a].code;
     for (int y : years) {
       out += fmt::format("{:<22} {:>5}", y == years.front() ? run.areas[a].name : "", y);
-      for (const auto& t : types) out += fmt::format(" {:>15}", thousands(run.results.find(code, y, "clients", "total", "total", t)));
+      for (const auto& t : types)
+        out += fmt::format(" {:>15}",
+                           thousands(run.results.find(code, y, "clients", "total", "total", t)));
       // A negative gap is a surplus, written as such (never a negative shortage).
       const double gap = run.results.find(code, y, "workforce_gap_fte", "total", "total", "total");
-      out += fmt::format(" {:>11} {:>11} {:>18}\n", thousands(run.results.find(code, y, "workforce_demand_fte", "total", "total", "total")),
-                         thousands(run.results.find(code, y, "workforce_supply_fte", "total", "total", "total")),
-                         charts::gapWords(gap, 0, charts::NumberFormat::dutch(), nl));
+      out += fmt::format(
+          " {:>11} {:>11} {:>18}\n",
+          thousands(run.results.find(code, y, "workforce_demand_fte", "total", "total", "total")),
+          thousands(run.results.find(code, y, "workforce_supply_fte", "total", "total", "total")),
+          charts::gapWords(gap, 0, charts::NumberFormat::dutch(), nl));
     }
   }
   return out;

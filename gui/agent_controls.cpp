@@ -9,14 +9,16 @@
 
 namespace zorgsim::gui {
 
-AgentAction agentRunControls(Ui& ui, const char* id, const AgentRunView& v, int& replicates, int minReplicates, int maxReplicates) {
+AgentAction agentRunControls(Ui& ui, const char* id, const AgentRunView& v, int& replicates,
+                             int minReplicates, int maxReplicates) {
   AgentAction action = AgentAction::None;
   ImGui::PushID(id);
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(ui.t("agent.replicates"));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ui.fontSize * 6);
-  if (ImGui::InputInt("##replicates", &replicates, 10, 100)) replicates = std::clamp(replicates, minReplicates, maxReplicates);
+  if (ImGui::InputInt("##replicates", &replicates, 10, 100))
+    replicates = std::clamp(replicates, minReplicates, maxReplicates);
   if (ImGui::IsItemHovered()) wrappedTooltip(ui.t("agent.replicates_help"));
   ImGui::SameLine();
   if (v.status == AgentStatus::Running) {
@@ -35,7 +37,8 @@ AgentAction agentRunControls(Ui& ui, const char* id, const AgentRunView& v, int&
   if (v.hasResult) {
     if (!status.empty()) status += " ";
     status += v.stale ? std::string(ui.t("agent.stale"))
-                      : std::string(ui.t("agent.result")) + " " + std::to_string(v.resultReplicates) + " " + ui.t("agent.replicates_of") +
+                      : std::string(ui.t("agent.result")) + " " +
+                            std::to_string(v.resultReplicates) + " " + ui.t("agent.replicates_of") +
                             ", seed " + std::to_string(AgentRunDefaults::kSeed);
   }
   if (v.stale || v.status == AgentStatus::Failed) {

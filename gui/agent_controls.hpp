@@ -14,7 +14,7 @@ struct AgentRunView {
   AgentStatus status = AgentStatus::None;
   double progress = 0;  // 0..1
   bool hasResult = false;
-  bool stale = false;   // the result was computed for another scenario or region
+  bool stale = false;  // the result was computed for another scenario or region
   int resultReplicates = 0;
   std::string error;
 };
@@ -25,7 +25,8 @@ AgentRunView agentRunView(const AgentTask<Result>& task, const AgentRunKey& curr
   v.status = task.status();
   v.progress = task.progress();
   v.hasResult = task.result() != nullptr;
-  v.stale = v.hasResult && (task.resultKey().scenarioHash != current.scenarioHash || task.resultKey().area != current.area);
+  v.stale = v.hasResult && (task.resultKey().scenarioHash != current.scenarioHash ||
+                            task.resultKey().area != current.area);
   v.resultReplicates = task.resultKey().replicates;
   v.error = task.error();
   return v;
@@ -35,7 +36,8 @@ enum class AgentAction { None, Start, Cancel };
 
 // Draws the controls on one line (wrapping only the status text); `replicates` is edited in
 // [minReplicates, maxReplicates]. Returns what the user asked for.
-AgentAction agentRunControls(Ui& ui, const char* id, const AgentRunView& v, int& replicates, int minReplicates, int maxReplicates);
+AgentAction agentRunControls(Ui& ui, const char* id, const AgentRunView& v, int& replicates,
+                             int minReplicates, int maxReplicates);
 
 // The current result is usable: there is one and it matches the current scenario and region.
 inline bool agentResultCurrent(const AgentRunView& v) { return v.hasResult && !v.stale; }

@@ -10,11 +10,16 @@ namespace zorgsim::gui {
 
 const char* agentStatusKey(AgentStatus s) {
   switch (s) {
-    case AgentStatus::None: return "none";
-    case AgentStatus::Running: return "running";
-    case AgentStatus::Done: return "done";
-    case AgentStatus::Cancelled: return "cancelled";
-    case AgentStatus::Failed: return "failed";
+    case AgentStatus::None:
+      return "none";
+    case AgentStatus::Running:
+      return "running";
+    case AgentStatus::Done:
+      return "done";
+    case AgentStatus::Cancelled:
+      return "cancelled";
+    case AgentStatus::Failed:
+      return "failed";
   }
   return "none";
 }
@@ -33,8 +38,8 @@ ResultTable withValues(const ResultTable& layout, const std::vector<double>& val
   const auto& rows = layout.rows();
   for (std::size_t i = 0; i < rows.size() && i < values.size(); ++i) {
     const ResultRow& r = rows[i];
-    t.add(r.area, r.year, layout.text(r.key.indicator), layout.text(r.key.careType), layout.text(r.key.sex),
-          layout.text(r.key.ageGroup), values[i]);
+    t.add(r.area, r.year, layout.text(r.key.indicator), layout.text(r.key.careType),
+          layout.text(r.key.sex), layout.text(r.key.ageGroup), values[i]);
   }
   return t;
 }
@@ -49,35 +54,44 @@ EnsembleOptions ensembleOptions(const EnsembleOptions& hooks, int replicates) {
 
 }  // namespace
 
-void AgentRuns::startBands(const Scenario& scenario, const std::vector<int>& selection, const std::string& regionCode,
-                           int replicates) {
-  bands_.start({scenario.contentHash(), regionCode, replicates}, [this, scenario, selection, replicates](const EnsembleOptions& hooks) {
-    const AgentModel model = prepareAgentModel(data_, care_, scenario, selection);
-    const EnsembleResult er = runEnsemble(model, data_, ensembleOptions(hooks, replicates));
-    BandRun out;
-    out.mean = er.layout;
-    out.p05 = withValues(er.layout, er.p05);
-    out.p95 = withValues(er.layout, er.p95);
-    out.replicates = replicates;
-    out.seed = AgentRunDefaults::kSeed;
-    return out;
-  });
+void AgentRuns::startBands(const Scenario& scenario, const std::vector<int>& selection,
+                           const std::string& regionCode, int replicates) {
+  bands_.start({scenario.contentHash(), regionCode, replicates},
+               [this, scenario, selection, replicates](const EnsembleOptions& hooks) {
+                 const AgentModel model = prepareAgentModel(data_, care_, scenario, selection);
+                 const EnsembleResult er =
+                     runEnsemble(model, data_, ensembleOptions(hooks, replicates));
+                 BandRun out;
+                 out.mean = er.layout;
+                 out.p05 = withValues(er.layout, er.p05);
+                 out.p95 = withValues(er.layout, er.p95);
+                 out.replicates = replicates;
+                 out.seed = AgentRunDefaults::kSeed;
+                 return out;
+               });
 }
 
-void AgentRuns::startSolidarity(const Scenario& scenario, const std::vector<int>& selection, const std::string& regionCode,
-                                const std::string& regionName, int replicates) {
-  solidarity_.start({scenario.contentHash(), regionCode, replicates},
-                    [this, scenario, selection, regionCode, regionName, replicates](const EnsembleOptions& hooks) {
-                      const std::size_t municipalities = selection.empty() ? data_.municipalities.size() : selection.size();
-                      if (municipalities < 2) throw std::invalid_argument("solidarity needs a region of several municipalities");
-                      // As `zorgsim solidarity`: the first year after the base year, simulated up to that year only.
-                      SolidarityOptions so;
-                      so.year = data_.baseYear + 1;
-                      Scenario shortened = scenario;
-                      shortened[Lever::Horizon] = so.year;
-                      const AgentModel model = prepareAgentModel(data_, care_, shortened, selection);
-                      return runSolidarity(model, data_, so, ensembleOptions(hooks, replicates), regionCode, regionName);
-                    });
+void AgentRuns::startSolidarity(const Scenario& scenario, const std::vector<int>& selection,
+                                const std::string& regionCode, const std::string& regionName,
+                                int replicates) {
+  solidarity_.start(
+      {scenario.contentHash(), regionCode, replicates},
+      [this, scenario, selection, regionCode, regionName,
+       replicates](const EnsembleOptions& hooks) {
+        const std::size_t municipalities =
+            selection.empty() ? data_.municipalities.size() : selection.size();
+        if (municipalities < 2)
+          throw std::invalid_argument("solidarity needs a region of several municipalities");
+        // As `zorgsim solidarity`: the first year after the base year, simulated up to that year
+        // only.
+        SolidarityOptions so;
+        so.year = data_.baseYear + 1;
+        Scenario shortened = scenario;
+        shortened[Lever::Horizon] = so.year;
+        const AgentModel model = prepareAgentModel(data_, care_, shortened, selection);
+        return runSolidarity(model, data_, so, ensembleOptions(hooks, replicates), regionCode,
+                             regionName);
+      });
 }
 
 bool AgentRuns::poll() {

@@ -28,7 +28,8 @@ struct BandRun {
 struct AgentRunDefaults {
   static constexpr int kBandReplicates = 50;         // enough for stable P5/P95 of regional totals
   static constexpr int kSolidarityReplicates = 500;  // tail risk (P95) of rare care needs more
-  static constexpr std::uint64_t kSeed = 1;          // the CLI's default seed: the same numbers as `zorgsim solidarity`
+  static constexpr std::uint64_t kSeed =
+      1;  // the CLI's default seed: the same numbers as `zorgsim solidarity`
 };
 
 class AgentRuns {
@@ -36,11 +37,13 @@ class AgentRuns {
   AgentRuns(const Dataset& data, const CareModel& care) : data_(data), care_(care) {}
 
   // selection: dataset indices of the region's municipalities (empty = all).
-  void startBands(const Scenario& scenario, const std::vector<int>& selection, const std::string& regionCode, int replicates);
+  void startBands(const Scenario& scenario, const std::vector<int>& selection,
+                  const std::string& regionCode, int replicates);
   // Throws nothing: a region of one municipality or a scenario the agent engine cannot run
   // ends as Failed with the model's message.
-  void startSolidarity(const Scenario& scenario, const std::vector<int>& selection, const std::string& regionCode,
-                       const std::string& regionName, int replicates);
+  void startSolidarity(const Scenario& scenario, const std::vector<int>& selection,
+                       const std::string& regionCode, const std::string& regionName,
+                       int replicates);
 
   AgentTask<BandRun>& bands() { return bands_; }
   const AgentTask<BandRun>& bands() const { return bands_; }

@@ -18,7 +18,8 @@ namespace zorgsim::gui {
 App::App(Platform& platform, Session& session, bool scripted)
     : platform_(platform), session_(session), ui_(state_, session_, platform.fonts()) {
   ui_.scripted = scripted;
-  state_.year = std::clamp(2040, session.baseYear(), session.horizon());  // a year regional visions plan for
+  state_.year =
+      std::clamp(2040, session.baseYear(), session.horizon());  // a year regional visions plan for
 }
 
 void App::updateStyle() {
@@ -30,19 +31,22 @@ void App::updateStyle() {
   }
   ui_.fontSize = font;
   ui_.chartStyle = chartStyle(state_.workshop, font);
-  ui_.format = state_.lang == Lang::Nl ? charts::NumberFormat::dutch() : charts::NumberFormat::english();
+  ui_.format =
+      state_.lang == Lang::Nl ? charts::NumberFormat::dutch() : charts::NumberFormat::english();
 }
 
 void App::handleKeys() {
   const ImGuiIO& io = ImGui::GetIO();
-  if (ImGui::IsKeyPressed(GLFW_KEY_F5, false) || (!io.WantTextInput && ImGui::IsKeyPressed(GLFW_KEY_W, false))) {
+  if (ImGui::IsKeyPressed(GLFW_KEY_F5, false) ||
+      (!io.WantTextInput && ImGui::IsKeyPressed(GLFW_KEY_W, false))) {
     state_.workshop = !state_.workshop;
   }
 }
 
 void App::frame() {
   ui_.drawn.clear();
-  state_.year = std::clamp(state_.year, session_.baseYear(), session_.horizon());  // the horizon may have moved
+  state_.year = std::clamp(state_.year, session_.baseYear(),
+                           session_.horizon());  // the horizon may have moved
   updateStyle();
   handleKeys();
   ImGui::PushFont(ui_.font(ui_.fontSize));
@@ -50,7 +54,8 @@ void App::frame() {
   ImGui::SetNextWindowPos({0, 0});
   ImGui::SetNextWindowSize(io.DisplaySize);
   const ImGuiWindowFlags rootFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                     ImGuiWindowFlags_NoSavedSettings |
+                                     ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::Begin("##root", nullptr, rootFlags);
   topBar();
   errorBanner();
@@ -61,11 +66,13 @@ void App::frame() {
   drawLeversPanel(ui_);
   ImGui::EndChild();
   ImGui::SameLine();
-  ImGui::BeginChild("##main", {0, -statusH}, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::BeginChild("##main", {0, -statusH}, false,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   viewTabs();
   drawKeyFigures(ui_);
   ImGui::Spacing();
-  ImGui::BeginChild("##view", {0, 0}, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::BeginChild("##view", {0, 0}, false,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   currentView();
   ImGui::EndChild();
   ImGui::EndChild();
@@ -77,7 +84,9 @@ void App::frame() {
 
 void App::topBar() {
   const ImGuiStyle& st = ImGui::GetStyle();
-  auto buttonW = [&](const char* s) { return ImGui::CalcTextSize(s).x + st.FramePadding.x * 2 + st.ItemSpacing.x; };
+  auto buttonW = [&](const char* s) {
+    return ImGui::CalcTextSize(s).x + st.FramePadding.x * 2 + st.ItemSpacing.x;
+  };
   const char* exportLabel = ui_.t("top.export");
   const char* langLabel = ui_.t("top.language");
   const char* workshopLabel = ui_.t("top.workshop");
@@ -114,7 +123,8 @@ void App::topBar() {
   ImGui::SameLine();
   if (ImGui::Button(langLabel)) state_.lang = state_.lang == Lang::Nl ? Lang::En : Lang::Nl;
   ImGui::SameLine();
-  if (state_.workshop) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+  if (state_.workshop)
+    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
   if (ImGui::Button(workshopLabel)) state_.workshop = !state_.workshop;
   if (state_.workshop) ImGui::PopStyleColor();
 }
@@ -123,7 +133,8 @@ void App::errorBanner() {
   if (state_.error.empty()) return;
   const float wrap = ImGui::GetContentRegionAvail().x - ui_.fontSize * 8;
   const ImVec2 textSize = ImGui::CalcTextSize(state_.error.c_str(), nullptr, false, wrap);
-  const float h = textSize.y + ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().WindowPadding.y * 2;
+  const float h =
+      textSize.y + ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().WindowPadding.y * 2;
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.90f, 0.88f, 1.0f));
   ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(0.70f, 0.10f, 0.05f, 1.0f));
   ImGui::BeginChild("##error", {0, h}, true, ImGuiWindowFlags_NoScrollbar);
@@ -135,7 +146,8 @@ void App::errorBanner() {
   ImGui::TextUnformatted(ui_.t("err.kept"));
   ImGui::TextUnformatted(state_.error.c_str());
   ImGui::PopTextWrapPos();
-  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(ui_.t("err.dismiss")).x -
+  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x -
+                  ImGui::CalcTextSize(ui_.t("err.dismiss")).x -
                   ImGui::GetStyle().FramePadding.x * 2);
   if (ImGui::Button(ui_.t("err.dismiss"))) state_.error.clear();
   ImGui::EndChild();
@@ -147,12 +159,14 @@ void App::scenarioBar() {
   const std::string label = currentScenarioLabel(ui_);
   ImGui::PushFont(ui_.font(ui_.fontSize, true));
   // On the same line only when it fits: a wrapped file name would break inside a word.
-  if (ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().ItemSpacing.x <= ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x) {
+  if (ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().ItemSpacing.x <=
+      ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x) {
     ImGui::SameLine();
   }
   ImGui::TextWrapped("%s", label.c_str());
   ImGui::PopFont();
-  if (ImGui::IsItemHovered() && !session_.scenario().sourceFile.empty()) wrappedTooltip(session_.scenario().sourceFile);
+  if (ImGui::IsItemHovered() && !session_.scenario().sourceFile.empty())
+    wrappedTooltip(session_.scenario().sourceFile);
   if (!state_.workshop) {
     if (ImGui::Button(ui_.t("top.open"))) {
       state_.dialog = FileDialog::Open;
@@ -162,7 +176,8 @@ void App::scenarioBar() {
     if (ImGui::Button(ui_.t("top.save"))) {
       // Never offer to overwrite the opened file by default (it may be the baseline).
       const std::filesystem::path src = session_.scenario().sourceFile;
-      const std::filesystem::path dir = src.has_parent_path() ? src.parent_path() : std::filesystem::path(".");
+      const std::filesystem::path dir =
+          src.has_parent_path() ? src.parent_path() : std::filesystem::path(".");
       state_.dialog = FileDialog::Save;
       state_.dialogPath = (dir / (session_.scenario().name + "-variant.toml")).string();
     }
@@ -184,12 +199,24 @@ void App::viewTabs() {
 
 void App::currentView() {
   switch (state_.view) {
-    case View::Map: drawMapView(ui_); break;
-    case View::Pyramid: drawPyramidView(ui_); break;
-    case View::TimeSeries: drawTimeSeriesView(ui_); break;
-    case View::Prevention: drawPreventionView(ui_); break;
-    case View::Comparison: drawComparisonView(ui_); break;
-    case View::Solidarity: drawSolidarityView(ui_); break;
+    case View::Map:
+      drawMapView(ui_);
+      break;
+    case View::Pyramid:
+      drawPyramidView(ui_);
+      break;
+    case View::TimeSeries:
+      drawTimeSeriesView(ui_);
+      break;
+    case View::Prevention:
+      drawPreventionView(ui_);
+      break;
+    case View::Comparison:
+      drawComparisonView(ui_);
+      break;
+    case View::Solidarity:
+      drawSolidarityView(ui_);
+      break;
   }
 }
 
@@ -207,7 +234,8 @@ void App::statusBar() {
     ImGui::Dummy({r * 2 + 4, ImGui::GetFrameHeight()});
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    ImGui::Text("%s %zu %s", ui_.t("status.computing"), session_.runsInProgress(), ui_.t("status.runs"));
+    ImGui::Text("%s %zu %s", ui_.t("status.computing"), session_.runsInProgress(),
+                ui_.t("status.runs"));
     ImGui::SameLine();
     if (ImGui::SmallButton(ui_.t("status.cancel"))) session_.cancelRuns();
   } else {
@@ -215,12 +243,13 @@ void App::statusBar() {
     ImGui::TextUnformatted(ui_.t("status.ready"));
   }
   ImGui::SameLine(0, ui_.fontSize * 1.5f);
-  std::string info = std::string(ui_.t("status.dataset")) + ": " + d.name + " " + d.version + " \u00B7 " +
-                     session_.scenario().name + " #" + session_.scenario().contentHash().substr(0, 8);
+  std::string info = std::string(ui_.t("status.dataset")) + ": " + d.name + " " + d.version +
+                     " \u00B7 " + session_.scenario().name + " #" +
+                     session_.scenario().contentHash().substr(0, 8);
   if (!ui_.scripted) {
     const RunTiming& t = session_.recomputeTiming();
-    info += " \u00B7 " + std::string(ui_.t("status.recompute")) + " " + ui_.number(t.lastMs, 1) + " ms " +
-            ui_.t(t.inFrame ? "status.in_frame" : "status.background");
+    info += " \u00B7 " + std::string(ui_.t("status.recompute")) + " " + ui_.number(t.lastMs, 1) +
+            " ms " + ui_.t(t.inFrame ? "status.in_frame" : "status.background");
   }
   ImGui::TextDisabled("%s", info.c_str());
   if (!state_.statusKey.empty()) {
@@ -244,12 +273,15 @@ void App::afterRender() {
   try {
     for (const DrawnChart& c : ui_.drawn) {
       const std::filesystem::path base = state_.exportDir / (state_.exportName + "-" + c.id);
-      const auto x = static_cast<int>(std::lround(c.rect.x)), y = static_cast<int>(std::lround(c.rect.y));
-      const auto w = static_cast<int>(std::lround(c.rect.w)), h = static_cast<int>(std::lround(c.rect.h));
+      const auto x = static_cast<int>(std::lround(c.rect.x)),
+                 y = static_cast<int>(std::lround(c.rect.y));
+      const auto w = static_cast<int>(std::lround(c.rect.w)),
+                 h = static_cast<int>(std::lround(c.rect.h));
       platform_.savePng(base.string() + ".png", x, y, w, h);
       writeFileAtomically(base.string() + ".csv", charts::chartCsv(c.chart));
       writeFileAtomically(base.string() + ".svg", charts::renderSvg(c.chart, w, h, ui_.chartStyle));
-      for (const char* ext : {".png", ".csv", ".svg"}) state_.exported.push_back(base.string() + ext);
+      for (const char* ext : {".png", ".csv", ".svg"})
+        state_.exported.push_back(base.string() + ext);
       last = base.string() + ".png";
     }
     if (!last.empty()) {

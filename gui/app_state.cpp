@@ -4,24 +4,36 @@ namespace zorgsim::gui {
 
 const char* viewKey(View v) {
   switch (v) {
-    case View::Map: return "map";
-    case View::Pyramid: return "pyramid";
-    case View::TimeSeries: return "timeseries";
-    case View::Prevention: return "prevention";
-    case View::Comparison: return "comparison";
-    case View::Solidarity: return "solidarity";
+    case View::Map:
+      return "map";
+    case View::Pyramid:
+      return "pyramid";
+    case View::TimeSeries:
+      return "timeseries";
+    case View::Prevention:
+      return "prevention";
+    case View::Comparison:
+      return "comparison";
+    case View::Solidarity:
+      return "solidarity";
   }
   return "map";
 }
 
 const char* viewLabelKey(View v) {
   switch (v) {
-    case View::Map: return "view.map";
-    case View::Pyramid: return "view.pyramid";
-    case View::TimeSeries: return "view.timeseries";
-    case View::Prevention: return "view.prevention";
-    case View::Comparison: return "view.comparison";
-    case View::Solidarity: return "view.solidarity";
+    case View::Map:
+      return "view.map";
+    case View::Pyramid:
+      return "view.pyramid";
+    case View::TimeSeries:
+      return "view.timeseries";
+    case View::Prevention:
+      return "view.prevention";
+    case View::Comparison:
+      return "view.comparison";
+    case View::Solidarity:
+      return "view.solidarity";
   }
   return "view.map";
 }

@@ -29,7 +29,7 @@ struct AppState {
   bool workshop = false;
   int year = 0;  // the year shown by map, pyramid and key figures
   std::string mapIndicator = "population";
-  std::string careType = "total";  // care type code, or "total"
+  std::string careType = "total";   // care type code, or "total"
   std::string careMeasure = "fte";  // clients, fte, hours, cost (no clients for "total")
   int outline = -1;  // pyramid outline: -1 = reference (baseline), else comparison index
   // Replicates of the next agent run (bands in the time series, solidarity).
@@ -40,7 +40,7 @@ struct AppState {
   // language; the status bar shows the file name, the tooltip the full path.
   std::string statusKey;
   std::string statusPath;
-  std::string error;   // shown in a banner until dismissed; the state stays as it was
+  std::string error;  // shown in a banner until dismissed; the state stays as it was
 
   FileDialog dialog = FileDialog::None;
   std::string dialogPath;

@@ -20,15 +20,16 @@ void ImGuiCanvas::line(charts::Point a, charts::Point b, charts::Color c, float 
   list_->AddLine(v2(a), v2(b), toImColor(c), width);
 }
 
-void ImGuiCanvas::polyline(const std::vector<charts::Point>& points, charts::Color c, float width, bool closed) {
+void ImGuiCanvas::polyline(const std::vector<charts::Point>& points, charts::Color c, float width,
+                           bool closed) {
   scratch_.clear();
   for (const auto& p : points) scratch_.push_back(v2(p));
-  list_->AddPolyline(scratch_.data(), static_cast<int>(scratch_.size()), toImColor(c), closed ? ImDrawFlags_Closed : 0,
-                     width);
+  list_->AddPolyline(scratch_.data(), static_cast<int>(scratch_.size()), toImColor(c),
+                     closed ? ImDrawFlags_Closed : 0, width);
 }
 
-void ImGuiCanvas::fillPolygon(const std::vector<charts::Point>& ring, const std::vector<std::uint32_t>& triangles,
-                              charts::Color c) {
+void ImGuiCanvas::fillPolygon(const std::vector<charts::Point>& ring,
+                              const std::vector<std::uint32_t>& triangles, charts::Color c) {
   // Written as raw triangles without anti-aliased fringes: fringes would show as seams
   // between the triangles of a concave shape. Outlines are drawn separately, anti-aliased.
   if (ring.size() < 3 || triangles.empty()) return;
@@ -40,12 +41,16 @@ void ImGuiCanvas::fillPolygon(const std::vector<charts::Point>& ring, const std:
   for (std::uint32_t i : triangles) list_->PrimWriteIdx(static_cast<ImDrawIdx>(base + i));
 }
 
-void ImGuiCanvas::text(charts::Point topLeft, std::string_view s, float size, charts::Color c, bool bold) {
-  list_->AddText(fonts_.pick(size, bold), size, v2(topLeft), toImColor(c), s.data(), s.data() + s.size());
+void ImGuiCanvas::text(charts::Point topLeft, std::string_view s, float size, charts::Color c,
+                       bool bold) {
+  list_->AddText(fonts_.pick(size, bold), size, v2(topLeft), toImColor(c), s.data(),
+                 s.data() + s.size());
 }
 
 double ImGuiCanvas::textWidth(std::string_view s, float size, bool bold) const {
-  return fonts_.pick(size, bold)->CalcTextSizeA(size, FLT_MAX, 0.0f, s.data(), s.data() + s.size()).x;
+  return fonts_.pick(size, bold)
+      ->CalcTextSizeA(size, FLT_MAX, 0.0f, s.data(), s.data() + s.size())
+      .x;
 }
 
 void ImGuiCanvas::pushClip(const charts::Rect& r) {
@@ -59,7 +64,8 @@ namespace {
 void tooltipLine(const Ui& ui, charts::Color color, const std::string& text) {
   const float s = ImGui::GetFontSize();
   const ImVec2 p = ImGui::GetCursorScreenPos();
-  ImGui::GetWindowDrawList()->AddRectFilled({p.x, p.y + s * 0.25f}, {p.x + s * 0.9f, p.y + s * 0.85f}, toImColor(color));
+  ImGui::GetWindowDrawList()->AddRectFilled({p.x, p.y + s * 0.25f},
+                                            {p.x + s * 0.9f, p.y + s * 0.85f}, toImColor(color));
   ImGui::Dummy({s * 1.1f, s});
   ImGui::SameLine();
   ImGui::TextUnformatted(text.c_str());
@@ -71,7 +77,8 @@ void hoverXY(Ui& ui, const charts::Chart& chart, const ChartInteraction& in, ImV
   const auto info = charts::valuesAt(chart, d.x);
   if (!info || info->values.empty()) return;
   const double sx = in.layout.toScreen(info->x, 0).x;
-  ImGui::GetWindowDrawList()->AddLine({float(sx), float(in.layout.plot.y)}, {float(sx), float(in.layout.plot.bottom())},
+  ImGui::GetWindowDrawList()->AddLine({float(sx), float(in.layout.plot.y)},
+                                      {float(sx), float(in.layout.plot.bottom())},
                                       IM_COL32(0, 0, 0, 120), 1.0f);
   ImGui::BeginTooltip();
   ImGui::TextUnformatted(std::to_string(static_cast<int>(std::lround(info->x))).c_str());
@@ -80,7 +87,8 @@ void hoverXY(Ui& ui, const charts::Chart& chart, const ChartInteraction& in, ImV
     const int dec = charts::decimalsFor(mag);
     tooltipLine(ui, v.color,
                 v.series + ": " +
-                    (v.isBand ? ui.number(v.low, dec) + " \u2013 " + ui.number(v.high, dec) : ui.number(v.value, dec)));
+                    (v.isBand ? ui.number(v.low, dec) + " \u2013 " + ui.number(v.high, dec)
+                              : ui.number(v.value, dec)));
   }
   ImGui::EndTooltip();
 }
@@ -96,7 +104,8 @@ void hoverPyramid(Ui& ui, const charts::Chart& chart, const ChartInteraction& in
   tooltipLine(ui, p.rightColor, p.rightLabel + ": " + ui.number(p.right[a], 0));
   if (a < p.outlineLeft.size()) {
     tooltipLine(ui, p.outlineColor,
-                p.outlineLabel + ": " + ui.number(p.outlineLeft[a], 0) + " / " + ui.number(p.outlineRight[a], 0));
+                p.outlineLabel + ": " + ui.number(p.outlineLeft[a], 0) + " / " +
+                    ui.number(p.outlineRight[a], 0));
   }
   ImGui::EndTooltip();
 }
@@ -105,8 +114,8 @@ void hoverMap(Ui& ui, const charts::Chart& chart, const ChartInteraction& in) {
   const auto& f = chart.map->features[static_cast<std::size_t>(in.feature)];
   std::vector<ImVec2> pts;
   for (const auto& p : f.rings[0]) pts.push_back(v2(in.layout.mapToScreen(p)));
-  ImGui::GetWindowDrawList()->AddPolyline(pts.data(), static_cast<int>(pts.size()), IM_COL32(0, 0, 0, 255),
-                                          ImDrawFlags_Closed, 2.5f);
+  ImGui::GetWindowDrawList()->AddPolyline(pts.data(), static_cast<int>(pts.size()),
+                                          IM_COL32(0, 0, 0, 255), ImDrawFlags_Closed, 2.5f);
   ImGui::BeginTooltip();
   ImGui::PushFont(ui.font(ui.fontSize, true));
   ImGui::TextUnformatted(f.name.c_str());

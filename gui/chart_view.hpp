@@ -31,10 +31,12 @@ class ImGuiCanvas final : public charts::Canvas {
   ImGuiCanvas(ImDrawList* list, const Fonts& fonts) : list_(list), fonts_(fonts) {}
   void fillRect(const charts::Rect& r, charts::Color c) override;
   void line(charts::Point a, charts::Point b, charts::Color c, float width) override;
-  void polyline(const std::vector<charts::Point>& points, charts::Color c, float width, bool closed) override;
-  void fillPolygon(const std::vector<charts::Point>& ring, const std::vector<std::uint32_t>& triangles,
-                   charts::Color c) override;
-  void text(charts::Point topLeft, std::string_view s, float size, charts::Color c, bool bold) override;
+  void polyline(const std::vector<charts::Point>& points, charts::Color c, float width,
+                bool closed) override;
+  void fillPolygon(const std::vector<charts::Point>& ring,
+                   const std::vector<std::uint32_t>& triangles, charts::Color c) override;
+  void text(charts::Point topLeft, std::string_view s, float size, charts::Color c,
+            bool bold) override;
   double textWidth(std::string_view s, float size, bool bold) const override;
   void pushClip(const charts::Rect& r) override;
   void popClip() override;

@@ -16,7 +16,9 @@ double threadCpuMs() {
 }
 
 double wallMs() {
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
+  return std::chrono::duration<double, std::milli>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
 }
 
 struct Stats {
@@ -32,7 +34,8 @@ double lastWallMs = 0;
 
 }  // namespace
 
-double runFrame(App& app, const std::optional<InjectedInput>& input, std::optional<float> fixedDelta) {
+double runFrame(App& app, const std::optional<InjectedInput>& input,
+                std::optional<float> fixedDelta) {
   const double cpu0 = threadCpuMs(), wall0 = wallMs();
   Platform& p = app.platform();
   p.beginFrame(input, fixedDelta);
@@ -50,8 +53,9 @@ int runFrameBenchmark(App& app, const Options& options) {
   Session& s = app.session();
   std::string error;
   // Comparison scenarios: variants of the current one, so the benchmark needs no files.
-  const std::pair<Lever, double> variants[] = {
-      {Lever::FertilityMultiplier, 1.2}, {Lever::LifeExpectancyGain, 2.0}, {Lever::InflowMultiplier, 1.3}};
+  const std::pair<Lever, double> variants[] = {{Lever::FertilityMultiplier, 1.2},
+                                               {Lever::LifeExpectancyGain, 2.0},
+                                               {Lever::InflowMultiplier, 1.3}};
   for (int i = 0; i + 1 < options.compare; ++i) {
     Scenario v = s.scenario();
     v[variants[i].first] = variants[i].second;
@@ -62,20 +66,24 @@ int runFrameBenchmark(App& app, const Options& options) {
     }
   }
   s.waitIdle();
-  std::printf("zorgsim-gui frame benchmark: %dx%d, %d frames per view, %d scenario(s) in the comparison, area %s\n",
-              app.platform().width(), app.platform().height(), options.benchFrames, options.compare, s.focusName().c_str());
-  std::printf("CPU time of the main thread per frame, excluding the buffer swap (median, p95); wall time median\n");
+  std::printf(
+      "zorgsim-gui frame benchmark: %dx%d, %d frames per view, %d scenario(s) in the comparison, area %s\n",
+      app.platform().width(), app.platform().height(), options.benchFrames, options.compare,
+      s.focusName().c_str());
+  std::printf(
+      "CPU time of the main thread per frame, excluding the buffer swap (median, p95); wall time median\n");
   for (View v : kViews) {
     app.state().view = v;
-    for (int i = 0; i < 10; ++i) runFrame(app, InjectedInput{}, 1.0f / 60);  // layout settles, caches warm
+    for (int i = 0; i < 10; ++i)
+      runFrame(app, InjectedInput{}, 1.0f / 60);  // layout settles, caches warm
     std::vector<double> cpu, wall;
     for (int i = 0; i < options.benchFrames; ++i) {
       cpu.push_back(runFrame(app, InjectedInput{}, 1.0f / 60));
       wall.push_back(lastWallMs);
     }
     const Stats c = stats(cpu), w = stats(wall);
-    std::printf("  %-11s median %6.3f ms  p95 %6.3f ms  (wall %6.3f ms)%s\n", viewKey(v), c.median, c.p95, w.median,
-                v == View::Comparison ? "   <- target <= 4 ms" : "");
+    std::printf("  %-11s median %6.3f ms  p95 %6.3f ms  (wall %6.3f ms)%s\n", viewKey(v), c.median,
+                c.p95, w.median, v == View::Comparison ? "   <- target <= 4 ms" : "");
   }
   // Recompute when a lever moves: a region in the frame, the province in the background.
   std::vector<double> focus, full, focusCpu, fullCpu;
@@ -89,12 +97,14 @@ int runFrameBenchmark(App& app, const Options& options) {
       full.push_back(s.fullTiming().lastMs);
       fullCpu.push_back(s.fullTiming().lastCpuMs);
     }
-    std::printf("Recompute after a lever move (median of 21, wall / CPU of the computing thread):\n"
-                "  %s (%zu municipalities) %.1f / %.1f ms, %s (frame budget %.0f ms)\n"
-                "  all %zu municipalities %.1f / %.1f ms, in the background\n",
-                s.region()->name.c_str(), s.focusSelection().size(), stats(focus).median, stats(focusCpu).median,
-                s.focusTiming().inFrame ? "in the same frame" : "in the background", s.frameBudgetMs(),
-                s.data().municipalities.size(), stats(full).median, stats(fullCpu).median);
+    std::printf(
+        "Recompute after a lever move (median of 21, wall / CPU of the computing thread):\n"
+        "  %s (%zu municipalities) %.1f / %.1f ms, %s (frame budget %.0f ms)\n"
+        "  all %zu municipalities %.1f / %.1f ms, in the background\n",
+        s.region()->name.c_str(), s.focusSelection().size(), stats(focus).median,
+        stats(focusCpu).median, s.focusTiming().inFrame ? "in the same frame" : "in the background",
+        s.frameBudgetMs(), s.data().municipalities.size(), stats(full).median,
+        stats(fullCpu).median);
   }
   return 0;
 }

@@ -13,6 +13,7 @@ int runFrameBenchmark(App& app, const Options& options);
 
 // One frame of the main loop; returns the main thread's CPU milliseconds up to (excluding)
 // the buffer swap.
-double runFrame(App& app, const std::optional<InjectedInput>& input, std::optional<float> fixedDelta);
+double runFrame(App& app, const std::optional<InjectedInput>& input,
+                std::optional<float> fixedDelta);
 
 }  // namespace zorgsim::gui

@@ -6,9 +6,15 @@ namespace {
 
 using Table = ResultTable;
 
-double population(const Table& t, const std::string& c, int y, int) { return t.find(c, y, "population"); }
-double aged65(const Table& t, const std::string& c, int y, int) { return t.find(c, y, "population", "total", "65+"); }
-double aged85(const Table& t, const std::string& c, int y, int) { return t.find(c, y, "population", "total", "85+"); }
+double population(const Table& t, const std::string& c, int y, int) {
+  return t.find(c, y, "population");
+}
+double aged65(const Table& t, const std::string& c, int y, int) {
+  return t.find(c, y, "population", "total", "65+");
+}
+double aged85(const Table& t, const std::string& c, int y, int) {
+  return t.find(c, y, "population", "total", "85+");
+}
 double share(double part, double whole) { return whole > 0 ? 100.0 * part / whole : 0.0; }
 
 const std::vector<Figure> kMap{
@@ -18,21 +24,34 @@ const std::vector<Figure> kMap{
        return share(population(t, c, y, base), population(t, c, base, base)) - 100.0;
      }},
     {"share_65plus", "ind.share65", "unit.percent", 1, false, false, false,
-     [](const Table& t, const std::string& c, int y, int b) { return share(aged65(t, c, y, b), population(t, c, y, b)); }},
+     [](const Table& t, const std::string& c, int y, int b) {
+       return share(aged65(t, c, y, b), population(t, c, y, b));
+     }},
     {"share_85plus", "ind.share85", "unit.percent", 1, false, false, false,
-     [](const Table& t, const std::string& c, int y, int b) { return share(aged85(t, c, y, b), population(t, c, y, b)); }},
+     [](const Table& t, const std::string& c, int y, int b) {
+       return share(aged85(t, c, y, b), population(t, c, y, b));
+     }},
     {"grey_pressure", "ind.grey_pressure", "", 1, false, false, false,
-     [](const Table& t, const std::string& c, int y, int) { return t.find(c, y, "grey_pressure"); }},
+     [](const Table& t, const std::string& c, int y, int) {
+       return t.find(c, y, "grey_pressure");
+     }},
     {"green_pressure", "ind.green_pressure", "", 1, false, false, false,
-     [](const Table& t, const std::string& c, int y, int) { return t.find(c, y, "green_pressure"); }},
+     [](const Table& t, const std::string& c, int y, int) {
+       return t.find(c, y, "green_pressure");
+     }},
     {"mantelzorg_ratio", "ind.mantelzorg_ratio", "", 1, false, false, false,
-     [](const Table& t, const std::string& c, int y, int) { return t.find(c, y, "mantelzorg_ratio"); }},
+     [](const Table& t, const std::string& c, int y, int) {
+       return t.find(c, y, "mantelzorg_ratio");
+     }},
     {"care_fte", "ind.care_fte", "", 0, true, false, false,
-     [](const Table& t, const std::string& c, int y, int) { return t.find(c, y, "care_fte", "total", "total", "total"); }},
+     [](const Table& t, const std::string& c, int y, int) {
+       return t.find(c, y, "care_fte", "total", "total", "total");
+     }},
     {"gap_per_1000", "ind.gap_per_1000", "", 1, true, true, false,
      [](const Table& t, const std::string& c, int y, int b) {
        const double pop = population(t, c, y, b);
-       return pop > 0 ? 1000.0 * t.find(c, y, "workforce_gap_fte", "total", "total", "total") / pop : 0.0;
+       return pop > 0 ? 1000.0 * t.find(c, y, "workforce_gap_fte", "total", "total", "total") / pop
+                      : 0.0;
      }},
     {"care_share_labour_force", "ind.care_share", "unit.percent", 1, true, false, false,
      [](const Table& t, const std::string& c, int y, int) {
@@ -45,7 +64,9 @@ const std::vector<Figure> kKey{
     {"aged_65plus", "kf.aged65", "", 0, false, false, true, aged65},
     {"aged_85plus", "kf.aged85", "", 0, false, false, true, aged85},
     {"grey_pressure", "kf.grey", "", 1, false, false, false,
-     [](const Table& t, const std::string& c, int y, int) { return t.find(c, y, "grey_pressure"); }},
+     [](const Table& t, const std::string& c, int y, int) {
+       return t.find(c, y, "grey_pressure");
+     }},
     {"workforce_gap_fte", "kf.gap", "unit.fte", 0, true, false, false,
      [](const Table& t, const std::string& c, int y, int) {
        return t.find(c, y, "workforce_gap_fte", "total", "total", "total");

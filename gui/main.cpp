@@ -32,7 +32,8 @@ int playScript(App& app, const Script& script, const std::filesystem::path& dir)
     p.swap();
   }
   std::cout << stateJson(app, player.screenshots(), player.problems()).dump(2) << std::endl;
-  for (const auto& problem : player.problems()) std::fprintf(stderr, "zorgsim-gui: %s\n", problem.c_str());
+  for (const auto& problem : player.problems())
+    std::fprintf(stderr, "zorgsim-gui: %s\n", problem.c_str());
   return player.problems().empty() ? 0 : 1;
 }
 
@@ -58,13 +59,15 @@ int main(int argc, char** argv) {
     // The script is checked before any window opens: a typo fails fast with file and line.
     std::optional<Script> script;
     if (!options.script.empty()) script = parseScript(options.script);
-    const std::filesystem::path shots = options.screenshots.empty() ? std::filesystem::path(".") : options.screenshots;
+    const std::filesystem::path shots =
+        options.screenshots.empty() ? std::filesystem::path(".") : options.screenshots;
     if (script) std::filesystem::create_directories(shots);
 
     SessionOptions so;
     so.dataFolder = options.data.empty() ? defaultDataFolder() : options.data;
     // A name without a folder part is a dataset shipped next to the default one (nederland).
-    if (std::error_code ec; !options.data.empty() && !options.data.has_parent_path() && !std::filesystem::is_directory(options.data, ec)) {
+    if (std::error_code ec; !options.data.empty() && !options.data.has_parent_path() &&
+                            !std::filesystem::is_directory(options.data, ec)) {
       so.dataFolder = defaultDataFolder().parent_path() / options.data;
     }
     so.coalitionsFile = options.coalitions;
@@ -87,11 +90,13 @@ int main(int argc, char** argv) {
     }
     std::string error;
     if (!options.region.empty()) {
-      const bool ok = session.data().findRegion(options.region) ? session.selectRegion(options.region, error)
-                                                                : session.selectMunicipality(options.region, error);
+      const bool ok = session.data().findRegion(options.region)
+                          ? session.selectRegion(options.region, error)
+                          : session.selectMunicipality(options.region, error);
       if (!ok) st.error = error;
     }
-    if (!session.errors().empty()) st.error = session.errors().back();  // e.g. a broken scenario file at start
+    if (!session.errors().empty())
+      st.error = session.errors().back();  // e.g. a broken scenario file at start
     if (options.benchFrames > 0) return runFrameBenchmark(app, options);
     if (script) return playScript(app, *script, shots);
     while (!platform.shouldClose()) {

@@ -38,7 +38,8 @@ namespace {
 int toInt(const std::string& option, const std::string& v) {
   int out = 0;
   const auto r = std::from_chars(v.data(), v.data() + v.size(), out);
-  if (r.ec != std::errc() || r.ptr != v.data() + v.size()) throw std::invalid_argument(option + ": '" + v + "' is not a whole number");
+  if (r.ec != std::errc() || r.ptr != v.data() + v.size())
+    throw std::invalid_argument(option + ": '" + v + "' is not a whole number");
   return out;
 }
 
@@ -70,13 +71,15 @@ Options parseOptions(const std::vector<std::string>& args) {
       o.view = value();
     } else if (a == "--lang") {
       o.lang = value();
-      if (o.lang != "nl" && o.lang != "en") throw std::invalid_argument("--lang: expected nl or en, found '" + o.lang + "'");
+      if (o.lang != "nl" && o.lang != "en")
+        throw std::invalid_argument("--lang: expected nl or en, found '" + o.lang + "'");
     } else if (a == "--workshop") {
       o.workshop = true;
     } else if (a == "--size") {
       const std::string& v = value();
       const auto x = v.find('x');
-      if (x == std::string::npos) throw std::invalid_argument("--size: expected WxH, e.g. 1920x1080");
+      if (x == std::string::npos)
+        throw std::invalid_argument("--size: expected WxH, e.g. 1920x1080");
       o.width = toInt(a, v.substr(0, x));
       o.height = toInt(a, v.substr(x + 1));
       if (o.width < 320 || o.height < 240) throw std::invalid_argument("--size: at least 320x240");
@@ -93,12 +96,14 @@ Options parseOptions(const std::vector<std::string>& args) {
       if (o.benchFrames < 1) throw std::invalid_argument("--bench-frames: at least 1");
     } else if (a == "--compare") {
       o.compare = toInt(a, value());
-      if (o.compare < 1 || o.compare > 4) throw std::invalid_argument("--compare: 1 to 4 scenarios");
+      if (o.compare < 1 || o.compare > 4)
+        throw std::invalid_argument("--compare: 1 to 4 scenarios");
     } else {
       throw std::invalid_argument("unknown option '" + a + "' (see --help)");
     }
   }
-  if (!o.screenshots.empty() && o.script.empty()) throw std::invalid_argument("--screenshots needs --script");
+  if (!o.screenshots.empty() && o.script.empty())
+    throw std::invalid_argument("--screenshots needs --script");
   return o;
 }
 

@@ -22,8 +22,8 @@ const char* kFontDir = "/usr/share/fonts/truetype/dejavu/";
 
 // Latin with diacritics, punctuation (en dash, ellipsis), arrows, >=, the euro sign and
 // geometric shapes (status markers).
-const ImWchar kGlyphRanges[] = {0x0020, 0x017F, 0x2010, 0x2044, 0x20AC, 0x20AC, 0x2190, 0x21BB,
-                                0x2212, 0x2265, 0x25A0, 0x25CF, 0};
+const ImWchar kGlyphRanges[] = {0x0020, 0x017F, 0x2010, 0x2044, 0x20AC, 0x20AC, 0x2190,
+                                0x21BB, 0x2212, 0x2265, 0x25A0, 0x25CF, 0};
 
 void glfwError(int code, const char* description) {
   (void)code;
@@ -32,7 +32,9 @@ void glfwError(int code, const char* description) {
 
 // Counts input events for idleUntilEvent(). Installed before the ImGui backend, which chains
 // to them; the cursor-position callback is not used by the 1.86 backend, so it is set after.
-std::uint64_t* eventCounter(GLFWwindow* w) { return static_cast<std::uint64_t*>(glfwGetWindowUserPointer(w)); }
+std::uint64_t* eventCounter(GLFWwindow* w) {
+  return static_cast<std::uint64_t*>(glfwGetWindowUserPointer(w));
+}
 void countEvent(GLFWwindow* w) { ++*eventCounter(w); }
 
 }  // namespace
@@ -47,7 +49,8 @@ ImFont* Fonts::pick(float size, bool isBold) const {
 
 Platform::Platform(int width, int height, const std::string& title) {
   glfwSetErrorCallback(glfwError);
-  if (!glfwInit()) throw std::runtime_error("cannot initialise GLFW (no display? run under xvfb-run)");
+  if (!glfwInit())
+    throw std::runtime_error("cannot initialise GLFW (no display? run under xvfb-run)");
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
@@ -79,10 +82,13 @@ Platform::Platform(int width, int height, const std::string& title) {
   const std::string regularFile = std::string(kFontDir) + "DejaVuSans.ttf";
   const std::string boldFile = std::string(kFontDir) + "DejaVuSans-Bold.ttf";
   for (int i = 0; i < Fonts::kCount; ++i) {
-    fonts_.regular[i] = io.Fonts->AddFontFromFileTTF(regularFile.c_str(), Fonts::kSizes[i], &config, kGlyphRanges);
-    fonts_.bold[i] = io.Fonts->AddFontFromFileTTF(boldFile.c_str(), Fonts::kSizes[i], &config, kGlyphRanges);
+    fonts_.regular[i] =
+        io.Fonts->AddFontFromFileTTF(regularFile.c_str(), Fonts::kSizes[i], &config, kGlyphRanges);
+    fonts_.bold[i] =
+        io.Fonts->AddFontFromFileTTF(boldFile.c_str(), Fonts::kSizes[i], &config, kGlyphRanges);
     if (!fonts_.regular[i] || !fonts_.bold[i]) {
-      throw std::runtime_error("DejaVu fonts not found in " + std::string(kFontDir) + " (install fonts-dejavu-core)");
+      throw std::runtime_error("DejaVu fonts not found in " + std::string(kFontDir) +
+                               " (install fonts-dejavu-core)");
     }
   }
   ImGui_ImplGlfw_InitForOpenGL(window_, true);
@@ -115,7 +121,8 @@ void Platform::idleUntilEvent(double timeoutSeconds) {
   settleFrames_ = 3;
 }
 
-void Platform::beginFrame(const std::optional<InjectedInput>& input, std::optional<float> fixedDelta) {
+void Platform::beginFrame(const std::optional<InjectedInput>& input,
+                          std::optional<float> fixedDelta) {
   glfwPollEvents();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
@@ -127,7 +134,10 @@ void Platform::beginFrame(const std::optional<InjectedInput>& input, std::option
     for (int b = 1; b < 5; ++b) io.MouseDown[b] = false;
   }
   if (injectedKey_ >= 0) io.KeysDown[injectedKey_] = false;
-  injectedKey_ = input && input->key >= 0 && input->key < static_cast<int>(IM_ARRAYSIZE(io.KeysDown)) ? input->key : -1;
+  injectedKey_ =
+      input && input->key >= 0 && input->key < static_cast<int>(IM_ARRAYSIZE(io.KeysDown))
+          ? input->key
+          : -1;
   if (injectedKey_ >= 0) io.KeysDown[injectedKey_] = true;
   if (fixedDelta) io.DeltaTime = *fixedDelta;
   ImGui::NewFrame();
@@ -168,8 +178,9 @@ std::vector<std::uint8_t> Platform::capture(int x, int y, int w, int h) const {
   std::vector<std::uint8_t> out(flipped.size());
   const std::size_t row = static_cast<std::size_t>(w) * 3;
   for (int r = 0; r < h; ++r) {
-    std::copy_n(flipped.begin() + static_cast<std::ptrdiff_t>(row * static_cast<std::size_t>(h - 1 - r)), row,
-                out.begin() + static_cast<std::ptrdiff_t>(row * static_cast<std::size_t>(r)));
+    std::copy_n(
+        flipped.begin() + static_cast<std::ptrdiff_t>(row * static_cast<std::size_t>(h - 1 - r)),
+        row, out.begin() + static_cast<std::ptrdiff_t>(row * static_cast<std::size_t>(r)));
   }
   return out;
 }
@@ -187,7 +198,8 @@ void Platform::savePng(const std::filesystem::path& file, int x, int y, int w, i
   const auto pixels = capture(x, y, w, h);
   std::string bytes;
   auto append = [](void* context, void* data, int size) {
-    static_cast<std::string*>(context)->append(static_cast<const char*>(data), static_cast<std::size_t>(size));
+    static_cast<std::string*>(context)->append(static_cast<const char*>(data),
+                                               static_cast<std::size_t>(size));
   };
   if (!stbi_write_png_to_func(append, &bytes, w, h, 3, pixels.data(), w * 3)) {
     throw OutputError(file.string() + ": cannot encode PNG");

@@ -51,7 +51,7 @@ class Platform {
   void render();  // ImGui::Render and draw; call capture() after this, before swap()
   void swap();
   void setSize(int width, int height);
-  int width() const;   // framebuffer pixels
+  int width() const;  // framebuffer pixels
   int height() const;
 
   // RGB pixels of a rectangle of the last rendered frame (top row first).

@@ -8,7 +8,8 @@ namespace zorgsim::gui {
 namespace {
 
 // Indicator rows are filed under care type "total" (or a code) with sex and age group "total".
-double at(const ScenarioRun& run, const std::string& area, int year, const char* indicator, const std::string& careType = "total") {
+double at(const ScenarioRun& run, const std::string& area, int year, const char* indicator,
+          const std::string& careType = "total") {
   return run.results.find(area, year, indicator, "total", "total", careType);
 }
 
@@ -23,7 +24,8 @@ double sumYears(const ScenarioRun& run, const std::string& area, const char* ind
 
 }  // namespace
 
-PreventionFigures preventionFigures(const ScenarioRun& run, const CareModel& care, const std::string& areaCode, int year) {
+PreventionFigures preventionFigures(const ScenarioRun& run, const CareModel& care,
+                                    const std::string& areaCode, int year) {
   PreventionFigures f;
   f.year = year;
   f.avoidedFte = at(run, areaCode, year, "avoided_workforce_fte");
@@ -41,11 +43,14 @@ PreventionFigures preventionFigures(const ScenarioRun& run, const CareModel& car
     if (std::isfinite(v) && std::abs(v) >= 0.5) f.avoidedClients.push_back({t.code, v});
   }
   std::sort(f.avoidedClients.begin(), f.avoidedClients.end(),
-            [](const AvoidedClients& a, const AvoidedClients& b) { return std::abs(a.clients) > std::abs(b.clients); });
+            [](const AvoidedClients& a, const AvoidedClients& b) {
+              return std::abs(a.clients) > std::abs(b.clients);
+            });
   return f;
 }
 
-StaffDecomposition staffDecomposition(const ScenarioRun& run, const Dataset& data, const CareModel& care, const Scenario& scenario,
+StaffDecomposition staffDecomposition(const ScenarioRun& run, const Dataset& data,
+                                      const CareModel& care, const Scenario& scenario,
                                       const std::string& areaCode, int from, int to) {
   StaffDecomposition d;
   d.from = from;
@@ -54,7 +59,9 @@ StaffDecomposition staffDecomposition(const ScenarioRun& run, const Dataset& dat
   for (std::size_t i = 0; i < run.areas.size(); ++i) {
     if (run.areas[i].code == areaCode) area = i;
   }
-  if (area == run.areas.size() || run.areaCare.size() <= area || from >= to || from < run.plan.baseYear || to > run.plan.horizon) return d;
+  if (area == run.areas.size() || run.areaCare.size() <= area || from >= to ||
+      from < run.plan.baseYear || to > run.plan.horizon)
+    return d;
   // In workforce terms (workforce_demand_fte), like the gap and the avoided staff beside it.
   const WorkforceDecomposition w = decomposeWorkforce(run, data, care, scenario, area, from, to);
   d.parts = w.parts;

@@ -20,19 +20,22 @@ struct AvoidedClients {
 };
 
 struct PreventionFigures {
-  bool found = false;  // the run has prevention rows for the area
-  int year = 0;        // the year of the yearly figures
-  double avoidedFte = 0;          // FTE in `year`: the fall in workforce demand (avoided_workforce_fte), comparable with the gap
-  double avoidedCost = 0;         // euro in `year`
-  double programmeCost = 0;       // euro in `year`
+  bool found = false;        // the run has prevention rows for the area
+  int year = 0;              // the year of the yearly figures
+  double avoidedFte = 0;     // FTE in `year`: the fall in workforce demand (avoided_workforce_fte),
+                             // comparable with the gap
+  double avoidedCost = 0;    // euro in `year`
+  double programmeCost = 0;  // euro in `year`
   double avoidedCostTotal = 0;    // euro, summed over base year .. horizon (undiscounted)
   double programmeCostTotal = 0;  // euro, summed over base year .. horizon (undiscounted)
-  double returnPerEuro = 0;       // discounted avoided cost per discounted programme euro (horizon row)
-  int breakEvenYear = 0;          // 0: not reached within the horizon
-  std::vector<AvoidedClients> avoidedClients;  // per care type in `year`, those that round to at least 1
+  double returnPerEuro = 0;  // discounted avoided cost per discounted programme euro (horizon row)
+  int breakEvenYear = 0;     // 0: not reached within the horizon
+  std::vector<AvoidedClients>
+      avoidedClients;  // per care type in `year`, those that round to at least 1
 };
 
-PreventionFigures preventionFigures(const ScenarioRun& run, const CareModel& care, const std::string& areaCode, int year);
+PreventionFigures preventionFigures(const ScenarioRun& run, const CareModel& care,
+                                    const std::string& areaCode, int year);
 
 // The change in care staff needed (workforce demand, FTE, all segments) of an area from `from`
 // to `to` (models/care/decomposition.hpp, decomposeWorkforce): the level in both years and the
@@ -44,7 +47,8 @@ struct StaffDecomposition {
   DecompositionPart parts;  // summed over care types and municipalities
 };
 
-StaffDecomposition staffDecomposition(const ScenarioRun& run, const Dataset& data, const CareModel& care, const Scenario& scenario,
+StaffDecomposition staffDecomposition(const ScenarioRun& run, const Dataset& data,
+                                      const CareModel& care, const Scenario& scenario,
                                       const std::string& areaCode, int from, int to);
 
 // The years of the waterfall: the base year to the chosen year, or to the horizon when the

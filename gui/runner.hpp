@@ -23,8 +23,8 @@ namespace zorgsim::gui {
 
 struct RunOutput {
   std::shared_ptr<const ScenarioRun> run;  // null when the job failed
-  std::string error;                        // the InputError or exception text
-  double milliseconds = 0;     // wall time
+  std::string error;                       // the InputError or exception text
+  double milliseconds = 0;                 // wall time
   double cpuMilliseconds = 0;  // CPU time of the computing thread (unaffected by other load)
 };
 
@@ -42,13 +42,14 @@ class Runner {
   Runner(const Runner&) = delete;
   Runner& operator=(const Runner&) = delete;
 
-  // Queues a job for a slot, replacing a job still waiting for the same slot. Lower slots run first.
+  // Queues a job for a slot, replacing a job still waiting for the same slot. Lower slots run
+  // first.
   void submit(int slot, std::uint64_t generation, Job job);
   // Finished jobs since the last call (main thread, once per frame).
   std::vector<Completed> takeCompleted();
   // Drops all waiting jobs; the running one finishes but its result is discarded.
   void cancel();
-  bool idle() const;            // nothing waiting, running or uncollected
+  bool idle() const;                // nothing waiting, running or uncollected
   std::size_t outstanding() const;  // waiting + running
 
  private:

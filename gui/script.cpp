@@ -90,7 +90,8 @@ std::string checkValues(const ScriptStep& s) {
     return "'" + v + "' is not one of " + list;
   };
   if (s.verb == "view" && !parseView(s.args[0])) {
-    return oneOf(s.args[0], {"map", "pyramid", "timeseries", "prevention", "comparison", "solidarity"});
+    return oneOf(s.args[0],
+                 {"map", "pyramid", "timeseries", "prevention", "comparison", "solidarity"});
   }
   if (s.verb == "workshop") return oneOf(s.args[0], {"on", "off", "toggle"});
   if (s.verb == "language") return oneOf(s.args[0], {"nl", "en"});
@@ -100,13 +101,17 @@ std::string checkValues(const ScriptStep& s) {
   if (s.verb == "tfr-variant") return oneOf(s.args[0], {"medium", "low", "high"});
   if (s.verb == "set-intervention") return oneOf(s.args[1], {"on", "off"});
   if (s.verb == "agent-run" || s.verb == "agent-start" || s.verb == "agent-cancel") {
-    if (std::string problem = oneOf(s.args[0], {"bands", "solidarity"}); !problem.empty()) return problem;
-    if (s.verb != "agent-cancel" && (std::stoi(s.args[1]) < 1 || std::stoi(s.args[1]) > kMaxReplicates)) {
+    if (std::string problem = oneOf(s.args[0], {"bands", "solidarity"}); !problem.empty())
+      return problem;
+    if (s.verb != "agent-cancel" &&
+        (std::stoi(s.args[1]) < 1 || std::stoi(s.args[1]) > kMaxReplicates)) {
       return "replicates must be 1 to " + std::to_string(kMaxReplicates);
     }
   }
-  if (s.verb == "set-lever" && !findLever(s.args[0])) return "unknown lever '" + s.args[0] + "' (see `zorgsim levers`)";
-  if (s.verb == "set-table" && !findTableLever(s.args[0])) return "unknown table lever '" + s.args[0] + "'";
+  if (s.verb == "set-lever" && !findLever(s.args[0]))
+    return "unknown lever '" + s.args[0] + "' (see `zorgsim levers`)";
+  if (s.verb == "set-table" && !findTableLever(s.args[0]))
+    return "unknown table lever '" + s.args[0] + "'";
   if (s.verb == "map-indicator" && !findFigure(mapIndicators(), s.args[0])) {
     std::string list;
     for (const auto& f : mapIndicators()) list += (list.empty() ? "" : ", ") + std::string(f.key);
@@ -120,7 +125,9 @@ std::string checkValues(const ScriptStep& s) {
 
 std::string sanitize(const std::string& s) {
   std::string out;
-  for (char c : s) out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.') ? c : '_';
+  for (char c : s)
+    out +=
+        (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.') ? c : '_';
   return out.substr(0, 40);
 }
 
@@ -142,7 +149,8 @@ Script parseScriptText(const std::string& text, const fs::path& name) {
     std::getline(words, step.rest);
     step.rest.erase(0, step.rest.find_first_not_of(" \t"));
     step.rest.erase(step.rest.find_last_not_of(" \t\r") + 1);
-    const auto verb = std::find_if(verbs().begin(), verbs().end(), [&](const Verb& v) { return step.verb == v.name; });
+    const auto verb = std::find_if(verbs().begin(), verbs().end(),
+                                   [&](const Verb& v) { return step.verb == v.name; });
     if (verb == verbs().end()) {
       std::string list;
       for (const auto& v : verbs()) list += (list.empty() ? "" : ", ") + std::string(v.name);
@@ -152,16 +160,20 @@ Script parseScriptText(const std::string& text, const fs::path& name) {
     for (std::string w; argWords >> w;) step.args.push_back(w);
     const bool rest = !verb->args.empty() && verb->args.back() == Arg::Name;
     if (rest) {
-      if (step.rest.empty()) throw InputError(name.string(), number, step.verb, "needs a name or file");
+      if (step.rest.empty())
+        throw InputError(name.string(), number, step.verb, "needs a name or file");
       step.args = {step.rest};
     } else if (step.args.size() != verb->args.size()) {
       throw InputError(name.string(), number, step.verb,
-                       "expects " + std::to_string(verb->args.size()) + " argument(s), found " + std::to_string(step.args.size()));
+                       "expects " + std::to_string(verb->args.size()) + " argument(s), found " +
+                           std::to_string(step.args.size()));
     }
     for (std::size_t i = 0; i < verb->args.size() && !rest; ++i) {
       const Arg a = verb->args[i];
       if ((a == Arg::Int || a == Arg::Number) && !isNumber(step.args[i], a == Arg::Int)) {
-        throw InputError(name.string(), number, step.verb, "'" + step.args[i] + "' is not " + (a == Arg::Int ? "a whole number" : "a number"));
+        throw InputError(
+            name.string(), number, step.verb,
+            "'" + step.args[i] + "' is not " + (a == Arg::Int ? "a whole number" : "a number"));
       }
     }
     if (const std::string problem = checkValues(step); !problem.empty()) {
@@ -180,7 +192,8 @@ Script parseScript(const fs::path& file) {
   return parseScriptText(text.str(), file);
 }
 
-ScriptPlayer::ScriptPlayer(Script script, fs::path screenshotDir) : script_(std::move(script)), dir_(std::move(screenshotDir)) {}
+ScriptPlayer::ScriptPlayer(Script script, fs::path screenshotDir)
+    : script_(std::move(script)), dir_(std::move(screenshotDir)) {}
 
 fs::path ScriptPlayer::resolve(const std::string& path, bool forWriting) const {
   const fs::path p(path);
@@ -253,7 +266,8 @@ void ScriptPlayer::apply(App& app, const ScriptStep& s) {
     mouse_ = {static_cast<float>(number(a[0])), static_cast<float>(number(a[1])), false};
     mouseSet_ = true;
   } else if (s.verb == "click") {
-    const InjectedInput at{static_cast<float>(number(a[0])), static_cast<float>(number(a[1])), false};
+    const InjectedInput at{static_cast<float>(number(a[0])), static_cast<float>(number(a[1])),
+                           false};
     pendingInput_ = {at, {at.x, at.y, true}, at};
     mouse_ = at;
     mouseSet_ = true;
@@ -307,7 +321,8 @@ std::optional<InjectedInput> ScriptPlayer::beforeFrame(App& app) {
     shotName_ = defaultShotName(step);
     minFrames_ = 3;
     waitForAgents_ = true;
-    mouseSet_ = false;  // the mouse rests only during the step that put it there (no stray tooltips)
+    mouseSet_ =
+        false;  // the mouse rests only during the step that put it there (no stray tooltips)
     wantSize_.reset();
     apply(app, step);
     phase_ = Phase::Settling;
@@ -332,7 +347,8 @@ std::optional<InjectedInput> ScriptPlayer::beforeFrame(App& app) {
   return mouseSet_ ? mouse_ : InjectedInput{};  // no real mouse in scripted runs
 }
 
-std::optional<InjectedInput> ScriptPlayer::municipalityPoint(const App& app, const std::string& name) const {
+std::optional<InjectedInput> ScriptPlayer::municipalityPoint(const App& app,
+                                                             const std::string& name) const {
   const DrawnMap& m = app.ui().lastMap;
   const charts::MapFeature* best = nullptr;
   std::size_t bestTriangle = 0;
@@ -359,21 +375,25 @@ std::optional<InjectedInput> ScriptPlayer::municipalityPoint(const App& app, con
   const auto& q = ring[best->triangles[bestTriangle + 1]];
   const auto& r = ring[best->triangles[bestTriangle + 2]];
   const charts::Point s = m.layout.mapToScreen({(p.x + q.x + r.x) / 3, (p.y + q.y + r.y) / 3});
-  return InjectedInput{static_cast<float>(std::round(s.x)), static_cast<float>(std::round(s.y)), false};
+  return InjectedInput{static_cast<float>(std::round(s.x)), static_cast<float>(std::round(s.y)),
+                       false};
 }
 
 void ScriptPlayer::afterRender(App& app) {
   if (phase_ != Phase::Settling) return;
   ++frames_;
   const Platform& p = app.platform();
-  const bool sized = !wantSize_ || (p.width() == wantSize_->first && p.height() == wantSize_->second);
+  const bool sized =
+      !wantSize_ || (p.width() == wantSize_->first && p.height() == wantSize_->second);
   if (!sized && frames_ > 120) {
-    problems_.push_back("line " + std::to_string(script_.steps[next_ - 1].line) + ": the window did not take the size " +
-                        std::to_string(wantSize_->first) + "x" + std::to_string(wantSize_->second));
+    problems_.push_back("line " + std::to_string(script_.steps[next_ - 1].line) +
+                        ": the window did not take the size " + std::to_string(wantSize_->first) +
+                        "x" + std::to_string(wantSize_->second));
     wantSize_.reset();
   }
   const bool settled = frames_ >= minFrames_ && sized && pendingInput_.empty() && !clickTarget_ &&
-                       !app.session().busy() && !app.exportPending() && (!waitForAgents_ || !app.session().agents().busy());
+                       !app.session().busy() && !app.exportPending() &&
+                       (!waitForAgents_ || !app.session().agents().busy());
   if (!settled) return;
   const fs::path file = dir_ / (shotName_ + ".png");
   try {

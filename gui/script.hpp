@@ -57,9 +57,10 @@ class ScriptPlayer {
   std::filesystem::path dir_;
   std::size_t next_ = 0;
   Phase phase_ = Phase::Idle;
-  int frames_ = 0;       // frames drawn since the step was applied
+  int frames_ = 0;  // frames drawn since the step was applied
   int minFrames_ = 3;
-  bool waitForAgents_ = true;  // false only for `agent-start`: its screenshot shows the run in progress
+  bool waitForAgents_ =
+      true;               // false only for `agent-start`: its screenshot shows the run in progress
   std::string shotName_;  // file name of the pending screenshot ("" = none)
   std::vector<InjectedInput> pendingInput_;  // one per coming frame (clicks)
   InjectedInput mouse_;                      // where the mouse rests afterwards

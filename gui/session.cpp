@@ -28,7 +28,9 @@ std::set<std::string> municipalityCodes(const Dataset& d) {
 
 const Region* provinceOf(const Dataset& d) {
   for (const auto& r : d.regions) {
-    if ((r.type == "province" || r.type == "country") && r.members.size() == d.municipalities.size()) return &r;
+    if ((r.type == "province" || r.type == "country") &&
+        r.members.size() == d.municipalities.size())
+      return &r;
   }
   return nullptr;
 }
@@ -40,7 +42,8 @@ Session::Session(SessionOptions options) : options_(std::move(options)) {
   if (!options_.coalitionsFile.empty()) addCoalitions(data_, options_.coalitionsFile);
   care_ = loadCareModel(data_);
   try {
-    geo_ = charts::loadGeoJson(data_.folder / "geo" / "gemeenten_2024.geojson", municipalityCodes(data_));
+    geo_ = charts::loadGeoJson(data_.folder / "geo" / "gemeenten_2024.geojson",
+                               municipalityCodes(data_));
   } catch (const std::exception& e) {
     geoError_ = describeError(e);  // the map shows it; everything else works without boundaries
   }
@@ -97,7 +100,8 @@ RunOutput Session::compute(const Scenario& s, const std::vector<int>& selection)
   } catch (const std::exception& e) {
     out.error = describeError(e);
   }
-  out.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  out.milliseconds =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   out.cpuMilliseconds = threadCpuMs() - cpuStart;
   return out;
 }
@@ -118,7 +122,8 @@ void Session::noteTiming(RunTiming& t, const RunOutput& out, bool inFrame) {
 void Session::loadCatalogue() {
   // The file resolveInterventions() reads: the scenario's own catalogue, else the one next to it.
   std::string file = scenario_.interventionCatalogue;
-  if (file.empty() && !scenario_.sourceFile.empty()) file = (fs::path(scenario_.sourceFile).parent_path() / "interventions.toml").string();
+  if (file.empty() && !scenario_.sourceFile.empty())
+    file = (fs::path(scenario_.sourceFile).parent_path() / "interventions.toml").string();
   if (file == catalogueFile_) return;
   catalogueFile_ = file;
   catalogue_.clear();
@@ -154,17 +159,23 @@ bool Session::setInterventionActive(const std::string& id, bool active, std::str
   return true;
 }
 
-std::string Session::focusRegionCode() const { return region_ ? region_->code : data_.provinceCode; }
+std::string Session::focusRegionCode() const {
+  return region_ ? region_->code : data_.provinceCode;
+}
 
-AgentRunKey Session::currentAgentKey() const { return {scenario_.contentHash(), focusRegionCode(), 0}; }
+AgentRunKey Session::currentAgentKey() const {
+  return {scenario_.contentHash(), focusRegionCode(), 0};
+}
 
 void Session::startBandRun(int replicates) {
-  agents_.startBands(scenario_, focusIsFull() ? std::vector<int>{} : focusSelection_, focusRegionCode(), replicates);
+  agents_.startBands(scenario_, focusIsFull() ? std::vector<int>{} : focusSelection_,
+                     focusRegionCode(), replicates);
 }
 
 void Session::startSolidarityRun(int replicates) {
-  agents_.startSolidarity(scenario_, focusIsFull() ? std::vector<int>{} : focusSelection_, focusRegionCode(),
-                          region_ ? region_->name : data_.provinceName, replicates);
+  agents_.startSolidarity(scenario_, focusIsFull() ? std::vector<int>{} : focusSelection_,
+                          focusRegionCode(), region_ ? region_->name : data_.provinceName,
+                          replicates);
 }
 
 bool Session::modified() const { return scenario_.contentHash() != loaded_.contentHash(); }
@@ -175,7 +186,8 @@ bool Session::focusIsFull() const {
 
 const ScenarioRun* Session::focusRun() const { return focusIsFull() ? full_.get() : focus_.get(); }
 
-void Session::submit(int slot, std::uint64_t generation, const Scenario& s, const std::vector<int>& selection) {
+void Session::submit(int slot, std::uint64_t generation, const Scenario& s,
+                     const std::vector<int>& selection) {
   runner_.submit(slot, generation, [this, s, selection] { return compute(s, selection); });
 }
 
@@ -201,10 +213,14 @@ void Session::requestFocus() {
 
 void Session::requestFull() { submit(kFull, ++fullGen_, scenario_, {}); }
 
-void Session::requestReference() { submit(kReference, ++referenceGen_, reference_, focusIsFull() ? std::vector<int>{} : focusSelection_); }
+void Session::requestReference() {
+  submit(kReference, ++referenceGen_, reference_,
+         focusIsFull() ? std::vector<int>{} : focusSelection_);
+}
 
 void Session::requestComparison(ComparisonScenario& c) {
-  submit(kComparisonBase + c.id, ++c.generation, c.scenario, focusIsFull() ? std::vector<int>{} : focusSelection_);
+  submit(kComparisonBase + c.id, ++c.generation, c.scenario,
+         focusIsFull() ? std::vector<int>{} : focusSelection_);
 }
 
 void Session::scenarioChanged() {
@@ -282,7 +298,8 @@ void Session::setTableValue(TableLever lever, const std::string& key, double val
   auto& table = scenario_.table(lever);
   const auto it = table.find(key);
   if (it != table.end() && it->second == value) return;
-  if (it == table.end() && value == 0.0) return;  // 0 is what an absent key means for both table levers
+  if (it == table.end() && value == 0.0)
+    return;  // 0 is what an absent key means for both table levers
   table[key] = value;
   scenarioChanged();
 }
@@ -294,7 +311,9 @@ void Session::setNationalAssumptions(const std::string& set, const std::string& 
   scenarioChanged();
 }
 
-void Session::setTfrVariant(const std::string& variant) { setNationalAssumptions(kAssumptionSetWpp, variant); }
+void Session::setTfrVariant(const std::string& variant) {
+  setNationalAssumptions(kAssumptionSetWpp, variant);
+}
 
 void Session::resetToLoaded() {
   if (!modified()) return;
@@ -324,7 +343,8 @@ bool Session::saveScenarioFile(const fs::path& file, std::string& error) {
   saved.name = file.stem().string();
   saved.sourceFile = file.string();
   // A file saved elsewhere must still find the catalogue its interventions came from.
-  if (saved.interventionCatalogue.empty() && !saved.activeInterventions.empty()) saved.interventionCatalogue = fs::absolute(catalogueFile_).string();
+  if (saved.interventionCatalogue.empty() && !saved.activeInterventions.empty())
+    saved.interventionCatalogue = fs::absolute(catalogueFile_).string();
   try {
     writeFileAtomically(file, scenarioToToml(saved));
   } catch (const std::exception& e) {
@@ -359,7 +379,8 @@ bool Session::addComparison(Scenario scenario, const std::string& label, std::st
 }
 
 void Session::removeComparison(std::size_t index) {
-  if (index < comparisons_.size()) comparisons_.erase(comparisons_.begin() + static_cast<std::ptrdiff_t>(index));
+  if (index < comparisons_.size())
+    comparisons_.erase(comparisons_.begin() + static_cast<std::ptrdiff_t>(index));
   ++resultVersion_;
 }
 
@@ -392,7 +413,9 @@ bool Session::selectMunicipality(const std::string& codeOrName, std::string& err
     errors_.push_back(error);
     return false;
   }
-  const auto contains = [index](const Region& r) { return std::binary_search(r.members.begin(), r.members.end(), index); };
+  const auto contains = [index](const Region& r) {
+    return std::binary_search(r.members.begin(), r.members.end(), index);
+  };
   if (!region_ || !contains(*region_)) {
     const Region* next = provinceOf(data_);
     for (const auto& r : data_.regions) {
@@ -428,13 +451,16 @@ std::string Session::focusCode() const {
 }
 
 std::string Session::focusName() const {
-  if (!municipality_.empty()) return data_.municipalities[static_cast<std::size_t>(data_.indexOf(municipality_))].name;
+  if (!municipality_.empty())
+    return data_.municipalities[static_cast<std::size_t>(data_.indexOf(municipality_))].name;
   return region_ ? region_->name : data_.provinceName;
 }
 
 std::string Session::focusLevel() const {
   if (!municipality_.empty()) return "municipality";
-  return region_ && region_->type != "province" && region_->type != "country" ? "region" : region_ ? region_->type : "province";
+  return region_ && region_->type != "province" && region_->type != "country" ? "region"
+         : region_                                                            ? region_->type
+                                                                              : "province";
 }
 
 }  // namespace zorgsim::gui

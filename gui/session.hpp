@@ -30,9 +30,9 @@ namespace zorgsim::gui {
 struct SessionOptions {
   std::filesystem::path dataFolder;
   std::filesystem::path coalitionsFile;  // empty: none (CSV coalition,geo_code)
-  std::filesystem::path scenarioFile;   // opened at start
-  std::filesystem::path referenceFile;  // the pyramid's default outline (baseline)
-  double frameBudgetMs = 12.0;          // focus runs estimated above this go to the background
+  std::filesystem::path scenarioFile;    // opened at start
+  std::filesystem::path referenceFile;   // the pyramid's default outline (baseline)
+  double frameBudgetMs = 12.0;           // focus runs estimated above this go to the background
 };
 
 using RunPtr = std::shared_ptr<const ScenarioRun>;
@@ -148,7 +148,8 @@ class Session {
   void requestFull();
   void requestReference();
   void requestComparison(ComparisonScenario& c);
-  void submit(int slot, std::uint64_t generation, const Scenario& s, const std::vector<int>& selection);
+  void submit(int slot, std::uint64_t generation, const Scenario& s,
+              const std::vector<int>& selection);
   RunOutput compute(const Scenario& s, const std::vector<int>& selection) const;
   // Records a run's time and updates the cost estimate (per municipality-year) from its plan.
   void noteTiming(RunTiming& t, const RunOutput& out, bool inFrame);
@@ -176,7 +177,7 @@ class Session {
   std::vector<Intervention> catalogue_;
   std::string catalogueFile_;
   AgentRuns agents_{data_, care_};  // after data_ and care_, which its threads read
-  Runner runner_;  // last: its thread stops before the data it reads is destroyed
+  Runner runner_;                   // last: its thread stops before the data it reads is destroyed
 };
 
 // "file:line: field 'x': message" for an InputError, else the exception text.

@@ -10,7 +10,9 @@ namespace zorgsim::gui {
 
 namespace {
 
-nlohmann::json number(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
+nlohmann::json number(double v) {
+  return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
+}
 
 nlohmann::json figures(const Session& s, const ScenarioRun* run, int year) {
   nlohmann::json out = nlohmann::json::object();
@@ -38,18 +40,24 @@ nlohmann::json prevention(const Session& s, int year) {
   j["return_per_euro"] = number(f.returnPerEuro);
   j["break_even_year"] = f.breakEvenYear;
   const auto [from, to] = decompositionYears(s.baseYear(), s.horizon(), year);
-  const StaffDecomposition d = staffDecomposition(*run, s.data(), s.care(), s.scenario(), s.focusCode(), from, to);
-  j["decomposition_fte"] = {{"from", d.from},          {"to", d.to},
-                            {"from_fte", number(d.fromFte)}, {"to_fte", number(d.toFte)},
-                            {"demography", number(d.parts.demography)}, {"trend", number(d.parts.trend)},
-                            {"prevention", number(d.parts.prevention)}, {"total", number(d.parts.total)}};
+  const StaffDecomposition d =
+      staffDecomposition(*run, s.data(), s.care(), s.scenario(), s.focusCode(), from, to);
+  j["decomposition_fte"] = {{"from", d.from},
+                            {"to", d.to},
+                            {"from_fte", number(d.fromFte)},
+                            {"to_fte", number(d.toFte)},
+                            {"demography", number(d.parts.demography)},
+                            {"trend", number(d.parts.trend)},
+                            {"prevention", number(d.parts.prevention)},
+                            {"total", number(d.parts.total)}};
   return j;
 }
 
 template <typename Result>
 nlohmann::json agentRun(const AgentTask<Result>& task, const AgentRunKey& current) {
   const AgentRunView v = agentRunView(task, current);
-  nlohmann::json j{{"status", agentStatusKey(v.status)}, {"has_result", v.hasResult}, {"stale", v.stale}};
+  nlohmann::json j{
+      {"status", agentStatusKey(v.status)}, {"has_result", v.hasResult}, {"stale", v.stale}};
   if (v.hasResult) {
     j["scenario_hash"] = task.resultKey().scenarioHash;
     j["region"] = task.resultKey().area;
@@ -63,10 +71,14 @@ nlohmann::json agents(const Session& s, int year) {
   nlohmann::json bands = agentRun(s.agents().bands(), current);
   if (const BandRun* b = s.agents().bands().result()) {
     // The gap band of the selected area in the selected year, all sectors (as drawn).
-    bands["workforce_gap_fte"] = {{"year", year},
-                                  {"mean", number(b->mean.find(s.focusCode(), year, "workforce_gap_fte", "total", "total", "total"))},
-                                  {"p05", number(b->p05.find(s.focusCode(), year, "workforce_gap_fte", "total", "total", "total"))},
-                                  {"p95", number(b->p95.find(s.focusCode(), year, "workforce_gap_fte", "total", "total", "total"))}};
+    bands["workforce_gap_fte"] = {
+        {"year", year},
+        {"mean",
+         number(b->mean.find(s.focusCode(), year, "workforce_gap_fte", "total", "total", "total"))},
+        {"p05",
+         number(b->p05.find(s.focusCode(), year, "workforce_gap_fte", "total", "total", "total"))},
+        {"p95",
+         number(b->p95.find(s.focusCode(), year, "workforce_gap_fte", "total", "total", "total"))}};
   }
   nlohmann::json solidarity = agentRun(s.agents().solidarity(), current);
   if (const SolidarityResult* r = s.agents().solidarity().result()) {
@@ -76,7 +88,8 @@ nlohmann::json agents(const Session& s, int year) {
     solidarity["region_mean"] = number(region.mean);
     solidarity["region_p95"] = number(region.p95);
     nlohmann::json alone = nlohmann::json::object();
-    for (std::size_t i = 0; i + 1 < r->rows.size(); i += kPoolKeys) alone[r->rows[i].code] = number(r->rows[i].riskPercent);
+    for (std::size_t i = 0; i + 1 < r->rows.size(); i += kPoolKeys)
+      alone[r->rows[i].code] = number(r->rows[i].riskPercent);
     solidarity["risk_percent_alone"] = alone;
   }
   return {{"bands", bands}, {"solidarity", solidarity}};
@@ -84,7 +97,8 @@ nlohmann::json agents(const Session& s, int year) {
 
 }  // namespace
 
-nlohmann::json stateJson(const App& app, const std::vector<std::string>& screenshots, const std::vector<std::string>& problems) {
+nlohmann::json stateJson(const App& app, const std::vector<std::string>& screenshots,
+                         const std::vector<std::string>& problems) {
   const AppState& st = app.state();
   const Session& s = app.session();
   nlohmann::json j;
@@ -92,7 +106,8 @@ nlohmann::json stateJson(const App& app, const std::vector<std::string>& screens
   j["language"] = langCode(st.lang);
   j["workshop"] = st.workshop;
   j["window"] = {{"width", app.platform().width()}, {"height", app.platform().height()}};
-  j["dataset"] = {{"name", s.data().name}, {"version", s.data().version}, {"base_year", s.baseYear()}};
+  j["dataset"] = {
+      {"name", s.data().name}, {"version", s.data().version}, {"base_year", s.baseYear()}};
   const Scenario& sc = s.scenario();
   nlohmann::json levers = nlohmann::json::object();
   for (const auto& spec : leverSpecs()) levers[std::string(spec.key)] = sc[spec.id];
@@ -103,17 +118,18 @@ nlohmann::json stateJson(const App& app, const std::vector<std::string>& screens
     for (const auto& [k, v] : sc.table(t.id)) table[k] = v;
     levers[std::string(t.key)] = table;
   }
-  j["scenario"] = {{"name", sc.name},
-                   {"file", sc.sourceFile},
-                   {"hash", sc.contentHash()},
-                   {"modified", s.modified()},
-                   {"horizon", sc.horizon()},
-                   {"levers", levers}};
+  j["scenario"] = {{"name", sc.name},          {"file", sc.sourceFile},
+                   {"hash", sc.contentHash()}, {"modified", s.modified()},
+                   {"horizon", sc.horizon()},  {"levers", levers}};
   const Region* r = s.region();
-  j["region"] = r ? nlohmann::json{{"code", r->code}, {"name", r->name}, {"type", r->type}, {"municipalities", r->members.size()}}
+  j["region"] = r ? nlohmann::json{{"code", r->code},
+                                   {"name", r->name},
+                                   {"type", r->type},
+                                   {"municipalities", r->members.size()}}
                   : nlohmann::json(nullptr);
-  j["municipality"] = s.municipality().empty() ? nlohmann::json(nullptr)
-                                               : nlohmann::json{{"code", s.municipality()}, {"name", s.focusName()}};
+  j["municipality"] = s.municipality().empty()
+                          ? nlohmann::json(nullptr)
+                          : nlohmann::json{{"code", s.municipality()}, {"name", s.focusName()}};
   j["area"] = {{"code", s.focusCode()}, {"name", s.focusName()}, {"level", s.focusLevel()}};
   j["year"] = st.year;
   j["map_indicator"] = st.mapIndicator;
@@ -122,7 +138,8 @@ nlohmann::json stateJson(const App& app, const std::vector<std::string>& screens
   j["key_figures"] = figures(s, s.focusRun(), st.year);
   nlohmann::json population = nlohmann::json::object();
   if (const ScenarioRun* run = s.focusRun()) {
-    for (int y = s.baseYear(); y <= s.horizon(); ++y) population[std::to_string(y)] = number(run->results.find(s.focusCode(), y, "population"));
+    for (int y = s.baseYear(); y <= s.horizon(); ++y)
+      population[std::to_string(y)] = number(run->results.find(s.focusCode(), y, "population"));
   }
   j["population"] = population;
   nlohmann::json comps = nlohmann::json::array();

@@ -12,6 +12,7 @@
 
 namespace zorgsim::gui {
 
-nlohmann::json stateJson(const App& app, const std::vector<std::string>& screenshots, const std::vector<std::string>& problems);
+nlohmann::json stateJson(const App& app, const std::vector<std::string>& screenshots,
+                         const std::vector<std::string>& problems);
 
 }  // namespace zorgsim::gui

@@ -34,15 +34,17 @@ struct Ui {
   AppState& state;
   Session& session;
   const Fonts& fonts;
-  float fontSize = 15;          // the UI font's pixel size
+  float fontSize = 15;  // the UI font's pixel size
   charts::ChartStyle chartStyle;
   charts::NumberFormat format;
-  bool scripted = false;         // no timings on screen: screenshots must be reproducible
+  bool scripted = false;          // no timings on screen: screenshots must be reproducible
   std::vector<DrawnChart> drawn;  // filled only while state.exportRequested
   DrawnMap lastMap;
 
   const char* t(std::string_view key) const { return tr(state.lang, key); }
-  std::string number(double v, int decimals) const { return charts::formatNumber(v, decimals, format); }
+  std::string number(double v, int decimals) const {
+    return charts::formatNumber(v, decimals, format);
+  }
   ImFont* font(float size, bool bold = false) const { return fonts.pick(size, bold); }
 };
 

@@ -31,7 +31,8 @@ void scenarioChips(Ui& ui) {
       ImGui::PopID();
       break;
     }
-    if (ImGui::IsItemHovered()) wrappedTooltip(std::string(ui.t("cmp.remove")) + ": " + s.comparisons()[i].file);
+    if (ImGui::IsItemHovered())
+      wrappedTooltip(std::string(ui.t("cmp.remove")) + ": " + s.comparisons()[i].file);
     ImGui::PopID();
   }
   if (s.comparisons().empty()) {
@@ -46,7 +47,8 @@ std::string breakAtHyphen(const std::string& name, float width) {
   if (ImGui::CalcTextSize(name.c_str()).x <= width) return name;
   std::size_t best = std::string::npos;
   for (std::size_t i = name.find('-'); i != std::string::npos; i = name.find('-', i + 1)) {
-    if (best == std::string::npos || std::abs(double(i) - double(name.size()) / 2) < std::abs(double(best) - double(name.size()) / 2)) {
+    if (best == std::string::npos || std::abs(double(i) - double(name.size()) / 2) <
+                                         std::abs(double(best) - double(name.size()) / 2)) {
       best = i;
     }
   }
@@ -57,11 +59,13 @@ void figureTable(Ui& ui, const std::vector<ScenarioLine>& lines) {
   const std::string code = ui.session.focusCode();
   const int year = ui.state.year, base = ui.session.baseYear();
   const int columns = 1 + static_cast<int>(lines.size());
-  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+  const ImGuiTableFlags flags =
+      ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("comparison", columns, flags)) return;
   ImGui::TableSetupColumn((std::string(ui.t("cmp.figure")) + " " + std::to_string(year)).c_str(),
                           ImGuiTableColumnFlags_WidthStretch, 1.2f);
-  for (const auto& l : lines) ImGui::TableSetupColumn(l.name.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  for (const auto& l : lines)
+    ImGui::TableSetupColumn(l.name.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
   ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
   for (int c = 0; c < columns; ++c) {
     ImGui::TableSetColumnIndex(c);
@@ -69,12 +73,15 @@ void figureTable(Ui& ui, const std::vector<ScenarioLine>& lines) {
       const auto col = lines[static_cast<std::size_t>(c - 1)].color;
       const float sz = ImGui::GetFontSize();
       const ImVec2 p = ImGui::GetCursorScreenPos();
-      ImGui::GetWindowDrawList()->AddRectFilled({p.x, p.y + sz * 0.3f}, {p.x + sz * 0.8f, p.y + sz * 0.8f}, toImColor(col));
+      ImGui::GetWindowDrawList()->AddRectFilled({p.x, p.y + sz * 0.3f},
+                                                {p.x + sz * 0.8f, p.y + sz * 0.8f}, toImColor(col));
       ImGui::Dummy({sz * 1.0f, sz * 0.5f});
       ImGui::SameLine();
     }
     ImGui::PushFont(ui.font(ui.fontSize, true));
-    ImGui::TextWrapped("%s", breakAtHyphen(ImGui::TableGetColumnName(c), ImGui::GetContentRegionAvail().x).c_str());
+    ImGui::TextWrapped(
+        "%s",
+        breakAtHyphen(ImGui::TableGetColumnName(c), ImGui::GetContentRegionAvail().x).c_str());
     ImGui::PopFont();
   }
   for (const Figure& f : keyFigures()) {
@@ -92,7 +99,8 @@ void figureTable(Ui& ui, const std::vector<ScenarioLine>& lines) {
       }
       const double v = f.value(l.run->results, code, year, base);
       std::string text = ui.number(v, f.decimals);
-      if (f.showChange) text += "  (" + percentChange(ui, v, f.value(l.run->results, code, base, base)) + ")";
+      if (f.showChange)
+        text += "  (" + percentChange(ui, v, f.value(l.run->results, code, base, base)) + ")";
       ImGui::TextUnformatted(text.c_str());
     }
   }
@@ -117,8 +125,9 @@ void drawComparisonView(Ui& ui) {
     const char* careType;
     const char* unitKey;
   };
-  std::vector<Small> smalls{{"cmp-population", "kf.population", "population", "total", "", "unit.persons"},
-                            {"cmp-85plus", "kf.aged85", "population", "85+", "", "unit.persons"}};
+  std::vector<Small> smalls{
+      {"cmp-population", "kf.population", "population", "total", "", "unit.persons"},
+      {"cmp-85plus", "kf.aged85", "population", "85+", "", "unit.persons"}};
   if (!ui.session.care().empty()) {
     smalls.push_back({"cmp-gap", "kf.gap", "workforce_gap_fte", "total", "total", "unit.fte"});
   }
@@ -138,7 +147,8 @@ void drawComparisonView(Ui& ui) {
     charts::Chart chart = charts::timeSeriesChart(spec);
     chart.legend.clear();  // the table header carries the scenario colours
     if (i) ImGui::SameLine(0, gap);
-    drawChart(ui, sm.id, chart, {i + 1 == smalls.size() ? avail.x - (w + gap) * float(i) : w, avail.y});
+    drawChart(ui, sm.id, chart,
+              {i + 1 == smalls.size() ? avail.x - (w + gap) * float(i) : w, avail.y});
   }
 }
 

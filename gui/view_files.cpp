@@ -17,7 +17,8 @@ std::vector<std::string> scenarioFilesIn(const fs::path& folder) {
   std::vector<std::string> files;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(folder, ec)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".toml") files.push_back(entry.path().string());
+    if (entry.is_regular_file() && entry.path().extension() == ".toml")
+      files.push_back(entry.path().string());
   }
   std::sort(files.begin(), files.end());
   return files;
@@ -80,11 +81,13 @@ void drawFileDialog(Ui& ui) {
   ImGui::TextUnformatted(ui.t("file.path"));
   ImGui::SetNextItemWidth(-FLT_MIN);
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-  const bool enter = ImGui::InputText("##path", &st.dialogPath, ImGuiInputTextFlags_EnterReturnsTrue);
+  const bool enter =
+      ImGui::InputText("##path", &st.dialogPath, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::TextDisabled("%s %s", ui.t("file.in_folder"), folder.string().c_str());
   if (ImGui::BeginListBox("##files", {-FLT_MIN, ui.fontSize * 10})) {
     for (const auto& f : scenarioFilesIn(folder)) {
-      if (ImGui::Selectable(fs::path(f).filename().string().c_str(), f == st.dialogPath)) st.dialogPath = f;
+      if (ImGui::Selectable(fs::path(f).filename().string().c_str(), f == st.dialogPath))
+        st.dialogPath = f;
     }
     ImGui::EndListBox();
   }
@@ -94,7 +97,9 @@ void drawFileDialog(Ui& ui) {
     close = true;
   }
   ImGui::SameLine();
-  if (ImGui::Button(ui.t("file.cancel")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) close = true;
+  if (ImGui::Button(ui.t("file.cancel")) ||
+      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+    close = true;
   if (close) {
     st.dialog = FileDialog::None;
     ImGui::CloseCurrentPopup();

@@ -47,7 +47,8 @@ void drawKeyFigures(Ui& ui) {
     ImGui::TextDisabled("%s", ui.t("status.no_runs"));
     return;
   }
-  const std::string vs = std::string(ui.t("kf.vs_base")) + " " + std::to_string(ui.session.baseYear());
+  const std::string vs =
+      std::string(ui.t("kf.vs_base")) + " " + std::to_string(ui.session.baseYear());
   if (ui.state.workshop) {
     drawFigureCards(ui, figures, vs);  // the year is in the workshop title
   } else {

@@ -1,6 +1,6 @@
-// The levers panel: every scenario lever from the parameter dictionary (models/scenario/levers.hpp),
-// grouped Demografie / Zorggebruik / Preventie / Arbeidsmarkt, with a tooltip giving
-// meaning, unit, range, default and source. In workshop mode only the main levers.
+// The levers panel: every scenario lever from the parameter dictionary
+// (models/scenario/levers.hpp), grouped Demografie / Zorggebruik / Preventie / Arbeidsmarkt, with a
+// tooltip giving meaning, unit, range, default and source. In workshop mode only the main levers.
 
 #include "gui/views.hpp"
 #include "models/data/national_assumptions.hpp"
@@ -14,10 +14,13 @@ namespace zorgsim::gui {
 
 namespace {
 
-constexpr Lever kMainLevers[] = {Lever::FertilityMultiplier, Lever::LifeExpectancyGain, Lever::InternalInMultiplier,
-                                 Lever::ProductivityMultiplier, Lever::InflowMultiplier, Lever::AttritionMultiplier};
+constexpr Lever kMainLevers[] = {Lever::FertilityMultiplier,  Lever::LifeExpectancyGain,
+                                 Lever::InternalInMultiplier, Lever::ProductivityMultiplier,
+                                 Lever::InflowMultiplier,     Lever::AttritionMultiplier};
 
-bool isMain(Lever l) { return std::find(std::begin(kMainLevers), std::end(kMainLevers), l) != std::end(kMainLevers); }
+bool isMain(Lever l) {
+  return std::find(std::begin(kMainLevers), std::end(kMainLevers), l) != std::end(kMainLevers);
+}
 
 std::string rangeText(const Ui& ui, double lo, double hi, int decimals) {
   return ui.number(lo, decimals) + " \u2013 " + ui.number(hi, decimals);
@@ -48,7 +51,8 @@ std::string unitText(const Ui& ui, std::string_view unit) {
 template <typename Spec>
 std::string leverHelp(const Ui& ui, const Spec& s, double defaultValue, int decimals) {
   std::string text = std::string(ui.state.lang == Lang::Nl ? s.labelNl : s.labelEn) + "\n\n";
-  text += std::string(ui.t("levers.meaning")) + ": " + std::string(ui.state.lang == Lang::Nl ? s.meaningNl : s.meaning);
+  text += std::string(ui.t("levers.meaning")) + ": " +
+          std::string(ui.state.lang == Lang::Nl ? s.meaningNl : s.meaning);
   text += "\n" + std::string(ui.t("levers.unit")) + ": " + unitText(ui, s.unit);
   text += "\n" + std::string(ui.t("levers.range")) + ": " + rangeText(ui, s.min, s.max, decimals);
   text += "\n" + std::string(ui.t("levers.default")) + ": " + ui.number(defaultValue, decimals);
@@ -60,19 +64,25 @@ std::string leverHelp(const Ui& ui, const Spec& s, double defaultValue, int deci
 // differs from the loaded scenario) and the value in the language's number format. Then a
 // full-width slider without text: a value drawn inside the slider sits under its grab.
 // Returns the new value when it was moved.
-std::optional<double> leverRow(Ui& ui, const char* id, const std::string& label, const std::string& help, double value,
-                               double loadedValue, double lo, double hi, int decimals) {
+std::optional<double> leverRow(Ui& ui, const char* id, const std::string& label,
+                               const std::string& help, double value, double loadedValue, double lo,
+                               double hi, int decimals) {
   std::optional<double> moved;
   ImGui::PushID(id);
   const ImGuiStyle& st = ImGui::GetStyle();
   // Years are written without a thousands separator ("2050", not "2.050").
-  const bool year = decimals == 0 && value >= 1000 && value < 10000 && std::string_view(id) == "horizon";
-  const std::string shown = year ? std::to_string(static_cast<int>(std::lround(value))) : ui.number(value, decimals);
+  const bool year =
+      decimals == 0 && value >= 1000 && value < 10000 && std::string_view(id) == "horizon";
+  const std::string shown =
+      year ? std::to_string(static_cast<int>(std::lround(value))) : ui.number(value, decimals);
   const float valueW = ImGui::CalcTextSize(shown.c_str()).x;
-  const float resetW = value != loadedValue ? ImGui::CalcTextSize("\u21BA").x + st.FramePadding.x * 2 + st.ItemSpacing.x : 0.0f;
+  const float resetW = value != loadedValue ? ImGui::CalcTextSize("\u21BA").x +
+                                                  st.FramePadding.x * 2 + st.ItemSpacing.x
+                                            : 0.0f;
   const float left = ImGui::GetCursorPosX();
   const float right = left + ImGui::GetContentRegionAvail().x;
-  ImGui::PushTextWrapPos(std::max(left + ui.fontSize * 4, right - valueW - resetW - st.ItemSpacing.x));
+  ImGui::PushTextWrapPos(
+      std::max(left + ui.fontSize * 4, right - valueW - resetW - st.ItemSpacing.x));
   ImGui::AlignTextToFramePadding();
   ImGui::TextWrapped("%s", label.c_str());
   ImGui::PopTextWrapPos();
@@ -80,7 +90,8 @@ std::optional<double> leverRow(Ui& ui, const char* id, const std::string& label,
   if (value != loadedValue) {
     ImGui::SameLine(right - valueW - resetW);
     if (ImGui::SmallButton("\u21BA")) moved = loadedValue;
-    if (ImGui::IsItemHovered()) wrappedTooltip(std::string(ui.t("levers.reset")) + ": " + ui.number(loadedValue, decimals));
+    if (ImGui::IsItemHovered())
+      wrappedTooltip(std::string(ui.t("levers.reset")) + ": " + ui.number(loadedValue, decimals));
   }
   ImGui::SameLine(right - valueW);
   ImGui::PushFont(ui.font(ui.fontSize, true));
@@ -89,7 +100,8 @@ std::optional<double> leverRow(Ui& ui, const char* id, const std::string& label,
   if (ImGui::IsItemHovered()) wrappedTooltip(help);
   double v = value;
   ImGui::SetNextItemWidth(-FLT_MIN);
-  if (ImGui::SliderScalar("##v", ImGuiDataType_Double, &v, &lo, &hi, "", ImGuiSliderFlags_AlwaysClamp)) {
+  if (ImGui::SliderScalar("##v", ImGuiDataType_Double, &v, &lo, &hi, "",
+                          ImGuiSliderFlags_AlwaysClamp)) {
     // The slider shows no text, so ImGui does not round to a format: round to the shown decimals.
     const double scale = std::pow(10.0, decimals);
     moved = std::clamp(std::round(v * scale) / scale, lo, hi);
@@ -103,10 +115,12 @@ std::string interventionHelp(const Ui& ui, const Intervention& i) {
   const bool nl = ui.state.lang == Lang::Nl;
   std::string text = (nl ? i.nameNl : i.nameEn) + "\n\n";
   text += std::string(ui.t("levers.tier")) + ": " + i.tier + "\n";
-  text += std::string(ui.t("levers.target")) + ": " + i.targetState + ", " + std::to_string(i.ageMin) + "-" + std::to_string(i.ageMax) + " " +
-          ui.t("unit.age_years") + "\n";
+  text += std::string(ui.t("levers.target")) + ": " + i.targetState + ", " +
+          std::to_string(i.ageMin) + "-" + std::to_string(i.ageMax) + " " + ui.t("unit.age_years") +
+          "\n";
   text += std::string(ui.t("levers.reach")) + ": " + ui.number(100.0 * i.reach, 0) + " %\n";
-  text += std::string(ui.t("levers.cost_per_participant")) + ": " + ui.number(i.costPerParticipant, 0) + " " + ui.t("unit.euro") + "\n";
+  text += std::string(ui.t("levers.cost_per_participant")) + ": " +
+          ui.number(i.costPerParticipant, 0) + " " + ui.t("unit.euro") + "\n";
   text += std::string(ui.t("levers.source")) + ": " + i.source;
   return text;
 }
@@ -141,8 +155,9 @@ void interventionToggles(Ui& ui) {
 void scalarLever(Ui& ui, const LeverSpec& s) {
   const int dec = decimalsOf(s);
   const std::string label(ui.state.lang == Lang::Nl ? s.labelNl : s.labelEn);
-  if (auto v = leverRow(ui, std::string(s.key).c_str(), label, leverHelp(ui, s, s.defaultValue, dec), ui.session.scenario()[s.id],
-                        ui.session.loaded()[s.id], s.min, s.max, dec)) {
+  if (auto v =
+          leverRow(ui, std::string(s.key).c_str(), label, leverHelp(ui, s, s.defaultValue, dec),
+                   ui.session.scenario()[s.id], ui.session.loaded()[s.id], s.min, s.max, dec)) {
     ui.session.setLever(s.id, *v);
   }
 }
@@ -161,7 +176,8 @@ void tableLever(Ui& ui, const TableLeverSpec& s) {
     const std::string& code = session.municipality();
     const std::string label = title + " (" + session.focusName() + ")";
     if (auto v = leverRow(ui, (std::string(s.key) + code).c_str(), label, leverHelp(ui, s, 0.0, 0),
-                          session.scenario().tableValue(s.id, code, 0.0), session.loaded().tableValue(s.id, code, 0.0), 0.0,
+                          session.scenario().tableValue(s.id, code, 0.0),
+                          session.loaded().tableValue(s.id, code, 0.0), 0.0,
                           std::min(s.max, 5000.0), 0)) {
       ui.session.setTableValue(s.id, code, *v);
     }
@@ -174,16 +190,17 @@ void tableLever(Ui& ui, const TableLeverSpec& s) {
   if (ImGui::IsItemHovered()) wrappedTooltip(leverHelp(ui, s, 0.0, 1));
   for (const auto& type : session.care().catalogue.types) {
     const std::string label = ui.state.lang == Lang::Nl ? type.nameNl : type.nameEn;
-    if (auto v = leverRow(ui, (std::string(s.key) + type.code).c_str(), label, leverHelp(ui, s, 0.0, 1),
-                          session.scenario().tableValue(s.id, type.code, type.trend.pctPerYear),
-                          session.loaded().tableValue(s.id, type.code, type.trend.pctPerYear),
-                          s.min, s.max, 1)) {
+    if (auto v = leverRow(
+            ui, (std::string(s.key) + type.code).c_str(), label, leverHelp(ui, s, 0.0, 1),
+            session.scenario().tableValue(s.id, type.code, type.trend.pctPerYear),
+            session.loaded().tableValue(s.id, type.code, type.trend.pctPerYear), s.min, s.max, 1)) {
       ui.session.setTableValue(s.id, type.code, *v);
     }
   }
 }
 
-// The national assumptions: the CBS Kernprognose, or UN WPP 2024 with one of its fertility variants.
+// The national assumptions: the CBS Kernprognose, or UN WPP 2024 with one of its fertility
+// variants.
 void nationalAssumptions(Ui& ui) {
   struct Choice {
     const char* set;
@@ -197,14 +214,17 @@ void nationalAssumptions(Ui& ui) {
   const Scenario& s = ui.session.scenario();
   const Choice* current = &choices[0];
   for (const auto& c : choices) {
-    if (s.assumptionSet == c.set && (s.assumptionSet != kAssumptionSetWpp || s.tfrVariant == c.variant)) current = &c;
+    if (s.assumptionSet == c.set &&
+        (s.assumptionSet != kAssumptionSetWpp || s.tfrVariant == c.variant))
+      current = &c;
   }
   ImGui::Spacing();
   ImGui::TextUnformatted(ui.t("levers.tfr_variant"));
   ImGui::SetNextItemWidth(-FLT_MIN);
   if (ImGui::BeginCombo("##assumptions", ui.t(current->label))) {
     for (const auto& c : choices) {
-      if (ImGui::Selectable(ui.t(c.label), &c == current)) ui.session.setNationalAssumptions(c.set, c.variant);
+      if (ImGui::Selectable(ui.t(c.label), &c == current))
+        ui.session.setNationalAssumptions(c.set, c.variant);
     }
     ImGui::EndCombo();
   }
@@ -219,7 +239,8 @@ void drawLeversPanel(Ui& ui) {
     if (ImGui::Button(ui.t("levers.reset_all"))) ui.session.resetToLoaded();
   }
   ImGui::Separator();
-  for (LeverGroup g : {LeverGroup::Demography, LeverGroup::CareUse, LeverGroup::Prevention, LeverGroup::LabourMarket}) {
+  for (LeverGroup g : {LeverGroup::Demography, LeverGroup::CareUse, LeverGroup::Prevention,
+                       LeverGroup::LabourMarket}) {
     const std::string name(ui.state.lang == Lang::Nl ? groupNameNl(g) : groupNameEn(g));
     bool any = false;
     for (const auto& s : leverSpecs()) any = any || (s.group == g && (!workshop || isMain(s.id)));
@@ -241,7 +262,8 @@ void drawLeversPanel(Ui& ui) {
         nationalAssumptions(ui);
       }
       for (const auto& t : tableLeverSpecs()) {
-        if (t.group == g && (t.keyKind != TableKey::CareType || !ui.session.care().empty())) tableLever(ui, t);
+        if (t.group == g && (t.keyKind != TableKey::CareType || !ui.session.care().empty()))
+          tableLever(ui, t);
       }
     }
     if (g == LeverGroup::Prevention && !workshop) interventionToggles(ui);

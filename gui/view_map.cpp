@@ -19,7 +19,8 @@ charts::Chart buildMap(const Ui& ui) {
   if (!f) f = &mapIndicators().front();
   charts::ChoroplethSpec spec;
   spec.title = std::string(ui.t(f->labelKey)) + " " + std::to_string(ui.state.year);
-  spec.subtitle = std::string(ui.t("top.scenario")) + ": " + currentScenarioLabel(ui) + " \u2013 " + ui.t("map.click_hint");
+  spec.subtitle = std::string(ui.t("top.scenario")) + ": " + currentScenarioLabel(ui) + " \u2013 " +
+                  ui.t("map.click_hint");
   spec.source = "Bron: CBS, UN WPP 2024, CBS/PDOK gemeentegrenzen 2024; zorgsim";
   spec.unit = *f->unitKey ? ui.t(f->unitKey) : "";
   spec.decimals = f->decimals;
@@ -28,12 +29,14 @@ charts::Chart buildMap(const Ui& ui) {
   spec.noDataLabel = ui.t("map.no_data");
   spec.selectedCode = s.municipality();
   if (const Region* r = s.region(); r && r->type != "province" && r->type != "country") {
-    for (int m : r->members) spec.highlighted.insert(s.data().municipalities[static_cast<std::size_t>(m)].code);
+    for (int m : r->members)
+      spec.highlighted.insert(s.data().municipalities[static_cast<std::size_t>(m)].code);
   }
   // Zoom to the chosen region or province when it is a part of the dataset's map (a
   // province of the national dataset, any region); the whole map otherwise.
   if (const Region* r = s.region(); r && r->members.size() < s.data().municipalities.size()) {
-    for (int m : r->members) spec.zoomTo.insert(s.data().municipalities[static_cast<std::size_t>(m)].code);
+    for (int m : r->members)
+      spec.zoomTo.insert(s.data().municipalities[static_cast<std::size_t>(m)].code);
   }
   if (const ScenarioRun* run = s.fullRun()) {
     for (const auto& m : s.data().municipalities) {
@@ -55,14 +58,16 @@ void drawMapView(Ui& ui) {
   for (const Figure& f : mapIndicators()) {
     if (!f.needsCare || !ui.session.care().empty()) items.emplace_back(f.key, ui.t(f.labelKey));
   }
-  labelledCombo(ui.t("map.indicator"), "##indicator", ui.state.mapIndicator, items, ui.fontSize * 22);
+  labelledCombo(ui.t("map.indicator"), "##indicator", ui.state.mapIndicator, items,
+                ui.fontSize * 22);
   ImGui::SameLine(0, ui.fontSize * 2);
   yearSlider(ui, ui.fontSize * 16);
   const charts::Chart chart = buildMap(ui);
   const ChartInteraction in = drawChart(ui, "map", chart, ImGui::GetContentRegionAvail());
   if (in.clicked && in.feature >= 0) {
     std::string error;
-    if (!ui.session.selectMunicipality(chart.map->features[static_cast<std::size_t>(in.feature)].code, error)) {
+    if (!ui.session.selectMunicipality(
+            chart.map->features[static_cast<std::size_t>(in.feature)].code, error)) {
       ui.state.error = error;
     }
   }

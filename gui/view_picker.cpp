@@ -43,7 +43,8 @@ void drawAreaPicker(Ui& ui, float width, bool compact) {
   }
   ImGui::SetNextItemWidth(width);
   if (ImGui::BeginCombo("##region", preview.c_str(), ImGuiComboFlags_HeightLarge)) {
-    std::vector<std::string> types{"country", "province", "coalition", "zorgregio", "jeugdregio", "corop"};
+    std::vector<std::string> types{"country",   "province",   "coalition",
+                                   "zorgregio", "jeugdregio", "corop"};
     for (const auto& r : d.regions) {
       if (std::find(types.begin(), types.end(), r.type) == types.end()) types.push_back(r.type);
     }
@@ -68,13 +69,16 @@ void drawAreaPicker(Ui& ui, float width, bool compact) {
     ImGui::TextUnformatted(ui.t("top.municipality"));
     ImGui::SameLine();
   }
-  const std::string muni = s.municipality().empty() ? std::string(ui.t("top.whole_region")) : s.focusName();
+  const std::string muni =
+      s.municipality().empty() ? std::string(ui.t("top.whole_region")) : s.focusName();
   ImGui::SetNextItemWidth(width * 0.85f);
   if (ImGui::BeginCombo("##municipality", muni.c_str(), ImGuiComboFlags_HeightLarge)) {
-    if (ImGui::Selectable(ui.t("top.whole_region"), s.municipality().empty())) s.clearMunicipality();
+    if (ImGui::Selectable(ui.t("top.whole_region"), s.municipality().empty()))
+      s.clearMunicipality();
     std::vector<int> members = current ? current->members : std::vector<int>{};
     std::sort(members.begin(), members.end(), [&](int a, int b) {
-      return d.municipalities[static_cast<std::size_t>(a)].name < d.municipalities[static_cast<std::size_t>(b)].name;
+      return d.municipalities[static_cast<std::size_t>(a)].name <
+             d.municipalities[static_cast<std::size_t>(b)].name;
     });
     for (int m : members) {
       const Municipality& mm = d.municipalities[static_cast<std::size_t>(m)];

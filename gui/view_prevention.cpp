@@ -1,6 +1,6 @@
 // Prevention: for a scenario with active interventions, the selected area's avoided care and
-// what it costs, all read from the focus run (models/prevention/prevention_indicators.cpp): key numbers
-// for the chosen year and the whole run, avoided cost against programme cost and avoided
+// what it costs, all read from the focus run (models/prevention/prevention_indicators.cpp): key
+// numbers for the chosen year and the whole run, avoided cost against programme cost and avoided
 // staff per year (the report's pair, charts/prevention_charts.hpp), avoided clients per care
 // type, and the waterfall of the change in care staff: demography + trend + prevention
 // (models/care/decomposition.hpp). Without interventions: how to switch one on.
@@ -28,11 +28,13 @@ struct DecompositionCache {
   StaffDecomposition value;
 };
 
-const StaffDecomposition& cachedDecomposition(const Ui& ui, const ScenarioRun& run, std::pair<int, int> years) {
+const StaffDecomposition& cachedDecomposition(const Ui& ui, const ScenarioRun& run,
+                                              std::pair<int, int> years) {
   static DecompositionCache cache;
   const Session& s = ui.session;
   if (cache.version != s.resultVersion() || cache.area != s.focusCode() || cache.years != years) {
-    cache.value = staffDecomposition(run, s.data(), s.care(), s.scenario(), s.focusCode(), years.first, years.second);
+    cache.value = staffDecomposition(run, s.data(), s.care(), s.scenario(), s.focusCode(),
+                                     years.first, years.second);
     cache.version = s.resultVersion();
     cache.area = s.focusCode();
     cache.years = years;
@@ -46,20 +48,28 @@ std::string careTypeName(const Ui& ui, const std::string& code) {
   if (i < 0) return code;
   const auto& t = cat.types[static_cast<std::size_t>(i)];
   std::string name = ui.state.lang == Lang::Nl ? t.nameNl : t.nameEn;
-  if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') name[0] = static_cast<char>(name[0] - 'a' + 'A');  // a table row starts a sentence
+  if (!name.empty() && name[0] >= 'a' && name[0] <= 'z')
+    name[0] = static_cast<char>(name[0] - 'a' + 'A');  // a table row starts a sentence
   return name;
 }
 
 // Workshop: four cards (staff avoided, what it costs, what it returns, when it pays back).
 std::vector<FigureCell> figureCells(const Ui& ui, const PreventionFigures& f) {
   const std::string meuro = std::string(" ") + ui.t("unit.meuro");
-  const std::string whole = std::to_string(ui.session.baseYear()) + "\u2013" + std::to_string(ui.session.horizon());
+  const std::string whole =
+      std::to_string(ui.session.baseYear()) + "\u2013" + std::to_string(ui.session.horizon());
   std::vector<FigureCell> cells;
-  cells.push_back({ui.t("prev.avoided_fte"), ui.number(f.avoidedFte, 1) + " " + ui.t("unit.fte"), std::to_string(f.year)});
-  if (!ui.state.workshop) cells.push_back({ui.t("prev.avoided_cost"), ui.number(f.avoidedCost * 1e-6, 1) + meuro, std::to_string(f.year)});
-  cells.push_back({ui.t("prev.programme_cost_total"), ui.number(f.programmeCostTotal * 1e-6, 1) + meuro, whole});
+  cells.push_back({ui.t("prev.avoided_fte"), ui.number(f.avoidedFte, 1) + " " + ui.t("unit.fte"),
+                   std::to_string(f.year)});
+  if (!ui.state.workshop)
+    cells.push_back({ui.t("prev.avoided_cost"), ui.number(f.avoidedCost * 1e-6, 1) + meuro,
+                     std::to_string(f.year)});
+  cells.push_back({ui.t("prev.programme_cost_total"),
+                   ui.number(f.programmeCostTotal * 1e-6, 1) + meuro, whole});
   cells.push_back({ui.t("prev.return"), ui.number(f.returnPerEuro, 2), whole});
-  cells.push_back({ui.t("prev.break_even"), f.breakEvenYear > 0 ? std::to_string(f.breakEvenYear) : ui.t("prev.not_reached"), whole});
+  cells.push_back({ui.t("prev.break_even"),
+                   f.breakEvenYear > 0 ? std::to_string(f.breakEvenYear) : ui.t("prev.not_reached"),
+                   whole});
   return cells;
 }
 
@@ -81,15 +91,18 @@ charts::PreventionChartsSpec chartsSpec(const Ui& ui, const ScenarioRun& run) {
   spec.format = ui.format;
   const std::string code = s.focusCode();
   auto series = [&](const char* indicator) {
-    return charts::resultSeries(run.results, code, s.baseYear(), s.horizon(), indicator, "total", "total", "total");
+    return charts::resultSeries(run.results, code, s.baseYear(), s.horizon(), indicator, "total",
+                                "total", "total");
   };
-  spec.scenarios.push_back({currentScenarioLabel(ui), series("avoided_cost"), series("programme_cost"), series("avoided_workforce_fte")});
+  spec.scenarios.push_back({currentScenarioLabel(ui), series("avoided_cost"),
+                            series("programme_cost"), series("avoided_workforce_fte")});
   return spec;
 }
 
 charts::Chart waterfall(const Ui& ui, const StaffDecomposition& d) {
   charts::WaterfallSpec w;
-  w.title = std::string(ui.t("prev.waterfall_title")) + " " + std::to_string(d.from) + "\u2013" + std::to_string(d.to);
+  w.title = std::string(ui.t("prev.waterfall_title")) + " " + std::to_string(d.from) + "\u2013" +
+            std::to_string(d.to);
   w.subtitle = ui.session.focusName() + ", " + ui.t("ts.all_segments");
   w.yLabel = ui.t("unit.fte");
   w.totalLabel = ui.t("prev.level");
@@ -110,16 +123,19 @@ charts::Chart waterfall(const Ui& ui, const StaffDecomposition& d) {
 
 void avoidedClientsTable(Ui& ui, const PreventionFigures& f, ImVec2 size) {
   ImGui::BeginChild("##avoided", size, true);
-  sectionTitle(ui, (std::string(ui.t("prev.avoided_clients")) + " " + std::to_string(f.year)).c_str());
+  sectionTitle(ui,
+               (std::string(ui.t("prev.avoided_clients")) + " " + std::to_string(f.year)).c_str());
   if (f.avoidedClients.empty()) {
     mutedWrapped(ui.t("prev.no_avoided_clients"));
-  } else if (ImGui::BeginTable("##clients", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+  } else if (ImGui::BeginTable("##clients", 2,
+                               ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
     for (const auto& a : f.avoidedClients) {
       ImGui::TableNextColumn();
       ImGui::TextWrapped("%s", careTypeName(ui, a.careType).c_str());
       ImGui::TableNextColumn();
       const std::string v = ui.number(a.clients, 0);
-      ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(v.c_str()).x);
+      ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x -
+                           ImGui::CalcTextSize(v.c_str()).x);
       ImGui::TextUnformatted(v.c_str());
     }
     ImGui::EndTable();
@@ -142,7 +158,8 @@ void drawPreventionView(Ui& ui) {
   }
   const ScenarioRun* run = s.focusRun();
   if (!run) {
-    drawEmptyStateView(ui, "prevention", "prev.title", s.busy() ? "status.computing" : "status.no_runs");
+    drawEmptyStateView(ui, "prevention", "prev.title",
+                       s.busy() ? "status.computing" : "status.no_runs");
     return;
   }
   yearSlider(ui, ui.fontSize * 12);
@@ -158,7 +175,8 @@ void drawPreventionView(Ui& ui) {
     drawFigureTable(ui, "prevfigures", cells, ui.t("prev.value"), ui.t("prev.period"));
   }
   ImGui::Spacing();
-  const StaffDecomposition& d = cachedDecomposition(ui, *run, decompositionYears(s.baseYear(), s.horizon(), ui.state.year));
+  const StaffDecomposition& d =
+      cachedDecomposition(ui, *run, decompositionYears(s.baseYear(), s.horizon(), ui.state.year));
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float gap = ui.fontSize * 0.5f;
   const float halfW = std::floor((avail.x - gap) * 0.5f);

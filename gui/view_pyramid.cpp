@@ -18,7 +18,8 @@ std::pair<const ScenarioRun*, std::string> outlineSource(const Ui& ui) {
     const auto& c = comps[static_cast<std::size_t>(ui.state.outline)];
     return {c.run.get(), c.scenario.name};
   }
-  return {ui.session.referenceRun(), ui.session.reference().name + " (" + ui.t("pyr.reference") + ")"};
+  return {ui.session.referenceRun(),
+          ui.session.reference().name + " (" + ui.t("pyr.reference") + ")"};
 }
 
 }  // namespace
@@ -27,17 +28,21 @@ void drawPyramidView(Ui& ui) {
   Session& s = ui.session;
   yearSlider(ui, ui.fontSize * 16);
   ImGui::SameLine(0, ui.fontSize * 2);
-  std::vector<std::pair<std::string, std::string>> items{{"-1", s.reference().name + " (" + ui.t("pyr.reference") + ")"}};
-  for (std::size_t i = 0; i < s.comparisons().size(); ++i) items.emplace_back(std::to_string(i), s.comparisons()[i].scenario.name);
+  std::vector<std::pair<std::string, std::string>> items{
+      {"-1", s.reference().name + " (" + ui.t("pyr.reference") + ")"}};
+  for (std::size_t i = 0; i < s.comparisons().size(); ++i)
+    items.emplace_back(std::to_string(i), s.comparisons()[i].scenario.name);
   if (ui.state.outline >= static_cast<int>(s.comparisons().size())) ui.state.outline = -1;
   std::string outline = std::to_string(ui.state.outline);
-  if (labelledCombo(ui.t("pyr.outline"), "##outline", outline, items, ui.fontSize * 16)) ui.state.outline = std::stoi(outline);
+  if (labelledCombo(ui.t("pyr.outline"), "##outline", outline, items, ui.fontSize * 16))
+    ui.state.outline = std::stoi(outline);
 
   const std::string code = s.focusCode();
   const ScenarioRun* run = s.focusRun();
   const auto [other, otherName] = outlineSource(ui);
   charts::PyramidSpec spec;
-  spec.title = std::string(ui.t("pyr.title")) + " \u2013 " + s.focusName() + ", " + std::to_string(ui.state.year);
+  spec.title = std::string(ui.t("pyr.title")) + " \u2013 " + s.focusName() + ", " +
+               std::to_string(ui.state.year);
   spec.subtitle = std::string(ui.t("top.scenario")) + ": " + currentScenarioLabel(ui);
   spec.source = "Bron: CBS, UN WPP 2024; zorgsim cohortmodel";
   spec.population = run ? areaPopulation(*run, code, ui.state.year) : nullptr;
@@ -49,7 +54,8 @@ void drawPyramidView(Ui& ui) {
   spec.ageLabel = ui.t("unit.age");
   spec.format = ui.format;
   charts::Chart chart = charts::populationPyramidChart(spec);
-  if (!spec.population) chart.emptyMessage = s.busy() ? ui.t("status.computing") : ui.t("status.no_runs");
+  if (!spec.population)
+    chart.emptyMessage = s.busy() ? ui.t("status.computing") : ui.t("status.no_runs");
   drawChart(ui, "pyramid", chart, ImGui::GetContentRegionAvail());
 }
 

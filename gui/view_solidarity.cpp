@@ -18,12 +18,15 @@ namespace zorgsim::gui {
 
 namespace {
 
-constexpr PoolKey kPooled[] = {PoolKey::Inhabitants, PoolKey::Young, PoolKey::HistoricalUse, PoolKey::Mix};
-constexpr const char* kKeyLabels[] = {"sol.alone", "sol.inhabitants", "sol.young", "sol.historical", "sol.mix"};
+constexpr PoolKey kPooled[] = {PoolKey::Inhabitants, PoolKey::Young, PoolKey::HistoricalUse,
+                               PoolKey::Mix};
+constexpr const char* kKeyLabels[] = {"sol.alone", "sol.inhabitants", "sol.young", "sol.historical",
+                                      "sol.mix"};
 
 void rightAligned(const std::string& text) {
   const float w = ImGui::CalcTextSize(text.c_str()).x;
-  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - w));
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
+                       std::max(0.0f, ImGui::GetContentRegionAvail().x - w));
   ImGui::TextUnformatted(text.c_str());
 }
 
@@ -35,7 +38,8 @@ void headersRow() {
     const char* name = ImGui::TableGetColumnName(c);
     if (c > 0) {
       const float w = ImGui::CalcTextSize(name, nullptr, true).x;
-      ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - w));
+      ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
+                           std::max(0.0f, ImGui::GetContentRegionAvail().x - w));
     }
     ImGui::TableHeader(name);
   }
@@ -44,7 +48,8 @@ void headersRow() {
 void header(const Ui& ui, const char* first) {
   ImGui::TableSetupColumn(first, ImGuiTableColumnFlags_WidthStretch, 2.0f);
   ImGui::TableSetupColumn(ui.t("sol.expected"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-  for (const char* k : kKeyLabels) ImGui::TableSetupColumn(ui.t(k), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  for (const char* k : kKeyLabels)
+    ImGui::TableSetupColumn(ui.t(k), ImGuiTableColumnFlags_WidthStretch, 1.0f);
   headersRow();
 }
 
@@ -59,7 +64,8 @@ std::string pct(const Ui& ui, double p) { return ui.number(p, 1) + " %"; }
 
 // rows: per municipality the five keys in PoolKey order, then the region's total.
 void riskTable(Ui& ui, const SolidarityResult& r, float height) {
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
+  const ImGuiTableFlags flags =
+      ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
   if (!ImGui::BeginTable("##risk", 2 + kPoolKeys, flags, {0, height})) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   header(ui, ui.t("top.municipality"));
@@ -75,8 +81,9 @@ void riskTable(Ui& ui, const SolidarityResult& r, float height) {
       ImGui::TableNextColumn();
       rightAligned(pct(ui, row.riskPercent));
       if (ImGui::IsItemHovered()) {
-        wrappedTooltip(std::string(ui.t("sol.risk_euro")) + ": " + keur(ui, row.riskEuro) + " k\u20AC\n" + ui.t("sol.transfer") + ": " +
-                       keur(ui, row.expectedTransfer) + " k\u20AC");
+        wrappedTooltip(std::string(ui.t("sol.risk_euro")) + ": " + keur(ui, row.riskEuro) +
+                       " k\u20AC\n" + ui.t("sol.transfer") + ": " + keur(ui, row.expectedTransfer) +
+                       " k\u20AC");
       }
     }
   }
@@ -101,11 +108,14 @@ void riskTable(Ui& ui, const SolidarityResult& r, float height) {
 }
 
 void transferTable(Ui& ui, const SolidarityResult& r, float height) {
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
+  const ImGuiTableFlags flags =
+      ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
   if (!ImGui::BeginTable("##transfer", 1 + 4, flags, {0, height})) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn(ui.t("top.municipality"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-  for (PoolKey k : kPooled) ImGui::TableSetupColumn(ui.t(kKeyLabels[static_cast<int>(k)]), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  for (PoolKey k : kPooled)
+    ImGui::TableSetupColumn(ui.t(kKeyLabels[static_cast<int>(k)]),
+                            ImGuiTableColumnFlags_WidthStretch, 1.0f);
   headersRow();
   for (std::size_t i = 0; i + 1 < r.rows.size(); i += kPoolKeys) {
     ImGui::TableNextColumn();
@@ -123,7 +133,10 @@ std::string careTypeList(const Ui& ui, const std::vector<std::string>& codes) {
   const auto& cat = ui.session.care().catalogue;
   for (const auto& c : codes) {
     const int i = cat.indexOf(c);
-    const std::string name = i < 0 ? c : (ui.state.lang == Lang::Nl ? cat.types[static_cast<std::size_t>(i)].nameNl : cat.types[static_cast<std::size_t>(i)].nameEn);
+    const std::string name =
+        i < 0 ? c
+              : (ui.state.lang == Lang::Nl ? cat.types[static_cast<std::size_t>(i)].nameNl
+                                           : cat.types[static_cast<std::size_t>(i)].nameEn);
     out += (out.empty() ? "" : ", ") + name;
   }
   return out;
@@ -139,19 +152,28 @@ void drawSolidarityView(Ui& ui) {
   }
   const auto& task = s.agents().solidarity();
   const AgentRunView v = agentRunView(task, s.currentAgentKey());
-  sectionTitle(ui, (std::string(ui.t("sol.title")) + " \u2013 " + (s.region() ? s.region()->name : s.focusName())).c_str());
+  sectionTitle(ui, (std::string(ui.t("sol.title")) + " \u2013 " +
+                    (s.region() ? s.region()->name : s.focusName()))
+                       .c_str());
   switch (agentRunControls(ui, "solidarity", v, ui.state.solidarityReplicates, 50, 10000)) {
-    case AgentAction::Start: s.startSolidarityRun(ui.state.solidarityReplicates); break;
-    case AgentAction::Cancel: s.agents().solidarity().cancel(); break;
-    case AgentAction::None: break;
+    case AgentAction::Start:
+      s.startSolidarityRun(ui.state.solidarityReplicates);
+      break;
+    case AgentAction::Cancel:
+      s.agents().solidarity().cancel();
+      break;
+    case AgentAction::None:
+      break;
   }
   const SolidarityResult* r = task.result();
   if (!r) {
-    drawEmptyStateView(ui, "solidarity", "sol.title", v.status == AgentStatus::Running ? "agent.running" : "sol.empty");
+    drawEmptyStateView(ui, "solidarity", "sol.title",
+                       v.status == AgentStatus::Running ? "agent.running" : "sol.empty");
     return;
   }
-  const std::string what = std::string(ui.t("sol.what")) + " " + careTypeList(ui, r->careTypes) + "; " + r->regionName + ", " +
-                           std::to_string(r->year) + ". " + ui.t("sol.risk_note");
+  const std::string what = std::string(ui.t("sol.what")) + " " + careTypeList(ui, r->careTypes) +
+                           "; " + r->regionName + ", " + std::to_string(r->year) + ". " +
+                           ui.t("sol.risk_note");
   mutedWrapped(what.c_str());
   ImGui::Spacing();
   const float avail = ImGui::GetContentRegionAvail().y;
@@ -159,11 +181,14 @@ void drawSolidarityView(Ui& ui) {
   sectionTitle(ui, ui.t("sol.risk_title"));
   // Workshop: the risk table alone, in full, large on the projector.
   const float riskMost = ui.state.workshop ? avail : std::floor(avail * 0.58f);
-  riskTable(ui, *r, tableHeight(municipalities + 2, riskMost - ImGui::GetTextLineHeightWithSpacing()));
+  riskTable(ui, *r,
+            tableHeight(municipalities + 2, riskMost - ImGui::GetTextLineHeightWithSpacing()));
   if (ui.state.workshop) return;
   ImGui::Spacing();
   sectionTitle(ui, ui.t("sol.transfer_title"));
-  transferTable(ui, *r, tableHeight(municipalities, std::max(ui.fontSize * 4, ImGui::GetContentRegionAvail().y)));
+  transferTable(
+      ui, *r,
+      tableHeight(municipalities, std::max(ui.fontSize * 4, ImGui::GetContentRegionAvail().y)));
 }
 
 }  // namespace zorgsim::gui

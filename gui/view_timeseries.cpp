@@ -51,21 +51,24 @@ Bands currentBands(const Ui& ui) {
 }
 
 // Adds the P5-P95 band of an indicator (as the line of the current scenario draws it).
-void addBand(const Ui& ui, charts::TimeSeriesSpec& spec, const Bands& bands, std::string_view indicator, std::string_view careType,
-             double scale, charts::Color color, const std::string& name) {
+void addBand(const Ui& ui, charts::TimeSeriesSpec& spec, const Bands& bands,
+             std::string_view indicator, std::string_view careType, double scale,
+             charts::Color color, const std::string& name) {
   if (!bands.run) return;
   auto series = [&](const ResultTable& t) {
-    auto v = charts::resultSeries(t, ui.session.focusCode(), ui.session.baseYear(), ui.session.horizon(), indicator, "total", "total",
-                                  careType);
+    auto v = charts::resultSeries(t, ui.session.focusCode(), ui.session.baseYear(),
+                                  ui.session.horizon(), indicator, "total", "total", careType);
     for (double& x : v) x *= scale;
     return v;
   };
-  spec.bands.push_back({name + " " + ui.t("ts.band"), series(bands.run->p05), series(bands.run->p95), color});
+  spec.bands.push_back(
+      {name + " " + ui.t("ts.band"), series(bands.run->p05), series(bands.run->p95), color});
 }
 
 // Title: what is shown; subtitle: for which sector and area (long sector names would be
 // clipped in a half-width title).
-charts::TimeSeriesSpec baseSpec(const Ui& ui, std::string title, std::string subtitle, const char* unitKey, const Bands& bands) {
+charts::TimeSeriesSpec baseSpec(const Ui& ui, std::string title, std::string subtitle,
+                                const char* unitKey, const Bands& bands) {
   charts::TimeSeriesSpec spec;
   spec.title = std::move(title);
   spec.subtitle = std::move(subtitle);
@@ -115,7 +118,8 @@ void drawTimeSeriesView(Ui& ui) {
   }
   const bool workshop = ui.state.workshop;
   std::vector<std::pair<std::string, std::string>> types{{"total", ui.t("ts.all_types")}};
-  for (const auto& t : s.care().catalogue.types) types.emplace_back(t.code, ui.state.lang == Lang::Nl ? t.nameNl : t.nameEn);
+  for (const auto& t : s.care().catalogue.types)
+    types.emplace_back(t.code, ui.state.lang == Lang::Nl ? t.nameNl : t.nameEn);
   labelledCombo(ui.t("ts.care_type"), "##caretype", ui.state.careType, types, ui.fontSize * 20);
   // There is no total of clients (people use several care types): offer it per type only.
   const bool total = ui.state.careType == "total";
@@ -124,18 +128,25 @@ void drawTimeSeriesView(Ui& ui) {
     ImGui::SameLine(0, ui.fontSize * 1.5f);
     std::vector<std::pair<std::string, std::string>> measures;
     for (const auto& m : kMeasures) {
-      if (!total || std::string_view(m.key) != "clients") measures.emplace_back(m.key, ui.t(m.labelKey));
+      if (!total || std::string_view(m.key) != "clients")
+        measures.emplace_back(m.key, ui.t(m.labelKey));
     }
-    labelledCombo(ui.t("ts.measure"), "##measure", ui.state.careMeasure, measures, ui.fontSize * 12);
+    labelledCombo(ui.t("ts.measure"), "##measure", ui.state.careMeasure, measures,
+                  ui.fontSize * 12);
   }
   ImGui::SameLine(0, ui.fontSize * 1.5f);
   yearSlider(ui, ui.fontSize * 12);
   if (!workshop) {
     const AgentRunView v = agentRunView(s.agents().bands(), s.currentAgentKey());
     switch (agentRunControls(ui, "bands", v, ui.state.bandReplicates, 10, 1000)) {
-      case AgentAction::Start: s.startBandRun(ui.state.bandReplicates); break;
-      case AgentAction::Cancel: s.agents().bands().cancel(); break;
-      case AgentAction::None: break;
+      case AgentAction::Start:
+        s.startBandRun(ui.state.bandReplicates);
+        break;
+      case AgentAction::Cancel:
+        s.agents().bands().cancel();
+        break;
+      case AgentAction::None:
+        break;
     }
   }
   const Bands bands = currentBands(ui);
@@ -148,10 +159,11 @@ void drawTimeSeriesView(Ui& ui) {
   const float topH = workshop ? 0.0f : std::floor((avail.y - gap) * 0.5f);
   if (!workshop) {
     const Measure& m = measureOf(ui.state.careMeasure);
-    auto care =
-        baseSpec(ui, std::string(ui.t(m.labelKey)) + ": " + careTypeName(ui, type), s.focusName(), m.unitKey, bands);
+    auto care = baseSpec(ui, std::string(ui.t(m.labelKey)) + ": " + careTypeName(ui, type),
+                         s.focusName(), m.unitKey, bands);
     care.series = scenarioSeries(ui, lines, m.indicator, "total", "total", type, m.scale);
-    addBand(ui, care, bands, m.indicator, type, m.scale, charts::seriesColor(0), currentScenarioLabel(ui));
+    addBand(ui, care, bands, m.indicator, type, m.scale, charts::seriesColor(0),
+            currentScenarioLabel(ui));
     drawChart(ui, "care-series", charts::timeSeriesChart(care), {avail.x, topH});
   }
 
@@ -159,7 +171,9 @@ void drawTimeSeriesView(Ui& ui) {
   const std::string segment = type == "total" ? "total" : segmentOf(ui, type);
   const float halfW = std::floor((avail.x - gap) * 0.5f);
   const float bottomH = workshop ? avail.y : avail.y - topH - gap;
-  auto workforce = baseSpec(ui, ui.t("ts.workforce"), segmentName(ui, segment) + " \u2013 " + s.focusName(), "unit.fte", bands);
+  auto workforce =
+      baseSpec(ui, ui.t("ts.workforce"), segmentName(ui, segment) + " \u2013 " + s.focusName(),
+               "unit.fte", bands);
   // Workshop: the current scenario only, so the legend stays short on a projector.
   const auto workforceLines = workshop ? scenarioLines(ui, false, false) : lines;
   for (const char* which : {"workforce_demand_fte", "workforce_supply_fte"}) {
@@ -171,18 +185,22 @@ void drawTimeSeriesView(Ui& ui) {
       sp.color = color;
       workforce.series.push_back(std::move(sp));
     }
-    addBand(ui, workforce, bands, which, segment, 1.0, color, ui.t(demand ? "ts.demand" : "ts.supply"));
+    addBand(ui, workforce, bands, which, segment, 1.0, color,
+            ui.t(demand ? "ts.demand" : "ts.supply"));
   }
   drawChart(ui, "workforce", charts::timeSeriesChart(workforce), {halfW, bottomH});
   ImGui::SameLine(0, gap);
-  auto gapSpec = baseSpec(ui, ui.t("ts.gap"), segmentName(ui, segment) + " \u2013 " + s.focusName(), "unit.fte", bands);
+  auto gapSpec = baseSpec(ui, ui.t("ts.gap"), segmentName(ui, segment) + " \u2013 " + s.focusName(),
+                          "unit.fte", bands);
   gapSpec.series = scenarioSeries(ui, lines, "workforce_gap_fte", "total", "total", segment);
-  addBand(ui, gapSpec, bands, "workforce_gap_fte", segment, 1.0, charts::seriesColor(1), ui.t("ts.gap_short"));
+  addBand(ui, gapSpec, bands, "workforce_gap_fte", segment, 1.0, charts::seriesColor(1),
+          ui.t("ts.gap_short"));
   if (!gapSpec.series.empty()) {
     gapSpec.series.front().kind = charts::SeriesKind::Bars;
     gapSpec.series.front().color = charts::withAlpha(charts::seriesColor(1), 210);
   }
-  drawChart(ui, "workforce-gap", charts::timeSeriesChart(gapSpec), {avail.x - halfW - gap, bottomH});
+  drawChart(ui, "workforce-gap", charts::timeSeriesChart(gapSpec),
+            {avail.x - halfW - gap, bottomH});
 }
 
 }  // namespace zorgsim::gui

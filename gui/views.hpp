@@ -8,16 +8,16 @@
 
 namespace zorgsim::gui {
 
-void drawLeversPanel(Ui& ui);              // view_levers.cpp
+void drawLeversPanel(Ui& ui);                            // view_levers.cpp
 void drawAreaPicker(Ui& ui, float width, bool compact);  // view_picker.cpp; compact: no labels
-void drawKeyFigures(Ui& ui);               // view_key_figures.cpp
-void drawMapView(Ui& ui);                  // view_map.cpp
-void drawPyramidView(Ui& ui);              // view_pyramid.cpp
-void drawTimeSeriesView(Ui& ui);           // view_timeseries.cpp
-void drawPreventionView(Ui& ui);           // view_prevention.cpp
-void drawComparisonView(Ui& ui);           // view_comparison.cpp
-void drawSolidarityView(Ui& ui);           // view_solidarity.cpp
-void drawFileDialog(Ui& ui);               // view_files.cpp
+void drawKeyFigures(Ui& ui);                             // view_key_figures.cpp
+void drawMapView(Ui& ui);                                // view_map.cpp
+void drawPyramidView(Ui& ui);                            // view_pyramid.cpp
+void drawTimeSeriesView(Ui& ui);                         // view_timeseries.cpp
+void drawPreventionView(Ui& ui);                         // view_prevention.cpp
+void drawComparisonView(Ui& ui);                         // view_comparison.cpp
+void drawSolidarityView(Ui& ui);                         // view_solidarity.cpp
+void drawFileDialog(Ui& ui);                             // view_files.cpp
 
 // Scenario files for the file dialog: *.toml in the scenario folder, sorted.
 std::vector<std::string> scenarioFilesIn(const std::filesystem::path& folder);

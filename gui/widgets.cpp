@@ -16,7 +16,8 @@ void yearSlider(Ui& ui, float width) {
   ImGui::TextUnformatted(std::to_string(ui.state.year).c_str());
   ImGui::PopFont();
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(std::min(width, ImGui::GetContentRegionAvail().x));  // never past the edge
+  ImGui::SetNextItemWidth(
+      std::min(width, ImGui::GetContentRegionAvail().x));  // never past the edge
   ImGui::SliderInt("##year", &ui.state.year, base, horizon, "", ImGuiSliderFlags_AlwaysClamp);
 }
 
@@ -69,12 +70,13 @@ std::string percentChange(const Ui& ui, double value, double base) {
   return (pct >= 0.05 ? "+" : "") + ui.number(pct, 1) + " %";
 }
 
-void drawFigureTable(Ui& ui, const char* id, const std::vector<FigureCell>& cells, const std::string& valueRow,
-                     const std::string& noteRow) {
+void drawFigureTable(Ui& ui, const char* id, const std::vector<FigureCell>& cells,
+                     const std::string& valueRow, const std::string& noteRow) {
   const int n = static_cast<int>(cells.size());
   const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchSame;
   if (n == 0 || !ImGui::BeginTable(id, n + 1, flags)) return;
-  const float lead = std::max(ImGui::CalcTextSize(noteRow.c_str()).x, ImGui::CalcTextSize(valueRow.c_str()).x);
+  const float lead =
+      std::max(ImGui::CalcTextSize(noteRow.c_str()).x, ImGui::CalcTextSize(valueRow.c_str()).x);
   ImGui::TableSetupColumn("##rows", ImGuiTableColumnFlags_WidthFixed, lead);
   ImGui::TableNextColumn();
   for (const auto& f : cells) {
@@ -106,7 +108,8 @@ void drawFigureCards(Ui& ui, const std::vector<FigureCell>& cells, const std::st
   const int n = static_cast<int>(cells.size());
   if (n == 0) return;
   const float gap = ui.fontSize * 0.5f;
-  const float width = std::floor((ImGui::GetContentRegionAvail().x - gap * float(n - 1)) / float(n));
+  const float width =
+      std::floor((ImGui::GetContentRegionAvail().x - gap * float(n - 1)) / float(n));
   const float big = ui.fontSize * 1.6f;
   const float pad = ui.fontSize * 0.4f;
   const float small = ui.fontSize * 0.8f;
@@ -115,7 +118,9 @@ void drawFigureCards(Ui& ui, const std::vector<FigureCell>& cells, const std::st
   auto textHeight = [&](ImFont* font, float size, const std::string& text) {
     return font->CalcTextSizeA(size, FLT_MAX, width - 2 * pad, text.c_str()).y;
   };
-  auto noteOf = [&](const FigureCell& f) { return noteSuffix.empty() ? f.note : f.note + " " + noteSuffix; };
+  auto noteOf = [&](const FigureCell& f) {
+    return noteSuffix.empty() ? f.note : f.note + " " + noteSuffix;
+  };
   float labelH = 0, noteH = 0;
   for (const auto& f : cells) {
     labelH = std::max(labelH, textHeight(labelFont, ui.fontSize, f.label));
@@ -130,16 +135,19 @@ void drawFigureCards(Ui& ui, const std::vector<FigureCell>& cells, const std::st
     dl->AddRectFilled(p, {p.x + width, p.y + height}, IM_COL32(245, 245, 245, 255), 6.0f);
     dl->AddRect(p, {p.x + width, p.y + height}, IM_COL32(0, 0, 0, 255), 6.0f, 0, 2.0f);
     dl->PushClipRect(p, {p.x + width, p.y + height}, true);
-    dl->AddText(labelFont, ui.fontSize, {p.x + pad, p.y + pad}, IM_COL32(0, 0, 0, 255), f.label.c_str(), nullptr, width - 2 * pad);
+    dl->AddText(labelFont, ui.fontSize, {p.x + pad, p.y + pad}, IM_COL32(0, 0, 0, 255),
+                f.label.c_str(), nullptr, width - 2 * pad);
     // A long value ("60,3 mln euro") gets a smaller size rather than being cut off.
     float size = big;
     const float valueW = ui.font(big, true)->CalcTextSizeA(big, FLT_MAX, 0.0f, f.value.c_str()).x;
-    if (valueW > width - 2 * pad) size = std::max(ui.fontSize, std::floor(big * (width - 2 * pad) / valueW));
-    dl->AddText(ui.font(size, true), size, {p.x + pad, p.y + pad + labelH + (big - size) * 0.5f}, IM_COL32(0, 0, 0, 255), f.value.c_str());
+    if (valueW > width - 2 * pad)
+      size = std::max(ui.fontSize, std::floor(big * (width - 2 * pad) / valueW));
+    dl->AddText(ui.font(size, true), size, {p.x + pad, p.y + pad + labelH + (big - size) * 0.5f},
+                IM_COL32(0, 0, 0, 255), f.value.c_str());
     if (!f.note.empty()) {
       const std::string note = noteOf(f);
-      dl->AddText(smallFont, small, {p.x + pad, p.y + pad + labelH + big * 1.1f}, IM_COL32(0, 0, 0, 255), note.c_str(), nullptr,
-                  width - 2 * pad);
+      dl->AddText(smallFont, small, {p.x + pad, p.y + pad + labelH + big * 1.1f},
+                  IM_COL32(0, 0, 0, 255), note.c_str(), nullptr, width - 2 * pad);
     }
     dl->PopClipRect();
   }
@@ -176,15 +184,18 @@ namespace zorgsim::gui {
 
 std::vector<ScenarioLine> scenarioLines(const Ui& ui, bool withReference, bool withComparisons) {
   std::vector<ScenarioLine> lines;
-  lines.push_back({currentScenarioLabel(ui), ui.session.focusRun(), charts::seriesColor(0), charts::LineStyle::Solid, 1.4f});
+  lines.push_back({currentScenarioLabel(ui), ui.session.focusRun(), charts::seriesColor(0),
+                   charts::LineStyle::Solid, 1.4f});
   if (withReference) {
-    lines.push_back({ui.session.reference().name + " (" + ui.t("pyr.reference") + ")", ui.session.referenceRun(),
-                     charts::kOutlineColor, charts::LineStyle::Dashed, 0.9f});
+    lines.push_back({ui.session.reference().name + " (" + ui.t("pyr.reference") + ")",
+                     ui.session.referenceRun(), charts::kOutlineColor, charts::LineStyle::Dashed,
+                     0.9f});
   }
   if (withComparisons) {
     std::size_t i = 1;
     for (const auto& c : ui.session.comparisons()) {
-      lines.push_back({c.scenario.name, c.run.get(), charts::seriesColor(i++), charts::LineStyle::Dashed, 1.0f});
+      lines.push_back({c.scenario.name, c.run.get(), charts::seriesColor(i++),
+                       charts::LineStyle::Dashed, 1.0f});
     }
   }
   return lines;
@@ -192,13 +203,14 @@ std::vector<ScenarioLine> scenarioLines(const Ui& ui, bool withReference, bool w
 
 std::vector<charts::SeriesSpec> scenarioSeries(const Ui& ui, const std::vector<ScenarioLine>& lines,
                                                std::string_view indicator, std::string_view sex,
-                                               std::string_view ageGroup, std::string_view careType, double scale) {
+                                               std::string_view ageGroup, std::string_view careType,
+                                               double scale) {
   std::vector<charts::SeriesSpec> out;
   const std::string code = ui.session.focusCode();
   for (const auto& l : lines) {
     if (!l.run) continue;
-    auto values = charts::resultSeries(l.run->results, code, ui.session.baseYear(), ui.session.horizon(), indicator, sex,
-                                       ageGroup, careType);
+    auto values = charts::resultSeries(l.run->results, code, ui.session.baseYear(),
+                                       ui.session.horizon(), indicator, sex, ageGroup, careType);
     for (double& v : values) v *= scale;
     out.push_back({l.name, std::move(values), l.color, l.style, charts::SeriesKind::Line, l.width});
   }

@@ -32,8 +32,8 @@ struct FigureCell {
 };
 // A compact table: labels, then values (bold), then notes; the leading column names the
 // value row (e.g. the year) and the note row (e.g. "t.o.v. 2022").
-void drawFigureTable(Ui& ui, const char* id, const std::vector<FigureCell>& cells, const std::string& valueRow,
-                     const std::string& noteRow);
+void drawFigureTable(Ui& ui, const char* id, const std::vector<FigureCell>& cells,
+                     const std::string& valueRow, const std::string& noteRow);
 // Workshop cards: big numbers in bordered boxes, one row; `noteSuffix` follows each note.
 void drawFigureCards(Ui& ui, const std::vector<FigureCell>& cells, const std::string& noteSuffix);
 
@@ -65,6 +65,7 @@ std::vector<ScenarioLine> scenarioLines(const Ui& ui, bool withReference, bool w
 // the current scenario, times `scale`.
 std::vector<charts::SeriesSpec> scenarioSeries(const Ui& ui, const std::vector<ScenarioLine>& lines,
                                                std::string_view indicator, std::string_view sex,
-                                               std::string_view ageGroup, std::string_view careType, double scale = 1.0);
+                                               std::string_view ageGroup, std::string_view careType,
+                                               double scale = 1.0);
 
 }  // namespace zorgsim::gui

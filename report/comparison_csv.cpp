@@ -14,12 +14,14 @@ std::string comparisonCsv(const std::vector<NamedResults>& s) {
     const std::string pair = csvField(s.front().name) + "," + csvField(s[b].name) + ",";
     for (const auto& row : a.rows()) {
       const auto& area = a.areas()[row.area];
-      const double vb = s[b].table->find(area.code, row.year, a.text(row.key.indicator), a.text(row.key.sex),
-                                         a.text(row.key.ageGroup), a.text(row.key.careType));
+      const double vb =
+          s[b].table->find(area.code, row.year, a.text(row.key.indicator), a.text(row.key.sex),
+                           a.text(row.key.ageGroup), a.text(row.key.careType));
       if (std::isnan(vb)) continue;
-      csv += pair + area.level + "," + csvField(area.code) + "," + csvField(area.name) + "," + std::to_string(row.year) + "," +
-             std::string(a.text(row.key.indicator)) + "," + std::string(a.text(row.key.careType)) + "," +
-             std::string(a.text(row.key.sex)) + "," + std::string(a.text(row.key.ageGroup)) + ",";
+      csv += pair + area.level + "," + csvField(area.code) + "," + csvField(area.name) + "," +
+             std::to_string(row.year) + "," + std::string(a.text(row.key.indicator)) + "," +
+             std::string(a.text(row.key.careType)) + "," + std::string(a.text(row.key.sex)) + "," +
+             std::string(a.text(row.key.ageGroup)) + ",";
       appendNumber(csv, row.value);
       csv += ",";
       appendNumber(csv, vb);

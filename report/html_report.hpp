@@ -20,12 +20,12 @@ std::string htmlReport(const ReportInput& input);
 
 // The lever-by-lever differences of `s` from `baseline` (what the report lists per scenario).
 struct LeverDifference {
-  std::string key;        // TOML key, e.g. workforce.inflow_multiplier, or prevention.<id>.reach
-  std::string label;      // Dutch label
-  std::string baseline;   // formatted values ("-" when absent)
+  std::string key;       // TOML key, e.g. workforce.inflow_multiplier, or prevention.<id>.reach
+  std::string label;     // Dutch label
+  std::string baseline;  // formatted values ("-" when absent)
   std::string scenario;
   std::string unit;
-  std::string source;     // where the default comes from, or the assumption
+  std::string source;  // where the default comes from, or the assumption
   bool assumption = false;
 };
 std::vector<LeverDifference> leverDifferences(const Scenario& baseline, const Scenario& s);

@@ -21,7 +21,8 @@ struct ReportScenario {
   ResultTable results;  // as published in <name>/results.csv
   // Population by single year of age of the report's areas in the base year and the horizon.
   PopulationByArea population;
-  // Lower and upper band (P5, P95) of an agent ensemble; absent for the deterministic cohort engine.
+  // Lower and upper band (P5, P95) of an agent ensemble; absent for the deterministic cohort
+  // engine.
   std::optional<ResultTable> bandLow, bandHigh;
 };
 
@@ -49,7 +50,8 @@ struct ReportInput {
   std::string baselineLabel = "baseline";
   std::vector<ReportArea> areas;  // one section each, in this order
   int baseYear = 0, horizon = 0;
-  const CareModel* care = nullptr;  // care type and workforce segment names and sources (may be empty)
+  const CareModel* care =
+      nullptr;  // care type and workforce segment names and sources (may be empty)
   std::vector<FailedScenario> failed;
   Provenance provenance;
 };

@@ -11,12 +11,15 @@ namespace zorgsim::report {
 
 namespace {
 
-constexpr std::string_view kResultsHeader = "scenario,geo_level,geo_code,geo_name,year,indicator,care_type,sex,age_group,value";
-constexpr std::string_view kPopulationHeader = "scenario,geo_level,geo_code,geo_name,year,sex,age,value";
+constexpr std::string_view kResultsHeader =
+    "scenario,geo_level,geo_code,geo_name,year,indicator,care_type,sex,age_group,value";
+constexpr std::string_view kPopulationHeader =
+    "scenario,geo_level,geo_code,geo_name,year,sex,age,value";
 
 // Calls f(lineNumber, line) for every line after the header; checks the header.
 template <typename F>
-void forEachDataLine(std::string_view text, const std::string& name, std::string_view header, F&& f) {
+void forEachDataLine(std::string_view text, const std::string& name, std::string_view header,
+                     F&& f) {
   std::size_t pos = 0, lineNo = 0;
   while (pos < text.size()) {
     std::size_t end = text.find('\n', pos);
@@ -26,7 +29,8 @@ void forEachDataLine(std::string_view text, const std::string& name, std::string
     ++lineNo;
     pos = end + 1;
     if (lineNo == 1) {
-      if (line != header) throw InputError(name, 1, "", "header is not '" + std::string(header) + "'");
+      if (line != header)
+        throw InputError(name, 1, "", "header is not '" + std::string(header) + "'");
       continue;
     }
     if (line.empty()) continue;
@@ -47,13 +51,15 @@ double toNumber(std::string_view s, const std::string& name, std::size_t line, c
 int toInt(std::string_view s, const std::string& name, std::size_t line, const char* field) {
   int v = 0;
   const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size()) throw InputError(name, line, field, "'" + std::string(s) + "' is not a whole number");
+  if (ec != std::errc() || p != s.data() + s.size())
+    throw InputError(name, line, field, "'" + std::string(s) + "' is not a whole number");
   return v;
 }
 
 }  // namespace
 
-std::vector<std::string_view> splitCsvLine(std::string_view line, std::deque<std::string>& unquoted) {
+std::vector<std::string_view> splitCsvLine(std::string_view line,
+                                           std::deque<std::string>& unquoted) {
   std::vector<std::string_view> fields;
   unquoted.clear();  // a deque: references to its elements survive push_back
   std::size_t pos = 0;
@@ -91,10 +97,12 @@ std::vector<std::string_view> splitCsvLine(std::string_view line, std::deque<std
   }
 }
 
-ResultTable parseResultsCsv(std::string_view text, const std::string& name, ResultTable* p05, ResultTable* p95) {
+ResultTable parseResultsCsv(std::string_view text, const std::string& name, ResultTable* p05,
+                            ResultTable* p95) {
   // The cohort engine's 10 columns, or an ensemble's 14 (value = mean, then mean,p05,p50,p95).
   const std::size_t headerEnd = text.find('\n');
-  std::string_view header = text.substr(0, headerEnd == std::string_view::npos ? text.size() : headerEnd);
+  std::string_view header =
+      text.substr(0, headerEnd == std::string_view::npos ? text.size() : headerEnd);
   if (!header.empty() && header.back() == '\r') header.remove_suffix(1);
   const bool ensemble = header == std::string(kResultsHeader) + ",mean,p05,p50,p95";
   const std::size_t columns = ensemble ? 14 : 10;
@@ -103,22 +111,29 @@ ResultTable parseResultsCsv(std::string_view text, const std::string& name, Resu
   ResultTable table;
   std::unordered_map<std::string, std::size_t> areaIndex;
   std::deque<std::string> unquoted;
-  forEachDataLine(text, name, ensemble ? header : kResultsHeader, [&](std::size_t lineNo, std::string_view line) {
-    const auto f = splitCsvLine(line, unquoted);
-    if (f.size() != columns) throw InputError(name, lineNo, "", "expected " + std::to_string(columns) + " fields, found " + std::to_string(f.size()));
-    std::string code(f[2]);
-    auto it = areaIndex.find(code);
-    if (it == areaIndex.end()) {
-      const ResultArea area{std::string(f[1]), code, std::string(f[3])};
-      it = areaIndex.emplace(code, table.addArea(area)).first;
-      if (ensemble && p05) p05->addArea(area);
-      if (ensemble && p95) p95->addArea(area);
-    }
-    const int year = toInt(f[4], name, lineNo, "year");
-    table.add(it->second, year, f[5], f[6], f[7], f[8], toNumber(f[9], name, lineNo, "value"));
-    if (ensemble && p05) p05->add(it->second, year, f[5], f[6], f[7], f[8], toNumber(f[11], name, lineNo, "p05"));
-    if (ensemble && p95) p95->add(it->second, year, f[5], f[6], f[7], f[8], toNumber(f[13], name, lineNo, "p95"));
-  });
+  forEachDataLine(
+      text, name, ensemble ? header : kResultsHeader,
+      [&](std::size_t lineNo, std::string_view line) {
+        const auto f = splitCsvLine(line, unquoted);
+        if (f.size() != columns)
+          throw InputError(
+              name, lineNo, "",
+              "expected " + std::to_string(columns) + " fields, found " + std::to_string(f.size()));
+        std::string code(f[2]);
+        auto it = areaIndex.find(code);
+        if (it == areaIndex.end()) {
+          const ResultArea area{std::string(f[1]), code, std::string(f[3])};
+          it = areaIndex.emplace(code, table.addArea(area)).first;
+          if (ensemble && p05) p05->addArea(area);
+          if (ensemble && p95) p95->addArea(area);
+        }
+        const int year = toInt(f[4], name, lineNo, "year");
+        table.add(it->second, year, f[5], f[6], f[7], f[8], toNumber(f[9], name, lineNo, "value"));
+        if (ensemble && p05)
+          p05->add(it->second, year, f[5], f[6], f[7], f[8], toNumber(f[11], name, lineNo, "p05"));
+        if (ensemble && p95)
+          p95->add(it->second, year, f[5], f[6], f[7], f[8], toNumber(f[13], name, lineNo, "p95"));
+      });
   return table;
 }
 
@@ -127,29 +142,36 @@ bool hasBands(std::string_view text) {
   return text.substr(0, end).find(",p05,") != std::string_view::npos;
 }
 
-ResultTable readResultsCsv(const std::filesystem::path& file, ResultTable* p05, ResultTable* p95, bool* bands) {
+ResultTable readResultsCsv(const std::filesystem::path& file, ResultTable* p05, ResultTable* p95,
+                           bool* bands) {
   const std::string text = CsvTable::readFileText(file, std::size_t(4) << 30);
   if (bands) *bands = hasBands(text);
   return parseResultsCsv(text, file.string(), p05, p95);
 }
 
-PopulationByArea parsePopulationCsv(std::string_view text, const std::string& name, const std::set<std::string>& areas,
+PopulationByArea parsePopulationCsv(std::string_view text, const std::string& name,
+                                    const std::set<std::string>& areas,
                                     const std::set<int>& years) {
   PopulationByArea out;
   std::deque<std::string> unquoted;
   forEachDataLine(text, name, kPopulationHeader, [&](std::size_t lineNo, std::string_view line) {
     const auto f = splitCsvLine(line, unquoted);
-    if (f.size() != 8) throw InputError(name, lineNo, "", "expected 8 fields, found " + std::to_string(f.size()));
+    if (f.size() != 8)
+      throw InputError(name, lineNo, "", "expected 8 fields, found " + std::to_string(f.size()));
     const std::string code(f[2]);
     if (!areas.count(code)) return;
     const int year = toInt(f[4], name, lineNo, "year");
     if (!years.count(year)) return;
     int sex = -1;
-    if (f[5] == "male") sex = 0;
-    else if (f[5] == "female") sex = 1;
-    else return;  // a total row, if a later format adds one
+    if (f[5] == "male")
+      sex = 0;
+    else if (f[5] == "female")
+      sex = 1;
+    else
+      return;  // a total row, if a later format adds one
     const int age = f[6] == "100+" ? kOpenAge : toInt(f[6], name, lineNo, "age");
-    if (age < 0 || age > kOpenAge) throw InputError(name, lineNo, "age", "age " + std::string(f[6]) + " out of range");
+    if (age < 0 || age > kOpenAge)
+      throw InputError(name, lineNo, "age", "age " + std::string(f[6]) + " out of range");
     auto& byYear = out[code];
     auto [t, fresh] = byYear.try_emplace(year);
     if (fresh) t->second.setZero();
@@ -158,8 +180,10 @@ PopulationByArea parsePopulationCsv(std::string_view text, const std::string& na
   return out;
 }
 
-PopulationByArea readPopulationCsv(const std::filesystem::path& file, const std::set<std::string>& areas, const std::set<int>& years) {
-  return parsePopulationCsv(CsvTable::readFileText(file, std::size_t(4) << 30), file.string(), areas, years);
+PopulationByArea readPopulationCsv(const std::filesystem::path& file,
+                                   const std::set<std::string>& areas, const std::set<int>& years) {
+  return parsePopulationCsv(CsvTable::readFileText(file, std::size_t(4) << 30), file.string(),
+                            areas, years);
 }
 
 }  // namespace zorgsim::report

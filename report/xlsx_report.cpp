@@ -18,23 +18,26 @@
 namespace zorgsim::report {
 
 const std::vector<std::string>& xlsxSheetNames() {
-  static const std::vector<std::string> names{"Bevolking", "Zorg", "Personeel", "Preventie", "Parameters", "Verantwoording"};
+  static const std::vector<std::string> names{"Bevolking", "Zorg",       "Personeel",
+                                              "Preventie", "Parameters", "Verantwoording"};
   return names;
 }
 
 std::string indicatorGroup(std::string_view i) {
-  for (std::string_view p : {"population", "births", "deaths", "migration_in", "migration_out", "grey_pressure", "green_pressure",
-                             "mantelzorg_ratio"}) {
+  for (std::string_view p : {"population", "births", "deaths", "migration_in", "migration_out",
+                             "grey_pressure", "green_pressure", "mantelzorg_ratio"}) {
     if (i == p) return "Bevolking";
   }
   for (std::string_view p : {"clients", "care_hours", "care_fte", "care_cost"}) {
     if (i == p) return "Zorg";
   }
-  for (std::string_view p : {"workforce_demand_fte", "workforce_supply_fte", "workforce_gap_fte", "care_share_labour_force"}) {
+  for (std::string_view p : {"workforce_demand_fte", "workforce_supply_fte", "workforce_gap_fte",
+                             "care_share_labour_force"}) {
     if (i == p) return "Personeel";
   }
-  for (std::string_view p : {"avoided_clients", "avoided_fte", "avoided_workforce_fte", "avoided_cost", "programme_cost", "participants", "net_savings",
-                             "return_per_euro", "break_even_year"}) {
+  for (std::string_view p :
+       {"avoided_clients", "avoided_fte", "avoided_workforce_fte", "avoided_cost", "programme_cost",
+        "participants", "net_savings", "return_per_euro", "break_even_year"}) {
     if (i == p) return "Preventie";
   }
   return "Overig";
@@ -45,7 +48,9 @@ std::string indicatorGroup(std::string_view i) {
 bool xlsxAvailable() { return false; }
 
 void writeXlsxReport(const ReportInput&, const std::filesystem::path& file) {
-  throw OutputError("cannot write " + file.string() + ": this zorgsim was built without libxlsxwriter (install libxlsxwriter-dev and rebuild)");
+  throw OutputError(
+      "cannot write " + file.string() +
+      ": this zorgsim was built without libxlsxwriter (install libxlsxwriter-dev and rebuild)");
 }
 
 #else
@@ -67,12 +72,14 @@ class Workbook {
  public:
   Workbook(const std::filesystem::path& file, std::time_t created) {
     lxw_workbook_options options{};
-    options.constant_memory = LXW_TRUE;  // rows are written in order; keeps memory flat for big batches
+    options.constant_memory =
+        LXW_TRUE;  // rows are written in order; keeps memory flat for big batches
     book_ = workbook_new_opt(file.c_str(), &options);
     if (!book_) throw OutputError("cannot create " + file.string());
     properties_.title = const_cast<char*>("zorgsim: bevolking, zorgvraag en zorgpersoneel");
     properties_.author = const_cast<char*>("zorgsim");
-    properties_.comments = const_cast<char*>("Bron: CBS (CC BY 4.0); United Nations, World Population Prospects 2024 (CC BY 3.0 IGO); eigen berekening");
+    properties_.comments = const_cast<char*>(
+        "Bron: CBS (CC BY 4.0); United Nations, World Population Prospects 2024 (CC BY 3.0 IGO); eigen berekening");
     properties_.created = created;
     workbook_set_properties(book_, &properties_);
     bold_ = workbook_add_format(book_);
@@ -90,9 +97,12 @@ class Workbook {
   void close(const std::filesystem::path& file) {
     const lxw_error e = workbook_close(book_);
     book_ = nullptr;
-    if (e != LXW_NO_ERROR) throw OutputError("cannot write " + file.string() + ": " + lxw_strerror(e));
+    if (e != LXW_NO_ERROR)
+      throw OutputError("cannot write " + file.string() + ": " + lxw_strerror(e));
   }
-  lxw_worksheet* sheet(const std::string& name) { return workbook_add_worksheet(book_, name.c_str()); }
+  lxw_worksheet* sheet(const std::string& name) {
+    return workbook_add_worksheet(book_, name.c_str());
+  }
 
   lxw_workbook* book_ = nullptr;
   lxw_doc_properties properties_{};
@@ -110,13 +120,15 @@ std::time_t creationTime() {
   return std::time(nullptr);
 }
 
-lxw_row_t writeSeries(lxw_worksheet* ws, Workbook& wb, const ReportInput& in, const std::string& group, std::size_t s,
-                      const ResultTable& t, const char* statistic, lxw_row_t row, std::size_t nYears);
+lxw_row_t writeSeries(lxw_worksheet* ws, Workbook& wb, const ReportInput& in,
+                      const std::string& group, std::size_t s, const ResultTable& t,
+                      const char* statistic, lxw_row_t row, std::size_t nYears);
 void finishGroupSheet(lxw_worksheet* ws, lxw_row_t row, std::size_t nYears);
 
 void writeGroupSheet(Workbook& wb, const ReportInput& in, const std::string& group) {
   lxw_worksheet* ws = wb.sheet(group);
-  const char* heads[] = {"scenario", "geo_level", "geo_code", "geo_name", "indicator", "care_type", "sex", "age_group", "statistic"};
+  const char* heads[] = {"scenario",  "geo_level", "geo_code",  "geo_name", "indicator",
+                         "care_type", "sex",       "age_group", "statistic"};
   lxw_col_t col = 0;
   for (const char* h : heads) worksheet_write_string(ws, 0, col++, h, wb.bold_);
   for (int y = in.baseYear; y <= in.horizon; ++y) worksheet_write_number(ws, 0, col++, y, wb.bold_);
@@ -128,7 +140,9 @@ void writeGroupSheet(Workbook& wb, const ReportInput& in, const std::string& gro
     const ReportScenario& sc = in.scenarios[s];
     const bool bands = sc.bandLow && sc.bandHigh;
     const std::pair<const ResultTable*, const char*> tables[] = {
-        {&sc.results, bands ? "mean" : "value"}, {bands ? &*sc.bandLow : nullptr, "p05"}, {bands ? &*sc.bandHigh : nullptr, "p95"}};
+        {&sc.results, bands ? "mean" : "value"},
+        {bands ? &*sc.bandLow : nullptr, "p05"},
+        {bands ? &*sc.bandHigh : nullptr, "p95"}};
     for (const auto& [table, statistic] : tables) {
       if (!table) continue;
       row = writeSeries(ws, wb, in, group, s, *table, statistic, row, nYears);
@@ -137,24 +151,35 @@ void writeGroupSheet(Workbook& wb, const ReportInput& in, const std::string& gro
   finishGroupSheet(ws, row, nYears);
 }
 
-lxw_row_t writeSeries(lxw_worksheet* ws, Workbook& wb, const ReportInput& in, const std::string& group, std::size_t s,
-                      const ResultTable& t, const char* statistic, lxw_row_t row, std::size_t nYears) {
+lxw_row_t writeSeries(lxw_worksheet* ws, Workbook& wb, const ReportInput& in,
+                      const std::string& group, std::size_t s, const ResultTable& t,
+                      const char* statistic, lxw_row_t row, std::size_t nYears) {
   lxw_col_t col = 0;
   // Series in the order their first value appears in results.csv.
   std::vector<SeriesRow> series;
-  std::map<std::tuple<std::uint32_t, std::uint16_t, std::uint16_t, std::uint16_t, std::uint16_t>, std::size_t> index;
+  std::map<std::tuple<std::uint32_t, std::uint16_t, std::uint16_t, std::uint16_t, std::uint16_t>,
+           std::size_t>
+      index;
   for (const auto& r : t.rows()) {
     if (indicatorGroup(t.text(r.key.indicator)) != group) continue;
-    auto [it, fresh] = index.try_emplace({r.area, r.key.indicator, r.key.careType, r.key.sex, r.key.ageGroup}, series.size());
+    auto [it, fresh] = index.try_emplace(
+        {r.area, r.key.indicator, r.key.careType, r.key.sex, r.key.ageGroup}, series.size());
     if (fresh) series.push_back({s, r.area, r.key, std::vector<double>(nYears, std::nan(""))});
     const int y = r.year - in.baseYear;
-    if (y >= 0 && static_cast<std::size_t>(y) < nYears) series[it->second].values[static_cast<std::size_t>(y)] = r.value;
+    if (y >= 0 && static_cast<std::size_t>(y) < nYears)
+      series[it->second].values[static_cast<std::size_t>(y)] = r.value;
   }
   const std::string& name = in.scenarios[s].scenario.name;
   for (const auto& sr : series) {
     const auto& area = t.areas()[sr.area];
-    const std::string texts[] = {name, area.level, area.code, area.name, std::string(t.text(sr.key.indicator)),
-                                 std::string(t.text(sr.key.careType)), std::string(t.text(sr.key.sex)), std::string(t.text(sr.key.ageGroup)),
+    const std::string texts[] = {name,
+                                 area.level,
+                                 area.code,
+                                 area.name,
+                                 std::string(t.text(sr.key.indicator)),
+                                 std::string(t.text(sr.key.careType)),
+                                 std::string(t.text(sr.key.sex)),
+                                 std::string(t.text(sr.key.ageGroup)),
                                  statistic};
     col = 0;
     for (const auto& txt : texts) worksheet_write_string(ws, row, col++, txt.c_str(), nullptr);
@@ -162,7 +187,10 @@ lxw_row_t writeSeries(lxw_worksheet* ws, Workbook& wb, const ReportInput& in, co
       if (std::isfinite(v)) worksheet_write_number(ws, row, col, v, wb.number_);
       ++col;
     }
-    if (++row >= 1'048'576) throw OutputError("sheet " + group + " would have more than 1,048,576 rows; run fewer scenarios or areas per batch");
+    if (++row >= 1'048'576)
+      throw OutputError(
+          "sheet " + group +
+          " would have more than 1,048,576 rows; run fewer scenarios or areas per batch");
   }
   return row;
 }
@@ -180,13 +208,21 @@ void finishGroupSheet(lxw_worksheet* ws, lxw_row_t row, std::size_t nYears) {
 
 void writeParameterSheet(Workbook& wb, const ReportInput& in) {
   lxw_worksheet* ws = wb.sheet("Parameters");
-  const char* heads[] = {"scenario", "parameter", "omschrijving", "basis", "scenario_waarde", "eenheid", "aanname", "bron"};
+  const char* heads[] = {"scenario",        "parameter", "omschrijving", "basis",
+                         "scenario_waarde", "eenheid",   "aanname",      "bron"};
   lxw_col_t col = 0;
   for (const char* h : heads) worksheet_write_string(ws, 0, col++, h, wb.bold_);
   lxw_row_t row = 1;
   for (const auto& s : in.scenarios) {
     for (const auto& d : leverDifferences(in.baseline, s.scenario)) {
-      const std::string cells[] = {s.scenario.name, d.key, d.label, d.baseline, d.scenario, d.unit, d.assumption ? "ja" : "nee", d.source};
+      const std::string cells[] = {s.scenario.name,
+                                   d.key,
+                                   d.label,
+                                   d.baseline,
+                                   d.scenario,
+                                   d.unit,
+                                   d.assumption ? "ja" : "nee",
+                                   d.source};
       col = 0;
       for (const auto& c : cells) worksheet_write_string(ws, row, col++, c.c_str(), nullptr);
       ++row;
@@ -202,10 +238,11 @@ void writeParameterSheet(Workbook& wb, const ReportInput& in) {
 void writeProvenanceSheet(Workbook& wb, const ReportInput& in) {
   lxw_worksheet* ws = wb.sheet("Verantwoording");
   const auto& p = in.provenance;
-  std::vector<std::pair<std::string, std::string>> rows{
+  std::vector<std::pair<std::string, std::string> > rows{
       {"Programma", "zorgsim " + p.programVersion},
       {"Commit", p.programCommit},
-      {"Rekenmodel", p.engine == "agent" ? "agent-gebaseerde microsimulatie" : "cohort-componentenmodel (deterministisch)"},
+      {"Rekenmodel", p.engine == "agent" ? "agent-gebaseerde microsimulatie"
+                                         : "cohort-componentenmodel (deterministisch)"},
       {"Replicaties", std::to_string(p.replicates)},
       {"Seed", std::to_string(p.seed)},
       {"Gegevens", p.dataName + ", versie " + p.dataVersion},
@@ -215,29 +252,41 @@ void writeProvenanceSheet(Workbook& wb, const ReportInput& in) {
       {"Basisscenario", in.baselineLabel + " (inhoudshash " + in.baseline.contentHash() + ")"},
   };
   for (const auto& s : in.scenarios) {
-    rows.push_back({"Scenario " + s.scenario.name, "inhoudshash " + s.scenario.contentHash() + "; " + s.scenario.description});
+    rows.push_back({"Scenario " + s.scenario.name,
+                    "inhoudshash " + s.scenario.contentHash() + "; " + s.scenario.description});
   }
   for (const auto& f : in.failed) rows.push_back({"Niet doorgerekend", f.message});
-  rows.push_back({"Bron", "Bevolking, geboorten, verhuizingen, regio-indelingen: CBS StatLine (Bron: CBS), CC BY 4.0"});
-  rows.push_back({"Bron", "Sterfte, vruchtbaarheid, migratie, levensverwachting Nederland: United Nations, DESA, Population Division (2024). "
-                          "World Population Prospects 2024, CC BY 3.0 IGO"});
-  rows.push_back({"Bron", "Zorggebruik, kosten en zorgpersoneel: CBS, Monitor Langdurige Zorg, NJi, Jeugdautoriteit, VWS, Vektis, AZW "
-                          "(per parameter in de zorgcatalogus van de dataset)"});
+  rows.push_back(
+      {"Bron",
+       "Bevolking, geboorten, verhuizingen, regio-indelingen: CBS StatLine (Bron: CBS), CC BY 4.0"});
+  rows.push_back(
+      {"Bron",
+       "Sterfte, vruchtbaarheid, migratie, levensverwachting Nederland: United Nations, DESA, Population Division (2024). "
+       "World Population Prospects 2024, CC BY 3.0 IGO"});
+  rows.push_back(
+      {"Bron",
+       "Zorggebruik, kosten en zorgpersoneel: CBS, Monitor Langdurige Zorg, NJi, Jeugdautoriteit, VWS, Vektis, AZW "
+       "(per parameter in de zorgcatalogus van de dataset)"});
   rows.push_back({"Bron", "Details per bestand: data/gelderland/SOURCES.md"});
-  rows.push_back({"Kolommen", "De bladen Bevolking, Zorg, Personeel en Preventie volgen het uitvoercontract van results.csv (README, "
-                              "'Output contract'), met een kolom per jaar. Kolom statistic: value (cohortmodel) of, bij een "
-                              "agent-run, mean, p05 en p95 over de replicaties."});
+  rows.push_back(
+      {"Kolommen",
+       "De bladen Bevolking, Zorg, Personeel en Preventie volgen het uitvoercontract van results.csv (README, "
+       "'Output contract'), met een kolom per jaar. Kolom statistic: value (cohortmodel) of, bij een "
+       "agent-run, mean, p05 en p95 over de replicaties."});
   for (const auto& spec : leverSpecs()) {
-    if (spec.source.rfind("assumption", 0) == 0) rows.push_back({"Aanname: " + std::string(spec.key), std::string(spec.source)});
+    if (spec.source.rfind("assumption", 0) == 0)
+      rows.push_back({"Aanname: " + std::string(spec.key), std::string(spec.source)});
   }
   for (const auto& spec : tableLeverSpecs()) {
-    if (spec.source.find("assumption") != std::string_view::npos) rows.push_back({"Aanname: " + std::string(spec.key), std::string(spec.source)});
+    if (spec.source.find("assumption") != std::string_view::npos)
+      rows.push_back({"Aanname: " + std::string(spec.key), std::string(spec.source)});
   }
   std::map<std::string, std::string> interventions;
   for (const auto& s : in.scenarios) {
     for (const auto& i : s.scenario.interventions) interventions[i.id] = i.source;
   }
-  for (const auto& [id, source] : interventions) rows.push_back({"Aanname: prevention." + id, source});
+  for (const auto& [id, source] : interventions)
+    rows.push_back({"Aanname: prevention." + id, source});
   worksheet_write_string(ws, 0, 0, "onderdeel", wb.bold_);
   worksheet_write_string(ws, 0, 1, "waarde", wb.bold_);
   lxw_row_t row = 1;
@@ -253,13 +302,17 @@ void writeProvenanceSheet(Workbook& wb, const ReportInput& in) {
 }  // namespace
 
 void writeXlsxReport(const ReportInput& in, const std::filesystem::path& file) {
-  const std::filesystem::path tmp = file.parent_path() / ("." + file.filename().string() + ".tmp." + std::to_string(::getpid()));
+  const std::filesystem::path tmp =
+      file.parent_path() / ("." + file.filename().string() + ".tmp." + std::to_string(::getpid()));
   try {
     Workbook wb(tmp, creationTime());
     for (const auto& group : xlsxSheetNames()) {
-      if (group == "Parameters") writeParameterSheet(wb, in);
-      else if (group == "Verantwoording") writeProvenanceSheet(wb, in);
-      else writeGroupSheet(wb, in, group);
+      if (group == "Parameters")
+        writeParameterSheet(wb, in);
+      else if (group == "Verantwoording")
+        writeProvenanceSheet(wb, in);
+      else
+        writeGroupSheet(wb, in, group);
     }
     wb.close(tmp);
   } catch (...) {

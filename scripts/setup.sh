@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages zorgsim needs, and only those that are missing.
 # Idempotent: a second run installs nothing. Needs root (or sudo) for apt-get.
-# Usage: scripts/setup.sh [--no-gui] [--fuzz] [--mpi] [--browser]
+# Usage: scripts/setup.sh [--no-gui] [--fuzz] [--mpi] [--browser] [--dev]
 #   The workshop GUI (zorgsim-gui) and its screenshot tests are built by default, so their
 #   packages are installed by default; --no-gui (or ZORGSIM_SETUP_GUI=0) leaves them out
 #   (cmake then builds without the GUI). --gui is still accepted. --fuzz adds clang with libFuzzer.
 #   --mpi adds Open MPI (for cmake -DZORGSIM_WITH_MPI=ON and `mpirun ... zorgsim batch`);
 #   --browser adds Chromium and poppler-utils, with which the batch test renders the HTML
 #   report to a screenshot and a PDF (the test skips that part without them).
+#   --dev adds clang-format (scripts/format.sh, checked in CI) and ccache for developers.
 set -euo pipefail
 
 packages=(
@@ -23,6 +24,10 @@ fi
 
 if [[ " $* " == *" --fuzz "* ]]; then
   packages+=(clang libclang-rt-14-dev)
+fi
+
+if [[ " $* " == *" --dev "* ]]; then
+  packages+=(clang-format ccache)
 fi
 
 if [[ " $* " == *" --mpi "* ]]; then

@@ -9,7 +9,7 @@
 
 namespace zorgsim {
 
-inline constexpr int kAges = 101;          // 0..99 and 100+ (index 100)
+inline constexpr int kAges = 101;           // 0..99 and 100+ (index 100)
 inline constexpr int kOpenAge = kAges - 1;  // index of the open age group 100+
 inline constexpr int kSexes = 2;
 

@@ -72,8 +72,10 @@ std::size_t AgentStore::runEnd(std::size_t i) const {
   }
   while (hi - lo > 1) {
     const std::size_t mid = lo + (hi - lo) / 2;
-    if (key(mid).packed() == k) lo = mid;
-    else hi = mid;
+    if (key(mid).packed() == k)
+      lo = mid;
+    else
+      hi = mid;
   }
   return hi;
 }
@@ -83,8 +85,10 @@ std::size_t AgentStore::lowerBound(const AgentKey& k) const {
   std::size_t lo = 0, hi = size();
   while (lo < hi) {
     const std::size_t mid = lo + (hi - lo) / 2;
-    if (key(mid).packed() < target) lo = mid + 1;
-    else hi = mid;
+    if (key(mid).packed() < target)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   return lo;
 }

@@ -33,18 +33,22 @@ struct AgentKey {
 
   // The sort order: municipality, age, sex, care states, flags.
   constexpr std::uint64_t packed() const {
-    return (std::uint64_t(municipality) << 48) | (std::uint64_t(age) << 40) | (std::uint64_t(sex) << 32) |
-           (std::uint64_t(care[0]) << 24) | (std::uint64_t(care[1]) << 16) | (std::uint64_t(flags) << 8);
+    return (std::uint64_t(municipality) << 48) | (std::uint64_t(age) << 40) |
+           (std::uint64_t(sex) << 32) | (std::uint64_t(care[0]) << 24) |
+           (std::uint64_t(care[1]) << 16) | (std::uint64_t(flags) << 8);
   }
   constexpr bool operator==(const AgentKey& o) const { return packed() == o.packed(); }
-  constexpr std::strong_ordering operator<=>(const AgentKey& o) const { return packed() <=> o.packed(); }
+  constexpr std::strong_ordering operator<=>(const AgentKey& o) const {
+    return packed() <=> o.packed();
+  }
 };
 
 class AgentStore {
  public:
   // Bytes of state per agent (the sum of the field widths; no padding in a structure of arrays).
   static constexpr std::size_t kBytesPerAgent =
-      sizeof(std::uint16_t) + 3 * sizeof(std::uint8_t) + kAgentChains * sizeof(std::uint8_t);  // municipality; age, sex, flags; care
+      sizeof(std::uint16_t) + 3 * sizeof(std::uint8_t) +
+      kAgentChains * sizeof(std::uint8_t);  // municipality; age, sex, flags; care
 
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
@@ -73,7 +77,9 @@ class AgentStore {
   // neighbouring runs differ. Readers visit a store run by run in O(runs).
   std::size_t runs() const { return runStarts_.size(); }
   std::size_t runBegin(std::size_t r) const { return runStarts_[r]; }
-  std::size_t runEndOf(std::size_t r) const { return r + 1 < runStarts_.size() ? runStarts_[r + 1] : size_; }
+  std::size_t runEndOf(std::size_t r) const {
+    return r + 1 < runStarts_.size() ? runStarts_[r + 1] : size_;
+  }
 
   // In a sorted store: one past the last agent of the run that contains agent i (all agents
   // in [i, runEnd(i)) have key(i)). Exponential then binary search over the fields:

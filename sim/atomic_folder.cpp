@@ -74,13 +74,16 @@ long pidOf(const std::string& name) {
 bool isTemporaryOutputName(const std::string& name) {
   if (name.size() < 2 || name[0] != '.' || pidOf(name) < 0) return false;
   const std::string stem = name.substr(0, name.rfind('.'));
-  auto endsWith = [&](std::string_view s) { return stem.size() > s.size() && stem.compare(stem.size() - s.size(), s.size(), s) == 0; };
+  auto endsWith = [&](std::string_view s) {
+    return stem.size() > s.size() && stem.compare(stem.size() - s.size(), s.size(), s) == 0;
+  };
   // .zorgsim-write-test.<pid>: the probe of ensureWritableFolder, left behind by kill -9.
-  return stem.rfind(".zorgsim-tmp.", 0) == 0 || stem.rfind(".zorgsim-old.", 0) == 0 || stem == ".zorgsim-write-test" ||
-         endsWith(".tmp");
+  return stem.rfind(".zorgsim-tmp.", 0) == 0 || stem.rfind(".zorgsim-old.", 0) == 0 ||
+         stem == ".zorgsim-write-test" || endsWith(".tmp");
 }
 
-void publishFolderAtomically(const fs::path& folder, const std::vector<std::pair<std::string, std::string>>& files) {
+void publishFolderAtomically(const fs::path& folder,
+                             const std::vector<std::pair<std::string, std::string>>& files) {
   const fs::path parent = folder.parent_path().empty() ? fs::path(".") : folder.parent_path();
   const std::string name = folder.filename().string();
   const std::string pid = std::to_string(::getpid());
@@ -93,7 +96,8 @@ void publishFolderAtomically(const fs::path& folder, const std::vector<std::pair
   if (ec) throw OutputError("cannot create output folder " + parent.string() + ": " + ec.message());
   fs::remove_all(tmp, ec);
   if (!fs::create_directory(tmp, ec) || ec) {
-    throw OutputError("cannot create " + tmp.string() + ": " + (ec ? ec.message() : std::string("exists")));
+    throw OutputError("cannot create " + tmp.string() + ": " +
+                      (ec ? ec.message() : std::string("exists")));
   }
   try {
     writeSynced(tmp / kOwnershipMarker, ownershipMarkerText());

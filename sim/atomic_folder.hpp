@@ -18,10 +18,10 @@ namespace zorgsim {
 
 // Writes `files` (name, content; in order, so put the manifest last) into a temporary
 // sibling of `folder` (with the ownership marker of sim/output_folder.hpp) and moves it into
-// place. An existing `folder` is replaced only when zorgsim made it (else OutputError); it is replaced: swapped
-// atomically where the file system supports it (renameat2 RENAME_EXCHANGE), else moved
-// aside first, so a crash in between leaves no folder rather than a half-written one.
-// Throws OutputError; on failure the previous folder, if any, is untouched.
+// place. An existing `folder` is replaced only when zorgsim made it (else OutputError); it is
+// replaced: swapped atomically where the file system supports it (renameat2 RENAME_EXCHANGE), else
+// moved aside first, so a crash in between leaves no folder rather than a half-written one. Throws
+// OutputError; on failure the previous folder, if any, is untouched.
 void publishFolderAtomically(const std::filesystem::path& folder,
                              const std::vector<std::pair<std::string, std::string>>& files);
 

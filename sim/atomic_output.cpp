@@ -17,7 +17,8 @@ namespace {
 std::string errnoText() { return std::strerror(errno); }
 
 fs::path temporaryNameFor(const fs::path& file) {
-  return file.parent_path() / ("." + file.filename().string() + ".tmp." + std::to_string(::getpid()));
+  return file.parent_path() /
+         ("." + file.filename().string() + ".tmp." + std::to_string(::getpid()));
 }
 
 // Writes content to path and fsyncs it; throws OutputError, removing the partial file.
@@ -52,7 +53,8 @@ void createFolder(const fs::path& folder) {
   }
   fs::create_directories(folder, ec);
   if (ec) throw OutputError("cannot create output folder " + folder.string() + ": " + ec.message());
-  if (!fs::is_directory(folder)) throw OutputError("output path " + folder.string() + " exists but is not a folder");
+  if (!fs::is_directory(folder))
+    throw OutputError("output path " + folder.string() + " exists but is not a folder");
 }
 
 }  // namespace
@@ -100,7 +102,8 @@ void OutputSet::publish() {
     const auto st = fs::symlink_status(folder_ / name, ec);
     if (!ec && st.type() != fs::file_type::not_found && st.type() != fs::file_type::regular) {
       for (const auto& t : temporaries) ::unlink(t.c_str());
-      throw OutputError("cannot replace " + (folder_ / name).string() + ": it is not a regular file (zorgsim does not replace it)");
+      throw OutputError("cannot replace " + (folder_ / name).string() +
+                        ": it is not a regular file (zorgsim does not replace it)");
     }
   }
   // The last file (the manifest) says "complete": remove the old one first, so a crash while the

@@ -80,7 +80,8 @@ std::string trim(std::string s) {
 }
 
 bool blankRecord(const std::vector<std::string>& fields) {
-  return std::all_of(fields.begin(), fields.end(), [](const std::string& f) { return trim(f).empty(); });
+  return std::all_of(fields.begin(), fields.end(),
+                     [](const std::string& f) { return trim(f).empty(); });
 }
 
 }  // namespace
@@ -89,8 +90,10 @@ std::string CsvTable::readFileText(const std::filesystem::path& file, std::size_
   const std::string name = file.string();
   std::error_code ec;
   if (!std::filesystem::exists(file, ec)) throw InputError(name, 0, "", "file not found");
-  if (std::filesystem::is_directory(file, ec)) throw InputError(name, 0, "", "is a directory, expected a CSV file");
-  if (!std::filesystem::is_regular_file(file, ec)) throw InputError(name, 0, "", "not a regular file");
+  if (std::filesystem::is_directory(file, ec))
+    throw InputError(name, 0, "", "is a directory, expected a CSV file");
+  if (!std::filesystem::is_regular_file(file, ec))
+    throw InputError(name, 0, "", "not a regular file");
   auto size = std::filesystem::file_size(file, ec);
   if (ec) throw InputError(name, 0, "", "cannot determine file size: " + ec.message());
   if (size > maxBytes) {
@@ -105,7 +108,8 @@ std::string CsvTable::readFileText(const std::filesystem::path& file, std::size_
   return buffer.str();
 }
 
-CsvTable CsvTable::read(const std::filesystem::path& file, const CsvSchema& schema, std::size_t maxBytes) {
+CsvTable CsvTable::read(const std::filesystem::path& file, const CsvSchema& schema,
+                        std::size_t maxBytes) {
   return parse(readFileText(file, maxBytes), file.string(), schema);
 }
 
@@ -113,7 +117,8 @@ CsvTable CsvTable::parse(std::string_view text, std::string name, const CsvSchem
   CsvTable t;
   t.name_ = std::move(name);
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  if (text.find('\0') != std::string_view::npos) throw InputError(t.name_, 0, "", "file contains NUL bytes; not a text CSV file");
+  if (text.find('\0') != std::string_view::npos)
+    throw InputError(t.name_, 0, "", "file contains NUL bytes; not a text CSV file");
 
   const auto firstLineEnd = text.find('\n');
   const auto firstLine = text.substr(0, firstLineEnd);
@@ -130,17 +135,23 @@ CsvTable CsvTable::parse(std::string_view text, std::string name, const CsvSchem
   }
   for (auto& f : fields) t.header_.push_back(trim(f));
   for (std::size_t i = 0; i < t.header_.size(); ++i) {
-    if (t.header_[i].empty()) throw InputError(t.name_, 1, "", "column " + std::to_string(i + 1) + " has an empty name");
-    if (!t.index_.emplace(t.header_[i], i).second) throw InputError(t.name_, 1, t.header_[i], "column appears twice in the header");
+    if (t.header_[i].empty())
+      throw InputError(t.name_, 1, "", "column " + std::to_string(i + 1) + " has an empty name");
+    if (!t.index_.emplace(t.header_[i], i).second)
+      throw InputError(t.name_, 1, t.header_[i], "column appears twice in the header");
   }
   for (const auto& col : schema.required) {
-    if (!t.index_.count(col)) throw InputError(t.name_, 1, col, "required column is missing from the header");
+    if (!t.index_.count(col))
+      throw InputError(t.name_, 1, col, "required column is missing from the header");
   }
   if (!schema.allowUnknownColumns) {
     for (const auto& col : t.header_) {
-      bool known = std::find(schema.required.begin(), schema.required.end(), col) != schema.required.end() ||
-                   std::find(schema.optional.begin(), schema.optional.end(), col) != schema.optional.end();
-      if (!known) throw InputError(t.name_, 1, col, "unexpected column (expected only the documented columns)");
+      bool known =
+          std::find(schema.required.begin(), schema.required.end(), col) != schema.required.end() ||
+          std::find(schema.optional.begin(), schema.optional.end(), col) != schema.optional.end();
+      if (!known)
+        throw InputError(t.name_, 1, col,
+                         "unexpected column (expected only the documented columns)");
     }
   }
   line += consumed;
@@ -161,11 +172,14 @@ CsvTable CsvTable::parse(std::string_view text, std::string name, const CsvSchem
   return t;
 }
 
-bool CsvTable::hasColumn(std::string_view column) const { return index_.count(std::string(column)) > 0; }
+bool CsvTable::hasColumn(std::string_view column) const {
+  return index_.count(std::string(column)) > 0;
+}
 
 std::size_t CsvTable::columnIndex(std::string_view column) const {
   auto it = index_.find(std::string(column));
-  if (it == index_.end()) throw InputError(name_, 1, std::string(column), "column is missing from the header");
+  if (it == index_.end())
+    throw InputError(name_, 1, std::string(column), "column is missing from the header");
   return it->second;
 }
 
@@ -185,14 +199,16 @@ double CsvTable::number(std::size_t row, std::string_view column) const {
   errno = 0;
   char* end = nullptr;
   double v = std::strtod(s.c_str(), &end);
-  if (end != s.c_str() + s.size()) fail(row, column, "'" + s + "' is not a number (use '.' as decimal separator)");
+  if (end != s.c_str() + s.size())
+    fail(row, column, "'" + s + "' is not a number (use '.' as decimal separator)");
   if (!std::isfinite(v) || errno == ERANGE) fail(row, column, "'" + s + "' is not a finite number");
   return v;
 }
 
 double CsvTable::nonNegative(std::size_t row, std::string_view column) const {
   double v = number(row, column);
-  if (v < 0) fail(row, column, "is negative (" + text(row, column) + "), expected a count or rate >= 0");
+  if (v < 0)
+    fail(row, column, "is negative (" + text(row, column) + "), expected a count or rate >= 0");
   return v;
 }
 
@@ -206,12 +222,14 @@ double CsvTable::numberIn(std::size_t row, std::string_view column, double lo, d
   return v;
 }
 
-long long CsvTable::integer(std::size_t row, std::string_view column, long long lo, long long hi) const {
+long long CsvTable::integer(std::size_t row, std::string_view column, long long lo,
+                            long long hi) const {
   double v = number(row, column);
   if (v != std::floor(v)) fail(row, column, "'" + text(row, column) + "' is not a whole number");
   if (v < static_cast<double>(lo) || v > static_cast<double>(hi)) {
-    fail(row, column, "value " + text(row, column) + " is outside the allowed range " + std::to_string(lo) + ".." +
-                          std::to_string(hi));
+    fail(row, column,
+         "value " + text(row, column) + " is outside the allowed range " + std::to_string(lo) +
+             ".." + std::to_string(hi));
   }
   return static_cast<long long>(v);
 }

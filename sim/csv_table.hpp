@@ -18,7 +18,9 @@ namespace zorgsim {
 struct CsvSchema {
   CsvSchema(std::vector<std::string> requiredColumns, std::vector<std::string> optionalColumns = {},
             bool allowUnknown = false)
-      : required(std::move(requiredColumns)), optional(std::move(optionalColumns)), allowUnknownColumns(allowUnknown) {}
+      : required(std::move(requiredColumns)),
+        optional(std::move(optionalColumns)),
+        allowUnknownColumns(allowUnknown) {}
   std::vector<std::string> required;  // must all be present
   std::vector<std::string> optional;  // may be present
   bool allowUnknownColumns = false;   // true for third-party exports with many columns
@@ -36,7 +38,8 @@ class CsvTable {
   static constexpr std::size_t kDefaultMaxBytes = 256u << 20;  // 256 MiB
 
   // The whole file as text; InputError when missing, a folder, or larger than maxBytes.
-  static std::string readFileText(const std::filesystem::path& file, std::size_t maxBytes = kDefaultMaxBytes);
+  static std::string readFileText(const std::filesystem::path& file,
+                                  std::size_t maxBytes = kDefaultMaxBytes);
   const std::vector<std::string>& header() const { return header_; }
 
   std::size_t rows() const { return rows_.size(); }
@@ -58,7 +61,8 @@ class CsvTable {
   // An integer (no fraction) in [lo, hi].
   long long integer(std::size_t row, std::string_view column, long long lo, long long hi) const;
 
-  [[noreturn]] void fail(std::size_t row, std::string_view column, const std::string& message) const;
+  [[noreturn]] void fail(std::size_t row, std::string_view column,
+                         const std::string& message) const;
 
  private:
   std::size_t columnIndex(std::string_view column) const;

@@ -6,12 +6,16 @@
 
 namespace zorgsim {
 
-std::vector<double> graduateMonotone(const std::vector<int>& boundaries, const std::vector<double>& totals) {
+std::vector<double> graduateMonotone(const std::vector<int>& boundaries,
+                                     const std::vector<double>& totals) {
   const std::size_t n = totals.size();
-  if (boundaries.size() != n + 1 || n == 0) throw std::invalid_argument("graduateMonotone: need n+1 boundaries for n groups");
+  if (boundaries.size() != n + 1 || n == 0)
+    throw std::invalid_argument("graduateMonotone: need n+1 boundaries for n groups");
   for (std::size_t k = 0; k < n; ++k) {
-    if (boundaries[k + 1] <= boundaries[k]) throw std::invalid_argument("graduateMonotone: boundaries must increase");
-    if (!(totals[k] >= 0) || !std::isfinite(totals[k])) throw std::invalid_argument("graduateMonotone: totals must be finite and >= 0");
+    if (boundaries[k + 1] <= boundaries[k])
+      throw std::invalid_argument("graduateMonotone: boundaries must increase");
+    if (!(totals[k] >= 0) || !std::isfinite(totals[k]))
+      throw std::invalid_argument("graduateMonotone: totals must be finite and >= 0");
   }
   // Knots of the cumulative curve and the secant slopes (= group mean per year).
   std::vector<double> x(n + 1), c(n + 1, 0.0), delta(n), m(n + 1);
@@ -44,8 +48,8 @@ std::vector<double> graduateMonotone(const std::vector<int>& boundaries, const s
     const double h = x[k + 1] - x[k];
     const double t = (age - x[k]) / h;
     const double t2 = t * t, t3 = t2 * t;
-    return (2 * t3 - 3 * t2 + 1) * c[k] + (t3 - 2 * t2 + t) * h * m[k] + (-2 * t3 + 3 * t2) * c[k + 1] +
-           (t3 - t2) * h * m[k + 1];
+    return (2 * t3 - 3 * t2 + 1) * c[k] + (t3 - 2 * t2 + t) * h * m[k] +
+           (-2 * t3 + 3 * t2) * c[k + 1] + (t3 - t2) * h * m[k + 1];
   };
   std::vector<double> single;
   single.reserve(static_cast<std::size_t>(boundaries[n] - boundaries[0]));

@@ -16,6 +16,7 @@ namespace zorgsim {
 // totals: n group totals (>= 0), totals[k] for ages [b_k, b_{k+1}).
 // Returns b_n - b_0 single-year values for ages b0 .. bn-1.
 // Throws std::invalid_argument on inconsistent sizes, non-increasing boundaries or negative totals.
-std::vector<double> graduateMonotone(const std::vector<int>& boundaries, const std::vector<double>& totals);
+std::vector<double> graduateMonotone(const std::vector<int>& boundaries,
+                                     const std::vector<double>& totals);
 
 }  // namespace zorgsim

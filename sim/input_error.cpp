@@ -15,7 +15,8 @@ std::string compose(const std::string& file, std::size_t line, const std::string
 }
 }  // namespace
 
-InputError::InputError(std::string file, std::size_t line, std::string field, const std::string& message)
+InputError::InputError(std::string file, std::size_t line, std::string field,
+                       const std::string& message)
     : std::runtime_error(compose(file, line, field, message)),
       file_(std::move(file)),
       line_(line),

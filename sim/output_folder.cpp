@@ -41,26 +41,32 @@ void requireZorgsimFolder(const fs::path& folder, const std::string& what) {
   const auto status = fs::symlink_status(folder, ec);
   if (ec || status.type() == fs::file_type::not_found) return;
   if (fs::is_symlink(status) || !fs::is_directory(status)) {
-    if (!fs::is_directory(folder, ec)) throw OutputError(what + " " + folder.string() + " exists but is not a folder");
+    if (!fs::is_directory(folder, ec))
+      throw OutputError(what + " " + folder.string() + " exists but is not a folder");
   }
   if (fs::exists(folder / kOwnershipMarker, ec)) return;
   if (fs::is_empty(folder, ec) && !ec) return;
-  throw OutputError(what + " " + folder.string() + " was not made by zorgsim (it is not empty and has no " + kOwnershipMarker +
-                    " file); zorgsim does not write into or replace it: choose a new or empty folder");
+  throw OutputError(
+      what + " " + folder.string() + " was not made by zorgsim (it is not empty and has no " +
+      kOwnershipMarker +
+      " file); zorgsim does not write into or replace it: choose a new or empty folder");
 }
 
-void refuseOutputOverInputs(const fs::path& out, const std::vector<InputFolder>& inputs, bool replacedWhole) {
+void refuseOutputOverInputs(const fs::path& out, const std::vector<InputFolder>& inputs,
+                            bool replacedWhole) {
   const fs::path o = resolved(out);
   for (const auto& in : inputs) {
     if (in.folder.empty()) continue;
     const fs::path i = resolved(in.folder);
     if (o == i || (in.refuseInside && within(o, i))) {
-      throw OutputError("output folder " + out.string() + " is " + in.role + " (" + in.folder.string() + ")" +
-                        (in.refuseInside ? " or inside it" : "") + "; results would overwrite input files: choose another --out");
+      throw OutputError("output folder " + out.string() + " is " + in.role + " (" +
+                        in.folder.string() + ")" + (in.refuseInside ? " or inside it" : "") +
+                        "; results would overwrite input files: choose another --out");
     }
     if (replacedWhole && within(i, o)) {
-      throw OutputError("output folder " + out.string() + " holds " + in.role + " (" + in.folder.string() +
-                        "); replacing it would delete input files: choose another --out or scenario name");
+      throw OutputError(
+          "output folder " + out.string() + " holds " + in.role + " (" + in.folder.string() +
+          "); replacing it would delete input files: choose another --out or scenario name");
     }
   }
 }
@@ -69,14 +75,16 @@ OutputFolder::OutputFolder(const fs::path& folder) {
   requireZorgsimFolder(folder);
   removed_ = ensureWritableFolder(folder);  // creates it; fails early when it cannot be written
   fd_ = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd_ < 0) throw OutputError("cannot open output folder " + folder.string() + ": " + std::strerror(errno));
+  if (fd_ < 0)
+    throw OutputError("cannot open output folder " + folder.string() + ": " + std::strerror(errno));
   if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
     const int err = errno;
     ::close(fd_);
     fd_ = -1;
     if (err == EWOULDBLOCK) {
-      throw OutputError("output folder " + folder.string() +
-                        " is being written by another zorgsim process; wait for it to finish or choose another --out");
+      throw OutputError(
+          "output folder " + folder.string() +
+          " is being written by another zorgsim process; wait for it to finish or choose another --out");
     }
     throw OutputError("cannot lock output folder " + folder.string() + ": " + std::strerror(err));
   }
@@ -84,7 +92,8 @@ OutputFolder::OutputFolder(const fs::path& folder) {
   try {
     requireZorgsimFolder(folder);
     std::error_code ec;
-    if (!fs::exists(folder / kOwnershipMarker, ec)) writeFileAtomically(folder / kOwnershipMarker, ownershipMarkerText());
+    if (!fs::exists(folder / kOwnershipMarker, ec))
+      writeFileAtomically(folder / kOwnershipMarker, ownershipMarkerText());
   } catch (...) {
     ::close(fd_);
     fd_ = -1;

@@ -13,14 +13,16 @@
 
 namespace zorgsim {
 
-// The marker's file name; its presence means "zorgsim made this folder and may replace what is in it".
+// The marker's file name; its presence means "zorgsim made this folder and may replace what is in
+// it".
 inline constexpr const char* kOwnershipMarker = ".zorgsim-output";
 // Its content (a note for a person who finds it).
 std::string ownershipMarkerText();
 
 // Throws OutputError unless `folder` is absent, an empty folder, or a folder with the marker.
 // `what` names the folder's role in the message (e.g. "output folder").
-void requireZorgsimFolder(const std::filesystem::path& folder, const std::string& what = "output folder");
+void requireZorgsimFolder(const std::filesystem::path& folder,
+                          const std::string& what = "output folder");
 
 // Throws OutputError when writing into `out` could overwrite input: `out` is one of the
 // `inputs` folders, or lies inside one marked `refuseInside`. With `replacedWhole` (a batch's
@@ -30,7 +32,8 @@ struct InputFolder {
   std::filesystem::path folder;
   bool refuseInside = false;  // also refuse output folders inside it
 };
-void refuseOutputOverInputs(const std::filesystem::path& out, const std::vector<InputFolder>& inputs, bool replacedWhole = false);
+void refuseOutputOverInputs(const std::filesystem::path& out,
+                            const std::vector<InputFolder>& inputs, bool replacedWhole = false);
 
 // An output folder held for writing: checked (requireZorgsimFolder), created, marked, locked
 // (released when the object is destroyed or the process ends, also by kill -9), probed for

@@ -36,8 +36,8 @@ namespace {
 // splitmix64 step, a bijection of the 64-bit state for a fixed word, so two tuples that
 // differ in one word give different states. The position of a word matters (a different
 // constant per position), so (seed 1, replicate 2) and (seed 2, replicate 1) differ.
-constexpr std::uint64_t kPosition[4] = {0x6A09E667F3BCC908ULL, 0xBB67AE8584CAA73BULL, 0x3C6EF372FE94F82BULL,
-                                        0xA54FF53A5F1D36F1ULL};
+constexpr std::uint64_t kPosition[4] = {0x6A09E667F3BCC908ULL, 0xBB67AE8584CAA73BULL,
+                                        0x3C6EF372FE94F82BULL, 0xA54FF53A5F1D36F1ULL};
 constexpr std::uint64_t kInitial = 0x510E527FADE682D1ULL;
 
 std::uint64_t absorb(std::uint64_t state, std::uint64_t word, int position) {
@@ -50,7 +50,9 @@ std::uint64_t absorb(std::uint64_t state, std::uint64_t word, int position) {
 StreamSeeder::StreamSeeder(std::uint64_t seed, std::uint64_t replicate, std::uint64_t municipality)
     : state_(absorb(absorb(absorb(kInitial, seed, 0), replicate, 1), municipality, 2)) {}
 
-Xoshiro256pp StreamSeeder::stream(std::uint64_t process) const { return Xoshiro256pp(absorb(state_, process, 3)); }
+Xoshiro256pp StreamSeeder::stream(std::uint64_t process) const {
+  return Xoshiro256pp(absorb(state_, process, 3));
+}
 
 Xoshiro256pp makeStream(const StreamKey& key) {
   return StreamSeeder(key.seed, key.replicate, key.municipality).stream(key.process);

@@ -14,7 +14,8 @@ constexpr std::uint16_t kUnknown = 0xFFFF;
 // 20 bits area, 12 bits year offset from 1900, 4 x 8 bits key: unique for any table that
 // has at most a million areas, years 1900..5995 and 256 distinct texts per dimension slot.
 std::uint64_t packKey(std::uint32_t area, int year, SeriesKey k) {
-  return (std::uint64_t(area) << 44) | (std::uint64_t(static_cast<std::uint32_t>(year - 1900) & 0xFFF) << 32) |
+  return (std::uint64_t(area) << 44) |
+         (std::uint64_t(static_cast<std::uint32_t>(year - 1900) & 0xFFF) << 32) |
          (std::uint64_t(k.indicator & 0xFF) << 24) | (std::uint64_t(k.careType & 0xFF) << 16) |
          (std::uint64_t(k.sex & 0xFF) << 8) | std::uint64_t(k.ageGroup & 0xFF);
 }
@@ -25,7 +26,8 @@ ResultTable::ResultTable() { intern(""); }
 std::uint16_t ResultTable::intern(std::string_view s) {
   auto it = nameIds_.find(std::string(s));
   if (it != nameIds_.end()) return it->second;
-  if (names_.size() >= 255) throw std::length_error("result table: more than 255 distinct indicator texts");
+  if (names_.size() >= 255)
+    throw std::length_error("result table: more than 255 distinct indicator texts");
   const auto id = static_cast<std::uint16_t>(names_.size());
   names_.emplace_back(s);
   nameIds_.emplace(std::string(s), id);
@@ -43,8 +45,8 @@ std::size_t ResultTable::addArea(ResultArea area) {
   return areas_.size() - 1;
 }
 
-SeriesKey ResultTable::key(std::string_view indicator, std::string_view careType, std::string_view sex,
-                           std::string_view ageGroup) {
+SeriesKey ResultTable::key(std::string_view indicator, std::string_view careType,
+                           std::string_view sex, std::string_view ageGroup) {
   return {intern(indicator), intern(careType), intern(sex), intern(ageGroup)};
 }
 
@@ -55,24 +57,30 @@ void ResultTable::add(std::size_t area, int year, SeriesKey k, double value) {
   rows_.push_back({a, year, k, value});
 }
 
-void ResultTable::add(std::size_t area, int year, std::string_view indicator, std::string_view careType,
-                      std::string_view sex, std::string_view ageGroup, double value) {
+void ResultTable::add(std::size_t area, int year, std::string_view indicator,
+                      std::string_view careType, std::string_view sex, std::string_view ageGroup,
+                      double value) {
   add(area, year, key(indicator, careType, sex, ageGroup), value);
 }
 
 double ResultTable::value(std::uint32_t area, int year, SeriesKey k) const {
-  const std::uint32_t row = area < index_.size() ? index_[area].find(packKey(0, year, k)) : FlatIndex::kNone;
+  const std::uint32_t row =
+      area < index_.size() ? index_[area].find(packKey(0, year, k)) : FlatIndex::kNone;
   return row == FlatIndex::kNone ? std::numeric_limits<double>::quiet_NaN() : rows_[row].value;
 }
 
-double ResultTable::find(std::string_view areaCode, int year, std::string_view indicator, std::string_view sex,
-                         std::string_view ageGroup, std::string_view careType) const {
+double ResultTable::find(std::string_view areaCode, int year, std::string_view indicator,
+                         std::string_view sex, std::string_view ageGroup,
+                         std::string_view careType) const {
   const double missing = std::numeric_limits<double>::quiet_NaN();
   auto a = areaByCode_.find(std::string(areaCode));
   if (a == areaByCode_.end()) return missing;
   const SeriesKey k{lookup(indicator), lookup(careType), lookup(sex), lookup(ageGroup)};
-  if (k.indicator == kUnknown || k.careType == kUnknown || k.sex == kUnknown || k.ageGroup == kUnknown) return missing;
-  const std::uint32_t row = a->second < index_.size() ? index_[a->second].find(packKey(0, year, k)) : FlatIndex::kNone;
+  if (k.indicator == kUnknown || k.careType == kUnknown || k.sex == kUnknown ||
+      k.ageGroup == kUnknown)
+    return missing;
+  const std::uint32_t row =
+      a->second < index_.size() ? index_[a->second].find(packKey(0, year, k)) : FlatIndex::kNone;
   return row == FlatIndex::kNone ? missing : rows_[row].value;
 }
 
@@ -91,9 +99,12 @@ bool isNumberText(std::string_view s) {
   std::size_t i = s[0] == '-' ? 1 : 0;
   std::size_t digits = 0, dots = 0;
   for (; i < s.size(); ++i) {
-    if (s[i] == '.') ++dots;
-    else if (s[i] >= '0' && s[i] <= '9') ++digits;
-    else return false;
+    if (s[i] == '.')
+      ++dots;
+    else if (s[i] >= '0' && s[i] <= '9')
+      ++digits;
+    else
+      return false;
   }
   return digits > 0 && dots <= 1 && s.back() != '.' && s[s[0] == '-' ? 1 : 0] != '.';
 }
@@ -112,16 +123,20 @@ void appendNumber(std::string& out, double v) {
     out += "0.0000";
     return;
   }
-  if (!isNumberText(text)) throw std::logic_error("formatted result value is not a number: " + std::string(text));
+  if (!isNumberText(text))
+    throw std::logic_error("formatted result value is not a number: " + std::string(text));
   out.append(text);
 }
 
 std::string ResultTable::toCsv(std::string_view scenario) const {
-  std::string out = "scenario,geo_level,geo_code,geo_name,year,indicator,care_type,sex,age_group,value\n";
+  std::string out =
+      "scenario,geo_level,geo_code,geo_name,year,indicator,care_type,sex,age_group,value\n";
   out.reserve(rows_.size() * 96);
   const std::string sc = csvField(scenario);
   std::vector<std::string> areaPrefix;
-  for (const auto& a : areas_) areaPrefix.push_back(sc + "," + a.level + "," + csvField(a.code) + "," + csvField(a.name) + ",");
+  for (const auto& a : areas_)
+    areaPrefix.push_back(sc + "," + a.level + "," + csvField(a.code) + "," + csvField(a.name) +
+                         ",");
   for (const auto& r : rows_) {
     out += areaPrefix[r.area];
     out += std::to_string(r.year);

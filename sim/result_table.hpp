@@ -39,10 +39,11 @@ class ResultTable {
   ResultTable();
   std::size_t addArea(ResultArea area);
   // Interns the texts once; use the key for many add() calls.
-  SeriesKey key(std::string_view indicator, std::string_view careType, std::string_view sex, std::string_view ageGroup);
+  SeriesKey key(std::string_view indicator, std::string_view careType, std::string_view sex,
+                std::string_view ageGroup);
   void add(std::size_t area, int year, SeriesKey key, double value);
-  void add(std::size_t area, int year, std::string_view indicator, std::string_view careType, std::string_view sex,
-           std::string_view ageGroup, double value);
+  void add(std::size_t area, int year, std::string_view indicator, std::string_view careType,
+           std::string_view sex, std::string_view ageGroup, double value);
 
   const std::vector<ResultArea>& areas() const { return areas_; }
   const std::vector<ResultRow>& rows() const { return rows_; }
@@ -54,8 +55,9 @@ class ResultTable {
   std::uint16_t idOf(std::string_view s) const { return lookup(s); }
 
   // Value of a row, or NaN if absent.
-  double find(std::string_view areaCode, int year, std::string_view indicator, std::string_view sex = "total",
-              std::string_view ageGroup = "total", std::string_view careType = "") const;
+  double find(std::string_view areaCode, int year, std::string_view indicator,
+              std::string_view sex = "total", std::string_view ageGroup = "total",
+              std::string_view careType = "") const;
 
   std::string toCsv(std::string_view scenario) const;
 

@@ -16,7 +16,8 @@ struct PlannedRun {
   std::size_t index = 0;     // position in the plan: scenario-major, replicate-minor
   std::size_t scenario = 0;  // index into the batch's scenario list
   int replicate = 0;         // 0 .. replicates - 1
-  std::uint64_t seed = 0;    // the batch seed; engines derive their streams from (seed, replicate, ...)
+  std::uint64_t seed =
+      0;  // the batch seed; engines derive their streams from (seed, replicate, ...)
 };
 
 class RunPlan {

@@ -23,23 +23,28 @@ extern "C" void onStopSignal(int sig) {
     return;
   }
   // write() is async-signal-safe; iostreams are not.
-  static const char message[] = "\nzorgsim: stopping after the current step (press Ctrl-C again to stop at once)\n";
+  static const char message[] =
+      "\nzorgsim: stopping after the current step (press Ctrl-C again to stop at once)\n";
   (void)!::write(STDERR_FILENO, message, sizeof(message) - 1);
 }
 
 std::string signalName(int sig) {
   switch (sig) {
-    case SIGINT: return "SIGINT";
-    case SIGTERM: return "SIGTERM";
-    default: return "signal " + std::to_string(sig);
+    case SIGINT:
+      return "SIGINT";
+    case SIGTERM:
+      return "SIGTERM";
+    default:
+      return "signal " + std::to_string(sig);
   }
 }
 
 }  // namespace
 
 Interrupted::Interrupted(int signal)
-    : std::runtime_error("stopped by " + signalName(signal) +
-                         "; results finished before the stop are complete, nothing half-written was left"),
+    : std::runtime_error(
+          "stopped by " + signalName(signal) +
+          "; results finished before the stop are complete, nothing half-written was left"),
       signal_(signal) {}
 
 void installStopHandlers() {

@@ -17,7 +17,9 @@ class Interrupted : public std::runtime_error {
  public:
   explicit Interrupted(int signal);
   int signal() const { return signal_; }
-  int exitCode() const { return 128 + signal_; }  // the shell's convention: 130 for SIGINT, 143 for SIGTERM
+  int exitCode() const {
+    return 128 + signal_;
+  }  // the shell's convention: 130 for SIGINT, 143 for SIGTERM
 
  private:
   int signal_;

@@ -42,24 +42,33 @@ TEST_CASE("area selection: TYPE:NAME picks one region type", "[area-selection]")
   CHECK(selectMunicipalities(d, "corop:Achterhoek").size() == 11);
   CHECK(selectMunicipalities(d, "province:Gelderland").size() == 51);
   CHECK(selectMunicipalities(d, "province:PV25").size() == 51);
-  CHECK(selectionError(d, "provincie:Gelderland").find("unknown region type 'provincie' in dataset 'Gelderland 2021'. Types: ") !=
+  CHECK(selectionError(d, "provincie:Gelderland")
+            .find("unknown region type 'provincie' in dataset 'Gelderland 2021'. Types: ") !=
         std::string::npos);
   CHECK(selectionError(d, "corop:Twente").find("no corop called 'Twente'") != std::string::npos);
 }
 
 TEST_CASE("area selection: a code that no longer exists names its successor", "[area-selection]") {
   const Dataset& d = test::defaultDataset();
-  CHECK(selectionError(d, "GM0196") ==
-        "--region: GM0196 (Rijnwaarden) no longer exists: on 2018-01-01 it became part of GM0299 Zevenaar");
-  CHECK(selectionError(d, "GM0788").find("GM0788 (Haaren) no longer exists: on 2021-01-01 it became part of GM0757 Boxtel (15 %)") !=
+  CHECK(
+      selectionError(d, "GM0196") ==
+      "--region: GM0196 (Rijnwaarden) no longer exists: on 2018-01-01 it became part of GM0299 Zevenaar");
+  CHECK(
+      selectionError(d, "GM0788")
+          .find(
+              "GM0788 (Haaren) no longer exists: on 2021-01-01 it became part of GM0757 Boxtel (15 %)") !=
+      std::string::npos);
+  CHECK(selectionError(d, "GM0344")
+            .find("unknown municipality code 'GM0344': not in dataset 'Gelderland 2021'") !=
         std::string::npos);
-  CHECK(selectionError(d, "GM0344").find("unknown municipality code 'GM0344': not in dataset 'Gelderland 2021'") != std::string::npos);
 }
 
-TEST_CASE("coalitions file: regions across borders, with located errors", "[area-selection][bad-input]") {
+TEST_CASE("coalitions file: regions across borders, with located errors",
+          "[area-selection][bad-input]") {
   Dataset d = test::defaultDataset();
   const auto file = test::temporaryFolder("coalitions") / "coalitions.csv";
-  std::ofstream(file) << "coalition,geo_code\nStedendriehoek,GM0200\nStedendriehoek,GM0262\nRijnstreek,GM0202\nRijnstreek,GM0299\n";
+  std::ofstream(file)
+      << "coalition,geo_code\nStedendriehoek,GM0200\nStedendriehoek,GM0262\nRijnstreek,GM0202\nRijnstreek,GM0299\n";
   addCoalitions(d, file);
   const Region* r = d.findRegion("Stedendriehoek");
   REQUIRE(r != nullptr);
@@ -68,11 +77,17 @@ TEST_CASE("coalitions file: regions across borders, with located errors", "[area
   CHECK(selectMunicipalities(d, "coalition:Rijnstreek").size() == 2);
 
   const Dataset& base = test::defaultDataset();
-  CHECK(coalitionError(base, "coalition,geo_code\nA,GM0200\nA,GM9999\n").find("coalitions.csv:3: field 'geo_code': unknown municipality code 'GM9999'") !=
+  CHECK(coalitionError(base, "coalition,geo_code\nA,GM0200\nA,GM9999\n")
+            .find("coalitions.csv:3: field 'geo_code': unknown municipality code 'GM9999'") !=
         std::string::npos);
-  CHECK(coalitionError(base, "coalition,geo_code\nA,GM0200\nA,GM0200\n")
-            .find("coalitions.csv:3: field 'geo_code': municipality GM0200 is listed twice in coalition 'A'") != std::string::npos);
-  CHECK(coalitionError(base, "coalition,geo_code\nA,GM0236\n").find("coalitions.csv:2: field 'geo_code': GM0236 (Geldermalsen) no longer exists") !=
+  CHECK(
+      coalitionError(base, "coalition,geo_code\nA,GM0200\nA,GM0200\n")
+          .find(
+              "coalitions.csv:3: field 'geo_code': municipality GM0200 is listed twice in coalition 'A'") !=
+      std::string::npos);
+  CHECK(coalitionError(base, "coalition,geo_code\nA,GM0236\n")
+            .find("coalitions.csv:2: field 'geo_code': GM0236 (Geldermalsen) no longer exists") !=
         std::string::npos);
-  CHECK(coalitionError(base, "coalition,geo_code\n").find("no coalitions listed") != std::string::npos);
+  CHECK(coalitionError(base, "coalition,geo_code\n").find("no coalitions listed") !=
+        std::string::npos);
 }

@@ -8,13 +8,13 @@
 
 using namespace zorgsim;
 
-
 TEST_CASE("bad dataset input is reported with file, line and field", "[bad-input]") {
   SECTION("missing column") {
     test::DatasetCopy c;
     c.replace("population.csv", "geo_code,sex,age_group,persons", "geo_code,sex,age_group,people");
     const auto msg = test::loadError(c);
-    CHECK(msg.find("population.csv:1: field 'persons': required column is missing") != std::string::npos);
+    CHECK(msg.find("population.csv:1: field 'persons': required column is missing") !=
+          std::string::npos);
   }
   SECTION("extra column") {
     test::DatasetCopy c;
@@ -30,42 +30,55 @@ TEST_CASE("bad dataset input is reported with file, line and field", "[bad-input
       }
       return out;
     }());
-    CHECK(test::loadError(c).find("municipalities.csv:1: field 'province': unexpected column") != std::string::npos);
+    CHECK(test::loadError(c).find("municipalities.csv:1: field 'province': unexpected column") !=
+          std::string::npos);
   }
   SECTION("non-numeric count") {
     test::DatasetCopy c;
     c.replace("population.csv", "GM0197,male,0-4,625", "GM0197,male,0-4,six hundred");
-    CHECK(test::loadError(c).find("population.csv:2: field 'persons': 'six hundred' is not a number") != std::string::npos);
+    CHECK(test::loadError(c).find(
+              "population.csv:2: field 'persons': 'six hundred' is not a number") !=
+          std::string::npos);
   }
   SECTION("negative count") {
     test::DatasetCopy c;
     c.replace("population.csv", "GM0197,male,0-4,625", "GM0197,male,0-4,-625");
-    CHECK(test::loadError(c).find("population.csv:2: field 'persons': is negative") != std::string::npos);
+    CHECK(test::loadError(c).find("population.csv:2: field 'persons': is negative") !=
+          std::string::npos);
   }
   SECTION("duplicate key") {
     test::DatasetCopy c;
     c.replace("population.csv", "GM0197,male,5-9,", "GM0197,male,0-4,");
-    CHECK(test::loadError(c).find("population.csv:3: field 'age_group': duplicate row for GM0197, male, 0-4") != std::string::npos);
+    CHECK(test::loadError(c).find(
+              "population.csv:3: field 'age_group': duplicate row for GM0197, male, 0-4") !=
+          std::string::npos);
   }
   SECTION("age groups that do not cover all ages") {
     test::DatasetCopy c;
     c.replace("population.csv", "GM0197,male,5-9,", "GM0197,male,5-8,");
-    CHECK(test::loadError(c).find("do not cover all ages: ages 9 are not covered") != std::string::npos);
+    CHECK(test::loadError(c).find("do not cover all ages: ages 9 are not covered") !=
+          std::string::npos);
   }
   SECTION("unknown municipality code in a region definition") {
     test::DatasetCopy c;
     c.replace("regions.csv", "zorgregio,ACH,Achterhoek,GM0197", "zorgregio,ACH,Achterhoek,GM9197");
-    CHECK(test::loadError(c).find("regions.csv:2: field 'geo_code': unknown municipality code 'GM9197' in region Achterhoek") != std::string::npos);
+    CHECK(
+        test::loadError(c).find(
+            "regions.csv:2: field 'geo_code': unknown municipality code 'GM9197' in region Achterhoek") !=
+        std::string::npos);
   }
   SECTION("municipality without population") {
     test::DatasetCopy c;
     c.write("municipalities.csv", c.read("municipalities.csv") + "GM9999,Nergenshuizen\n");
-    CHECK(test::loadError(c).find("no population for municipality GM9999 (Nergenshuizen)") != std::string::npos);
+    CHECK(test::loadError(c).find("no population for municipality GM9999 (Nergenshuizen)") !=
+          std::string::npos);
   }
   SECTION("rate out of range") {
     test::DatasetCopy c;
     c.replace("mortality.csv", "male,0,2010-2015,0.003948", "male,0,2010-2015,12");
-    CHECK(test::loadError(c).find("mortality.csv:2: field 'mx': value 12 is outside the allowed range") != std::string::npos);
+    CHECK(test::loadError(c).find(
+              "mortality.csv:2: field 'mx': value 12 is outside the allowed range") !=
+          std::string::npos);
   }
   SECTION("missing file") {
     test::DatasetCopy c;
@@ -75,6 +88,7 @@ TEST_CASE("bad dataset input is reported with file, line and field", "[bad-input
   SECTION("unknown key in dataset.toml") {
     test::DatasetCopy c;
     c.write("dataset.toml", c.read("dataset.toml") + "colour = \"blue\"\n");
-    CHECK(test::loadError(c).find("dataset.toml:7: field 'colour': unknown key") != std::string::npos);
+    CHECK(test::loadError(c).find("dataset.toml:7: field 'colour': unknown key") !=
+          std::string::npos);
   }
 }

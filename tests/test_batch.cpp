@@ -36,7 +36,8 @@ std::string slurp(const fs::path& p) {
 const Scenario& scenario(const std::string& file) {
   static std::map<std::string, Scenario> cache;
   auto it = cache.find(file);
-  if (it == cache.end()) it = cache.emplace(file, loadScenario(test::sourceDir() / "scenarios" / file)).first;
+  if (it == cache.end())
+    it = cache.emplace(file, loadScenario(test::sourceDir() / "scenarios" / file)).first;
   return it->second;
 }
 
@@ -45,14 +46,18 @@ const ScenarioRun& achterhoekRun(const std::string& file) {
   auto it = cache.find(file);
   if (it == cache.end()) {
     const auto& data = test::defaultDataset();
-    it = cache.emplace(file, runScenario(data, test::defaultCareModel(), scenario(file), selectMunicipalities(data, "Achterhoek"))).first;
+    it = cache
+             .emplace(file, runScenario(data, test::defaultCareModel(), scenario(file),
+                                        selectMunicipalities(data, "Achterhoek")))
+             .first;
   }
   return it->second;
 }
 
 }  // namespace
 
-TEST_CASE("a run plan lists scenarios x replicates and assigns each run to exactly one rank", "[batch]") {
+TEST_CASE("a run plan lists scenarios x replicates and assigns each run to exactly one rank",
+          "[batch]") {
   const RunPlan plan({true, false, true, true}, 3, 42);
   REQUIRE(plan.size() == 9);
   CHECK(plan.runs()[0].scenario == 0);
@@ -82,7 +87,8 @@ TEST_CASE("a run plan lists scenarios x replicates and assigns each run to exact
   CHECK_THROWS_AS(RunPlan({true}, 0, 1), std::invalid_argument);
 }
 
-TEST_CASE("a folder is published whole, replaces an old one, and leaves no temporary names", "[batch]") {
+TEST_CASE("a folder is published whole, replaces an old one, and leaves no temporary names",
+          "[batch]") {
   const fs::path dir = test::temporaryFolder("publish");
   const fs::path target = dir / "scenario-a";
   publishFolderAtomically(target, {{"results.csv", "a\n"}, {"manifest.json", "{}\n"}});
@@ -90,7 +96,8 @@ TEST_CASE("a folder is published whole, replaces an old one, and leaves no tempo
   publishFolderAtomically(target, {{"results.csv", "b\n"}, {"manifest.json", "{\"v\":2}\n"}});
   CHECK(slurp(target / "results.csv") == "b\n");
   CHECK(slurp(target / "manifest.json") == "{\"v\":2}\n");
-  for (const auto& e : fs::directory_iterator(dir)) CHECK_FALSE(isTemporaryOutputName(e.path().filename().string()));
+  for (const auto& e : fs::directory_iterator(dir))
+    CHECK_FALSE(isTemporaryOutputName(e.path().filename().string()));
 
   // Leftovers of a killed process (a pid that does not run) are removed; a live one is kept.
   fs::create_directory(dir / ".zorgsim-tmp.scenario-b.999999999");
@@ -141,36 +148,52 @@ TEST_CASE("results.csv and population.csv read back to the same table", "[batch]
   CHECK(qb.toCsv("my scenario") == q);
 
   CHECK_THROWS_AS(report::parseResultsCsv("bad,header\n", "x.csv"), InputError);
-  CHECK_THROWS_WITH(report::parseResultsCsv(std::string(csv.substr(0, csv.find('\n') + 1)) + "s,region,ACH,A,20x1,population,,total,total,1\n", "r.csv"),
+  CHECK_THROWS_WITH(report::parseResultsCsv(std::string(csv.substr(0, csv.find('\n') + 1)) +
+                                                "s,region,ACH,A,20x1,population,,total,total,1\n",
+                                            "r.csv"),
                     Catch::Contains("r.csv:2: field 'year'"));
 
-  const std::string pop = populationCsv("baseline", run.areas, run.areaProjections, run.plan.baseYear);
-  const auto byArea = report::parsePopulationCsv(pop, "population.csv", {"ACH"}, {run.plan.baseYear, run.plan.horizon});
+  const std::string pop =
+      populationCsv("baseline", run.areas, run.areaProjections, run.plan.baseYear);
+  const auto byArea = report::parsePopulationCsv(pop, "population.csv", {"ACH"},
+                                                 {run.plan.baseYear, run.plan.horizon});
   REQUIRE(byArea.count("ACH"));
   REQUIRE(byArea.at("ACH").size() == 2);
   const AgeSexTable& base = byArea.at("ACH").at(run.plan.baseYear);
-  CHECK(base.sum() == Approx(run.results.find("ACH", run.plan.baseYear, "population")).margin(0.01));
+  CHECK(base.sum() ==
+        Approx(run.results.find("ACH", run.plan.baseYear, "population")).margin(0.01));
 }
 
-TEST_CASE("the batch comparison has compare's columns and differences of the published values", "[batch]") {
-  const ResultTable a = report::parseResultsCsv(achterhoekRun("baseline.toml").results.toCsv("baseline"), "a");
-  const ResultTable b = report::parseResultsCsv(achterhoekRun("krappe-arbeidsmarkt.toml").results.toCsv("k"), "b");
+TEST_CASE("the batch comparison has compare's columns and differences of the published values",
+          "[batch]") {
+  const ResultTable a =
+      report::parseResultsCsv(achterhoekRun("baseline.toml").results.toCsv("baseline"), "a");
+  const ResultTable b =
+      report::parseResultsCsv(achterhoekRun("krappe-arbeidsmarkt.toml").results.toCsv("k"), "b");
   const std::string csv = report::comparisonCsv({{"baseline", &a}, {"krappe-arbeidsmarkt", &b}});
-  CHECK(csv.rfind("scenario_a,scenario_b,geo_level,geo_code,geo_name,year,indicator,care_type,sex,age_group,value_a,value_b,difference,"
-                  "difference_percent\n",
-                  0) == 0);
+  CHECK(
+      csv.rfind(
+          "scenario_a,scenario_b,geo_level,geo_code,geo_name,year,indicator,care_type,sex,age_group,value_a,value_b,difference,"
+          "difference_percent\n",
+          0) == 0);
   CHECK(std::count(csv.begin(), csv.end(), '\n') == static_cast<long>(a.rows().size()) + 1);
-  CHECK(csv.find("baseline,krappe-arbeidsmarkt,region,ACH,Achterhoek,2030,workforce_supply_fte,total,total,total,") != std::string::npos);
-  CHECK(report::comparisonCsv({{"a", &a}}).find('\n') == csv.find('\n'));  // one scenario: the header only
+  CHECK(
+      csv.find(
+          "baseline,krappe-arbeidsmarkt,region,ACH,Achterhoek,2030,workforce_supply_fte,total,total,total,") !=
+      std::string::npos);
+  CHECK(report::comparisonCsv({{"a", &a}}).find('\n') ==
+        csv.find('\n'));  // one scenario: the header only
 }
 
-TEST_CASE("lever differences list exactly what a scenario changes against the baseline", "[batch]") {
+TEST_CASE("lever differences list exactly what a scenario changes against the baseline",
+          "[batch]") {
   const Scenario& base = scenario("baseline.toml");
   CHECK(report::leverDifferences(base, base).empty());
   const auto tight = report::leverDifferences(base, scenario("krappe-arbeidsmarkt.toml"));
   std::set<std::string> keys;
   for (const auto& d : tight) keys.insert(d.key);
-  CHECK(keys == std::set<std::string>{"workforce.attrition_multiplier", "workforce.inflow_multiplier"});
+  CHECK(keys ==
+        std::set<std::string>{"workforce.attrition_multiplier", "workforce.inflow_multiplier"});
   const auto prevention = report::leverDifferences(base, scenario("achterhoek-preventie.toml"));
   bool reach = false, active = false;
   for (const auto& d : prevention) {
@@ -179,7 +202,8 @@ TEST_CASE("lever differences list exactly what a scenario changes against the ba
       CHECK(d.scenario == "0,08");
       CHECK(d.assumption);
     }
-    active = active || (d.key == "prevention.active" && d.baseline == "niet actief" && d.scenario == "actief");
+    active = active || (d.key == "prevention.active" && d.baseline == "niet actief" &&
+                        d.scenario == "actief");
   }
   CHECK(reach);
   CHECK(active);
@@ -194,8 +218,9 @@ report::ReportInput reportInput() {
     rs.scenario = scenario(f);
     const ScenarioRun& run = achterhoekRun(f);
     rs.results = report::parseResultsCsv(run.results.toCsv(rs.scenario.name), f);
-    rs.population = report::parsePopulationCsv(populationCsv(rs.scenario.name, run.areas, run.areaProjections, run.plan.baseYear), f,
-                                               {"ACH"}, {run.plan.baseYear, run.plan.horizon});
+    rs.population = report::parsePopulationCsv(
+        populationCsv(rs.scenario.name, run.areas, run.areaProjections, run.plan.baseYear), f,
+        {"ACH"}, {run.plan.baseYear, run.plan.horizon});
     in.baseYear = run.plan.baseYear;
     in.horizon = run.plan.horizon;
     in.scenarios.push_back(std::move(rs));
@@ -215,7 +240,8 @@ report::ReportInput reportInput() {
 
 }  // namespace
 
-TEST_CASE("the HTML report is self-contained, in Dutch, and has charts, tables and provenance", "[batch][report]") {
+TEST_CASE("the HTML report is self-contained, in Dutch, and has charts, tables and provenance",
+          "[batch][report]") {
   const auto in = reportInput();
   const std::string html = report::htmlReport(in);
   CHECK(html == report::htmlReport(in));  // no clock: same input, same bytes
@@ -228,30 +254,38 @@ TEST_CASE("the HTML report is self-contained, in Dutch, and has charts, tables a
   CHECK(html.find("url(http") == std::string::npos);
   CHECK(html.find("src=") == std::string::npos);
   const std::regex href("href=\"([^\"]*)\"");
-  for (auto it = std::sregex_iterator(html.begin(), html.end(), href); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), href); it != std::sregex_iterator();
+       ++it) {
     CHECK((*it)[1].str().rfind('#', 0) == 0);  // only links within the page
   }
   // Charts as inline SVG with page-unique clip-path ids.
   std::size_t svgs = 0;
-  for (std::size_t p = html.find("<svg"); p != std::string::npos; p = html.find("<svg", p + 1)) ++svgs;
+  for (std::size_t p = html.find("<svg"); p != std::string::npos; p = html.find("<svg", p + 1))
+    ++svgs;
   CHECK(svgs >= 9);
   CHECK(html.find("<?xml") == std::string::npos);
   const std::regex id("id=\"(f[0-9]+-c[0-9]+)\"");
   std::set<std::string> ids;
   std::size_t n = 0;
-  for (auto it = std::sregex_iterator(html.begin(), html.end(), id); it != std::sregex_iterator(); ++it, ++n) ids.insert((*it)[1].str());
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), id); it != std::sregex_iterator();
+       ++it, ++n)
+    ids.insert((*it)[1].str());
   CHECK(ids.size() == n);
-  for (const char* text : {"Kerncijfers", "Bevolking naar leeftijd en geslacht", "Cli\u00ebnten per zorgsoort", "Zorgpersoneel: vraag en aanbod",
-                           "Tekort (+) / overschot (−), vraag min aanbod", "Preventie-effecten", "Scenariovergelijking", "Parameters per scenario",
-                           "workforce.inflow_multiplier", "CC BY 4.0", "CC BY 3.0 IGO", "Seed", "aanname", "@media print", "break-inside: avoid",
-                           "Terugverdienjaar", "Geen P5\u2013P95-banden"}) {
+  for (const char* text :
+       {"Kerncijfers", "Bevolking naar leeftijd en geslacht", "Cli\u00ebnten per zorgsoort",
+        "Zorgpersoneel: vraag en aanbod", "Tekort (+) / overschot (−), vraag min aanbod",
+        "Preventie-effecten", "Scenariovergelijking", "Parameters per scenario",
+        "workforce.inflow_multiplier", "CC BY 4.0", "CC BY 3.0 IGO", "Seed", "aanname",
+        "@media print", "break-inside: avoid", "Terugverdienjaar", "Geen P5\u2013P95-banden"}) {
     INFO(text);
     CHECK(html.find(text) != std::string::npos);
   }
-  CHECK(html.find("unknown key &lt;b&gt;") != std::string::npos);  // failed scenarios listed, escaped
+  CHECK(html.find("unknown key &lt;b&gt;") !=
+        std::string::npos);  // failed scenarios listed, escaped
 }
 
-TEST_CASE("the XLSX report has a sheet per indicator group and a provenance sheet", "[batch][report]") {
+TEST_CASE("the XLSX report has a sheet per indicator group and a provenance sheet",
+          "[batch][report]") {
   CHECK(report::indicatorGroup("population") == "Bevolking");
   CHECK(report::indicatorGroup("clients") == "Zorg");
   CHECK(report::indicatorGroup("workforce_gap_fte") == "Personeel");
@@ -267,7 +301,9 @@ TEST_CASE("the XLSX report has a sheet per indicator group and a provenance shee
   CHECK(bytes.rfind("PK\x03\x04", 0) == 0);  // a zip archive
   // Sheet names are stored uncompressed-ascii-free in the deflated workbook.xml, so check
   // the parts list (file names in the zip directory are plain text).
-  for (int i = 1; i <= 6; ++i) CHECK(bytes.find("xl/worksheets/sheet" + std::to_string(i) + ".xml") != std::string::npos);
-  for (const auto& e : fs::directory_iterator(dir)) CHECK_FALSE(isTemporaryOutputName(e.path().filename().string()));
+  for (int i = 1; i <= 6; ++i)
+    CHECK(bytes.find("xl/worksheets/sheet" + std::to_string(i) + ".xml") != std::string::npos);
+  for (const auto& e : fs::directory_iterator(dir))
+    CHECK_FALSE(isTemporaryOutputName(e.path().filename().string()));
   fs::remove_all(dir);
 }

@@ -39,12 +39,15 @@ const char* kHeader = "care_type,trend_pct_per_year,taper_start_year,taper_end_y
 
 }  // namespace
 
-TEST_CASE("the default trend comes from care_trends.csv with a source and demografie-alleen sets every type to 0", "[care][trend]") {
+TEST_CASE(
+    "the default trend comes from care_trends.csv with a source and demografie-alleen sets every type to 0",
+    "[care][trend]") {
   const CareModel& m = test::defaultCareModel();
   for (const auto& t : m.catalogue.types) {
     INFO(t.code);
     REQUIRE(!t.trend.source.empty());  // every type has a row: a derived figure or an assumption
-    REQUIRE((t.trend.source.rfind("derived:", 0) == 0 || t.trend.source.rfind("assumption:", 0) == 0));
+    REQUIRE(
+        (t.trend.source.rfind("derived:", 0) == 0 || t.trend.source.rfind("assumption:", 0) == 0));
     REQUIRE(t.trend.taperStart <= t.trend.taperEnd);
   }
   REQUIRE(typeOf(m, "wmo_hh").trend.pctPerYear > 0);
@@ -56,7 +59,8 @@ TEST_CASE("the default trend comes from care_trends.csv with a source and demogr
   }
 }
 
-TEST_CASE("taper: the factor is the documented product, full rate before the taper, none after", "[care][trend]") {
+TEST_CASE("taper: the factor is the documented product, full rate before the taper, none after",
+          "[care][trend]") {
   CareType t;
   t.code = "x";
   t.trend = CareTrend{2.0, 2025, 2035, "assumption: test"};
@@ -83,8 +87,9 @@ TEST_CASE("taper: the factor is the documented product, full rate before the tap
   REQUIRE(careTrendFactor(set, t, 2021, 2040) == std::pow(0.99, 19.0));
 }
 
-TEST_CASE("baseline household help in Gelderland grows faster than demography only and the difference is the trend part",
-          "[care][trend][decomposition]") {
+TEST_CASE(
+    "baseline household help in Gelderland grows faster than demography only and the difference is the trend part",
+    "[care][trend][decomposition]") {
   const Dataset& d = test::defaultDataset();
   const CareModel& care = test::defaultCareModel();
   const Scenario base = baseline(), demo = demographyOnly();
@@ -109,15 +114,18 @@ TEST_CASE("baseline household help in Gelderland grows faster than demography on
     for (std::size_t k = 0; k < rowsB.size(); ++k) {
       INFO(rowsB[k].careType << " " << to);
       const double changeB = rowsB[k].to - rowsB[k].from, changeD = rowsD[k].to - rowsD[k].from;
-      REQUIRE(rowsB[k].clients.trend == Approx(changeB - changeD).margin(1e-9 * std::max(1.0, std::abs(changeB))));
-      REQUIRE(rowsB[k].clients.demography == Approx(changeD).margin(1e-9 * std::max(1.0, std::abs(changeD))));
+      REQUIRE(rowsB[k].clients.trend ==
+              Approx(changeB - changeD).margin(1e-9 * std::max(1.0, std::abs(changeB))));
+      REQUIRE(rowsB[k].clients.demography ==
+              Approx(changeD).margin(1e-9 * std::max(1.0, std::abs(changeD))));
       REQUIRE(rowsD[k].clients.trend == Approx(0).margin(1e-9 * std::max(1.0, std::abs(changeD))));
       if (rowsB[k].careType == "wmo_hh") REQUIRE(rowsB[k].clients.trend > 0);
     }
   }
 }
 
-TEST_CASE("cohort engine, agent engine and decomposition use the same trend factor", "[care][trend][agents]") {
+TEST_CASE("cohort engine, agent engine and decomposition use the same trend factor",
+          "[care][trend][agents]") {
   const Dataset& d = test::defaultDataset();
   const CareModel& care = test::defaultCareModel();
   const Scenario base = baseline(), demo = demographyOnly();
@@ -140,38 +148,53 @@ TEST_CASE("cohort engine, agent engine and decomposition use the same trend fact
     // later year = demography-only clients x f.
     for (std::size_t a = 0; a < rb.areas.size(); ++a) {
       const auto rows = decompose(rb, d, care, base, a, d.baseYear, 2040);
-      const double n40 = rd.results.find(rb.areas[a].code, 2040, "clients", "total", "total", t.code);
-      REQUIRE(rows[k].clients.trend == Approx(n40 * (careTrendFactor(base, t, d.baseYear, 2040) - 1.0)).margin(1e-9 * std::max(1.0, n40)));
+      const double n40 =
+          rd.results.find(rb.areas[a].code, 2040, "clients", "total", "total", t.code);
+      REQUIRE(rows[k].clients.trend ==
+              Approx(n40 * (careTrendFactor(base, t, d.baseYear, 2040) - 1.0))
+                  .margin(1e-9 * std::max(1.0, n40)));
     }
   }
 }
 
 TEST_CASE("bad care_trends.csv is reported with file, line and field", "[care][trend][bad-input]") {
   SECTION("unknown care type") {
-    CHECK(trendLoadError(std::string(kHeader) + "wmo_hh,1,2025,2040,assumption: x\nwmo_hhh,1,2025,2040,assumption: x\n")
-              .find("care_trends.csv:3: field 'care_type': unknown care type 'wmo_hhh'") != std::string::npos);
+    CHECK(trendLoadError(std::string(kHeader) +
+                         "wmo_hh,1,2025,2040,assumption: x\nwmo_hhh,1,2025,2040,assumption: x\n")
+              .find("care_trends.csv:3: field 'care_type': unknown care type 'wmo_hhh'") !=
+          std::string::npos);
   }
   SECTION("trend out of range") {
-    CHECK(trendLoadError(std::string(kHeader) + "wmo_hh,25,2025,2040,assumption: x\n")
-              .find("care_trends.csv:2: field 'trend_pct_per_year': value 25 is outside the allowed range -20..20") != std::string::npos);
+    CHECK(
+        trendLoadError(std::string(kHeader) + "wmo_hh,25,2025,2040,assumption: x\n")
+            .find(
+                "care_trends.csv:2: field 'trend_pct_per_year': value 25 is outside the allowed range -20..20") !=
+        std::string::npos);
   }
   SECTION("taper ends before it starts") {
-    CHECK(trendLoadError(std::string(kHeader) + "wmo_hh,1,2040,2025,assumption: x\n")
-              .find("care_trends.csv:2: field 'taper_end_year': taper ends (2025) before it starts (2040)") != std::string::npos);
+    CHECK(
+        trendLoadError(std::string(kHeader) + "wmo_hh,1,2040,2025,assumption: x\n")
+            .find(
+                "care_trends.csv:2: field 'taper_end_year': taper ends (2025) before it starts (2040)") !=
+        std::string::npos);
   }
   SECTION("not a number") {
     CHECK(trendLoadError(std::string(kHeader) + "wmo_hh,veel,2025,2040,assumption: x\n")
               .find("care_trends.csv:2: field 'trend_pct_per_year'") != std::string::npos);
   }
   SECTION("no source") {
-    CHECK(trendLoadError(std::string(kHeader) + "wmo_hh,1,2025,2040,\n").find("care_trends.csv:2: field 'source'") != std::string::npos);
+    CHECK(trendLoadError(std::string(kHeader) + "wmo_hh,1,2025,2040,\n")
+              .find("care_trends.csv:2: field 'source'") != std::string::npos);
   }
   SECTION("duplicate row") {
-    CHECK(trendLoadError(std::string(kHeader) + "wmo_hh,1,2025,2040,assumption: x\nwmo_hh,2,2025,2040,assumption: x\n")
-              .find("care_trends.csv:3: field 'care_type': duplicate trend for wmo_hh") != std::string::npos);
+    CHECK(trendLoadError(std::string(kHeader) +
+                         "wmo_hh,1,2025,2040,assumption: x\nwmo_hh,2,2025,2040,assumption: x\n")
+              .find("care_trends.csv:3: field 'care_type': duplicate trend for wmo_hh") !=
+          std::string::npos);
   }
   SECTION("missing column") {
-    CHECK(trendLoadError("care_type,trend_pct_per_year,taper_start_year,source\nwmo_hh,1,2025,assumption: x\n")
+    CHECK(trendLoadError(
+              "care_type,trend_pct_per_year,taper_start_year,source\nwmo_hh,1,2025,assumption: x\n")
               .find("care_trends.csv") != std::string::npos);
   }
 }

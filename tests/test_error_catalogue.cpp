@@ -41,15 +41,16 @@ std::string messageOf(const std::function<void()>& action) {
   return "";
 }
 
-#define CHECK_MESSAGE(action, fragment)                       \
-  do {                                                        \
-    const std::string m_ = messageOf([&] { action; });        \
-    INFO("message: " << m_);                                  \
-    CHECK(m_.find(fragment) != std::string::npos);            \
+#define CHECK_MESSAGE(action, fragment)                \
+  do {                                                 \
+    const std::string m_ = messageOf([&] { action; }); \
+    INFO("message: " << m_);                           \
+    CHECK(m_.find(fragment) != std::string::npos);     \
   } while (false)
 
 // Keeps the lines of a file for which `keep` is true (the header always).
-void filterLines(const test::DatasetCopy& c, const std::string& name, const std::function<bool(const std::string&)>& keep) {
+void filterLines(const test::DatasetCopy& c, const std::string& name,
+                 const std::function<bool(const std::string&)>& keep) {
   const std::string text = c.read(name);
   std::string out;
   bool header = true;
@@ -66,7 +67,9 @@ void filterLines(const test::DatasetCopy& c, const std::string& name, const std:
 void load(const test::DatasetCopy& c) { (void)loadDataset(c.folder()); }
 void loadCare(const test::DatasetCopy& c) { (void)loadCareModel(loadDataset(c.folder())); }
 
-CsvTable table(const std::string& text) { return CsvTable::parse(text, "t.csv", CsvSchema({"a", "b"})); }
+CsvTable table(const std::string& text) {
+  return CsvTable::parse(text, "t.csv", CsvSchema({"a", "b"}));
+}
 
 Scenario scenarioText(const std::string& text) {
   return parseScenario(text, "s.toml", test::sourceDir() / "scenarios");
@@ -89,16 +92,19 @@ TEST_CASE("E1 files in general", "[errors]") {
   CHECK_MESSAGE(CsvTable::read(dir, CsvSchema({"a"})), "is a directory, expected a CSV file");
   CHECK_MESSAGE(CsvTable::read("/dev/null", CsvSchema({"a"})), "not a regular file");
   writeFile(dir / "big.csv", std::string(2u << 20, 'x'));
-  CHECK_MESSAGE(CsvTable::read(dir / "big.csv", CsvSchema({"a"}), 1u << 20), "more than the limit of");
+  CHECK_MESSAGE(CsvTable::read(dir / "big.csv", CsvSchema({"a"}), 1u << 20),
+                "more than the limit of");
   writeFile(dir / "big.toml", std::string((4u << 20) + 1, '#'));
   CHECK_MESSAGE(loadScenario(dir / "big.toml"), "scenario file is larger than 4 MiB");
-  CHECK_MESSAGE(loadInterventionCatalogue(dir / "big.toml"), "intervention catalogue is larger than 4 MiB");
+  CHECK_MESSAGE(loadInterventionCatalogue(dir / "big.toml"),
+                "intervention catalogue is larger than 4 MiB");
   CHECK_MESSAGE(table(std::string("a,b\n1,\0", 7)), "file contains NUL bytes; not a text CSV file");
 }
 
 TEST_CASE("E2 CSV tables", "[errors]") {
   CHECK_MESSAGE(table("a,,b\n"), "has an empty name");
-  CHECK_MESSAGE(table("a,b\nx,1\n").number(0, "a"), "is not a number (use '.' as decimal separator)");
+  CHECK_MESSAGE(table("a,b\nx,1\n").number(0, "a"),
+                "is not a number (use '.' as decimal separator)");
   CHECK_MESSAGE(table("a,b\n,1\n").number(0, "a"), "is empty, expected a number");
   CHECK_MESSAGE(table("a,b\ninf,1\n").number(0, "a"), "is not a finite number");
   CHECK_MESSAGE(table("a,b\n1e999,1\n").number(0, "a"), "is not a finite number");
@@ -128,7 +134,8 @@ TEST_CASE("E2/E3 data folder tables", "[errors]") {
     CHECK_MESSAGE(load(c), "are not contiguous");
   }
   SECTION("death rates from age 1") {
-    filterLines(c, "mortality.csv", [](const std::string& l) { return l.find(",0,") == std::string::npos; });
+    filterLines(c, "mortality.csv",
+                [](const std::string& l) { return l.find(",0,") == std::string::npos; });
     CHECK_MESSAGE(load(c), "death rates must start at age 0");
   }
   SECTION("sex label") {
@@ -172,7 +179,8 @@ TEST_CASE("E2/E3 data folder tables", "[errors]") {
     CHECK_MESSAGE(load(c), "no rows for NL01");
   }
   SECTION("no national flows") {
-    filterLines(c, "population_flows.csv", [](const std::string& l) { return l.rfind("NL01,", 0) != 0; });
+    filterLines(c, "population_flows.csv",
+                [](const std::string& l) { return l.rfind("NL01,", 0) != 0; });
     CHECK_MESSAGE(load(c), "national rows (NL01) are required");
   }
   SECTION("no municipalities") {
@@ -180,11 +188,13 @@ TEST_CASE("E2/E3 data folder tables", "[errors]") {
     CHECK_MESSAGE(load(c), "no municipalities listed");
   }
   SECTION("missing death rate") {
-    filterLines(c, "mortality.csv", [](const std::string& l) { return l.rfind("male,5,2010-2015,", 0) != 0; });
+    filterLines(c, "mortality.csv",
+                [](const std::string& l) { return l.rfind("male,5,2010-2015,", 0) != 0; });
     CHECK_MESSAGE(load(c), "missing death rate for");
   }
   SECTION("no medium TFR") {
-    filterLines(c, "fertility_tfr.csv", [](const std::string& l) { return l.find(",medium,") == std::string::npos; });
+    filterLines(c, "fertility_tfr.csv",
+                [](const std::string& l) { return l.find(",medium,") == std::string::npos; });
     CHECK_MESSAGE(load(c), "a 'medium' TFR variant is required");
   }
   SECTION("fertility pattern not summing to 100") {
@@ -192,7 +202,8 @@ TEST_CASE("E2/E3 data folder tables", "[errors]") {
     CHECK_MESSAGE(load(c), "add up to");
   }
   SECTION("migration age groups differ by sex") {
-    filterLines(c, "international_migration_net_by_age.csv", [](const std::string& l) { return l.rfind("male,5-9,2020-2025,", 0) != 0; });
+    filterLines(c, "international_migration_net_by_age.csv",
+                [](const std::string& l) { return l.rfind("male,5-9,2020-2025,", 0) != 0; });
     CHECK_MESSAGE(load(c), "has different age groups for men and women");
   }
 }
@@ -200,7 +211,8 @@ TEST_CASE("E2/E3 data folder tables", "[errors]") {
 TEST_CASE("E306-E307 care catalogue, workforce and care states", "[errors]") {
   test::DatasetCopy c;
   SECTION("no prevalence") {
-    filterLines(c, "care/care_prevalence.csv", [](const std::string& l) { return l.rfind("wmo_hh,female,", 0) != 0; });
+    filterLines(c, "care/care_prevalence.csv",
+                [](const std::string& l) { return l.rfind("wmo_hh,female,", 0) != 0; });
     CHECK_MESSAGE(loadCare(c), "no prevalence for");
   }
   SECTION("no care types") {
@@ -224,8 +236,11 @@ TEST_CASE("E306-E307 care catalogue, workforce and care states", "[errors]") {
     CHECK_MESSAGE(loadCare(c), "age shares of segment");
   }
   SECTION("care states: lengths") {
-    c.replace("care/care_states.toml", "remission = [0.0, 0.10, 0.0, 0.0]", "remission = [0.0, 0.10, 0.0]");
-    CHECK_MESSAGE(loadCare(c), "states, defined_by, remission and mortality_rr must have the same length (at least 2)");
+    c.replace("care/care_states.toml", "remission = [0.0, 0.10, 0.0, 0.0]",
+              "remission = [0.0, 0.10, 0.0]");
+    CHECK_MESSAGE(
+        loadCare(c),
+        "states, defined_by, remission and mortality_rr must have the same length (at least 2)");
   }
   SECTION("care states: chain missing") {
     c.replace("care/care_states.toml", "[youth]", "[young]");
@@ -236,11 +251,13 @@ TEST_CASE("E306-E307 care catalogue, workforce and care states", "[errors]") {
     CHECK_MESSAGE(loadCare(c), "must be a list of numbers");
   }
   SECTION("care states: negative") {
-    c.replace("care/care_states.toml", "remission = [0.0, 0.10, 0.0, 0.0]", "remission = [0.0, -0.10, 0.0, 0.0]");
+    c.replace("care/care_states.toml", "remission = [0.0, 0.10, 0.0, 0.0]",
+              "remission = [0.0, -0.10, 0.0, 0.0]");
     CHECK_MESSAGE(loadCare(c), "must be numbers >= 0");
   }
   SECTION("care states: share above 1") {
-    c.replace("care/care_states.toml", "remission = [0.0, 0.10, 0.0, 0.0]", "remission = [0.0, 1.10, 0.0, 0.0]");
+    c.replace("care/care_states.toml", "remission = [0.0, 0.10, 0.0, 0.0]",
+              "remission = [0.0, 1.10, 0.0, 0.0]");
     CHECK_MESSAGE(loadCare(c), "shares must be in 0..1");
   }
   SECTION("care states: link to a non-state") {
@@ -251,38 +268,55 @@ TEST_CASE("E306-E307 care catalogue, workforce and care states", "[errors]") {
 
 TEST_CASE("E308 map boundaries", "[errors]") {
   const fs::path dir = test::temporaryFolder("errors-geojson");
-  auto map = [&](const std::string& text) { (void)charts::loadGeoJson(writeFile(dir / "m.geojson", text)); };
-  CHECK_MESSAGE(map("{\"type\": \"Feature\"}"), "expected a GeoJSON FeatureCollection with a 'features' array");
+  auto map = [&](const std::string& text) {
+    (void)charts::loadGeoJson(writeFile(dir / "m.geojson", text));
+  };
+  CHECK_MESSAGE(map("{\"type\": \"Feature\"}"),
+                "expected a GeoJSON FeatureCollection with a 'features' array");
   writeFile(dir / "big.geojson", std::string(charts::kMaxGeoJsonBytes + 1, ' '));
   CHECK_MESSAGE(charts::loadGeoJson(dir / "big.geojson"), "more than the limit of");
   CHECK_MESSAGE(map("{\"features\": [}"), "not valid JSON: ");
   CHECK_MESSAGE(map("{\"features\": [{\"properties\": {}}]}"), "missing or not a string");
-  const std::string props = "{\"features\": [{\"properties\": {\"statcode\": \"GM0197\", \"statnaam\": \"Aalten\"}, ";
-  CHECK_MESSAGE(map(props + "\"geometry\": {\"type\": \"Point\", \"coordinates\": [1, 2]}}]}"), "expected Polygon or MultiPolygon");
-  CHECK_MESSAGE(map(props + "\"geometry\": {\"type\": \"Polygon\", \"coords\": [[[0, 0], [1, 0], [1, 1]]]}}]}"),
-                "the geometry has no coordinates");
-  CHECK_MESSAGE(map(props + "\"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[1, \"x\"], [2, 3], [3, 1]]]}}]}"),
-                "a position must be [x, y] numbers");
+  const std::string props =
+      "{\"features\": [{\"properties\": {\"statcode\": \"GM0197\", \"statnaam\": \"Aalten\"}, ";
+  CHECK_MESSAGE(map(props + "\"geometry\": {\"type\": \"Point\", \"coordinates\": [1, 2]}}]}"),
+                "expected Polygon or MultiPolygon");
+  CHECK_MESSAGE(
+      map(props +
+          "\"geometry\": {\"type\": \"Polygon\", \"coords\": [[[0, 0], [1, 0], [1, 1]]]}}]}"),
+      "the geometry has no coordinates");
+  CHECK_MESSAGE(
+      map(props +
+          "\"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[1, \"x\"], [2, 3], [3, 1]]]}}]}"),
+      "a position must be [x, y] numbers");
 }
 
 TEST_CASE("E4 scenario files", "[errors]") {
   const fs::path dir = test::temporaryFolder("errors-scenario");
   CHECK_MESSAGE(scenarioText("name = \n"), "not valid TOML: ");
-  CHECK_MESSAGE(scenarioText("[demography]\nfertility_multiplier = nan\n"), "must be a finite number");
+  CHECK_MESSAGE(scenarioText("[demography]\nfertility_multiplier = nan\n"),
+                "must be a finite number");
   writeFile(dir / "a.toml", "extends = \"b.toml\"\n");
   writeFile(dir / "b.toml", "extends = \"a.toml\"\n");
   CHECK_MESSAGE(loadScenario(dir / "a.toml"), "scenarios extend each other in a cycle");
   CHECK_MESSAGE(scenarioText("extends = 3\n"), "must be a file name in quotes");
   CHECK_MESSAGE(loadScenario(dir / "nothing.toml"), "scenario file not found");
-  Dataset later = test::defaultDataset();  // a dataset whose base year is after the scenario's horizon
+  Dataset later =
+      test::defaultDataset();  // a dataset whose base year is after the scenario's horizon
   later.baseYear = 2040;
-  CHECK_MESSAGE(validateScenarioAgainstData(scenarioText("horizon = 2035\n"), later), "must be after the data's base year");
-  CHECK_MESSAGE(validateScenarioAgainstData(scenarioText("horizon = 2150\n"), test::defaultDataset()),
-                "horizon more than 100 years after the base year is not supported");
-  CHECK_MESSAGE(scenarioText("[housing.extra_dwellings]\nAalten = 10\n"), "is not a municipality code like GM0281");
-  CHECK_MESSAGE(scenarioText("[care.prevalence_trend]\nWmo-HH = 1\n"), "is not a care type code like wmo_hh");
-  CHECK_MESSAGE(scenarioText("[housing]\nextra_dwellings = 10\n"), "must be a table of code = value");
-  CHECK_MESSAGE(scenarioText("[demography]\ntfr_variant = \"middle\"\n"), "is not a WPP variant; use \"medium\", \"low\" or \"high\"");
+  CHECK_MESSAGE(validateScenarioAgainstData(scenarioText("horizon = 2035\n"), later),
+                "must be after the data's base year");
+  CHECK_MESSAGE(
+      validateScenarioAgainstData(scenarioText("horizon = 2150\n"), test::defaultDataset()),
+      "horizon more than 100 years after the base year is not supported");
+  CHECK_MESSAGE(scenarioText("[housing.extra_dwellings]\nAalten = 10\n"),
+                "is not a municipality code like GM0281");
+  CHECK_MESSAGE(scenarioText("[care.prevalence_trend]\nWmo-HH = 1\n"),
+                "is not a care type code like wmo_hh");
+  CHECK_MESSAGE(scenarioText("[housing]\nextra_dwellings = 10\n"),
+                "must be a table of code = value");
+  CHECK_MESSAGE(scenarioText("[demography]\ntfr_variant = \"middle\"\n"),
+                "is not a WPP variant; use \"medium\", \"low\" or \"high\"");
 }
 
 TEST_CASE("E5 interventions", "[errors]") {
@@ -291,19 +325,27 @@ TEST_CASE("E5 interventions", "[errors]") {
     s.sourceFile = (test::sourceDir() / "scenarios" / "s.toml").string();
     resolveInterventions(s);
   };
-  CHECK_MESSAGE(resolved("[prevention]\nactive = [\"reablement\"]\n[prevention.valpreventie_65plus]\nreach = 0.1\n"),
-                "is not in prevention.active");
-  CHECK_MESSAGE(resolved("[prevention]\nactive = [\"reablement\"]\n[prevention.reablement]\nstart_year = 2030\nend_year = 2025\n"),
-                "end_year is before start_year");
-  auto catalogue = [](const std::string& text) { (void)parseInterventionCatalogue(text, "i.toml"); };
+  CHECK_MESSAGE(
+      resolved(
+          "[prevention]\nactive = [\"reablement\"]\n[prevention.valpreventie_65plus]\nreach = 0.1\n"),
+      "is not in prevention.active");
+  CHECK_MESSAGE(
+      resolved(
+          "[prevention]\nactive = [\"reablement\"]\n[prevention.reablement]\nstart_year = 2030\nend_year = 2025\n"),
+      "end_year is before start_year");
+  auto catalogue = [](const std::string& text) {
+    (void)parseInterventionCatalogue(text, "i.toml");
+  };
   CHECK_MESSAGE(catalogue("# nothing\n"), "no [[intervention]] entries");
-  CHECK_MESSAGE(catalogue("[intervention]\nid = \"a\"\n[other]\n"), "unknown key; use [[intervention]] entries");
+  CHECK_MESSAGE(catalogue("[intervention]\nid = \"a\"\n[other]\n"),
+                "unknown key; use [[intervention]] entries");
   CHECK_MESSAGE(catalogue(kIntervention + "colour = \"red\"\n"), "unknown field");
   CHECK_MESSAGE(catalogue(kIntervention + kIntervention), "duplicate intervention id");
   std::string tier = kIntervention;
   tier.replace(tier.find("universal"), 9, "everyone");
   CHECK_MESSAGE(catalogue(tier), "is not one of universal, selective, indicated, care_related");
-  CHECK_MESSAGE(loadInterventionCatalogue("/nonexistent/interventions.toml"), "intervention catalogue not found");
+  CHECK_MESSAGE(loadInterventionCatalogue("/nonexistent/interventions.toml"),
+                "intervention catalogue not found");
 
   // Targets checked against the care model.
   const Dataset& d = test::defaultDataset();
@@ -315,7 +357,8 @@ TEST_CASE("E5 interventions", "[errors]") {
   };
   Intervention bad = i;
   bad.targetState = "adult.independent";
-  CHECK_MESSAGE(validate(bad, test::defaultCareModel()), "is not a care state with inflow (e.g. adult.light, youth.ambulant)");
+  CHECK_MESSAGE(validate(bad, test::defaultCareModel()),
+                "is not a care state with inflow (e.g. adult.light, youth.ambulant)");
   bad = i;
   bad.participants = "everybody";
   CHECK_MESSAGE(validate(bad, test::defaultCareModel()), "is neither 'all' nor a care state");
@@ -358,22 +401,30 @@ TEST_CASE("E6 command-line options and limits", "[errors]") {
   Scenario many = parseScenario(nine + "]\n", (dir / "s.toml").string(), dir);
   many.sourceFile = (dir / "s.toml").string();
   resolveInterventions(many);
-  CHECK_MESSAGE(prepareAgentModel(d, test::defaultCareModel(), many, {0}), "the agent engine supports at most");
+  CHECK_MESSAGE(prepareAgentModel(d, test::defaultCareModel(), many, {0}),
+                "the agent engine supports at most");
 
   // Registrations.
   const auto& catalogue = test::defaultCareModel().catalogue;
-  CHECK_MESSAGE(parseRegistrations("x,y\n1,2\n", "r.csv", d, catalogue),
-                "not a registrations file: expected the columns care_type,year,geo_code,clients or a CBS StatLine");
-  CHECK_MESSAGE(parseRegistrations("\"Perioden\";\"Regio's\";\"Wmo-cli\xc3\xabnten (aantal)\"\n\"twenty\";\"Aalten\";\"1110\"\n", "r.csv", d,
-                                   catalogue, "wmo_hh"),
-                "is not a year (e.g. 2022 or 2022JJ00)");
-  CHECK_MESSAGE(parseRegistrations("\"Perioden\";\"Regio's\";\"Wmo-cli\xc3\xabnten (aantal)\"\n\"2022\";\"Aalten\";\"1110\"\n", "r.csv", d,
-                                   catalogue),
-                "the export has no type column");
-  CHECK_MESSAGE(parseRegistrations("\"Perioden\";\"Regio's\";\"Type maatwerkarrangement\";\"Wmo-cli\xc3\xabnten (aantal)\"\n"
-                                   "\"2022\";\"Aalten\";\"Tuinonderhoud\";\"1110\"\n",
-                                   "r.csv", d, catalogue),
-                "is not a provision type zorgsim knows");
+  CHECK_MESSAGE(
+      parseRegistrations("x,y\n1,2\n", "r.csv", d, catalogue),
+      "not a registrations file: expected the columns care_type,year,geo_code,clients or a CBS StatLine");
+  CHECK_MESSAGE(
+      parseRegistrations(
+          "\"Perioden\";\"Regio's\";\"Wmo-cli\xc3\xabnten (aantal)\"\n\"twenty\";\"Aalten\";\"1110\"\n",
+          "r.csv", d, catalogue, "wmo_hh"),
+      "is not a year (e.g. 2022 or 2022JJ00)");
+  CHECK_MESSAGE(
+      parseRegistrations(
+          "\"Perioden\";\"Regio's\";\"Wmo-cli\xc3\xabnten (aantal)\"\n\"2022\";\"Aalten\";\"1110\"\n",
+          "r.csv", d, catalogue),
+      "the export has no type column");
+  CHECK_MESSAGE(
+      parseRegistrations(
+          "\"Perioden\";\"Regio's\";\"Type maatwerkarrangement\";\"Wmo-cli\xc3\xabnten (aantal)\"\n"
+          "\"2022\";\"Aalten\";\"Tuinonderhoud\";\"1110\"\n",
+          "r.csv", d, catalogue),
+      "is not a provision type zorgsim knows");
 
   // Analysis options.
   SolidarityOptions so;
@@ -385,13 +436,17 @@ TEST_CASE("E6 command-line options and limits", "[errors]") {
   GoalSeekRequest q;
   q.intervention = "reablement";
   q.parameter = "colour";
-  CHECK_MESSAGE(goalSeek(d, test::defaultCareModel(), withReablement, {0}, q), "cannot be sought; use reach, relative_risk, remission_multiplier or hours_multiplier");
+  CHECK_MESSAGE(
+      goalSeek(d, test::defaultCareModel(), withReablement, {0}, q),
+      "cannot be sought; use reach, relative_risk, remission_multiplier or hours_multiplier");
 }
 
 TEST_CASE("E7 result files read back", "[errors]") {
   CHECK_MESSAGE(report::parseResultsCsv("", "results.csv"), "the file is empty");
   CHECK_MESSAGE(report::parseResultsCsv("a,b\n1,2\n", "results.csv"), "header is not '");
-  CHECK_MESSAGE(report::parsePopulationCsv("scenario,geo_level,geo_code,geo_name,year,sex,age,value\nx,y,GM0197\n", "population.csv", {"GM0197"}, {2021}),
+  CHECK_MESSAGE(report::parsePopulationCsv(
+                    "scenario,geo_level,geo_code,geo_name,year,sex,age,value\nx,y,GM0197\n",
+                    "population.csv", {"GM0197"}, {2021}),
                 "expected 8 fields, found");
 }
 
@@ -409,7 +464,8 @@ TEST_CASE("E602 a cohort run too large for the memory is refused before any work
   // 66 areas x 30 years of Gelderland need about 130 MB by the measured rate: refused under a
   // 100 MB limit, accepted under 1 GB; a national dataset over 100 years still fits 8 GB.
   CHECK(estimateRunBytes(66, 30) == 66u * 30u * kRunBytesPerAreaYear);
-  CHECK_MESSAGE(checkRunMemory(66, 30, 100'000'000), "the run needs about 0.1 GB of memory (66 areas x 30 years)");
+  CHECK_MESSAGE(checkRunMemory(66, 30, 100'000'000),
+                "the run needs about 0.1 GB of memory (66 areas x 30 years)");
   CHECK_NOTHROW(checkRunMemory(66, 30, 1'000'000'000));
   CHECK_NOTHROW(checkRunMemory(400, 101, 8'000'000'000));
 }

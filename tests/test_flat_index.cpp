@@ -13,7 +13,8 @@ TEST_CASE("flat index: insert, find, first row wins, growth", "[flat-index]") {
   const std::uint32_t n = 100000;  // grows from 1024 slots several times
   for (std::uint32_t i = 0; i < n; ++i) index.insert((std::uint64_t{i} << 32) | (i * 7u), i);
   CHECK(index.size() == n);
-  for (std::uint32_t i = 0; i < n; ++i) REQUIRE(index.find((std::uint64_t{i} << 32) | (i * 7u)) == i);
+  for (std::uint32_t i = 0; i < n; ++i)
+    REQUIRE(index.find((std::uint64_t{i} << 32) | (i * 7u)) == i);
   index.insert(std::uint64_t{5} << 32 | 35u, 999);  // repeated key: the first row stays
   CHECK(index.find(std::uint64_t{5} << 32 | 35u) == 5);
   CHECK(index.size() == n);

@@ -15,10 +15,11 @@ using namespace zorgsim;
 namespace {
 // Two national years only: births 100 in 2012 and 200 in 2013 (persons per year).
 void writeTwoYears(const test::DatasetCopy& c) {
-  c.write("population_flows.csv",
-          "geo_code,year,births,deaths,internal_in,internal_out,international_in,international_out,corrections\n"
-          "NL01,2012,100,0,0,0,0,0,0\n"
-          "NL01,2013,200,0,0,0,0,0,-40\n");
+  c.write(
+      "population_flows.csv",
+      "geo_code,year,births,deaths,internal_in,internal_out,international_in,international_out,corrections\n"
+      "NL01,2012,100,0,0,0,0,0,0\n"
+      "NL01,2013,200,0,0,0,0,0,-40\n");
 }
 
 }  // namespace
@@ -51,21 +52,27 @@ TEST_CASE("flow years: bad weights are located errors", "[flows][bad-input]") {
   writeTwoYears(c);
   SECTION("a year without weight") {
     c.write("flow_year_weights.csv", "year,weight\n2012,1\n");
-    CHECK(test::loadError(c).find("population_flows.csv:3: field 'year': year 2013 has no weight in flow_year_weights.csv") !=
-          std::string::npos);
+    CHECK(
+        test::loadError(c).find(
+            "population_flows.csv:3: field 'year': year 2013 has no weight in flow_year_weights.csv") !=
+        std::string::npos);
   }
   SECTION("zero weight") {
     c.write("flow_year_weights.csv", "year,weight\n2012,1\n2013,0\n");
-    CHECK(test::loadError(c).find("flow_year_weights.csv:3: field 'weight': must be greater than 0") != std::string::npos);
+    CHECK(test::loadError(c).find(
+              "flow_year_weights.csv:3: field 'weight': must be greater than 0") !=
+          std::string::npos);
   }
   SECTION("duplicate year") {
     c.write("flow_year_weights.csv", "year,weight\n2012,1\n2012,2\n");
-    CHECK(test::loadError(c).find("flow_year_weights.csv:3: field 'year': duplicate year") != std::string::npos);
+    CHECK(test::loadError(c).find("flow_year_weights.csv:3: field 'year': duplicate year") !=
+          std::string::npos);
   }
   SECTION("a source column is documentation") {
-    c.write("population_flows.csv",
-            "geo_code,year,births,deaths,internal_in,internal_out,international_in,international_out,corrections,source\n"
-            "NL01,2012,100,0,0,0,0,0,0,37230ned\n");
+    c.write(
+        "population_flows.csv",
+        "geo_code,year,births,deaths,internal_in,internal_out,international_in,international_out,corrections,source\n"
+        "NL01,2012,100,0,0,0,0,0,0,37230ned\n");
     c.write("flow_year_weights.csv", "year,weight\n2012,1\n");
     CHECK(test::loadError(c).empty());
   }

@@ -18,12 +18,14 @@ namespace {
 
 void compareWithGolden(const std::string& name, const std::string& actual) {
   const auto golden = test::sourceDir() / "tests" / "golden" / name;
-  if (const char* accept = std::getenv("ZORGSIM_ACCEPT_GOLDEN"); accept && std::string(accept) == "1") {
+  if (const char* accept = std::getenv("ZORGSIM_ACCEPT_GOLDEN");
+      accept && std::string(accept) == "1") {
     std::ofstream(golden, std::ios::trunc) << actual;
     WARN("accepted new golden reference " << golden.string());
     return;
   }
-  const CsvSchema schema({"scenario", "geo_level", "geo_code", "geo_name", "year", "indicator", "care_type", "sex", "age_group", "value"});
+  const CsvSchema schema({"scenario", "geo_level", "geo_code", "geo_name", "year", "indicator",
+                          "care_type", "sex", "age_group", "value"});
   const CsvTable expected = CsvTable::read(golden, schema);
   const CsvTable got = CsvTable::parse(actual, "actual", schema);
   REQUIRE(got.rows() == expected.rows());
@@ -35,9 +37,10 @@ void compareWithGolden(const std::string& name, const std::string& actual) {
     const double e = expected.number(r, "value"), a = got.number(r, "value");
     // Tolerance: 1e-6 relative, or 0.001 absolute for values near zero (files keep 4 decimals).
     if (std::abs(a - e) > std::max(1e-6 * std::abs(e), 1e-3) && reported++ < 10) {
-      FAIL_CHECK(name << " line " << expected.lineOf(r) << ": " << expected.text(r, "geo_code") << " "
-                      << expected.text(r, "year") << " " << expected.text(r, "indicator") << " " << expected.text(r, "sex")
-                      << " " << expected.text(r, "age_group") << ": expected " << e << ", got " << a);
+      FAIL_CHECK(name << " line " << expected.lineOf(r) << ": " << expected.text(r, "geo_code")
+                      << " " << expected.text(r, "year") << " " << expected.text(r, "indicator")
+                      << " " << expected.text(r, "sex") << " " << expected.text(r, "age_group")
+                      << ": expected " << e << ", got " << a);
     }
   }
   REQUIRE(reported == 0);
@@ -47,7 +50,8 @@ void compareWithGolden(const std::string& name, const std::string& actual) {
 
 TEST_CASE("golden: Achterhoek baseline results", "[golden]") {
   const Dataset& d = test::defaultDataset();
-  const ScenarioRun run = runScenario(d, test::defaultCareModel(), Scenario{}, selectMunicipalities(d, "Achterhoek"));
+  const ScenarioRun run =
+      runScenario(d, test::defaultCareModel(), Scenario{}, selectMunicipalities(d, "Achterhoek"));
   compareWithGolden("achterhoek_baseline_results.csv", run.results.toCsv("baseline"));
 }
 
@@ -57,15 +61,18 @@ TEST_CASE("golden: Achterhoek baseline with WPP national assumptions", "[golden]
   const Dataset& d = test::defaultDataset();
   Scenario wpp;
   wpp.assumptionSet = "wpp";
-  const ScenarioRun run = runScenario(d, test::defaultCareModel(), wpp, selectMunicipalities(d, "Achterhoek"));
+  const ScenarioRun run =
+      runScenario(d, test::defaultCareModel(), wpp, selectMunicipalities(d, "Achterhoek"));
   compareWithGolden("achterhoek_wpp_results.csv", run.results.toCsv("baseline"));
 }
 
-TEST_CASE("golden: a region outside Gelderland (arbeidsmarktregio Gorinchem, national dataset)", "[golden]") {
+TEST_CASE("golden: a region outside Gelderland (arbeidsmarktregio Gorinchem, national dataset)",
+          "[golden]") {
   // Gorinchem, Molenlanden (2019 merger) and Vijfheerenlanden (2019 merger across the border
   // of Zuid-Holland and Utrecht): exercises the national data and the merger mapping.
   const Dataset d = loadDataset(test::sourceDir() / "data" / "nederland");
   const CareModel care = loadCareModel(d);
-  const ScenarioRun run = runScenario(d, care, Scenario{}, selectMunicipalities(d, "arbeidsmarktregio:AM35"));
+  const ScenarioRun run =
+      runScenario(d, care, Scenario{}, selectMunicipalities(d, "arbeidsmarktregio:AM35"));
   compareWithGolden("gorinchem_baseline_results.csv", run.results.toCsv("baseline"));
 }

@@ -42,10 +42,12 @@ TEST_CASE("graduation reproduces a linear density exactly inside the range", "[g
   for (int a = 0; a <= 50; a += 5) bounds.push_back(a);
   for (int a = 0; a < 50; a += 5) totals.push_back(5 * (10 + a + 2.0));
   const auto single = graduateMonotone(bounds, totals);
-  for (int x = 10; x < 40; ++x) REQUIRE(single[static_cast<std::size_t>(x)] == Approx(10 + x).epsilon(1e-9));
+  for (int x = 10; x < 40; ++x)
+    REQUIRE(single[static_cast<std::size_t>(x)] == Approx(10 + x).epsilon(1e-9));
 }
 
-TEST_CASE("base population split keeps every CBS group total of every municipality", "[graduation]") {
+TEST_CASE("base population split keeps every CBS group total of every municipality",
+          "[graduation]") {
   const Dataset& d = test::defaultDataset();
   const MortalitySchedule m(d.mortality, d.baseYear, d.baseYear);
   AgeSexTable L;

@@ -7,7 +7,8 @@
 
 using namespace zorgsim;
 
-TEST_CASE("life expectancy of the engine's mortality matches WPP's published e0 within 0.3 years", "[mortality]") {
+TEST_CASE("life expectancy of the engine's mortality matches WPP's published e0 within 0.3 years",
+          "[mortality]") {
   // As the engine builds it: the abridged schedule interpolated, its level calibrated to
   // WPP's annual e0 (estimates, then the medium projection).
   const Dataset& d = test::defaultDataset();
@@ -22,7 +23,9 @@ TEST_CASE("life expectancy of the engine's mortality matches WPP's published e0 
   }
 }
 
-TEST_CASE("the interpolated schedule alone (no calibration) is within 0.3 years of WPP e0 outside 2021", "[mortality]") {
+TEST_CASE(
+    "the interpolated schedule alone (no calibration) is within 0.3 years of WPP e0 outside 2021",
+    "[mortality]") {
   // Checks the age and time interpolation of the abridged periods; 2021 is excluded
   // because its COVID-19 excess mortality (WPP e0 about 0.6 years below the trend) is
   // smoothed away in the 5-year period rates, which is why the engine calibrates the level.
@@ -43,8 +46,10 @@ TEST_CASE("the life-expectancy lever adds the requested years by the horizon", "
   const MortalitySchedule base(d.mortality, 2021, 2050);
   const MortalitySchedule more(d.mortality, 2021, 2050, {1.0, 2.0});
   for (Sex s : kAllSexes) {
-    const double gain2050 = lifeTable(column(more.rates(2050), s)).e0 - lifeTable(column(base.rates(2050), s)).e0;
-    const double gain2021 = lifeTable(column(more.rates(2021), s)).e0 - lifeTable(column(base.rates(2021), s)).e0;
+    const double gain2050 =
+        lifeTable(column(more.rates(2050), s)).e0 - lifeTable(column(base.rates(2050), s)).e0;
+    const double gain2021 =
+        lifeTable(column(more.rates(2021), s)).e0 - lifeTable(column(base.rates(2021), s)).e0;
     REQUIRE(gain2050 == Approx(2.0).margin(1e-6));
     REQUIRE(gain2021 == Approx(0.0).margin(1e-9));
   }

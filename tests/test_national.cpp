@@ -35,12 +35,17 @@ bool close(double a, double b) { return std::abs(a - b) <= 1e-9 * std::max(1.0, 
 
 }  // namespace
 
-TEST_CASE("national dataset: 342 municipalities, each in exactly one region of every type", "[national]") {
+TEST_CASE("national dataset: 342 municipalities, each in exactly one region of every type",
+          "[national]") {
   const Dataset& d = national();
   REQUIRE(d.municipalities.size() == 342);
   // Region types of the national dataset and the number of regions of each (CBS 2019).
-  const std::map<std::string, std::size_t> expected{{"province", 12}, {"corop", 40},           {"zorgkantoorregio", 31},
-                                                    {"jeugdregio", 42}, {"arbeidsmarktregio", 35}, {"ggd-regio", 25},
+  const std::map<std::string, std::size_t> expected{{"province", 12},
+                                                    {"corop", 40},
+                                                    {"zorgkantoorregio", 31},
+                                                    {"jeugdregio", 42},
+                                                    {"arbeidsmarktregio", 35},
+                                                    {"ggd-regio", 25},
                                                     {"country", 1}};
   for (const auto& [type, count] : expected) {
     std::vector<int> seen(d.municipalities.size(), 0);
@@ -58,7 +63,8 @@ TEST_CASE("national dataset: 342 municipalities, each in exactly one region of e
   CHECK(d.regionsOfType("zorgregio").size() == 3);
 }
 
-TEST_CASE("national dataset: every region and the country equal the sum of their municipalities", "[national]") {
+TEST_CASE("national dataset: every region and the country equal the sum of their municipalities",
+          "[national]") {
   const ScenarioRun& run = nationalRun();
   std::size_t checked = 0;
   bool sawCountry = false;
@@ -66,16 +72,23 @@ TEST_CASE("national dataset: every region and the country equal the sum of their
     if (area.level == "municipality") continue;
     sawCountry = sawCountry || area.level == "country";
     for (int year : {2021, 2030, 2050}) {
-      for (const auto& [indicator, age, care] : std::vector<std::tuple<const char*, const char*, const char*>>{
-               {"population", "total", ""}, {"population", "85+", ""}, {"births", "total", ""}, {"migration_in", "total", ""},
-               {"clients", "total", "wmo_hh"}, {"workforce_demand_fte", "total", "total"}}) {
-        if (year == 2050 && std::string(indicator) != "population") continue;  // events and care end a year earlier
+      for (const auto& [indicator, age, care] :
+           std::vector<std::tuple<const char*, const char*, const char*>>{
+               {"population", "total", ""},
+               {"population", "85+", ""},
+               {"births", "total", ""},
+               {"migration_in", "total", ""},
+               {"clients", "total", "wmo_hh"},
+               {"workforce_demand_fte", "total", "total"}}) {
+        if (year == 2050 && std::string(indicator) != "population")
+          continue;  // events and care end a year earlier
         double sum = 0;
         for (std::size_t p : area.positions) {
           sum += run.results.find(run.areas[p].code, year, indicator, "total", age, care);
         }
         const double value = run.results.find(area.code, year, indicator, "total", age, care);
-        INFO(area.type << " " << area.code << " " << year << " " << indicator << " " << age << " " << care);
+        INFO(area.type << " " << area.code << " " << year << " " << indicator << " " << age << " "
+                       << care);
         REQUIRE(!std::isnan(value));
         CHECK(close(value, sum));
         ++checked;
@@ -88,10 +101,13 @@ TEST_CASE("national dataset: every region and the country equal the sum of their
 
 TEST_CASE("national dataset: the merger mapping preserves counts", "[national]") {
   const auto folder = test::sourceDir() / "data" / "nederland";
-  const CsvTable flows = CsvTable::read(folder / "population_flows.csv",
-                                        {{"geo_code", "year", "births", "deaths", "internal_in", "internal_out", "international_in",
-                                          "international_out", "corrections", "source"}});
-  const char* columns[] = {"births", "deaths", "internal_in", "internal_out", "international_in", "international_out", "corrections"};
+  const CsvTable flows =
+      CsvTable::read(folder / "population_flows.csv",
+                     {{"geo_code", "year", "births", "deaths", "internal_in", "internal_out",
+                       "international_in", "international_out", "corrections", "source"}});
+  const char* columns[] = {"births",       "deaths",           "internal_in",
+                           "internal_out", "international_in", "international_out",
+                           "corrections"};
   std::map<std::pair<int, std::string>, double> municipal, nl;
   std::map<int, std::set<std::string>> codes;
   for (std::size_t r = 0; r < flows.rows(); ++r) {
@@ -109,8 +125,9 @@ TEST_CASE("national dataset: the merger mapping preserves counts", "[national]")
     }
   }
   // Every old code's shares add up to 1 and point to municipalities of 2024.
-  const CsvTable changes = CsvTable::read(folder / "municipal_changes.csv",
-                                          {{"old_code", "old_name", "date", "geo_code", "geo_name", "share", "source"}});
+  const CsvTable changes =
+      CsvTable::read(folder / "municipal_changes.csv",
+                     {{"old_code", "old_name", "date", "geo_code", "geo_name", "share", "source"}});
   std::map<std::string, double> shares;
   for (std::size_t r = 0; r < changes.rows(); ++r) {
     shares[changes.text(r, "old_code")] += changes.number(r, "share");
@@ -123,25 +140,30 @@ TEST_CASE("national dataset: the merger mapping preserves counts", "[national]")
   CHECK(shares.size() > 700);
 }
 
-TEST_CASE("data/gelderland gives the same numbers as the Gelderland selection of data/nederland", "[national]") {
+TEST_CASE("data/gelderland gives the same numbers as the Gelderland selection of data/nederland",
+          "[national]") {
   const Dataset& g = test::defaultDataset();
   const ScenarioRun local = runScenario(g, test::defaultCareModel(), Scenario{}, {});
   const ScenarioRun fromNational =
-      runScenario(national(), nationalCare(), Scenario{}, selectMunicipalities(national(), "province:Gelderland"));
-  const CsvSchema schema({"scenario", "geo_level", "geo_code", "geo_name", "year", "indicator", "care_type", "sex", "age_group", "value"});
+      runScenario(national(), nationalCare(), Scenario{},
+                  selectMunicipalities(national(), "province:Gelderland"));
+  const CsvSchema schema({"scenario", "geo_level", "geo_code", "geo_name", "year", "indicator",
+                          "care_type", "sex", "age_group", "value"});
   const CsvTable a = CsvTable::parse(local.results.toCsv("baseline"), "gelderland", schema);
   const CsvTable b = CsvTable::parse(fromNational.results.toCsv("baseline"), "nederland", schema);
   std::map<std::string, std::string> values;
   auto key = [](const CsvTable& t, std::size_t r) {
-    return t.text(r, "geo_code") + "|" + t.text(r, "year") + "|" + t.text(r, "indicator") + "|" + t.text(r, "care_type") + "|" +
-           t.text(r, "sex") + "|" + t.text(r, "age_group");
+    return t.text(r, "geo_code") + "|" + t.text(r, "year") + "|" + t.text(r, "indicator") + "|" +
+           t.text(r, "care_type") + "|" + t.text(r, "sex") + "|" + t.text(r, "age_group");
   };
   for (std::size_t r = 0; r < b.rows(); ++r) values[key(b, r)] = b.text(r, "value");
   std::size_t compared = 0;
   for (std::size_t r = 0; r < a.rows(); ++r) {
     const std::string level = a.text(r, "geo_level"), type_code = a.text(r, "geo_code");
     // Municipalities, the province and the seed regions are whole in both datasets.
-    if (level != "municipality" && level != "province" && type_code != "ACH" && type_code != "CG" && type_code != "RIV") continue;
+    if (level != "municipality" && level != "province" && type_code != "ACH" && type_code != "CG" &&
+        type_code != "RIV")
+      continue;
     auto it = values.find(key(a, r));
     INFO(key(a, r));
     REQUIRE(it != values.end());

@@ -16,8 +16,8 @@
 
 using namespace zorgsim;
 
-
-TEST_CASE("national assumptions: the default dataset has the CBS set with every indicator", "[national-assumptions]") {
+TEST_CASE("national assumptions: the default dataset has the CBS set with every indicator",
+          "[national-assumptions]") {
   const Dataset& d = test::defaultDataset();
   REQUIRE(d.assumptionSets.count("cbs") == 1);
   const NationalAssumptions& cbs = d.assumptionSets.at("cbs");
@@ -29,18 +29,22 @@ TEST_CASE("national assumptions: the default dataset has the CBS set with every 
   CHECK(seriesValue(cbs.immigration, 2022) == Approx(403108));
 }
 
-TEST_CASE("national assumptions: the CBS set drives fertility, mortality and migration", "[national-assumptions]") {
+TEST_CASE("national assumptions: the CBS set drives fertility, mortality and migration",
+          "[national-assumptions]") {
   const Dataset& d = test::defaultDataset();
   const NationalAssumptions cbs = nationalAssumptions(d, "cbs", "medium");
   SECTION("the TFR of the schedule is the published TFR") {
     const FertilitySchedule f(d, cbs.tfr, 2021, 2050);
-    for (int year : {2023, 2030, 2040, 2050}) CHECK(f.tfr(year) == Approx(seriesValue(cbs.tfr, year)).epsilon(1e-9));
+    for (int year : {2023, 2030, 2040, 2050})
+      CHECK(f.tfr(year) == Approx(seriesValue(cbs.tfr, year)).epsilon(1e-9));
   }
   SECTION("life expectancy at birth is calibrated to the published path") {
     const MortalitySchedule m(d.mortality, 2021, 2050, {}, &cbs.lifeExpectancy);
     for (int year : {2023, 2035, 2050}) {
-      CHECK(lifeTable(column(m.rates(year), Sex::Male)).e0 == Approx(seriesValue(cbs.lifeExpectancy.at(Sex::Male), year)).margin(0.01));
-      CHECK(lifeTable(column(m.rates(year), Sex::Female)).e0 == Approx(seriesValue(cbs.lifeExpectancy.at(Sex::Female), year)).margin(0.01));
+      CHECK(lifeTable(column(m.rates(year), Sex::Male)).e0 ==
+            Approx(seriesValue(cbs.lifeExpectancy.at(Sex::Male), year)).margin(0.01));
+      CHECK(lifeTable(column(m.rates(year), Sex::Female)).e0 ==
+            Approx(seriesValue(cbs.lifeExpectancy.at(Sex::Female), year)).margin(0.01));
     }
   }
   SECTION("immigration follows the published count, emigration the published rate") {
@@ -55,13 +59,15 @@ TEST_CASE("national assumptions: the CBS set drives fertility, mortality and mig
     for (int year : {2022, 2030, 2045}) {
       const YearRates& r = plan.years[static_cast<std::size_t>(year - plan.baseYear)];
       CHECK(r.immigrationFactor * nl.internationalIn == Approx(seriesValue(cbs.immigration, year)));
-      const double publishedRate = seriesValue(cbs.emigration, year) / seriesValue(cbs.population, year);
+      const double publishedRate =
+          seriesValue(cbs.emigration, year) / seriesValue(cbs.population, year);
       CHECK(r.emigrationFactor * nl.internationalOut / nationalBase == Approx(publishedRate));
     }
   }
 }
 
-TEST_CASE("national assumptions: WPP set has no migration split and follows the TFR variant", "[national-assumptions]") {
+TEST_CASE("national assumptions: WPP set has no migration split and follows the TFR variant",
+          "[national-assumptions]") {
   const Dataset& d = test::defaultDataset();
   const NationalAssumptions low = nationalAssumptions(d, "wpp", "low");
   const NationalAssumptions medium = nationalAssumptions(d, "wpp", "medium");
@@ -71,7 +77,8 @@ TEST_CASE("national assumptions: WPP set has no migration split and follows the 
   CHECK_THROWS_AS(nationalAssumptions(d, "nosuchset", "medium"), std::invalid_argument);
 }
 
-TEST_CASE("national assumptions: scenario key and data checks", "[national-assumptions][scenario]") {
+TEST_CASE("national assumptions: scenario key and data checks",
+          "[national-assumptions][scenario]") {
   const auto base = test::sourceDir() / "scenarios";
   auto errorOf = [&](const std::string& text) {
     try {
@@ -81,47 +88,64 @@ TEST_CASE("national assumptions: scenario key and data checks", "[national-assum
     }
     return std::string();
   };
-  CHECK(errorOf("[demography]\nassumptions = \"pbl\"\n").find("s.toml:2: field 'demography.assumptions': must be \"cbs\"") == 0);
-  CHECK(errorOf("[demography]\ntfr_variant = \"low\"\n").find("it needs assumptions = \"wpp\"") != std::string::npos);
+  CHECK(errorOf("[demography]\nassumptions = \"pbl\"\n")
+            .find("s.toml:2: field 'demography.assumptions': must be \"cbs\"") == 0);
+  CHECK(errorOf("[demography]\ntfr_variant = \"low\"\n").find("it needs assumptions = \"wpp\"") !=
+        std::string::npos);
   CHECK(errorOf("[demography]\nassumptions = \"wpp\"\ntfr_variant = \"low\"\n").empty());
-  CHECK(parseScenario("[demography]\nassumptions = \"wpp\"\n", "s.toml", base).contentHash() != Scenario{}.contentHash());
+  CHECK(parseScenario("[demography]\nassumptions = \"wpp\"\n", "s.toml", base).contentHash() !=
+        Scenario{}.contentHash());
 }
 
-TEST_CASE("national assumptions: malformed files name file, line and field", "[national-assumptions][bad-input]") {
+TEST_CASE("national assumptions: malformed files name file, line and field",
+          "[national-assumptions][bad-input]") {
   test::DatasetCopy copy;
   const std::string header = "set,edition,year,indicator,value,kind,source\n";
   SECTION("unknown indicator") {
     copy.write("national_assumptions.csv", header + "cbs,E,2030,fertility,1.5,forecast,x\n");
-    CHECK(test::loadError(copy).find("national_assumptions.csv:2: field 'indicator': 'fertility' is not one of") != std::string::npos);
+    CHECK(test::loadError(copy).find(
+              "national_assumptions.csv:2: field 'indicator': 'fertility' is not one of") !=
+          std::string::npos);
   }
   SECTION("a value in the wrong unit") {
     copy.write("national_assumptions.csv", header + "cbs,E,2030,immigration,308.7,forecast,x\n");
-    CHECK(test::loadError(copy).find("national_assumptions.csv:2: field 'value'") != std::string::npos);
+    CHECK(test::loadError(copy).find("national_assumptions.csv:2: field 'value'") !=
+          std::string::npos);
   }
   SECTION("a duplicate year") {
-    copy.write("national_assumptions.csv", header + "cbs,E,2030,tfr,1.5,forecast,x\ncbs,E,2030,tfr,1.6,forecast,x\n");
-    CHECK(test::loadError(copy).find("national_assumptions.csv:3: field 'year': duplicate tfr for 2030 in set cbs") != std::string::npos);
+    copy.write("national_assumptions.csv",
+               header + "cbs,E,2030,tfr,1.5,forecast,x\ncbs,E,2030,tfr,1.6,forecast,x\n");
+    CHECK(test::loadError(copy).find(
+              "national_assumptions.csv:3: field 'year': duplicate tfr for 2030 in set cbs") !=
+          std::string::npos);
   }
   SECTION("two editions in one set") {
-    copy.write("national_assumptions.csv", header + "cbs,A,2030,tfr,1.5,forecast,x\ncbs,B,2040,tfr,1.6,forecast,x\n");
-    CHECK(test::loadError(copy).find("national_assumptions.csv:3: field 'edition': forecast rows of set cbs come from 'A' (line 2)") !=
-          std::string::npos);
+    copy.write("national_assumptions.csv",
+               header + "cbs,A,2030,tfr,1.5,forecast,x\ncbs,B,2040,tfr,1.6,forecast,x\n");
+    CHECK(
+        test::loadError(copy).find(
+            "national_assumptions.csv:3: field 'edition': forecast rows of set cbs come from 'A' (line 2)") !=
+        std::string::npos);
   }
   SECTION("an indicator without forecast rows") {
     copy.write("national_assumptions.csv", header + "cbs,E,2030,tfr,1.5,forecast,x\n");
-    CHECK(test::loadError(copy).find("set cbs has no forecast rows for e0_male") != std::string::npos);
+    CHECK(test::loadError(copy).find("set cbs has no forecast rows for e0_male") !=
+          std::string::npos);
   }
   SECTION("the name wpp is reserved") {
     copy.write("national_assumptions.csv", header + "wpp,E,2030,tfr,1.5,forecast,x\n");
-    CHECK(test::loadError(copy).find("field 'set': 'wpp' is built from the WPP tables") != std::string::npos);
+    CHECK(test::loadError(copy).find("field 'set': 'wpp' is built from the WPP tables") !=
+          std::string::npos);
   }
   SECTION("a missing source") {
     copy.write("national_assumptions.csv", header + "cbs,E,2030,tfr,1.5,forecast,\n");
-    CHECK(test::loadError(copy).find("national_assumptions.csv:2: field 'source'") != std::string::npos);
+    CHECK(test::loadError(copy).find("national_assumptions.csv:2: field 'source'") !=
+          std::string::npos);
   }
 }
 
-TEST_CASE("internal migration: national moves in follow national moves out (pool)", "[national-assumptions][migration]") {
+TEST_CASE("internal migration: national moves in follow national moves out (pool)",
+          "[national-assumptions][migration]") {
   const Dataset d = loadDataset(test::sourceDir() / "data" / "nederland");
   const ProjectionPlan plan = prepareProjection(d, Scenario{}, {});
   const ProjectionResult result = runProjection(plan);

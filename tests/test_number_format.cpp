@@ -48,7 +48,9 @@ TEST_CASE("Number formatter: the full double range, decade by decade", "[number]
       requireRoundTrip(-v);
     }
   }
-  for (double v : {0.0, -0.0, DBL_MIN, DBL_TRUE_MIN, -DBL_TRUE_MIN, 0.00005, -0.00005, 0.00015, 2.5, 1e-100}) requireRoundTrip(v);
+  for (double v :
+       {0.0, -0.0, DBL_MIN, DBL_TRUE_MIN, -DBL_TRUE_MIN, 0.00005, -0.00005, 0.00015, 2.5, 1e-100})
+    requireRoundTrip(v);
   std::string s;
   appendNumber(s, -0.0);
   appendNumber(s, -1e-9);  // rounds to zero: written without a sign

@@ -41,11 +41,14 @@ std::string messageOf(const std::function<void()>& f) {
 
 }  // namespace
 
-TEST_CASE("A folder zorgsim did not make is never replaced (issue #14 case 2)", "[output][ownership]") {
+TEST_CASE("A folder zorgsim did not make is never replaced (issue #14 case 2)",
+          "[output][ownership]") {
   const fs::path dir = test::temporaryFolder("own");
   put(dir / "notes" / "todo.txt", "buy milk\n");
-  CHECK(messageOf([&] { publishFolderAtomically(dir / "notes", {{"results.csv", "x\n"}, {"manifest.json", "{}\n"}}); })
-            .find("was not made by zorgsim") != std::string::npos);
+  CHECK(
+      messageOf([&] {
+        publishFolderAtomically(dir / "notes", {{"results.csv", "x\n"}, {"manifest.json", "{}\n"}});
+      }).find("was not made by zorgsim") != std::string::npos);
   CHECK(slurp(dir / "notes" / "todo.txt") == "buy milk\n");
   CHECK_FALSE(fs::exists(dir / "notes" / "results.csv"));
 
@@ -65,19 +68,29 @@ TEST_CASE("A folder zorgsim did not make is never replaced (issue #14 case 2)", 
   fs::remove_all(dir);
 }
 
-TEST_CASE("The output folder is never an input folder (issue #14 cases 2 and 3)", "[output][ownership]") {
+TEST_CASE("The output folder is never an input folder (issue #14 cases 2 and 3)",
+          "[output][ownership]") {
   const fs::path dir = test::temporaryFolder("inputs");
   fs::create_directories(dir / "data");
   fs::create_directories(dir / "sc");
-  const std::vector<InputFolder> inputs{{"the data folder (--data)", dir / "data", true}, {"the folder of scenario sc/a.toml", dir / "sc", false}};
-  CHECK(messageOf([&] { refuseOutputOverInputs(dir / "data", inputs); }).find("is the data folder (--data)") != std::string::npos);
-  CHECK(messageOf([&] { refuseOutputOverInputs(dir / "data" / "out", inputs); }).find("or inside it") != std::string::npos);
-  CHECK(messageOf([&] { refuseOutputOverInputs(dir / "sc" / ".." / "data", inputs); }).find("is the data folder") != std::string::npos);
+  const std::vector<InputFolder> inputs{{"the data folder (--data)", dir / "data", true},
+                                        {"the folder of scenario sc/a.toml", dir / "sc", false}};
+  CHECK(messageOf([&] {
+          refuseOutputOverInputs(dir / "data", inputs);
+        }).find("is the data folder (--data)") != std::string::npos);
+  CHECK(messageOf([&] {
+          refuseOutputOverInputs(dir / "data" / "out", inputs);
+        }).find("or inside it") != std::string::npos);
+  CHECK(messageOf([&] {
+          refuseOutputOverInputs(dir / "sc" / ".." / "data", inputs);
+        }).find("is the data folder") != std::string::npos);
   CHECK_THROWS_AS(refuseOutputOverInputs(dir / "sc", inputs), OutputError);
   CHECK_NOTHROW(refuseOutputOverInputs(dir / "sc" / "results", inputs));
   CHECK_NOTHROW(refuseOutputOverInputs(dir / "out", inputs));
   // A batch's scenario folder replaces DIR/<name> whole: it must not hold an input folder.
-  CHECK(messageOf([&] { refuseOutputOverInputs(dir, inputs, true); }).find("replacing it would delete input files") != std::string::npos);
+  CHECK(messageOf([&] {
+          refuseOutputOverInputs(dir, inputs, true);
+        }).find("replacing it would delete input files") != std::string::npos);
   fs::remove_all(dir);
 }
 
@@ -87,13 +100,16 @@ TEST_CASE("A second writer of one output folder stops (issue #14 case 6)", "[out
     OutputFolder first(dir / "out");
     CHECK(fs::exists(dir / "out" / kOwnershipMarker));
     // flock is per open file: a second OutputFolder in this process conflicts like another process.
-    CHECK(messageOf([&] { OutputFolder second(dir / "out"); }).find("is being written by another zorgsim process") != std::string::npos);
+    CHECK(messageOf([&] {
+            OutputFolder second(dir / "out");
+          }).find("is being written by another zorgsim process") != std::string::npos);
   }
   CHECK_NOTHROW(OutputFolder(dir / "out"));  // released with the first
   fs::remove_all(dir);
 }
 
-TEST_CASE("A run's files are published together or not at all (issue #14 case 5)", "[output][publish]") {
+TEST_CASE("A run's files are published together or not at all (issue #14 case 5)",
+          "[output][publish]") {
   const fs::path dir = test::temporaryFolder("publish");
   put(dir / "results.csv", "old results\n");
   put(dir / "population.csv", "old population\n");
@@ -102,10 +118,13 @@ TEST_CASE("A run's files are published together or not at all (issue #14 case 5)
   set.add("results.csv", "new\n");
   set.add("population.csv", "new\n");
   set.add("manifest.json", "{}\n");
-  CHECK(messageOf([&] { set.publish(); }).find("it is not a regular file (zorgsim does not replace it)") != std::string::npos);
+  CHECK(messageOf([&] {
+          set.publish();
+        }).find("it is not a regular file (zorgsim does not replace it)") != std::string::npos);
   CHECK(slurp(dir / "results.csv") == "old results\n");
   CHECK(slurp(dir / "population.csv") == "old population\n");
-  for (const auto& e : fs::directory_iterator(dir)) CHECK_FALSE(isTemporaryOutputName(e.path().filename().string()));
+  for (const auto& e : fs::directory_iterator(dir))
+    CHECK_FALSE(isTemporaryOutputName(e.path().filename().string()));
   fs::remove_all(dir);
 }
 
@@ -124,5 +143,6 @@ TEST_CASE("SHA-256 of the published files (FIPS 180-4 test vectors)", "[output][
   CHECK(sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   CHECK(sha256Hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
-  CHECK(sha256Hex(std::string(1000000, 'a')) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+  CHECK(sha256Hex(std::string(1000000, 'a')) ==
+        "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }

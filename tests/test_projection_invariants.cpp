@@ -7,7 +7,8 @@
 
 using namespace zorgsim;
 
-TEST_CASE("accounting identity and non-negativity hold in every cell, municipality and year", "[projection]") {
+TEST_CASE("accounting identity and non-negativity hold in every cell, municipality and year",
+          "[projection]") {
   const Dataset& d = test::defaultDataset();
   const ProjectionPlan plan = prepareProjection(d, Scenario{});
   double worst = 0;
@@ -42,7 +43,8 @@ TEST_CASE("births only to women aged 15-49, and fertility reproduces the TFR", "
     REQUIRE(r.head(15).abs().sum() == 0.0);
     REQUIRE(r.tail(kAges - 50).abs().sum() == 0.0);
     const auto& est = d.tfr.at("estimate");
-    const double published = year <= est.back().year ? seriesValue(est, year) : seriesValue(d.tfr.at("medium"), year);
+    const double published =
+        year <= est.back().year ? seriesValue(est, year) : seriesValue(d.tfr.at("medium"), year);
     REQUIRE(f.tfr(year) == Approx(published).epsilon(1e-12));
   }
 }
@@ -53,10 +55,13 @@ TEST_CASE("region and province totals equal the sum of their municipalities", "[
   for (const auto& area : run.areas) {
     if (area.level == "municipality") continue;
     for (int year : {2021, 2035, 2049}) {
-      for (const char* indicator : {"population", "births", "deaths", "migration_in", "migration_out"}) {
+      for (const char* indicator :
+           {"population", "births", "deaths", "migration_in", "migration_out"}) {
         double sum = 0;
         for (std::size_t p : area.positions) {
-          sum += run.results.find(d.municipalities[static_cast<std::size_t>(run.plan.municipalities[p])].code, year, indicator);
+          sum += run.results.find(
+              d.municipalities[static_cast<std::size_t>(run.plan.municipalities[p])].code, year,
+              indicator);
         }
         INFO(area.name << " " << year << " " << indicator);
         REQUIRE(run.results.find(area.code, year, indicator) == Approx(sum).epsilon(1e-12));

@@ -14,7 +14,8 @@
 
 using namespace zorgsim;
 
-TEST_CASE("the output validator rejects NaN, negative counts and sexes that do not add up", "[robustness]") {
+TEST_CASE("the output validator rejects NaN, negative counts and sexes that do not add up",
+          "[robustness]") {
   auto table = [](double total, double male, double female) {
     ResultTable t;
     const auto a = t.addArea({"municipality", "GM0001", "Test"});
@@ -24,11 +25,15 @@ TEST_CASE("the output validator rejects NaN, negative counts and sexes that do n
     return t;
   };
   REQUIRE_NOTHROW(validateResults(table(10, 4, 6)));
-  REQUIRE_THROWS_WITH(validateResults(table(std::nan(""), 4, 6)), Catch::Contains("GM0001 (Test), 2021, population") && Catch::Contains("not a finite number"));
+  REQUIRE_THROWS_WITH(
+      validateResults(table(std::nan(""), 4, 6)),
+      Catch::Contains("GM0001 (Test), 2021, population") && Catch::Contains("not a finite number"));
   REQUIRE_THROWS_WITH(validateResults(table(-2, -6, 4)), Catch::Contains("is negative"));
-  REQUIRE_THROWS_WITH(validateResults(table(11, 4, 6)), Catch::Contains("not the sum of men and women"));
+  REQUIRE_THROWS_WITH(validateResults(table(11, 4, 6)),
+                      Catch::Contains("not the sum of men and women"));
   ResultTable gap;
-  gap.add(gap.addArea({"region", "R", "R"}), 2030, "workforce_gap_fte", "total", "total", "total", -50.0);
+  gap.add(gap.addArea({"region", "R", "R"}), 2030, "workforce_gap_fte", "total", "total", "total",
+          -50.0);
   REQUIRE_NOTHROW(validateResults(gap));  // a negative gap is a surplus, not an error
 }
 
@@ -45,7 +50,8 @@ TEST_CASE("a municipality with zero inhabitants runs without NaN", "[robustness]
   const Dataset d = loadDataset(c.folder());
   const CareModel care = loadCareModel(d);
   ScenarioRun run;
-  REQUIRE_NOTHROW(run = runScenario(d, care, Scenario{}, selectMunicipalities(d, "Centraal Gelderland")));
+  REQUIRE_NOTHROW(
+      run = runScenario(d, care, Scenario{}, selectMunicipalities(d, "Centraal Gelderland")));
   REQUIRE(run.results.find("GM0277", 2021, "population") == 0.0);
   REQUIRE(run.results.find("GM0277", 2050, "population") >= 0.0);  // in-migrants may arrive
 }

@@ -37,7 +37,8 @@ ClosedCase closedPopulation(int years, double fertilityScale) {
   k.plan.municipalities = {d.indexOf("GM0202")};
   MunicipalInputs in = prepared.inputs[static_cast<std::size_t>(d.indexOf("GM0202"))];
   in.fertilityIndex = 1.0;
-  in.internalOutLevel = in.internationalOutLevel = in.internalInPerYear = in.internationalInBasePerYear = 0.0;
+  in.internalOutLevel = in.internationalOutLevel = in.internalInPerYear =
+      in.internationalInBasePerYear = 0.0;
   k.plan.inputs = {in};
   for (int s = 0; s < kSexes; ++s) {
     double surv = 1.0;
@@ -52,14 +53,16 @@ ClosedCase closedPopulation(int years, double fertilityScale) {
 double characteristic(const YearRates& r, const AgeSexTable& S, double lambda) {
   double sum = 0;
   for (int a = 15; a <= 49; ++a) {
-    sum += r.fertility(a) * S(a, 1) * 0.5 * (std::pow(lambda, -1.0 - a) + std::pow(lambda, -double(a)));
+    sum += r.fertility(a) * S(a, 1) * 0.5 *
+           (std::pow(lambda, -1.0 - a) + std::pow(lambda, -double(a)));
   }
   return (1.0 - r.maleShareAtBirth) * sum;
 }
 
 }  // namespace
 
-TEST_CASE("closed population with constant rates converges to Lotka's stable population", "[analytic]") {
+TEST_CASE("closed population with constant rates converges to Lotka's stable population",
+          "[analytic]") {
   ClosedCase k = closedPopulation(3000, 1.0);  // convergence is slow: damping about 1.5 % a year
   const ProjectionResult result = runProjection(k.plan);
   const auto& pop = result.perMunicipality.front().population;
@@ -85,7 +88,8 @@ TEST_CASE("closed population with constant rates converges to Lotka's stable pop
   }
 }
 
-TEST_CASE("closed population at replacement fertility becomes the stationary population", "[analytic]") {
+TEST_CASE("closed population at replacement fertility becomes the stationary population",
+          "[analytic]") {
   ClosedCase probe = closedPopulation(1, 1.0);
   const double nrr = characteristic(probe.plan.years[0], probe.survivorship, 1.0);
   ClosedCase k = closedPopulation(3000, 1.0 / nrr);
@@ -95,7 +99,8 @@ TEST_CASE("closed population at replacement fertility becomes the stationary pop
   const AgeSexTable& p = pop.back();
   for (int s = 0; s < kSexes; ++s) {
     for (int a = 0; a < kOpenAge; ++a) {
-      REQUIRE(p(a, s) / p(0, s) == Approx(k.survivorship(a, s) / k.survivorship(0, s)).epsilon(1e-7));
+      REQUIRE(p(a, s) / p(0, s) ==
+              Approx(k.survivorship(a, s) / k.survivorship(0, s)).epsilon(1e-7));
     }
   }
 }
@@ -108,6 +113,7 @@ TEST_CASE("closed population: every change is a birth or a death", "[analytic]")
     const auto& f = a.flows[y];
     const double change = a.population[y + 1].sum() - a.population[y].sum();
     REQUIRE(change == Approx(f.births[0] + f.births[1] - f.deaths[0] - f.deaths[1]).margin(1e-6));
-    REQUIRE(f.inInternal[0] + f.inInternational[1] + f.outInternal[0] + f.outInternational[1] == 0.0);
+    REQUIRE(f.inInternal[0] + f.inInternational[1] + f.outInternal[0] + f.outInternational[1] ==
+            0.0);
   }
 }

@@ -28,15 +28,17 @@ const CareModel& defaultCareModel() {
 
 fs::path temporaryFolder(const std::string& tag) {
   static std::atomic<int> counter{0};
-  fs::path p = fs::temp_directory_path() /
-               ("zorgsim-test-" + tag + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  fs::path p =
+      fs::temp_directory_path() /
+      ("zorgsim-test-" + tag + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
   fs::remove_all(p);
   fs::create_directories(p);
   return p;
 }
 
 DatasetCopy::DatasetCopy() : folder_(temporaryFolder("data")) {
-  fs::copy(defaultDataFolder(), folder_, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+  fs::copy(defaultDataFolder(), folder_,
+           fs::copy_options::recursive | fs::copy_options::overwrite_existing);
 }
 
 DatasetCopy::~DatasetCopy() {
@@ -56,10 +58,12 @@ void DatasetCopy::write(const std::string& name, const std::string& content) con
   out << content;
 }
 
-void DatasetCopy::replace(const std::string& name, const std::string& from, const std::string& to) const {
+void DatasetCopy::replace(const std::string& name, const std::string& from,
+                          const std::string& to) const {
   std::string text = read(name);
   auto pos = text.find(from);
-  if (pos == std::string::npos) throw std::runtime_error("test setup: '" + from + "' not in " + name);
+  if (pos == std::string::npos)
+    throw std::runtime_error("test setup: '" + from + "' not in " + name);
   text.replace(pos, from.size(), to);
   write(name, text);
 }

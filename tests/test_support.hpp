@@ -11,7 +11,7 @@ namespace zorgsim::test {
 
 std::filesystem::path sourceDir();
 std::filesystem::path defaultDataFolder();
-const Dataset& defaultDataset();  // loaded once
+const Dataset& defaultDataset();      // loaded once
 const CareModel& defaultCareModel();  // loaded once
 
 // A fresh copy of the default dataset in a temporary folder (removed by the destructor).

@@ -30,7 +30,8 @@ AgentChain agentChain(const StateChain& chain, const StateShares& shares) {
   for (int a = 0; a < kAges; ++a) {
     for (int s = 0; s < kSexes; ++s) {
       for (int k = 0; k < c.states; ++k) {
-        c.baseShares[static_cast<std::size_t>((a * kSexes + s) * c.states + k)] = shares[static_cast<std::size_t>(k)](a, s);
+        c.baseShares[static_cast<std::size_t>((a * kSexes + s) * c.states + k)] =
+            shares[static_cast<std::size_t>(k)](a, s);
       }
     }
   }
@@ -70,8 +71,9 @@ std::vector<UseBand> useBands(const CareModel& care, std::size_t type, std::size
       }
       if (!bands.empty()) {
         UseBand& last = bands.back();
-        if (last.sex == s && last.lastAge == a - 1 && last.chain == b.chain && last.stateMask == b.stateMask &&
-            last.linkedProbability == b.linkedProbability && last.allProbability == b.allProbability) {
+        if (last.sex == s && last.lastAge == a - 1 && last.chain == b.chain &&
+            last.stateMask == b.stateMask && last.linkedProbability == b.linkedProbability &&
+            last.allProbability == b.allProbability) {
           last.lastAge = a;
           continue;
         }
@@ -89,7 +91,8 @@ AgentModel prepareAgentModel(const Dataset& data, const CareModel& care, const S
   return prepareAgentModel(prepareProjection(data, scenario, selection), data, care, scenario);
 }
 
-AgentModel prepareAgentModel(ProjectionPlan plan, const Dataset& data, const CareModel& care, const Scenario& scenario) {
+AgentModel prepareAgentModel(ProjectionPlan plan, const Dataset& data, const CareModel& care,
+                             const Scenario& scenario) {
   AgentModel m;
   m.plan = std::move(plan);
   m.scenario = scenario;
@@ -97,13 +100,15 @@ AgentModel prepareAgentModel(ProjectionPlan plan, const Dataset& data, const Car
   const std::string file = scenario.sourceFile.empty() ? "(scenario)" : scenario.sourceFile;
   const MultiStateSpec& spec = care.multistate;
   if (spec.chains.size() > static_cast<std::size_t>(kAgentChains)) {
-    throw InputError((data.folder / "care" / "care_states.toml").string(), 0, "",
-                     "the agent engine supports at most " + std::to_string(kAgentChains) + " care chains");
+    throw InputError(
+        (data.folder / "care" / "care_states.toml").string(), 0, "",
+        "the agent engine supports at most " + std::to_string(kAgentChains) + " care chains");
   }
   for (const auto& ch : spec.chains) {
     if (ch.states.size() > static_cast<std::size_t>(kMaxChainStates)) {
       throw InputError((data.folder / "care" / "care_states.toml").string(), 0, ch.name + ".states",
-                       "the agent engine supports at most " + std::to_string(kMaxChainStates) + " states per chain");
+                       "the agent engine supports at most " + std::to_string(kMaxChainStates) +
+                           " states per chain");
     }
   }
   if (scenario.interventions.size() > static_cast<std::size_t>(kMaxAgentInterventions)) {
@@ -116,18 +121,23 @@ AgentModel prepareAgentModel(ProjectionPlan plan, const Dataset& data, const Car
   const std::size_t types = care.catalogue.types.size();
   for (const auto& t : care.catalogue.types) {
     std::vector<double> factors(years + 1, 1.0);
-    for (std::size_t y = 0; y <= years; ++y) factors[y] = careTrendFactor(scenario, t, m.plan.baseYear, m.plan.baseYear + static_cast<int>(y));
+    for (std::size_t y = 0; y <= years; ++y)
+      factors[y] =
+          careTrendFactor(scenario, t, m.plan.baseYear, m.plan.baseYear + static_cast<int>(y));
     m.trendFactor.push_back(std::move(factors));
     m.typeSegment.push_back(care.workforce.indexOf(t.workforceSegment));
   }
   m.productivity = scenario[Lever::ProductivityMultiplier];
-  m.workforceLevers = WorkforceLevers{scenario[Lever::AttritionMultiplier], scenario[Lever::InflowMultiplier],
-                                      scenario[Lever::PartTimeMultiplier], scenario[Lever::RetirementAgeOffset]};
+  m.workforceLevers =
+      WorkforceLevers{scenario[Lever::AttritionMultiplier], scenario[Lever::InflowMultiplier],
+                      scenario[Lever::PartTimeMultiplier], scenario[Lever::RetirementAgeOffset]};
 
   for (const Intervention& iv : scenario.interventions) {
     AgentIntervention a;
     const auto target = spec.find(iv.targetState);
-    if (!target || target->state == 0) throw InputError(iv.file, iv.line, "intervention." + iv.id + ".target_state", "not a care state");
+    if (!target || target->state == 0)
+      throw InputError(iv.file, iv.line, "intervention." + iv.id + ".target_state",
+                       "not a care state");
     a.targetChain = target->chain;
     a.targetState = target->state;
     if (auto p = spec.find(iv.participants)) {
@@ -169,10 +179,13 @@ AgentModel prepareAgentModel(ProjectionPlan plan, const Dataset& data, const Car
     am.populationShare = national > 0 ? m.plan.inputs[p].basePopulation.sum() / national : 0.0;
     for (std::size_t i = 0; i < scenario.interventions.size(); ++i) {
       const auto& list = scenario.interventions[i].municipalities;
-      if (list.empty() || std::find(list.begin(), list.end(), am.code) != list.end()) am.interventionMask |= 1u << i;
+      if (list.empty() || std::find(list.begin(), list.end(), am.code) != list.end())
+        am.interventionMask |= 1u << i;
     }
     if (!care.empty()) {
-      for (const auto& chain : spec.chains) am.chains.push_back(agentChain(chain, baseStateShares(chain, care.catalogue, am.datasetIndex)));
+      for (const auto& chain : spec.chains)
+        am.chains.push_back(
+            agentChain(chain, baseStateShares(chain, care.catalogue, am.datasetIndex)));
       for (std::size_t k = 0; k < types; ++k) am.use.push_back(useBands(care, k, mi, am.chains));
     }
     m.municipalities.push_back(std::move(am));
@@ -193,7 +206,8 @@ AgentMunicipalRates deriveAgentRates(const AgentModel& model, std::size_t positi
     // Out-migration of cohort c, clamped as in the cohort engine so that deaths plus
     // departures never exceed the cohort; then as chances given survival.
     auto outRates = [&](int c, int s, double q, double& condInternal, double& condInternational) {
-      double oi = r.outShape(c) * in.internalOutLevel, ox = r.outShape(c) * in.internationalOutLevel * r.emigrationFactor;
+      double oi = r.outShape(c) * in.internalOutLevel,
+             ox = r.outShape(c) * in.internationalOutLevel * r.emigrationFactor;
       const double room = std::max(0.0, 1.0 - r.deathProbability(c, s));
       if (oi + ox > room) {
         const double k = room / (oi + ox);
@@ -209,9 +223,11 @@ AgentMunicipalRates deriveAgentRates(const AgentModel& model, std::size_t positi
       for (int x = 0; x < kAges; ++x) {
         const int c = std::min(x + 1, kOpenAge);
         const int i = x * kSexes + s;
-        const double q = x < kOpenAge ? r.deathProbability(c, s) : r.deathProbabilityOpen(kOpenAge, s);
+        const double q =
+            x < kOpenAge ? r.deathProbability(c, s) : r.deathProbabilityOpen(kOpenAge, s);
         a.death[static_cast<std::size_t>(i)] = q;
-        outRates(c, s, q, a.outInternal[static_cast<std::size_t>(i)], a.outInternational[static_cast<std::size_t>(i)]);
+        outRates(c, s, q, a.outInternal[static_cast<std::size_t>(i)],
+                 a.outInternational[static_cast<std::size_t>(i)]);
       }
       a.newbornDeath[static_cast<std::size_t>(s)] = r.deathProbability(0, s);
       outRates(0, s, r.deathProbability(0, s), a.newbornOutInternal[static_cast<std::size_t>(s)],
@@ -223,7 +239,9 @@ AgentMunicipalRates deriveAgentRates(const AgentModel& model, std::size_t positi
         a.inDeath[i] = 0.5 * r.deathProbability(c, s);
       }
     }
-    for (int x = 0; x < kAges; ++x) a.fertility[static_cast<std::size_t>(x)] = x >= 15 && x < 50 ? r.fertility(x) * in.fertilityIndex : 0.0;
+    for (int x = 0; x < kAges; ++x)
+      a.fertility[static_cast<std::size_t>(x)] =
+          x >= 15 && x < 50 ? r.fertility(x) * in.fertilityIndex : 0.0;
     a.maleShareAtBirth = r.maleShareAtBirth;
     // Care chains: rates derived for this year's mortality, as the cohort engine does.
     for (std::size_t ci = 0; ci < am.chains.size(); ++ci) {
@@ -233,7 +251,8 @@ AgentMunicipalRates deriveAgentRates(const AgentModel& model, std::size_t positi
       StateShares base(static_cast<std::size_t>(n), AgeSexTable::Zero());
       for (int k = 0; k < n; ++k) {
         for (int age = 0; age < kAges; ++age) {
-          for (int s = 0; s < kSexes; ++s) base[static_cast<std::size_t>(k)](age, s) = ac.shares(age, s)[k];
+          for (int s = 0; s < kSexes; ++s)
+            base[static_cast<std::size_t>(k)](age, s) = ac.shares(age, s)[k];
         }
       }
       const ChainRates cr = deriveChainRates(chain, base, r.deathProbability);
@@ -242,7 +261,9 @@ AgentMunicipalRates deriveAgentRates(const AgentModel& model, std::size_t positi
         for (int s = 0; s < kSexes; ++s) {
           double* cell = flat.data() + (c * kSexes + s) * n * n;
           for (int j = 0; j < n; ++j) {
-            for (int k = j + 1; k < n; ++k) cell[j * n + k] = cr.up[static_cast<std::size_t>(j)][static_cast<std::size_t>(k)](c, s);
+            for (int k = j + 1; k < n; ++k)
+              cell[j * n + k] =
+                  cr.up[static_cast<std::size_t>(j)][static_cast<std::size_t>(k)](c, s);
             if (j >= 1) cell[j * n + j - 1] = cr.down[static_cast<std::size_t>(j)](c, s);
           }
         }
@@ -292,8 +313,8 @@ struct Census {
 // The state of one municipality's run: streams, model references, scratch.
 class Simulation {
  public:
-  Simulation(const AgentModel& model, std::size_t position, const AgentMunicipalRates& rates, const AgentRunOptions& options,
-             AgentWorkspace& ws)
+  Simulation(const AgentModel& model, std::size_t position, const AgentMunicipalRates& rates,
+             const AgentRunOptions& options, AgentWorkspace& ws)
       : model_(model),
         am_(model.municipalities[position]),
         input_(model.plan.inputs[position]),
@@ -337,7 +358,8 @@ class Simulation {
   // any other (and a run without interventions keeps the draws of every cell without
   // participants: common random numbers for avoided care).
   Xoshiro256pp stream(AgentProcess p, std::size_t year, std::uint64_t unit) const {
-    const std::uint64_t word = static_cast<std::uint64_t>(p) | (static_cast<std::uint64_t>(year + 1) << 8) | ((unit + 1) << 24);
+    const std::uint64_t word = static_cast<std::uint64_t>(p) |
+                               (static_cast<std::uint64_t>(year + 1) << 8) | ((unit + 1) << 24);
     return seeder_.stream(word);  // == makeStream({seed, replicate, municipality, word})
   }
   static constexpr std::uint64_t kNewborns = 1000, kInMigrants = 2000, kBirthsOfYear = 3000;
@@ -347,8 +369,10 @@ class Simulation {
   // of a run depend on its own key and count only, not on how many runs precede it in its
   // cell or how many agents they hold. Both runs of a pair (with and without interventions)
   // have the same runs (the same uptake), so every run's draws are common to both.
-  Xoshiro256pp runStream(AgentProcess p, std::size_t year, std::uint64_t unit, std::uint32_t key, std::uint64_t sub = 0) const {
-    const std::uint64_t word = static_cast<std::uint64_t>(p) | (static_cast<std::uint64_t>(year + 1) << 8) | (sub << 16) |
+  Xoshiro256pp runStream(AgentProcess p, std::size_t year, std::uint64_t unit, std::uint32_t key,
+                         std::uint64_t sub = 0) const {
+    const std::uint64_t word = static_cast<std::uint64_t>(p) |
+                               (static_cast<std::uint64_t>(year + 1) << 8) | (sub << 16) |
                                ((unit + 1) << 24) | ((static_cast<std::uint64_t>(key) + 1) << 40);
     return seeder_.stream(word);
   }
@@ -369,10 +393,11 @@ class Simulation {
   void addInMigrants(std::size_t y, int c, int s, FlowTotals& flows, std::int64_t& birthsDrawn);
   // Moves `n` agents in states care[] (flags) to cohort c's states and adds them to the block
   // (streams of the run care[] + flags in `unit`).
-  void transitionAndAdd(std::size_t y, std::uint64_t unit, int c, int s, const std::uint8_t* care, std::uint8_t flags,
-                        std::int64_t n);
-  void chainDestinations(std::size_t y, std::uint64_t unit, std::uint32_t key, std::uint64_t sub, int chain, int c, int s,
-                         int from, std::uint8_t flags, std::int64_t n, std::int64_t* counts);
+  void transitionAndAdd(std::size_t y, std::uint64_t unit, int c, int s, const std::uint8_t* care,
+                        std::uint8_t flags, std::int64_t n);
+  void chainDestinations(std::size_t y, std::uint64_t unit, std::uint32_t key, std::uint64_t sub,
+                         int chain, int c, int s, int from, std::uint8_t flags, std::int64_t n,
+                         std::int64_t* counts);
   void addEntry(const std::uint8_t* care, std::uint8_t flags, std::int64_t n);
   void closeBlock(int c, int s, std::vector<std::pair<AgentKey, std::int64_t>>& cells);
   void careOutputs(std::size_t y, AreaCare& care, std::vector<double>& baseHours);
@@ -477,7 +502,8 @@ void Simulation::enrol(std::size_t y, int x, int s) {
     const auto bit = static_cast<std::uint8_t>(1u << i);
     const bool ageAndSex = (iv.sex < 0 || iv.sex == s) && x >= iv.ageMin && x <= iv.ageMax;
     auto inTarget = [&](const Run& r) {
-      return ageAndSex && (iv.participantsChain < 0 || r.care[iv.participantsChain] == iv.participantsState);
+      return ageAndSex &&
+             (iv.participantsChain < 0 || r.care[iv.participantsChain] == iv.participantsState);
     };
     std::int64_t total = 0, flagged = 0;
     for (Run& r : block_) {
@@ -490,7 +516,8 @@ void Simulation::enrol(std::size_t y, int x, int s) {
       }
     }
     const double reach = iv.reach[y];
-    if (!(reach > 0) || total == 0) continue;  // not running this year: participants keep their flag
+    if (!(reach > 0) || total == 0)
+      continue;  // not running this year: participants keep their flag
     const double share = double(flagged) / double(total);
     if (share == reach) continue;
     const bool join = share < reach;
@@ -513,13 +540,18 @@ void Simulation::enrol(std::size_t y, int x, int s) {
   }
   if (!changed) return;
   // Back to the store's order, equal keys merged, empty runs dropped.
-  auto key = [](const Run& r) { return (std::uint32_t(r.care[0]) << 16) | (std::uint32_t(r.care[1]) << 8) | r.flags; };
-  std::sort(block_.begin(), block_.end(), [&](const Run& a, const Run& b) { return key(a) < key(b); });
+  auto key = [](const Run& r) {
+    return (std::uint32_t(r.care[0]) << 16) | (std::uint32_t(r.care[1]) << 8) | r.flags;
+  };
+  std::sort(block_.begin(), block_.end(),
+            [&](const Run& a, const Run& b) { return key(a) < key(b); });
   std::size_t w = 0;
   for (std::size_t r = 0; r < block_.size(); ++r) {
     if (block_[r].n <= 0) continue;
-    if (w > 0 && key(block_[w - 1]) == key(block_[r])) block_[w - 1].n += block_[r].n;
-    else block_[w++] = block_[r];
+    if (w > 0 && key(block_[w - 1]) == key(block_[r]))
+      block_[w - 1].n += block_[r].n;
+    else
+      block_[w++] = block_[r];
   }
   block_.resize(w);
 }
@@ -529,7 +561,8 @@ void Simulation::countCensus(std::size_t y, int x, int s) {
   for (const Run& r : block_) {
     census_.population[cell] += r.n;
     for (int c = 0; c < chains_; ++c) {
-      census_.occupancy[static_cast<std::size_t>((chainOffset_[c] + r.care[c]) * kAges * kSexes) + cell] += r.n;
+      census_.occupancy[static_cast<std::size_t>((chainOffset_[c] + r.care[c]) * kAges * kSexes) +
+                        cell] += r.n;
     }
     if (r.flags == 0) continue;
     for (std::size_t i = 0; i < model_.interventions.size(); ++i) {
@@ -555,7 +588,8 @@ void Simulation::addEntry(const std::uint8_t* care, std::uint8_t flags, std::int
 }
 
 void Simulation::closeBlock(int c, int s, std::vector<std::pair<AgentKey, std::int64_t>>& cells) {
-  std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
+  std::sort(entries_.begin(), entries_.end(),
+            [](const Entry& a, const Entry& b) { return a.key < b.key; });
   for (const Entry& e : entries_) {
     AgentKey k;
     k.municipality = municipality_;
@@ -581,8 +615,9 @@ void Simulation::closeBlock(int c, int s, std::vector<std::pair<AgentKey, std::i
 // multinomial count is binomial with the product probability; the stayers' split is
 // multinomial), so the distribution is unchanged, and the paired difference is only the
 // agents the programme moved.
-void Simulation::chainDestinations(std::size_t y, std::uint64_t unit, std::uint32_t key, std::uint64_t sub, int chain, int c,
-                                   int s, int from, std::uint8_t flags, std::int64_t n, std::int64_t* counts) {
+void Simulation::chainDestinations(std::size_t y, std::uint64_t unit, std::uint32_t key,
+                                   std::uint64_t sub, int chain, int c, int s, int from,
+                                   std::uint8_t flags, std::int64_t n, std::int64_t* counts) {
   const AgentChain& ch = am_.chains[static_cast<std::size_t>(chain)];
   const int states = ch.states;
   for (int k = 0; k < states; ++k) counts[k] = 0;
@@ -596,7 +631,8 @@ void Simulation::chainDestinations(std::size_t y, std::uint64_t unit, std::uint3
     multinomial(rng, n, ch.shares(c, s), states, counts);
     return;
   }
-  const double* rate = rates_.years[y].chainRates[static_cast<std::size_t>(chain)].data() + ((c * kSexes + s) * states + from) * states;
+  const double* rate = rates_.years[y].chainRates[static_cast<std::size_t>(chain)].data() +
+                       ((c * kSexes + s) * states + from) * states;
   // p0: without interventions; as stepShares, outflows above 1 are scaled down to the members.
   double p0[kMaxChainStates];
   double out0 = 0;
@@ -620,7 +656,8 @@ void Simulation::chainDestinations(std::size_t y, std::uint64_t unit, std::uint3
       const AgentIntervention& iv = model_.interventions[i];
       const double g = iv.strength[y];
       // Participants aged effectLo..effectHi on 1 January: cohorts c = age + 1.
-      if (iv.targetChain != chain || !(g > 0) || c - 1 < iv.effectLo || c - 1 > iv.effectHi) continue;
+      if (iv.targetChain != chain || !(g > 0) || c - 1 < iv.effectLo || c - 1 > iv.effectHi)
+        continue;
       const int t = iv.targetState;
       if (t > from) {
         p1[t] *= 1.0 - g * (1.0 - iv.relativeRisk);
@@ -711,8 +748,8 @@ void Simulation::chainDestinations(std::size_t y, std::uint64_t unit, std::uint3
   counts[from] += thinned;
 }
 
-void Simulation::transitionAndAdd(std::size_t y, std::uint64_t unit, int c, int s, const std::uint8_t* care, std::uint8_t flags,
-                                  std::int64_t n) {
+void Simulation::transitionAndAdd(std::size_t y, std::uint64_t unit, int c, int s,
+                                  const std::uint8_t* care, std::uint8_t flags, std::int64_t n) {
   if (n <= 0) return;
   std::uint8_t next[kAgentChains] = {0, 0};
   if (chains_ == 0) {
@@ -731,7 +768,8 @@ void Simulation::transitionAndAdd(std::size_t y, std::uint64_t unit, int c, int 
     }
     std::int64_t second[kMaxChainStates];
     // Its own sub-stream per destination in the first chain.
-    chainDestinations(y, unit, key, 2 + static_cast<std::uint64_t>(k), 1, c, s, care[1], flags, first[k], second);
+    chainDestinations(y, unit, key, 2 + static_cast<std::uint64_t>(k), 1, c, s, care[1], flags,
+                      first[k], second);
     for (int l = 0; l < am_.chains[1].states; ++l) {
       if (second[l] <= 0) continue;
       next[1] = static_cast<std::uint8_t>(l);
@@ -741,7 +779,8 @@ void Simulation::transitionAndAdd(std::size_t y, std::uint64_t unit, int c, int 
 }
 
 // Deaths, departures and care transitions of one block (age x on 1 January, sex s).
-void Simulation::stepBlock(std::size_t y, int x, int s, FlowTotals& flows, std::int64_t& birthsDrawn) {
+void Simulation::stepBlock(std::size_t y, int x, int s, FlowTotals& flows,
+                           std::int64_t& birthsDrawn) {
   if (block_.empty()) return;
   const AgentYearRates& r = rates_.years[y];
   const int c = std::min(x + 1, kOpenAge);
@@ -764,21 +803,24 @@ void Simulation::stepBlock(std::size_t y, int x, int s, FlowTotals& flows, std::
     if (!chainStepped(ch, c)) continue;
     const AgentChain& chain = am_.chains[static_cast<std::size_t>(ch)];
     double a = 0;
-    for (int k = 0; k < chain.states; ++k) a += chain.shares(x, s)[k] * chain.mortalityRR[static_cast<std::size_t>(k)];
+    for (int k = 0; k < chain.states; ++k)
+      a += chain.shares(x, s)[k] * chain.mortalityRR[static_cast<std::size_t>(k)];
     factors = true;
     average *= a > 0 ? a : 1.0;
   }
   auto factorOf = [&](const Run& run) {
     double f = 1.0;
     for (int ch = 0; ch < chains_; ++ch) {
-      if (chainStepped(ch, c)) f *= am_.chains[static_cast<std::size_t>(ch)].mortalityRR[run.care[ch]];
+      if (chainStepped(ch, c))
+        f *= am_.chains[static_cast<std::size_t>(ch)].mortalityRR[run.care[ch]];
     }
     return f;
   };
   std::int64_t stayed = 0, total = 0;
   for (const Run& run : block_) {
     const double d = std::min(1.0, factors ? q * factorOf(run) / average : q);
-    const double p[4] = {d, (1.0 - d) * condInternal, (1.0 - d) * (1.0 - condInternal) * condInternational, 0.0};
+    const double p[4] = {d, (1.0 - d) * condInternal,
+                         (1.0 - d) * (1.0 - condInternal) * condInternational, 0.0};
     std::int64_t k[4];
     // A stream per run: its draws do not depend on the other runs of the block.
     demography_ = runStream(AgentProcess::Demography, y, cell, runKey(run));
@@ -797,8 +839,10 @@ void Simulation::stepBlock(std::size_t y, int x, int s, FlowTotals& flows, std::
     }
     stayed += k[3];
     total += run.n;
-    if (open) addEntry(run.care, run.flags, k[3]);
-    else transitionAndAdd(y, cell, c, s, run.care, run.flags, k[3]);
+    if (open)
+      addEntry(run.care, run.flags, k[3]);
+    else
+      transitionAndAdd(y, cell, c, s, run.care, run.flags, k[3]);
   }
   if (s == kFemale) {
     // Mid-year exposure: half a year at age x for every woman of the block, half a year at
@@ -813,7 +857,8 @@ void Simulation::stepBlock(std::size_t y, int x, int s, FlowTotals& flows, std::
   }
 }
 
-void Simulation::addInMigrants(std::size_t y, int c, int s, FlowTotals& flows, std::int64_t& birthsDrawn) {
+void Simulation::addInMigrants(std::size_t y, int c, int s, FlowTotals& flows,
+                               std::int64_t& birthsDrawn) {
   const AgentYearRates& r = rates_.years[y];
   const auto cell = static_cast<std::size_t>(c * kSexes + s);
   inMigration_ = stream(AgentProcess::InMigration, y, cell);
@@ -828,7 +873,8 @@ void Simulation::addInMigrants(std::size_t y, int c, int s, FlowTotals& flows, s
   const std::int64_t survivors = arrived - died;
   if (s == kFemale && c < kOpenAge && r.fertility[static_cast<std::size_t>(c)] > 0) {
     births_ = stream(AgentProcess::Births, y, kInMigrants + cell);
-    birthsDrawn += binomial(births_, survivors, std::min(1.0, 0.5 * r.fertility[static_cast<std::size_t>(c)]));
+    birthsDrawn +=
+        binomial(births_, survivors, std::min(1.0, 0.5 * r.fertility[static_cast<std::size_t>(c)]));
   }
   // Care states from the municipality's base-year shares of their age.
   std::uint8_t states[kAgentChains] = {0, 0};
@@ -907,7 +953,8 @@ void Simulation::year(std::size_t y, bool step, FlowTotals& flows) {
   for (int s = 0; s < kSexes; ++s) {
     flows.births[s] = double(born[s]);
     const double q0 = r.newbornDeath[static_cast<std::size_t>(s)];
-    const double ci = r.newbornOutInternal[static_cast<std::size_t>(s)], cx = r.newbornOutInternational[static_cast<std::size_t>(s)];
+    const double ci = r.newbornOutInternal[static_cast<std::size_t>(s)],
+                 cx = r.newbornOutInternational[static_cast<std::size_t>(s)];
     const double p[4] = {q0, (1.0 - q0) * ci, (1.0 - q0) * (1.0 - ci) * cx, 0.0};
     std::int64_t k[4];
     demography_ = stream(AgentProcess::Demography, y, kNewborns + static_cast<std::uint64_t>(s));
@@ -947,7 +994,11 @@ void Simulation::careOutputs(std::size_t y, AreaCare& care, std::vector<double>&
         everyone += census_.population[cell];
         if (band.chain >= 0) {
           for (int st = 0; st < am_.chains[static_cast<std::size_t>(band.chain)].states; ++st) {
-            if (band.stateMask & (1u << st)) linked += census_.occupancy[static_cast<std::size_t>(chainOffset_[band.chain] + st) * cells + cell];
+            if (band.stateMask & (1u << st))
+              linked +=
+                  census_
+                      .occupancy[static_cast<std::size_t>(chainOffset_[band.chain] + st) * cells +
+                                 cell];
           }
         }
       }
@@ -972,10 +1023,14 @@ void Simulation::careOutputs(std::size_t y, AreaCare& care, std::vector<double>&
       // Participants whose hours per client change (expected hours of those using the type).
       for (std::size_t i = 0; i < model_.interventions.size(); ++i) {
         const AgentIntervention& iv = model_.interventions[i];
-        if (iv.hoursType != static_cast<int>(k) || !(effectMask_ & (1u << i)) || !(iv.strength[y] > 0)) continue;
+        if (iv.hoursType != static_cast<int>(k) || !(effectMask_ & (1u << i)) ||
+            !(iv.strength[y] > 0))
+          continue;
         if (iv.sex >= 0 && iv.sex != band.sex) continue;
-        for (int a = std::max(band.firstAge, iv.effectLo); a <= std::min(band.lastAge, iv.effectHi); ++a) {
-          const double flagged = double(census_.flaggedLinked[i * cells + static_cast<std::size_t>(a * kSexes + band.sex)]);
+        for (int a = std::max(band.firstAge, iv.effectLo); a <= std::min(band.lastAge, iv.effectHi);
+             ++a) {
+          const double flagged = double(
+              census_.flaggedLinked[i * cells + static_cast<std::size_t>(a * kSexes + band.sex)]);
           expectedReduction += flagged * pLinked * iv.strength[y] * (1.0 - iv.hoursMultiplier);
         }
       }
@@ -987,7 +1042,9 @@ void Simulation::careOutputs(std::size_t y, AreaCare& care, std::vector<double>&
     series.hours.push_back(hours);
     const auto seg = static_cast<std::size_t>(model_.typeSegment[k]);
     series.fte.push_back(hours / (segments[seg].productiveHoursPerFte * model_.productivity));
-    series.cost.push_back(n * type.costPerClient * (type.hoursPerClient > 0 && n > 0 ? hours / (n * type.hoursPerClient) : 1.0));
+    series.cost.push_back(
+        n * type.costPerClient *
+        (type.hoursPerClient > 0 && n > 0 ? hours / (n * type.hoursPerClient) : 1.0));
     if (y == 0) baseHours[seg] += n * type.hoursPerClient;
   }
   for (std::size_t i = 0; i < care.participants.size(); ++i) {
@@ -1020,7 +1077,8 @@ void Simulation::run(AreaProjection& projection, AreaCare& care) {
     year(y, y < years, y < years ? projection.flows[y] : ignored);
     AgeSexTable& P = projection.population[y];
     for (int x = 0; x < kAges; ++x) {
-      for (int s = 0; s < kSexes; ++s) P(x, s) = double(census_.population[static_cast<std::size_t>(x * kSexes + s)]);
+      for (int s = 0; s < kSexes; ++s)
+        P(x, s) = double(census_.population[static_cast<std::size_t>(x * kSexes + s)]);
     }
     if (withCare) careOutputs(y, care, baseHours);
   }
@@ -1032,20 +1090,22 @@ void Simulation::run(AreaProjection& projection, AreaCare& care) {
     std::vector<double> hours(years + 1, 0.0);
     for (std::size_t y = 0; y <= years; ++y) {
       for (std::size_t k = 0; k < care.types.size(); ++k) {
-        if (static_cast<std::size_t>(model_.typeSegment[k]) == g) hours[y] += care.types[k].hours[y];
+        if (static_cast<std::size_t>(model_.typeSegment[k]) == g)
+          hours[y] += care.types[k].hours[y];
       }
     }
-    care.segments.push_back(workforceSeries(segments[g], model_.workforceLevers, model_.care.workforce.statePensionAge,
-                                            model_.plan.baseYear, projection.population, am_.populationShare, hours, baseHours[g],
-                                            model_.productivity));
+    care.segments.push_back(
+        workforceSeries(segments[g], model_.workforceLevers, model_.care.workforce.statePensionAge,
+                        model_.plan.baseYear, projection.population, am_.populationShare, hours,
+                        baseHours[g], model_.productivity));
   }
 }
 
 }  // namespace
 
-void simulateMunicipality(const AgentModel& model, std::size_t position, const AgentMunicipalRates& rates,
-                          const AgentRunOptions& options, AgentWorkspace& workspace, AreaProjection& projection,
-                          AreaCare& care) {
+void simulateMunicipality(const AgentModel& model, std::size_t position,
+                          const AgentMunicipalRates& rates, const AgentRunOptions& options,
+                          AgentWorkspace& workspace, AreaProjection& projection, AreaCare& care) {
   Simulation sim(model, position, rates, options, workspace);
   sim.run(projection, care);
 }

@@ -53,8 +53,8 @@
 // (wmo_bw) every agent of the age uses it with prevalence x index x trend (the prevalence
 // method). Drawn as binomials per age band of equal probability.
 //
-// Interventions (models/prevention/interventions.hpp), individually: in every year the programme runs,
-// agents of the target group (the `participants` state or everyone, aged age_min..age_max on
+// Interventions (models/prevention/interventions.hpp), individually: in every year the programme
+// runs, agents of the target group (the `participants` state or everyone, aged age_min..age_max on
 // 1 January, sex, municipality) take part with probability reach(t) and their step of the
 // year (as cohort age + 1) changes; participation is persistent (a
 // participant stays in while in the target group; per age and sex, non-participants join,
@@ -113,13 +113,15 @@ struct AgentChain {
   int firstAge = 0, lastAge = kOpenAge, states = 1;
   std::vector<double> mortalityRR;  // per state
   std::vector<double> baseShares;   // [(age * 2 + sex) * states + k]
-  const double* shares(int age, int sex) const { return baseShares.data() + (age * kSexes + sex) * states; }
+  const double* shares(int age, int sex) const {
+    return baseShares.data() + (age * kSexes + sex) * states;
+  }
 };
 
 // Care use of one care type in a band of ages with equal probabilities (one sex).
 struct UseBand {
   int sex = 0, firstAge = 0, lastAge = 0;
-  int chain = -1;           // >= 0: users come from the linked states of this chain
+  int chain = -1;  // >= 0: users come from the linked states of this chain
   std::uint32_t stateMask = 0;
   double linkedProbability = 0;  // conditional use of agents in the linked states
   double allProbability = 0;     // prevalence x municipal index (the prevalence method)
@@ -130,7 +132,7 @@ struct AgentMunicipality {
   int datasetIndex = -1;
   std::uint64_t streamId = 0;
   std::string code;
-  double populationShare = 0;  // of the national base population (workforce apportioning)
+  double populationShare = 0;          // of the national base population (workforce apportioning)
   std::uint32_t interventionMask = 0;  // interventions that apply here
   std::vector<AgentChain> chains;
   std::vector<std::vector<UseBand>> use;  // per care type
@@ -148,7 +150,8 @@ struct AgentIntervention {
   int effectLo = 0, effectHi = -1;
   double relativeRisk = 1, remissionMultiplier = 1, hoursMultiplier = 1, costPerParticipant = 0;
   int hoursType = -1;
-  std::vector<double> reach;     // per year index (0 = base year): share taking part, 0 when not running
+  std::vector<double>
+      reach;  // per year index (0 = base year): share taking part, 0 when not running
   std::vector<double> strength;  // per year index: g = effect / reach of those taking part
 };
 
@@ -158,9 +161,10 @@ struct AgentModel {
   ProjectionPlan plan;
   Scenario scenario;
   CareModel care;  // the care model in use (levels possibly recalibrated to registrations)
-  std::vector<AgentIntervention> interventions;  // the scenario's, in scenario order
+  std::vector<AgentIntervention> interventions;   // the scenario's, in scenario order
   std::vector<AgentMunicipality> municipalities;  // parallel to plan.municipalities
-  std::vector<std::vector<double>> trendFactor;  // per care type and year: careTrendFactor (scenario or default)
+  std::vector<std::vector<double>>
+      trendFactor;  // per care type and year: careTrendFactor (scenario or default)
   double productivity = 1.0;
   WorkforceLevers workforceLevers;
   std::vector<int> typeSegment;  // per care type: its workforce segment
@@ -174,7 +178,8 @@ AgentModel prepareAgentModel(const Dataset& data, const CareModel& care, const S
                              const std::vector<int>& selection = {});
 // The same from an existing plan (tests and benchmarks change the plan first: a closed
 // population, a synthetic country). `data` supplies codes and the care model's indices.
-AgentModel prepareAgentModel(ProjectionPlan plan, const Dataset& data, const CareModel& care, const Scenario& scenario);
+AgentModel prepareAgentModel(ProjectionPlan plan, const Dataset& data, const CareModel& care,
+                             const Scenario& scenario);
 
 // Rates of one municipality in one year, in the layout the step reads.
 struct AgentYearRates {
@@ -199,8 +204,9 @@ AgentMunicipalRates deriveAgentRates(const AgentModel& model, std::size_t positi
 // Per-cell events of the first year of a run, for statistical tests (optional).
 struct AgentTrace {
   std::array<std::int64_t, kAges * kSexes> start{}, deaths{}, outInternal{}, outInternational{};
-  std::array<double, kAges * kSexes> expectedDeaths{};  // sum over the block's agents of their death probability
-  std::array<double, kAges * kSexes> deathVariance{};   // sum of p (1 - p)
+  std::array<double, kAges * kSexes>
+      expectedDeaths{};  // sum over the block's agents of their death probability
+  std::array<double, kAges * kSexes> deathVariance{};  // sum of p (1 - p)
 };
 
 struct AgentRunOptions {
@@ -218,9 +224,9 @@ struct AgentWorkspace {
 
 // One replicate of one municipality from the base year to the horizon. Fills `projection`
 // (population on 1 January per year, events per year) and `care` (as projectMunicipalCare).
-void simulateMunicipality(const AgentModel& model, std::size_t position, const AgentMunicipalRates& rates,
-                          const AgentRunOptions& options, AgentWorkspace& workspace, AreaProjection& projection,
-                          AreaCare& care);
+void simulateMunicipality(const AgentModel& model, std::size_t position,
+                          const AgentMunicipalRates& rates, const AgentRunOptions& options,
+                          AgentWorkspace& workspace, AreaProjection& projection, AreaCare& care);
 
 // Systematic rounding of expected counts to whole persons with offset u in [0, 1): the
 // result's cumulative sums are floor(cumulative + u), so every count is floor or ceil of

@@ -29,8 +29,9 @@ namespace zorgsim {
 
 namespace {
 
-constexpr std::uint64_t kRateCacheLimit = 512ull << 20;  // share rate tables across replicates up to this size
-constexpr double kGrowthMargin = 1.5;                      // agents held vs base population (growth, in-migrants)
+constexpr std::uint64_t kRateCacheLimit =
+    512ull << 20;                      // share rate tables across replicates up to this size
+constexpr double kGrowthMargin = 1.5;  // agents held vs base population (growth, in-migrants)
 
 std::uint64_t saturate(double bytes) {
   if (!(bytes < 1.8e19)) return std::numeric_limits<std::uint64_t>::max() / 4;
@@ -47,7 +48,8 @@ std::uint64_t ratesBytesPerMunicipality(const AgentModel& m) {
 }
 
 bool cacheRates(const AgentModel& m, const EnsembleOptions& o) {
-  return o.replicates > 1 && ratesBytesPerMunicipality(m) * m.municipalities.size() <= kRateCacheLimit;
+  return o.replicates > 1 &&
+         ratesBytesPerMunicipality(m) * m.municipalities.size() <= kRateCacheLimit;
 }
 
 double threadCpuSeconds() {
@@ -79,7 +81,9 @@ std::uint64_t availableMemoryBytes() {
     if (key == "MemAvailable:") return value * 1024;
   }
   const long pages = sysconf(_SC_AVPHYS_PAGES), size = sysconf(_SC_PAGESIZE);
-  return pages > 0 && size > 0 ? static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(size) : 0;
+  return pages > 0 && size > 0
+             ? static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(size)
+             : 0;
 }
 
 MemoryEstimate estimateMemory(const AgentModel& model, const EnsembleOptions& o, std::size_t rows,
@@ -90,33 +94,43 @@ MemoryEstimate estimateMemory(const AgentModel& model, const EnsembleOptions& o,
   double largest = 0;
   for (const auto& in : model.plan.inputs) largest = std::max(largest, in.basePopulation.sum());
   // Two stores per thread (this year's and next year's agents).
-  e.agents = saturate(threads * 2.0 * (largest * kGrowthMargin + 1024.0) * static_cast<double>(AgentStore::kBytesPerAgent));
+  e.agents = saturate(threads * 2.0 * (largest * kGrowthMargin + 1024.0) *
+                      static_cast<double>(AgentStore::kBytesPerAgent));
   const double perMunicipalityRates = static_cast<double>(ratesBytesPerMunicipality(model));
-  e.rates = saturate(cacheRates(model, o) ? perMunicipalityRates * static_cast<double>(model.municipalities.size())
-                                          : perMunicipalityRates * threads);
+  e.rates = saturate(cacheRates(model, o)
+                         ? perMunicipalityRates * static_cast<double>(model.municipalities.size())
+                         : perMunicipalityRates * threads);
   const double years = static_cast<double>(model.years()) + 1.0;
   double perOutcome = years * (sizeof(AgeSexTable) + sizeof(FlowTotals));
   perOutcome += years * sizeof(double) *
-                (4.0 * static_cast<double>(model.care.catalogue.types.size()) + 7.0 * static_cast<double>(model.care.workforce.segments.size()) +
+                (4.0 * static_cast<double>(model.care.catalogue.types.size()) +
+                 7.0 * static_cast<double>(model.care.workforce.segments.size()) +
                  2.0 * static_cast<double>(model.interventions.size()));
   if (!model.interventions.empty()) perOutcome *= 2.0;
   const double inFlight = std::min(replicates, threads + 1.0);
   e.outcomes = saturate(inFlight * static_cast<double>(model.municipalities.size()) * perOutcome +
-                        threads * static_cast<double>(rows) * 64.0);  // a replicate's results table per thread
+                        threads * static_cast<double>(rows) *
+                            64.0);  // a replicate's results table per thread
   e.statistics = saturate(static_cast<double>(rows) * replicates * sizeof(double) +
                           static_cast<double>(keptBytesPerReplicate) * replicates);
   return e;
 }
 
-void checkEnsembleOptions(const AgentModel& model, const EnsembleOptions& o, const MemoryEstimate& estimate) {
+void checkEnsembleOptions(const AgentModel& model, const EnsembleOptions& o,
+                          const MemoryEstimate& estimate) {
   if (o.replicates < 1 || o.replicates > kMaxReplicates) {
-    throw InputError("--replicates", 0, "", "must be between 1 and " + std::to_string(kMaxReplicates) + ", got " + std::to_string(o.replicates));
+    throw InputError("--replicates", 0, "",
+                     "must be between 1 and " + std::to_string(kMaxReplicates) + ", got " +
+                         std::to_string(o.replicates));
   }
   if (o.threads < 1 || o.threads > kMaxThreads) {
-    throw InputError("--threads", 0, "", "must be between 1 and " + std::to_string(kMaxThreads) + ", got " + std::to_string(o.threads));
+    throw InputError("--threads", 0, "",
+                     "must be between 1 and " + std::to_string(kMaxThreads) + ", got " +
+                         std::to_string(o.threads));
   }
   if (model.municipalities.size() > 65535) {
-    throw InputError("--region", 0, "", "the agent engine handles at most 65535 municipalities in one run");
+    throw InputError("--region", 0, "",
+                     "the agent engine handles at most 65535 municipalities in one run");
   }
   double largest = 0;
   std::string largestCode;
@@ -128,25 +142,31 @@ void checkEnsembleOptions(const AgentModel& model, const EnsembleOptions& o, con
     }
   }
   if (!(largest * kGrowthMargin < 4.0e9)) {
-    throw InputError("population", 0, "", "municipality " + largestCode + " has " + std::to_string(largest) +
-                                              " inhabitants; the agent engine handles at most 2.6 billion per municipality");
+    throw InputError(
+        "population", 0, "",
+        "municipality " + largestCode + " has " + std::to_string(largest) +
+            " inhabitants; the agent engine handles at most 2.6 billion per municipality");
   }
-  const std::uint64_t available = o.memoryLimitBytes > 0 ? o.memoryLimitBytes : availableMemoryBytes();
+  const std::uint64_t available =
+      o.memoryLimitBytes > 0 ? o.memoryLimitBytes : availableMemoryBytes();
   // Plan at most kUsableMemoryShare of it: the estimate leaves out allocator overhead, the
   // sorting in the statistics and other processes; 22.8 GB planned of 24 GB available grew to
   // 11.6 GB within 12 s and left the machine without room (issue #14 case 27).
-  const auto limit = static_cast<std::uint64_t>(static_cast<double>(available) * kUsableMemoryShare);
+  const auto limit =
+      static_cast<std::uint64_t>(static_cast<double>(available) * kUsableMemoryShare);
   if (limit > 0 && estimate.total() > limit) {
     throw InputError("--replicates", 0, "",
-                     "the run needs about " + gigabytes(estimate.total()) + " of memory (agents " + gigabytes(estimate.agents) +
-                         ", rate tables " + gigabytes(estimate.rates) + ", replicates in progress " +
-                         gigabytes(estimate.outcomes) + ", statistics " + gigabytes(estimate.statistics) + ") but only " +
+                     "the run needs about " + gigabytes(estimate.total()) + " of memory (agents " +
+                         gigabytes(estimate.agents) + ", rate tables " + gigabytes(estimate.rates) +
+                         ", replicates in progress " + gigabytes(estimate.outcomes) +
+                         ", statistics " + gigabytes(estimate.statistics) + ") but only " +
                          gigabytes(limit) + " can be used (75 % of the " + gigabytes(available) +
                          " available); use fewer replicates or threads, or a smaller --region");
   }
 }
 
-EnsembleRunStats runReplicates(const AgentModel& model, const EnsembleOptions& o, const ReplicateSink& sink) {
+EnsembleRunStats runReplicates(const AgentModel& model, const EnsembleOptions& o,
+                               const ReplicateSink& sink) {
   const auto started = std::chrono::steady_clock::now();
   EnsembleRunStats stats;
   stats.threads = o.threads;
@@ -155,7 +175,8 @@ EnsembleRunStats runReplicates(const AgentModel& model, const EnsembleOptions& o
   const std::size_t units = municipalities * replicates;
   const bool prevention = !model.interventions.empty() && !model.care.empty();
   const bool cached = cacheRates(model, o);
-  const auto threads = static_cast<std::size_t>(std::max(1, std::min(o.threads, static_cast<int>(std::max<std::size_t>(units, 1)))));
+  const auto threads = static_cast<std::size_t>(
+      std::max(1, std::min(o.threads, static_cast<int>(std::max<std::size_t>(units, 1)))));
 
   std::vector<AgentMunicipalRates> cache(cached ? municipalities : 0);
   std::atomic<std::size_t> nextRates{0}, nextUnit{0}, unitsDone{0};
@@ -181,7 +202,8 @@ EnsembleRunStats runReplicates(const AgentModel& model, const EnsembleOptions& o
     AgentMunicipalRates local;
     double agentYears = 0;
     try {
-      for (std::size_t u; !failed && !stopRequested() && !(o.cancelled && o.cancelled()) && (u = nextUnit.fetch_add(1)) < units;) {
+      for (std::size_t u; !failed && !stopRequested() && !(o.cancelled && o.cancelled()) &&
+                          (u = nextUnit.fetch_add(1)) < units;) {
         const std::size_t r = u / municipalities, p = u % municipalities;
         Slot* slot = nullptr;
         {
@@ -238,7 +260,8 @@ EnsembleRunStats runReplicates(const AgentModel& model, const EnsembleOptions& o
     std::lock_guard<std::mutex> lock(mutex);
     stats.cpuSeconds += threadCpuSeconds() - cpu0;
     stats.agentYears += agentYears;
-    stats.peakAgents = std::max(stats.peakAgents, std::max(ws.current.capacity(), ws.next.capacity()));
+    stats.peakAgents =
+        std::max(stats.peakAgents, std::max(ws.current.capacity(), ws.next.capacity()));
   };
 
   if (cached) {
@@ -247,7 +270,8 @@ EnsembleRunStats runReplicates(const AgentModel& model, const EnsembleOptions& o
     auto derive = [&]() {
       const double cpu0 = threadCpuSeconds();
       try {
-        for (std::size_t p; !failed && (p = nextRates.fetch_add(1)) < municipalities;) cache[p] = deriveAgentRates(model, p);
+        for (std::size_t p; !failed && (p = nextRates.fetch_add(1)) < municipalities;)
+          cache[p] = deriveAgentRates(model, p);
       } catch (...) {
         recordFailure();
       }
@@ -267,11 +291,13 @@ EnsembleRunStats runReplicates(const AgentModel& model, const EnsembleOptions& o
   if (error) std::rethrow_exception(error);
   throwIfStopRequested();  // SIGINT/SIGTERM: the workers stopped between units
   if (unitsDone.load() < units) throw EnsembleCancelled();
-  stats.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  stats.wallSeconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return stats;
 }
 
-ResultTable replicateTable(const AgentModel& model, const std::vector<GeoArea>& areas, ReplicateOutcome& outcome) {
+ResultTable replicateTable(const AgentModel& model, const std::vector<GeoArea>& areas,
+                           ReplicateOutcome& outcome) {
   ResultTable table;
   ProjectionResult projection;
   projection.baseYear = model.plan.baseYear;
@@ -291,7 +317,8 @@ ResultTable replicateTable(const AgentModel& model, const std::vector<GeoArea>& 
     if (prevention) {
       AreaCare without;
       for (std::size_t p : area.positions) without += outcome.careWithout[p];
-      addPreventionIndicators(table, t, model.care, model.scenario, with, without, model.plan.baseYear);
+      addPreventionIndicators(table, t, model.care, model.scenario, with, without,
+                              model.plan.baseYear);
     }
   }
   projection.perMunicipality.swap(outcome.projections);
@@ -303,8 +330,10 @@ namespace {
 // are those of the mean run (discounted mean avoided cost / discounted mean programme cost,
 // and the year the mean cumulative net savings turn non-negative), as the cohort engine
 // computes them for its one run.
-void replacePreventionMeans(const ResultTable& layout, std::vector<double>& mean, double discountRatePercent, int baseYear) {
-  const std::uint16_t returnId = layout.idOf("return_per_euro"), breakEvenId = layout.idOf("break_even_year");
+void replacePreventionMeans(const ResultTable& layout, std::vector<double>& mean,
+                            double discountRatePercent, int baseYear) {
+  const std::uint16_t returnId = layout.idOf("return_per_euro"),
+                      breakEvenId = layout.idOf("break_even_year");
   if (returnId == 0xFFFF || breakEvenId == 0xFFFF) return;
   const auto& rows = layout.rows();
   std::unordered_map<std::uint32_t, std::vector<double>> avoided, programme;
@@ -317,7 +346,9 @@ void replacePreventionMeans(const ResultTable& layout, std::vector<double>& mean
     }
     if (layout.text(row.key.careType) != "total") continue;
     const std::string_view indicator = layout.text(row.key.indicator);
-    auto* series = indicator == "avoided_cost" ? &avoided[row.area] : indicator == "programme_cost" ? &programme[row.area] : nullptr;
+    auto* series = indicator == "avoided_cost"     ? &avoided[row.area]
+                   : indicator == "programme_cost" ? &programme[row.area]
+                                                   : nullptr;
     if (series == nullptr) continue;
     const auto y = static_cast<std::size_t>(row.year - baseYear);
     if (series->size() <= y) series->resize(y + 1, 0.0);
@@ -325,8 +356,10 @@ void replacePreventionMeans(const ResultTable& layout, std::vector<double>& mean
   }
   for (std::size_t i : summaryRows) {
     const auto& row = rows[i];
-    const PreventionSummary s = summarisePrevention(avoided[row.area], programme[row.area], discountRatePercent, baseYear);
-    mean[i] = row.key.indicator == returnId ? s.returnPerEuro : static_cast<double>(s.breakEvenYear);
+    const PreventionSummary s =
+        summarisePrevention(avoided[row.area], programme[row.area], discountRatePercent, baseYear);
+    mean[i] =
+        row.key.indicator == returnId ? s.returnPerEuro : static_cast<double>(s.breakEvenYear);
   }
 }
 }  // namespace
@@ -339,8 +372,10 @@ double percentileOfSorted(const std::vector<double>& v, double p) {
   return v[lo] + (h - static_cast<double>(lo)) * (v[hi] - v[lo]);
 }
 
-void ensembleStatistics(EnsembleResult& er, const ResultTable& layout, const std::function<double(std::size_t, std::size_t)>& value,
-                        std::size_t replicates, int threads, double discountRatePercent, int baseYear) {
+void ensembleStatistics(EnsembleResult& er, const ResultTable& layout,
+                        const std::function<double(std::size_t, std::size_t)>& value,
+                        std::size_t replicates, int threads, double discountRatePercent,
+                        int baseYear) {
   const std::size_t rows = layout.rows().size();
   // break_even_year is a year with 0 for "not reached": its percentiles rank "not reached"
   // after every year and take the nearest rank (a year between two replicates' years, or
@@ -366,7 +401,8 @@ void ensembleStatistics(EnsembleResult& er, const ResultTable& layout, const std
         for (double& v : column) v = v > 0 ? v : std::numeric_limits<double>::infinity();
         std::sort(column.begin(), column.end());
         auto nearest = [&](double p) {
-          const double v = column[static_cast<std::size_t>(std::lround((static_cast<double>(replicates) - 1.0) * p))];
+          const double v = column[static_cast<std::size_t>(
+              std::lround((static_cast<double>(replicates) - 1.0) * p))];
           return std::isfinite(v) ? v : 0.0;
         };
         er.p05[i] = nearest(0.05);
@@ -390,12 +426,13 @@ void ensembleStatistics(EnsembleResult& er, const ResultTable& layout, const std
   for (const auto& a : layout.areas()) er.layout.addArea(a);
   for (std::size_t i = 0; i < rows; ++i) {
     const auto& row = layout.rows()[i];
-    er.layout.add(row.area, row.year, layout.text(row.key.indicator), layout.text(row.key.careType), layout.text(row.key.sex),
-                  layout.text(row.key.ageGroup), er.mean[i]);
+    er.layout.add(row.area, row.year, layout.text(row.key.indicator), layout.text(row.key.careType),
+                  layout.text(row.key.sex), layout.text(row.key.ageGroup), er.mean[i]);
   }
 }
 
-std::vector<AreaProjection> meanPopulations(const std::vector<GeoArea>& areas, const std::vector<std::int64_t>& populationSum,
+std::vector<AreaProjection> meanPopulations(const std::vector<GeoArea>& areas,
+                                            const std::vector<std::int64_t>& populationSum,
                                             std::size_t years, std::size_t replicates) {
   std::vector<AreaProjection> out;
   for (const auto& area : areas) {
@@ -405,7 +442,9 @@ std::vector<AreaProjection> meanPopulations(const std::vector<GeoArea>& areas, c
       for (int a = 0; a < kAges; ++a) {
         for (int s = 0; s < kSexes; ++s) {
           std::int64_t sum = 0;
-          for (std::size_t p : area.positions) sum += populationSum.at((p * years + y) * kAges * kSexes + static_cast<std::size_t>(a * kSexes + s));
+          for (std::size_t p : area.positions)
+            sum += populationSum.at((p * years + y) * kAges * kSexes +
+                                    static_cast<std::size_t>(a * kSexes + s));
           mean.population[y](a, s) = static_cast<double>(sum) / static_cast<double>(replicates);
         }
       }
@@ -434,7 +473,8 @@ EnsembleResult runEnsemble(const AgentModel& model, const Dataset& data, const E
     for (auto& t : c.types) t.clients = t.hours = t.fte = t.cost = std::vector<double>(years, 0.0);
     c.segments.resize(model.care.workforce.segments.size());
     for (auto& s : c.segments) {
-      s.demandFte = s.demandPersons = s.supplyFte = s.supplyPersons = std::vector<double>(years, 0.0);
+      s.demandFte = s.demandPersons = s.supplyFte = s.supplyPersons =
+          std::vector<double>(years, 0.0);
       s.inflow = s.attrition = s.retirement = std::vector<double>(years - 1, 0.0);
     }
     c.participants.assign(model.interventions.size(), std::vector<double>(years, 0.0));
@@ -450,7 +490,8 @@ EnsembleResult runEnsemble(const AgentModel& model, const Dataset& data, const E
   result.layout = replicateTable(model, result.areas, zero);
   const std::size_t rows = result.layout.rows().size();
   const auto replicates = static_cast<std::size_t>(o.replicates);
-  const std::uint64_t populationBytes = municipalities * years * kAges * kSexes * sizeof(std::int64_t);
+  const std::uint64_t populationBytes =
+      municipalities * years * kAges * kSexes * sizeof(std::int64_t);
   result.memory = estimateMemory(model, o, rows);
   result.memory.statistics += populationBytes;
   checkEnsembleOptions(model, o, result.memory);
@@ -469,21 +510,25 @@ EnsembleResult runEnsemble(const AgentModel& model, const Dataset& data, const E
           const AgeSexTable& P = outcome.projections[m].population[y];
           std::int64_t* dst = populationSum.data() + (m * years + y) * kAges * kSexes;
           for (int a = 0; a < kAges; ++a) {
-            for (int s = 0; s < kSexes; ++s) dst[a * kSexes + s] += static_cast<std::int64_t>(P(a, s));
+            for (int s = 0; s < kSexes; ++s)
+              dst[a * kSexes + s] += static_cast<std::int64_t>(P(a, s));
           }
         }
       }
     }
     const ResultTable table = replicateTable(model, result.areas, outcome);
     const auto& tableRows = table.rows();
-    if (tableRows.size() != rows) throw std::logic_error("ensemble: replicate table has a different number of rows");
+    if (tableRows.size() != rows)
+      throw std::logic_error("ensemble: replicate table has a different number of rows");
     if (!layoutChecked.exchange(true)) {
       for (std::size_t i = 0; i < rows; ++i) {
         const auto& a = tableRows[i];
         const auto& b = result.layout.rows()[i];
-        if (a.area != b.area || a.year != b.year || table.text(a.key.indicator) != result.layout.text(b.key.indicator) ||
+        if (a.area != b.area || a.year != b.year ||
+            table.text(a.key.indicator) != result.layout.text(b.key.indicator) ||
             table.text(a.key.careType) != result.layout.text(b.key.careType) ||
-            table.text(a.key.sex) != result.layout.text(b.key.sex) || table.text(a.key.ageGroup) != result.layout.text(b.key.ageGroup)) {
+            table.text(a.key.sex) != result.layout.text(b.key.sex) ||
+            table.text(a.key.ageGroup) != result.layout.text(b.key.ageGroup)) {
           throw std::logic_error("ensemble: replicate table rows differ from the layout");
         }
       }
@@ -494,8 +539,9 @@ EnsembleResult runEnsemble(const AgentModel& model, const Dataset& data, const E
 
   {
     const ResultTable layout = std::move(result.layout);
-    ensembleStatistics(result, layout, [&](std::size_t r, std::size_t i) { return values[r * rows + i]; }, replicates, o.threads,
-                       model.scenario[Lever::DiscountRate], model.plan.baseYear);
+    ensembleStatistics(
+        result, layout, [&](std::size_t r, std::size_t i) { return values[r * rows + i]; },
+        replicates, o.threads, model.scenario[Lever::DiscountRate], model.plan.baseYear);
   }
   result.meanPopulation = meanPopulations(result.areas, populationSum, years, replicates);
   return result;
@@ -503,11 +549,13 @@ EnsembleResult runEnsemble(const AgentModel& model, const Dataset& data, const E
 
 std::string ensembleCsv(const EnsembleResult& r, std::string_view scenario) {
   const ResultTable& t = r.layout;
-  std::string out = "scenario,geo_level,geo_code,geo_name,year,indicator,care_type,sex,age_group,value,mean,p05,p50,p95\n";
+  std::string out =
+      "scenario,geo_level,geo_code,geo_name,year,indicator,care_type,sex,age_group,value,mean,p05,p50,p95\n";
   out.reserve(t.rows().size() * 140);
   const std::string sc = csvField(scenario);
   std::vector<std::string> prefix;
-  for (const auto& a : t.areas()) prefix.push_back(sc + "," + a.level + "," + csvField(a.code) + "," + csvField(a.name) + ",");
+  for (const auto& a : t.areas())
+    prefix.push_back(sc + "," + a.level + "," + csvField(a.code) + "," + csvField(a.name) + ",");
   for (std::size_t i = 0; i < t.rows().size(); ++i) {
     const auto& row = t.rows()[i];
     out += prefix[row.area];

@@ -73,9 +73,9 @@ using ReplicateSink = std::function<void(std::size_t replicate, ReplicateOutcome
 
 struct EnsembleRunStats {
   double wallSeconds = 0;
-  double cpuSeconds = 0;        // summed over the threads (rate tables, simulation, the sink's work)
-  double agentYears = 0;        // agents x years simulated (with and without interventions)
-  std::size_t peakAgents = 0;   // largest store held by one thread
+  double cpuSeconds = 0;       // summed over the threads (rate tables, simulation, the sink's work)
+  double agentYears = 0;       // agents x years simulated (with and without interventions)
+  std::size_t peakAgents = 0;  // largest store held by one thread
   std::size_t ratesCachedBytes = 0;
   int threads = 1;
 };
@@ -93,26 +93,30 @@ struct MemoryEstimate {
 std::uint64_t availableMemoryBytes();
 
 // resultRows: rows of the results table kept per replicate (0 for sinks that keep less).
-MemoryEstimate estimateMemory(const AgentModel& model, const EnsembleOptions& options, std::size_t resultRows,
-                              std::uint64_t keptBytesPerReplicate = 0);
+MemoryEstimate estimateMemory(const AgentModel& model, const EnsembleOptions& options,
+                              std::size_t resultRows, std::uint64_t keptBytesPerReplicate = 0);
 
 // Throws InputError (field --replicates / --threads) when options are out of range or the
 // estimate exceeds the memory limit, saying how much is needed and available.
-void checkEnsembleOptions(const AgentModel& model, const EnsembleOptions& options, const MemoryEstimate& estimate);
+void checkEnsembleOptions(const AgentModel& model, const EnsembleOptions& options,
+                          const MemoryEstimate& estimate);
 
 // Runs every replicate and hands each to `sink`. Rethrows the first exception of a worker.
-EnsembleRunStats runReplicates(const AgentModel& model, const EnsembleOptions& options, const ReplicateSink& sink);
+EnsembleRunStats runReplicates(const AgentModel& model, const EnsembleOptions& options,
+                               const ReplicateSink& sink);
 
 // The results table of one replicate, with exactly the rows of runScenario() for the same
 // areas (demographic, care and prevention indicators).
-ResultTable replicateTable(const AgentModel& model, const std::vector<GeoArea>& areas, ReplicateOutcome& outcome);
+ResultTable replicateTable(const AgentModel& model, const std::vector<GeoArea>& areas,
+                           ReplicateOutcome& outcome);
 
 // Ensemble statistics per row of the results table.
 struct EnsembleResult {
-  ResultTable layout;  // areas and rows; values are the ensemble means
+  ResultTable layout;                       // areas and rows; values are the ensemble means
   std::vector<double> mean, p05, p50, p95;  // per row of layout
   std::vector<GeoArea> areas;
-  std::vector<AreaProjection> meanPopulation;  // per area: mean population by age and sex per year (flows empty)
+  std::vector<AreaProjection>
+      meanPopulation;  // per area: mean population by age and sex per year (flows empty)
   EnsembleRunStats stats;
   MemoryEstimate memory;
 };
@@ -126,15 +130,19 @@ double percentileOfSorted(const std::vector<double>& sorted, double p);
 // depend on the order in which replicates finished. return_per_euro and break_even_year get
 // the values of the mean run; break_even_year's percentiles are nearest-rank with "not
 // reached" (0) ranked last.
-void ensembleStatistics(EnsembleResult& er, const ResultTable& layout, const std::function<double(std::size_t, std::size_t)>& value,
-                        std::size_t replicates, int threads, double discountRatePercent, int baseYear);
+void ensembleStatistics(EnsembleResult& er, const ResultTable& layout,
+                        const std::function<double(std::size_t, std::size_t)>& value,
+                        std::size_t replicates, int threads, double discountRatePercent,
+                        int baseYear);
 
 // Mean population by age and sex per area and year from exact integer sums over replicates,
 // populationSum[((municipality position * years + year) * kAges + age) * kSexes + sex].
-std::vector<AreaProjection> meanPopulations(const std::vector<GeoArea>& areas, const std::vector<std::int64_t>& populationSum,
+std::vector<AreaProjection> meanPopulations(const std::vector<GeoArea>& areas,
+                                            const std::vector<std::int64_t>& populationSum,
                                             std::size_t years, std::size_t replicates);
 
-EnsembleResult runEnsemble(const AgentModel& model, const Dataset& data, const EnsembleOptions& options);
+EnsembleResult runEnsemble(const AgentModel& model, const Dataset& data,
+                           const EnsembleOptions& options);
 
 // results.csv of an ensemble: the cohort engine's columns plus mean,p05,p50,p95 (value = mean).
 std::string ensembleCsv(const EnsembleResult& result, std::string_view scenario);

@@ -8,11 +8,16 @@ namespace zorgsim {
 
 const char* poolKeyName(PoolKey k) {
   switch (k) {
-    case PoolKey::Alone: return "alone";
-    case PoolKey::Inhabitants: return "inhabitants";
-    case PoolKey::Young: return "young_0_17";
-    case PoolKey::HistoricalUse: return "historical_use";
-    case PoolKey::Mix: return "mix";
+    case PoolKey::Alone:
+      return "alone";
+    case PoolKey::Inhabitants:
+      return "inhabitants";
+    case PoolKey::Young:
+      return "young_0_17";
+    case PoolKey::HistoricalUse:
+      return "historical_use";
+    case PoolKey::Mix:
+      return "mix";
   }
   return "?";
 }
@@ -26,7 +31,9 @@ int yearOf(const AgentModel& model, const SolidarityOptions& o) {
 }  // namespace
 
 void validateSolidarityOptions(const AgentModel& model, const SolidarityOptions& o) {
-  if (model.care.empty()) throw InputError("--care-types", 0, "", "the dataset has no care catalogue (care/care_types.csv)");
+  if (model.care.empty())
+    throw InputError("--care-types", 0, "",
+                     "the dataset has no care catalogue (care/care_types.csv)");
   if (o.careTypes.empty()) throw InputError("--care-types", 0, "", "name at least one care type");
   for (const auto& t : o.careTypes) {
     if (model.care.catalogue.indexOf(t) >= 0) continue;
@@ -36,13 +43,15 @@ void validateSolidarityOptions(const AgentModel& model, const SolidarityOptions&
   }
   const int year = yearOf(model, o);
   if (year < model.plan.baseYear || year > model.plan.horizon) {
-    throw InputError("--year", 0, "", "must be between " + std::to_string(model.plan.baseYear) + " and " +
-                                          std::to_string(model.plan.horizon) + ", got " + std::to_string(year));
+    throw InputError("--year", 0, "",
+                     "must be between " + std::to_string(model.plan.baseYear) + " and " +
+                         std::to_string(model.plan.horizon) + ", got " + std::to_string(year));
   }
 }
 
-SolidarityResult runSolidarity(const AgentModel& model, const Dataset& data, const SolidarityOptions& o,
-                               const EnsembleOptions& ensemble, const std::string& regionCode, const std::string& regionName) {
+SolidarityResult runSolidarity(const AgentModel& model, const Dataset& data,
+                               const SolidarityOptions& o, const EnsembleOptions& ensemble,
+                               const std::string& regionCode, const std::string& regionName) {
   validateSolidarityOptions(model, o);
   SolidarityResult result;
   result.year = yearOf(model, o);
@@ -55,7 +64,8 @@ SolidarityResult runSolidarity(const AgentModel& model, const Dataset& data, con
   result.replicates = R;
   const auto y = static_cast<std::size_t>(result.year - model.plan.baseYear);
   std::vector<std::size_t> types;
-  for (const auto& t : o.careTypes) types.push_back(static_cast<std::size_t>(model.care.catalogue.indexOf(t)));
+  for (const auto& t : o.careTypes)
+    types.push_back(static_cast<std::size_t>(model.care.catalogue.indexOf(t)));
 
   // Historical use: expected cost in the base year (base population x prevalence x index).
   result.historicalShare.assign(M, 0.0);
@@ -64,28 +74,31 @@ SolidarityResult runSolidarity(const AgentModel& model, const Dataset& data, con
     const auto mi = static_cast<std::size_t>(model.municipalities[m].datasetIndex);
     for (std::size_t k : types) {
       const CareType& t = model.care.catalogue.types[k];
-      result.historicalShare[m] += (model.plan.inputs[m].basePopulation * t.prevalence).sum() * t.municipalIndex[mi] * t.costPerClient;
+      result.historicalShare[m] += (model.plan.inputs[m].basePopulation * t.prevalence).sum() *
+                                   t.municipalIndex[mi] * t.costPerClient;
     }
     historicalTotal += result.historicalShare[m];
   }
-  for (auto& h : result.historicalShare) h = historicalTotal > 0 ? h / historicalTotal : 1.0 / static_cast<double>(M);
+  for (auto& h : result.historicalShare)
+    h = historicalTotal > 0 ? h / historicalTotal : 1.0 / static_cast<double>(M);
 
   // Kept per replicate: cost, inhabitants and young people per municipality.
   const std::uint64_t kept = M * 3 * sizeof(double) + M * kPoolKeys * sizeof(double);
   result.memory = estimateMemory(model, ensemble, 0, kept);
   checkEnsembleOptions(model, ensemble, result.memory);
   std::vector<double> cost(R * M), inhabitants(R * M), young(R * M);
-  result.stats = runReplicates(model, ensemble, [&](std::size_t replicate, ReplicateOutcome& outcome) {
-    const std::size_t r = replicate - ensemble.firstReplicate;
-    for (std::size_t m = 0; m < M; ++m) {
-      double c = 0;
-      for (std::size_t k : types) c += outcome.care[m].types[k].cost[y];
-      cost[r * M + m] = c;
-      const AgeSexTable& P = outcome.projections[m].population[y];
-      inhabitants[r * M + m] = P.sum();
-      young[r * M + m] = P.topRows(18).sum();
-    }
-  });
+  result.stats =
+      runReplicates(model, ensemble, [&](std::size_t replicate, ReplicateOutcome& outcome) {
+        const std::size_t r = replicate - ensemble.firstReplicate;
+        for (std::size_t m = 0; m < M; ++m) {
+          double c = 0;
+          for (std::size_t k : types) c += outcome.care[m].types[k].cost[y];
+          cost[r * M + m] = c;
+          const AgeSexTable& P = outcome.projections[m].population[y];
+          inhabitants[r * M + m] = P.sum();
+          young[r * M + m] = P.topRows(18).sum();
+        }
+      });
 
   result.paid.assign(kPoolKeys * M * R, 0.0);
   result.regionTotal.assign(R, 0.0);
@@ -103,7 +116,8 @@ SolidarityResult runSolidarity(const AgentModel& model, const Dataset& data, con
       const double hist = result.historicalShare[m];
       const double share[kPoolKeys] = {0.0, inh, yng, hist, 0.5 * inh + 0.5 * hist};
       for (int k = 0; k < kPoolKeys; ++k) {
-        result.paid[(static_cast<std::size_t>(k) * M + m) * R + r] = k == 0 ? cost[r * M + m] : share[k] * total;
+        result.paid[(static_cast<std::size_t>(k) * M + m) * R + r] =
+            k == 0 ? cost[r * M + m] : share[k] * total;
       }
     }
   }
@@ -122,7 +136,8 @@ SolidarityResult runSolidarity(const AgentModel& model, const Dataset& data, con
   };
   for (std::size_t m = 0; m < M; ++m) {
     const auto mi = static_cast<std::size_t>(model.municipalities[m].datasetIndex);
-    const std::string name = mi < data.municipalities.size() ? data.municipalities[mi].name : model.municipalities[m].code;
+    const std::string name = mi < data.municipalities.size() ? data.municipalities[mi].name
+                                                             : model.municipalities[m].code;
     SolidarityRow alone;
     alone.level = "municipality";
     alone.code = model.municipalities[m].code;
@@ -154,11 +169,14 @@ std::string solidarityCsv(const SolidarityResult& r, std::string_view scenario) 
       "scenario,region_code,year,care_types,geo_level,geo_code,geo_name,key,mean,p05,p50,p95,risk_euro,risk_percent,expected_transfer\n";
   std::string types;
   for (const auto& t : r.careTypes) types += (types.empty() ? "" : "+") + t;
-  const std::string prefix = csvField(scenario) + "," + csvField(r.regionCode) + "," + std::to_string(r.year) + "," + csvField(types) + ",";
+  const std::string prefix = csvField(scenario) + "," + csvField(r.regionCode) + "," +
+                             std::to_string(r.year) + "," + csvField(types) + ",";
   for (const auto& row : r.rows) {
     out += prefix;
-    out += row.level + "," + csvField(row.code) + "," + csvField(row.name) + "," + (row.level == "region" ? "all" : poolKeyName(row.key));
-    for (double v : {row.mean, row.p05, row.p50, row.p95, row.riskEuro, row.riskPercent, row.expectedTransfer}) {
+    out += row.level + "," + csvField(row.code) + "," + csvField(row.name) + "," +
+           (row.level == "region" ? "all" : poolKeyName(row.key));
+    for (double v : {row.mean, row.p05, row.p50, row.p95, row.riskEuro, row.riskPercent,
+                     row.expectedTransfer}) {
       out += ',';
       appendNumber(out, v);
     }

@@ -42,8 +42,8 @@ struct SolidarityRow {
   std::string code, name;
   PoolKey key = PoolKey::Alone;
   double mean = 0, p05 = 0, p50 = 0, p95 = 0;
-  double riskEuro = 0;        // p95 - mean
-  double riskPercent = 0;     // riskEuro / expected cost alone x 100
+  double riskEuro = 0;          // p95 - mean
+  double riskPercent = 0;       // riskEuro / expected cost alone x 100
   double expectedTransfer = 0;  // mean paid - mean cost alone
 };
 
@@ -54,7 +54,7 @@ struct SolidarityResult {
   std::vector<SolidarityRow> rows;  // per municipality: the five keys; then the region's total
   // What each municipality pays per replicate: [(key * municipalities + m) * replicates + r].
   std::vector<double> paid;
-  std::vector<double> regionTotal;  // per replicate
+  std::vector<double> regionTotal;      // per replicate
   std::vector<double> historicalShare;  // per municipality
   std::size_t municipalities = 0, replicates = 0;
   EnsembleRunStats stats;
@@ -65,8 +65,9 @@ struct SolidarityResult {
 void validateSolidarityOptions(const AgentModel& model, const SolidarityOptions& options);
 
 // model: an agent model of the region's municipalities (its horizon may end at the year).
-SolidarityResult runSolidarity(const AgentModel& model, const Dataset& data, const SolidarityOptions& options,
-                               const EnsembleOptions& ensemble, const std::string& regionCode, const std::string& regionName);
+SolidarityResult runSolidarity(const AgentModel& model, const Dataset& data,
+                               const SolidarityOptions& options, const EnsembleOptions& ensemble,
+                               const std::string& regionCode, const std::string& regionName);
 
 // solidarity.csv: scenario,region_code,year,geo_level,geo_code,geo_name,key,mean,p05,p50,p95,
 // risk_euro,risk_percent,expected_transfer (euro, 4 decimals).

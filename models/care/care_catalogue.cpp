@@ -26,26 +26,30 @@ std::string knownTypes(const CareCatalogue& c) {
 std::size_t careTypeIndex(const CareCatalogue& c, const CsvTable& t, std::size_t row) {
   const auto& code = t.key(row, "care_type");
   const int i = c.indexOf(code);
-  if (i < 0) t.fail(row, "care_type", "unknown care type '" + code + "' (known: " + knownTypes(c) + ")");
+  if (i < 0)
+    t.fail(row, "care_type", "unknown care type '" + code + "' (known: " + knownTypes(c) + ")");
   return static_cast<std::size_t>(i);
 }
 
 void loadTypes(CareCatalogue& c, const fs::path& folder) {
   static const std::regex code(R"([a-z][a-z0-9_]*)");
   static const std::set<std::string> domains{"wmo", "jeugd", "wlz", "zvw"};
-  auto t = CsvTable::read(folder / "care_types.csv",
-                          {{"care_type", "name_nl", "name_en", "domain", "workforce_segment", "hours_per_client_year",
-                            "hours_source", "cost_per_client_year", "cost_source"},
-                           {"additive"}});
+  auto t = CsvTable::read(
+      folder / "care_types.csv",
+      {{"care_type", "name_nl", "name_en", "domain", "workforce_segment", "hours_per_client_year",
+        "hours_source", "cost_per_client_year", "cost_source"},
+       {"additive"}});
   for (std::size_t r = 0; r < t.rows(); ++r) {
     CareType ct;
     ct.code = t.key(r, "care_type");
-    if (!std::regex_match(ct.code, code)) t.fail(r, "care_type", "'" + ct.code + "' is not a code of lower-case letters, digits and _");
+    if (!std::regex_match(ct.code, code))
+      t.fail(r, "care_type", "'" + ct.code + "' is not a code of lower-case letters, digits and _");
     if (c.indexOf(ct.code) >= 0) t.fail(r, "care_type", "duplicate care type " + ct.code);
     ct.nameNl = t.key(r, "name_nl");
     ct.nameEn = t.key(r, "name_en");
     ct.domain = t.key(r, "domain");
-    if (!domains.count(ct.domain)) t.fail(r, "domain", "'" + ct.domain + "' is not one of wmo, jeugd, wlz, zvw");
+    if (!domains.count(ct.domain))
+      t.fail(r, "domain", "'" + ct.domain + "' is not one of wmo, jeugd, wlz, zvw");
     ct.workforceSegment = t.key(r, "workforce_segment");
     ct.hoursPerClient = t.nonNegative(r, "hours_per_client_year");
     ct.costPerClient = t.nonNegative(r, "cost_per_client_year");
@@ -58,13 +62,15 @@ void loadTypes(CareCatalogue& c, const fs::path& folder) {
 }
 
 void loadPrevalence(CareCatalogue& c, const fs::path& folder) {
-  auto t = CsvTable::read(folder / "care_prevalence.csv", {{"care_type", "sex", "age_group", "prevalence", "basis"}});
+  auto t = CsvTable::read(folder / "care_prevalence.csv",
+                          {{"care_type", "sex", "age_group", "prevalence", "basis"}});
   std::map<std::pair<std::size_t, int>, std::vector<AgeGroup>> groups;
   std::map<std::pair<std::size_t, int>, std::size_t> firstRow;
   for (std::size_t r = 0; r < t.rows(); ++r) {
     const std::size_t i = careTypeIndex(c, t, r);
     const auto& sex = t.key(r, "sex");
-    if (sex != "male" && sex != "female") t.fail(r, "sex", "'" + sex + "' is not a sex; use male or female");
+    if (sex != "male" && sex != "female")
+      t.fail(r, "sex", "'" + sex + "' is not a sex; use male or female");
     const int s = sex == "male" ? 0 : 1;
     const auto& label = t.key(r, "age_group");
     auto g = parseAgeGroup(label);
@@ -72,7 +78,9 @@ void loadPrevalence(CareCatalogue& c, const fs::path& folder) {
     const double p = t.numberIn(r, "prevalence", 0.0, 1.0);
     for (const auto& other : groups[{i, s}]) {
       if (g->first <= other.last && other.first <= g->last) {
-        t.fail(r, "age_group", "age group " + g->label() + " overlaps " + other.label() + " for " + c.types[i].code + ", " + sex);
+        t.fail(r, "age_group",
+               "age group " + g->label() + " overlaps " + other.label() + " for " +
+                   c.types[i].code + ", " + sex);
       }
     }
     groups[{i, s}].push_back(*g);
@@ -84,18 +92,21 @@ void loadPrevalence(CareCatalogue& c, const fs::path& folder) {
       auto it = groups.find({i, s});
       if (it == groups.end()) {
         throw InputError(t.name(), 0, "care_type",
-                         "no prevalence for " + c.types[i].code + ", " + std::string(s == 0 ? "male" : "female"));
+                         "no prevalence for " + c.types[i].code + ", " +
+                             std::string(s == 0 ? "male" : "female"));
       }
       std::string problem;
       if (!groupsCoverAllAges(it->second, problem)) {
-        t.fail(firstRow[{i, s}], "age_group", "age groups of " + c.types[i].code + " do not cover all ages: " + problem);
+        t.fail(firstRow[{i, s}], "age_group",
+               "age groups of " + c.types[i].code + " do not cover all ages: " + problem);
       }
     }
   }
 }
 
 void loadMunicipalIndex(CareCatalogue& c, const Dataset& data, const fs::path& folder) {
-  auto t = CsvTable::read(folder / "care_municipal_index.csv", {{"care_type", "geo_code", "index", "basis", "source"}});
+  auto t = CsvTable::read(folder / "care_municipal_index.csv",
+                          {{"care_type", "geo_code", "index", "basis", "source"}});
   for (auto& ct : c.types) {
     ct.municipalIndex.assign(data.municipalities.size(), -1.0);
     ct.indexBasis.assign(data.municipalities.size(), "");
@@ -106,7 +117,8 @@ void loadMunicipalIndex(CareCatalogue& c, const Dataset& data, const fs::path& f
     const int m = data.indexOf(code);
     if (m < 0) t.fail(r, "geo_code", "municipality " + code + " is not in the dataset");
     auto& ct = c.types[i];
-    if (ct.municipalIndex[static_cast<std::size_t>(m)] >= 0) t.fail(r, "geo_code", "duplicate index for " + ct.code + ", " + code);
+    if (ct.municipalIndex[static_cast<std::size_t>(m)] >= 0)
+      t.fail(r, "geo_code", "duplicate index for " + ct.code + ", " + code);
     ct.municipalIndex[static_cast<std::size_t>(m)] = t.numberIn(r, "index", 0.0, 20.0);
     ct.indexBasis[static_cast<std::size_t>(m)] = t.key(r, "basis");
   }
@@ -124,7 +136,8 @@ void loadMunicipalIndex(CareCatalogue& c, const Dataset& data, const fs::path& f
 void loadTargets(CareCatalogue& c, const fs::path& folder) {
   const fs::path file = folder / "care_calibration_targets.csv";
   if (!fs::exists(file)) return;
-  auto t = CsvTable::read(file, {{"care_type", "age_group", "sex", "target_clients", "period", "source"}});
+  auto t = CsvTable::read(
+      file, {{"care_type", "age_group", "sex", "target_clients", "period", "source"}});
   for (std::size_t r = 0; r < t.rows(); ++r) {
     CalibrationTarget target;
     target.careType = c.types[careTypeIndex(c, t, r)].code;
@@ -134,7 +147,8 @@ void loadTargets(CareCatalogue& c, const fs::path& folder) {
     target.ages = *g;
     target.sex = t.key(r, "sex");
     if (target.sex == "totaal") target.sex = "total";
-    if (target.sex != "total" && target.sex != "male" && target.sex != "female") t.fail(r, "sex", "use total, male or female");
+    if (target.sex != "total" && target.sex != "male" && target.sex != "female")
+      t.fail(r, "sex", "use total, male or female");
     target.clients = t.nonNegative(r, "target_clients");
     target.period = t.key(r, "period");
     target.source = t.key(r, "source");
@@ -145,8 +159,10 @@ void loadTargets(CareCatalogue& c, const fs::path& folder) {
 void loadTrends(CareCatalogue& c, const fs::path& folder) {
   const fs::path file = folder / "care_trends.csv";
   if (!fs::exists(file)) return;
-  auto t = CsvTable::read(file, {{"care_type", "trend_pct_per_year", "taper_start_year", "taper_end_year", "source"},
-                                 {"observed_pct_per_year", "demographic_pct_per_year", "residual_pct_per_year", "period"}});
+  auto t = CsvTable::read(
+      file,
+      {{"care_type", "trend_pct_per_year", "taper_start_year", "taper_end_year", "source"},
+       {"observed_pct_per_year", "demographic_pct_per_year", "residual_pct_per_year", "period"}});
   std::set<std::size_t> seen;
   for (std::size_t r = 0; r < t.rows(); ++r) {
     const std::size_t i = careTypeIndex(c, t, r);
@@ -156,7 +172,9 @@ void loadTrends(CareCatalogue& c, const fs::path& folder) {
     tr.taperStart = static_cast<int>(t.integer(r, "taper_start_year", 1900, 2200));
     tr.taperEnd = static_cast<int>(t.integer(r, "taper_end_year", 1900, 2200));
     if (tr.taperEnd < tr.taperStart) {
-      t.fail(r, "taper_end_year", "taper ends (" + std::to_string(tr.taperEnd) + ") before it starts (" + std::to_string(tr.taperStart) + ")");
+      t.fail(r, "taper_end_year",
+             "taper ends (" + std::to_string(tr.taperEnd) + ") before it starts (" +
+                 std::to_string(tr.taperStart) + ")");
     }
     tr.source = t.key(r, "source");
     c.types[i].trend = tr;
@@ -173,10 +191,12 @@ double careTrendWeight(const CareTrend& trend, int year) {
 
 double careTrendFactor(const Scenario& scenario, const CareType& type, int baseYear, int year) {
   const auto& set = scenario.table(TableLever::PrevalenceTrend);
-  if (auto it = set.find(type.code); it != set.end()) return std::pow(1.0 + it->second / 100.0, double(year - baseYear));
+  if (auto it = set.find(type.code); it != set.end())
+    return std::pow(1.0 + it->second / 100.0, double(year - baseYear));
   if (type.trend.pctPerYear == 0.0) return 1.0;
   double f = 1.0;
-  for (int u = baseYear; u < year; ++u) f *= 1.0 + type.trend.pctPerYear / 100.0 * careTrendWeight(type.trend, u);
+  for (int u = baseYear; u < year; ++u)
+    f *= 1.0 + type.trend.pctPerYear / 100.0 * careTrendWeight(type.trend, u);
   return f;
 }
 

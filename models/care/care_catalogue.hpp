@@ -38,8 +38,8 @@ struct CareType {
   double hoursPerClient = 0;     // hours of professional care per client per year
   double costPerClient = 0;      // euro per client per year
   std::string hoursSource, costSource;
-  AgeSexTable prevalence;             // clients per inhabitant by single age and sex (0..1)
-  std::vector<double> municipalIndex;  // per dataset municipality, 1 = national level
+  AgeSexTable prevalence;               // clients per inhabitant by single age and sex (0..1)
+  std::vector<double> municipalIndex;   // per dataset municipality, 1 = national level
   std::vector<std::string> indexBasis;  // per municipality: "own ...", "region ...", ...
   CareTrend trend;                      // default trend (0 without a row in care_trends.csv)
 };

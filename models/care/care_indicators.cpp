@@ -4,8 +4,8 @@
 
 namespace zorgsim {
 
-void addCareIndicators(ResultTable& table, std::size_t area, const CareModel& model, const AreaCare& care,
-                       const AreaProjection& population, int baseYear) {
+void addCareIndicators(ResultTable& table, std::size_t area, const CareModel& model,
+                       const AreaCare& care, const AreaProjection& population, int baseYear) {
   if (model.empty()) return;
   // Keys interned once per area: per care type, per segment, and the totals.
   struct TypeKeys {
@@ -16,8 +16,10 @@ void addCareIndicators(ResultTable& table, std::size_t area, const CareModel& mo
   };
   std::vector<TypeKeys> typeKeys;
   for (const auto& t : model.catalogue.types) {
-    typeKeys.push_back({table.key("clients", t.code, "total", "total"), table.key("care_hours", t.code, "total", "total"),
-                        table.key("care_fte", t.code, "total", "total"), table.key("care_cost", t.code, "total", "total")});
+    typeKeys.push_back({table.key("clients", t.code, "total", "total"),
+                        table.key("care_hours", t.code, "total", "total"),
+                        table.key("care_fte", t.code, "total", "total"),
+                        table.key("care_cost", t.code, "total", "total")});
   }
   std::vector<SegmentKeys> segmentKeys;
   for (const auto& s : model.workforce.segments) {
@@ -25,7 +27,9 @@ void addCareIndicators(ResultTable& table, std::size_t area, const CareModel& mo
                            table.key("workforce_supply_fte", s.code, "total", "total"),
                            table.key("workforce_gap_fte", s.code, "total", "total")});
   }
-  const TypeKeys totalType{{}, table.key("care_hours", "total", "total", "total"), table.key("care_fte", "total", "total", "total"),
+  const TypeKeys totalType{{},
+                           table.key("care_hours", "total", "total", "total"),
+                           table.key("care_fte", "total", "total", "total"),
                            table.key("care_cost", "total", "total", "total")};
   const SegmentKeys totalSegment{table.key("workforce_demand_fte", "total", "total", "total"),
                                  table.key("workforce_supply_fte", "total", "total", "total"),

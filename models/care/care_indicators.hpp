@@ -10,7 +10,7 @@
 
 namespace zorgsim {
 
-void addCareIndicators(ResultTable& table, std::size_t tableArea, const CareModel& model, const AreaCare& care,
-                       const AreaProjection& population, int baseYear);
+void addCareIndicators(ResultTable& table, std::size_t tableArea, const CareModel& model,
+                       const AreaCare& care, const AreaProjection& population, int baseYear);
 
 }  // namespace zorgsim

@@ -52,7 +52,8 @@ CareModel loadCareModel(const Dataset& data) {
   if (m.catalogue.empty()) return m;
   const std::string file = (data.folder / "care" / "care_types.csv").string();
   if (m.workforce.empty()) {
-    throw InputError((data.folder / "workforce").string(), 0, "", "the care catalogue needs the workforce folder (segments)");
+    throw InputError((data.folder / "workforce").string(), 0, "",
+                     "the care catalogue needs the workforce folder (segments)");
   }
   for (const auto& t : m.catalogue.types) {
     if (m.workforce.indexOf(t.workforceSegment) < 0) {
@@ -80,25 +81,35 @@ void validateScenarioCareTypes(const Scenario& s, const CareModel& model, const 
   for (const auto& i : s.interventions) {
     const std::string where = i.file;
     const std::string field = "intervention." + i.id;
-    if (model.multistate.empty()) throw InputError(where, i.line, field, "the dataset has no multi-state care model (care/care_states.toml)");
+    if (model.multistate.empty())
+      throw InputError(where, i.line, field,
+                       "the dataset has no multi-state care model (care/care_states.toml)");
     const auto target = model.multistate.find(i.targetState);
     if (!target || target->state == 0) {
-      throw InputError(where, i.line, field + ".target_state", "'" + i.targetState + "' is not a care state with inflow (e.g. adult.light, youth.ambulant)");
+      throw InputError(where, i.line, field + ".target_state",
+                       "'" + i.targetState +
+                           "' is not a care state with inflow (e.g. adult.light, youth.ambulant)");
     }
     const StateChain& chain = model.multistate.chains[static_cast<std::size_t>(target->chain)];
     if (i.ageMax < chain.firstAge || i.ageMin > chain.lastAge) {
       throw InputError(where, i.line, field + ".age_min",
-                       "ages " + std::to_string(i.ageMin) + "-" + std::to_string(i.ageMax) + " do not overlap the " + chain.name +
-                           " chain (" + std::to_string(chain.firstAge) + "-" + std::to_string(chain.lastAge) + ")");
+                       "ages " + std::to_string(i.ageMin) + "-" + std::to_string(i.ageMax) +
+                           " do not overlap the " + chain.name + " chain (" +
+                           std::to_string(chain.firstAge) + "-" + std::to_string(chain.lastAge) +
+                           ")");
     }
     if (i.participants != "all" && !model.multistate.find(i.participants)) {
-      throw InputError(where, i.line, field + ".participants", "'" + i.participants + "' is neither 'all' nor a care state");
+      throw InputError(where, i.line, field + ".participants",
+                       "'" + i.participants + "' is neither 'all' nor a care state");
     }
     if (!i.hoursCareType.empty() && catalogue.indexOf(i.hoursCareType) < 0) {
-      throw InputError(where, i.line, field + ".hours_care_type", "unknown care type '" + i.hoursCareType + "'");
+      throw InputError(where, i.line, field + ".hours_care_type",
+                       "unknown care type '" + i.hoursCareType + "'");
     }
     for (const auto& m : i.municipalities) {
-      if (data.indexOf(m) < 0) throw InputError(where, i.line, field + ".municipalities", "municipality " + m + " is not in the dataset");
+      if (data.indexOf(m) < 0)
+        throw InputError(where, i.line, field + ".municipalities",
+                         "municipality " + m + " is not in the dataset");
     }
   }
 }
@@ -106,11 +117,13 @@ void validateScenarioCareTypes(const Scenario& s, const CareModel& model, const 
 namespace {
 
 bool appliesTo(const Intervention& i, const std::string& municipalityCode) {
-  return i.municipalities.empty() ||
-         std::find(i.municipalities.begin(), i.municipalities.end(), municipalityCode) != i.municipalities.end();
+  return i.municipalities.empty() || std::find(i.municipalities.begin(), i.municipalities.end(),
+                                               municipalityCode) != i.municipalities.end();
 }
 
-bool sexMatches(const Intervention& i, int s) { return i.sex == "all" || (i.sex == "male") == (s == 0); }
+bool sexMatches(const Intervention& i, int s) {
+  return i.sex == "all" || (i.sex == "male") == (s == 0);
+}
 
 // Per chain: base shares, derived rates, and the current shares being projected.
 struct ChainRun {
@@ -121,8 +134,9 @@ struct ChainRun {
 
 }  // namespace
 
-AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario, const ProjectionPlan& plan,
-                              std::size_t position, const AreaProjection& projection, double populationShare,
+AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario,
+                              const ProjectionPlan& plan, std::size_t position,
+                              const AreaProjection& projection, double populationShare,
                               const Dataset& data, bool withInterventions) {
   AreaCare out;
   const int municipality = plan.municipalities[position];
@@ -134,7 +148,8 @@ AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario, 
   const auto& types = model.catalogue.types;
   const MultiStateSpec& spec = model.multistate;
   static const std::vector<Intervention> none;
-  const std::vector<Intervention>& interventions = withInterventions ? scenario.interventions : none;
+  const std::vector<Intervention>& interventions =
+      withInterventions ? scenario.interventions : none;
 
   // Without interventions the state shares by age stay at their base values (the derivation
   // guarantees it, tested), so the chains need not be stepped: every care type then follows
@@ -145,7 +160,8 @@ AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario, 
     chains[c].chain = &spec.chains[c];
     chains[c].base = baseStateShares(spec.chains[c], model.catalogue, municipality);
     chains[c].current = chains[c].base;
-    chains[c].rates = deriveChainRates(spec.chains[c], chains[c].base, plan.years.front().deathProbability);
+    chains[c].rates =
+        deriveChainRates(spec.chains[c], chains[c].base, plan.years.front().deathProbability);
   }
   // Conditional use per linked care type: prevalence x index / base occupancy of its states.
   std::vector<AgeSexTable> conditional(types.size(), AgeSexTable::Zero());
@@ -154,15 +170,21 @@ AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario, 
     if (!stepChains || spec.empty() || spec.links[k].empty()) continue;
     chainOf[k] = spec.links[k].front().chain;
     AgeSexTable occupancy = AgeSexTable::Zero();
-    for (const StateRef& r : spec.links[k]) occupancy += chains[static_cast<std::size_t>(r.chain)].base[static_cast<std::size_t>(r.state)];
-    const AgeSexTable prevalence = types[k].prevalence * types[k].municipalIndex[static_cast<std::size_t>(municipality)];
+    for (const StateRef& r : spec.links[k])
+      occupancy +=
+          chains[static_cast<std::size_t>(r.chain)].base[static_cast<std::size_t>(r.state)];
+    const AgeSexTable prevalence =
+        types[k].prevalence * types[k].municipalIndex[static_cast<std::size_t>(municipality)];
     conditional[k] = (occupancy > 0).select(prevalence / occupancy.max(1e-300), 0.0);
   }
 
   // Use per person at the base-year level (prevalence x municipal index), computed once.
   std::vector<AgeSexTable> baseUse;
-  for (const auto& type : types) baseUse.push_back(type.prevalence * type.municipalIndex[static_cast<std::size_t>(municipality)]);
-  std::vector<std::vector<double>> careHoursBySegment(segments.size(), std::vector<double>(years, 0.0));
+  for (const auto& type : types)
+    baseUse.push_back(type.prevalence *
+                      type.municipalIndex[static_cast<std::size_t>(municipality)]);
+  std::vector<std::vector<double>> careHoursBySegment(segments.size(),
+                                                      std::vector<double>(years, 0.0));
   // Base-year hours before any intervention effect: the reference for the growth of demand,
   // so an intervention that already saves hours in the base year shows as lower demand.
   std::vector<double> baseHoursWithoutEffects(segments.size(), 0.0);
@@ -173,7 +195,9 @@ AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario, 
   // The care-use trend factor per care type and year (careTrendFactor: scenario or default).
   std::vector<std::vector<double>> trendFactors(types.size(), std::vector<double>(years, 1.0));
   for (std::size_t k = 0; k < types.size(); ++k) {
-    for (std::size_t y = 0; y < years; ++y) trendFactors[k][y] = careTrendFactor(scenario, types[k], plan.baseYear, plan.baseYear + static_cast<int>(y));
+    for (std::size_t y = 0; y < years; ++y)
+      trendFactors[k][y] =
+          careTrendFactor(scenario, types[k], plan.baseYear, plan.baseYear + static_cast<int>(y));
   }
 
   for (std::size_t y = 0; y < years; ++y) {
@@ -182,7 +206,8 @@ AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario, 
     // Effects of the interventions in this year on rates and hours.
     std::vector<RateMultipliers> mult;
     for (const auto& ch : chains) mult.push_back(RateMultipliers::ones(ch.chain->states.size()));
-    std::vector<AgeSexTable> hoursFactor(interventions.empty() ? 0 : types.size(), AgeSexTable::Ones());
+    std::vector<AgeSexTable> hoursFactor(interventions.empty() ? 0 : types.size(),
+                                         AgeSexTable::Ones());
     for (std::size_t n = 0; n < interventions.size(); ++n) {
       const Intervention& iv = interventions[n];
       if (!appliesTo(iv, code)) continue;
@@ -200,7 +225,8 @@ AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario, 
           if (participantsRef) {
             const StateChain& pc = spec.chains[static_cast<std::size_t>(participantsRef->chain)];
             share = (c >= pc.firstAge && c <= pc.lastAge)
-                        ? chains[static_cast<std::size_t>(participantsRef->chain)].current[static_cast<std::size_t>(participantsRef->state)](c, s)
+                        ? chains[static_cast<std::size_t>(participantsRef->chain)]
+                              .current[static_cast<std::size_t>(participantsRef->state)](c, s)
                         : 0.0;
           }
           targetGroup += P(c, s) * share;
@@ -210,11 +236,14 @@ AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario, 
             // The hours of their care change this year, at age c.
             if (c + 1 <= chain.lastAge) {
               auto& m = mult[static_cast<std::size_t>(target.chain)];
-              m.up[static_cast<std::size_t>(target.state)](c + 1, s) *= 1.0 - e * (1.0 - iv.relativeRisk);
-              m.down[static_cast<std::size_t>(target.state)](c + 1, s) *= 1.0 + e * (iv.remissionMultiplier - 1.0);
+              m.up[static_cast<std::size_t>(target.state)](c + 1, s) *=
+                  1.0 - e * (1.0 - iv.relativeRisk);
+              m.down[static_cast<std::size_t>(target.state)](c + 1, s) *=
+                  1.0 + e * (iv.remissionMultiplier - 1.0);
             }
             if (!iv.hoursCareType.empty()) {
-              hoursFactor[static_cast<std::size_t>(model.catalogue.indexOf(iv.hoursCareType))](c, s) *= 1.0 - e * (1.0 - iv.hoursMultiplier);
+              hoursFactor[static_cast<std::size_t>(model.catalogue.indexOf(iv.hoursCareType))](
+                  c, s) *= 1.0 - e * (1.0 - iv.hoursMultiplier);
             }
           }
         }
@@ -232,7 +261,8 @@ AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario, 
       // year for decades) is capped there and the year recorded (issue #14 case 17). Without a
       // cap to apply the arithmetic is unchanged, so results of other runs keep their bits.
       const bool capped = (baseUse[k] * trend).maxCoeff() > 1.0;
-      if (capped && out.types[k].firstCappedYear == 0) out.types[k].firstCappedYear = plan.baseYear + static_cast<int>(y);
+      if (capped && out.types[k].firstCappedYear == 0)
+        out.types[k].firstCappedYear = plan.baseYear + static_cast<int>(y);
       if (chainOf[k] < 0 && hoursFactor.empty() && capped) {
         clients = (P * (baseUse[k] * trend).min(1.0)).sum();
         hours = clients * type.hoursPerClient;
@@ -240,25 +270,33 @@ AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario, 
         clients = (P * baseUse[k]).sum() * trend;
         hours = clients * type.hoursPerClient;
       } else {
-      AgeSexTable use = baseUse[k];
-      if (chainOf[k] >= 0) {
-        const ChainRun& ch = chains[static_cast<std::size_t>(chainOf[k])];
-        AgeSexTable occupancy = AgeSexTable::Zero();
-        for (const StateRef& r : spec.links[k]) occupancy += ch.current[static_cast<std::size_t>(r.state)];
-        const int first = ch.chain->firstAge, width = ch.chain->lastAge - first + 1;
-        use.middleRows(first, width) = occupancy.middleRows(first, width) * conditional[k].middleRows(first, width);
-      }
-      const AgeSexTable clientsByAge = (use * trend).maxCoeff() > 1.0 ? AgeSexTable(P * (use * trend).min(1.0)) : AgeSexTable(P * use * trend);
-      if ((use * trend).maxCoeff() > 1.0 && out.types[k].firstCappedYear == 0) out.types[k].firstCappedYear = plan.baseYear + static_cast<int>(y);
-      clients = clientsByAge.sum();
-      hours = (hoursFactor.empty() ? clients : (clientsByAge * hoursFactor[k]).sum()) * type.hoursPerClient;
+        AgeSexTable use = baseUse[k];
+        if (chainOf[k] >= 0) {
+          const ChainRun& ch = chains[static_cast<std::size_t>(chainOf[k])];
+          AgeSexTable occupancy = AgeSexTable::Zero();
+          for (const StateRef& r : spec.links[k])
+            occupancy += ch.current[static_cast<std::size_t>(r.state)];
+          const int first = ch.chain->firstAge, width = ch.chain->lastAge - first + 1;
+          use.middleRows(first, width) =
+              occupancy.middleRows(first, width) * conditional[k].middleRows(first, width);
+        }
+        const AgeSexTable clientsByAge = (use * trend).maxCoeff() > 1.0
+                                             ? AgeSexTable(P * (use * trend).min(1.0))
+                                             : AgeSexTable(P * use * trend);
+        if ((use * trend).maxCoeff() > 1.0 && out.types[k].firstCappedYear == 0)
+          out.types[k].firstCappedYear = plan.baseYear + static_cast<int>(y);
+        clients = clientsByAge.sum();
+        hours = (hoursFactor.empty() ? clients : (clientsByAge * hoursFactor[k]).sum()) *
+                type.hoursPerClient;
       }
       const auto seg = static_cast<std::size_t>(model.workforce.indexOf(type.workforceSegment));
       CareSeries& series = out.types[k];
       series.clients.push_back(clients);
       series.hours.push_back(hours);
       series.fte.push_back(hours / (segments[seg].productiveHoursPerFte * productivity));
-      series.cost.push_back(clients * type.costPerClient * (type.hoursPerClient > 0 && clients > 0 ? hours / (clients * type.hoursPerClient) : 1.0));
+      series.cost.push_back(
+          clients * type.costPerClient *
+          (type.hoursPerClient > 0 && clients > 0 ? hours / (clients * type.hoursPerClient) : 1.0));
       careHoursBySegment[seg][y] += hours;
       if (y == 0) baseHoursWithoutEffects[seg] += clients * type.hoursPerClient;
     }
@@ -272,7 +310,9 @@ AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario, 
     // shares by age stay exactly at their base-year values (constant age-specific prevalence,
     // the assumption of the prevalence method) while mortality declines.
     std::vector<ChainRates> yearRates;
-    for (const auto& ch : chains) yearRates.push_back(y == 0 ? ch.rates : deriveChainRates(*ch.chain, ch.base, rates.deathProbability));
+    for (const auto& ch : chains)
+      yearRates.push_back(y == 0 ? ch.rates
+                                 : deriveChainRates(*ch.chain, ch.base, rates.deathProbability));
     for (std::size_t ci = 0; ci < chains.size(); ++ci) {
       ChainRun& ch = chains[ci];
       const std::size_t n = ch.chain->states.size();
@@ -288,23 +328,28 @@ AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario, 
             // shares of that age: one step cannot move them up several states at once.
             for (std::size_t k = 0; k < n; ++k) end[k] = ch.base[k](c, s);
           } else {
-            stepShares(*ch.chain, yearRates[ci], &mult[ci], c, s, rates.deathProbability(c, s), start, end);
+            stepShares(*ch.chain, yearRates[ci], &mult[ci], c, s, rates.deathProbability(c, s),
+                       start, end);
           }
           // In-migrants arrive with the municipality's base-year shares of their age.
-          const double in = inputs.internalInProfile(c, s) * internalInMigrants(inputs, rates) + rates.internationalInProfile(c, s) * immigrants;
+          const double in = inputs.internalInProfile(c, s) * internalInMigrants(inputs, rates) +
+                            rates.internationalInProfile(c, s) * immigrants;
           const double w = next(c, s) > 0 ? std::min(1.0, in / next(c, s)) : 0.0;
-          for (std::size_t k = 0; k < n; ++k) updated[k](c, s) = (1.0 - w) * end[k] + w * ch.base[k](c, s);
+          for (std::size_t k = 0; k < n; ++k)
+            updated[k](c, s) = (1.0 - w) * end[k] + w * ch.base[k](c, s);
         }
       }
       ch.current = std::move(updated);
     }
   }
 
-  const WorkforceLevers levers{scenario[Lever::AttritionMultiplier], scenario[Lever::InflowMultiplier],
-                               scenario[Lever::PartTimeMultiplier], scenario[Lever::RetirementAgeOffset]};
+  const WorkforceLevers levers{
+      scenario[Lever::AttritionMultiplier], scenario[Lever::InflowMultiplier],
+      scenario[Lever::PartTimeMultiplier], scenario[Lever::RetirementAgeOffset]};
   for (std::size_t g = 0; g < segments.size(); ++g) {
-    out.segments.push_back(workforceSeries(segments[g], levers, model.workforce.statePensionAge, plan.baseYear, projection.population,
-                                           populationShare, careHoursBySegment[g], baseHoursWithoutEffects[g], productivity));
+    out.segments.push_back(workforceSeries(
+        segments[g], levers, model.workforce.statePensionAge, plan.baseYear, projection.population,
+        populationShare, careHoursBySegment[g], baseHoursWithoutEffects[g], productivity));
   }
   return out;
 }
@@ -312,8 +357,10 @@ AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario, 
 WorkforceSeries workforceSeries(const WorkforceSegment& segment, const WorkforceLevers& levers,
                                 const std::vector<YearValue>& statePensionAge, int baseYear,
                                 const std::vector<AgeSexTable>& population, double populationShare,
-                                const std::vector<double>& hours, double baseHours, double productivity) {
-  const SegmentSupply supply = projectSupply(segment, levers, statePensionAge, baseYear, population, populationShare);
+                                const std::vector<double>& hours, double baseHours,
+                                double productivity) {
+  const SegmentSupply supply =
+      projectSupply(segment, levers, statePensionAge, baseYear, population, populationShare);
   WorkforceSeries w;
   w.supplyFte = supply.fte;
   w.supplyPersons = supply.persons;

@@ -1,7 +1,7 @@
 #pragma once
 // Care use and the workforce per municipality and year, from the projected population
-// (docs/method-care.md sections 1, 2 and 4). Care types linked to the multi-state model (multistate.hpp)
-// follow the occupancy of their states within the chain's ages:
+// (docs/method-care.md sections 1, 2 and 4). Care types linked to the multi-state model
+// (multistate.hpp) follow the occupancy of their states within the chain's ages:
 //   clients(type, t)  = sum over age and sex of population(1 January t) x occupancy of the
 //                       linked states x conditional use (base-year prevalence x municipal
 //                       index / base-year occupancy) x (1 + trend)^(t - base year);
@@ -9,8 +9,9 @@
 // municipal index). Without interventions the occupancy by age stays at its base-year value,
 // so both methods give the same clients (tested).
 //   care_hours        = clients x hours per client per year
-//   care_fte          = care_hours / (productive hours per FTE of the type's segment x productivity lever)
-//   care_cost         = clients x cost per client per year (euro, price level of the catalogue)
+//   care_fte          = care_hours / (productive hours per FTE of the type's segment x productivity
+//   lever) care_cost         = clients x cost per client per year (euro, price level of the
+//   catalogue)
 // Workforce per segment: see workforce.hpp (supply stock-flow; demand anchored on the
 // base-year supply plus shortage, growing with the segment's care hours and divided by
 // the productivity lever).
@@ -46,10 +47,11 @@ struct WorkforceSeries {
 WorkforceSeries workforceSeries(const WorkforceSegment& segment, const WorkforceLevers& levers,
                                 const std::vector<YearValue>& statePensionAge, int baseYear,
                                 const std::vector<AgeSexTable>& population, double populationShare,
-                                const std::vector<double>& hours, double baseHours, double productivity);
+                                const std::vector<double>& hours, double baseHours,
+                                double productivity);
 
 struct AreaCare {
-  std::vector<CareSeries> types;         // parallel to the catalogue
+  std::vector<CareSeries> types;          // parallel to the catalogue
   std::vector<WorkforceSeries> segments;  // parallel to the workforce parameters
   // Per active intervention (scenario order), per year: participants and programme cost (euro).
   std::vector<std::vector<double>> participants, programmeCost;
@@ -74,8 +76,9 @@ void validateScenarioCareTypes(const Scenario& s, const CareModel& model, const 
 // One municipality of a run. position: index in plan.municipalities; populationShare: its
 // share of the national base population (apportions the workforce). withInterventions:
 // false gives the counterfactual without the scenario's interventions (for avoided care).
-AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario, const ProjectionPlan& plan,
-                              std::size_t position, const AreaProjection& projection, double populationShare,
+AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario,
+                              const ProjectionPlan& plan, std::size_t position,
+                              const AreaProjection& projection, double populationShare,
                               const Dataset& data, bool withInterventions);
 
 }  // namespace zorgsim

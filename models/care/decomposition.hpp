@@ -26,8 +26,9 @@ struct DecompositionRow {
 };
 
 // area: index into run.areas. Years must lie within the run.
-std::vector<DecompositionRow> decompose(const ScenarioRun& run, const Dataset& data, const CareModel& care,
-                                        const Scenario& scenario, std::size_t area, int fromYear, int toYear);
+std::vector<DecompositionRow> decompose(const ScenarioRun& run, const Dataset& data,
+                                        const CareModel& care, const Scenario& scenario,
+                                        std::size_t area, int fromYear, int toYear);
 
 // The same split of the change in workforce demand (workforce_demand_fte, all segments):
 // demand grows with each segment's care hours from an anchor at the base year's employees,
@@ -37,7 +38,8 @@ struct WorkforceDecomposition {
   double fromFte = 0, toFte = 0;  // workforce demand in the two years
   DecompositionPart parts;
 };
-WorkforceDecomposition decomposeWorkforce(const ScenarioRun& run, const Dataset& data, const CareModel& care,
-                                          const Scenario& scenario, std::size_t area, int fromYear, int toYear);
+WorkforceDecomposition decomposeWorkforce(const ScenarioRun& run, const Dataset& data,
+                                          const CareModel& care, const Scenario& scenario,
+                                          std::size_t area, int fromYear, int toYear);
 
 }  // namespace zorgsim

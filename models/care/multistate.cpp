@@ -17,7 +17,8 @@ std::optional<StateRef> MultiStateSpec::find(const std::string& qualified) const
   for (std::size_t c = 0; c < chains.size(); ++c) {
     if (chains[c].name != qualified.substr(0, dot)) continue;
     for (std::size_t k = 0; k < chains[c].states.size(); ++k) {
-      if (chains[c].states[k] == qualified.substr(dot + 1)) return StateRef{static_cast<int>(c), static_cast<int>(k)};
+      if (chains[c].states[k] == qualified.substr(dot + 1))
+        return StateRef{static_cast<int>(c), static_cast<int>(k)};
     }
   }
   return std::nullopt;
@@ -31,18 +32,22 @@ std::string MultiStateSpec::name(StateRef r) const {
 namespace {
 
 std::vector<double> numbers(const toml::node* n, const std::string& file, const std::string& key) {
-  if (!n || !n->is_array()) throw InputError(file, n ? n->source().begin.line : 0, key, "must be a list of numbers");
+  if (!n || !n->is_array())
+    throw InputError(file, n ? n->source().begin.line : 0, key, "must be a list of numbers");
   std::vector<double> out;
   for (const auto& v : *n->as_array()) {
     auto d = v.value<double>();
-    if (!d || !std::isfinite(*d) || *d < 0) throw InputError(file, v.source().begin.line, key, "must be numbers >= 0");
+    if (!d || !std::isfinite(*d) || *d < 0)
+      throw InputError(file, v.source().begin.line, key, "must be numbers >= 0");
     out.push_back(*d);
   }
   return out;
 }
 
-std::vector<std::string> strings(const toml::node* n, const std::string& file, const std::string& key) {
-  if (!n || !n->is_array()) throw InputError(file, n ? n->source().begin.line : 0, key, "must be a list of names");
+std::vector<std::string> strings(const toml::node* n, const std::string& file,
+                                 const std::string& key) {
+  if (!n || !n->is_array())
+    throw InputError(file, n ? n->source().begin.line : 0, key, "must be a list of names");
   std::vector<std::string> out;
   for (const auto& v : *n->as_array()) {
     auto s = v.value<std::string>();
@@ -63,7 +68,8 @@ MultiStateSpec loadMultiStateSpec(const Dataset& data, const CareCatalogue& cata
   try {
     root = toml::parse_file(file);
   } catch (const toml::parse_error& e) {
-    throw InputError(file, e.source().begin.line, "", "not valid TOML: " + std::string(e.description()));
+    throw InputError(file, e.source().begin.line, "",
+                     "not valid TOML: " + std::string(e.description()));
   }
   for (const char* name : {"adult", "youth"}) {
     const toml::table* t = root[name].as_table();
@@ -73,7 +79,8 @@ MultiStateSpec loadMultiStateSpec(const Dataset& data, const CareCatalogue& cata
     if (auto a = (*t)["first_age"].value<int64_t>()) c.firstAge = static_cast<int>(*a);
     if (auto a = (*t)["last_age"].value<int64_t>()) c.lastAge = static_cast<int>(*a);
     if (c.firstAge < 0 || c.lastAge > kOpenAge || c.firstAge >= c.lastAge) {
-      throw InputError(file, t->source().begin.line, std::string(name), "first_age/last_age must satisfy 0 <= first < last <= 100");
+      throw InputError(file, t->source().begin.line, std::string(name),
+                       "first_age/last_age must satisfy 0 <= first < last <= 100");
     }
     const std::string prefix = std::string(name) + ".";
     c.states = strings(t->get("states"), file, prefix + "states");
@@ -82,8 +89,9 @@ MultiStateSpec loadMultiStateSpec(const Dataset& data, const CareCatalogue& cata
     c.mortalityRR = numbers(t->get("mortality_rr"), file, prefix + "mortality_rr");
     const std::size_t n = c.states.size();
     if (n < 2 || defined.size() != n || c.remission.size() != n || c.mortalityRR.size() != n) {
-      throw InputError(file, t->source().begin.line, std::string(name),
-                       "states, defined_by, remission and mortality_rr must have the same length (at least 2)");
+      throw InputError(
+          file, t->source().begin.line, std::string(name),
+          "states, defined_by, remission and mortality_rr must have the same length (at least 2)");
     }
     for (std::size_t k = 0; k < n; ++k) {
       if (k == 0) {
@@ -91,8 +99,12 @@ MultiStateSpec loadMultiStateSpec(const Dataset& data, const CareCatalogue& cata
         continue;
       }
       const int i = catalogue.indexOf(defined[k]);
-      if (i < 0) throw InputError(file, t->get("defined_by")->source().begin.line, prefix + "defined_by", "unknown care type '" + defined[k] + "'");
-      if (c.remission[k] > 1.0) throw InputError(file, t->get("remission")->source().begin.line, prefix + "remission", "shares must be in 0..1");
+      if (i < 0)
+        throw InputError(file, t->get("defined_by")->source().begin.line, prefix + "defined_by",
+                         "unknown care type '" + defined[k] + "'");
+      if (c.remission[k] > 1.0)
+        throw InputError(file, t->get("remission")->source().begin.line, prefix + "remission",
+                         "shares must be in 0..1");
       c.definedBy.push_back(i);
     }
     spec.chains.push_back(c);
@@ -102,10 +114,14 @@ MultiStateSpec loadMultiStateSpec(const Dataset& data, const CareCatalogue& cata
     for (const auto& [k, v] : *links) {
       const std::string type(k.str());
       const int i = catalogue.indexOf(type);
-      if (i < 0) throw InputError(file, v.source().begin.line, "links." + type, "unknown care type '" + type + "'");
+      if (i < 0)
+        throw InputError(file, v.source().begin.line, "links." + type,
+                         "unknown care type '" + type + "'");
       for (const auto& s : strings(&v, file, "links." + type)) {
         auto ref = spec.find(s);
-        if (!ref || ref->state == 0) throw InputError(file, v.source().begin.line, "links." + type, "'" + s + "' is not a care state like adult.light");
+        if (!ref || ref->state == 0)
+          throw InputError(file, v.source().begin.line, "links." + type,
+                           "'" + s + "' is not a care state like adult.light");
         spec.links[static_cast<std::size_t>(i)].push_back(*ref);
       }
     }
@@ -113,7 +129,8 @@ MultiStateSpec loadMultiStateSpec(const Dataset& data, const CareCatalogue& cata
   return spec;
 }
 
-StateShares baseStateShares(const StateChain& chain, const CareCatalogue& catalogue, int municipality) {
+StateShares baseStateShares(const StateChain& chain, const CareCatalogue& catalogue,
+                            int municipality) {
   const std::size_t n = chain.states.size();
   StateShares shares(n, AgeSexTable::Zero());
   const auto m = static_cast<std::size_t>(municipality);
@@ -140,14 +157,16 @@ namespace {
 void mortalityFactors(const StateChain& chain, const double* n, double* f) {
   double avg = 0;
   for (std::size_t k = 0; k < chain.states.size(); ++k) avg += n[k] * chain.mortalityRR[k];
-  for (std::size_t k = 0; k < chain.states.size(); ++k) f[k] = avg > 0 ? chain.mortalityRR[k] / avg : 1.0;
+  for (std::size_t k = 0; k < chain.states.size(); ++k)
+    f[k] = avg > 0 ? chain.mortalityRR[k] / avg : 1.0;
 }
 
 constexpr std::size_t kMaxStates = 8;
 
 }  // namespace
 
-ChainRates deriveChainRates(const StateChain& chain, const StateShares& base, const AgeSexTable& q) {
+ChainRates deriveChainRates(const StateChain& chain, const StateShares& base,
+                            const AgeSexTable& q) {
   const std::size_t n = chain.states.size();
   ChainRates r;
   r.up.assign(n, std::vector<AgeSexTable>(n, AgeSexTable::Zero()));
@@ -195,7 +214,8 @@ ChainRates deriveChainRates(const StateChain& chain, const StateShares& base, co
       }
       for (std::size_t k = 1; k < n; ++k) {
         r.down[k](c, s) = alive[k] > 0 ? D[k] / alive[k] : 0.0;
-        for (std::size_t j = 0; j < k; ++j) r.up[j][k](c, s) = alive[j] > 0 ? U[j][k] / alive[j] : 0.0;
+        for (std::size_t j = 0; j < k; ++j)
+          r.up[j][k](c, s) = alive[j] > 0 ? U[j][k] / alive[j] : 0.0;
       }
     }
   }
@@ -209,10 +229,11 @@ RateMultipliers RateMultipliers::ones(std::size_t states) {
   return m;
 }
 
-void stepShares(const StateChain& chain, const ChainRates& rates, const RateMultipliers* mult, int c, int s, double q,
-                const double* startIn, double* end) {
+void stepShares(const StateChain& chain, const ChainRates& rates, const RateMultipliers* mult,
+                int c, int s, double q, const double* startIn, double* end) {
   const std::size_t n = chain.states.size();
-  double start[kMaxStates] = {}, alive[kMaxStates], f[kMaxStates], U[kMaxStates][kMaxStates] = {}, D[kMaxStates + 1] = {};
+  double start[kMaxStates] = {}, alive[kMaxStates], f[kMaxStates], U[kMaxStates][kMaxStates] = {},
+         D[kMaxStates + 1] = {};
   if (c == chain.firstAge || c == 0) {
     start[0] = 1.0;
   } else {

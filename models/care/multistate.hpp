@@ -46,7 +46,8 @@ struct StateRef {
 
 struct MultiStateSpec {
   std::vector<StateChain> chains;
-  std::vector<std::vector<StateRef>> links;  // per care type: the states whose clients use it (empty: prevalence method)
+  std::vector<std::vector<StateRef>>
+      links;  // per care type: the states whose clients use it (empty: prevalence method)
   bool empty() const { return chains.empty(); }
   // "adult.light" -> reference; nullopt if unknown.
   std::optional<StateRef> find(const std::string& qualifiedState) const;
@@ -61,7 +62,8 @@ using StateShares = std::vector<AgeSexTable>;
 
 // Base-year exclusive state shares of one municipality, from the catalogue prevalences and
 // municipal indices (nested rule: see care_states.toml).
-StateShares baseStateShares(const StateChain& chain, const CareCatalogue& catalogue, int municipality);
+StateShares baseStateShares(const StateChain& chain, const CareCatalogue& catalogue,
+                            int municipality);
 
 // Rates by cohort (age c at the end of the year) and sex; indices as in the chain.
 // Up-flows come from the state just below when it has enough members, otherwise also from
@@ -74,7 +76,8 @@ struct ChainRates {
 };
 
 // deathProbability: the base-year cohort death probabilities (YearRates::deathProbability).
-ChainRates deriveChainRates(const StateChain& chain, const StateShares& base, const AgeSexTable& deathProbability);
+ChainRates deriveChainRates(const StateChain& chain, const StateShares& base,
+                            const AgeSexTable& deathProbability);
 
 // Multipliers on the rates of one year, per state and cohort (1 = unchanged): up[k] acts on
 // every up-flow into state k, down[k] on the down-flow out of state k.
@@ -85,7 +88,8 @@ struct RateMultipliers {
 
 // One year for one cohort cell: shares at age c-1 (or all in state 0 when c is the chain's
 // first age) to shares at age c. `start` has one entry per state.
-void stepShares(const StateChain& chain, const ChainRates& rates, const RateMultipliers* multipliers, int c, int s,
-                double q, const double* start, double* end);
+void stepShares(const StateChain& chain, const ChainRates& rates,
+                const RateMultipliers* multipliers, int c, int s, double q, const double* start,
+                double* end);
 
 }  // namespace zorgsim

@@ -2,9 +2,9 @@
 
 namespace zorgsim {
 
-std::vector<AreaLevel> estimateAreaLevels(const Dataset& data,
-                                          const std::function<std::optional<double>(const std::string&)>& observed,
-                                          const std::vector<double>& expected, double nationalRatio) {
+std::vector<AreaLevel> estimateAreaLevels(
+    const Dataset& data, const std::function<std::optional<double>(const std::string&)>& observed,
+    const std::vector<double>& expected, double nationalRatio) {
   const std::size_t n = data.municipalities.size();
   std::vector<AreaLevel> levels(n);
   std::vector<bool> done(n, false);
@@ -28,7 +28,8 @@ std::vector<AreaLevel> estimateAreaLevels(const Dataset& data,
     if (expectedRest <= 0 || residual < 0) continue;
     for (int m : corop->members) {
       if (done[static_cast<std::size_t>(m)]) continue;
-      levels[static_cast<std::size_t>(m)] = {residual / expectedRest, "COROP residual " + corop->code};
+      levels[static_cast<std::size_t>(m)] = {residual / expectedRest,
+                                             "COROP residual " + corop->code};
       done[static_cast<std::size_t>(m)] = true;
     }
   }

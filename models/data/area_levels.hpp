@@ -23,8 +23,8 @@ struct AreaLevel {
 // observed(code): the observed count for a geo code (GMxxxx, CRxx, NL01), if the data has it.
 // expected[i]:   the expected count of municipality i (same unit as observed).
 // nationalRatio: fallback ratio.
-std::vector<AreaLevel> estimateAreaLevels(const Dataset& data,
-                                          const std::function<std::optional<double>(const std::string&)>& observed,
-                                          const std::vector<double>& expected, double nationalRatio);
+std::vector<AreaLevel> estimateAreaLevels(
+    const Dataset& data, const std::function<std::optional<double>(const std::string&)>& observed,
+    const std::vector<double>& expected, double nationalRatio);
 
 }  // namespace zorgsim

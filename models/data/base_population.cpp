@@ -10,7 +10,8 @@ namespace zorgsim {
 AgeVector singleYearCounts(const GroupedCounts& grouped, const AgeVector& personYears) {
   std::vector<std::size_t> order(grouped.groups.size());
   std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return grouped.groups[a].first < grouped.groups[b].first; });
+  std::sort(order.begin(), order.end(),
+            [&](auto a, auto b) { return grouped.groups[a].first < grouped.groups[b].first; });
 
   AgeVector out = AgeVector::Zero();
   std::vector<int> bounds;
@@ -21,7 +22,8 @@ AgeVector singleYearCounts(const GroupedCounts& grouped, const AgeVector& person
       // Split by survivorship: shares of L(x) within first..100+.
       const double weight = personYears.segment(g.first, kAges - g.first).sum();
       for (int x = g.first; x <= kOpenAge; ++x) {
-        out(x) = weight > 0 ? grouped.persons[i] * personYears(x) / weight : grouped.persons[i] / (kAges - g.first);
+        out(x) = weight > 0 ? grouped.persons[i] * personYears(x) / weight
+                            : grouped.persons[i] / (kAges - g.first);
       }
       continue;
     }
@@ -31,7 +33,8 @@ AgeVector singleYearCounts(const GroupedCounts& grouped, const AgeVector& person
   }
   if (!totals.empty()) {
     const auto single = graduateMonotone(bounds, totals);
-    for (std::size_t k = 0; k < single.size(); ++k) out(bounds.front() + static_cast<int>(k)) = single[k];
+    for (std::size_t k = 0; k < single.size(); ++k)
+      out(bounds.front() + static_cast<int>(k)) = single[k];
   }
   return out;
 }

@@ -45,7 +45,9 @@ std::pair<int, int> parsePeriod(const CsvTable& t, std::size_t row, std::string_
 
 void loadMetadata(Dataset& d) {
   const fs::path file = d.folder / "dataset.toml";
-  if (!fs::exists(file)) throw InputError(file.string(), 0, "", "file not found: every data folder needs a dataset.toml");
+  if (!fs::exists(file))
+    throw InputError(file.string(), 0, "",
+                     "file not found: every data folder needs a dataset.toml");
   toml::table tbl;
   try {
     tbl = toml::parse_file(file.string());
@@ -59,7 +61,8 @@ void loadMetadata(Dataset& d) {
   };
   auto text = [&](const char* key) {
     const auto& n = need(key);
-    if (!n.is_string()) throw InputError(file.string(), n.source().begin.line, key, "must be a string");
+    if (!n.is_string())
+      throw InputError(file.string(), n.source().begin.line, key, "must be a string");
     return n.as_string()->get();
   };
   d.name = text("name");
@@ -68,13 +71,16 @@ void loadMetadata(Dataset& d) {
   d.provinceName = text("province_name");
   const auto& by = need("base_year");
   if (!by.is_integer() || by.as_integer()->get() < 1900 || by.as_integer()->get() > 2200) {
-    throw InputError(file.string(), by.source().begin.line, "base_year", "must be a whole year between 1900 and 2200");
+    throw InputError(file.string(), by.source().begin.line, "base_year",
+                     "must be a whole year between 1900 and 2200");
   }
   d.baseYear = static_cast<int>(by.as_integer()->get());
-  static const std::set<std::string> known{"name", "version", "base_year", "province_code", "province_name", "description"};
+  static const std::set<std::string> known{"name",          "version",       "base_year",
+                                           "province_code", "province_name", "description"};
   for (const auto& [k, v] : tbl) {
     if (!known.count(std::string(k.str()))) {
-      throw InputError(file.string(), v.source().begin.line, std::string(k.str()), "unknown key in dataset.toml");
+      throw InputError(file.string(), v.source().begin.line, std::string(k.str()),
+                       "unknown key in dataset.toml");
     }
   }
 }
@@ -84,7 +90,8 @@ void loadMunicipalities(Dataset& d) {
   auto t = CsvTable::read(d.folder / "municipalities.csv", {{"geo_code", "geo_name"}});
   for (std::size_t r = 0; r < t.rows(); ++r) {
     const auto& c = t.key(r, "geo_code");
-    if (!std::regex_match(c, code)) t.fail(r, "geo_code", "'" + c + "' is not a CBS municipality code like GM0197");
+    if (!std::regex_match(c, code))
+      t.fail(r, "geo_code", "'" + c + "' is not a CBS municipality code like GM0197");
     if (d.municipalityIndex.count(c)) t.fail(r, "geo_code", "duplicate municipality " + c);
     d.municipalityIndex[c] = static_cast<int>(d.municipalities.size());
     d.municipalities.push_back({c, t.key(r, "geo_name")});
@@ -93,9 +100,9 @@ void loadMunicipalities(Dataset& d) {
 }
 
 // Reads a population table (geo_code, sex, age_group, persons) into grouped counts per code.
-std::map<std::string, GroupedPopulation> readGroupedPopulation(const fs::path& file,
-                                                                const std::function<bool(const std::string&)>& knownCode,
-                                                                const std::string& codeHint) {
+std::map<std::string, GroupedPopulation> readGroupedPopulation(
+    const fs::path& file, const std::function<bool(const std::string&)>& knownCode,
+    const std::string& codeHint) {
   auto t = CsvTable::read(file, {{"geo_code", "sex", "age_group", "persons"}});
   std::map<std::string, GroupedPopulation> out;
   std::map<std::string, std::size_t> firstLine;
@@ -107,7 +114,8 @@ std::map<std::string, GroupedPopulation> readGroupedPopulation(const fs::path& f
     const AgeGroup g = parseGroup(t, r, "age_group");
     const double persons = t.nonNegative(r, "persons");
     if (!seen.emplace(c, static_cast<int>(s), g.first).second) {
-      t.fail(r, "age_group", "duplicate row for " + c + ", " + std::string(sexName(s)) + ", " + g.label());
+      t.fail(r, "age_group",
+             "duplicate row for " + c + ", " + std::string(sexName(s)) + ", " + g.label());
     }
     auto& counts = s == Sex::Male ? out[c].male : out[c].female;
     counts.groups.push_back(g);
@@ -119,7 +127,8 @@ std::map<std::string, GroupedPopulation> readGroupedPopulation(const fs::path& f
       std::string problem;
       if (!groupsCoverAllAges(pop.of(s).groups, problem)) {
         throw InputError(file.string(), firstLine[c], "age_group",
-                         "the age groups of " + c + " (" + std::string(sexName(s)) + ") do not cover all ages: " + problem);
+                         "the age groups of " + c + " (" + std::string(sexName(s)) +
+                             ") do not cover all ages: " + problem);
       }
     }
   }
@@ -129,24 +138,28 @@ std::map<std::string, GroupedPopulation> readGroupedPopulation(const fs::path& f
 void loadPopulation(Dataset& d) {
   const fs::path file = d.folder / "population.csv";
   auto byCode = readGroupedPopulation(
-      file, [&](const std::string& c) { return d.municipalityIndex.count(c) > 0; }, "(not in municipalities.csv)");
+      file, [&](const std::string& c) { return d.municipalityIndex.count(c) > 0; },
+      "(not in municipalities.csv)");
   d.population.resize(d.municipalities.size());
   for (std::size_t i = 0; i < d.municipalities.size(); ++i) {
     auto it = byCode.find(d.municipalities[i].code);
     if (it == byCode.end()) {
       throw InputError(file.string(), 0, "geo_code",
-                       "no population for municipality " + d.municipalities[i].code + " (" + d.municipalities[i].name + ")");
+                       "no population for municipality " + d.municipalities[i].code + " (" +
+                           d.municipalities[i].name + ")");
     }
     d.population[i] = std::move(it->second);
   }
   const fs::path national = d.folder / "population_national.csv";
-  auto nat = readGroupedPopulation(national, [](const std::string& c) { return c == "NL01"; }, "(expected NL01)");
+  auto nat = readGroupedPopulation(
+      national, [](const std::string& c) { return c == "NL01"; }, "(expected NL01)");
   if (!nat.count("NL01")) throw InputError(national.string(), 0, "geo_code", "no rows for NL01");
   d.nationalPopulation = std::move(nat["NL01"]);
 }
 
 void loadRegions(Dataset& d) {
-  auto t = CsvTable::read(d.folder / "regions.csv", {{"region_type", "region_code", "region_name", "geo_code"}});
+  auto t = CsvTable::read(d.folder / "regions.csv",
+                          {{"region_type", "region_code", "region_name", "geo_code"}});
   std::map<std::pair<std::string, std::string>, std::size_t> index;
   for (std::size_t r = 0; r < t.rows(); ++r) {
     const auto& type = t.key(r, "region_type");
@@ -154,12 +167,16 @@ void loadRegions(Dataset& d) {
     const auto& name = t.key(r, "region_name");
     const auto& geo = t.key(r, "geo_code");
     auto m = d.municipalityIndex.find(geo);
-    if (m == d.municipalityIndex.end()) t.fail(r, "geo_code", "unknown municipality code '" + geo + "' in region " + name);
+    if (m == d.municipalityIndex.end())
+      t.fail(r, "geo_code", "unknown municipality code '" + geo + "' in region " + name);
     auto [it, isNew] = index.emplace(std::make_pair(type, code), d.regions.size());
     if (isNew) d.regions.push_back({type, code, name, {}});
     auto& region = d.regions[it->second];
-    if (region.name != name) t.fail(r, "region_name", "region " + code + " has two names: '" + region.name + "' and '" + name + "'");
-    if (std::find(region.members.begin(), region.members.end(), m->second) != region.members.end()) {
+    if (region.name != name)
+      t.fail(r, "region_name",
+             "region " + code + " has two names: '" + region.name + "' and '" + name + "'");
+    if (std::find(region.members.begin(), region.members.end(), m->second) !=
+        region.members.end()) {
       t.fail(r, "geo_code", "municipality " + geo + " listed twice in region " + name);
     }
     region.members.push_back(m->second);
@@ -178,7 +195,8 @@ void loadMortality(Dataset& d) {
     const int age = static_cast<int>(t.integer(r, "age", 0, kOpenAge));
     auto [a, b] = parsePeriod(t, r, "period");
     const double mx = t.numberIn(r, "mx", 0.0, 10.0);
-    if (!seen.emplace(static_cast<int>(s), age, a).second) t.fail(r, "age", "duplicate death rate for this sex, age and period");
+    if (!seen.emplace(static_cast<int>(s), age, a).second)
+      t.fail(r, "age", "duplicate death rate for this sex, age and period");
     ages.insert(age);
     periods[{a, b}];
     values[{static_cast<int>(s), age, a}] = mx;
@@ -195,8 +213,9 @@ void loadMortality(Dataset& d) {
         auto it = values.find({static_cast<int>(s), age, key.first});
         if (it == values.end()) {
           throw InputError(t.name(), 0, "mx",
-                           "missing death rate for " + std::string(sexName(s)) + ", age " + std::to_string(age) +
-                               ", period " + std::to_string(key.first) + "-" + std::to_string(key.second));
+                           "missing death rate for " + std::string(sexName(s)) + ", age " +
+                               std::to_string(age) + ", period " + std::to_string(key.first) + "-" +
+                               std::to_string(key.second));
         }
         p.mx[static_cast<int>(s)].push_back(it->second);
       }
@@ -218,8 +237,10 @@ void loadLifeExpectancy(Dataset& d) {
     const Sex s = parseSex(t, r);
     const int year = static_cast<int>(t.integer(r, "year", 1900, 2300));
     const auto& kind = t.key(r, "kind");
-    if (kind != "estimate" && kind != "projection") t.fail(r, "kind", "use 'estimate' or 'projection'");
-    if (!series[s].emplace(year, t.numberIn(r, "e0", 1.0, 130.0)).second) t.fail(r, "year", "duplicate year");
+    if (kind != "estimate" && kind != "projection")
+      t.fail(r, "kind", "use 'estimate' or 'projection'");
+    if (!series[s].emplace(year, t.numberIn(r, "e0", 1.0, 130.0)).second)
+      t.fail(r, "year", "duplicate year");
   }
   for (auto& [s, m] : series) d.lifeExpectancy[s] = sortedSeries(m);
 }
@@ -231,29 +252,36 @@ void loadFertility(Dataset& d) {
     for (std::size_t r = 0; r < t.rows(); ++r) {
       const int year = static_cast<int>(t.integer(r, "year", 1900, 2300));
       const auto& variant = t.key(r, "variant");
-      if (!series[variant].emplace(year, t.numberIn(r, "tfr", 0.0, 10.0)).second) t.fail(r, "year", "duplicate year for variant " + variant);
+      if (!series[variant].emplace(year, t.numberIn(r, "tfr", 0.0, 10.0)).second)
+        t.fail(r, "year", "duplicate year for variant " + variant);
     }
     for (auto& [v, m] : series) d.tfr[v] = sortedSeries(m);
-    if (!d.tfr.count("medium")) throw InputError(t.name(), 0, "variant", "a 'medium' TFR variant is required");
+    if (!d.tfr.count("medium"))
+      throw InputError(t.name(), 0, "variant", "a 'medium' TFR variant is required");
   }
   {
-    auto t = CsvTable::read(d.folder / "fertility_age_pattern.csv", {{"year", "age_group", "percent"}});
+    auto t =
+        CsvTable::read(d.folder / "fertility_age_pattern.csv", {{"year", "age_group", "percent"}});
     for (std::size_t r = 0; r < t.rows(); ++r) {
       const int year = static_cast<int>(t.integer(r, "year", 1900, 2300));
-      d.fertilityPattern[year].emplace_back(parseGroup(t, r, "age_group"), t.numberIn(r, "percent", 0.0, 100.0));
+      d.fertilityPattern[year].emplace_back(parseGroup(t, r, "age_group"),
+                                            t.numberIn(r, "percent", 0.0, 100.0));
     }
     for (auto& [year, groups] : d.fertilityPattern) {
-      std::sort(groups.begin(), groups.end(), [](auto& a, auto& b) { return a.first.first < b.first.first; });
+      std::sort(groups.begin(), groups.end(),
+                [](auto& a, auto& b) { return a.first.first < b.first.first; });
       double sum = 0;
       for (std::size_t i = 0; i < groups.size(); ++i) {
         sum += groups[i].second;
         if (i > 0 && groups[i].first.first != groups[i - 1].first.last + 1) {
-          throw InputError(t.name(), 0, "age_group", "age groups of year " + std::to_string(year) + " are not contiguous");
+          throw InputError(t.name(), 0, "age_group",
+                           "age groups of year " + std::to_string(year) + " are not contiguous");
         }
       }
       if (std::abs(sum - 100.0) > 0.5) {
         throw InputError(t.name(), 0, "percent",
-                         "percentages of year " + std::to_string(year) + " add up to " + std::to_string(sum) + ", expected 100");
+                         "percentages of year " + std::to_string(year) + " add up to " +
+                             std::to_string(sum) + ", expected 100");
       }
     }
   }
@@ -261,7 +289,9 @@ void loadFertility(Dataset& d) {
     auto t = CsvTable::read(d.folder / "sex_ratio_at_birth.csv", {{"year", "males_per_female"}});
     std::map<int, double> m;
     for (std::size_t r = 0; r < t.rows(); ++r) {
-      if (!m.emplace(static_cast<int>(t.integer(r, "year", 1900, 2300)), t.numberIn(r, "males_per_female", 0.8, 1.3)).second) {
+      if (!m.emplace(static_cast<int>(t.integer(r, "year", 1900, 2300)),
+                     t.numberIn(r, "males_per_female", 0.8, 1.3))
+               .second) {
         t.fail(r, "year", "duplicate year");
       }
     }
@@ -287,20 +317,27 @@ void loadInternationalMigration(Dataset& d) {
     }
     for (auto& [a, p] : periods) {
       if (p.perYear[0].size() != p.perYear[1].size() || p.groups.size() != p.perYear[0].size()) {
-        throw InputError(t.name(), 0, "age_group", "period " + std::to_string(a) + " has different age groups for men and women");
+        throw InputError(
+            t.name(), 0, "age_group",
+            "period " + std::to_string(a) + " has different age groups for men and women");
       }
       std::string problem;
-      if (!groupsCoverAllAges(p.groups, problem)) throw InputError(t.name(), 0, "age_group", "period " + std::to_string(a) + ": " + problem);
+      if (!groupsCoverAllAges(p.groups, problem))
+        throw InputError(t.name(), 0, "age_group", "period " + std::to_string(a) + ": " + problem);
       d.netMigrationByAge.push_back(p);
     }
   }
   {
-    auto t = CsvTable::read(d.folder / "international_migration_net_total.csv", {{"year", "kind", "persons_thousands"}});
+    auto t = CsvTable::read(d.folder / "international_migration_net_total.csv",
+                            {{"year", "kind", "persons_thousands"}});
     std::map<int, double> m;
     for (std::size_t r = 0; r < t.rows(); ++r) {
       const auto& kind = t.key(r, "kind");
-      if (kind != "estimate" && kind != "projection") t.fail(r, "kind", "use 'estimate' or 'projection'");
-      if (!m.emplace(static_cast<int>(t.integer(r, "year", 1900, 2300)), t.numberIn(r, "persons_thousands", -1e4, 1e4) * 1000.0).second) {
+      if (kind != "estimate" && kind != "projection")
+        t.fail(r, "kind", "use 'estimate' or 'projection'");
+      if (!m.emplace(static_cast<int>(t.integer(r, "year", 1900, 2300)),
+                     t.numberIn(r, "persons_thousands", -1e4, 1e4) * 1000.0)
+               .second) {
         t.fail(r, "year", "duplicate year");
       }
     }
@@ -317,16 +354,22 @@ std::map<int, double> readFlowYearWeights(const fs::path& file) {
   auto t = CsvTable::read(file, {{"year", "weight"}});
   for (std::size_t r = 0; r < t.rows(); ++r) {
     const double w = t.numberIn(r, "weight", 0.0, 1e6);
-    if (w <= 0) t.fail(r, "weight", "must be greater than 0 (leave a year out of population_flows.csv instead)");
-    if (!weights.emplace(static_cast<int>(t.integer(r, "year", 1900, 2300)), w).second) t.fail(r, "year", "duplicate year");
+    if (w <= 0)
+      t.fail(r, "weight",
+             "must be greater than 0 (leave a year out of population_flows.csv instead)");
+    if (!weights.emplace(static_cast<int>(t.integer(r, "year", 1900, 2300)), w).second)
+      t.fail(r, "year", "duplicate year");
   }
-  if (weights.empty()) throw InputError(file.string(), 0, "year", "no rows: give a weight per year of population_flows.csv or delete the file");
+  if (weights.empty())
+    throw InputError(file.string(), 0, "year",
+                     "no rows: give a weight per year of population_flows.csv or delete the file");
   return weights;
 }
 
 void loadObservedEvents(Dataset& d) {
   {
-    auto t = CsvTable::read(d.folder / "births_by_mother_age.csv", {{"geo_code", "year", "mother_age_group", "births"}});
+    auto t = CsvTable::read(d.folder / "births_by_mother_age.csv",
+                            {{"geo_code", "year", "mother_age_group", "births"}});
     std::set<std::pair<std::string, int>> seen;
     for (std::size_t r = 0; r < t.rows(); ++r) {
       if (t.key(r, "mother_age_group") != "total") continue;
@@ -342,8 +385,8 @@ void loadObservedEvents(Dataset& d) {
   {
     // `source` (which CBS table a row comes from) is documentation only.
     auto t = CsvTable::read(d.folder / "population_flows.csv",
-                            {{"geo_code", "year", "births", "deaths", "internal_in", "internal_out", "international_in",
-                              "international_out", "corrections"},
+                            {{"geo_code", "year", "births", "deaths", "internal_in", "internal_out",
+                              "international_in", "international_out", "corrections"},
                              {"source"}});
     std::set<std::pair<std::string, int>> seen;
     for (std::size_t r = 0; r < t.rows(); ++r) {
@@ -353,7 +396,9 @@ void loadObservedEvents(Dataset& d) {
       double w = 1.0;  // without flow_year_weights.csv every year counts the same
       if (!weights.empty()) {
         auto it = weights.find(year);
-        if (it == weights.end()) t.fail(r, "year", "year " + std::to_string(year) + " has no weight in flow_year_weights.csv");
+        if (it == weights.end())
+          t.fail(r, "year",
+                 "year " + std::to_string(year) + " has no weight in flow_year_weights.csv");
         w = it->second;
       }
       auto& f = d.observedFlows[c];
@@ -371,7 +416,10 @@ void loadObservedEvents(Dataset& d) {
       // leaving without notice; CBS counts them as emigration (and a positive balance as
       // immigration), so they are added to the international flows.
       const double corrections = t.number(r, "corrections");
-      if (corrections < 0) f.internationalOut -= w * corrections; else f.internationalIn += w * corrections;
+      if (corrections < 0)
+        f.internationalOut -= w * corrections;
+      else
+        f.internationalIn += w * corrections;
     }
     // Weighted mean per year (persons per year).
     for (auto& [c, f] : d.observedFlows) {
@@ -383,7 +431,8 @@ void loadObservedEvents(Dataset& d) {
       f.internationalIn /= n;
       f.internationalOut /= n;
     }
-    if (!d.observedFlows.count("NL01")) throw InputError(t.name(), 0, "geo_code", "national rows (NL01) are required");
+    if (!d.observedFlows.count("NL01"))
+      throw InputError(t.name(), 0, "geo_code", "national rows (NL01) are required");
   }
 }
 
@@ -392,10 +441,12 @@ void loadMunicipalChanges(Dataset& d) {
   const fs::path file = d.folder / "municipal_changes.csv";
   std::error_code ec;
   if (!fs::exists(file, ec)) return;
-  auto t = CsvTable::read(file, {{"old_code", "old_name", "date", "geo_code", "geo_name", "share", "source"}});
+  auto t = CsvTable::read(
+      file, {{"old_code", "old_name", "date", "geo_code", "geo_name", "share", "source"}});
   for (std::size_t r = 0; r < t.rows(); ++r) {
-    d.municipalChanges.push_back({t.key(r, "old_code"), t.text(r, "old_name"), t.key(r, "date"), t.key(r, "geo_code"),
-                                  t.key(r, "geo_name"), t.numberIn(r, "share", 0.0, 1.0)});
+    d.municipalChanges.push_back({t.key(r, "old_code"), t.text(r, "old_name"), t.key(r, "date"),
+                                  t.key(r, "geo_code"), t.key(r, "geo_name"),
+                                  t.numberIn(r, "share", 0.0, 1.0)});
   }
 }
 
@@ -433,7 +484,8 @@ Dataset loadDataset(const fs::path& folder) {
   Dataset d;
   d.folder = folder;
   std::error_code ec;
-  if (!fs::is_directory(folder, ec)) throw InputError(folder.string(), 0, "", "data folder not found");
+  if (!fs::is_directory(folder, ec))
+    throw InputError(folder.string(), 0, "", "data folder not found");
   loadMetadata(d);
   loadMunicipalities(d);
   loadPopulation(d);

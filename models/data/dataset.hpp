@@ -62,13 +62,14 @@ struct AreaFlows {
   int years = 0;  // number of calendar years in the mean
   int firstYear = 0, lastYear = 0;
   double weight = 0;  // sum of the years' weights
-  double births = 0, deaths = 0, internalIn = 0, internalOut = 0, internationalIn = 0, internationalOut = 0;
+  double births = 0, deaths = 0, internalIn = 0, internalOut = 0, internationalIn = 0,
+         internationalOut = 0;
 };
 
 // A set of national demographic assumptions (see national_assumptions.hpp for the meaning).
 struct NationalAssumptions {
-  std::string set;                    // "cbs", "wpp"
-  std::string title;                  // for manifests and reports, e.g. "CBS Kernprognose 2024-2070"
+  std::string set;    // "cbs", "wpp"
+  std::string title;  // for manifests and reports, e.g. "CBS Kernprognose 2024-2070"
   std::vector<YearValue> tfr;
   std::map<Sex, std::vector<YearValue>> lifeExpectancy;
   std::vector<YearValue> immigration, emigration, population;  // empty for "wpp"
@@ -97,18 +98,21 @@ struct Dataset {
 
   AbridgedMortality mortality;
   std::map<Sex, std::vector<YearValue>> lifeExpectancy;  // WPP e0: estimates, then projection
-  std::map<std::string, std::vector<YearValue>> tfr;     // variant -> TFR by year ("estimate", "medium", ...)
+  std::map<std::string, std::vector<YearValue>>
+      tfr;  // variant -> TFR by year ("estimate", "medium", ...)
   // Fertility age pattern: year -> (age group -> percent of TFR), WPP 10-14 .. 50-54.
   std::map<int, std::vector<std::pair<AgeGroup, double>>> fertilityPattern;
   std::vector<YearValue> sexRatioAtBirth;  // males per female
-  // WPP net international migration by age: period start year -> per sex per age group (persons per year).
+  // WPP net international migration by age: period start year -> per sex per age group (persons per
+  // year).
   struct NetMigrationPeriod {
     int startYear = 0, endYear = 0;
     std::vector<AgeGroup> groups;
     std::vector<double> perYear[kSexes];
   };
   std::vector<NetMigrationPeriod> netMigrationByAge;
-  std::vector<YearValue> netMigrationTotal;  // persons per year (national), estimates then projection
+  std::vector<YearValue>
+      netMigrationTotal;  // persons per year (national), estimates then projection
 
   // Observed births (all mothers' ages) summed over the years available, per geo code
   // (municipalities GMxxxx, COROP CRxx, province PVxx, NL01), and the years summed.
@@ -116,7 +120,7 @@ struct Dataset {
   std::map<std::string, AreaFlows> observedFlows;  // per geo code, yearly average
   // Published national assumption sets read from national_assumptions.csv ("cbs"), by name.
   std::map<std::string, NationalAssumptions> assumptionSets;
-  std::vector<MunicipalChange> municipalChanges;     // optional municipal_changes.csv
+  std::vector<MunicipalChange> municipalChanges;  // optional municipal_changes.csv
 
   // A region by name or code, or "TYPE:NAME" / "TYPE:CODE" for one region type.
   const Region* findRegion(const std::string& nameOrCode) const;

@@ -23,7 +23,8 @@ fs::path defaultDataFolder() {
 }
 
 fs::path defaultScenarioFolder() {
-  return firstExisting("ZORGSIM_SCENARIOS", fs::path(kInstallDataDir) / "scenarios", fs::path(kSourceDir) / "scenarios");
+  return firstExisting("ZORGSIM_SCENARIOS", fs::path(kInstallDataDir) / "scenarios",
+                       fs::path(kSourceDir) / "scenarios");
 }
 
 fs::path defaultScenarioFile() { return defaultScenarioFolder() / "baseline.toml"; }

@@ -7,7 +7,8 @@ namespace zorgsim {
 
 bool isSummaryArea(const GeoArea& area) {
   if (area.level == "municipality") return false;
-  return area.type == "zorgregio" || area.type == "coalition" || area.type == "province" || area.type == "country";
+  return area.type == "zorgregio" || area.type == "coalition" || area.type == "province" ||
+         area.type == "country";
 }
 
 std::vector<GeoArea> reportingAreas(const Dataset& data, const std::vector<int>& selection) {
@@ -32,7 +33,10 @@ std::vector<GeoArea> reportingAreas(const Dataset& data, const std::vector<int>&
       a.positions.push_back(it->second);
     }
     if (!complete) continue;
-    (a.level == "province" ? provinces : a.level == "country" ? country : regions).push_back(std::move(a));
+    (a.level == "province"  ? provinces
+     : a.level == "country" ? country
+                            : regions)
+        .push_back(std::move(a));
   }
   areas.insert(areas.end(), regions.begin(), regions.end());
   areas.insert(areas.end(), provinces.begin(), provinces.end());

@@ -25,7 +25,6 @@
 
 namespace zorgsim {
 
-
 // The assumption set names a scenario may choose.
 inline constexpr const char* kAssumptionSetCbs = "cbs";
 inline constexpr const char* kAssumptionSetWpp = "wpp";
@@ -33,11 +32,13 @@ inline constexpr const char* kAssumptionSetWpp = "wpp";
 // Reads <data>/national_assumptions.csv into data.assumptionSets (no file: no sets).
 // Columns set,edition,year,indicator,value,kind,source; indicators tfr, e0_male, e0_female,
 // immigration, emigration, population; kind "observed" or "forecast" (the forecast rows of a
-// set share one edition, its title). Every set needs every indicator, with a forecast row. Throws InputError naming file, line and field.
+// set share one edition, its title). Every set needs every indicator, with a forecast row. Throws
+// InputError naming file, line and field.
 void loadNationalAssumptions(Dataset& data);
 
 // The set a scenario runs with. `set` is "cbs" (from the file) or "wpp" (built from the WPP
 // tables with the TFR variant). Throws std::invalid_argument when the data lack the set.
-NationalAssumptions nationalAssumptions(const Dataset& data, const std::string& set, const std::string& tfrVariant);
+NationalAssumptions nationalAssumptions(const Dataset& data, const std::string& set,
+                                        const std::string& tfrVariant);
 
 }  // namespace zorgsim

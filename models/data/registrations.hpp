@@ -34,13 +34,16 @@ struct Registration {
 // negative count, a malformed number) are InputErrors naming file, line and field.
 // defaultCareType: used for StatLine exports without a type column ("" = required column).
 std::vector<Registration> loadRegistrations(const std::filesystem::path& file, const Dataset& data,
-                                            const CareCatalogue& catalogue, const std::string& defaultCareType = "");
+                                            const CareCatalogue& catalogue,
+                                            const std::string& defaultCareType = "");
 // Several files (e.g. one per care type), in the given order.
-std::vector<Registration> loadRegistrations(const std::vector<std::string>& files, const Dataset& data,
-                                            const CareCatalogue& catalogue, const std::string& defaultCareType = "");
+std::vector<Registration> loadRegistrations(const std::vector<std::string>& files,
+                                            const Dataset& data, const CareCatalogue& catalogue,
+                                            const std::string& defaultCareType = "");
 // The same from text in memory; `name` is used in messages.
-std::vector<Registration> parseRegistrations(std::string_view text, const std::string& name, const Dataset& data,
-                                             const CareCatalogue& catalogue, const std::string& defaultCareType = "");
+std::vector<Registration> parseRegistrations(std::string_view text, const std::string& name,
+                                             const Dataset& data, const CareCatalogue& catalogue,
+                                             const std::string& defaultCareType = "");
 
 // What a recalibration did, for the manifest.
 struct RecalibrationNote {
@@ -57,8 +60,8 @@ struct RecalibrationNote {
 // trend of care_trends.csv up to the registered year (the index describes the municipality's
 // level against the national profile of that year), so the baseline reproduces the count; a
 // scenario that overrides the trend lever does not.
-std::vector<RecalibrationNote> recalibrateLevels(CareCatalogue& catalogue, const std::vector<Registration>& registrations,
-                                                 const std::function<AgeSexTable(int, int)>& populationInYear,
-                                                 const Dataset& data);
+std::vector<RecalibrationNote> recalibrateLevels(
+    CareCatalogue& catalogue, const std::vector<Registration>& registrations,
+    const std::function<AgeSexTable(int, int)>& populationInYear, const Dataset& data);
 
 }  // namespace zorgsim

@@ -35,17 +35,21 @@ namespace {
 void cohortDeathProbabilities(const AgeSexTable& m, YearRates& r) {
   for (int s = 0; s < kSexes; ++s) {
     r.deathProbability(0, s) = 1.0 - std::exp(-0.5 * m(0, s));
-    for (int c = 1; c < kAges; ++c) r.deathProbability(c, s) = 1.0 - std::exp(-0.5 * (m(c - 1, s) + m(c, s)));
+    for (int c = 1; c < kAges; ++c)
+      r.deathProbability(c, s) = 1.0 - std::exp(-0.5 * (m(c - 1, s) + m(c, s)));
     r.deathProbabilityOpen.col(s).setZero();
     r.deathProbabilityOpen(kOpenAge, s) = 1.0 - std::exp(-m(kOpenAge, s));
   }
 }
 
-void setInternalMigrationPool(std::vector<YearRates>& years, const AgeSexTable& nationalPopulation, const AreaFlows& nl);
+void setInternalMigrationPool(std::vector<YearRates>& years, const AgeSexTable& nationalPopulation,
+                              const AreaFlows& nl);
 
-std::string describeLevels(const std::string& what, const std::vector<AreaLevel>& levels, const Dataset& data) {
+std::string describeLevels(const std::string& what, const std::vector<AreaLevel>& levels,
+                           const Dataset& data) {
   std::map<std::string, std::vector<std::string>> byBasis;
-  for (std::size_t i = 0; i < levels.size(); ++i) byBasis[levels[i].basis].push_back(data.municipalities[i].name);
+  for (std::size_t i = 0; i < levels.size(); ++i)
+    byBasis[levels[i].basis].push_back(data.municipalities[i].name);
   std::ostringstream out;
   out << what << ":";
   for (const auto& [basis, names] : byBasis) {
@@ -62,7 +66,8 @@ std::string describeLevels(const std::string& what, const std::vector<AreaLevel>
 
 }  // namespace
 
-ProjectionPlan prepareProjection(const Dataset& data, const Scenario& scenario, std::vector<int> selection) {
+ProjectionPlan prepareProjection(const Dataset& data, const Scenario& scenario,
+                                 std::vector<int> selection) {
   validateScenarioAgainstData(scenario, data);
   ProjectionPlan plan;
   plan.baseYear = data.baseYear;
@@ -72,21 +77,28 @@ ProjectionPlan prepareProjection(const Dataset& data, const Scenario& scenario, 
   plan.checkInvariants = true;
 #endif
 
-  const NationalAssumptions national = nationalAssumptions(data, scenario.assumptionSet, scenario.tfrVariant);
+  const NationalAssumptions national =
+      nationalAssumptions(data, scenario.assumptionSet, scenario.tfrVariant);
   plan.notes.push_back("national assumptions: " + national.title);
-  const MortalitySchedule mortality(data.mortality, plan.baseYear, lastFlowYear,
-                                    {scenario[Lever::MortalityMultiplier], scenario[Lever::LifeExpectancyGain]},
-                                    &national.lifeExpectancy);
+  const MortalitySchedule mortality(
+      data.mortality, plan.baseYear, lastFlowYear,
+      {scenario[Lever::MortalityMultiplier], scenario[Lever::LifeExpectancyGain]},
+      &national.lifeExpectancy);
   // The base population is split with the published (lever-free) base-year mortality.
-  const MortalitySchedule published(data.mortality, plan.baseYear, plan.baseYear, {}, &national.lifeExpectancy);
+  const MortalitySchedule published(data.mortality, plan.baseYear, plan.baseYear, {},
+                                    &national.lifeExpectancy);
   AgeSexTable personYears;
-  for (Sex s : kAllSexes) column(personYears, s) = lifeTable(column(published.rates(plan.baseYear), s)).personYears;
+  for (Sex s : kAllSexes)
+    column(personYears, s) = lifeTable(column(published.rates(plan.baseYear), s)).personYears;
   std::vector<AgeSexTable> basePopulation;
-  for (const auto& grouped : data.population) basePopulation.push_back(singleYearPopulation(grouped, personYears));
+  for (const auto& grouped : data.population)
+    basePopulation.push_back(singleYearPopulation(grouped, personYears));
   const AgeSexTable nationalPopulation = singleYearPopulation(data.nationalPopulation, personYears);
 
-  const FertilitySchedule fertility(data, national.tfr, plan.baseYear, lastFlowYear, scenario[Lever::FertilityMultiplier]);
-  const MigrationModel migration(data, national, basePopulation, nationalPopulation, plan.baseYear, lastFlowYear);
+  const FertilitySchedule fertility(data, national.tfr, plan.baseYear, lastFlowYear,
+                                    scenario[Lever::FertilityMultiplier]);
+  const MigrationModel migration(data, national, basePopulation, nationalPopulation, plan.baseYear,
+                                 lastFlowYear);
 
   // Municipal fertility index by indirect standardisation: observed births / births
   // expected from national base-year rates on the municipality's women. Observed births:
@@ -97,22 +109,28 @@ ProjectionPlan prepareProjection(const Dataset& data, const Scenario& scenario, 
   const FertilitySchedule publishedFertility(data, national.tfr, plan.baseYear, plan.baseYear);
   const AgeVector& baseRates = publishedFertility.rates(plan.baseYear);
   std::vector<double> expectedBirths;
-  for (const auto& p : basePopulation) expectedBirths.push_back((column(p, Sex::Female) * baseRates).sum());
+  for (const auto& p : basePopulation)
+    expectedBirths.push_back((column(p, Sex::Female) * baseRates).sum());
   const double expectedNational = (column(nationalPopulation, Sex::Female) * baseRates).sum();
   auto observedBirths = [&](const std::string& code) -> std::optional<double> {
-    if (auto f = data.observedFlows.find(code); f != data.observedFlows.end()) return f->second.births;
+    if (auto f = data.observedFlows.find(code); f != data.observedFlows.end())
+      return f->second.births;
     auto it = data.observedBirths.find(code);
     if (it == data.observedBirths.end()) return std::nullopt;
     return it->second.second / it->second.first;
   };
   const auto nationalBirths = observedBirths("NL01");
-  if (!nationalBirths || expectedNational <= 0) throw std::invalid_argument("births data need national (NL01) totals");
+  if (!nationalBirths || expectedNational <= 0)
+    throw std::invalid_argument("births data need national (NL01) totals");
   const double nationalRatio = *nationalBirths / expectedNational;
-  const auto fertilityLevels = estimateAreaLevels(data, observedBirths, expectedBirths, nationalRatio);
-  plan.notes.push_back(describeLevels("fertility index (CBS births, population_flows.csv)", fertilityLevels, data));
+  const auto fertilityLevels =
+      estimateAreaLevels(data, observedBirths, expectedBirths, nationalRatio);
+  plan.notes.push_back(
+      describeLevels("fertility index (CBS births, population_flows.csv)", fertilityLevels, data));
   {
     std::vector<AreaLevel> mig;
-    for (std::size_t i = 0; i < data.municipalities.size(); ++i) mig.push_back({0, migration.municipality(i).internalBasis});
+    for (std::size_t i = 0; i < data.municipalities.size(); ++i)
+      mig.push_back({0, migration.municipality(i).internalBasis});
     plan.notes.push_back(describeLevels("migration levels (CBS 37230ned, 70072NED)", mig, data));
   }
 
@@ -141,12 +159,14 @@ ProjectionPlan prepareProjection(const Dataset& data, const Scenario& scenario, 
     in.basePopulation = basePopulation[static_cast<std::size_t>(i)];
     in.fertilityIndex = fertilityLevels[static_cast<std::size_t>(i)].ratio / nationalRatio;
     in.internalOutLevel = m.internalOutLevel * scenario[Lever::InternalOutMultiplier];
-    in.internationalOutLevel = m.internationalOutLevel * scenario[Lever::InternationalOutMultiplier];
-    const double dwellings =
-        scenario.tableValue(TableLever::ExtraDwellings, data.municipalities[static_cast<std::size_t>(i)].code, 0.0);
+    in.internationalOutLevel =
+        m.internationalOutLevel * scenario[Lever::InternationalOutMultiplier];
+    const double dwellings = scenario.tableValue(
+        TableLever::ExtraDwellings, data.municipalities[static_cast<std::size_t>(i)].code, 0.0);
     in.internalInPerYear = m.internalInPerYear * scenario[Lever::InternalInMultiplier];
     in.dwellingMigrantsPerYear = dwellings * scenario[Lever::PersonsPerDwelling];
-    in.internationalInBasePerYear = m.internationalInBasePerYear * scenario[Lever::InternationalInMultiplier];
+    in.internationalInBasePerYear =
+        m.internationalInBasePerYear * scenario[Lever::InternationalInMultiplier];
     in.internalInProfile = m.internalInProfile;
     plan.inputs.push_back(in);
   }
@@ -164,8 +184,8 @@ struct OutRates {
 
 // maxEmigrationFactor: the largest YearRates::emigrationFactor of the run (the clamp is decided
 // once, for the year with the highest rates).
-OutRates outRates(const MunicipalInputs& in, const YearRates& anyYear, const AgeSexTable& maxDeathProbability,
-                  double maxEmigrationFactor) {
+OutRates outRates(const MunicipalInputs& in, const YearRates& anyYear,
+                  const AgeSexTable& maxDeathProbability, double maxEmigrationFactor) {
   OutRates o;
   o.internal = anyYear.outShape * in.internalOutLevel;
   o.international = anyYear.outShape * in.internationalOutLevel;
@@ -181,8 +201,8 @@ OutRates outRates(const MunicipalInputs& in, const YearRates& anyYear, const Age
 // levers; decided once per municipality). One implementation serves both the fast path
 // and the checked path, so they cannot diverge.
 template <bool Record, bool Clamp>
-void stepYear(const YearRates& r, const MunicipalInputs& in, const OutRates& o, const AgeSexTable& P, AgeSexTable& E,
-              FlowTotals& f, CohortComponents* rec) {
+void stepYear(const YearRates& r, const MunicipalInputs& in, const OutRates& o,
+              const AgeSexTable& P, AgeSexTable& E, FlowTotals& f, CohortComponents* rec) {
   const double immigrants = in.internationalInBasePerYear * r.immigrationFactor;
   // Per-cell components go to local buffers (or to `rec`), so the cell loop has no
   // reduction and the compiler vectorises it; the sums are taken afterwards.
@@ -286,10 +306,13 @@ void stepYear(const YearRates& r, const MunicipalInputs& in, const OutRates& o, 
 // in-migration from other municipalities moves with that pool, so national moves in follow
 // national moves out (the pool method of multiregional projections, with the observed
 // municipal shares of the arrivals).
-void setInternalMigrationPool(std::vector<YearRates>& years, const AgeSexTable& nationalPopulation, const AreaFlows& nl) {
+void setInternalMigrationPool(std::vector<YearRates>& years, const AgeSexTable& nationalPopulation,
+                              const AreaFlows& nl) {
   if (years.empty()) return;
   const AgeVector& shape = years.front().outShape;
-  auto pool = [&](const AgeSexTable& p) { return (p.col(0) * shape).sum() + (p.col(1) * shape).sum(); };
+  auto pool = [&](const AgeSexTable& p) {
+    return (p.col(0) * shape).sum() + (p.col(1) * shape).sum();
+  };
   const double basePool = pool(nationalPopulation);
   MunicipalInputs nation;
   nation.basePopulation = nationalPopulation;
@@ -313,8 +336,10 @@ AgeSexTable maxDeathProbability(const std::vector<YearRates>& years) {
 
 }  // namespace
 
-void projectYear(const YearRates& r, const MunicipalInputs& in, const AgeSexTable& P, CohortComponents& c) {
-  const OutRates o = outRates(in, r, r.deathProbability.max(r.deathProbabilityOpen), r.emigrationFactor);
+void projectYear(const YearRates& r, const MunicipalInputs& in, const AgeSexTable& P,
+                 CohortComponents& c) {
+  const OutRates o =
+      outRates(in, r, r.deathProbability.max(r.deathProbabilityOpen), r.emigrationFactor);
   FlowTotals f;
   if (o.clamp) {
     stepYear<true, true>(r, in, o, P, c.end, f, &c);
@@ -329,10 +354,11 @@ double accountingError(const CohortComponents& c, const AgeSexTable& P) {
   expectedStart.row(kOpenAge) += P.row(kOpenAge);
   expectedStart(0, 0) = c.births[0];
   expectedStart(0, 1) = c.births[1];
-  const AgeSexTable identity =
-      expectedStart - c.deaths - c.outInternal - c.outInternational + c.inInternal + c.inInternational - c.end;
+  const AgeSexTable identity = expectedStart - c.deaths - c.outInternal - c.outInternational +
+                               c.inInternal + c.inInternational - c.end;
   double err = identity.abs().maxCoeff();
-  for (const AgeSexTable* t : {&c.deaths, &c.outInternal, &c.outInternational, &c.inInternal, &c.inInternational, &c.end}) {
+  for (const AgeSexTable* t : {&c.deaths, &c.outInternal, &c.outInternational, &c.inInternal,
+                               &c.inInternational, &c.end}) {
     err = std::max(err, -t->minCoeff());
   }
   return err;
@@ -365,19 +391,25 @@ void runProjection(const ProjectionPlan& plan, ProjectionResult& result) {
     for (std::size_t y = 0; y < years; ++y) {
       const YearRates& r = plan.years[y];
       if (plan.checkInvariants) {
-        if (o.clamp) stepYear<true, true>(r, in, o, out.population[y], c.end, out.flows[y], &c);
-        else stepYear<true, false>(r, in, o, out.population[y], c.end, out.flows[y], &c);
+        if (o.clamp)
+          stepYear<true, true>(r, in, o, out.population[y], c.end, out.flows[y], &c);
+        else
+          stepYear<true, false>(r, in, o, out.population[y], c.end, out.flows[y], &c);
         const double err = accountingError(c, out.population[y]);
         const double tolerance = 1e-9 * std::max(1.0, out.population[y].sum());
         if (!(err <= tolerance)) {
-          throw std::logic_error("accounting identity violated in municipality #" + std::to_string(plan.municipalities[m]) +
-                                 ", year " + std::to_string(plan.baseYear + static_cast<int>(y)) + ": error " + std::to_string(err));
+          throw std::logic_error("accounting identity violated in municipality #" +
+                                 std::to_string(plan.municipalities[m]) + ", year " +
+                                 std::to_string(plan.baseYear + static_cast<int>(y)) + ": error " +
+                                 std::to_string(err));
         }
         out.population[y + 1] = c.end;
       } else if (o.clamp) {
-        stepYear<false, true>(r, in, o, out.population[y], out.population[y + 1], out.flows[y], nullptr);
+        stepYear<false, true>(r, in, o, out.population[y], out.population[y + 1], out.flows[y],
+                              nullptr);
       } else {
-        stepYear<false, false>(r, in, o, out.population[y], out.population[y + 1], out.flows[y], nullptr);
+        stepYear<false, false>(r, in, o, out.population[y], out.population[y + 1], out.flows[y],
+                               nullptr);
       }
     }
   }

@@ -11,7 +11,8 @@
 //   4. deaths (in-migrants are exposed for half the year),
 //   5. births to women 15-49 on the mid-year female exposure, then the newborn cohort.
 // Accounting identity per cell (cohort c, sex s):
-//   end(c) = start(c) - deaths(c) - outInternal(c) - outInternational(c) + inInternal(c) + inInternational(c)
+//   end(c) = start(c) - deaths(c) - outInternal(c) - outInternational(c) + inInternal(c) +
+//   inInternational(c)
 // where start(c) is the population aged c-1 on 1 January (plus the 100+ for c = 100) and
 // start(0) is the births of the year.
 
@@ -26,12 +27,13 @@ namespace zorgsim {
 
 // Rates for one calendar year, the same for every municipality.
 struct YearRates {
-  AgeSexTable deathProbability;  // per cohort: probability of dying during the year
+  AgeSexTable deathProbability;      // per cohort: probability of dying during the year
   AgeSexTable deathProbabilityOpen;  // only row 100 used: for those already 100+ on 1 January
-  AgeVector fertility;           // births per woman-year by age (15..49)
+  AgeVector fertility;               // births per woman-year by age (15..49)
   double maleShareAtBirth = 0.5;
-  AgeVector outShape;            // relative out-migration intensity per cohort
-  AgeSexTable internalInProfile;       // national shape, sums to 1 (MunicipalInputs has the municipal one)
+  AgeVector outShape;  // relative out-migration intensity per cohort
+  AgeSexTable
+      internalInProfile;  // national shape, sums to 1 (MunicipalInputs has the municipal one)
   AgeSexTable internationalInProfile;  // sums to 1
   double immigrationFactor = 1.0;
   double emigrationFactor = 1.0;  // multiplies every municipality's rates of emigration abroad
@@ -44,20 +46,23 @@ struct YearRates {
 struct MunicipalInputs {
   AgeSexTable basePopulation;  // 1 January of the base year, single years
   double fertilityIndex = 1.0;
-  double internalOutLevel = 0, internationalOutLevel = 0;   // already times the scenario levers
-  double internalInPerYear = 0, internationalInBasePerYear = 0;  // idem, at the base-year national level
-  double dwellingMigrantsPerYear = 0;  // extra dwellings x persons per dwelling (not scaled by the pool)
-  AgeSexTable internalInProfile = AgeSexTable::Zero();  // ages and sexes of in-migrants from NL, sums to 1
+  double internalOutLevel = 0, internationalOutLevel = 0;  // already times the scenario levers
+  double internalInPerYear = 0,
+         internationalInBasePerYear = 0;  // idem, at the base-year national level
+  double dwellingMigrantsPerYear =
+      0;  // extra dwellings x persons per dwelling (not scaled by the pool)
+  AgeSexTable internalInProfile =
+      AgeSexTable::Zero();  // ages and sexes of in-migrants from NL, sums to 1
 };
 
 struct ProjectionPlan {
   int baseYear = 0;
   int horizon = 0;
-  std::vector<YearRates> years;  // base .. horizon-1
-  std::vector<int> municipalities;  // indices into the dataset, the run's selection
+  std::vector<YearRates> years;         // base .. horizon-1
+  std::vector<int> municipalities;      // indices into the dataset, the run's selection
   std::vector<MunicipalInputs> inputs;  // parallel to municipalities
-  std::vector<std::string> notes;  // how levels were estimated, for the manifest
-  bool checkInvariants = false;  // verify the accounting identity every step (throws)
+  std::vector<std::string> notes;       // how levels were estimated, for the manifest
+  bool checkInvariants = false;         // verify the accounting identity every step (throws)
 };
 
 // The events of one year, totals per sex (persons during the year).
@@ -77,7 +82,7 @@ struct AreaProjection {
 struct ProjectionResult {
   int baseYear = 0;
   int horizon = 0;
-  std::vector<int> municipalities;          // dataset indices
+  std::vector<int> municipalities;              // dataset indices
   std::vector<AreaProjection> perMunicipality;  // parallel to municipalities
 };
 
@@ -94,14 +99,16 @@ inline double internalInMigrants(const MunicipalInputs& in, const YearRates& r) 
 }
 
 // selection: dataset municipality indices to project (empty = all).
-ProjectionPlan prepareProjection(const Dataset& data, const Scenario& scenario, std::vector<int> selection = {});
+ProjectionPlan prepareProjection(const Dataset& data, const Scenario& scenario,
+                                 std::vector<int> selection = {});
 ProjectionResult runProjection(const ProjectionPlan& plan);
 // Same, reusing the storage of `result` from an earlier run (no allocation when the plan
 // has the same shape): what the GUI does when a lever moves.
 void runProjection(const ProjectionPlan& plan, ProjectionResult& result);
 
 // One year of one municipality: fills `c` from the population on 1 January.
-void projectYear(const YearRates& rates, const MunicipalInputs& in, const AgeSexTable& population, CohortComponents& c);
+void projectYear(const YearRates& rates, const MunicipalInputs& in, const AgeSexTable& population,
+                 CohortComponents& c);
 
 // Largest absolute violation of the accounting identity, or of non-negativity, in `c`.
 double accountingError(const CohortComponents& c, const AgeSexTable& population);

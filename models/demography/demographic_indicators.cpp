@@ -3,7 +3,8 @@
 namespace zorgsim {
 
 const std::vector<AgeGroup>& reportedAgeGroups() {
-  static const std::vector<AgeGroup> groups{{0, kOpenAge}, {0, 17}, {18, 64}, {20, 66}, {65, kOpenAge}, {75, kOpenAge}, {85, kOpenAge}};
+  static const std::vector<AgeGroup> groups{{0, kOpenAge},  {0, 17},        {18, 64},      {20, 66},
+                                            {65, kOpenAge}, {75, kOpenAge}, {85, kOpenAge}};
   return groups;
 }
 
@@ -11,7 +12,9 @@ double persons(const AgeSexTable& t, const AgeGroup& g, Sex s) {
   return column(t, s).segment(g.first, g.width()).sum();
 }
 
-double persons(const AgeSexTable& t, const AgeGroup& g) { return persons(t, g, Sex::Male) + persons(t, g, Sex::Female); }
+double persons(const AgeSexTable& t, const AgeGroup& g) {
+  return persons(t, g, Sex::Male) + persons(t, g, Sex::Female);
+}
 
 namespace {
 
@@ -33,11 +36,13 @@ struct BySexKeys {
 
 }  // namespace
 
-void addDemographicIndicators(ResultTable& table, std::size_t tableArea, const AreaProjection& area, int baseYear) {
+void addDemographicIndicators(ResultTable& table, std::size_t tableArea, const AreaProjection& area,
+                              int baseYear) {
   std::vector<BySexKeys> populationKeys;
-  for (const AgeGroup& g : reportedAgeGroups()) populationKeys.emplace_back(table, "population", g.label());
-  const BySexKeys births(table, "births", "total"), deaths(table, "deaths", "total"), in(table, "migration_in", "total"),
-      out(table, "migration_out", "total");
+  for (const AgeGroup& g : reportedAgeGroups())
+    populationKeys.emplace_back(table, "population", g.label());
+  const BySexKeys births(table, "births", "total"), deaths(table, "deaths", "total"),
+      in(table, "migration_in", "total"), out(table, "migration_out", "total");
   const SeriesKey grey = table.key("grey_pressure", "", "total", "total");
   const SeriesKey green = table.key("green_pressure", "", "total", "total");
   const SeriesKey mantelzorg = table.key("mantelzorg_ratio", "", "total", "total");
@@ -46,18 +51,22 @@ void addDemographicIndicators(ResultTable& table, std::size_t tableArea, const A
     const AgeSexTable& p = area.population[y];
     for (std::size_t g = 0; g < reportedAgeGroups().size(); ++g) {
       const AgeGroup& group = reportedAgeGroups()[g];
-      populationKeys[g].add(table, tableArea, year, persons(p, group, Sex::Male), persons(p, group, Sex::Female));
+      populationKeys[g].add(table, tableArea, year, persons(p, group, Sex::Male),
+                            persons(p, group, Sex::Female));
     }
     const double working = persons(p, {20, 64});
     table.add(tableArea, year, grey, 100.0 * ratioOrZero(persons(p, {65, kOpenAge}), working));
     table.add(tableArea, year, green, 100.0 * ratioOrZero(persons(p, {0, 19}), working));
-    table.add(tableArea, year, mantelzorg, ratioOrZero(persons(p, {50, 74}), persons(p, {85, kOpenAge})));
+    table.add(tableArea, year, mantelzorg,
+              ratioOrZero(persons(p, {50, 74}), persons(p, {85, kOpenAge})));
     if (y < area.flows.size()) {
       const FlowTotals& f = area.flows[y];
       births.add(table, tableArea, year, f.births[0], f.births[1]);
       deaths.add(table, tableArea, year, f.deaths[0], f.deaths[1]);
-      in.add(table, tableArea, year, f.inInternal[0] + f.inInternational[0], f.inInternal[1] + f.inInternational[1]);
-      out.add(table, tableArea, year, f.outInternal[0] + f.outInternational[0], f.outInternal[1] + f.outInternational[1]);
+      in.add(table, tableArea, year, f.inInternal[0] + f.inInternational[0],
+             f.inInternal[1] + f.inInternational[1]);
+      out.add(table, tableArea, year, f.outInternal[0] + f.outInternational[0],
+              f.outInternal[1] + f.outInternational[1]);
     }
   }
 }
@@ -67,7 +76,8 @@ std::string populationCsv(std::string_view scenario, const std::vector<GeoArea>&
   std::string out = "scenario,geo_level,geo_code,geo_name,year,sex,age,value\n";
   const std::string sc = csvField(scenario);
   for (std::size_t a = 0; a < areas.size(); ++a) {
-    const std::string prefix = sc + "," + areas[a].level + "," + csvField(areas[a].code) + "," + csvField(areas[a].name) + ",";
+    const std::string prefix = sc + "," + areas[a].level + "," + csvField(areas[a].code) + "," +
+                               csvField(areas[a].name) + ",";
     const auto& proj = areaProjections[a];
     for (std::size_t y = 0; y < proj.population.size(); ++y) {
       const std::string yearPrefix = prefix + std::to_string(baseYear + static_cast<int>(y)) + ",";

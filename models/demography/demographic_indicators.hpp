@@ -23,7 +23,8 @@ double persons(const AgeSexTable& t, const AgeGroup& g);
 double persons(const AgeSexTable& t, const AgeGroup& g, Sex s);
 
 // Adds the demographic indicators of `area` (already summed) to `table`.
-void addDemographicIndicators(ResultTable& table, std::size_t tableArea, const AreaProjection& area, int baseYear);
+void addDemographicIndicators(ResultTable& table, std::size_t tableArea, const AreaProjection& area,
+                              int baseYear);
 
 // population.csv: population by single year of age and sex for every area and year.
 // Columns: scenario,geo_level,geo_code,geo_name,year,sex,age,value (age 0..99, "100+").

@@ -12,7 +12,8 @@ double seriesValue(const std::vector<YearValue>& series, int year) {
   if (series.empty()) throw std::invalid_argument("empty yearly series");
   if (year <= series.front().year) return series.front().value;
   if (year >= series.back().year) return series.back().value;
-  auto it = std::lower_bound(series.begin(), series.end(), year, [](const YearValue& v, int y) { return v.year < y; });
+  auto it = std::lower_bound(series.begin(), series.end(), year,
+                             [](const YearValue& v, int y) { return v.year < y; });
   if (it->year == year) return it->value;
   // Missing year inside the range: linear between neighbours.
   auto prev = it - 1;
@@ -33,7 +34,8 @@ AgeVector singleYearPattern(const std::vector<std::pair<AgeGroup, double>>& grou
   const auto single = graduateMonotone(bounds, shares);
   AgeVector p = AgeVector::Zero();
   for (std::size_t i = 0; i < single.size(); ++i) {
-    const int age = std::clamp(bounds.front() + static_cast<int>(i), kFirstFertileAge, kLastFertileAge);
+    const int age =
+        std::clamp(bounds.front() + static_cast<int>(i), kFirstFertileAge, kLastFertileAge);
     p(age) += single[i];
   }
   return p / p.sum();  // shares of the TFR by single year of age, summing to 1
@@ -41,15 +43,17 @@ AgeVector singleYearPattern(const std::vector<std::pair<AgeGroup, double>>& grou
 
 }  // namespace
 
-FertilitySchedule::FertilitySchedule(const Dataset& data, const std::string& variant, int firstYear, int lastYear,
-                                     double multiplier)
-    : FertilitySchedule(data, nationalAssumptions(data, kAssumptionSetWpp, variant).tfr, firstYear, lastYear, multiplier) {}
+FertilitySchedule::FertilitySchedule(const Dataset& data, const std::string& variant, int firstYear,
+                                     int lastYear, double multiplier)
+    : FertilitySchedule(data, nationalAssumptions(data, kAssumptionSetWpp, variant).tfr, firstYear,
+                        lastYear, multiplier) {}
 
-FertilitySchedule::FertilitySchedule(const Dataset& data, const std::vector<YearValue>& tfr, int firstYear, int lastYear,
-                                     double multiplier)
+FertilitySchedule::FertilitySchedule(const Dataset& data, const std::vector<YearValue>& tfr,
+                                     int firstYear, int lastYear, double multiplier)
     : firstYear_(firstYear) {
   if (tfr.empty()) throw std::invalid_argument("empty TFR path");
-  if (data.fertilityPattern.empty()) throw std::invalid_argument("no fertility age pattern in the data");
+  if (data.fertilityPattern.empty())
+    throw std::invalid_argument("no fertility age pattern in the data");
   for (int year = firstYear; year <= lastYear; ++year) {
     auto it = data.fertilityPattern.lower_bound(year);
     if (it == data.fertilityPattern.end()) it = std::prev(it);

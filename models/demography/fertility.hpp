@@ -22,10 +22,12 @@ class FertilitySchedule {
  public:
   // tfr: the national TFR path (national_assumptions.hpp); the age pattern and sex ratio come
   // from the dataset's WPP tables. multiplier: scenario lever on all rates (0..3).
-  FertilitySchedule(const Dataset& data, const std::vector<YearValue>& tfr, int firstYear, int lastYear, double multiplier = 1.0);
+  FertilitySchedule(const Dataset& data, const std::vector<YearValue>& tfr, int firstYear,
+                    int lastYear, double multiplier = 1.0);
   // The WPP path: estimates, then the variant ("medium", "low", "high"). Throws
   // std::invalid_argument for an unknown variant.
-  FertilitySchedule(const Dataset& data, const std::string& variant, int firstYear, int lastYear, double multiplier = 1.0);
+  FertilitySchedule(const Dataset& data, const std::string& variant, int firstYear, int lastYear,
+                    double multiplier = 1.0);
 
   const AgeVector& rates(int year) const;  // births per woman-year at each age; 0 outside 15..49
   double tfr(int year) const { return rates(year).sum(); }

@@ -11,7 +11,8 @@ namespace zorgsim {
 
 double rogersCastroFundamental(double x) {
   const double a1 = 0.02, alpha1 = 0.1, a2 = 0.06, alpha2 = 0.1, mu2 = 20, lambda2 = 0.4, c = 0.003;
-  return a1 * std::exp(-alpha1 * x) + a2 * std::exp(-alpha2 * (x - mu2) - std::exp(-lambda2 * (x - mu2))) + c;
+  return a1 * std::exp(-alpha1 * x) +
+         a2 * std::exp(-alpha2 * (x - mu2) - std::exp(-lambda2 * (x - mu2))) + c;
 }
 
 namespace {
@@ -27,7 +28,8 @@ AgeSexTable immigrantProfile(const Dataset::NetMigrationPeriod& p) {
     double openTotal = 0;
     int openStart = kAges;
     for (std::size_t g = 0; g < p.groups.size(); ++g) {
-      const double v = std::max(0.0, p.perYear[static_cast<int>(s)][g]);  // immigrants only: drop net losses
+      const double v =
+          std::max(0.0, p.perYear[static_cast<int>(s)][g]);  // immigrants only: drop net losses
       if (p.groups[g].openEnded()) {
         openTotal = v;
         openStart = p.groups[g].first;
@@ -38,7 +40,8 @@ AgeSexTable immigrantProfile(const Dataset::NetMigrationPeriod& p) {
       totals.push_back(v);
     }
     const auto single = graduateMonotone(bounds, totals);
-    for (std::size_t k = 0; k < single.size(); ++k) column(t, s)(bounds.front() + static_cast<int>(k)) = single[k];
+    for (std::size_t k = 0; k < single.size(); ++k)
+      column(t, s)(bounds.front() + static_cast<int>(k)) = single[k];
     for (int x = openStart; x <= kOpenAge; ++x) column(t, s)(x) += openTotal / (kAges - openStart);
   }
   const double sum = t.sum();
@@ -48,7 +51,8 @@ AgeSexTable immigrantProfile(const Dataset::NetMigrationPeriod& p) {
 
 }  // namespace
 
-AgeSexTable netMigrationFromAgeStructure(const AgeSexTable& population, const AgeSexTable& national) {
+AgeSexTable netMigrationFromAgeStructure(const AgeSexTable& population,
+                                         const AgeSexTable& national) {
   AgeSexTable net = AgeSexTable::Zero();
   constexpr int kWidth = 5;
   for (int s = 0; s < kSexes; ++s) {
@@ -67,8 +71,8 @@ AgeSexTable netMigrationFromAgeStructure(const AgeSexTable& population, const Ag
 }
 
 MigrationModel::MigrationModel(const Dataset& data, const NationalAssumptions& national,
-                               const std::vector<AgeSexTable>& basePopulation, const AgeSexTable& nationalPopulation,
-                               int firstYear, int lastYear)
+                               const std::vector<AgeSexTable>& basePopulation,
+                               const AgeSexTable& nationalPopulation, int firstYear, int lastYear)
     : firstYear_(firstYear) {
   for (int c = 0; c < kAges; ++c) outShape_(c) = rogersCastroFundamental(cohortMidAge(c));
   outShape_ /= outShape_.maxCoeff();
@@ -80,7 +84,8 @@ MigrationModel::MigrationModel(const Dataset& data, const NationalAssumptions& n
   const double observedNet = nl.internationalIn - nl.internationalOut;
   // Observed national emigration rate: the yearly average over the base population, the same
   // exposure the municipal levels are fitted on.
-  const double observedEmigrationRate = nationalPopulation.sum() > 0 ? nl.internationalOut / nationalPopulation.sum() : 0.0;
+  const double observedEmigrationRate =
+      nationalPopulation.sum() > 0 ? nl.internationalOut / nationalPopulation.sum() : 0.0;
   for (int year = firstYear; year <= lastYear; ++year) {
     const Dataset::NetMigrationPeriod* chosen = &data.netMigrationByAge.front();
     for (const auto& p : data.netMigrationByAge) {
@@ -88,12 +93,16 @@ MigrationModel::MigrationModel(const Dataset& data, const NationalAssumptions& n
     }
     internationalInProfile_.push_back(immigrantProfile(*chosen));
     if (national.hasMigrationSplit()) {
-      immigrationFactor_.push_back(nl.internationalIn > 0 ? seriesValue(national.immigration, year) / nl.internationalIn : 1.0);
-      const double rate = seriesValue(national.emigration, year) / seriesValue(national.population, year);
+      immigrationFactor_.push_back(
+          nl.internationalIn > 0 ? seriesValue(national.immigration, year) / nl.internationalIn
+                                 : 1.0);
+      const double rate =
+          seriesValue(national.emigration, year) / seriesValue(national.population, year);
       emigrationFactor_.push_back(observedEmigrationRate > 0 ? rate / observedEmigrationRate : 1.0);
     } else {
       const double change = seriesValue(data.netMigrationTotal, year) - observedNet;
-      immigrationFactor_.push_back(nl.internationalIn > 0 ? std::max(0.0, 1.0 + change / nl.internationalIn) : 1.0);
+      immigrationFactor_.push_back(
+          nl.internationalIn > 0 ? std::max(0.0, 1.0 + change / nl.internationalIn) : 1.0);
       emigrationFactor_.push_back(1.0);
     }
   }
@@ -125,10 +134,14 @@ MigrationModel::MigrationModel(const Dataset& data, const NationalAssumptions& n
     }
     return exp > 0 ? obs / exp : 0.0;
   };
-  const auto intOut = estimateAreaLevels(data, flow(&AreaFlows::internalOut), exposedOut, nationalRatio(&AreaFlows::internalOut, exposedOut));
-  const auto intlOut = estimateAreaLevels(data, flow(&AreaFlows::internationalOut), exposedOut, nationalRatio(&AreaFlows::internationalOut, exposedOut));
-  const auto intIn = estimateAreaLevels(data, flow(&AreaFlows::internalIn), population, nationalRatio(&AreaFlows::internalIn, population));
-  const auto intlIn = estimateAreaLevels(data, flow(&AreaFlows::internationalIn), population, nationalRatio(&AreaFlows::internationalIn, population));
+  const auto intOut = estimateAreaLevels(data, flow(&AreaFlows::internalOut), exposedOut,
+                                         nationalRatio(&AreaFlows::internalOut, exposedOut));
+  const auto intlOut = estimateAreaLevels(data, flow(&AreaFlows::internationalOut), exposedOut,
+                                          nationalRatio(&AreaFlows::internationalOut, exposedOut));
+  const auto intIn = estimateAreaLevels(data, flow(&AreaFlows::internalIn), population,
+                                        nationalRatio(&AreaFlows::internalIn, population));
+  const auto intlIn = estimateAreaLevels(data, flow(&AreaFlows::internationalIn), population,
+                                         nationalRatio(&AreaFlows::internationalIn, population));
   municipal_.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     auto& m = municipal_[i];
@@ -148,7 +161,8 @@ MigrationModel::MigrationModel(const Dataset& data, const NationalAssumptions& n
 }
 
 const AgeSexTable& MigrationModel::internationalInProfile(int year) const {
-  const int i = std::clamp(year - firstYear_, 0, static_cast<int>(internationalInProfile_.size()) - 1);
+  const int i =
+      std::clamp(year - firstYear_, 0, static_cast<int>(internationalInProfile_.size()) - 1);
   return internationalInProfile_[static_cast<std::size_t>(i)];
 }
 

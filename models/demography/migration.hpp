@@ -42,10 +42,11 @@ namespace zorgsim {
 
 struct MunicipalMigration {
   AgeSexTable internalInProfile = AgeSexTable::Zero();  // sums to 1 (see above)
-  double internalOutLevel = 0;          // multiplies the shape; rate at age x = level x shape(x)
+  double internalOutLevel = 0;  // multiplies the shape; rate at age x = level x shape(x)
   double internationalOutLevel = 0;
-  double internalInPerYear = 0;         // persons per year
-  double internationalInBasePerYear = 0;  // persons per year at the observed (2012-2016) national level
+  double internalInPerYear = 0;  // persons per year
+  double internationalInBasePerYear =
+      0;  // persons per year at the observed (2012-2016) national level
   std::string internalBasis, internationalBasis;  // "own", "COROP residual CRxx", "national"
 };
 
@@ -56,13 +57,15 @@ double rogersCastroFundamental(double age);
 
 // A municipality's yearly net migration by single age and sex (persons), from cohort-change
 // ratios of 5-year groups of its population against the nation's (first group: 0).
-AgeSexTable netMigrationFromAgeStructure(const AgeSexTable& population, const AgeSexTable& national);
+AgeSexTable netMigrationFromAgeStructure(const AgeSexTable& population,
+                                         const AgeSexTable& national);
 
 class MigrationModel {
  public:
   // basePopulation: single-year base population per municipality (same order as data);
   // nationalPopulation: the same for the Netherlands (for the cohort-change ratios).
-  MigrationModel(const Dataset& data, const NationalAssumptions& national, const std::vector<AgeSexTable>& basePopulation,
+  MigrationModel(const Dataset& data, const NationalAssumptions& national,
+                 const std::vector<AgeSexTable>& basePopulation,
                  const AgeSexTable& nationalPopulation, int firstYear, int lastYear);
 
   // Shape of out-migration rates by cohort (age at the end of the year), both sexes.

@@ -8,7 +8,8 @@
 
 namespace zorgsim {
 
-AgeVector singleYearRates(const std::vector<int>& ageStarts, const std::vector<double>& groupRates) {
+AgeVector singleYearRates(const std::vector<int>& ageStarts,
+                          const std::vector<double>& groupRates) {
   const std::size_t n = ageStarts.size();
   if (n < 3 || groupRates.size() != n || ageStarts.back() != kOpenAge) {
     throw std::invalid_argument("mortality: abridged ages must run from 0 to an open group at 100");
@@ -53,14 +54,18 @@ double multiplierForGain(const AgeVector& m, double gain) {
   double lo = -6.0, hi = 6.0;  // multipliers exp(-6)..exp(6) span any plausible gain
   for (int i = 0; i < 60; ++i) {
     const double midK = 0.5 * (lo + hi);
-    if (e0Scaled(m, midK) > target) lo = midK; else hi = midK;
+    if (e0Scaled(m, midK) > target)
+      lo = midK;
+    else
+      hi = midK;
   }
   return std::exp(0.5 * (lo + hi));
 }
 
 }  // namespace
 
-MortalitySchedule::MortalitySchedule(const AbridgedMortality& wpp, int firstYear, int lastYear, const MortalityLevers& levers,
+MortalitySchedule::MortalitySchedule(const AbridgedMortality& wpp, int firstYear, int lastYear,
+                                     const MortalityLevers& levers,
                                      const std::map<Sex, std::vector<YearValue>>* annualE0)
     : firstYear_(firstYear) {
   if (wpp.periods.empty()) throw std::invalid_argument("mortality: no periods");
@@ -73,7 +78,8 @@ MortalitySchedule::MortalitySchedule(const AbridgedMortality& wpp, int firstYear
     // annual migration totals).
     centre.push_back(0.5 * (p.startYear + p.endYear) + 0.5);
     AgeSexTable t;
-    for (Sex s : kAllSexes) column(t, s) = singleYearRates(wpp.ageStarts, p.mx[static_cast<int>(s)]).max(1e-12).log();
+    for (Sex s : kAllSexes)
+      column(t, s) = singleYearRates(wpp.ageStarts, p.mx[static_cast<int>(s)]).max(1e-12).log();
     logRates.push_back(t);
   }
   for (int year = firstYear; year <= lastYear; ++year) {
@@ -99,7 +105,8 @@ MortalitySchedule::MortalitySchedule(const AbridgedMortality& wpp, int firstYear
     }
     m *= levers.rateMultiplier;
     if (levers.extraLifeExpectancy != 0.0 && lastYear > firstYear) {
-      const double gain = levers.extraLifeExpectancy * (year - firstYear) / double(lastYear - firstYear);
+      const double gain =
+          levers.extraLifeExpectancy * (year - firstYear) / double(lastYear - firstYear);
       for (Sex s : kAllSexes) {
         AgeVector col = column(m, s);
         column(m, s) = col * multiplierForGain(col, gain);

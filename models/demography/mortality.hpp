@@ -33,7 +33,8 @@ class MortalitySchedule {
  public:
   // Rates for calendar years firstYear..lastYear (inclusive).
   // annualE0: WPP e0 by sex and year to calibrate the level to; nullptr = no calibration.
-  MortalitySchedule(const AbridgedMortality& wpp, int firstYear, int lastYear, const MortalityLevers& levers = {},
+  MortalitySchedule(const AbridgedMortality& wpp, int firstYear, int lastYear,
+                    const MortalityLevers& levers = {},
                     const std::map<Sex, std::vector<YearValue>>* annualE0 = nullptr);
 
   // Central death rates m(x) for one calendar year, per sex.

@@ -18,38 +18,51 @@ GoalSeekResult goalSeek(const Dataset& data, const CareModel& care, const Scenar
     if (scenario.interventions[i].id == q.intervention) index = i;
   }
   if (index == scenario.interventions.size()) {
-    throw InputError(where, scenario.activeLine, "prevention.active", "intervention '" + q.intervention + "' is not active in this scenario");
+    throw InputError(where, scenario.activeLine, "prevention.active",
+                     "intervention '" + q.intervention + "' is not active in this scenario");
   }
-  static const std::vector<std::string> allowed{"reach", "relative_risk", "remission_multiplier", "hours_multiplier"};
+  static const std::vector<std::string> allowed{"reach", "relative_risk", "remission_multiplier",
+                                                "hours_multiplier"};
   if (std::find(allowed.begin(), allowed.end(), q.parameter) == allowed.end()) {
-    throw InputError("--parameter", 0, "", "'" + q.parameter + "' cannot be sought; use reach, relative_risk, remission_multiplier or hours_multiplier");
+    throw InputError(
+        "--parameter", 0, "",
+        "'" + q.parameter +
+            "' cannot be sought; use reach, relative_risk, remission_multiplier or hours_multiplier");
   }
   // The search range must lie in the parameter's allowed range (the one scenario files are
   // held to): reach -5 gave a negative programme cost and an internal error (issue #14 case 14).
   for (const auto& p : interventionParameters()) {
     if (q.parameter != p.key) continue;
-    for (const auto& [option, v] : {std::pair<const char*, double>{"--min", q.lo}, {"--max", q.hi}}) {
+    for (const auto& [option, v] :
+         {std::pair<const char*, double>{"--min", q.lo}, {"--max", q.hi}}) {
       if (!std::isfinite(v) || v < p.min || v > p.max) {
         std::ostringstream msg;
-        msg << "value " << v << " is outside the allowed range " << p.min << ".." << p.max << " of " << q.parameter;
+        msg << "value " << v << " is outside the allowed range " << p.min << ".." << p.max << " of "
+            << q.parameter;
         throw InputError(option, 0, "", msg.str());
       }
     }
   }
-  if (!std::isfinite(q.maxGapFte)) throw InputError("--max-gap", 0, "", "must be a finite number of FTE");  // nan: case 16
+  if (!std::isfinite(q.maxGapFte))
+    throw InputError("--max-gap", 0, "", "must be a finite number of FTE");  // nan: case 16
   GoalSeekResult r;
   auto gapAt = [&](double value, GoalSeekResult* costs) {
     Scenario s = scenario;
     setInterventionParameter(s.interventions[index], q.parameter, value);
     const ScenarioRun run = runScenario(data, care, s, selection);
     ++r.runs;
-    const double gap = run.results.find(q.area, q.year, "workforce_gap_fte", "total", "total", "total");
-    if (std::isnan(gap)) throw InputError("--region/--year", 0, "", "no workforce gap for area '" + q.area + "' in " + std::to_string(q.year));
+    const double gap =
+        run.results.find(q.area, q.year, "workforce_gap_fte", "total", "total", "total");
+    if (std::isnan(gap))
+      throw InputError("--region/--year", 0, "",
+                       "no workforce gap for area '" + q.area + "' in " + std::to_string(q.year));
     if (costs) {
-      costs->programmeCostInYear = run.results.find(q.area, q.year, "programme_cost", "total", "total", q.intervention);
+      costs->programmeCostInYear =
+          run.results.find(q.area, q.year, "programme_cost", "total", "total", q.intervention);
       costs->programmeCostTotal = 0;
       for (int y = run.plan.baseYear; y <= run.plan.horizon; ++y) {
-        costs->programmeCostTotal += run.results.find(q.area, y, "programme_cost", "total", "total", q.intervention);
+        costs->programmeCostTotal +=
+            run.results.find(q.area, y, "programme_cost", "total", "total", q.intervention);
       }
     }
     return gap;
@@ -63,8 +76,9 @@ GoalSeekResult goalSeek(const Dataset& data, const CareModel& care, const Scenar
     r.gap = gapAt(q.lo, &r);
     msg << "the target is already met at " << q.parameter << " = " << q.lo;
   } else if (r.gapAtHi > q.maxGapFte) {
-    msg << "no value of " << q.parameter << " in " << q.lo << ".." << q.hi << " keeps the gap in " << q.year << " at or below "
-        << q.maxGapFte << " FTE: the gap is " << r.gapAtLo << " FTE at " << q.lo << " and " << r.gapAtHi << " FTE at " << q.hi;
+    msg << "no value of " << q.parameter << " in " << q.lo << ".." << q.hi << " keeps the gap in "
+        << q.year << " at or below " << q.maxGapFte << " FTE: the gap is " << r.gapAtLo
+        << " FTE at " << q.lo << " and " << r.gapAtHi << " FTE at " << q.hi;
   } else {
     double lo = q.lo, hi = q.hi;  // gap(lo) > target >= gap(hi)
     while (std::abs(hi - lo) > 1e-4 * std::abs(q.hi - q.lo)) {
@@ -74,7 +88,8 @@ GoalSeekResult goalSeek(const Dataset& data, const CareModel& care, const Scenar
     r.found = true;
     r.value = hi;
     r.gap = gapAt(hi, &r);
-    msg << q.parameter << " = " << r.value << " keeps the gap in " << q.year << " at " << r.gap << " FTE (target " << q.maxGapFte << ")";
+    msg << q.parameter << " = " << r.value << " keeps the gap in " << q.year << " at " << r.gap
+        << " FTE (target " << q.maxGapFte << ")";
   }
   r.message = msg.str();
   return r;

@@ -1,7 +1,7 @@
 #pragma once
-// Goal seeking (docs/method-care.md section 6): the value of one parameter of an active intervention
-// (reach, relative_risk, remission_multiplier or hours_multiplier) that keeps the workforce
-// gap (FTE, all segments) of an area in a year at or below a target. The gap must move
+// Goal seeking (docs/method-care.md section 6): the value of one parameter of an active
+// intervention (reach, relative_risk, remission_multiplier or hours_multiplier) that keeps the
+// workforce gap (FTE, all segments) of an area in a year at or below a target. The gap must move
 // monotonically with the parameter over [lo, hi] (checked at both ends); the answer is found
 // by bisection to a relative tolerance of 1e-4 of the range. When no value in the range
 // reaches the target, the result says so with the gaps at both ends.
@@ -23,8 +23,8 @@ struct GoalSeekRequest {
 
 struct GoalSeekResult {
   bool found = false;
-  double value = 0;        // the parameter value (the least change from lo that reaches the target)
-  double gap = 0;          // workforce gap at that value
+  double value = 0;  // the parameter value (the least change from lo that reaches the target)
+  double gap = 0;    // workforce gap at that value
   double gapAtLo = 0, gapAtHi = 0;
   double programmeCostInYear = 0, programmeCostTotal = 0;  // euro, at the value found (the budget)
   int runs = 0;

@@ -15,28 +15,49 @@ namespace zorgsim {
 
 const std::vector<InterventionParameter>& interventionParameters() {
   static const std::vector<InterventionParameter> p{
-      {"reach", 0.0, 1.0},          {"relative_risk", 0.0, 10.0},   {"remission_multiplier", 0.0, 20.0},
-      {"hours_multiplier", 0.0, 5.0}, {"ramp_up_years", 0.0, 50.0},   {"time_to_effect_years", 0.0, 50.0},
-      {"decay_years", 0.0, 100.0},  {"cost_per_participant", 0.0, 1e7}, {"start_year", 1900.0, 2300.0, true},
-      {"end_year", 1900.0, 2300.0, true}, {"age_min", 0.0, 100.0, true},  {"age_max", 0.0, 100.0, true},
+      {"reach", 0.0, 1.0},
+      {"relative_risk", 0.0, 10.0},
+      {"remission_multiplier", 0.0, 20.0},
+      {"hours_multiplier", 0.0, 5.0},
+      {"ramp_up_years", 0.0, 50.0},
+      {"time_to_effect_years", 0.0, 50.0},
+      {"decay_years", 0.0, 100.0},
+      {"cost_per_participant", 0.0, 1e7},
+      {"start_year", 1900.0, 2300.0, true},
+      {"end_year", 1900.0, 2300.0, true},
+      {"age_min", 0.0, 100.0, true},
+      {"age_max", 0.0, 100.0, true},
   };
   return p;
 }
 
 bool setInterventionParameter(Intervention& i, const std::string& key, double v) {
-  if (key == "reach") i.reach = v;
-  else if (key == "relative_risk") i.relativeRisk = v;
-  else if (key == "remission_multiplier") i.remissionMultiplier = v;
-  else if (key == "hours_multiplier") i.hoursMultiplier = v;
-  else if (key == "ramp_up_years") i.rampUpYears = v;
-  else if (key == "time_to_effect_years") i.timeToEffectYears = v;
-  else if (key == "decay_years") i.decayYears = v;
-  else if (key == "cost_per_participant") i.costPerParticipant = v;
-  else if (key == "start_year") i.startYear = static_cast<int>(v);
-  else if (key == "end_year") i.endYear = static_cast<int>(v);
-  else if (key == "age_min") i.ageMin = static_cast<int>(v);
-  else if (key == "age_max") i.ageMax = static_cast<int>(v);
-  else return false;
+  if (key == "reach")
+    i.reach = v;
+  else if (key == "relative_risk")
+    i.relativeRisk = v;
+  else if (key == "remission_multiplier")
+    i.remissionMultiplier = v;
+  else if (key == "hours_multiplier")
+    i.hoursMultiplier = v;
+  else if (key == "ramp_up_years")
+    i.rampUpYears = v;
+  else if (key == "time_to_effect_years")
+    i.timeToEffectYears = v;
+  else if (key == "decay_years")
+    i.decayYears = v;
+  else if (key == "cost_per_participant")
+    i.costPerParticipant = v;
+  else if (key == "start_year")
+    i.startYear = static_cast<int>(v);
+  else if (key == "end_year")
+    i.endYear = static_cast<int>(v);
+  else if (key == "age_min")
+    i.ageMin = static_cast<int>(v);
+  else if (key == "age_max")
+    i.ageMax = static_cast<int>(v);
+  else
+    return false;
   return true;
 }
 
@@ -85,7 +106,8 @@ struct Reader {
   const toml::node* node(const char* key) const { return t.get(key); }
   [[noreturn]] void fail(const char* key, const std::string& msg) const {
     const toml::node* n = node(key);
-    throw InputError(file, n ? n->source().begin.line : line, "intervention." + (id.empty() ? "" : id + ".") + key, msg);
+    throw InputError(file, n ? n->source().begin.line : line,
+                     "intervention." + (id.empty() ? "" : id + ".") + key, msg);
   }
   std::string text(const char* key, bool required = true, const std::string& fallback = "") const {
     const toml::node* n = node(key);
@@ -96,7 +118,8 @@ struct Reader {
     if (!n->is_string()) fail(key, "must be text in quotes");
     return n->as_string()->get();
   }
-  double number(const char* key, double lo, double hi, double fallback, bool required = false) const {
+  double number(const char* key, double lo, double hi, double fallback,
+                bool required = false) const {
     const toml::node* n = node(key);
     if (!n) {
       if (required) fail(key, "required field is missing");
@@ -117,52 +140,81 @@ struct Reader {
 
 std::vector<Intervention> loadInterventionCatalogue(const std::filesystem::path& path) {
   const std::string file = path.string();
-  if (!std::filesystem::exists(path)) throw InputError(file, 0, "", "intervention catalogue not found");
+  if (!std::filesystem::exists(path))
+    throw InputError(file, 0, "", "intervention catalogue not found");
   if (!std::filesystem::is_regular_file(path)) throw InputError(file, 0, "", "not a regular file");
   std::error_code ec;
-  if (std::filesystem::file_size(path, ec) > (4u << 20)) throw InputError(file, 0, "", "intervention catalogue is larger than 4 MiB");
+  if (std::filesystem::file_size(path, ec) > (4u << 20))
+    throw InputError(file, 0, "", "intervention catalogue is larger than 4 MiB");
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
   return parseInterventionCatalogue(text.str(), file);
 }
 
-std::vector<Intervention> parseInterventionCatalogue(const std::string& text, const std::string& file) {
+std::vector<Intervention> parseInterventionCatalogue(const std::string& text,
+                                                     const std::string& file) {
   toml::table root;
   try {
     root = toml::parse(text, file);
   } catch (const toml::parse_error& e) {
-    throw InputError(file, e.source().begin.line, "", "not valid TOML: " + std::string(e.description()));
+    throw InputError(file, e.source().begin.line, "",
+                     "not valid TOML: " + std::string(e.description()));
   }
   for (const auto& [k, v] : root) {
-    if (k.str() != "intervention") throw InputError(file, v.source().begin.line, std::string(k.str()), "unknown key; use [[intervention]] entries");
+    if (k.str() != "intervention")
+      throw InputError(file, v.source().begin.line, std::string(k.str()),
+                       "unknown key; use [[intervention]] entries");
   }
   const toml::array* list = root["intervention"].as_array();
   if (!list) throw InputError(file, 0, "intervention", "no [[intervention]] entries");
-  static const std::set<std::string> known{"id", "name_nl", "name_en", "tier", "target_state", "participants", "relative_risk",
-                                           "remission_multiplier", "hours_care_type", "hours_multiplier", "age_min", "age_max",
-                                           "sex", "municipalities", "reach", "ramp_up_years", "time_to_effect_years",
-                                           "decay_years", "cost_per_participant", "start_year", "end_year", "source"};
+  static const std::set<std::string> known{"id",
+                                           "name_nl",
+                                           "name_en",
+                                           "tier",
+                                           "target_state",
+                                           "participants",
+                                           "relative_risk",
+                                           "remission_multiplier",
+                                           "hours_care_type",
+                                           "hours_multiplier",
+                                           "age_min",
+                                           "age_max",
+                                           "sex",
+                                           "municipalities",
+                                           "reach",
+                                           "ramp_up_years",
+                                           "time_to_effect_years",
+                                           "decay_years",
+                                           "cost_per_participant",
+                                           "start_year",
+                                           "end_year",
+                                           "source"};
   static const std::set<std::string> tiers{"universal", "selective", "indicated", "care_related"};
   std::vector<Intervention> out;
   std::set<std::string> ids;
   for (const auto& entry : *list) {
     const toml::table* t = entry.as_table();
-    if (!t) throw InputError(file, entry.source().begin.line, "intervention", "each entry must be a table");
+    if (!t)
+      throw InputError(file, entry.source().begin.line, "intervention",
+                       "each entry must be a table");
     Reader r{*t, file, entry.source().begin.line, ""};
     Intervention i;
     i.id = r.text("id");
     r.id = i.id;
     for (const auto& [k, v] : *t) {
       if (!known.count(std::string(k.str()))) {
-        throw InputError(file, v.source().begin.line, "intervention." + i.id + "." + std::string(k.str()), "unknown field");
+        throw InputError(file, v.source().begin.line,
+                         "intervention." + i.id + "." + std::string(k.str()), "unknown field");
       }
     }
     if (!ids.insert(i.id).second) r.fail("id", "duplicate intervention id '" + i.id + "'");
     i.nameNl = r.text("name_nl");
     i.nameEn = r.text("name_en");
     i.tier = r.text("tier");
-    if (!tiers.count(i.tier)) r.fail("tier", "'" + i.tier + "' is not one of universal, selective, indicated, care_related");
+    if (!tiers.count(i.tier))
+      r.fail("tier",
+             "'" + i.tier + "' is not one of universal, selective, indicated, care_related");
     i.targetState = r.text("target_state");
     i.participants = r.text("participants", false, "all");
     i.relativeRisk = r.number("relative_risk", 0.0, 10.0, 1.0);
@@ -173,7 +225,8 @@ std::vector<Intervention> parseInterventionCatalogue(const std::string& text, co
     i.ageMax = static_cast<int>(r.number("age_max", 0, 100, 100));
     if (i.ageMin > i.ageMax) r.fail("age_max", "age_max is below age_min");
     i.sex = r.text("sex", false, "all");
-    if (i.sex != "all" && i.sex != "male" && i.sex != "female") r.fail("sex", "use all, male or female");
+    if (i.sex != "all" && i.sex != "male" && i.sex != "female")
+      r.fail("sex", "use all, male or female");
     if (const toml::node* m = t->get("municipalities")) {
       if (!m->is_array()) r.fail("municipalities", "must be a list of GM codes");
       for (const auto& v : *m->as_array()) {
@@ -199,8 +252,9 @@ std::vector<Intervention> parseInterventionCatalogue(const std::string& text, co
 }
 
 std::string canonicalText(const Intervention& i) {
-  std::string out = "intervention=" + i.id + ";tier=" + i.tier + ";target=" + i.targetState + ";participants=" + i.participants +
-                    ";hours_care_type=" + i.hoursCareType + ";sex=" + i.sex + ";municipalities=";
+  std::string out = "intervention=" + i.id + ";tier=" + i.tier + ";target=" + i.targetState +
+                    ";participants=" + i.participants + ";hours_care_type=" + i.hoursCareType +
+                    ";sex=" + i.sex + ";municipalities=";
   for (const auto& m : i.municipalities) out += m + " ";
   char buf[64];
   for (const auto& p : interventionParameters()) {

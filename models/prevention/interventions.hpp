@@ -39,7 +39,7 @@ struct Intervention {
   std::string hoursCareType;  // "" = none
   double hoursMultiplier = 1.0;
   int ageMin = 0, ageMax = 100;
-  std::string sex = "all";  // all, male, female
+  std::string sex = "all";                  // all, male, female
   std::vector<std::string> municipalities;  // GM codes; empty = all in the run
   double reach = 0.0;                       // share of the target group at full scale, 0..1
   double rampUpYears = 0, timeToEffectYears = 0, decayYears = 0;
@@ -56,7 +56,8 @@ struct Intervention {
 // Reads a catalogue; every entry is validated (ranges, required fields). Throws InputError.
 std::vector<Intervention> loadInterventionCatalogue(const std::filesystem::path& file);
 // The same from text in memory; `name` is used in messages.
-std::vector<Intervention> parseInterventionCatalogue(const std::string& text, const std::string& name);
+std::vector<Intervention> parseInterventionCatalogue(const std::string& text,
+                                                     const std::string& name);
 
 // The numeric parameters a scenario may override, with their allowed ranges.
 struct InterventionParameter {

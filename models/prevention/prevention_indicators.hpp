@@ -29,11 +29,14 @@ struct PreventionSummary {
 };
 
 // From yearly series (index 0 = base year): avoided cost and programme cost, euro.
-PreventionSummary summarisePrevention(const std::vector<double>& avoidedCost, const std::vector<double>& programmeCost,
+PreventionSummary summarisePrevention(const std::vector<double>& avoidedCost,
+                                      const std::vector<double>& programmeCost,
                                       double discountRatePercent, int baseYear);
-PreventionSummary summarisePrevention(const AreaCare& with, const AreaCare& without, double discountRatePercent, int baseYear);
+PreventionSummary summarisePrevention(const AreaCare& with, const AreaCare& without,
+                                      double discountRatePercent, int baseYear);
 
-void addPreventionIndicators(ResultTable& table, std::size_t area, const CareModel& model, const Scenario& scenario,
-                             const AreaCare& with, const AreaCare& without, int baseYear);
+void addPreventionIndicators(ResultTable& table, std::size_t area, const CareModel& model,
+                             const Scenario& scenario, const AreaCare& with,
+                             const AreaCare& without, int baseYear);
 
 }  // namespace zorgsim

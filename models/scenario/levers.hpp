@@ -47,7 +47,8 @@ struct LeverSpec {
   std::string_view labelEn;
   std::string_view meaning;    // one sentence, English
   std::string_view meaningNl;  // the same in Dutch (the GUI's tooltips)
-  std::string_view source;     // where the default comes from, or "assumption: <reason>" (English; a reference)
+  std::string_view
+      source;  // where the default comes from, or "assumption: <reason>" (English; a reference)
 };
 
 const std::vector<LeverSpec>& leverSpecs();

@@ -12,14 +12,16 @@ namespace {
 // Indicators that may legitimately be negative (differences and balances; a harmful
 // programme, e.g. relative_risk > 1, avoids negative cost, so its return per euro is negative).
 bool maySign(std::string_view indicator) {
-  static const std::set<std::string_view> signedOnes{"workforce_gap_fte", "avoided_clients", "avoided_fte", "avoided_workforce_fte", "avoided_cost",
-                                                     "net_savings", "return_per_euro"};
+  static const std::set<std::string_view> signedOnes{
+      "workforce_gap_fte", "avoided_clients", "avoided_fte",    "avoided_workforce_fte",
+      "avoided_cost",      "net_savings",     "return_per_euro"};
   return signedOnes.count(indicator) > 0;
 }
 
 std::string describe(const ResultTable& t, const ResultRow& r) {
   const auto& a = t.areas()[r.area];
-  std::string s = a.code + " (" + a.name + "), " + std::to_string(r.year) + ", " + std::string(t.text(r.key.indicator));
+  std::string s = a.code + " (" + a.name + "), " + std::to_string(r.year) + ", " +
+                  std::string(t.text(r.key.indicator));
   if (!t.text(r.key.careType).empty()) s += " [" + std::string(t.text(r.key.careType)) + "]";
   s += ", sex " + std::string(t.text(r.key.sex)) + ", age " + std::string(t.text(r.key.ageGroup));
   return s;
@@ -29,10 +31,13 @@ std::string describe(const ResultTable& t, const ResultRow& r) {
 
 void validateResults(const ResultTable& t) {
   for (const auto& r : t.rows()) {
-    if (!std::isfinite(r.value)) throw OutputValidationError("output check failed: " + describe(t, r) + " is not a finite number");
+    if (!std::isfinite(r.value))
+      throw OutputValidationError("output check failed: " + describe(t, r) +
+                                  " is not a finite number");
     // Counts must not be negative; allow rounding noise relative to the magnitudes involved.
     if (r.value < -1e-6 && !maySign(t.text(r.key.indicator))) {
-      throw OutputValidationError("output check failed: " + describe(t, r) + " is negative (" + std::to_string(r.value) + ")");
+      throw OutputValidationError("output check failed: " + describe(t, r) + " is negative (" +
+                                  std::to_string(r.value) + ")");
     }
   }
   // The sexes add up to the total for every value split by sex.
@@ -47,7 +52,8 @@ void validateResults(const ResultTable& t) {
     const double f = t.value(r.area, r.year, k);
     if (std::isnan(m) || std::isnan(f)) continue;
     if (std::abs(m + f - r.value) > 1e-6 * std::max(1.0, std::abs(r.value))) {
-      throw OutputValidationError("output check failed: " + describe(t, r) + " is not the sum of men and women");
+      throw OutputValidationError("output check failed: " + describe(t, r) +
+                                  " is not the sum of men and women");
     }
   }
 }
@@ -61,11 +67,13 @@ std::vector<std::string> changedLevers(const Scenario& s) {
   for (const auto& spec : tableLeverSpecs()) {
     if (!s.table(spec.id).empty()) keys.emplace_back(spec.key);
   }
-  if (!s.interventions.empty() || !s.activeInterventions.empty()) keys.emplace_back("prevention.active");
+  if (!s.interventions.empty() || !s.activeInterventions.empty())
+    keys.emplace_back("prevention.active");
   return keys;
 }
 
-void validateScenarioResults(const ResultTable& results, const Scenario& scenario, const std::function<bool()>& defaultsValid) {
+void validateScenarioResults(const ResultTable& results, const Scenario& scenario,
+                             const std::function<bool()>& defaultsValid) {
   try {
     validateResults(results);
   } catch (const OutputValidationError& e) {
@@ -73,8 +81,10 @@ void validateScenarioResults(const ResultTable& results, const Scenario& scenari
     if (keys.empty() || !defaultsValid()) throw;
     std::string list;
     for (const auto& k : keys) list += (list.empty() ? "" : ", ") + k;
-    throw InputError(scenario.sourceFile.empty() ? "(scenario)" : scenario.sourceFile, 0, list,
-                     "the model cannot represent this scenario (with every lever at its default it can): " + std::string(e.what()));
+    throw InputError(
+        scenario.sourceFile.empty() ? "(scenario)" : scenario.sourceFile, 0, list,
+        "the model cannot represent this scenario (with every lever at its default it can): " +
+            std::string(e.what()));
   }
 }
 

@@ -29,6 +29,7 @@ std::vector<std::string> changedLevers(const Scenario& s);
 // run with every lever at its default is valid (`defaultsValid`), the model cannot represent
 // the scenario: InputError naming the scenario file and those levers (exit 2). Otherwise the
 // OutputValidationError stands (exit 4: a model bug).
-void validateScenarioResults(const ResultTable& results, const Scenario& scenario, const std::function<bool()>& defaultsValid);
+void validateScenarioResults(const ResultTable& results, const Scenario& scenario,
+                             const std::function<bool()>& defaultsValid);
 
 }  // namespace zorgsim

@@ -30,7 +30,8 @@ std::size_t editDistance(std::string_view a, std::string_view b) {
   for (std::size_t i = 1; i <= a.size(); ++i) {
     cur[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      cur[j] =
+          std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
     }
     std::swap(prev, cur);
   }
@@ -38,7 +39,8 @@ std::size_t editDistance(std::string_view a, std::string_view b) {
 }
 
 std::vector<std::string> allKeys() {
-  std::vector<std::string> keys{"name", "description", "extends", std::string(kTfrVariantKey), std::string(kAssumptionsKey)};
+  std::vector<std::string> keys{"name", "description", "extends", std::string(kTfrVariantKey),
+                                std::string(kAssumptionsKey)};
   for (const auto& s : leverSpecs()) keys.emplace_back(s.key);
   for (const auto& s : tableLeverSpecs()) keys.emplace_back(s.key);
   keys.emplace_back("prevention.catalogue");
@@ -53,7 +55,8 @@ std::string didYouMean(const std::string& key) {
     // Compare with the full key and with its last part (people often misplace tables).
     const auto lastDot = k.rfind('.');
     const std::string tail = lastDot == std::string::npos ? k : k.substr(lastDot + 1);
-    const std::size_t d = std::min(editDistance(key, k), editDistance(key.substr(key.rfind('.') + 1), tail) + 1);
+    const std::size_t d =
+        std::min(editDistance(key, k), editDistance(key.substr(key.rfind('.') + 1), tail) + 1);
     if (d < bestDistance) {
       bestDistance = d;
       best = k;
@@ -65,13 +68,17 @@ std::string didYouMean(const std::string& key) {
 std::size_t lineOf(const toml::node& n) { return n.source().begin.line; }
 
 // Flattens nested tables into dotted keys, except the free-form dwellings table.
-void flatten(const toml::table& t, const std::string& prefix, std::vector<std::pair<std::string, const toml::node*>>& out) {
+void flatten(const toml::table& t, const std::string& prefix,
+             std::vector<std::pair<std::string, const toml::node*>>& out) {
   for (const auto& [k, v] : t) {
-    const std::string key = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
+    const std::string key =
+        prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
     if (v.is_table() && !findTableLever(key) && !v.as_table()->empty()) {
       flatten(*v.as_table(), key, out);
     } else if (v.is_table() && v.as_table()->empty() && !findTableLever(key)) {
-      out.emplace_back(key, &v);  // an empty table sets nothing: reported as an unknown key, not ignored (case 23)
+      out.emplace_back(
+          key,
+          &v);  // an empty table sets nothing: reported as an unknown key, not ignored (case 23)
     } else {
       out.emplace_back(key, &v);
     }
@@ -101,7 +108,8 @@ std::string textProblem(std::string_view text, bool multiLine) {
     // UTF-8 of U+FFFE and U+FFFF: EF BF BE / EF BF BF.
     if (c == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
         (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xBE) {
-      return "contains the Unicode noncharacter U+FFF" + std::string(text[i + 2] == '\xBE' ? "E" : "F") + "; use plain text";
+      return "contains the Unicode noncharacter U+FFF" +
+             std::string(text[i + 2] == '\xBE' ? "E" : "F") + "; use plain text";
     }
   }
   return "";
@@ -129,7 +137,8 @@ Scenario loadWithChain(const fs::path& file, std::vector<std::string>& visiting)
   if (std::find(visiting.begin(), visiting.end(), key) != visiting.end()) {
     std::string chain;
     for (const auto& v : visiting) chain += v + " -> ";
-    throw InputError(file.string(), 0, "extends", "scenarios extend each other in a cycle: " + chain + key);
+    throw InputError(file.string(), 0, "extends",
+                     "scenarios extend each other in a cycle: " + chain + key);
   }
   // With error codes: a symbolic-link loop threw filesystem_error, an internal error (issue
   // #14 case 19); it is the file's problem.
@@ -139,7 +148,8 @@ Scenario loadWithChain(const fs::path& file, std::vector<std::string>& visiting)
   }
   if (!fs::exists(status)) throw InputError(file.string(), 0, "", "scenario file not found");
   if (!fs::is_regular_file(status)) throw InputError(file.string(), 0, "", "not a regular file");
-  if (fs::file_size(file, ec) > (4u << 20)) throw InputError(file.string(), 0, "", "scenario file is larger than 4 MiB");
+  if (fs::file_size(file, ec) > (4u << 20))
+    throw InputError(file.string(), 0, "", "scenario file is larger than 4 MiB");
   std::ifstream in(file, std::ios::binary);
   if (!in) throw InputError(file.string(), 0, "", "cannot open scenario file");
   std::ostringstream buffer;
@@ -156,7 +166,8 @@ Scenario parseWithChain(const std::string& text, const std::string& file, const 
   try {
     root = toml::parse(text, file);
   } catch (const toml::parse_error& e) {
-    throw InputError(file, e.source().begin.line, "", "not valid TOML: " + std::string(e.description()));
+    throw InputError(file, e.source().begin.line, "",
+                     "not valid TOML: " + std::string(e.description()));
   }
   std::vector<std::pair<std::string, const toml::node*>> entries;
   flatten(root, "", entries);
@@ -165,8 +176,10 @@ Scenario parseWithChain(const std::string& text, const std::string& file, const 
   // Inheritance first: the parent's resolved values are the starting point.
   for (const auto& [key, node] : entries) {
     if (key != "extends") continue;
-    if (!node->is_string()) throw InputError(file, lineOf(*node), key, "must be a file name in quotes");
-    if (node->as_string()->get().empty()) throw InputError(file, lineOf(*node), key, "is empty: give the scenario file to extend");
+    if (!node->is_string())
+      throw InputError(file, lineOf(*node), key, "must be a file name in quotes");
+    if (node->as_string()->get().empty())
+      throw InputError(file, lineOf(*node), key, "is empty: give the scenario file to extend");
     const fs::path parent = baseDir / node->as_string()->get();
     s = loadWithChain(parent, visiting);
     s.extendsChain.insert(s.extendsChain.begin(), parent.string());
@@ -177,12 +190,15 @@ Scenario parseWithChain(const std::string& text, const std::string& file, const 
   for (const auto& [key, node] : entries) {
     if (key == "extends") continue;
     if (node->is_table() && node->as_table()->empty() && !findTableLever(key)) {
-      throw InputError(file, lineOf(*node), key, "is an empty table: it sets nothing (remove it, or add its keys)");
+      throw InputError(file, lineOf(*node), key,
+                       "is an empty table: it sets nothing (remove it, or add its keys)");
     }
     if (key == "name" || key == "description") {
       if (!node->is_string()) throw InputError(file, lineOf(*node), key, "must be text in quotes");
       const std::string text = node->as_string()->get();
-      if (const std::string why = key == "name" ? scenarioNameProblem(text) : textProblem(text, true); !why.empty()) {
+      if (const std::string why =
+              key == "name" ? scenarioNameProblem(text) : textProblem(text, true);
+          !why.empty()) {
         throw InputError(file, lineOf(*node), key, why);
       }
       (key == "name" ? s.name : s.description) = text;
@@ -190,10 +206,12 @@ Scenario parseWithChain(const std::string& text, const std::string& file, const 
       continue;
     }
     if (key == kTfrVariantKey) {
-      if (!node->is_string()) throw InputError(file, lineOf(*node), key, "must be \"medium\", \"low\" or \"high\"");
+      if (!node->is_string())
+        throw InputError(file, lineOf(*node), key, "must be \"medium\", \"low\" or \"high\"");
       const std::string v = node->as_string()->get();
       if (std::find(kTfrVariants.begin(), kTfrVariants.end(), v) == kTfrVariants.end()) {
-        throw InputError(file, lineOf(*node), key, "'" + v + "' is not a WPP variant; use \"medium\", \"low\" or \"high\"");
+        throw InputError(file, lineOf(*node), key,
+                         "'" + v + "' is not a WPP variant; use \"medium\", \"low\" or \"high\"");
       }
       s.tfrVariant = v;
       s.tfrVariantLine = lineOf(*node);
@@ -202,7 +220,8 @@ Scenario parseWithChain(const std::string& text, const std::string& file, const 
     if (key == kAssumptionsKey) {
       const std::string v = node->is_string() ? node->as_string()->get() : "";
       if (v != kAssumptionSetCbs && v != kAssumptionSetWpp) {
-        throw InputError(file, lineOf(*node), key, "must be \"cbs\" (CBS Kernprognose) or \"wpp\" (UN WPP 2024)");
+        throw InputError(file, lineOf(*node), key,
+                         "must be \"cbs\" (CBS Kernprognose) or \"wpp\" (UN WPP 2024)");
       }
       s.assumptionSet = v;
       s.assumptionLine = lineOf(*node);
@@ -210,22 +229,27 @@ Scenario parseWithChain(const std::string& text, const std::string& file, const 
     }
     if (auto table = findTableLever(key)) {
       const TableLeverSpec& spec = tableLeverSpec(*table);
-      if (!node->is_table()) throw InputError(file, lineOf(*node), key, "must be a table of code = value");
+      if (!node->is_table())
+        throw InputError(file, lineOf(*node), key, "must be a table of code = value");
       static const std::regex municipality(R"(GM\d{4})");
       static const std::regex careType(R"([a-z][a-z0-9_]*)");
       for (const auto& [code, v] : *node->as_table()) {
         const std::string k(code.str());
         const std::string full = key + "." + k;
         if (spec.keyKind == TableKey::Municipality && !std::regex_match(k, municipality)) {
-          throw InputError(file, lineOf(v), full, "'" + k + "' is not a municipality code like GM0281");
+          throw InputError(file, lineOf(v), full,
+                           "'" + k + "' is not a municipality code like GM0281");
         }
         if (spec.keyKind == TableKey::CareType && !std::regex_match(k, careType)) {
-          throw InputError(file, lineOf(v), full, "'" + k + "' is not a care type code like wmo_hh");
+          throw InputError(file, lineOf(v), full,
+                           "'" + k + "' is not a care type code like wmo_hh");
         }
         const double d = numberValue(v, file, full);
         if (d < spec.min || d > spec.max) {
-          throw InputError(file, lineOf(v), full, "value " + formatValue(d) + " is outside the allowed range " +
-                                                      formatRange(spec.min, spec.max) + " (" + std::string(spec.unit) + ")");
+          throw InputError(file, lineOf(v), full,
+                           "value " + formatValue(d) + " is outside the allowed range " +
+                               formatRange(spec.min, spec.max) + " (" + std::string(spec.unit) +
+                               ")");
         }
         s.tables[static_cast<std::size_t>(*table)][k] = d;
         s.tableLines[static_cast<std::size_t>(*table)][k] = lineOf(v);
@@ -233,18 +257,23 @@ Scenario parseWithChain(const std::string& text, const std::string& file, const 
       continue;
     }
     if (key == "prevention.catalogue") {
-      if (!node->is_string()) throw InputError(file, lineOf(*node), key, "must be a file name in quotes");
+      if (!node->is_string())
+        throw InputError(file, lineOf(*node), key, "must be a file name in quotes");
       s.interventionCatalogue = (baseDir / node->as_string()->get()).string();
       continue;
     }
     if (key == "prevention.active") {
-      if (!node->is_array()) throw InputError(file, lineOf(*node), key, "must be a list of intervention ids, e.g. [\"reablement\"]");
+      if (!node->is_array())
+        throw InputError(file, lineOf(*node), key,
+                         "must be a list of intervention ids, e.g. [\"reablement\"]");
       s.activeInterventions.clear();
       for (const auto& v : *node->as_array()) {
         auto id = v.value<std::string>();
-        if (!id) throw InputError(file, lineOf(v), key, "must be a list of intervention ids in quotes");
+        if (!id)
+          throw InputError(file, lineOf(v), key, "must be a list of intervention ids in quotes");
         // Listed twice, a programme was applied twice (issue #14 case 18).
-        if (std::find(s.activeInterventions.begin(), s.activeInterventions.end(), *id) != s.activeInterventions.end()) {
+        if (std::find(s.activeInterventions.begin(), s.activeInterventions.end(), *id) !=
+            s.activeInterventions.end()) {
           throw InputError(file, lineOf(v), key, "intervention '" + *id + "' is listed twice");
         }
         s.activeInterventions.push_back(*id);
@@ -256,26 +285,30 @@ Scenario parseWithChain(const std::string& text, const std::string& file, const 
       // prevention.<id>.<parameter>: an override, checked against the catalogue when resolved.
       const auto rest = key.substr(std::string("prevention.").size());
       const auto dot = rest.find('.');
-      if (dot == std::string::npos) throw InputError(file, lineOf(*node), key, "unknown key" + didYouMean(key));
-      s.interventionOverrides[rest.substr(0, dot)][rest.substr(dot + 1)] = {numberValue(*node, file, key), lineOf(*node)};
+      if (dot == std::string::npos)
+        throw InputError(file, lineOf(*node), key, "unknown key" + didYouMean(key));
+      s.interventionOverrides[rest.substr(0, dot)][rest.substr(dot + 1)] = {
+          numberValue(*node, file, key), lineOf(*node)};
       continue;
     }
     auto lever = findLever(key);
     if (!lever) throw InputError(file, lineOf(*node), key, "unknown key" + didYouMean(key));
     const LeverSpec& spec = leverSpec(*lever);
     const double v = numberValue(*node, file, key);
-    if (spec.integer && v != std::floor(v)) throw InputError(file, lineOf(*node), key, "must be a whole number");
+    if (spec.integer && v != std::floor(v))
+      throw InputError(file, lineOf(*node), key, "must be a whole number");
     if (v < spec.min || v > spec.max) {
       throw InputError(file, lineOf(*node), key,
-                       "value " + formatValue(v) + " is outside the allowed range " + formatRange(spec.min, spec.max) +
-                           " (" + std::string(spec.unit) + ")");
+                       "value " + formatValue(v) + " is outside the allowed range " +
+                           formatRange(spec.min, spec.max) + " (" + std::string(spec.unit) + ")");
     }
     s[*lever] = v;
   }
   if (!named) {
     s.name = fs::path(file).stem().string();
     if (const std::string why = scenarioNameProblem(s.name); !why.empty()) {
-      throw InputError(file, 0, "name", why + " (taken from the file name; give one with name = \"...\")");
+      throw InputError(file, 0, "name",
+                       why + " (taken from the file name; give one with name = \"...\")");
     }
   }
   return s;
@@ -284,7 +317,8 @@ Scenario parseWithChain(const std::string& text, const std::string& file, const 
 }  // namespace
 
 Scenario::Scenario() {
-  for (const auto& spec : leverSpecs()) values[static_cast<std::size_t>(spec.id)] = spec.defaultValue;
+  for (const auto& spec : leverSpecs())
+    values[static_cast<std::size_t>(spec.id)] = spec.defaultValue;
 }
 
 std::string Scenario::canonicalText() const {
@@ -351,7 +385,8 @@ void resolveInterventions(Scenario& s) {
   if (s.activeInterventions.empty() && s.interventionOverrides.empty()) return;
   const std::string file = s.sourceFile.empty() ? "(scenario)" : s.sourceFile;
   std::string catalogue = s.interventionCatalogue;
-  if (catalogue.empty()) catalogue = (fs::path(s.sourceFile).parent_path() / "interventions.toml").string();
+  if (catalogue.empty())
+    catalogue = (fs::path(s.sourceFile).parent_path() / "interventions.toml").string();
   const auto all = loadInterventionCatalogue(catalogue);
   std::vector<std::string> ids;
   for (const auto& i : all) ids.push_back(i.id);
@@ -363,38 +398,53 @@ void resolveInterventions(Scenario& s) {
   };
   for (const auto& id : s.activeInterventions) {
     const Intervention* i = byId(id);
-    if (!i) throw InputError(file, s.activeLine, "prevention.active", "unknown intervention '" + id + "' in " + catalogue + closest(id, ids));
+    if (!i)
+      throw InputError(file, s.activeLine, "prevention.active",
+                       "unknown intervention '" + id + "' in " + catalogue + closest(id, ids));
     s.interventions.push_back(*i);
   }
   std::vector<std::string> params;
   for (const auto& p : interventionParameters()) params.emplace_back(p.key);
   for (const auto& [overrideId, overrides] : s.interventionOverrides) {
-    const std::string id = overrideId;  // (structured bindings cannot be captured by lambdas in clang 14)
-    auto it = std::find_if(s.interventions.begin(), s.interventions.end(), [&](const Intervention& i) { return i.id == id; });
+    const std::string id =
+        overrideId;  // (structured bindings cannot be captured by lambdas in clang 14)
+    auto it = std::find_if(s.interventions.begin(), s.interventions.end(),
+                           [&](const Intervention& i) { return i.id == id; });
     for (const auto& [overrideParam, value] : overrides) {
       const std::string param = overrideParam;
       const std::string key = "prevention." + id + "." + param;
-      if (!byId(id)) throw InputError(file, value.second, key, "unknown intervention '" + id + "'" + closest(id, ids));
+      if (!byId(id))
+        throw InputError(file, value.second, key,
+                         "unknown intervention '" + id + "'" + closest(id, ids));
       if (it == s.interventions.end()) {
-        throw InputError(file, value.second, key, "intervention '" + id + "' is not in prevention.active");
+        throw InputError(file, value.second, key,
+                         "intervention '" + id + "' is not in prevention.active");
       }
-      const auto spec = std::find_if(interventionParameters().begin(), interventionParameters().end(),
-                                     [&](const InterventionParameter& p) { return param == p.key; });
+      const auto spec =
+          std::find_if(interventionParameters().begin(), interventionParameters().end(),
+                       [&](const InterventionParameter& p) { return param == p.key; });
       if (spec == interventionParameters().end()) {
-        throw InputError(file, value.second, key, "unknown intervention parameter '" + param + "'" + closest(param, params));
+        throw InputError(file, value.second, key,
+                         "unknown intervention parameter '" + param + "'" + closest(param, params));
       }
       if (value.first < spec->min || value.first > spec->max) {
-        throw InputError(file, value.second, key, "value " + formatValue(value.first) + " is outside the allowed range " +
-                                                      formatRange(spec->min, spec->max));
+        throw InputError(file, value.second, key,
+                         "value " + formatValue(value.first) + " is outside the allowed range " +
+                             formatRange(spec->min, spec->max));
       }
-      if (spec->whole && value.first != std::floor(value.first)) {  // age_min = 64.7 was truncated (issue #14 case 23)
-        throw InputError(file, value.second, key, "must be a whole number, got " + formatValue(value.first));
+      if (spec->whole &&
+          value.first !=
+              std::floor(value.first)) {  // age_min = 64.7 was truncated (issue #14 case 23)
+        throw InputError(file, value.second, key,
+                         "must be a whole number, got " + formatValue(value.first));
       }
       setInterventionParameter(*it, param, value.first);
     }
     if (it != s.interventions.end()) {
-      if (it->ageMin > it->ageMax) throw InputError(file, 0, "prevention." + id, "age_max is below age_min");
-      if (it->endYear < it->startYear) throw InputError(file, 0, "prevention." + id, "end_year is before start_year");
+      if (it->ageMin > it->ageMax)
+        throw InputError(file, 0, "prevention." + id, "age_max is below age_min");
+      if (it->endYear < it->startYear)
+        throw InputError(file, 0, "prevention." + id, "end_year is before start_year");
     }
   }
 }
@@ -408,27 +458,32 @@ void validateScenarioAgainstData(const Scenario& s, const Dataset& data) {
   const std::string file = s.sourceFile.empty() ? "(built-in scenario)" : s.sourceFile;
   if (s.horizon() <= data.baseYear) {
     throw InputError(file, 0, "horizon",
-                     "horizon " + std::to_string(s.horizon()) + " must be after the data's base year " + std::to_string(data.baseYear));
+                     "horizon " + std::to_string(s.horizon()) +
+                         " must be after the data's base year " + std::to_string(data.baseYear));
   }
   if (s.horizon() > data.baseYear + 100) {
-    throw InputError(file, 0, "horizon", "horizon more than 100 years after the base year is not supported");
+    throw InputError(file, 0, "horizon",
+                     "horizon more than 100 years after the base year is not supported");
   }
   if (s.assumptionSet != kAssumptionSetWpp && !data.assumptionSets.count(s.assumptionSet)) {
     throw InputError(file, s.assumptionLine, std::string(kAssumptionsKey),
-                     "the dataset '" + data.name + "' has no national assumption set '" + s.assumptionSet +
+                     "the dataset '" + data.name + "' has no national assumption set '" +
+                         s.assumptionSet +
                          "' (national_assumptions.csv); use assumptions = \"wpp\"");
   }
   if (s.assumptionSet != kAssumptionSetWpp && s.tfrVariant != "medium") {
-    throw InputError(file, s.tfrVariantLine, std::string(kTfrVariantKey),
-                     "tfr_variant chooses among the UN WPP variants; it needs assumptions = \"wpp\" (now '" + s.assumptionSet +
-                         "'); for other fertility use fertility_multiplier");
+    throw InputError(
+        file, s.tfrVariantLine, std::string(kTfrVariantKey),
+        "tfr_variant chooses among the UN WPP variants; it needs assumptions = \"wpp\" (now '" +
+            s.assumptionSet + "'); for other fertility use fertility_multiplier");
   }
   const auto& dwellings = s.table(TableLever::ExtraDwellings);
   for (const auto& [code, d] : dwellings) {
     if (data.indexOf(code) < 0) {
       const auto& lines = s.tableLines[static_cast<std::size_t>(TableLever::ExtraDwellings)];
       auto line = lines.count(code) ? lines.at(code) : 0;
-      throw InputError(file, line, std::string(tableLeverSpec(TableLever::ExtraDwellings).key) + "." + code,
+      throw InputError(file, line,
+                       std::string(tableLeverSpec(TableLever::ExtraDwellings).key) + "." + code,
                        "municipality " + code + " is not in the dataset '" + data.name + "'");
     }
   }
@@ -437,7 +492,8 @@ void validateScenarioAgainstData(const Scenario& s, const Dataset& data) {
 std::string scenarioToToml(const Scenario& s) {
   std::ostringstream out;
   out << "name = " << toml::value<std::string>(s.name) << "\n";
-  if (!s.description.empty()) out << "description = " << toml::value<std::string>(s.description) << "\n";
+  if (!s.description.empty())
+    out << "description = " << toml::value<std::string>(s.description) << "\n";
   std::string currentTable;
   char buf[64];
   for (const auto& spec : leverSpecs()) {
@@ -457,9 +513,11 @@ std::string scenarioToToml(const Scenario& s) {
   }
   if (!s.activeInterventions.empty()) {
     out << "\n[prevention]\n";
-    if (!s.interventionCatalogue.empty()) out << "catalogue = " << toml::value<std::string>(s.interventionCatalogue) << "\n";
+    if (!s.interventionCatalogue.empty())
+      out << "catalogue = " << toml::value<std::string>(s.interventionCatalogue) << "\n";
     out << "active = [";
-    for (std::size_t i = 0; i < s.activeInterventions.size(); ++i) out << (i ? ", " : "") << toml::value<std::string>(s.activeInterventions[i]);
+    for (std::size_t i = 0; i < s.activeInterventions.size(); ++i)
+      out << (i ? ", " : "") << toml::value<std::string>(s.activeInterventions[i]);
     out << "]\n";
     for (const auto& i : s.interventions) {
       out << "\n[prevention." << i.id << "]\n";
@@ -483,15 +541,19 @@ std::string scenarioToToml(const Scenario& s) {
 std::string scenarioNameProblem(std::string_view name) {
   std::string shown(name.substr(0, 40));
   for (char& c : shown) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = '?';  // the message itself stays plain text
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
+      c = '?';  // the message itself stays plain text
   }
   const std::string quoted = "scenario name '" + shown + (name.size() > 40 ? "...'" : "'");
   if (name.empty()) return "the scenario name is empty (it names the output folder)";
   if (name.size() > kMaxScenarioNameBytes) {
-    return quoted + " is longer than " + std::to_string(kMaxScenarioNameBytes) + " bytes (it names the output folder)";
+    return quoted + " is longer than " + std::to_string(kMaxScenarioNameBytes) +
+           " bytes (it names the output folder)";
   }
-  if (name.find_first_of("/\\") != std::string_view::npos) return quoted + " contains a path separator (it names the output folder)";
-  if (name.find_first_not_of('.') == std::string_view::npos) return quoted + " is not a folder name (dots only)";
+  if (name.find_first_of("/\\") != std::string_view::npos)
+    return quoted + " contains a path separator (it names the output folder)";
+  if (name.find_first_not_of('.') == std::string_view::npos)
+    return quoted + " is not a folder name (dots only)";
   if (name.front() == '.') return quoted + " starts with '.' (it would be a hidden folder)";
   if (const std::string why = textProblem(name, false); !why.empty()) return quoted + " " + why;
   return "";

@@ -26,7 +26,7 @@ struct Scenario {
   std::vector<std::string> extendsChain;  // files it inherits from, nearest first
 
   std::array<double, kLeverCount> values{};  // indexed by Lever
-  std::string tfrVariant = "medium";  // UN WPP TFR variant, used with assumptionSet "wpp"
+  std::string tfrVariant = "medium";         // UN WPP TFR variant, used with assumptionSet "wpp"
   std::size_t tfrVariantLine = 0;
   // National assumption set (national_assumptions.hpp): "cbs" (CBS Kernprognose, default) or "wpp".
   std::string assumptionSet = "cbs";
@@ -41,14 +41,17 @@ struct Scenario {
   std::string interventionCatalogue;
   std::vector<std::string> activeInterventions;
   std::size_t activeLine = 0;
-  std::map<std::string, std::map<std::string, std::pair<double, std::size_t>>> interventionOverrides;
+  std::map<std::string, std::map<std::string, std::pair<double, std::size_t>>>
+      interventionOverrides;
   std::vector<Intervention> interventions;
 
   Scenario();  // every lever at its default
   double operator[](Lever l) const { return values[static_cast<std::size_t>(l)]; }
   double& operator[](Lever l) { return values[static_cast<std::size_t>(l)]; }
   int horizon() const { return static_cast<int>((*this)[Lever::Horizon]); }
-  const std::map<std::string, double>& table(TableLever t) const { return tables[static_cast<std::size_t>(t)]; }
+  const std::map<std::string, double>& table(TableLever t) const {
+    return tables[static_cast<std::size_t>(t)];
+  }
   std::map<std::string, double>& table(TableLever t) { return tables[static_cast<std::size_t>(t)]; }
   // Value for a key of a table lever, or `fallback` when the scenario does not set it.
   double tableValue(TableLever t, const std::string& key, double fallback) const;
@@ -72,7 +75,8 @@ Scenario loadScenario(const std::filesystem::path& file);
 inline constexpr std::size_t kMaxScenarioNameBytes = 100;
 std::string scenarioNameProblem(std::string_view name);
 // Parses scenario text; `name` is used in messages, `baseDir` resolves `extends`.
-Scenario parseScenario(const std::string& text, const std::string& name, const std::filesystem::path& baseDir);
+Scenario parseScenario(const std::string& text, const std::string& name,
+                       const std::filesystem::path& baseDir);
 
 // Checks the parts of a scenario that depend on the data (municipality codes, care type
 // codes, horizon after the base year). Throws InputError naming the scenario file and line.

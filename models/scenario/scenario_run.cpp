@@ -17,7 +17,8 @@
 namespace zorgsim {
 
 std::uint64_t estimateRunBytes(std::size_t areas, int years) {
-  return static_cast<std::uint64_t>(areas) * static_cast<std::uint64_t>(std::max(years, 1)) * kRunBytesPerAreaYear;
+  return static_cast<std::uint64_t>(areas) * static_cast<std::uint64_t>(std::max(years, 1)) *
+         kRunBytesPerAreaYear;
 }
 
 void checkRunMemory(std::size_t areas, int years, std::uint64_t limitBytes) {
@@ -30,12 +31,14 @@ void checkRunMemory(std::size_t areas, int years, std::uint64_t limitBytes) {
     return std::string(text);
   };
   throw InputError("--region", 0, "",
-                   "the run needs about " + gb(need) + " of memory (" + std::to_string(areas) + " areas x " + std::to_string(years) +
-                       " years), more than the " + gb(limit) + " available; run one region at a time (--region) or a shorter horizon");
+                   "the run needs about " + gb(need) + " of memory (" + std::to_string(areas) +
+                       " areas x " + std::to_string(years) + " years), more than the " + gb(limit) +
+                       " available; run one region at a time (--region) or a shorter horizon");
 }
 
 ScenarioRun runScenario(const Dataset& data, const CareModel& baseCare, const Scenario& scenario,
-                        const std::vector<int>& selection, const std::vector<Registration>& registrations) {
+                        const std::vector<int>& selection,
+                        const std::vector<Registration>& registrations) {
   validateScenarioCareTypes(scenario, baseCare, data);
   ScenarioRun run;
   run.plan = prepareProjection(data, scenario, selection);
@@ -48,7 +51,8 @@ ScenarioRun runScenario(const Dataset& data, const CareModel& baseCare, const Sc
   const CareModel* careInUse = &baseCare;
   if (!registrations.empty() && !baseCare.empty()) {
     std::map<int, std::size_t> position;
-    for (std::size_t p = 0; p < run.plan.municipalities.size(); ++p) position[run.plan.municipalities[p]] = p;
+    for (std::size_t p = 0; p < run.plan.municipalities.size(); ++p)
+      position[run.plan.municipalities[p]] = p;
     std::vector<Registration> inRun;
     for (const auto& r : registrations) {
       if (position.count(r.municipality)) inRun.push_back(r);
@@ -76,8 +80,11 @@ ScenarioRun runScenario(const Dataset& data, const CareModel& baseCare, const Sc
     for (std::size_t p = 0; p < run.plan.municipalities.size(); ++p) {
       const AreaProjection& m = run.projection.perMunicipality[p];
       const double share = m.population.front().sum() / national;
-      municipalCare.push_back(projectMunicipalCare(care, scenario, run.plan, p, m, share, data, true));
-      if (prevention) municipalCounterfactual.push_back(projectMunicipalCare(care, scenario, run.plan, p, m, share, data, false));
+      municipalCare.push_back(
+          projectMunicipalCare(care, scenario, run.plan, p, m, share, data, true));
+      if (prevention)
+        municipalCounterfactual.push_back(
+            projectMunicipalCare(care, scenario, run.plan, p, m, share, data, false));
     }
   }
   // Capped use (care_projection.cpp) is stated, per care type: in the manifest's notes and,
@@ -92,10 +99,11 @@ ScenarioRun runScenario(const Dataset& data, const CareModel& baseCare, const Sc
     }
     if (places == 0) continue;
     const std::string& code = care.catalogue.types[k].code;
-    run.plan.notes.push_back(std::string(kCappedUseNote) + code + " reaches one client per inhabitant of some ages from " +
-                             std::to_string(first) + " in " + std::to_string(places) +
-                             " municipalities (care.prevalence_trend." + code +
-                             "); its use is capped there, so clients then grow only with the population");
+    run.plan.notes.push_back(
+        std::string(kCappedUseNote) + code +
+        " reaches one client per inhabitant of some ages from " + std::to_string(first) + " in " +
+        std::to_string(places) + " municipalities (care.prevalence_trend." + code +
+        "); its use is capped there, so clients then grow only with the population");
   }
   for (const auto& area : run.areas) {
     run.areaProjections.push_back(sumAreas(run.projection, area.positions));

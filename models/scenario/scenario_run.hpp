@@ -28,7 +28,8 @@ struct ScenarioRun {
   std::vector<GeoArea> areas;
   std::vector<AreaProjection> areaProjections;  // parallel to areas (summed counts)
   std::vector<AreaCare> areaCare;               // parallel to areas; empty without a care catalogue
-  std::vector<AreaCare> areaCareWithoutPrevention;  // the same without the scenario's interventions (empty if none)
+  std::vector<AreaCare>
+      areaCareWithoutPrevention;  // the same without the scenario's interventions (empty if none)
   ResultTable results;
   std::vector<RecalibrationNote> recalibrations;  // levels replaced by own registrations
 };
@@ -42,11 +43,11 @@ std::uint64_t estimateRunBytes(std::size_t areas, int years);
 // limitBytes (0 = MemAvailable of the system).
 void checkRunMemory(std::size_t areas, int years, std::uint64_t limitBytes = 0);
 
-
 // care: the care catalogue and workforce parameters (an empty model gives demography only).
 // registrations: the user's own client counts; they replace the municipal levels of the
 // care types and municipalities they cover (see registrations.hpp).
 ScenarioRun runScenario(const Dataset& data, const CareModel& care, const Scenario& scenario,
-                        const std::vector<int>& selection, const std::vector<Registration>& registrations = {});
+                        const std::vector<int>& selection,
+                        const std::vector<Registration>& registrations = {});
 
 }  // namespace zorgsim

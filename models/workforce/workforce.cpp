@@ -13,16 +13,19 @@ namespace zorgsim {
 
 namespace fs = std::filesystem;
 
-int WorkforceParameters::indexOf(const std::string& segment) const { return indexOfCode(segments, segment); }
+int WorkforceParameters::indexOf(const std::string& segment) const {
+  return indexOfCode(segments, segment);
+}
 
 namespace {
 
 void loadSegments(WorkforceParameters& w, const fs::path& folder) {
-  auto t = CsvTable::read(folder / "workforce_segments.csv",
-                          {{"segment", "name_nl", "name_en", "employees_national", "employees_year", "employees_source",
-                            "part_time_factor", "part_time_source", "attrition_rate", "attrition_source",
-                            "inflow_per_1000_aged_20_29", "inflow_source", "productive_hours_per_fte",
-                            "productive_hours_source"}});
+  auto t =
+      CsvTable::read(folder / "workforce_segments.csv",
+                     {{"segment", "name_nl", "name_en", "employees_national", "employees_year",
+                       "employees_source", "part_time_factor", "part_time_source", "attrition_rate",
+                       "attrition_source", "inflow_per_1000_aged_20_29", "inflow_source",
+                       "productive_hours_per_fte", "productive_hours_source"}});
   for (std::size_t r = 0; r < t.rows(); ++r) {
     WorkforceSegment s;
     s.code = t.key(r, "segment");
@@ -45,7 +48,8 @@ void loadSegments(WorkforceParameters& w, const fs::path& folder) {
 }
 
 void loadAgeDistribution(WorkforceParameters& w, const fs::path& folder) {
-  auto t = CsvTable::read(folder / "workforce_age_distribution.csv", {{"segment", "age_group", "share", "source"}});
+  auto t = CsvTable::read(folder / "workforce_age_distribution.csv",
+                          {{"segment", "age_group", "share", "source"}});
   std::map<int, std::vector<AgeGroup>> groups;
   for (std::size_t r = 0; r < t.rows(); ++r) {
     const auto& code = t.key(r, "segment");
@@ -53,7 +57,8 @@ void loadAgeDistribution(WorkforceParameters& w, const fs::path& folder) {
     if (i < 0) t.fail(r, "segment", "unknown workforce segment '" + code + "'");
     auto g = parseAgeGroup(t.key(r, "age_group"));
     if (!g) t.fail(r, "age_group", "'" + t.text(r, "age_group") + "' is not an age group");
-    if (g->openEnded()) g->last = 74;  // working past 75 is negligible; keeps the stock in working ages
+    if (g->openEnded())
+      g->last = 74;  // working past 75 is negligible; keeps the stock in working ages
     const double share = t.numberIn(r, "share", 0.0, 1.0);
     auto& dist = w.segments[static_cast<std::size_t>(i)].ageDistribution;
     dist.segment(g->first, g->width()) += share / g->width();
@@ -62,15 +67,17 @@ void loadAgeDistribution(WorkforceParameters& w, const fs::path& folder) {
   for (std::size_t i = 0; i < w.segments.size(); ++i) {
     const double sum = w.segments[i].ageDistribution.sum();
     if (std::abs(sum - 1.0) > 0.01) {
-      throw InputError(t.name(), 0, "share", "age shares of segment " + w.segments[i].code + " add up to " +
-                                                 std::to_string(sum) + ", expected 1");
+      throw InputError(t.name(), 0, "share",
+                       "age shares of segment " + w.segments[i].code + " add up to " +
+                           std::to_string(sum) + ", expected 1");
     }
     w.segments[i].ageDistribution /= sum;
   }
 }
 
 void loadPensionAge(WorkforceParameters& w, const fs::path& folder) {
-  auto t = CsvTable::read(folder / "state_pension_age.csv", {{"year", "age_years", "age_months", "source"}});
+  auto t = CsvTable::read(folder / "state_pension_age.csv",
+                          {{"year", "age_years", "age_months", "source"}});
   std::map<int, double> m;
   for (std::size_t r = 0; r < t.rows(); ++r) {
     const int year = static_cast<int>(t.integer(r, "year", 1900, 2300));
@@ -89,7 +96,8 @@ void loadShortage(WorkforceParameters& w, const fs::path& folder) {
   for (std::size_t r = 0; r < t.rows(); ++r) {
     const int i = w.indexOf(t.key(r, "segment"));
     if (i < 0) t.fail(r, "segment", "unknown workforce segment '" + t.text(r, "segment") + "'");
-    w.segments[static_cast<std::size_t>(i)].baseShortageShare = t.numberIn(r, "shortage_share", 0.0, 1.0);
+    w.segments[static_cast<std::size_t>(i)].baseShortageShare =
+        t.numberIn(r, "shortage_share", 0.0, 1.0);
     w.segments[static_cast<std::size_t>(i)].shortageSource = t.key(r, "source");
   }
 }
@@ -128,7 +136,8 @@ SegmentSupply projectSupply(const WorkforceSegment& segment, const WorkforceLeve
     out.persons.push_back(total);
     out.fte.push_back(total * partTime);
     if (y + 1 == years) break;
-    const double pensionAge = seriesValue(statePensionAge, baseYear + static_cast<int>(y)) + levers.retirementAgeOffset;
+    const double pensionAge =
+        seriesValue(statePensionAge, baseYear + static_cast<int>(y)) + levers.retirementAgeOffset;
     if (pensionAge != retiringFor) {
       // Share of each single-year cohort reaching the pension age during the year: those aged
       // a on 1 January turn a+1; all of them once a+1 is past the pension age.
@@ -140,7 +149,8 @@ SegmentSupply projectSupply(const WorkforceSegment& segment, const WorkforceLeve
     const double left = stock.sum() * attrition;
     stock *= 1.0 - attrition;
     const double youngAdults = population[y].middleRows(20, 10).sum();
-    const double inflow = segment.inflowPer1000Aged20to29 / 1000.0 * youngAdults * levers.inflowMultiplier;
+    const double inflow =
+        segment.inflowPer1000Aged20to29 / 1000.0 * youngAdults * levers.inflowMultiplier;
     // Ageing by one year (the last age keeps its members), then entrants spread uniformly over
     // ages 20-29 (assumption: entrants' ages are not in the sources).
     const double top = stock(kOpenAge);

@@ -1,6 +1,7 @@
 #pragma once
-// The care workforce (docs/method-care.md section 4, docs/workforce-parameters.md), per municipality and workforce segment
-// (vvt, gehandicaptenzorg, jeugd, sociaal_domein), summed to regions.
+// The care workforce (docs/method-care.md section 4, docs/workforce-parameters.md), per
+// municipality and workforce segment (vvt, gehandicaptenzorg, jeugd, sociaal_domein), summed to
+// regions.
 //
 // Supply, a stock-flow model of persons by single year of age:
 //   base year: national employees of the segment (AZW) x the municipality's share of the
@@ -31,15 +32,16 @@ namespace zorgsim {
 
 struct WorkforceSegment {
   std::string code, nameNl, nameEn;
-  double employeesNational = 0;   // persons, in employeesYear
+  double employeesNational = 0;  // persons, in employeesYear
   int employeesYear = 0;
-  double partTimeFactor = 0;      // FTE per employee (0..1]
-  double attritionRate = 0;       // share leaving per year before pension age (0..1)
+  double partTimeFactor = 0;           // FTE per employee (0..1]
+  double attritionRate = 0;            // share leaving per year before pension age (0..1)
   double inflowPer1000Aged20to29 = 0;  // new entrants per year per 1,000 inhabitants 20-29
   double productiveHoursPerFte = 0;    // client hours per FTE per year
   double baseShortageShare = 0;        // base-year demand = supply x (1 + share)
   AgeVector ageDistribution = AgeVector::Zero();  // shares by single age, sum 1
-  std::string employeesSource, partTimeSource, attritionSource, inflowSource, hoursSource, shortageSource;
+  std::string employeesSource, partTimeSource, attritionSource, inflowSource, hoursSource,
+      shortageSource;
 };
 
 struct WorkforceParameters {

@@ -19,8 +19,10 @@ int main(int argc, char** argv) {
     const std::string target = targetDir.path().filename().string();
     for (const auto& f : std::filesystem::directory_iterator(targetDir.path())) {
       std::ifstream in(f.path(), std::ios::binary);
-      const std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-      if (zorgsim::fuzz::run(target, reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()) < 0) {
+      const std::vector<char> bytes((std::istreambuf_iterator<char>(in)),
+                                    std::istreambuf_iterator<char>());
+      if (zorgsim::fuzz::run(target, reinterpret_cast<const std::uint8_t*>(bytes.data()),
+                             bytes.size()) < 0) {
         std::fprintf(stderr, "unknown fuzz target folder %s\n", target.c_str());
         return 2;
       }

@@ -20,10 +20,13 @@ namespace zorgsim::fuzz {
 
 namespace {
 
-std::string text(const std::uint8_t* data, std::size_t size) { return std::string(reinterpret_cast<const char*>(data), size); }
+std::string text(const std::uint8_t* data, std::size_t size) {
+  return std::string(reinterpret_cast<const char*>(data), size);
+}
 
 struct Defaults {
-  Dataset data = loadDataset(std::filesystem::path(ZORGSIM_FUZZ_SOURCE_DIR) / "data" / "gelderland");
+  Dataset data =
+      loadDataset(std::filesystem::path(ZORGSIM_FUZZ_SOURCE_DIR) / "data" / "gelderland");
   CareModel care = loadCareModel(data);
 };
 const Defaults& defaults() {
@@ -63,8 +66,10 @@ int csvTable(const std::uint8_t* data, std::size_t size) {
 int registrations(const std::uint8_t* data, std::size_t size) {
   const Defaults& d = defaults();
   try {
-    for (const auto& r : parseRegistrations(text(data, size), "fuzz.csv", d.data, d.care.catalogue, "wmo_hh")) {
-      if (!(r.clients >= 0) || r.municipality < 0 || d.care.catalogue.indexOf(r.careType) < 0) __builtin_trap();
+    for (const auto& r :
+         parseRegistrations(text(data, size), "fuzz.csv", d.data, d.care.catalogue, "wmo_hh")) {
+      if (!(r.clients >= 0) || r.municipality < 0 || d.care.catalogue.indexOf(r.careType) < 0)
+        __builtin_trap();
     }
   } catch (const InputError&) {
   }
@@ -88,7 +93,8 @@ int scenario(const std::uint8_t* data, std::size_t size) {
 int interventions(const std::uint8_t* data, std::size_t size) {
   try {
     for (const auto& i : parseInterventionCatalogue(text(data, size), "fuzz.toml")) {
-      if (i.reach < 0 || i.reach > 1 || i.ageMin > i.ageMax || i.endYear < i.startYear) __builtin_trap();
+      if (i.reach < 0 || i.reach > 1 || i.ageMin > i.ageMax || i.endYear < i.startYear)
+        __builtin_trap();
       for (int y = 1990; y < 2100; y += 7) {
         const double e = i.effectAt(y);
         if (!(e >= 0 && e <= 1)) __builtin_trap();
@@ -102,7 +108,8 @@ int interventions(const std::uint8_t* data, std::size_t size) {
 int geojson(const std::uint8_t* data, std::size_t size) {
   // The map reader takes a file: write the input to one (in a RAM-backed folder if present).
   static const std::filesystem::path file = sandbox() / "fuzz.geojson";
-  std::ofstream(file, std::ios::binary | std::ios::trunc).write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
+  std::ofstream(file, std::ios::binary | std::ios::trunc)
+      .write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
   try {
     const charts::GeoMap map = charts::loadGeoJson(file);
     for (const auto& area : map.areas) {
@@ -130,7 +137,8 @@ int number(const std::uint8_t* data, std::size_t size) {
     if (!isNumberText(s)) __builtin_trap();
     char* end = nullptr;
     const double back = std::strtod(s.c_str(), &end);
-    if (end != s.c_str() + s.size() || !(std::abs(back - v) <= 5e-5 + std::abs(v) * 0x1p-52)) __builtin_trap();
+    if (end != s.c_str() + s.size() || !(std::abs(back - v) <= 5e-5 + std::abs(v) * 0x1p-52))
+      __builtin_trap();
   }
   return 0;
 }

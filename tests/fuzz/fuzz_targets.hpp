@@ -11,13 +11,16 @@
 namespace zorgsim::fuzz {
 
 int csvTable(const std::uint8_t* data, std::size_t size);
-int registrations(const std::uint8_t* data, std::size_t size);  // plain CSV and CBS StatLine exports
+int registrations(const std::uint8_t* data,
+                  std::size_t size);  // plain CSV and CBS StatLine exports
 int scenario(const std::uint8_t* data, std::size_t size);
 int interventions(const std::uint8_t* data, std::size_t size);
 int geojson(const std::uint8_t* data, std::size_t size);  // the municipal map
-int number(const std::uint8_t* data, std::size_t size);   // the result number formatter (differential, strtod)
+int number(const std::uint8_t* data,
+           std::size_t size);  // the result number formatter (differential, strtod)
 
-// Dispatch by target name ("csv", "registrations", "scenario", "interventions", "geojson", "number"); -1 if unknown.
+// Dispatch by target name ("csv", "registrations", "scenario", "interventions", "geojson",
+// "number"); -1 if unknown.
 int run(const std::string& target, const std::uint8_t* data, std::size_t size);
 
 }  // namespace zorgsim::fuzz

@@ -77,18 +77,22 @@ std::string readFile(const fs::path& p) {
 bool haveXvfb() { return std::system("command -v xvfb-run >/dev/null 2>&1") == 0; }
 
 // Plays a script under a fresh Xvfb of the given size; returns the parsed state.
-json playScript(const std::string& gui, const fs::path& script, const fs::path& out, int width, int height, int& status) {
+json playScript(const std::string& gui, const fs::path& script, const fs::path& out, int width,
+                int height, int& status) {
   fs::remove_all(out);
   fs::create_directories(out);
-  const std::string cmd = "xvfb-run -a -s " + quote("-screen 0 " + std::to_string(width) + "x" + std::to_string(height) + "x24") +
-                          " " + quote(gui) + " --script " + quote(script.string()) + " --screenshots " + quote(out.string());
+  const std::string cmd =
+      "xvfb-run -a -s " +
+      quote("-screen 0 " + std::to_string(width) + "x" + std::to_string(height) + "x24") + " " +
+      quote(gui) + " --script " + quote(script.string()) + " --screenshots " + quote(out.string());
   const Result r = run(cmd, out / "stderr.txt");
   status = r.status;
   std::ofstream(out / "state.json") << r.out;
   try {
     return json::parse(r.out);
   } catch (const std::exception& e) {
-    std::printf("could not parse the state (%s); stderr:\n%s\n", e.what(), readFile(out / "stderr.txt").c_str());
+    std::printf("could not parse the state (%s); stderr:\n%s\n", e.what(),
+                readFile(out / "stderr.txt").c_str());
     return json::object();
   }
 }
@@ -103,7 +107,8 @@ Image load(const fs::path& p) {
   int channels = 0;
   unsigned char* data = stbi_load(p.string().c_str(), &img.w, &img.h, &channels, 3);
   if (data) {
-    img.rgb.assign(data, data + static_cast<std::size_t>(img.w) * static_cast<std::size_t>(img.h) * 3);
+    img.rgb.assign(data,
+                   data + static_cast<std::size_t>(img.w) * static_cast<std::size_t>(img.h) * 3);
     stbi_image_free(data);
   }
   return img;
@@ -128,64 +133,85 @@ double meanAbsDiff(const Image& a, const Image& b) {
   return d / double(a.rgb.size());
 }
 
-void checkScreenshots(const json& state, int width, int height, const std::vector<std::string>& mustInclude) {
+void checkScreenshots(const json& state, int width, int height,
+                      const std::vector<std::string>& mustInclude) {
   const auto shots = state.value("screenshots", json::array());
   check(!shots.empty(), "screenshots written");
   bool allGood = true;
   for (const auto& s : shots) {
     const Image img = load(s.get<std::string>());
     const bool good = img.w == width && img.h == height && contrast(img) > 20;
-    if (!good) std::printf("     bad screenshot %s (%dx%d, contrast %.1f)\n", s.get<std::string>().c_str(), img.w, img.h, contrast(img));
+    if (!good)
+      std::printf("     bad screenshot %s (%dx%d, contrast %.1f)\n", s.get<std::string>().c_str(),
+                  img.w, img.h, contrast(img));
     allGood = allGood && good;
   }
-  check(allGood, "every screenshot is " + std::to_string(width) + "x" + std::to_string(height) + " and not blank");
+  check(allGood, "every screenshot is " + std::to_string(width) + "x" + std::to_string(height) +
+                     " and not blank");
   for (const auto& name : mustInclude) {
     bool found = false;
-    for (const auto& s : shots) found = found || s.get<std::string>().find(name) != std::string::npos;
+    for (const auto& s : shots)
+      found = found || s.get<std::string>().find(name) != std::string::npos;
     check(found, "a screenshot of " + name);
   }
 }
 
 bool near(const json& v, double expected, double relative = 1e-9) {
-  return v.is_number() && std::abs(v.get<double>() - expected) <= relative * std::max(1.0, std::abs(expected));
+  return v.is_number() &&
+         std::abs(v.get<double>() - expected) <= relative * std::max(1.0, std::abs(expected));
 }
 
 // The prevention view's numbers in the state equal the run's indicators and decompose().
-void checkPrevention(const json& st, const zorgsim::ScenarioRun& run, const zorgsim::Dataset& data, const zorgsim::CareModel& care,
-                     const zorgsim::Scenario& s, const std::string& area, int year) {
+void checkPrevention(const json& st, const zorgsim::ScenarioRun& run, const zorgsim::Dataset& data,
+                     const zorgsim::CareModel& care, const zorgsim::Scenario& s,
+                     const std::string& area, int year) {
   const json& p = st["prevention"];
-  check(p["active"] == json::array({"valpreventie_65plus", "welzijn_op_recept"}), "prevention: two interventions active");
-  auto indicator = [&](int y, const char* name) { return run.results.find(area, y, name, "total", "total", "total"); };
-  check(p["year"] == year && near(p["avoided_fte"], indicator(year, "avoided_workforce_fte")) && p["avoided_fte"].get<double>() > 0,
+  check(p["active"] == json::array({"valpreventie_65plus", "welzijn_op_recept"}),
+        "prevention: two interventions active");
+  auto indicator = [&](int y, const char* name) {
+    return run.results.find(area, y, name, "total", "total", "total");
+  };
+  check(p["year"] == year && near(p["avoided_fte"], indicator(year, "avoided_workforce_fte")) &&
+            p["avoided_fte"].get<double>() > 0,
         "prevention: avoided FTE in the year equals runScenario (and is positive)");
-  check(near(p["return_per_euro"], indicator(run.plan.horizon, "return_per_euro")), "prevention: return per euro equals runScenario");
-  check(p["break_even_year"] == std::lround(indicator(run.plan.horizon, "break_even_year")), "prevention: break-even year equals runScenario");
+  check(near(p["return_per_euro"], indicator(run.plan.horizon, "return_per_euro")),
+        "prevention: return per euro equals runScenario");
+  check(p["break_even_year"] == std::lround(indicator(run.plan.horizon, "break_even_year")),
+        "prevention: break-even year equals runScenario");
   double programme = 0;
-  for (int y = run.plan.baseYear; y <= run.plan.horizon; ++y) programme += indicator(y, "programme_cost");
-  check(near(p["programme_cost_total"], programme), "prevention: programme cost summed over the years equals runScenario");
+  for (int y = run.plan.baseYear; y <= run.plan.horizon; ++y)
+    programme += indicator(y, "programme_cost");
+  check(near(p["programme_cost_total"], programme),
+        "prevention: programme cost summed over the years equals runScenario");
 
   const json& d = p["decomposition_fte"];
   std::size_t a = 0;
   while (a < run.areas.size() && run.areas[a].code != area) ++a;
-  const auto w = zorgsim::decomposeWorkforce(run, data, care, s, a, d["from"].get<int>(), d["to"].get<int>());
-  const double demography = w.parts.demography, trend = w.parts.trend, prevention = w.parts.prevention;
-  check(near(d["from_fte"], w.fromFte) && near(d["to_fte"], w.toFte), "decomposition levels are the workforce demand of the two years");
-  check(d["from"] == run.plan.baseYear && d["to"] == year, "decomposition: base year to the selected year");
-  check(near(d["demography"], demography) && near(d["trend"], trend, 1e-6) && near(d["prevention"], prevention),
+  const auto w =
+      zorgsim::decomposeWorkforce(run, data, care, s, a, d["from"].get<int>(), d["to"].get<int>());
+  const double demography = w.parts.demography, trend = w.parts.trend,
+               prevention = w.parts.prevention;
+  check(near(d["from_fte"], w.fromFte) && near(d["to_fte"], w.toFte),
+        "decomposition levels are the workforce demand of the two years");
+  check(d["from"] == run.plan.baseYear && d["to"] == year,
+        "decomposition: base year to the selected year");
+  check(near(d["demography"], demography) && near(d["trend"], trend, 1e-6) &&
+            near(d["prevention"], prevention),
         "decomposition parts equal models/decomposition");
-  check(near(json(d["from_fte"].get<double>() + demography + trend + prevention), d["to_fte"].get<double>()),
+  check(near(json(d["from_fte"].get<double>() + demography + trend + prevention),
+             d["to_fte"].get<double>()),
         "decomposition: first level + parts = last level");
   check(prevention < 0, "decomposition: prevention lowers the staff needed");
 }
 
 // Solidarity and bands in the state equal the agent ensemble run here with the GUI's seed
 // (1) and replicates; the results do not depend on the number of threads.
-void checkAgentRuns(const json& st, const zorgsim::Dataset& data, const zorgsim::CareModel& care, const zorgsim::Scenario& s,
-                    const zorgsim::Region& region, int year) {
+void checkAgentRuns(const json& st, const zorgsim::Dataset& data, const zorgsim::CareModel& care,
+                    const zorgsim::Scenario& s, const zorgsim::Region& region, int year) {
   using namespace zorgsim;
   const json& sol = st["agent"]["solidarity"];
-  check(sol["status"] == "done" && sol["has_result"] == true && sol["stale"] == false && sol["replicates"] == 100 &&
-            sol["region"] == region.code,
+  check(sol["status"] == "done" && sol["has_result"] == true && sol["stale"] == false &&
+            sol["replicates"] == 100 && sol["region"] == region.code,
         "solidarity: a current 100-replicate run for the region");
   Scenario shortened = s;
   SolidarityOptions so;
@@ -194,13 +220,18 @@ void checkAgentRuns(const json& st, const zorgsim::Dataset& data, const zorgsim:
   EnsembleOptions e;
   e.seed = 1;
   e.replicates = 100;
-  const SolidarityResult r = runSolidarity(prepareAgentModel(data, care, shortened, region.members), data, so, e, region.code, region.name);
-  bool same = near(sol["region_mean"], r.rows.back().mean) && near(sol["region_p95"], r.rows.back().p95) && sol["year"] == r.year;
-  for (std::size_t i = 0; i + 1 < r.rows.size(); i += kPoolKeys) same = same && near(sol["risk_percent_alone"][r.rows[i].code], r.rows[i].riskPercent);
-  check(same, "solidarity table equals runSolidarity (region mean, P95, risk alone per municipality)");
+  const SolidarityResult r = runSolidarity(prepareAgentModel(data, care, shortened, region.members),
+                                           data, so, e, region.code, region.name);
+  bool same = near(sol["region_mean"], r.rows.back().mean) &&
+              near(sol["region_p95"], r.rows.back().p95) && sol["year"] == r.year;
+  for (std::size_t i = 0; i + 1 < r.rows.size(); i += kPoolKeys)
+    same = same && near(sol["risk_percent_alone"][r.rows[i].code], r.rows[i].riskPercent);
+  check(same,
+        "solidarity table equals runSolidarity (region mean, P95, risk alone per municipality)");
 
   const json& bands = st["agent"]["bands"];
-  check(bands["status"] == "cancelled" && bands["has_result"] == true && bands["stale"] == false && bands["replicates"] == 10,
+  check(bands["status"] == "cancelled" && bands["has_result"] == true && bands["stale"] == false &&
+            bands["replicates"] == 10,
         "bands: the 200-replicate run was cancelled, the 10-replicate result is kept and current");
   e.replicates = 10;
   const EnsembleResult er = runEnsemble(prepareAgentModel(data, care, s, region.members), data, e);
@@ -208,12 +239,14 @@ void checkAgentRuns(const json& st, const zorgsim::Dataset& data, const zorgsim:
   bool found = false;
   for (std::size_t i = 0; i < t.rows().size(); ++i) {
     const ResultRow& row = t.rows()[i];
-    if (t.areas()[row.area].code != region.code || row.year != year || t.text(row.key.indicator) != "workforce_gap_fte" ||
-        t.text(row.key.careType) != "total" || t.text(row.key.sex) != "total" || t.text(row.key.ageGroup) != "total") {
+    if (t.areas()[row.area].code != region.code || row.year != year ||
+        t.text(row.key.indicator) != "workforce_gap_fte" || t.text(row.key.careType) != "total" ||
+        t.text(row.key.sex) != "total" || t.text(row.key.ageGroup) != "total") {
       continue;
     }
     const json& g = bands["workforce_gap_fte"];
-    found = near(g["p05"], er.p05[i]) && near(g["p95"], er.p95[i]) && near(g["mean"], er.mean[i]) && er.p05[i] < er.p95[i];
+    found = near(g["p05"], er.p05[i]) && near(g["p95"], er.p95[i]) && near(g["mean"], er.mean[i]) &&
+            er.p05[i] < er.p95[i];
   }
   check(found, "bands: P5 and P95 of the workforce gap equal runEnsemble's");
 }
@@ -228,24 +261,31 @@ int smoke(const std::string& gui, const fs::path& src, const fs::path& out) {
   const Dataset data = loadDataset(src / "data/gelderland");
   const CareModel care = loadCareModel(data);
   const Region* ach = data.findRegion("Achterhoek");
-  check(st["region"]["name"] == "Achterhoek" && st["region"]["code"] == ach->code, "region Achterhoek selected");
+  check(st["region"]["name"] == "Achterhoek" && st["region"]["code"] == ach->code,
+        "region Achterhoek selected");
   check(st["area"]["code"] == ach->code, "the selected area is the region (municipality cleared)");
-  check(st["scenario"]["levers"]["demography.fertility_multiplier"] == 1.2, "lever demography.fertility_multiplier = 1.2");
-  // The GUI's scenario: the baseline, the lever, and two interventions switched on in the levers panel.
+  check(st["scenario"]["levers"]["demography.fertility_multiplier"] == 1.2,
+        "lever demography.fertility_multiplier = 1.2");
+  // The GUI's scenario: the baseline, the lever, and two interventions switched on in the levers
+  // panel.
   Scenario s = loadScenario(src / "scenarios/baseline.toml");
   s[Lever::FertilityMultiplier] = 1.2;
   s.activeInterventions = {"valpreventie_65plus", "welzijn_op_recept"};
   resolveInterventions(s);
-  check(st["scenario"]["hash"] == s.contentHash(), "scenario hash equals baseline + lever + the two interventions");
+  check(st["scenario"]["hash"] == s.contentHash(),
+        "scenario hash equals baseline + lever + the two interventions");
   check(st["scenario"]["modified"] == true && st["scenario"]["name"] == "baseline",
         "scenario is the edited baseline (the broken file changed nothing)");
-  check(st["comparisons"].size() == 1 && st["comparisons"][0]["computed"] == true, "one comparison scenario, computed");
-  check(st["workshop"] == true && st["language"] == "en" && st["view"] == "map", "workshop on (by F5), English, map view");
+  check(st["comparisons"].size() == 1 && st["comparisons"][0]["computed"] == true,
+        "one comparison scenario, computed");
+  check(st["workshop"] == true && st["language"] == "en" && st["view"] == "map",
+        "workshop on (by F5), English, map view");
 
   bool brokenReported = false;
   for (const auto& e : st["errors"]) {
     const std::string m = e.get<std::string>();
-    brokenReported = brokenReported || (m.find("broken_scenario.toml:") != std::string::npos && m.find("field '") != std::string::npos);
+    brokenReported = brokenReported || (m.find("broken_scenario.toml:") != std::string::npos &&
+                                        m.find("field '") != std::string::npos);
   }
   check(brokenReported, "the broken scenario file is reported with file, line and field");
 
@@ -254,24 +294,29 @@ int smoke(const std::string& gui, const fs::path& src, const fs::path& out) {
   bool equal = st["population"].size() == static_cast<std::size_t>(s.horizon() - data.baseYear + 1);
   for (const auto& [year, value] : st["population"].items()) {
     const double expected = run.results.find(ach->code, std::stoi(year), "population");
-    equal = equal && value.is_number() && std::abs(value.get<double>() - expected) <= 1e-9 * expected;
+    equal =
+        equal && value.is_number() && std::abs(value.get<double>() - expected) <= 1e-9 * expected;
   }
-  check(equal, "population of the region per year equals runScenario (" + std::to_string(st["population"].size()) + " years)");
+  check(equal, "population of the region per year equals runScenario (" +
+                   std::to_string(st["population"].size()) + " years)");
   const int year = st["year"].get<int>();
-  check(std::abs(st["key_figures"]["population"].get<double>() - run.results.find(ach->code, year, "population")) < 1e-6,
+  check(std::abs(st["key_figures"]["population"].get<double>() -
+                 run.results.find(ach->code, year, "population")) < 1e-6,
         "key figure population in " + std::to_string(year) + " equals runScenario");
 
   checkPrevention(st, run, data, care, s, ach->code, year);
   checkAgentRuns(st, data, care, s, *ach, year);
 
-  checkScreenshots(st, 1280, 800,
-                   {"view-map", "view-pyramid", "view-timeseries", "view-prevention", "view-comparison", "view-solidarity",
-                    "prevention-empty", "prevention-active", "solidarity-table", "timeseries-bands", "key-F5", "load-scenario",
-                    "click-municipality", "language-en"});
+  checkScreenshots(
+      st, 1280, 800,
+      {"view-map", "view-pyramid", "view-timeseries", "view-prevention", "view-comparison",
+       "view-solidarity", "prevention-empty", "prevention-active", "solidarity-table",
+       "timeseries-bands", "key-F5", "load-scenario", "click-municipality", "language-en"});
   // The chart export of the map view: PNG, CSV and SVG.
   const fs::path csv = out / "smoke-map.csv";
   const std::string csvText = readFile(csv);
-  check(csvText.rfind("code,name,value\n", 0) == 0 && std::count(csvText.begin(), csvText.end(), '\n') == 52,
+  check(csvText.rfind("code,name,value\n", 0) == 0 &&
+            std::count(csvText.begin(), csvText.end(), '\n') == 52,
         "exported map CSV has a row per municipality");
   check(readFile(out / "smoke-map.svg").rfind("<?xml", 0) == 0, "exported map SVG");
   check(load(out / "smoke-map.png").w > 200, "exported map PNG");
@@ -292,13 +337,19 @@ int large(const std::string& gui, const fs::path& src, const fs::path& out) {
   const Scenario s = loadScenario(src / "scenarios/achterhoek-preventie.toml");
   const ScenarioRun run = runScenario(data, loadCareModel(data), s, riv->members);
   check(st["prevention"]["active"].size() == s.interventions.size() && !s.interventions.empty() &&
-            near(st["prevention"]["return_per_euro"], run.results.find(riv->code, run.plan.horizon, "return_per_euro", "total", "total", "total")),
+            near(st["prevention"]["return_per_euro"],
+                 run.results.find(riv->code, run.plan.horizon, "return_per_euro", "total", "total",
+                                  "total")),
         "prevention scenario file: return per euro equals runScenario");
-  check(st["agent"]["solidarity"]["has_result"] == true && st["agent"]["solidarity"]["stale"] == false, "solidarity table for the region");
-  check(st["agent"]["bands"]["stale"] == true, "bands computed before the scenario changed are marked stale");
-  checkScreenshots(st, 1920, 1080,
-                   {"view-map", "view-pyramid", "view-timeseries", "view-comparison", "workshop-map", "workshop-prevention",
-                    "solidarity-table", "timeseries-bands-hover"});
+  check(st["agent"]["solidarity"]["has_result"] == true &&
+            st["agent"]["solidarity"]["stale"] == false,
+        "solidarity table for the region");
+  check(st["agent"]["bands"]["stale"] == true,
+        "bands computed before the scenario changed are marked stale");
+  checkScreenshots(
+      st, 1920, 1080,
+      {"view-map", "view-pyramid", "view-timeseries", "view-comparison", "workshop-map",
+       "workshop-prevention", "solidarity-table", "timeseries-bands-hover"});
   return failures ? 1 : 0;
 }
 
@@ -320,13 +371,16 @@ int golden(const std::string& gui, const fs::path& src, const fs::path& out) {
     }
     const Image a = load(shot), b = load(ref);
     if (b.w == 0) {
-      check(false, std::string(name) + ": no golden image " + ref.string() + " (accept with the accept-golden-gui target)");
+      check(false, std::string(name) + ": no golden image " + ref.string() +
+                       " (accept with the accept-golden-gui target)");
       continue;
     }
     const bool sameSize = a.w == b.w && a.h == b.h;
     const double diff = sameSize ? meanAbsDiff(a, b) : 1e9;
     char msg[256];
-    std::snprintf(msg, sizeof msg, "%s matches its golden image (mean abs diff %.3f, tolerance %.1f)", name, diff, kTolerance);
+    std::snprintf(msg, sizeof msg,
+                  "%s matches its golden image (mean abs diff %.3f, tolerance %.1f)", name, diff,
+                  kTolerance);
     check(sameSize && diff <= kTolerance, msg);
   }
   return failures ? 1 : 0;
@@ -335,13 +389,16 @@ int golden(const std::string& gui, const fs::path& src, const fs::path& out) {
 int scriptErrors(const std::string& gui, const fs::path& out) {
   fs::create_directories(out);
   const fs::path bad = out / "typo.script";
-  std::ofstream(bad) << "view map\nselect-region Achterhoek\nset-lever demography.fertility_multiplyer 1.2\n";
+  std::ofstream(bad)
+      << "view map\nselect-region Achterhoek\nset-lever demography.fertility_multiplyer 1.2\n";
   const Result r = run(quote(gui) + " --script " + quote(bad.string()), out / "stderr.txt");
   const std::string err = readFile(out / "stderr.txt");
   check(r.status == 2, "a mistyped script exits 2 (status " + std::to_string(r.status) + ")");
-  check(err.find("typo.script:3: field 'set-lever': unknown lever") != std::string::npos, "the message names file, line and action");
+  check(err.find("typo.script:3: field 'set-lever': unknown lever") != std::string::npos,
+        "the message names file, line and action");
   const Result help = run(quote(gui) + " --help", out / "help-stderr.txt");
-  check(help.status == 0 && help.out.find("--script FILE") != std::string::npos, "--help documents --script");
+  check(help.status == 0 && help.out.find("--script FILE") != std::string::npos,
+        "--help documents --script");
   return failures ? 1 : 0;
 }
 
@@ -349,7 +406,9 @@ int scriptErrors(const std::string& gui, const fs::path& out) {
 
 int main(int argc, char** argv) {
   if (argc != 5) {
-    std::fprintf(stderr, "usage: gui_test_driver smoke|large|golden|script-errors ZORGSIM_GUI SOURCE_DIR OUT_DIR\n");
+    std::fprintf(
+        stderr,
+        "usage: gui_test_driver smoke|large|golden|script-errors ZORGSIM_GUI SOURCE_DIR OUT_DIR\n");
     return 2;
   }
   const std::string mode = argv[1], gui = argv[2];

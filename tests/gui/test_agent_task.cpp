@@ -49,7 +49,8 @@ TEST_CASE("an agent task delivers its result with the key it was asked for", "[g
   std::promise<void> release;
   Gate gate{{}, release.get_future().share()};
   auto started = gate.started.get_future();
-  task.start({"hash1", "ACH", 10}, [&](const EnsembleOptions& hooks) { return gatedWork(hooks, gate, 42); });
+  task.start({"hash1", "ACH", 10},
+             [&](const EnsembleOptions& hooks) { return gatedWork(hooks, gate, 42); });
   started.wait();
   CHECK(task.running());
   CHECK(task.progress() == Approx(0.25));
@@ -77,7 +78,8 @@ TEST_CASE("cancel ends a run and keeps the previous result", "[gui][agent]") {
   std::promise<void> never;  // released only after the test: the run must end by cancel
   Gate gate{{}, never.get_future().share()};
   auto started = gate.started.get_future();
-  task.start({"h2", "A", 100}, [&](const EnsembleOptions& hooks) { return gatedWork(hooks, gate, 8); });
+  task.start({"h2", "A", 100},
+             [&](const EnsembleOptions& hooks) { return gatedWork(hooks, gate, 8); });
   started.wait();
   task.cancel();
   pollUntilEnded(task);
@@ -93,7 +95,8 @@ TEST_CASE("a new start replaces a running run; a failing run reports its message
   std::promise<void> never;
   Gate gate{{}, never.get_future().share()};
   auto started = gate.started.get_future();
-  task.start({"old", "A", 1}, [&](const EnsembleOptions& hooks) { return gatedWork(hooks, gate, 1); });
+  task.start({"old", "A", 1},
+             [&](const EnsembleOptions& hooks) { return gatedWork(hooks, gate, 1); });
   started.wait();
   // The old run is cancelled and parked; the UI does not wait for it.
   task.start({"new", "A", 1}, [](const EnsembleOptions&) { return 2; });
@@ -103,7 +106,8 @@ TEST_CASE("a new start replaces a running run; a failing run reports its message
   CHECK(task.resultKey().scenarioHash == "new");
   while (task.busy()) task.poll();  // the parked run ends at its next cancel check
 
-  task.start({"bad", "A", 1}, [](const EnsembleOptions&) -> int { throw std::runtime_error("no model"); });
+  task.start({"bad", "A", 1},
+             [](const EnsembleOptions&) -> int { throw std::runtime_error("no model"); });
   pollUntilEnded(task);
   CHECK(task.status() == AgentStatus::Failed);
   CHECK(task.error() == "no model");

@@ -32,7 +32,8 @@ bool wellFormed(const std::string& xml, std::string& problem) {
     if (xml[i] == '&') {
       const auto semi = xml.find(';', i);
       const std::string entity = semi == std::string::npos ? "" : xml.substr(i, semi - i + 1);
-      if (entity != "&amp;" && entity != "&lt;" && entity != "&gt;" && entity != "&quot;" && entity != "&apos;") {
+      if (entity != "&amp;" && entity != "&lt;" && entity != "&gt;" && entity != "&quot;" &&
+          entity != "&apos;") {
         problem = "bad entity at " + std::to_string(i);
         return false;
       }
@@ -80,7 +81,8 @@ std::size_t count(const std::string& s, const std::string& what) {
   return n;
 }
 
-PyramidSpec pyramidOf(const AgeSexTable& population, const AgeSexTable& outline, const std::string& outlineLabel) {
+PyramidSpec pyramidOf(const AgeSexTable& population, const AgeSexTable& outline,
+                      const std::string& outlineLabel) {
   PyramidSpec spec;
   spec.population = &population;
   spec.outline = &outline;
@@ -142,7 +144,7 @@ TEST_CASE("time series chart: series, legend, band empty state", "[charts]") {
   CHECK(c.legend.size() == 2);
   CHECK(c.legend[1].kind == LegendKind::DashedLine);
   CHECK(c.note == "geen agent-run");  // no bands: the chart says why
-  CHECK(c.y.min == 0);               // counts start at zero
+  CHECK(c.y.min == 0);                // counts start at zero
   CHECK(c.y.max >= 170);
   TimeSeriesSpec withBand = smallSeries();
   withBand.bands.push_back({"P5-P95", {90, 100, 130, 150}, {110, 140, 170, 190}, seriesColor(1)});
@@ -206,8 +208,8 @@ TEST_CASE("triangulation covers a concave polygon exactly", "[charts]") {
 }
 
 TEST_CASE("the shipped municipal boundaries load and triangulate", "[charts]") {
-  const std::filesystem::path file =
-      std::filesystem::path(ZORGSIM_TEST_SOURCE_DIR) / "data" / "gelderland" / "geo" / "gemeenten_2024.geojson";
+  const std::filesystem::path file = std::filesystem::path(ZORGSIM_TEST_SOURCE_DIR) / "data" /
+                                     "gelderland" / "geo" / "gemeenten_2024.geojson";
   const GeoMap all = loadGeoJson(file);
   CHECK(all.areas.size() == 342);
   const GeoMap some = loadGeoJson(file, {"GM0197", "GM0294"});
@@ -220,7 +222,8 @@ TEST_CASE("the shipped municipal boundaries load and triangulate", "[charts]") {
       double area2 = 0;
       const auto& ring = poly.rings[0];
       for (std::size_t t = 0; t < poly.triangles.size(); t += 3) {
-        const Point a = ring[poly.triangles[t]], b = ring[poly.triangles[t + 1]], c = ring[poly.triangles[t + 2]];
+        const Point a = ring[poly.triangles[t]], b = ring[poly.triangles[t + 1]],
+                    c = ring[poly.triangles[t + 2]];
         area2 += std::abs((b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x)) / 2;
       }
       CHECK(area2 == Approx(std::abs(signedArea(ring))).epsilon(1e-6));
@@ -232,8 +235,8 @@ TEST_CASE("the shipped municipal boundaries load and triangulate", "[charts]") {
 }
 
 TEST_CASE("a choropleth map colours, classes and hit-tests its areas", "[charts]") {
-  const std::filesystem::path file =
-      std::filesystem::path(ZORGSIM_TEST_SOURCE_DIR) / "data" / "gelderland" / "geo" / "gemeenten_2024.geojson";
+  const std::filesystem::path file = std::filesystem::path(ZORGSIM_TEST_SOURCE_DIR) / "data" /
+                                     "gelderland" / "geo" / "gemeenten_2024.geojson";
   const GeoMap geo = loadGeoJson(file, {"GM0197", "GM0294", "GM0222"});
   ChoroplethSpec spec;
   spec.values = {{"GM0197", 27000}, {"GM0294", 29000}};  // GM0222 has no value
@@ -254,13 +257,17 @@ TEST_CASE("a choropleth map colours, classes and hit-tests its areas", "[charts]
     void fillRect(const Rect&, Color) override {}
     void line(Point, Point, Color, float) override {}
     void polyline(const std::vector<Point>&, Color, float, bool) override {}
-    void fillPolygon(const std::vector<Point>&, const std::vector<std::uint32_t>&, Color) override {}
+    void fillPolygon(const std::vector<Point>&, const std::vector<std::uint32_t>&, Color) override {
+    }
     void text(Point, std::string_view, float, Color, bool) override {}
-    double textWidth(std::string_view s, float size, bool) const override { return double(s.size()) * size * 0.5; }
+    double textWidth(std::string_view s, float size, bool) const override {
+      return double(s.size()) * size * 0.5;
+    }
   } canvas;
   const ChartLayout layout = paintChart(c, canvas, {0, 0, 800, 600}, ChartStyle::normal());
   const auto& f = c.map->features[0];
-  const Point a = f.rings[0][f.triangles[0]], b = f.rings[0][f.triangles[1]], d = f.rings[0][f.triangles[2]];
+  const Point a = f.rings[0][f.triangles[0]], b = f.rings[0][f.triangles[1]],
+              d = f.rings[0][f.triangles[2]];
   const Point inside = layout.mapToScreen({(a.x + b.x + d.x) / 3, (a.y + b.y + d.y) / 3});
   CHECK(featureAt(c, layout, inside) == 0);
   CHECK(featureAt(c, layout, {1, 1}) == -1);
@@ -272,15 +279,17 @@ TEST_CASE("SVG rendering is well-formed and contains the series", "[charts][svg]
   std::string problem;
   CHECK(wellFormed(svg, problem));
   INFO(problem);
-  CHECK(svg.find("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"400\"") != std::string::npos);
+  CHECK(svg.find("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"400\"") !=
+        std::string::npos);
   CHECK(svg.find("data-name=\"vraag\"") != std::string::npos);
   CHECK(svg.find("data-name=\"aanbod\"") != std::string::npos);
-  CHECK(count(svg, "<polyline") >= 1);  // the solid series
+  CHECK(count(svg, "<polyline") >= 1);                                 // the solid series
   CHECK(svg.find("&lt;vraag&gt; &amp; aanbod") != std::string::npos);  // the title, escaped
-  CHECK(svg.find(">geen agent-run<") != std::string::npos);  // the bands' empty state
+  CHECK(svg.find(">geen agent-run<") != std::string::npos);            // the bands' empty state
 
   const AgeSexTable pop = AgeSexTable::Constant(50.0);
-  const std::string pyramid = renderSvg(populationPyramidChart(pyramidOf(pop, pop, "baseline")), 500, 500);
+  const std::string pyramid =
+      renderSvg(populationPyramidChart(pyramidOf(pop, pop, "baseline")), 500, 500);
   CHECK(wellFormed(pyramid, problem));
   CHECK(count(pyramid, "<rect") > 2 * kAges);  // a bar per age and sex
   CHECK(pyramid.find("class=\"outline\" data-name=\"baseline\"") != std::string::npos);
@@ -293,7 +302,8 @@ TEST_CASE("SVG rendering is well-formed and contains the series", "[charts][svg]
   CHECK(e.find("Nog geen") != std::string::npos);
 }
 
-TEST_CASE("waterfall chart: floating steps add up from the first level to the last", "[charts][waterfall]") {
+TEST_CASE("waterfall chart: floating steps add up from the first level to the last",
+          "[charts][waterfall]") {
   charts::WaterfallSpec spec;
   spec.title = "Verandering";
   spec.yLabel = "fte";
@@ -301,7 +311,11 @@ TEST_CASE("waterfall chart: floating steps add up from the first level to the la
   spec.increaseLabel = "Toename";
   spec.decreaseLabel = "Afname";
   spec.format = charts::NumberFormat::dutch();
-  spec.steps = {{"2021", 1000, true}, {"Demografie", 300, false}, {"Trend", 50, false}, {"Preventie", -20, false}, {"2040", 1330, true}};
+  spec.steps = {{"2021", 1000, true},
+                {"Demografie", 300, false},
+                {"Trend", 50, false},
+                {"Preventie", -20, false},
+                {"2040", 1330, true}};
   const charts::Chart c = charts::waterfallChart(spec);
   REQUIRE_FALSE(c.isEmpty());
   REQUIRE(c.bars.size() == 3);  // levels, increases, decreases
@@ -337,18 +351,21 @@ TEST_CASE("waterfall chart: floating steps add up from the first level to the la
   CHECK(charts::waterfallChart(spec).emptyMessage == "geen gegevens");
 }
 
-TEST_CASE("waterfall renders to SVG with its category names and value labels", "[charts][waterfall][svg]") {
+TEST_CASE("waterfall renders to SVG with its category names and value labels",
+          "[charts][waterfall][svg]") {
   charts::WaterfallSpec spec;
   spec.title = "W";
   spec.yLabel = "fte";
   spec.steps = {{"2021", 10, true}, {"Demografie", 5, false}, {"2040", 15, true}};
-  const std::string svg = charts::renderSvg(charts::waterfallChart(spec), 600, 400, charts::ChartStyle::normal(14));
+  const std::string svg =
+      charts::renderSvg(charts::waterfallChart(spec), 600, 400, charts::ChartStyle::normal(14));
   CHECK(svg.find("Demografie") != std::string::npos);
   CHECK(svg.find("+5") != std::string::npos);
   CHECK(svg.find("</svg>") != std::string::npos);
 }
 
-TEST_CASE("prevention charts: avoided and programme cost in million euro, avoided FTE", "[charts][prevention]") {
+TEST_CASE("prevention charts: avoided and programme cost in million euro, avoided FTE",
+          "[charts][prevention]") {
   charts::PreventionChartsSpec spec;
   spec.costTitle = "Kosten";
   spec.fteTitle = "Fte";

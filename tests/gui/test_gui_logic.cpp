@@ -41,7 +41,8 @@ TEST_CASE("scripts: mistakes name file, line and action", "[gui][script]") {
     return std::string("no error");
   };
   CHECK(message("view map\nzoom 3\n").rfind("bad.script:2: field 'zoom': unknown action", 0) == 0);
-  CHECK(message("set-lever demography.fertility_multiplyer 1.2\n").find("unknown lever") != std::string::npos);
+  CHECK(message("set-lever demography.fertility_multiplyer 1.2\n").find("unknown lever") !=
+        std::string::npos);
   CHECK(message("year twenty\n").find("is not a whole number") != std::string::npos);
   CHECK(message("view charts\n").find("is not one of map, pyramid") != std::string::npos);
   CHECK(message("size 100\n").find("expects 2 argument(s), found 1") != std::string::npos);
@@ -63,7 +64,8 @@ TEST_CASE("every text has Dutch and English and keys are unique", "[gui][strings
 }
 
 TEST_CASE("command line options", "[gui][options]") {
-  const Options o = parseOptions({"--size", "1920x1080", "--lang", "en", "--workshop", "--bench-frames", "10"});
+  const Options o =
+      parseOptions({"--size", "1920x1080", "--lang", "en", "--workshop", "--bench-frames", "10"});
   CHECK(o.width == 1920);
   CHECK(o.height == 1080);
   CHECK(o.lang == "en");

@@ -31,7 +31,8 @@ double population(const ScenarioRun* run, const std::string& code, int year) {
 
 }  // namespace
 
-TEST_CASE("a lever move on a region recomputes in the same frame within the budget", "[gui][session]") {
+TEST_CASE("a lever move on a region recomputes in the same frame within the budget",
+          "[gui][session]") {
   Session s(options(1e9));
   std::string error;
   REQUIRE(s.selectRegion("Achterhoek", error));
@@ -40,14 +41,17 @@ TEST_CASE("a lever move on a region recomputes in the same frame within the budg
   CHECK(s.focusTiming().inFrame);
   Scenario expected = loadScenario(source() / "scenarios/baseline.toml");
   expected[Lever::FertilityMultiplier] = 1.3;
-  const ScenarioRun run = runScenario(s.data(), s.care(), expected, selectMunicipalities(s.data(), "Achterhoek"));
+  const ScenarioRun run =
+      runScenario(s.data(), s.care(), expected, selectMunicipalities(s.data(), "Achterhoek"));
   const std::string code = s.region()->code;
-  CHECK(population(s.focusRun(), code, 2045) == Approx(population(&run, code, 2045)).epsilon(1e-12));
+  CHECK(population(s.focusRun(), code, 2045) ==
+        Approx(population(&run, code, 2045)).epsilon(1e-12));
   s.waitIdle();  // the map's run over all municipalities comes from the background
   CHECK(population(s.fullRun(), code, 2045) == Approx(population(&run, code, 2045)).epsilon(1e-12));
 }
 
-TEST_CASE("over the budget the run goes to the background and stale results are dropped", "[gui][session]") {
+TEST_CASE("over the budget the run goes to the background and stale results are dropped",
+          "[gui][session]") {
   Session s(options(0.0));
   std::string error;
   REQUIRE(s.selectRegion("Rivierenland", error));
@@ -58,8 +62,10 @@ TEST_CASE("over the budget the run goes to the background and stale results are 
   CHECK(!s.busy());
   Scenario expected = loadScenario(source() / "scenarios/baseline.toml");
   expected[Lever::FertilityMultiplier] = 1.4;
-  const ScenarioRun run = runScenario(s.data(), s.care(), expected, selectMunicipalities(s.data(), "Rivierenland"));
-  CHECK(population(s.focusRun(), code, 2050) == Approx(population(&run, code, 2050)).epsilon(1e-12));
+  const ScenarioRun run =
+      runScenario(s.data(), s.care(), expected, selectMunicipalities(s.data(), "Rivierenland"));
+  CHECK(population(s.focusRun(), code, 2050) ==
+        Approx(population(&run, code, 2050)).epsilon(1e-12));
   CHECK(s.errors().empty());
 }
 
@@ -69,7 +75,8 @@ TEST_CASE("a broken scenario file leaves everything as it was", "[gui][session]"
   const std::string hash = s.scenario().contentHash();
   std::string error;
   CHECK(!s.loadScenarioFile(source() / "tests/gui/data/broken_scenario.toml", error));
-  CHECK(error.find("broken_scenario.toml:5: field 'demography.fertility_multiplyer'") != std::string::npos);
+  CHECK(error.find("broken_scenario.toml:5: field 'demography.fertility_multiplyer'") !=
+        std::string::npos);
   CHECK(s.scenario().contentHash() == hash);
   CHECK(!s.addComparisonFile(source() / "tests/gui/data/broken_scenario.toml", error));
   CHECK(s.comparisons().empty());
@@ -80,7 +87,8 @@ TEST_CASE("a broken scenario file leaves everything as it was", "[gui][session]"
 TEST_CASE("comparisons: at most three next to the current scenario", "[gui][session]") {
   Session s(options(1e9));
   std::string error;
-  for (int i = 0; i < 3; ++i) REQUIRE(s.addComparisonFile(source() / "scenarios/krappe-arbeidsmarkt.toml", error));
+  for (int i = 0; i < 3; ++i)
+    REQUIRE(s.addComparisonFile(source() / "scenarios/krappe-arbeidsmarkt.toml", error));
   CHECK(!s.addComparisonFile(source() / "scenarios/krappe-arbeidsmarkt.toml", error));
   s.waitIdle();
   for (const auto& c : s.comparisons()) CHECK(c.run != nullptr);
@@ -116,7 +124,8 @@ TEST_CASE("save and load give back the same scenario", "[gui][session]") {
   std::filesystem::remove(file);
 }
 
-TEST_CASE("interventions switched on in the session give the prevention figures of runScenario", "[gui][session][prevention]") {
+TEST_CASE("interventions switched on in the session give the prevention figures of runScenario",
+          "[gui][session][prevention]") {
   Session s(options(1e9));
   std::string error;
   REQUIRE(s.selectRegion("Achterhoek", error));
@@ -133,17 +142,23 @@ TEST_CASE("interventions switched on in the session give the prevention figures 
   const ScenarioRun run = runScenario(s.data(), s.care(), expected, ach->members);
   const PreventionFigures f = preventionFigures(*s.focusRun(), s.care(), ach->code, 2040);
   REQUIRE(f.found);
-  CHECK(f.avoidedFte == Approx(run.results.find(ach->code, 2040, "avoided_workforce_fte", "total", "total", "total")).epsilon(1e-12));
-  CHECK(f.returnPerEuro == Approx(run.results.find(ach->code, run.plan.horizon, "return_per_euro", "total", "total", "total")).epsilon(1e-12));
+  CHECK(f.avoidedFte == Approx(run.results.find(ach->code, 2040, "avoided_workforce_fte", "total",
+                                                "total", "total"))
+                            .epsilon(1e-12));
+  CHECK(f.returnPerEuro == Approx(run.results.find(ach->code, run.plan.horizon, "return_per_euro",
+                                                   "total", "total", "total"))
+                               .epsilon(1e-12));
   CHECK(f.avoidedFte > 0);
 
   // The waterfall's parts add up from the first level to the last.
   const auto [from, to] = decompositionYears(s.baseYear(), s.horizon(), 2040);
   CHECK(from == s.baseYear());
   CHECK(to == 2040);
-  const StaffDecomposition d = staffDecomposition(*s.focusRun(), s.data(), s.care(), s.scenario(), ach->code, from, to);
+  const StaffDecomposition d =
+      staffDecomposition(*s.focusRun(), s.data(), s.care(), s.scenario(), ach->code, from, to);
   REQUIRE(d.found);
-  CHECK(d.fromFte + d.parts.demography + d.parts.trend + d.parts.prevention == Approx(d.toFte).epsilon(1e-9));
+  CHECK(d.fromFte + d.parts.demography + d.parts.trend + d.parts.prevention ==
+        Approx(d.toFte).epsilon(1e-9));
   CHECK(d.parts.prevention < 0);  // the intervention lowers the staff needed
 
   // Off again: the scenario is the baseline again.
@@ -154,7 +169,8 @@ TEST_CASE("interventions switched on in the session give the prevention figures 
   CHECK(error.find("no_such_intervention") != std::string::npos);
 }
 
-TEST_CASE("the national dataset opens on the country, and a coalitions file adds regions", "[gui][session]") {
+TEST_CASE("the national dataset opens on the country, and a coalitions file adds regions",
+          "[gui][session]") {
   const auto file = std::filesystem::temp_directory_path() / "zorgsim-gui-coalitions.csv";
   {
     std::FILE* f = std::fopen(file.c_str(), "w");
