@@ -1,5 +1,5 @@
 #pragma once
-// The multi-state care model (docs/method-care.md section 2), used by prevention and (later) the
+// The multi-state care model (docs/method-care.md section 2), used by prevention and the
 // agent engine. Chains of states (care/care_states.toml):
 //   adult: independent -> light support -> intensive home support -> Wlz
 //   youth: none -> ambulant -> residential

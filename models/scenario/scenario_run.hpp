@@ -1,6 +1,6 @@
 #pragma once
 // One complete cohort run of a scenario: plan, projection, areas and indicator tables.
-// Shared by the CLI and (later) the GUI and batch runner, so all front ends compute the
+// Shared by the CLI, the GUI and the batch runner, so all front ends compute the
 // same numbers the same way.
 
 #include "models/care/care_projection.hpp"
