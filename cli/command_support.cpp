@@ -3,6 +3,7 @@
 #include "sim/stop_request.hpp"
 
 #include <iostream>
+#include <map>
 
 namespace zorgsim::cli {
 
@@ -59,7 +60,23 @@ void addRegionOptions(CLI::App* cmd, std::string& region, const std::string& hel
   addAreaOptions(cmd, region);
 }
 
-std::string describeInputError(const InputError& e) { return e.what(); }
+std::string optionOf(const std::string& parameter) {
+  namespace p = inputParameter;
+  static const std::map<std::string, std::string> options{
+      {p::kRegion, "--region"},   {p::kReplicates, "--replicates"},
+      {p::kThreads, "--threads"}, {p::kCareTypes, "--care-types"},
+      {p::kBudgetYear, "--year"}, {p::kSoughtParameter, "--parameter"},
+      {p::kSearchMin, "--min"},   {p::kSearchMax, "--max"},
+      {p::kMaxGap, "--max-gap"},  {p::kAreaAndYear, "--region/--year"},
+      {p::kDataFolder, "--data"}};
+  const auto it = options.find(parameter);
+  return it == options.end() ? parameter : it->second;
+}
+
+std::string describeInputError(const InputError& e) {
+  if (e.parameter().empty()) return e.what();
+  return optionOf(e.parameter()) + ": " + e.detail();
+}
 
 int reportErrors(const std::function<int()>& body) {
   try {

@@ -48,6 +48,8 @@ void addRegionOptions(CLI::App* cmd, std::string& region, const std::string& hel
 // An InputError as the user of the command line reads it: a model's parameter (region,
 // replicate count, ...) named by the option that sets it (--region, --replicates, ...).
 std::string describeInputError(const InputError& e);
+// The option that sets a model parameter (inputParameter in sim/input_error.hpp).
+std::string optionOf(const std::string& parameter);
 
 // Runs `body`, printing InputError / OutputError / other exceptions as one line on stderr.
 int reportErrors(const std::function<int()>& body);

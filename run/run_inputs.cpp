@@ -27,7 +27,7 @@ std::filesystem::path resolveDataFolder(const std::string& dataFolder) {
     if (e.is_directory(ec) && fs::exists(e.path() / "dataset.toml", ec))
       names += (names.empty() ? "" : ", ") + e.path().filename().string();
   }
-  throw InputError("--data", 0, "",
+  throw InputError::forParameter(inputParameter::kDataFolder,
                                  "no data folder '" + dataFolder +
                                      "': not a folder, and not a dataset shipped in " +
                                      shipped.string() + " (" + names + ")");

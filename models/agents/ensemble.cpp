@@ -121,18 +121,19 @@ MemoryEstimate estimateMemory(const AgentModel& model, const EnsembleOptions& o,
 void checkEnsembleOptions(const AgentModel& model, const EnsembleOptions& o,
                           const MemoryEstimate& estimate) {
   if (o.replicates < 1 || o.replicates > kMaxReplicates) {
-    throw InputError("--replicates", 0, "",
-                     "must be between 1 and " + std::to_string(kMaxReplicates) + ", got " +
-                         std::to_string(o.replicates));
+    throw InputError::forParameter(inputParameter::kReplicates,
+                                   "must be between 1 and " + std::to_string(kMaxReplicates) +
+                                       ", got " + std::to_string(o.replicates));
   }
   if (o.threads < 1 || o.threads > kMaxThreads) {
-    throw InputError("--threads", 0, "",
-                     "must be between 1 and " + std::to_string(kMaxThreads) + ", got " +
-                         std::to_string(o.threads));
+    throw InputError::forParameter(inputParameter::kThreads,
+                                   "must be between 1 and " + std::to_string(kMaxThreads) +
+                                       ", got " + std::to_string(o.threads));
   }
   if (model.municipalities.size() > 65535) {
-    throw InputError("--region", 0, "",
-                     "the agent engine handles at most 65535 municipalities in one run");
+    throw InputError::forParameter(
+        inputParameter::kRegion,
+        "the agent engine handles at most 65535 municipalities in one run");
   }
   double largest = 0;
   std::string largestCode;
@@ -157,13 +158,14 @@ void checkEnsembleOptions(const AgentModel& model, const EnsembleOptions& o,
   const auto limit =
       static_cast<std::uint64_t>(static_cast<double>(available) * kUsableMemoryShare);
   if (limit > 0 && estimate.total() > limit) {
-    throw InputError("--replicates", 0, "",
-                     "the run needs about " + gigabytes(estimate.total()) + " of memory (agents " +
-                         gigabytes(estimate.agents) + ", rate tables " + gigabytes(estimate.rates) +
-                         ", replicates in progress " + gigabytes(estimate.outcomes) +
-                         ", statistics " + gigabytes(estimate.statistics) + ") but only " +
-                         gigabytes(limit) + " can be used (75 % of the " + gigabytes(available) +
-                         " available); use fewer replicates or threads, or a smaller --region");
+    throw InputError::forParameter(
+        inputParameter::kReplicates,
+        "the run needs about " + gigabytes(estimate.total()) + " of memory (agents " +
+            gigabytes(estimate.agents) + ", rate tables " + gigabytes(estimate.rates) +
+            ", replicates in progress " + gigabytes(estimate.outcomes) + ", statistics " +
+            gigabytes(estimate.statistics) + ") but only " + gigabytes(limit) +
+            " can be used (75 % of the " + gigabytes(available) +
+            " available); use fewer replicates or threads, or a smaller region");
   }
 }
 
