@@ -24,15 +24,12 @@ namespace zorgsim::cli {
 namespace {
 
 void addCommon(CLI::App* cmd, AnalysisOptions& o) {
-  cmd->add_option("--data,-d", o.dataFolder,
-                  "Dataset folder, or a shipped dataset: gelderland (default) or nederland.");
-  cmd->add_option("--region,-r", o.region,
-                  "Limit to one region (name or code, or TYPE:NAME) or municipality.");
-  addAreaOptions(cmd, o.region);
+  addDataOption(cmd, o.dataFolder);
+  addRegionOptions(cmd, o.region,
+                   "Limit to one region (name or code, or TYPE:NAME) or municipality.");
   cmd->add_option("--out,-o", o.outFolder,
                   "Output folder. Default: output/<command>-<scenario names>.");
-  cmd->add_option("--lang", o.language, "Language of the on-screen table: nl (default) or en.")
-      ->check(CLI::IsMember({"nl", "en"}));
+  addLanguageOption(cmd, o.language, "table");
 }
 
 // The area whose figures go on screen: the chosen region, else the province, else the first.
@@ -97,32 +94,28 @@ int compareCommand(const AnalysisOptions& o) {
     writeAnalysisManifest(out, "compare", used, in.data, {"comparison.csv"});
 
     // On screen: key figures for the headline area in the mid and last year.
-    const bool nl = o.language == "nl";
+    const Language lang = languageOf(o.language);
+    const bool nl = lang == Language::Dutch;  // the gap's words (charts/gap_words.hpp)
     const std::size_t area = headlineArea(runs.front(), in.data, o.region);
     const std::string code = runs.front().areas[area].code;
     struct Figure {
-      const char* labelNl;
-      const char* labelEn;
+      const char* label;  // key of cli/cli_text.cpp
       const char* indicator;
       const char* careType;
       const char* ageGroup;
     };
     const std::vector<Figure> figures{
-        {"Inwoners", "Population", "population", "", "total"},
-        {"65+", "65+", "population", "", "65+"},
-        {"85+", "85+", "population", "", "85+"},
-        {"Cliënten hulp bij huishouden", "Clients household help", "clients", "wmo_hh", "total"},
-        {"Cliënten jeugdhulp zonder verblijf", "Clients youth care (ambulant)", "clients",
-         "jeugd_ambulant", "total"},
-        {"Cliënten jeugdhulp met verblijf", "Clients youth care (stay)", "clients",
-         "jeugd_verblijf", "total"},
-        {"Cliënten Wlz", "Clients Wlz", "clients", "wlz", "total"},
-        {"Personeel vraag (fte)", "Workforce demand (FTE)", "workforce_demand_fte", "total",
-         "total"},
-        {"Personeel aanbod (fte)", "Workforce supply (FTE)", "workforce_supply_fte", "total",
-         "total"},
-        {"Tekort/overschot (fte)", "Shortage/surplus (FTE)", "workforce_gap_fte", "total", "total"},
-        {"Zorgkosten (mln euro)", "Care cost (million euro)", "care_cost", "total", "total"},
+        {"fig_population", "population", "", "total"},
+        {"fig_65", "population", "", "65+"},
+        {"fig_85", "population", "", "85+"},
+        {"fig_hh", "clients", "wmo_hh", "total"},
+        {"fig_youth_ambulant", "clients", "jeugd_ambulant", "total"},
+        {"fig_youth_stay", "clients", "jeugd_verblijf", "total"},
+        {"fig_wlz", "clients", "wlz", "total"},
+        {"fig_demand", "workforce_demand_fte", "total", "total"},
+        {"fig_supply", "workforce_supply_fte", "total", "total"},
+        {"fig_gap", "workforce_gap_fte", "total", "total"},
+        {"fig_cost", "care_cost", "total", "total"},
     };
     const int mid = std::min(2035, runs.front().plan.horizon), last = runs.front().plan.horizon;
     for (int year : {mid, last}) {
@@ -131,7 +124,7 @@ int compareCommand(const AnalysisOptions& o) {
       for (const auto& s : scenarios) std::cout << fmt::format(" {:>24}", s.name.substr(0, 24));
       std::cout << "\n";
       for (const auto& f : figures) {
-        std::cout << fmt::format("{:<36}", nl ? f.labelNl : f.labelEn);
+        std::cout << fmt::format("{:<36}", text(lang, f.label));
         const double scale = std::string(f.indicator) == "care_cost" ? 1e-6 : 1.0;
         double first = 0;
         for (std::size_t r = 0; r < runs.size(); ++r) {
@@ -153,9 +146,7 @@ int compareCommand(const AnalysisOptions& o) {
         std::cout << "\n";
       }
     }
-    std::cout << "\n"
-              << (nl ? "Alle verschillen: " : "All differences: ")
-              << (out / "comparison.csv").string() << "\n";
+    std::cout << "\n" << text(lang, "all_differences") << (out / "comparison.csv").string() << "\n";
     return 0;
   });
 }
@@ -182,13 +173,12 @@ int decomposeCommand(const AnalysisOptions& o) {
     std::string csv =
         "scenario,geo_level,geo_code,geo_name,from_year,to_year,care_type,measure,total_change,demography,trend,prevention\n";
     const std::size_t headline = headlineArea(run, in.data, o.region);
-    const bool nl = o.language == "nl";
+    const Language lang = languageOf(o.language);
     std::string screen =
         fmt::format("{} {}-{} ({})\n{:<20} {:>10} {:>10} {:>12} {:>10} {:>11} {:>10}\n",
-                    run.areas[headline].name, from, to,
-                    nl ? "verandering in personeel en cliënten" : "change in staff and clients",
-                    nl ? "zorgsoort" : "care type", from, to, nl ? "demografie" : "demography",
-                    "trend", nl ? "preventie" : "prevention", nl ? "totaal" : "total");
+                    run.areas[headline].name, from, to, text(lang, "change_staff_clients"),
+                    text(lang, "care_type"), from, to, text(lang, "demography"), "trend",
+                    text(lang, "prevention"), text(lang, "total"));
     auto addRow = [&](std::size_t a, const std::string& careType, const char* measure,
                       const DecompositionPart& part) {
       csv += fmt::format("{},{},{},{},{},{},{},{},", csvField(s.name), run.areas[a].level,
@@ -210,10 +200,9 @@ int decomposeCommand(const AnalysisOptions& o) {
       addRow(a, "total", "workforce_fte", w.parts);
       if (a == headline) {
         screen += fmt::format("{:<20} {:>10} {:>10} {:>12} {:>10} {:>11} {:>10}\n",
-                              nl ? "personeel (fte)" : "staff (FTE)", thousands(w.fromFte),
-                              thousands(w.toFte), signedThousands(w.parts.demography),
-                              signedThousands(w.parts.trend), signedThousands(w.parts.prevention),
-                              signedThousands(w.parts.total));
+                              text(lang, "staff_fte"), thousands(w.fromFte), thousands(w.toFte),
+                              signedThousands(w.parts.demography), signedThousands(w.parts.trend),
+                              signedThousands(w.parts.prevention), signedThousands(w.parts.total));
       }
       for (const auto& row : decompose(run, in.data, in.care, s, a, from, to)) {
         for (const auto& [measure, part] :
@@ -230,17 +219,15 @@ int decomposeCommand(const AnalysisOptions& o) {
     }
     writeFileAtomically(out / "decomposition.csv", csv);
     writeAnalysisManifest(out, "decompose", {&s}, in.data, {"decomposition.csv"});
-    std::cout << screen << (nl ? "Geschreven: " : "Written: ")
-              << (out / "decomposition.csv").string() << "\n";
+    std::cout << screen << text(lang, "written") << (out / "decomposition.csv").string() << "\n";
     return 0;
   });
 }
 
 int goalSeekCommand(const AnalysisOptions& o) {
   return reportErrors([&] {
-    const Inputs in = loadInputs(o.dataFolder);
-    const Scenario s = loadScenarioFor(o.scenario, in);
-    const auto selection = selectRegion(in.data, o.region);
+    const ScenarioStart start = startScenario(o.dataFolder, o.scenario, o.region);
+    const Inputs& in = start.inputs;
     GoalSeekRequest q;
     q.intervention = o.intervention;
     q.parameter = o.parameter;
@@ -250,7 +237,7 @@ int goalSeekCommand(const AnalysisOptions& o) {
     q.maxGapFte = o.maxGap;
     const Region* r = in.data.findRegion(o.region);
     q.area = r ? r->code : (in.data.indexOf(o.region) >= 0 ? o.region : in.data.provinceCode);
-    const GoalSeekResult res = goalSeek(in.data, in.care, s, selection, q);
+    const GoalSeekResult res = goalSeek(in.data, in.care, start.scenario, start.selection, q);
     std::cout << "zorgsim goalseek: " << res.message << "\n";
     if (res.found) {
       std::cout << fmt::format(
@@ -295,11 +282,9 @@ void addAnalysisCommands(CLI::App& app, AnalysisOptions& o) {
   seek->add_option("--max-gap", o.maxGap,
                    "Target: largest acceptable workforce gap in FTE (all segments).")
       ->required();
-  seek->add_option("--data,-d", o.dataFolder,
-                   "Dataset folder, or a shipped dataset: gelderland (default) or nederland.");
-  seek->add_option("--region,-r", o.region,
+  addDataOption(seek, o.dataFolder);
+  addRegionOptions(seek, o.region,
                    "Region (name or code) or municipality whose gap counts; default the province.");
-  addAreaOptions(seek, o.region);
 }
 
 int runAnalysisCommand(const CLI::App& app, const AnalysisOptions& o) {

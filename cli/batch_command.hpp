@@ -6,6 +6,7 @@
 // then writes DIR/comparison.csv (format of `zorgsim compare`, the first good scenario as the
 // reference), DIR/manifest.json and the reports DIR/report.html / DIR/report.xlsx.
 //
+// The batch itself is the run library's (run/batch.hpp); this is its command line.
 // Resumable: each scenario folder is published atomically (temporary sibling, renamed into
 // place, manifest inside); a rerun skips scenarios whose manifest matches (scenario content
 // hash, engine, seed, replicates, region, data name and version, program version and commit).
@@ -14,6 +15,8 @@
 // Under MPI (ZORGSIM_WITH_MPI), the runs of scenarios x replicates are assigned statically
 // to the ranks (sim/run_plan.hpp); rank 0 gathers and writes, so the files are the same bytes.
 
+#include "run/batch.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <string>
@@ -21,18 +24,8 @@
 
 namespace zorgsim::cli {
 
-struct BatchOptions {
-  std::vector<std::string> scenarioFiles;
-  std::string outFolder;
-  std::string dataFolder;
-  std::string region;
-  std::string engine = "cohort";
-  int replicates = 0;  // 0 = the engine's default: 1 for cohort, 100 for agent
-  unsigned long long seed = 1;
-  int threads = 1;
-  std::vector<std::string> reports;  // html, xlsx
-  bool force = false;                // recompute even when a matching result exists
-};
+// The options are the run library's batch settings (run/batch.hpp).
+using BatchOptions = BatchSettings;
 
 void addBatchCommand(CLI::App& app, BatchOptions& options);
 int batchCommand(const BatchOptions& options);

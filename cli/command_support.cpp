@@ -1,17 +1,9 @@
 #include "cli/command_support.hpp"
 
-#include "models/data/area_selection.hpp"
-#include "models/data/default_locations.hpp"
-#include "models/scenario/scenario_run.hpp"
-#include "sim/atomic_output.hpp"
-#include "sim/csv_table.hpp"
 #include "sim/stop_request.hpp"
-#include "sim/input_error.hpp"
-#include "sim/version.hpp"
-
-#include <nlohmann/json.hpp>
 
 #include <iostream>
+#include <map>
 
 namespace zorgsim::cli {
 
@@ -23,32 +15,33 @@ std::string& coalitionsFile() {
 }
 }  // namespace
 
-std::filesystem::path resolveDataFolder(const std::string& dataFolder) {
-  namespace fs = std::filesystem;
-  if (dataFolder.empty()) return defaultDataFolder();
-  std::error_code ec;
-  // A path (or an existing folder) is used as given; the loader reports a missing one.
-  if (fs::is_directory(dataFolder, ec) || dataFolder.find('/') != std::string::npos)
-    return dataFolder;
-  const fs::path shipped = defaultDataFolder().parent_path();
-  if (fs::is_directory(shipped / dataFolder, ec)) return shipped / dataFolder;
-  std::string names;
-  for (const auto& e : fs::directory_iterator(shipped, ec)) {
-    if (e.is_directory(ec) && fs::exists(e.path() / "dataset.toml", ec))
-      names += (names.empty() ? "" : ", ") + e.path().filename().string();
-  }
-  throw InputError("--data", 0, "",
-                   "no data folder '" + dataFolder +
-                       "': not a folder, and not a dataset shipped in " + shipped.string() + " (" +
-                       names + ")");
+Inputs loadInputs(const std::string& dataFolder) {
+  return zorgsim::loadInputs(dataFolder, coalitionsFile());
 }
 
-Inputs loadInputs(const std::string& dataFolder) {
-  Inputs in;
-  in.data = loadDataset(resolveDataFolder(dataFolder));
-  if (!coalitionsFile().empty()) addCoalitions(in.data, coalitionsFile());
-  in.care = loadCareModel(in.data);
-  return in;
+const std::string& coalitionsOption() { return coalitionsFile(); }
+
+ScenarioStart startScenario(const std::string& dataFolder, const std::string& scenarioFile,
+                            const std::string& region) {
+  ScenarioStart s{loadInputs(dataFolder), {}, {}};
+  s.scenario = loadScenarioFor(scenarioFile, s.inputs);
+  s.selection = selectRegion(s.inputs.data, region);
+  return s;
+}
+
+std::filesystem::path runFolder(const std::string& outFolder, const Scenario& scenario) {
+  return outFolder.empty() ? std::filesystem::path("output") / scenario.name
+                           : std::filesystem::path(outFolder);
+}
+
+void addDataOption(CLI::App* cmd, std::string& dataFolder) {
+  cmd->add_option("--data,-d", dataFolder,
+                  "Dataset folder, or a shipped dataset: gelderland (default) or nederland.");
+}
+
+void addLanguageOption(CLI::App* cmd, std::string& language, const std::string& what) {
+  cmd->add_option("--lang", language, "Language of the on-screen " + what + ": nl (default) or en.")
+      ->check(CLI::IsMember({"nl", "en"}));
 }
 
 void addAreaOptions(CLI::App* cmd, std::string& region) {
@@ -62,112 +55,34 @@ void addAreaOptions(CLI::App* cmd, std::string& region) {
       "reported like regions (type coalition) and can be chosen with --region NAME.");
 }
 
-Scenario loadScenarioFor(const std::string& scenarioFile, const Inputs& inputs) {
-  Scenario s = loadScenario(scenarioFile.empty() ? defaultScenarioFile()
-                                                 : std::filesystem::path(scenarioFile));
-  validateScenarioAgainstData(s, inputs.data);
-  if (!inputs.care.empty()) validateScenarioCareTypes(s, inputs.care, inputs.data);
-  return s;
+void addRegionOptions(CLI::App* cmd, std::string& region, const std::string& help) {
+  cmd->add_option("--region,-r", region, help);
+  addAreaOptions(cmd, region);
 }
 
-// manifest.json for an analysis folder: program, data and every scenario with its hash.
-void writeAnalysisManifest(const std::filesystem::path& out, const std::string& command,
-                           const std::vector<const Scenario*>& scenarios, const Dataset& data,
-                           const std::vector<std::string>& files) {
-  nlohmann::ordered_json j;
-  j["program"] = "zorgsim";
-  j["version"] = kProgramVersion;
-  j["commit"] = kProgramCommit;
-  j["command"] = command;
-  nlohmann::ordered_json list = nlohmann::ordered_json::array();
-  for (const Scenario* s : scenarios)
-    list.push_back(
-        {{"name", s->name}, {"file", s->sourceFile}, {"content_hash", s->contentHash()}});
-  j["scenarios"] = list;
-  j["data"] = {{"name", data.name}, {"version", data.version}, {"folder", data.folder.string()}};
-  j["files"] = files;
-  writeFileAtomically(out / "manifest.json", j.dump(2) + "\n");
+std::string optionOf(const std::string& parameter) {
+  namespace p = inputParameter;
+  static const std::map<std::string, std::string> options{
+      {p::kRegion, "--region"},   {p::kReplicates, "--replicates"},
+      {p::kThreads, "--threads"}, {p::kCareTypes, "--care-types"},
+      {p::kBudgetYear, "--year"}, {p::kSoughtParameter, "--parameter"},
+      {p::kSearchMin, "--min"},   {p::kSearchMax, "--max"},
+      {p::kMaxGap, "--max-gap"},  {p::kAreaAndYear, "--region/--year"},
+      {p::kDataFolder, "--data"}};
+  const auto it = options.find(parameter);
+  return it == options.end() ? parameter : it->second;
 }
 
-std::vector<InputFolder> inputFolders(const Dataset& data,
-                                      const std::vector<const Scenario*>& scenarios) {
-  // Output inside the data folder is refused as a whole (issue #14); inside a scenario's folder
-  // only the folder itself: `zorgsim batch *.toml --out results` next to the scenario files is
-  // ordinary use, and the ownership marker keeps every folder zorgsim did not make.
-  std::vector<InputFolder> folders{{"the data folder (--data)", data.folder, true}};
-  for (const Scenario* s : scenarios) {
-    if (!s->sourceFile.empty())
-      folders.push_back({"the folder of scenario " + s->sourceFile,
-                         std::filesystem::path(s->sourceFile).parent_path(), false});
-    for (const auto& parent : s->extendsChain)
-      folders.push_back(
-          {"the folder of scenario " + parent, std::filesystem::path(parent).parent_path(), false});
-  }
-  for (auto& f : folders) {
-    if (f.folder.empty()) f.folder = ".";  // a file name without a folder: the current folder
-  }
-  return folders;
-}
-
-std::string folderCommand(const std::filesystem::path& folder) {
-  std::error_code ec;
-  const auto manifest = folder / "manifest.json";
-  if (!std::filesystem::is_regular_file(manifest, ec)) return "";
-  // Read with the same 16 MiB bound as the batch's resume check; an unreadable or foreign
-  // manifest makes no claim on the folder.
-  std::string text;
-  try {
-    text = CsvTable::readFileText(manifest, 16u << 20);
-  } catch (const InputError&) {
-    return "";
-  }
-  const auto j = nlohmann::json::parse(text, nullptr, false);
-  if (!j.is_object()) return "";
-  if (j.contains("command") && j["command"].is_string()) return j["command"].get<std::string>();
-  return j.contains("scenario") ? "run"
-                                : "";  // run manifests (cohort, agent, solidarity) name no command
-}
-
-void refuseOtherCommandsFolder(const std::filesystem::path& out, const std::string& command) {
-  const std::string existing = folderCommand(out);
-  if (existing.empty() || existing == command) return;
-  throw OutputError(
-      out.string() + ": holds the results of 'zorgsim " + existing + "'; 'zorgsim " + command +
-      "' would replace its manifest.json and mix its files with them. Choose another --out folder");
-}
-
-std::unique_ptr<OutputFolder> claimOutputFolder(const std::filesystem::path& out,
-                                                const Dataset& data,
-                                                const std::vector<const Scenario*>& scenarios,
-                                                const std::string& command) {
-  refuseOutputOverInputs(out, inputFolders(data, scenarios));
-  auto held = std::make_unique<OutputFolder>(
-      out);  // locked first, so the check below cannot race another writer
-  refuseOtherCommandsFolder(out, command);
-  return held;
-}
-
-std::vector<int> selectRegion(const Dataset& data, const std::string& region) {
-  std::vector<const Region*> named;
-  for (const auto& r : data.regions) {
-    if (r.name == region) named.push_back(&r);
-  }
-  if (named.size() > 1) {
-    std::string others;
-    for (std::size_t i = 1; i < named.size(); ++i)
-      others += (others.empty() ? "" : ", ") + named[i]->type + " " + named[i]->code;
-    std::cerr << "zorgsim: note: '" << region << "' is " << named.front()->type << " "
-              << named.front()->code << " (" << named.front()->members.size()
-              << " municipalities); give the code for " << others << "\n";
-  }
-  return selectMunicipalities(data, region);
+std::string describeInputError(const InputError& e) {
+  if (e.parameter().empty()) return e.what();
+  return optionOf(e.parameter()) + ": " + e.detail();
 }
 
 int reportErrors(const std::function<int()>& body) {
   try {
     return body();
   } catch (const InputError& e) {
-    std::cerr << "zorgsim: error: " << e.what() << "\n";
+    std::cerr << "zorgsim: error: " << describeInputError(e) << "\n";
     return 2;
   } catch (const OutputError& e) {
     std::cerr << "zorgsim: cannot write results: " << e.what() << "\n";

@@ -2,6 +2,7 @@
 
 #include "cli/command_support.hpp"
 #include "cli/summary_table.hpp"
+#include "run/scenario_runs.hpp"
 #include "models/agents/agent_engine.hpp"
 #include "models/agents/ensemble.hpp"
 #include "models/scenario/scenario_run.hpp"
@@ -30,14 +31,11 @@ void addMonitorCommand(CLI::App& app, MonitorOptions& o) {
       ->required();
   cmd->add_option("--care-type", o.careType,
                   "Care type of StatLine exports that have no type column.");
-  cmd->add_option("--data,-d", o.dataFolder,
-                  "Dataset folder, or a shipped dataset: gelderland (default) or nederland.");
-  cmd->add_option("--region,-r", o.region, "Limit to one region or municipality.");
-  addAreaOptions(cmd, o.region);
+  addDataOption(cmd, o.dataFolder);
+  addRegionOptions(cmd, o.region, "Limit to one region or municipality.");
   cmd->add_option("--out,-o", o.outFolder,
                   "Output folder for monitor.csv. Default: output/<scenario name>-monitor.");
-  cmd->add_option("--lang", o.language, "Language of the on-screen table: nl (default) or en.")
-      ->check(CLI::IsMember({"nl", "en"}));
+  addLanguageOption(cmd, o.language, "table");
   cmd->add_option(
          "--engine", o.engine,
          "cohort (deterministic, default) or agent: the projection is then the mean of an agent ensemble and "
@@ -122,8 +120,9 @@ int monitorCommand(const MonitorOptions& o) {
     std::unique_ptr<Projection> projection;
     if (o.engine == "agent") {
       auto ensemble = std::make_unique<EnsembleProjection>();
-      ensemble->result = runEnsemble(prepareAgentModel(data, care, scenario, selection), data,
-                                     ensembleOptions(o.agent));
+      // Registrations are what the run is compared with here, not levels to recalibrate.
+      ensemble->result =
+          runAgentScenario(data, care, scenario, selection, {}, ensembleOptions(o.agent)).result;
       ensemble->index();
       projection = std::move(ensemble);
     } else {
@@ -135,13 +134,13 @@ int monitorCommand(const MonitorOptions& o) {
       return std::tie(a.municipality, a.careType, a.year) <
              std::tie(b.municipality, b.careType, b.year);
     });
-    const bool nl = o.language == "nl";
+    const Language lang = languageOf(o.language);
     std::string csv =
         "scenario,care_type,geo_code,geo_name,year,realised,projected,deviation,deviation_percent,band_p05,band_p95,inside_band\n";
-    std::string screen = fmt::format(
-        "{:<20} {:<18} {:>5} {:>13} {:>13} {:>9}\n", nl ? "Gemeente" : "Municipality",
-        nl ? "Zorgsoort" : "Care type", nl ? "jaar" : "year", nl ? "gerealiseerd" : "realised",
-        nl ? "geprojecteerd" : "projected", nl ? "afwijking" : "deviation");
+    std::string screen =
+        fmt::format("{:<20} {:<18} {:>5} {:>13} {:>13} {:>9}\n", text(lang, "municipality"),
+                    text(lang, "Care_type"), text(lang, "year"), text(lang, "realised"),
+                    text(lang, "projected"), text(lang, "deviation"));
     int skipped = 0, compared = 0, outside = 0;
     for (const auto& r : regs) {
       const auto& m = data.municipalities[static_cast<std::size_t>(r.municipality)];
@@ -180,17 +179,11 @@ int monitorCommand(const MonitorOptions& o) {
     writeAnalysisManifest(out, "monitor", {&scenario}, data, {"monitor.csv"});
     std::cout << screen;
     const std::string bands =
-        projection->hasBands()
-            ? (nl ? fmt::format("{} van de {} buiten de P5-P95-band van {} replicaties.", outside,
-                                compared, o.agent.replicates)
-                  : fmt::format("{} of {} outside the P5-P95 band of {} replicates.", outside,
-                                compared, o.agent.replicates))
-            : std::string(nl ? "Met --engine agent ook de P5-P95-band."
-                             : "With --engine agent also the P5-P95 band.");
-    std::cout << fmt::format(
-        "{} {}; {} {}. {}\n", compared, nl ? "vergeleken" : "compared", skipped,
-        nl ? "buiten de jaren of regio van de run" : "outside the run's years or region", bands);
-    std::cout << (nl ? "Geschreven: " : "Written: ") << (out / "monitor.csv").string() << "\n";
+        projection->hasBands() ? textf(lang, "outside_band", outside, compared, o.agent.replicates)
+                               : std::string(text(lang, "band_with_agent"));
+    std::cout << fmt::format("{} {}; {} {}. {}\n", compared, text(lang, "compared"), skipped,
+                             text(lang, "outside_run"), bands);
+    std::cout << text(lang, "written") << (out / "monitor.csv").string() << "\n";
     return 0;
   });
 }

@@ -2,7 +2,7 @@
 
 #include "cli/agent_commands.hpp"
 #include "cli/command_support.hpp"
-#include "cli/manifest.hpp"
+#include "run/manifest.hpp"
 #include "models/demography/demographic_indicators.hpp"
 #include "models/agents/ensemble.hpp"
 #include "models/scenario/scenario_run.hpp"
@@ -31,11 +31,10 @@ void addRunCommand(CLI::App& app, RunOptions& o) {
       "--data,-d", o.dataFolder,
       "Dataset folder in the layout of data/LAYOUT.md (e.g. your own CBS exports), or the name of a shipped "
       "dataset: gelderland (default) or nederland (all 342 municipalities).");
-  run->add_option(
-      "--region,-r", o.region,
+  addRegionOptions(
+      run, o.region,
       "Limit the run to one region (name or code, e.g. Achterhoek, JZ30, CR14; TYPE:NAME for one region type, "
       "e.g. corop:Achterhoek) or one municipality (name or GM code).");
-  addAreaOptions(run, o.region);
   run->add_option(
       "--registrations", o.registrationFiles,
       "Your municipality's own client counts (plain CSV care_type,year,geo_code,clients, or a CBS StatLine "
@@ -43,8 +42,7 @@ void addRunCommand(CLI::App& app, RunOptions& o) {
       "the manifest records which figures were used. Repeatable.");
   run->add_option("--care-type", o.careType,
                   "Care type of StatLine exports that have no type column (e.g. jeugd_ambulant).");
-  run->add_option("--lang", o.language, "Language of the on-screen summary: nl (default) or en.")
-      ->check(CLI::IsMember({"nl", "en"}));
+  addLanguageOption(run, o.language, "summary");
   run->add_flag("--quiet,-q", o.quiet, "Print no summary table, only errors.");
   run->add_option(
          "--engine", o.engine,
@@ -63,14 +61,12 @@ int runCommand(const RunOptions& o) {
   }
   const auto started = std::chrono::steady_clock::now();
   return reportErrors([&] {
-    const Inputs inputs = loadInputs(o.dataFolder);
-    const Dataset& data = inputs.data;
-    const CareModel& care = inputs.care;
-    const Scenario scenario = loadScenarioFor(o.scenarioFile, inputs);
-    const auto selection = selectRegion(data, o.region);
-    const std::filesystem::path outFolder = o.outFolder.empty()
-                                                ? std::filesystem::path("output") / scenario.name
-                                                : std::filesystem::path(o.outFolder);
+    const ScenarioStart start = startScenario(o.dataFolder, o.scenarioFile, o.region);
+    const Dataset& data = start.inputs.data;
+    const CareModel& care = start.inputs.care;
+    const Scenario& scenario = start.scenario;
+    const std::vector<int>& selection = start.selection;
+    const std::filesystem::path outFolder = runFolder(o.outFolder, scenario);
     // Fail before any work if the folder cannot be written, is an input folder, is not
     // zorgsim's, or is being written by another zorgsim process (held until the end).
     const auto held = claimOutputFolder(outFolder, data, {&scenario}, "run");
@@ -86,15 +82,7 @@ int runCommand(const RunOptions& o) {
     files.add("results.csv", run.results.toCsv(scenario.name));
     files.add("population.csv",
               populationCsv(scenario.name, run.areas, run.areaProjections, run.plan.baseYear));
-    ManifestInfo info;
-    info.scenario = &scenario;
-    info.data = &data;
-    info.baseYear = run.plan.baseYear;
-    info.horizon = run.plan.horizon;
-    info.regionFilter = o.region;
-    hashFiles(info, files.files());
-    info.notes = run.plan.notes;
-    info.care = &care;
+    ManifestInfo info = runManifest(scenario, data, run.plan, o.region, files.files(), &care);
     info.recalibrations = run.recalibrations;
     info.wallSeconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -108,19 +96,14 @@ int runCommand(const RunOptions& o) {
       std::cout << fmt::format("zorgsim: scenario '{}' ({}), data '{}', {}-{}\n", scenario.name,
                                scenario.contentHash(), data.name, run.plan.baseYear,
                                run.plan.horizon);
-      const Language lang = o.language == "en" ? Language::English : Language::Dutch;
+      const Language lang = languageOf(o.language);
       std::cout << populationSummary(run, lang);
       if (!care.empty()) std::cout << "\n" << careSummary(run, care, lang);
       if (!run.recalibrations.empty()) {
-        std::cout << fmt::format(
-            "\n{} {}\n", run.recalibrations.size(),
-            lang == Language::Dutch
-                ? "niveaus herijkt op eigen registraties (zie manifest.json)"
-                : "levels recalibrated to own registrations (see manifest.json)");
+        std::cout << fmt::format("\n{} {}\n", run.recalibrations.size(),
+                                 text(lang, "recalibrated"));
       }
-      std::cout << fmt::format(
-          "{} {}\n", o.language == "en" ? "Results written to" : "Resultaten geschreven naar",
-          outFolder.string());
+      std::cout << fmt::format("{} {}\n", text(lang, "written_to"), outFolder.string());
     }
     return 0;
   });

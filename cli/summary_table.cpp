@@ -31,7 +31,6 @@ std::string percentChange(double from, double to) {
 }  // namespace
 
 std::string populationSummary(const ScenarioRun& run, Language lang) {
-  const bool nl = lang == Language::Dutch;
   const int base = run.plan.baseYear, horizon = run.plan.horizon;
   std::vector<int> years{base};
   for (int y : {2030, 2040}) {
@@ -48,16 +47,15 @@ std::string populationSummary(const ScenarioRun& run, Language lang) {
     for (std::size_t a = 0; a < run.areas.size(); ++a) rows.push_back(a);
   }
 
-  std::size_t nameWidth = nl ? 6 : 6;
+  std::size_t nameWidth = 6;
   for (auto a : rows) nameWidth = std::max(nameWidth, run.areas[a].name.size());
-  std::string out = fmt::format("{:<{}}", nl ? "Regio" : "Region", nameWidth);
+  std::string out = fmt::format("{:<{}}", text(lang, "region"), nameWidth);
   for (int y : years) out += fmt::format(" {:>10}", y);
   out += fmt::format("  {:>8} {:>8} {:>8}\n", "0-17", "65+", "85+");
   out += fmt::format("{:<{}}", "", nameWidth);
   for (std::size_t i = 0; i < years.size(); ++i)
-    out += fmt::format(" {:>10}", i == 0 ? (nl ? "inwoners" : "people") : "");
-  out += fmt::format("  {:>26}\n", nl ? fmt::format("verandering {}-{}", base, horizon)
-                                      : fmt::format("change {}-{}", base, horizon));
+    out += fmt::format(" {:>10}", i == 0 ? text(lang, "people") : "");
+  out += fmt::format("  {:>26}\n", textf(lang, "change_years", base, horizon));
   const auto at = [&](std::size_t a, int year, const char* group) {
     return run.results.find(run.areas[a].code, year, "population", "total", group);
   };
@@ -90,7 +88,6 @@ std::vector<std::size_t> summaryAreas(const ScenarioRun& run) {
 }  // namespace
 
 std::string careSummary(const ScenarioRun& run, const CareModel& care, Language lang) {
-  const bool nl = lang == Language::Dutch;
   std::vector<int> years{run.plan.baseYear};
   for (int y : {2030, 2040}) {
     if (y > run.plan.baseYear && y <= run.plan.horizon) years.push_back(y);
@@ -99,13 +96,11 @@ std::string careSummary(const ScenarioRun& run, const CareModel& care, Language 
   for (const char* t : {"wmo_hh", "wmo_begeleiding", "jeugd_ambulant", "wlz", "wijkverpleging"}) {
     if (care.catalogue.indexOf(t) >= 0) types.push_back(t);
   }
-  std::string out = nl ? "Cliënten per zorgsoort en personeel (fte, alle segmenten)\n"
-                       : "Clients per care type and workforce (FTE, all segments)\n";
-  out += fmt::format("{:<22} {:>5}", nl ? "Regio" : "Region", nl ? "jaar" : "year");
+  std::string out = text(lang, "care_title");
+  out += fmt::format("{:<22} {:>5}", text(lang, "region"), text(lang, "year"));
   for (const auto& t : types) out += fmt::format(" {:>15}", t);
-  out +=
-      fmt::format(" {:>11} {:>11} {:>18}\n", nl ? "fte vraag" : "FTE demand",
-                  nl ? "fte aanbod" : "FTE supply", nl ? "tekort/overschot" : "shortage/surplus");
+  out += fmt::format(" {:>11} {:>11} {:>18}\n", text(lang, "fte_demand"), text(lang, "fte_supply"),
+                     text(lang, "shortage_surplus"));
   for (std::size_t a : summaryAreas(run)) {
     const auto& code = run.areas[a].code;
     for (int y : years) {
@@ -119,7 +114,7 @@ std::string careSummary(const ScenarioRun& run, const CareModel& care, Language 
           " {:>11} {:>11} {:>18}\n",
           thousands(run.results.find(code, y, "workforce_demand_fte", "total", "total", "total")),
           thousands(run.results.find(code, y, "workforce_supply_fte", "total", "total", "total")),
-          charts::gapWords(gap, 0, charts::NumberFormat::dutch(), nl));
+          charts::gapWords(gap, 0, charts::NumberFormat::dutch(), lang == Language::Dutch));
     }
   }
   return out;

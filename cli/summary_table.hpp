@@ -2,13 +2,12 @@
 // The compact table printed after `zorgsim run`: per region the population in the base
 // year, 2030, 2040 and the horizon, and the change in 0-17, 65+ and 85+ over the run.
 
+#include "cli/cli_text.hpp"
 #include "models/scenario/scenario_run.hpp"
 
 #include <string>
 
 namespace zorgsim::cli {
-
-enum class Language { Dutch, English };
 
 // Dutch thousands separator: 12345 -> "12.345".
 std::string thousands(double v);

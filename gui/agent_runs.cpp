@@ -1,6 +1,7 @@
 #include "gui/agent_runs.hpp"
 
 #include "models/agents/agent_engine.hpp"
+#include "run/scenario_runs.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -58,9 +59,9 @@ void AgentRuns::startBands(const Scenario& scenario, const std::vector<int>& sel
                            const std::string& regionCode, int replicates) {
   bands_.start({scenario.contentHash(), regionCode, replicates},
                [this, scenario, selection, replicates](const EnsembleOptions& hooks) {
-                 const AgentModel model = prepareAgentModel(data_, care_, scenario, selection);
-                 const EnsembleResult er =
-                     runEnsemble(model, data_, ensembleOptions(hooks, replicates));
+                 const EnsembleResult er = runAgentScenario(data_, care_, scenario, selection, {},
+                                                            ensembleOptions(hooks, replicates))
+                                               .result;
                  BandRun out;
                  out.mean = er.layout;
                  out.p05 = withValues(er.layout, er.p05);
@@ -86,9 +87,7 @@ void AgentRuns::startSolidarity(const Scenario& scenario, const std::vector<int>
         // only.
         SolidarityOptions so;
         so.year = data_.baseYear + 1;
-        Scenario shortened = scenario;
-        shortened[Lever::Horizon] = so.year;
-        const AgentModel model = prepareAgentModel(data_, care_, shortened, selection);
+        const AgentModel model = solidarityModel(data_, care_, scenario, selection, so.year);
         return runSolidarity(model, data_, so, ensembleOptions(hooks, replicates), regionCode,
                              regionName);
       });

@@ -23,4 +23,10 @@ InputError::InputError(std::string file, std::size_t line, std::string field,
       field_(std::move(field)),
       detail_(message) {}
 
+InputError InputError::forParameter(const std::string& parameter, const std::string& message) {
+  InputError e(parameter, 0, "", message);
+  e.parameter_ = parameter;
+  return e;
+}
+
 }  // namespace zorgsim

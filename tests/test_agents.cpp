@@ -602,14 +602,14 @@ TEST_CASE("agent engine bad input: replicates, threads, memory, interventions",
   EnsembleOptions o;
   o.replicates = 0;
   REQUIRE_THAT(message(o),
-               Catch::Contains("--replicates") && Catch::Contains("between 1 and 100000"));
+               Catch::Contains("replicate count: ") && Catch::Contains("between 1 and 100000"));
   o.replicates = kMaxReplicates + 1;
-  REQUIRE_THAT(message(o), Catch::Contains("--replicates"));
+  REQUIRE_THAT(message(o), Catch::Contains("replicate count: "));
   o.replicates = 10;
   o.threads = 0;
-  REQUIRE_THAT(message(o), Catch::Contains("--threads"));
+  REQUIRE_THAT(message(o), Catch::Contains("thread count: "));
   o.threads = kMaxThreads + 1;
-  REQUIRE_THAT(message(o), Catch::Contains("--threads"));
+  REQUIRE_THAT(message(o), Catch::Contains("thread count: "));
   o.threads = 1;
   REQUIRE(message(o).empty());
   o.memoryLimitBytes = 1000;
@@ -644,7 +644,7 @@ TEST_CASE("agent engine bad input: replicates, threads, memory, interventions",
                       Catch::Contains("unknown care type 'typo'"));
   so.careTypes = {"wmo_bw"};
   so.year = 1990;
-  REQUIRE_THROWS_WITH(validateSolidarityOptions(model, so), Catch::Contains("--year"));
+  REQUIRE_THROWS_WITH(validateSolidarityOptions(model, so), Catch::Contains("budget year: "));
 }
 
 TEST_CASE(

@@ -52,7 +52,7 @@ TEST_CASE("area selection: a code that no longer exists names its successor", "[
   const Dataset& d = test::defaultDataset();
   CHECK(
       selectionError(d, "GM0196") ==
-      "--region: GM0196 (Rijnwaarden) no longer exists: on 2018-01-01 it became part of GM0299 Zevenaar");
+      "region: GM0196 (Rijnwaarden) no longer exists: on 2018-01-01 it became part of GM0299 Zevenaar");
   CHECK(
       selectionError(d, "GM0788")
           .find(

@@ -268,15 +268,16 @@ TEST_CASE(
   q.maxGapFte = 0;
   q.lo = -5;
   q.hi = 50;
-  CHECK_THROWS_WITH(goalSeek(d, care, s, sel, q),
-                    Catch::Contains("--min: value -5 is outside the allowed range 0..1 of reach"));
+  CHECK_THROWS_WITH(
+      goalSeek(d, care, s, sel, q),
+      Catch::Contains("search minimum: value -5 is outside the allowed range 0..1 of reach"));
   q.lo = 0;
   CHECK_THROWS_WITH(goalSeek(d, care, s, sel, q),
-                    Catch::Contains("--max: value 50 is outside the allowed range"));
+                    Catch::Contains("search maximum: value 50 is outside the allowed range"));
   q.hi = 1;
   q.maxGapFte = std::nan("");
   CHECK_THROWS_WITH(goalSeek(d, care, s, sel, q),
-                    Catch::Contains("--max-gap: must be a finite number of FTE"));
+                    Catch::Contains("largest gap: must be a finite number of FTE"));
 }
 
 TEST_CASE("use is capped at one client per inhabitant and the cap is stated (issue #14 case 17)",

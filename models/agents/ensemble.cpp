@@ -1,5 +1,7 @@
 #include "models/agents/ensemble.hpp"
 
+#include "models/agents/replicate_gather.hpp"
+
 #include "models/care/care_indicators.hpp"
 #include "models/demography/demographic_indicators.hpp"
 #include "models/prevention/prevention_indicators.hpp"
@@ -119,18 +121,19 @@ MemoryEstimate estimateMemory(const AgentModel& model, const EnsembleOptions& o,
 void checkEnsembleOptions(const AgentModel& model, const EnsembleOptions& o,
                           const MemoryEstimate& estimate) {
   if (o.replicates < 1 || o.replicates > kMaxReplicates) {
-    throw InputError("--replicates", 0, "",
-                     "must be between 1 and " + std::to_string(kMaxReplicates) + ", got " +
-                         std::to_string(o.replicates));
+    throw InputError::forParameter(inputParameter::kReplicates,
+                                   "must be between 1 and " + std::to_string(kMaxReplicates) +
+                                       ", got " + std::to_string(o.replicates));
   }
   if (o.threads < 1 || o.threads > kMaxThreads) {
-    throw InputError("--threads", 0, "",
-                     "must be between 1 and " + std::to_string(kMaxThreads) + ", got " +
-                         std::to_string(o.threads));
+    throw InputError::forParameter(inputParameter::kThreads,
+                                   "must be between 1 and " + std::to_string(kMaxThreads) +
+                                       ", got " + std::to_string(o.threads));
   }
   if (model.municipalities.size() > 65535) {
-    throw InputError("--region", 0, "",
-                     "the agent engine handles at most 65535 municipalities in one run");
+    throw InputError::forParameter(
+        inputParameter::kRegion,
+        "the agent engine handles at most 65535 municipalities in one run");
   }
   double largest = 0;
   std::string largestCode;
@@ -155,13 +158,14 @@ void checkEnsembleOptions(const AgentModel& model, const EnsembleOptions& o,
   const auto limit =
       static_cast<std::uint64_t>(static_cast<double>(available) * kUsableMemoryShare);
   if (limit > 0 && estimate.total() > limit) {
-    throw InputError("--replicates", 0, "",
-                     "the run needs about " + gigabytes(estimate.total()) + " of memory (agents " +
-                         gigabytes(estimate.agents) + ", rate tables " + gigabytes(estimate.rates) +
-                         ", replicates in progress " + gigabytes(estimate.outcomes) +
-                         ", statistics " + gigabytes(estimate.statistics) + ") but only " +
-                         gigabytes(limit) + " can be used (75 % of the " + gigabytes(available) +
-                         " available); use fewer replicates or threads, or a smaller --region");
+    throw InputError::forParameter(
+        inputParameter::kReplicates,
+        "the run needs about " + gigabytes(estimate.total()) + " of memory (agents " +
+            gigabytes(estimate.agents) + ", rate tables " + gigabytes(estimate.rates) +
+            ", replicates in progress " + gigabytes(estimate.outcomes) + ", statistics " +
+            gigabytes(estimate.statistics) + ") but only " + gigabytes(limit) +
+            " can be used (75 % of the " + gigabytes(available) +
+            " available); use fewer replicates or threads, or a smaller region");
   }
 }
 
@@ -362,6 +366,20 @@ void replacePreventionMeans(const ResultTable& layout, std::vector<double>& mean
         row.key.indicator == returnId ? s.returnPerEuro : static_cast<double>(s.breakEvenYear);
   }
 }
+// Throws when a replicate's table rows differ from the layout (area, year or keys).
+void checkSameRows(const ResultTable& table, const ResultTable& layout) {
+  for (std::size_t i = 0; i < layout.rows().size(); ++i) {
+    const auto& a = table.rows()[i];
+    const auto& b = layout.rows()[i];
+    if (a.area != b.area || a.year != b.year ||
+        table.text(a.key.indicator) != layout.text(b.key.indicator) ||
+        table.text(a.key.careType) != layout.text(b.key.careType) ||
+        table.text(a.key.sex) != layout.text(b.key.sex) ||
+        table.text(a.key.ageGroup) != layout.text(b.key.ageGroup)) {
+      throw std::logic_error("ensemble: replicate table rows differ from the layout");
+    }
+  }
+}
 }  // namespace
 
 double percentileOfSorted(const std::vector<double>& v, double p) {
@@ -459,36 +477,9 @@ EnsembleResult runEnsemble(const AgentModel& model, const Dataset& data, const E
   result.areas = reportingAreas(data, model.plan.municipalities);
   const std::size_t years = model.years() + 1;
   const std::size_t municipalities = model.municipalities.size();
-
   // The row layout: the same indicator code on an outcome of zeros with the right shapes.
-  ReplicateOutcome zero;
-  zero.projections.resize(municipalities);
-  for (auto& p : zero.projections) {
-    p.population.assign(years, AgeSexTable::Zero());
-    p.flows.assign(years - 1, FlowTotals{});
-  }
-  if (!model.care.empty()) {
-    AreaCare c;
-    c.types.resize(model.care.catalogue.types.size());
-    for (auto& t : c.types) t.clients = t.hours = t.fte = t.cost = std::vector<double>(years, 0.0);
-    c.segments.resize(model.care.workforce.segments.size());
-    for (auto& s : c.segments) {
-      s.demandFte = s.demandPersons = s.supplyFte = s.supplyPersons =
-          std::vector<double>(years, 0.0);
-      s.inflow = s.attrition = s.retirement = std::vector<double>(years - 1, 0.0);
-    }
-    c.participants.assign(model.interventions.size(), std::vector<double>(years, 0.0));
-    c.programmeCost = c.participants;
-    zero.care.assign(municipalities, c);
-    if (!model.interventions.empty()) {
-      AreaCare w = c;
-      w.participants.clear();
-      w.programmeCost.clear();
-      zero.careWithout.assign(municipalities, w);
-    }
-  }
-  result.layout = replicateTable(model, result.areas, zero);
-  const std::size_t rows = result.layout.rows().size();
+  const ResultTable layout = ensembleLayout(model, result.areas);
+  const std::size_t rows = layout.rows().size();
   const auto replicates = static_cast<std::size_t>(o.replicates);
   const std::uint64_t populationBytes =
       municipalities * years * kAges * kSexes * sizeof(std::int64_t);
@@ -496,55 +487,24 @@ EnsembleResult runEnsemble(const AgentModel& model, const Dataset& data, const E
   result.memory.statistics += populationBytes;
   checkEnsembleOptions(model, o, result.memory);
 
-  std::vector<double> values(rows * replicates);
-  std::vector<std::int64_t> populationSum(municipalities * years * kAges * kSexes, 0);
-  std::mutex populationMutex;
+  ReplicateGather gather(replicates, municipalities * years * kAges * kSexes, rows);
   std::atomic<bool> layoutChecked{false};
   result.stats = runReplicates(model, o, [&](std::size_t replicate, ReplicateOutcome& outcome) {
-    const std::size_t r = replicate - o.firstReplicate;
-    {
-      // Integer sums: exact and independent of the order in which replicates arrive.
-      std::lock_guard<std::mutex> lock(populationMutex);
-      for (std::size_t m = 0; m < municipalities; ++m) {
-        for (std::size_t y = 0; y < years; ++y) {
-          const AgeSexTable& P = outcome.projections[m].population[y];
-          std::int64_t* dst = populationSum.data() + (m * years + y) * kAges * kSexes;
-          for (int a = 0; a < kAges; ++a) {
-            for (int s = 0; s < kSexes; ++s)
-              dst[a * kSexes + s] += static_cast<std::int64_t>(P(a, s));
-          }
-        }
-      }
-    }
+    // Integer sums: exact and independent of the order in which replicates arrive.
+    gather.addPopulation(outcome);
     const ResultTable table = replicateTable(model, result.areas, outcome);
     const auto& tableRows = table.rows();
     if (tableRows.size() != rows)
       throw std::logic_error("ensemble: replicate table has a different number of rows");
-    if (!layoutChecked.exchange(true)) {
-      for (std::size_t i = 0; i < rows; ++i) {
-        const auto& a = tableRows[i];
-        const auto& b = result.layout.rows()[i];
-        if (a.area != b.area || a.year != b.year ||
-            table.text(a.key.indicator) != result.layout.text(b.key.indicator) ||
-            table.text(a.key.careType) != result.layout.text(b.key.careType) ||
-            table.text(a.key.sex) != result.layout.text(b.key.sex) ||
-            table.text(a.key.ageGroup) != result.layout.text(b.key.ageGroup)) {
-          throw std::logic_error("ensemble: replicate table rows differ from the layout");
-        }
-      }
-    }
-    double* dst = values.data() + r * rows;
-    for (std::size_t i = 0; i < rows; ++i) dst[i] = tableRows[i].value;
+    if (!layoutChecked.exchange(true)) checkSameRows(table, layout);
+    std::vector<double> values(rows);
+    for (std::size_t i = 0; i < rows; ++i) values[i] = tableRows[i].value;
+    gather.setValues(replicate - o.firstReplicate, values);
   });
-
-  {
-    const ResultTable layout = std::move(result.layout);
-    ensembleStatistics(
-        result, layout, [&](std::size_t r, std::size_t i) { return values[r * rows + i]; },
-        replicates, o.threads, model.scenario[Lever::DiscountRate], model.plan.baseYear);
-  }
-  result.meanPopulation = meanPopulations(result.areas, populationSum, years, replicates);
-  return result;
+  EnsembleResult out = gather.finish(model, layout, std::move(result.areas), o.threads);
+  out.stats = result.stats;
+  out.memory = result.memory;
+  return out;
 }
 
 std::string ensembleCsv(const EnsembleResult& r, std::string_view scenario) {

@@ -32,20 +32,23 @@ int yearOf(const AgentModel& model, const SolidarityOptions& o) {
 
 void validateSolidarityOptions(const AgentModel& model, const SolidarityOptions& o) {
   if (model.care.empty())
-    throw InputError("--care-types", 0, "",
-                     "the dataset has no care catalogue (care/care_types.csv)");
-  if (o.careTypes.empty()) throw InputError("--care-types", 0, "", "name at least one care type");
+    throw InputError::forParameter(inputParameter::kCareTypes,
+                                   "the dataset has no care catalogue (care/care_types.csv)");
+  if (o.careTypes.empty())
+    throw InputError::forParameter(inputParameter::kCareTypes, "name at least one care type");
   for (const auto& t : o.careTypes) {
     if (model.care.catalogue.indexOf(t) >= 0) continue;
     std::string known;
     for (const auto& c : model.care.catalogue.types) known += (known.empty() ? "" : ", ") + c.code;
-    throw InputError("--care-types", 0, "", "unknown care type '" + t + "' (known: " + known + ")");
+    throw InputError::forParameter(inputParameter::kCareTypes,
+                                   "unknown care type '" + t + "' (known: " + known + ")");
   }
   const int year = yearOf(model, o);
   if (year < model.plan.baseYear || year > model.plan.horizon) {
-    throw InputError("--year", 0, "",
-                     "must be between " + std::to_string(model.plan.baseYear) + " and " +
-                         std::to_string(model.plan.horizon) + ", got " + std::to_string(year));
+    throw InputError::forParameter(inputParameter::kBudgetYear,
+                                   "must be between " + std::to_string(model.plan.baseYear) +
+                                       " and " + std::to_string(model.plan.horizon) + ", got " +
+                                       std::to_string(year));
   }
 }
 

@@ -54,14 +54,14 @@ std::vector<int> selectMunicipalities(const Dataset& data, const std::string& re
       if (r.type == type) names.insert(r.name);
     }
     if (!types.count(type)) {
-      throw InputError("--region", 0, "",
-                       "unknown region type '" + type + "' in dataset '" + data.name +
-                           "'. Types: " + joined(types));
+      throw InputError::forParameter(inputParameter::kRegion, "unknown region type '" + type +
+                                                                  "' in dataset '" + data.name +
+                                                                  "'. Types: " + joined(types));
     }
     if (const Region* r = findOfType(data, type, name)) return r->members;
-    throw InputError("--region", 0, "",
-                     "no " + type + " called '" + name + "' in dataset '" + data.name + "'. " +
-                         type + ": " + joined(names));
+    throw InputError::forParameter(
+        inputParameter::kRegion, "no " + type + " called '" + name + "' in dataset '" + data.name +
+                                     "'. " + type + ": " + joined(names));
   }
   if (const Region* r = data.findRegion(regionFilter)) return r->members;
   if (int i = data.indexOf(regionFilter); i >= 0) return {i};
@@ -70,16 +70,17 @@ std::vector<int> selectMunicipalities(const Dataset& data, const std::string& re
   }
   if (std::regex_match(regionFilter, std::regex(R"(GM\d{4})"))) {
     if (auto note = retiredMunicipalityNote(data, regionFilter); !note.empty())
-      throw InputError("--region", 0, "", note);
-    throw InputError("--region", 0, "",
-                     "unknown municipality code '" + regionFilter + "': not in dataset '" +
-                         data.name + "' (data/nederland has all 342 municipalities of 2024)");
+      throw InputError::forParameter(inputParameter::kRegion, note);
+    throw InputError::forParameter(inputParameter::kRegion,
+                                   "unknown municipality code '" + regionFilter +
+                                       "': not in dataset '" + data.name +
+                                       "' (data/nederland has all 342 municipalities of 2024)");
   }
   std::set<std::string> names;
   for (const auto& r : data.regions) names.insert(r.name);
-  throw InputError("--region", 0, "",
-                   "no region or municipality called '" + regionFilter + "' in dataset '" +
-                       data.name + "'. Regions: " + joined(names));
+  throw InputError::forParameter(inputParameter::kRegion,
+                                 "no region or municipality called '" + regionFilter +
+                                     "' in dataset '" + data.name + "'. Regions: " + joined(names));
 }
 
 void addCoalitions(Dataset& data, const std::filesystem::path& file) {

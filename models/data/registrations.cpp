@@ -284,8 +284,7 @@ std::vector<Registration> parseRegistrations(std::string_view text, const std::s
       }
     } else {
       if (defaultCareType.empty())
-        t.fail(r, valueColumn,
-               "the export has no type column; give the care type with --care-type");
+        t.fail(r, valueColumn, "the export has no type column; give the care type of its counts");
       reg.careType = defaultCareType;
     }
     checkType(reg.careType, r, type ? *type : valueColumn);

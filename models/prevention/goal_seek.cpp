@@ -24,8 +24,8 @@ GoalSeekResult goalSeek(const Dataset& data, const CareModel& care, const Scenar
   static const std::vector<std::string> allowed{"reach", "relative_risk", "remission_multiplier",
                                                 "hours_multiplier"};
   if (std::find(allowed.begin(), allowed.end(), q.parameter) == allowed.end()) {
-    throw InputError(
-        "--parameter", 0, "",
+    throw InputError::forParameter(
+        inputParameter::kSoughtParameter,
         "'" + q.parameter +
             "' cannot be sought; use reach, relative_risk, remission_multiplier or hours_multiplier");
   }
@@ -34,17 +34,19 @@ GoalSeekResult goalSeek(const Dataset& data, const CareModel& care, const Scenar
   for (const auto& p : interventionParameters()) {
     if (q.parameter != p.key) continue;
     for (const auto& [option, v] :
-         {std::pair<const char*, double>{"--min", q.lo}, {"--max", q.hi}}) {
+         {std::pair<const char*, double>{inputParameter::kSearchMin, q.lo},
+          {inputParameter::kSearchMax, q.hi}}) {
       if (!std::isfinite(v) || v < p.min || v > p.max) {
         std::ostringstream msg;
         msg << "value " << v << " is outside the allowed range " << p.min << ".." << p.max << " of "
             << q.parameter;
-        throw InputError(option, 0, "", msg.str());
+        throw InputError::forParameter(option, msg.str());
       }
     }
   }
   if (!std::isfinite(q.maxGapFte))
-    throw InputError("--max-gap", 0, "", "must be a finite number of FTE");  // nan: case 16
+    throw InputError::forParameter(inputParameter::kMaxGap,
+                                   "must be a finite number of FTE");  // nan: case 16
   GoalSeekResult r;
   auto gapAt = [&](double value, GoalSeekResult* costs) {
     Scenario s = scenario;
@@ -54,8 +56,9 @@ GoalSeekResult goalSeek(const Dataset& data, const CareModel& care, const Scenar
     const double gap =
         run.results.find(q.area, q.year, "workforce_gap_fte", "total", "total", "total");
     if (std::isnan(gap))
-      throw InputError("--region/--year", 0, "",
-                       "no workforce gap for area '" + q.area + "' in " + std::to_string(q.year));
+      throw InputError::forParameter(
+          inputParameter::kAreaAndYear,
+          "no workforce gap for area '" + q.area + "' in " + std::to_string(q.year));
     if (costs) {
       costs->programmeCostInYear =
           run.results.find(q.area, q.year, "programme_cost", "total", "total", q.intervention);

@@ -30,10 +30,11 @@ void checkRunMemory(std::size_t areas, int years, std::uint64_t limitBytes) {
     std::snprintf(text, sizeof text, "%.1f GB", static_cast<double>(b) / 1e9);
     return std::string(text);
   };
-  throw InputError("--region", 0, "",
-                   "the run needs about " + gb(need) + " of memory (" + std::to_string(areas) +
-                       " areas x " + std::to_string(years) + " years), more than the " + gb(limit) +
-                       " available; run one region at a time (--region) or a shorter horizon");
+  throw InputError::forParameter(inputParameter::kRegion,
+                                 "the run needs about " + gb(need) + " of memory (" +
+                                     std::to_string(areas) + " areas x " + std::to_string(years) +
+                                     " years), more than the " + gb(limit) +
+                                     " available; run one region at a time or a shorter horizon");
 }
 
 ScenarioRun runScenario(const Dataset& data, const CareModel& baseCare, const Scenario& scenario,

@@ -9,7 +9,7 @@ doc="$src/docs/errors.md"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # C++ string literals escape quotes; compare with the text the user sees.
-find "$src"/{sim,models,cli,charts,report,gui} -name '*.cpp' -o -name '*.hpp' 2>/dev/null | sort | xargs cat | sed 's/\\"/"/g' >"$work/source"
+find "$src"/{sim,models,run,cli,charts,report,gui} -name '*.cpp' -o -name '*.hpp' 2>/dev/null | sort | xargs cat | sed 's/\\"/"/g' >"$work/source"
 find "$src/tests" -path "$src/tests/docs" -prune -o -path "$src/tests/fuzz/corpus" -prune -o -type f \
   \( -name '*.cpp' -o -name '*.sh' -o -name '*.script' \) -print | sort | xargs cat | sed 's/\\"/"/g' >"$work/tests"
 

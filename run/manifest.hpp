@@ -1,17 +1,20 @@
 #pragma once
 // manifest.json: what produced a result folder (program, scenario hash, data, years, time).
+// runManifest is the one place a run's manifest is filled (run, agent run, solidarity, batch).
 
 #include "models/care/care_projection.hpp"
 #include "models/data/dataset.hpp"
 #include "models/data/registrations.hpp"
+#include "models/demography/cohort_projection.hpp"
 #include "models/scenario/scenario.hpp"
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <utility>
 #include <vector>
 
-namespace zorgsim::cli {
+namespace zorgsim {
 
 struct ManifestInfo {
   const Scenario* scenario = nullptr;
@@ -45,4 +48,16 @@ void hashFiles(ManifestInfo& info, const std::vector<std::pair<std::string, std:
 // (false for manifests without hashes).
 bool filesMatchManifest(const std::filesystem::path& folder, const std::string& manifestText);
 
-}  // namespace zorgsim::cli
+// Files published together, in publication order: (name, content).
+using NamedFiles = std::vector<std::pair<std::string, std::string>>;
+
+// The manifest of one run: scenario, data, the plan's years and notes, the region filter, the
+// care model (may be null) and the hashes of `files`. Callers add what only they know
+// (recalibrations, extra notes, wall time).
+ManifestInfo runManifest(const Scenario& scenario, const Dataset& data, const ProjectionPlan& plan,
+                         const std::string& regionFilter, const NamedFiles& files,
+                         const CareModel* care);
+// Marks the manifest as an agent-engine ensemble with its seed, replicates and threads.
+void recordEnsemble(ManifestInfo& info, std::uint64_t seed, int replicates, int threads);
+
+}  // namespace zorgsim

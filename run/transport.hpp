@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-namespace zorgsim::cli {
+namespace zorgsim {
 
 class Transport {
  public:
@@ -43,4 +43,4 @@ std::unique_ptr<Transport> openTransport();
 // True when built with ZORGSIM_WITH_MPI.
 bool builtWithMpi();
 
-}  // namespace zorgsim::cli
+}  // namespace zorgsim

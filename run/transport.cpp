@@ -1,4 +1,4 @@
-#include "cli/batch_transport.hpp"
+#include "run/transport.hpp"
 
 #include <chrono>
 #include <cstdlib>
@@ -12,7 +12,7 @@
 #include <mpi.h>
 #endif
 
-namespace zorgsim::cli {
+namespace zorgsim {
 
 namespace {
 
@@ -174,4 +174,4 @@ std::unique_ptr<Transport> openTransport() {
 #endif
 }
 
-}  // namespace zorgsim::cli
+}  // namespace zorgsim

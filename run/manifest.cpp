@@ -1,4 +1,4 @@
-#include "cli/manifest.hpp"
+#include "run/manifest.hpp"
 
 #include "sim/csv_table.hpp"
 #include "sim/sha256.hpp"
@@ -10,7 +10,7 @@
 #include <ctime>
 #include <map>
 
-namespace zorgsim::cli {
+namespace zorgsim {
 
 std::string manifestJson(const ManifestInfo& info) {
   nlohmann::ordered_json j;
@@ -90,6 +90,29 @@ void hashFiles(ManifestInfo& info, const std::vector<std::pair<std::string, std:
   }
 }
 
+ManifestInfo runManifest(const Scenario& scenario, const Dataset& data, const ProjectionPlan& plan,
+                         const std::string& regionFilter, const NamedFiles& files,
+                         const CareModel* care) {
+  ManifestInfo info;
+  info.scenario = &scenario;
+  info.data = &data;
+  info.baseYear = plan.baseYear;
+  info.horizon = plan.horizon;
+  info.regionFilter = regionFilter;
+  hashFiles(info, files);
+  info.notes = plan.notes;
+  info.care = care;
+  return info;
+}
+
+void recordEnsemble(ManifestInfo& info, std::uint64_t seed, int replicates, int threads) {
+  info.engine = "agent";
+  info.ensemble = true;
+  info.seed = seed;
+  info.replicates = replicates;
+  info.threads = threads;
+}
+
 bool filesMatchManifest(const std::filesystem::path& folder, const std::string& manifestText) {
   try {
     const auto j = nlohmann::json::parse(manifestText);
@@ -111,4 +134,4 @@ bool filesMatchManifest(const std::filesystem::path& folder, const std::string& 
   }
 }
 
-}  // namespace zorgsim::cli
+}  // namespace zorgsim

@@ -1,0 +1,89 @@
+#include "models/agents/replicate_gather.hpp"
+
+#include <stdexcept>
+
+namespace zorgsim {
+
+ResultTable ensembleLayout(const AgentModel& model, const std::vector<GeoArea>& areas) {
+  const std::size_t years = model.years() + 1;
+  const std::size_t municipalities = model.municipalities.size();
+  ReplicateOutcome zero;
+  zero.projections.resize(municipalities);
+  for (auto& p : zero.projections) {
+    p.population.assign(years, AgeSexTable::Zero());
+    p.flows.assign(years - 1, FlowTotals{});
+  }
+  if (!model.care.empty()) {
+    AreaCare c;
+    c.types.resize(model.care.catalogue.types.size());
+    for (auto& t : c.types) t.clients = t.hours = t.fte = t.cost = std::vector<double>(years, 0.0);
+    c.segments.resize(model.care.workforce.segments.size());
+    for (auto& s : c.segments) {
+      s.demandFte = s.demandPersons = s.supplyFte = s.supplyPersons =
+          std::vector<double>(years, 0.0);
+      s.inflow = s.attrition = s.retirement = std::vector<double>(years - 1, 0.0);
+    }
+    c.participants.assign(model.interventions.size(), std::vector<double>(years, 0.0));
+    c.programmeCost = c.participants;
+    zero.care.assign(municipalities, c);
+    if (!model.interventions.empty()) {
+      AreaCare w = c;
+      w.participants.clear();
+      w.programmeCost.clear();
+      zero.careWithout.assign(municipalities, w);
+    }
+  }
+  return replicateTable(model, areas, zero);
+}
+
+std::vector<std::int64_t> populationCells(const ReplicateOutcome& outcome) {
+  std::vector<std::int64_t> cells;
+  for (const auto& p : outcome.projections) {
+    for (const AgeSexTable& P : p.population) {
+      for (int a = 0; a < kAges; ++a) {
+        for (int s = 0; s < kSexes; ++s) cells.push_back(static_cast<std::int64_t>(P(a, s)));
+      }
+    }
+  }
+  return cells;
+}
+
+ReplicateGather::ReplicateGather(std::size_t replicates, std::size_t populationCells,
+                                 std::size_t rows)
+    : replicates_(replicates),
+      rows_(rows),
+      values_(rows * replicates),
+      populationSum_(populationCells, 0) {}
+
+void ReplicateGather::addPopulation(const std::vector<std::int64_t>& cells) {
+  if (cells.size() != populationSum_.size())
+    throw std::logic_error("replicates differ in population layout");
+  std::lock_guard lock(mutex_);
+  for (std::size_t i = 0; i < cells.size(); ++i) populationSum_[i] += cells[i];
+}
+
+void ReplicateGather::addPopulation(const ReplicateOutcome& outcome) {
+  addPopulation(populationCells(outcome));
+}
+
+void ReplicateGather::setValues(std::size_t replicate, const std::vector<double>& values) {
+  if (values.size() != rows_) throw std::logic_error("replicates differ in their results rows");
+  if (replicate >= replicates_) throw std::logic_error("replicate outside the ensemble");
+  std::copy(values.begin(), values.end(),
+            values_.begin() + static_cast<std::ptrdiff_t>(replicate * rows_));
+  std::lock_guard lock(mutex_);
+  ++received_;
+}
+
+EnsembleResult ReplicateGather::finish(const AgentModel& model, const ResultTable& layout,
+                                       std::vector<GeoArea> areas, int threads) const {
+  EnsembleResult er;
+  ensembleStatistics(
+      er, layout, [&](std::size_t r, std::size_t i) { return values_[r * rows_ + i]; }, replicates_,
+      threads, model.scenario[Lever::DiscountRate], model.plan.baseYear);
+  er.areas = std::move(areas);
+  er.meanPopulation = meanPopulations(er.areas, populationSum_, model.years() + 1, replicates_);
+  return er;
+}
+
+}  // namespace zorgsim

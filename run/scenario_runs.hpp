@@ -1,0 +1,49 @@
+#pragma once
+// A scenario run of either engine, as every front end (CLI, GUI, batch) puts it together.
+// The cohort engine's run is runScenario (models/scenario/scenario_run.hpp); the agent
+// engine's adds what the ensemble needs around it: the levels recalibrated to the user's own
+// registrations exactly as the cohort engine recalibrates them, and for solidarity a horizon
+// shortened to the analysed year.
+
+#include "models/agents/ensemble.hpp"
+#include "models/data/registrations.hpp"
+#include "run/manifest.hpp"
+
+#include <vector>
+
+namespace zorgsim {
+
+// The care model with the municipal levels the cohort engine recalibrates to own
+// registrations (a cohort run of the scenario gives the recalibrations), and those levels.
+struct RecalibratedCare {
+  CareModel care;
+  std::vector<RecalibrationNote> recalibrations;
+};
+RecalibratedCare recalibrateToRegistrations(const Dataset& data, const CareModel& care,
+                                            const Scenario& scenario,
+                                            const std::vector<int>& selection,
+                                            const std::vector<Registration>& registrations);
+
+// An ensemble of the agent engine for a scenario (registrations may be empty).
+struct AgentScenarioRun {
+  RecalibratedCare care;
+  AgentModel model;
+  EnsembleResult result;
+};
+AgentScenarioRun runAgentScenario(const Dataset& data, const CareModel& care,
+                                  const Scenario& scenario, const std::vector<int>& selection,
+                                  const std::vector<Registration>& registrations,
+                                  const EnsembleOptions& options);
+
+// results.csv (ensemble statistics) and population.csv (ensemble means) of an agent run.
+NamedFiles ensembleFiles(const EnsembleResult& result, const Scenario& scenario, int baseYear);
+
+// The manifest's note on how an ensemble ran.
+std::string ensembleNote(const EnsembleRunStats& stats, int replicates);
+
+// The agent model for a solidarity analysis of `year` (models/agents/solidarity.hpp): the
+// scenario simulated up to that year only (at least one year after the base year).
+AgentModel solidarityModel(const Dataset& data, const CareModel& care, const Scenario& scenario,
+                           const std::vector<int>& selection, int year);
+
+}  // namespace zorgsim
