@@ -1,5 +1,7 @@
 #include "cli/run_command.hpp"
 
+#include "models/analyses/error_band_columns.hpp"
+
 #include "cli/agent_commands.hpp"
 #include "cli/command_support.hpp"
 #include "cli/manifest.hpp"
@@ -83,7 +85,12 @@ int runCommand(const RunOptions& o) {
     // written: exit 143 / 130, not a finished run with exit 0 (issue #14 case 21).
     throwIfStopRequested();
     OutputSet files(outFolder);
-    files.add("results.csv", run.results.toCsv(scenario.name));
+    // With the dataset's back-test error percentiles: the forecast-error band columns
+    // (models/analyses/error_band_columns.hpp).
+    const auto bands = datasetErrorBands(data.folder);
+    files.add("results.csv",
+              bands ? resultsCsvWithBands(run.results, scenario.name, *bands, run.plan.baseYear)
+                    : run.results.toCsv(scenario.name));
     files.add("population.csv",
               populationCsv(scenario.name, run.areas, run.areaProjections, run.plan.baseYear));
     ManifestInfo info;
