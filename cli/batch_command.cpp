@@ -3,6 +3,7 @@
 #include "cli/agent_options.hpp"
 #include "cli/batch_transport.hpp"
 #include "cli/command_support.hpp"
+#include "models/analyses/error_band_columns.hpp"
 #include "models/data/default_locations.hpp"
 #include "cli/manifest.hpp"
 #include "models/agents/agent_engine.hpp"
@@ -625,7 +626,8 @@ class Batch {
         return out;
       }
       const ScenarioRun run = runScenario(in.data, in.care, s, selection);
-      out.files.emplace_back("results.csv", run.results.toCsv(s.name));
+      out.files.emplace_back(
+          "results.csv", cohortResultsCsv(run.results, s.name, in.data.folder, run.plan.baseYear));
       out.files.emplace_back("population.csv", populationCsv(s.name, run.areas, run.areaProjections,
                                                              run.plan.baseYear));
       ManifestInfo info;

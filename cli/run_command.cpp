@@ -85,12 +85,9 @@ int runCommand(const RunOptions& o) {
     // written: exit 143 / 130, not a finished run with exit 0 (issue #14 case 21).
     throwIfStopRequested();
     OutputSet files(outFolder);
-    // With the dataset's back-test error percentiles: the forecast-error band columns
-    // (models/analyses/error_band_columns.hpp).
-    const auto bands = datasetErrorBands(data.folder);
+    // With the forecast-error band columns when the dataset has back-test error percentiles.
     files.add("results.csv",
-              bands ? resultsCsvWithBands(run.results, scenario.name, *bands, run.plan.baseYear)
-                    : run.results.toCsv(scenario.name));
+              cohortResultsCsv(run.results, scenario.name, data.folder, run.plan.baseYear));
     files.add("population.csv",
               populationCsv(scenario.name, run.areas, run.areaProjections, run.plan.baseYear));
     ManifestInfo info;

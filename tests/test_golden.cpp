@@ -59,9 +59,7 @@ void compareWithGolden(const std::string& name, const std::string& actual) {
 // results.csv as `zorgsim run` writes it: with the forecast-error band columns when the
 // dataset has back-test error percentiles.
 std::string resultsCsv(const Dataset& d, const ScenarioRun& run) {
-  const auto bands = datasetErrorBands(d.folder);
-  return bands ? resultsCsvWithBands(run.results, "baseline", *bands, run.plan.baseYear)
-               : run.results.toCsv("baseline");
+  return cohortResultsCsv(run.results, "baseline", d.folder, run.plan.baseYear);
 }
 
 }  // namespace

@@ -11,6 +11,12 @@ std::optional<ErrorBandTable> datasetErrorBands(const std::filesystem::path& dat
   return readErrorPercentiles(file);
 }
 
+std::string cohortResultsCsv(const ResultTable& t, std::string_view scenario,
+                             const std::filesystem::path& dataFolder, int baseYear) {
+  const auto bands = datasetErrorBands(dataFolder);
+  return bands ? resultsCsvWithBands(t, scenario, *bands, baseYear) : t.toCsv(scenario);
+}
+
 namespace {
 
 bool isTotal(std::string_view s) { return s == "total"; }

@@ -24,6 +24,11 @@ inline constexpr const char* kErrorBandColumns = "error_band_p05,error_band_p95"
 // The dataset's error percentiles (<data>/backtest/error_percentiles.csv), if it has them.
 std::optional<ErrorBandTable> datasetErrorBands(const std::filesystem::path& dataFolder);
 
+// results.csv of a cohort run as `zorgsim run` and `zorgsim batch` write it: with the band
+// columns when the dataset (its folder) has error percentiles, else ResultTable::toCsv.
+std::string cohortResultsCsv(const ResultTable& t, std::string_view scenario,
+                             const std::filesystem::path& dataFolder, int baseYear);
+
 // results.csv with the band columns (toCsv's rows, in the same order).
 std::string resultsCsvWithBands(const ResultTable& t, std::string_view scenario,
                                 const ErrorBandTable& bands, int baseYear);
