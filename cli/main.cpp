@@ -2,6 +2,8 @@
 
 #include "cli/agent_commands.hpp"
 #include "cli/analysis_commands.hpp"
+#include "cli/backtest_command.hpp"
+#include "cli/sensitivity_command.hpp"
 #include "cli/batch_command.hpp"
 #include "cli/levers_command.hpp"
 #include "cli/monitor_command.hpp"
@@ -31,6 +33,10 @@ int main(int argc, char** argv) {
   zorgsim::cli::addAnalysisCommands(app, analysisOptions);
   zorgsim::cli::SolidarityCliOptions solidarityOptions;
   auto* solidarity = zorgsim::cli::addSolidarityCommand(app, solidarityOptions);
+  zorgsim::cli::BacktestOptions backtestOptions;
+  auto* backtest = zorgsim::cli::addBacktestCommand(app, backtestOptions);
+  zorgsim::cli::SensitivityOptions sensitivityOptions;
+  auto* sensitivity = zorgsim::cli::addSensitivityCommand(app, sensitivityOptions);
   auto* levers = app.add_subcommand(
       "levers", "Print the table of scenario levers (key, range, unit, meaning, source).");
 
@@ -49,6 +55,8 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("monitor")) return zorgsim::cli::monitorCommand(monitorOptions);
   if (const int status = zorgsim::cli::runAnalysisCommand(app, analysisOptions); status >= 0)
     return status;
+  if (backtest->parsed()) return zorgsim::cli::backtestCommand(backtestOptions);
+  if (sensitivity->parsed()) return zorgsim::cli::sensitivityCommand(sensitivityOptions);
   if (levers->parsed()) {
     std::cout << zorgsim::cli::leversMarkdown();
     return 0;

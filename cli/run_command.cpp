@@ -1,5 +1,7 @@
 #include "cli/run_command.hpp"
 
+#include "models/analyses/error_band_columns.hpp"
+
 #include "cli/agent_commands.hpp"
 #include "cli/command_support.hpp"
 #include "run/manifest.hpp"
@@ -79,7 +81,9 @@ int runCommand(const RunOptions& o) {
     // written: exit 143 / 130, not a finished run with exit 0 (issue #14 case 21).
     throwIfStopRequested();
     OutputSet files(outFolder);
-    files.add("results.csv", run.results.toCsv(scenario.name));
+    // With the forecast-error band columns when the dataset has back-test error percentiles.
+    files.add("results.csv",
+              cohortResultsCsv(run.results, scenario.name, data.folder, run.plan.baseYear));
     files.add("population.csv",
               populationCsv(scenario.name, run.areas, run.areaProjections, run.plan.baseYear));
     ManifestInfo info = runManifest(scenario, data, run.plan, o.region, files.files(), &care);

@@ -105,14 +105,17 @@ ResultTable parseResultsCsv(std::string_view text, const std::string& name, Resu
       text.substr(0, headerEnd == std::string_view::npos ? text.size() : headerEnd);
   if (!header.empty() && header.back() == '\r') header.remove_suffix(1);
   const bool ensemble = header == std::string(kResultsHeader) + ",mean,p05,p50,p95";
-  const std::size_t columns = ensemble ? 14 : 10;
+  // A cohort run's forecast-error band columns (models/analyses/error_band_columns.hpp) are
+  // read past: reports show the agent ensemble's bands only.
+  const bool errorBands = header == std::string(kResultsHeader) + ",error_band_p05,error_band_p95";
+  const std::size_t columns = ensemble ? 14 : errorBands ? 12 : 10;
   if (p05) *p05 = ResultTable();
   if (p95) *p95 = ResultTable();
   ResultTable table;
   std::unordered_map<std::string, std::size_t> areaIndex;
   std::deque<std::string> unquoted;
   forEachDataLine(
-      text, name, ensemble ? header : kResultsHeader,
+      text, name, ensemble || errorBands ? header : kResultsHeader,
       [&](std::size_t lineNo, std::string_view line) {
         const auto f = splitCsvLine(line, unquoted);
         if (f.size() != columns)

@@ -4,6 +4,7 @@
 #include "run/batch_plan.hpp"
 #include "run/batch_runner.hpp"
 #include "run/scenario_runs.hpp"
+#include "models/analyses/error_band_columns.hpp"
 #include "models/demography/demographic_indicators.hpp"
 #include "models/scenario/scenario_run.hpp"
 #include "sim/stop_request.hpp"
@@ -47,7 +48,9 @@ RunOutput BatchRunner::computeCohort(const PlannedRun& r) {
   const Inputs& in = *inputs_;
   RunOutput out;
   const ScenarioRun run = runScenario(in.data, in.care, s, selection_);
-  out.files.emplace_back("results.csv", run.results.toCsv(s.name));
+  // With the forecast-error band columns when the dataset has back-test error percentiles.
+  out.files.emplace_back("results.csv",
+                         cohortResultsCsv(run.results, s.name, in.data.folder, run.plan.baseYear));
   out.files.emplace_back("population.csv",
                          populationCsv(s.name, run.areas, run.areaProjections, run.plan.baseYear));
   ManifestInfo info = runManifest(s, in.data, run.plan, o_.region, out.files, &in.care);

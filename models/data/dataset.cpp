@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <tuple>
 #include <regex>
 #include <set>
@@ -381,10 +382,17 @@ void loadObservedEvents(Dataset& d) {
       births += t.nonNegative(r, "births");
     }
   }
-  const std::map<int, double> weights = readFlowYearWeights(d.folder / "flow_year_weights.csv");
+  d.observedFlows = readObservedFlows(d.folder, std::numeric_limits<int>::max());
+}
+
+}  // namespace
+
+std::map<std::string, AreaFlows> readObservedFlows(const fs::path& folder, int lastYear) {
+  std::map<std::string, AreaFlows> flows;
+  const std::map<int, double> weights = readFlowYearWeights(folder / "flow_year_weights.csv");
   {
     // `source` (which CBS table a row comes from) is documentation only.
-    auto t = CsvTable::read(d.folder / "population_flows.csv",
+    auto t = CsvTable::read(folder / "population_flows.csv",
                             {{"geo_code", "year", "births", "deaths", "internal_in", "internal_out",
                               "international_in", "international_out", "corrections"},
                              {"source"}});
@@ -393,7 +401,8 @@ void loadObservedEvents(Dataset& d) {
       const auto& c = t.key(r, "geo_code");
       const int year = static_cast<int>(t.integer(r, "year", 1900, 2300));
       if (!seen.emplace(c, year).second) t.fail(r, "year", "duplicate year for " + c);
-      double w = 1.0;  // without flow_year_weights.csv every year counts the same
+      if (year > lastYear) continue;  // a back-test uses only the years known then
+      double w = 1.0;                 // without flow_year_weights.csv every year counts the same
       if (!weights.empty()) {
         auto it = weights.find(year);
         if (it == weights.end())
@@ -401,7 +410,7 @@ void loadObservedEvents(Dataset& d) {
                  "year " + std::to_string(year) + " has no weight in flow_year_weights.csv");
         w = it->second;
       }
-      auto& f = d.observedFlows[c];
+      auto& f = flows[c];
       f.years += 1;
       f.firstYear = f.years == 1 ? year : std::min(f.firstYear, year);
       f.lastYear = std::max(f.lastYear, year);
@@ -422,7 +431,7 @@ void loadObservedEvents(Dataset& d) {
         f.internationalIn += w * corrections;
     }
     // Weighted mean per year (persons per year).
-    for (auto& [c, f] : d.observedFlows) {
+    for (auto& [c, f] : flows) {
       const double n = f.weight;
       f.births /= n;
       f.deaths /= n;
@@ -431,10 +440,13 @@ void loadObservedEvents(Dataset& d) {
       f.internationalIn /= n;
       f.internationalOut /= n;
     }
-    if (!d.observedFlows.count("NL01"))
+    if (!flows.count("NL01"))
       throw InputError(t.name(), 0, "geo_code", "national rows (NL01) are required");
   }
+  return flows;
 }
+
+namespace {
 
 // municipal_changes.csv (optional): old codes and their successors, for messages.
 void loadMunicipalChanges(Dataset& d) {

@@ -131,4 +131,9 @@ struct Dataset {
 // Loads a dataset folder. Throws InputError on any malformed or inconsistent table.
 Dataset loadDataset(const std::filesystem::path& folder);
 
+// The observed yearly flows of population_flows.csv (Dataset::observedFlows) using only the
+// years up to lastYear: a back-test from an earlier base year must not see later years.
+std::map<std::string, AreaFlows> readObservedFlows(const std::filesystem::path& folder,
+                                                   int lastYear);
+
 }  // namespace zorgsim

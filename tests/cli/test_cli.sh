@@ -26,7 +26,7 @@ expect_error() {  # name, expected exit code, expected message fragment, command
 "$bin" run --out "$work/good" --region Achterhoek >"$work/out" 2>"$work/err" || fail "default run failed: $(cat "$work/err")"
 for f in results.csv population.csv manifest.json; do [[ -s "$work/good/$f" ]] || fail "missing $f"; done
 grep -q "Achterhoek" "$work/out" && pass || fail "summary lacks Achterhoek"
-head -1 "$work/good/results.csv" | grep -qx "scenario,geo_level,geo_code,geo_name,year,indicator,care_type,sex,age_group,value" && pass || fail "results.csv header"
+head -1 "$work/good/results.csv" | grep -qx "scenario,geo_level,geo_code,geo_name,year,indicator,care_type,sex,age_group,value,error_band_p05,error_band_p95" && pass || fail "results.csv header"
 grep -q '"content_hash"' "$work/good/manifest.json" && pass || fail "manifest lacks content_hash"
 ls -a "$work/good" | grep -q '\.tmp\.' && fail "temporary files left behind" || pass
 checksum=$(cat "$work/good"/* | md5sum)

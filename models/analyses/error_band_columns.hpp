@@ -1,0 +1,36 @@
+#pragma once
+// The forecast-error band columns of a cohort run's results.csv (error_bands.hpp,
+// docs/validation.md "Forecast-error bands"): the header gains
+//   error_band_p05,error_band_p95
+// filled for the totals (all sexes, all ages) of population, clients (every care type) and
+// workforce_gap_fte, empty elsewhere. Population and clients: errorBand() of the value with
+// the percentiles of the area's size class in the base year; the gap: the band of
+// workforce_demand_fte moved onto the gap (supply held), since the back-test says nothing
+// about the supply. Regions and provinces use their own size (>= 100k), an approximation:
+// errors of sums partly cancel, so their bands are on the wide side.
+
+#include "models/analyses/error_bands.hpp"
+#include "sim/result_table.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace zorgsim {
+
+inline constexpr const char* kErrorBandColumns = "error_band_p05,error_band_p95";
+
+// The dataset's error percentiles (<data>/backtest/error_percentiles.csv), if it has them.
+std::optional<ErrorBandTable> datasetErrorBands(const std::filesystem::path& dataFolder);
+
+// results.csv of a cohort run as `zorgsim run` and `zorgsim batch` write it: with the band
+// columns when the dataset (its folder) has error percentiles, else ResultTable::toCsv.
+std::string cohortResultsCsv(const ResultTable& t, std::string_view scenario,
+                             const std::filesystem::path& dataFolder, int baseYear);
+
+// results.csv with the band columns (toCsv's rows, in the same order).
+std::string resultsCsvWithBands(const ResultTable& t, std::string_view scenario,
+                                const ErrorBandTable& bands, int baseYear);
+
+}  // namespace zorgsim

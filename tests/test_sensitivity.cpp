@@ -1,0 +1,112 @@
+// Sensitivity (models/analyses/sensitivity*.hpp): the tornado on a toy model with a known
+// answer, Sobol indices of a linear function against their analytic values within sampling
+// error, and the scenario adapter on the Achterhoek.
+
+#include "models/analyses/sensitivity.hpp"
+#include "models/analyses/sensitivity_scenario.hpp"
+#include "models/scenario/scenario_run.hpp"
+#include "test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+using namespace zorgsim;
+
+namespace {
+
+std::vector<UncertainInput> unitInputs(std::size_t k) {
+  std::vector<UncertainInput> v(k);
+  for (std::size_t i = 0; i < k; ++i) {
+    v[i].key = "x" + std::to_string(i);
+    v[i].low = 0;
+    v[i].base = 0.5;
+    v[i].high = 1;
+  }
+  return v;
+}
+
+}  // namespace
+
+TEST_CASE("tornado of a toy model: known bars, largest swing first", "[sensitivity]") {
+  // f = 2 x0 - 3 x1 + x0 x2 on [0, 1]^3 around 0.5: swings 2 + 0.5 = 2.5, 3, 0.5.
+  const auto f = [](const std::vector<double>& x) { return 2 * x[0] - 3 * x[1] + x[0] * x[2]; };
+  const Tornado t = tornado(unitInputs(3), f);
+  CHECK(t.runs == 7);
+  CHECK(t.baseOutput == Approx(2 * 0.5 - 3 * 0.5 + 0.25));
+  REQUIRE(t.bars.size() == 3);
+  CHECK(t.bars[0].input == 1);
+  CHECK(t.bars[0].outputLow == Approx(1 + 0.25));
+  CHECK(t.bars[0].outputHigh == Approx(1 - 3 + 0.25));
+  CHECK(t.bars[1].input == 0);
+  CHECK(t.bars[1].swing() == Approx(2.5));
+  CHECK(t.bars[2].input == 2);
+  CHECK(t.bars[2].swing() == Approx(0.5));
+}
+
+TEST_CASE("Sobol indices of a linear function equal their analytic values", "[sensitivity]") {
+  // f = sum a_i x_i, x_i ~ U(low_i, high_i) independent: S_i = T_i = a_i^2 w_i^2 / sum(...),
+  // w_i the width. The test allows 4 standard errors of the estimator (about 1 in 16,000
+  // chance of a false alarm per index if the errors are normal).
+  std::vector<UncertainInput> in = unitInputs(4);
+  in[3].high = 2;  // width 2
+  const double a[] = {1.0, 2.0, 0.5, 1.5};
+  const auto f = [&](const std::vector<double>& x) {
+    double s = 0;
+    for (std::size_t i = 0; i < x.size(); ++i) s += a[i] * x[i];
+    return s;
+  };
+  const SobolIndices s = sobolIndices(in, f, 20000, 42);
+  double sum = 0;
+  for (std::size_t i = 0; i < 4; ++i) {
+    const double w = in[i].high - in[i].low;
+    sum += a[i] * a[i] * w * w;
+  }
+  CHECK(s.runs == 20000 * 6);
+  CHECK(s.variance == Approx(sum / 12).epsilon(0.03));
+  for (std::size_t i = 0; i < 4; ++i) {
+    const double w = in[i].high - in[i].low;
+    const double exact = a[i] * a[i] * w * w / sum;
+    INFO("input " << i << " S " << s.first[i] << " se " << s.firstStdError[i] << " exact "
+                  << exact);
+    CHECK(std::abs(s.first[i] - exact) < 4 * s.firstStdError[i] + 1e-12);
+    CHECK(s.total[i] == Approx(exact).margin(0.03));
+  }
+  // The same seed, the same indices.
+  const SobolIndices again = sobolIndices(in, f, 20000, 42);
+  CHECK(again.first == s.first);
+}
+
+TEST_CASE("Sobol refuses impossible inputs", "[sensitivity][bad-input]") {
+  auto in = unitInputs(2);
+  in[1].low = 2;  // low > high
+  const auto f = [](const std::vector<double>& x) { return x[0]; };
+  CHECK_THROWS_WITH(sobolIndices(in, f, 10, 1), Catch::Contains("has low > high"));
+  CHECK_THROWS_WITH(sobolIndices(unitInputs(2), f, 1, 1), Catch::Contains("at least 2 samples"));
+}
+
+TEST_CASE("the scenario tornado: base run, every lever, costs do not move the gap",
+          "[sensitivity]") {
+  const Dataset& data = test::defaultDataset();
+  const CareModel& care = test::defaultCareModel();
+  const Scenario scenario;
+  const auto selection = selectMunicipalities(data, "Achterhoek");
+  const auto inputs = scenarioInputs(scenario, care);
+  CHECK(inputs.size() >= 14 + care.catalogue.types.size());
+  for (const auto& in : inputs) {
+    CHECK(in.low <= in.base);
+    CHECK(in.base <= in.high);
+    CHECK(!in.source.empty());
+  }
+  const Region* region = data.findRegion("Achterhoek");
+  REQUIRE(region);
+  const OutputQuery q{"workforce_gap_fte", region->code, 2035};
+  const ModelFunction f = scenarioModel(data, care, scenario, selection, inputs, q);
+  const Tornado t = tornado(inputs, f);
+  const ScenarioRun run = runScenario(data, care, scenario, selection);
+  CHECK(t.baseOutput == run.results.find(q.area, 2035, q.indicator, "total", "total", "total"));
+  for (const auto& b : t.bars) {
+    if (inputs[b.input].key == "prevention.discount_rate") CHECK(b.swing() == 0.0);
+  }
+  CHECK(t.bars.front().swing() > 0.0);
+}
