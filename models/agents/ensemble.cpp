@@ -47,30 +47,18 @@ std::uint64_t ratesBytesPerMunicipality(const AgentModel& m) {
   return saturate(perYear * static_cast<double>(m.years()));
 }
 
-bool cacheRates(const AgentModel& m, const EnsembleOptions& o) {
-  return o.replicates > 1 &&
-         ratesBytesPerMunicipality(m) * m.municipalities.size() <= kRateCacheLimit;
-}
-
-double threadCpuSeconds() {
-  timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
-}
-
 std::string gigabytes(std::uint64_t bytes) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.2f GB", static_cast<double>(bytes) / 1e9);
   return buf;
 }
 
-double agentYearsOf(const AreaProjection& p) {
-  double sum = 0;
-  for (std::size_t y = 0; y + 1 < p.population.size(); ++y) sum += p.population[y].sum();
-  return sum;
-}
-
 }  // namespace
+
+bool cacheRates(const AgentModel& m, const EnsembleOptions& o) {
+  return o.replicates > 1 &&
+         ratesBytesPerMunicipality(m) * m.municipalities.size() <= kRateCacheLimit;
+}
 
 std::uint64_t availableMemoryBytes() {
   std::ifstream in("/proc/meminfo");
@@ -163,137 +151,6 @@ void checkEnsembleOptions(const AgentModel& model, const EnsembleOptions& o,
                          gigabytes(limit) + " can be used (75 % of the " + gigabytes(available) +
                          " available); use fewer replicates or threads, or a smaller --region");
   }
-}
-
-EnsembleRunStats runReplicates(const AgentModel& model, const EnsembleOptions& o,
-                               const ReplicateSink& sink) {
-  const auto started = std::chrono::steady_clock::now();
-  EnsembleRunStats stats;
-  stats.threads = o.threads;
-  const std::size_t municipalities = model.municipalities.size();
-  const std::size_t replicates = static_cast<std::size_t>(std::max(0, o.replicates));
-  const std::size_t units = municipalities * replicates;
-  const bool prevention = !model.interventions.empty() && !model.care.empty();
-  const bool cached = cacheRates(model, o);
-  const auto threads = static_cast<std::size_t>(
-      std::max(1, std::min(o.threads, static_cast<int>(std::max<std::size_t>(units, 1)))));
-
-  std::vector<AgentMunicipalRates> cache(cached ? municipalities : 0);
-  std::atomic<std::size_t> nextRates{0}, nextUnit{0}, unitsDone{0};
-  std::atomic<bool> failed{false};
-  std::exception_ptr error;
-  std::mutex mutex;  // guards slots, error and stats
-  struct Slot {
-    ReplicateOutcome outcome;
-    std::size_t pending = 0;
-  };
-  std::map<std::size_t, std::unique_ptr<Slot>> slots;
-
-  // From a catch block of a worker: keep the first exception, stop the others.
-  auto recordFailure = [&]() {
-    std::lock_guard<std::mutex> lock(mutex);
-    if (!error) error = std::current_exception();
-    failed = true;
-  };
-
-  auto worker = [&]() {
-    const double cpu0 = threadCpuSeconds();
-    AgentWorkspace ws;
-    AgentMunicipalRates local;
-    double agentYears = 0;
-    try {
-      for (std::size_t u; !failed && !stopRequested() && !(o.cancelled && o.cancelled()) &&
-                          (u = nextUnit.fetch_add(1)) < units;) {
-        const std::size_t r = u / municipalities, p = u % municipalities;
-        Slot* slot = nullptr;
-        {
-          std::lock_guard<std::mutex> lock(mutex);
-          auto& s = slots[r];
-          if (!s) {
-            s = std::make_unique<Slot>();
-            s->pending = municipalities;
-            s->outcome.projections.resize(municipalities);
-            if (!model.care.empty()) s->outcome.care.resize(municipalities);
-            if (prevention) s->outcome.careWithout.resize(municipalities);
-          }
-          slot = s.get();
-        }
-        const AgentMunicipalRates* rates = nullptr;
-        if (cached) {
-          rates = &cache[p];
-        } else {
-          local = deriveAgentRates(model, p);
-          rates = &local;
-        }
-        AgentRunOptions run;
-        run.seed = o.seed;
-        run.replicate = o.firstReplicate + r;
-        AreaCare care;
-        simulateMunicipality(model, p, *rates, run, ws, slot->outcome.projections[p], care);
-        agentYears += agentYearsOf(slot->outcome.projections[p]);
-        if (!model.care.empty()) slot->outcome.care[p] = std::move(care);
-        if (prevention) {
-          // The counterfactual with the same streams (common random numbers).
-          AreaProjection without;
-          AreaCare careWithout;
-          run.withInterventions = false;
-          simulateMunicipality(model, p, *rates, run, ws, without, careWithout);
-          agentYears += agentYearsOf(without);
-          slot->outcome.careWithout[p] = std::move(careWithout);
-        }
-        const std::size_t finishedUnits = ++unitsDone;
-        if (o.progress) o.progress(finishedUnits, units);
-        std::unique_ptr<Slot> complete;
-        {
-          std::lock_guard<std::mutex> lock(mutex);
-          if (--slot->pending == 0) {
-            auto it = slots.find(r);
-            complete = std::move(it->second);
-            slots.erase(it);
-          }
-        }
-        if (complete) sink(o.firstReplicate + r, complete->outcome);
-      }
-    } catch (...) {
-      recordFailure();
-    }
-    std::lock_guard<std::mutex> lock(mutex);
-    stats.cpuSeconds += threadCpuSeconds() - cpu0;
-    stats.agentYears += agentYears;
-    stats.peakAgents =
-        std::max(stats.peakAgents, std::max(ws.current.capacity(), ws.next.capacity()));
-  };
-
-  if (cached) {
-    // Rate tables first, shared by all replicates (derived in parallel, then read-only).
-    std::vector<std::thread> pool;
-    auto derive = [&]() {
-      const double cpu0 = threadCpuSeconds();
-      try {
-        for (std::size_t p; !failed && (p = nextRates.fetch_add(1)) < municipalities;)
-          cache[p] = deriveAgentRates(model, p);
-      } catch (...) {
-        recordFailure();
-      }
-      std::lock_guard<std::mutex> lock(mutex);
-      stats.cpuSeconds += threadCpuSeconds() - cpu0;
-    };
-    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(derive);
-    derive();
-    for (auto& t : pool) t.join();
-    if (error) std::rethrow_exception(error);
-    for (const auto& c : cache) stats.ratesCachedBytes += c.years.size() * sizeof(AgentYearRates);
-  }
-  std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
-  if (error) std::rethrow_exception(error);
-  throwIfStopRequested();  // SIGINT/SIGTERM: the workers stopped between units
-  if (unitsDone.load() < units) throw EnsembleCancelled();
-  stats.wallSeconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  return stats;
 }
 
 ResultTable replicateTable(const AgentModel& model, const std::vector<GeoArea>& areas,
@@ -454,13 +311,11 @@ std::vector<AreaProjection> meanPopulations(const std::vector<GeoArea>& areas,
   return out;
 }
 
-EnsembleResult runEnsemble(const AgentModel& model, const Dataset& data, const EnsembleOptions& o) {
-  EnsembleResult result;
-  result.areas = reportingAreas(data, model.plan.municipalities);
-  const std::size_t years = model.years() + 1;
-  const std::size_t municipalities = model.municipalities.size();
+namespace {
 
-  // The row layout: the same indicator code on an outcome of zeros with the right shapes.
+// The row layout: the same indicator code on an outcome of zeros with the right shapes.
+ReplicateOutcome zeroOutcome(const AgentModel& model, std::size_t years) {
+  const std::size_t municipalities = model.municipalities.size();
   ReplicateOutcome zero;
   zero.projections.resize(municipalities);
   for (auto& p : zero.projections) {
@@ -487,6 +342,49 @@ EnsembleResult runEnsemble(const AgentModel& model, const Dataset& data, const E
       zero.careWithout.assign(municipalities, w);
     }
   }
+  return zero;
+}
+
+// Integer sums of the replicate's population: exact and independent of the order in which
+// replicates arrive.
+void addPopulation(const ReplicateOutcome& outcome, std::size_t years,
+                   std::vector<std::int64_t>& populationSum) {
+  const std::size_t municipalities = outcome.projections.size();
+  for (std::size_t m = 0; m < municipalities; ++m) {
+    for (std::size_t y = 0; y < years; ++y) {
+      const AgeSexTable& P = outcome.projections[m].population[y];
+      std::int64_t* dst = populationSum.data() + (m * years + y) * kAges * kSexes;
+      for (int a = 0; a < kAges; ++a) {
+        for (int s = 0; s < kSexes; ++s) dst[a * kSexes + s] += static_cast<std::int64_t>(P(a, s));
+      }
+    }
+  }
+}
+
+void checkLayout(const ResultTable& table, const ResultTable& layout) {
+  const auto& tableRows = table.rows();
+  const std::size_t rows = layout.rows().size();
+  for (std::size_t i = 0; i < rows; ++i) {
+    const auto& a = tableRows[i];
+    const auto& b = layout.rows()[i];
+    if (a.area != b.area || a.year != b.year ||
+        table.text(a.key.indicator) != layout.text(b.key.indicator) ||
+        table.text(a.key.careType) != layout.text(b.key.careType) ||
+        table.text(a.key.sex) != layout.text(b.key.sex) ||
+        table.text(a.key.ageGroup) != layout.text(b.key.ageGroup)) {
+      throw std::logic_error("ensemble: replicate table rows differ from the layout");
+    }
+  }
+}
+
+}  // namespace
+
+EnsembleResult runEnsemble(const AgentModel& model, const Dataset& data, const EnsembleOptions& o) {
+  EnsembleResult result;
+  result.areas = reportingAreas(data, model.plan.municipalities);
+  const std::size_t years = model.years() + 1;
+  const std::size_t municipalities = model.municipalities.size();
+  ReplicateOutcome zero = zeroOutcome(model, years);
   result.layout = replicateTable(model, result.areas, zero);
   const std::size_t rows = result.layout.rows().size();
   const auto replicates = static_cast<std::size_t>(o.replicates);
@@ -503,36 +401,14 @@ EnsembleResult runEnsemble(const AgentModel& model, const Dataset& data, const E
   result.stats = runReplicates(model, o, [&](std::size_t replicate, ReplicateOutcome& outcome) {
     const std::size_t r = replicate - o.firstReplicate;
     {
-      // Integer sums: exact and independent of the order in which replicates arrive.
       std::lock_guard<std::mutex> lock(populationMutex);
-      for (std::size_t m = 0; m < municipalities; ++m) {
-        for (std::size_t y = 0; y < years; ++y) {
-          const AgeSexTable& P = outcome.projections[m].population[y];
-          std::int64_t* dst = populationSum.data() + (m * years + y) * kAges * kSexes;
-          for (int a = 0; a < kAges; ++a) {
-            for (int s = 0; s < kSexes; ++s)
-              dst[a * kSexes + s] += static_cast<std::int64_t>(P(a, s));
-          }
-        }
-      }
+      addPopulation(outcome, years, populationSum);
     }
     const ResultTable table = replicateTable(model, result.areas, outcome);
     const auto& tableRows = table.rows();
     if (tableRows.size() != rows)
       throw std::logic_error("ensemble: replicate table has a different number of rows");
-    if (!layoutChecked.exchange(true)) {
-      for (std::size_t i = 0; i < rows; ++i) {
-        const auto& a = tableRows[i];
-        const auto& b = result.layout.rows()[i];
-        if (a.area != b.area || a.year != b.year ||
-            table.text(a.key.indicator) != result.layout.text(b.key.indicator) ||
-            table.text(a.key.careType) != result.layout.text(b.key.careType) ||
-            table.text(a.key.sex) != result.layout.text(b.key.sex) ||
-            table.text(a.key.ageGroup) != result.layout.text(b.key.ageGroup)) {
-          throw std::logic_error("ensemble: replicate table rows differ from the layout");
-        }
-      }
-    }
+    if (!layoutChecked.exchange(true)) checkLayout(table, result.layout);
     double* dst = values.data() + r * rows;
     for (std::size_t i = 0; i < rows; ++i) dst[i] = tableRows[i].value;
   });
