@@ -29,7 +29,8 @@ Scenario shortScenario(int years) {
 }
 
 // A model of one municipality; without a care model (no chains) unless `care` is given.
-AgentModel oneMunicipality(const CareModel& care = CareModel{}, const Scenario& s = shortScenario(2)) {
+AgentModel oneMunicipality(const CareModel& care = CareModel{},
+                           const Scenario& s = shortScenario(2)) {
   const Dataset& d = test::defaultDataset();
   return prepareAgentModel(d, care, s, {d.indexOf("GM0197")});
 }

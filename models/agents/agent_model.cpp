@@ -107,36 +107,36 @@ void checkAgentLimits(const Dataset& data, const CareModel& care, const Scenario
 AgentIntervention agentIntervention(const Intervention& iv, const CareModel& care,
                                     const ProjectionPlan& plan) {
   const MultiStateSpec& spec = care.multistate;
-    AgentIntervention a;
-    const auto target = spec.find(iv.targetState);
-    if (!target || target->state == 0)
-      throw InputError(iv.file, iv.line, "intervention." + iv.id + ".target_state",
-                       "not a care state");
-    a.targetChain = target->chain;
-    a.targetState = target->state;
-    if (auto p = spec.find(iv.participants)) {
-      a.participantsChain = p->chain;
-      a.participantsState = p->state;
-    }
-    a.ageMin = iv.ageMin;
-    a.ageMax = std::min(iv.ageMax, kOpenAge);
-    a.sex = sexCode(iv.sex);
-    const StateChain& chain = spec.chains[static_cast<std::size_t>(a.targetChain)];
-    a.effectLo = std::max(iv.ageMin, chain.firstAge);
-    a.effectHi = std::min(iv.ageMax, chain.lastAge);
-    a.relativeRisk = iv.relativeRisk;
-    a.remissionMultiplier = iv.remissionMultiplier;
-    a.hoursMultiplier = iv.hoursMultiplier;
-    a.hoursType = iv.hoursCareType.empty() ? -1 : care.catalogue.indexOf(iv.hoursCareType);
-    a.costPerParticipant = iv.costPerParticipant;
-    for (std::size_t y = 0; y <= plan.years.size(); ++y) {
-      const int year = plan.baseYear + static_cast<int>(y);
-      const double reach = iv.reachAt(year);
-      const double reference = iv.reachAt(std::min(year, iv.endYear));
-      const double effect = iv.effectAt(year);
-      a.reach.push_back(reach);
-      a.strength.push_back(reference > 0 ? std::min(1.0, effect / reference) : 0.0);
-    }
+  AgentIntervention a;
+  const auto target = spec.find(iv.targetState);
+  if (!target || target->state == 0)
+    throw InputError(iv.file, iv.line, "intervention." + iv.id + ".target_state",
+                     "not a care state");
+  a.targetChain = target->chain;
+  a.targetState = target->state;
+  if (auto p = spec.find(iv.participants)) {
+    a.participantsChain = p->chain;
+    a.participantsState = p->state;
+  }
+  a.ageMin = iv.ageMin;
+  a.ageMax = std::min(iv.ageMax, kOpenAge);
+  a.sex = sexCode(iv.sex);
+  const StateChain& chain = spec.chains[static_cast<std::size_t>(a.targetChain)];
+  a.effectLo = std::max(iv.ageMin, chain.firstAge);
+  a.effectHi = std::min(iv.ageMax, chain.lastAge);
+  a.relativeRisk = iv.relativeRisk;
+  a.remissionMultiplier = iv.remissionMultiplier;
+  a.hoursMultiplier = iv.hoursMultiplier;
+  a.hoursType = iv.hoursCareType.empty() ? -1 : care.catalogue.indexOf(iv.hoursCareType);
+  a.costPerParticipant = iv.costPerParticipant;
+  for (std::size_t y = 0; y <= plan.years.size(); ++y) {
+    const int year = plan.baseYear + static_cast<int>(y);
+    const double reach = iv.reachAt(year);
+    const double reference = iv.reachAt(std::min(year, iv.endYear));
+    const double effect = iv.effectAt(year);
+    a.reach.push_back(reach);
+    a.strength.push_back(reference > 0 ? std::min(1.0, effect / reference) : 0.0);
+  }
   return a;
 }
 
@@ -144,23 +144,24 @@ AgentMunicipality agentMunicipality(const AgentModel& m, std::size_t p, const Da
                                     const CareModel& care, const Scenario& scenario,
                                     double national) {
   const MultiStateSpec& spec = care.multistate;
-    AgentMunicipality am;
-    am.datasetIndex = m.plan.municipalities[p];
-    am.streamId = static_cast<std::uint64_t>(am.datasetIndex);
-    const auto mi = static_cast<std::size_t>(am.datasetIndex);
-    am.code = mi < data.municipalities.size() ? data.municipalities[mi].code : "";
-    am.populationShare = national > 0 ? m.plan.inputs[p].basePopulation.sum() / national : 0.0;
-    for (std::size_t i = 0; i < scenario.interventions.size(); ++i) {
-      const auto& list = scenario.interventions[i].municipalities;
-      if (list.empty() || std::find(list.begin(), list.end(), am.code) != list.end())
-        am.interventionMask |= 1u << i;
-    }
-    if (!care.empty()) {
-      for (const auto& chain : spec.chains)
-        am.chains.push_back(
-            agentChain(chain, baseStateShares(chain, care.catalogue, am.datasetIndex)));
-      for (std::size_t k = 0; k < care.catalogue.types.size(); ++k) am.use.push_back(useBands(care, k, mi, am.chains));
-    }
+  AgentMunicipality am;
+  am.datasetIndex = m.plan.municipalities[p];
+  am.streamId = static_cast<std::uint64_t>(am.datasetIndex);
+  const auto mi = static_cast<std::size_t>(am.datasetIndex);
+  am.code = mi < data.municipalities.size() ? data.municipalities[mi].code : "";
+  am.populationShare = national > 0 ? m.plan.inputs[p].basePopulation.sum() / national : 0.0;
+  for (std::size_t i = 0; i < scenario.interventions.size(); ++i) {
+    const auto& list = scenario.interventions[i].municipalities;
+    if (list.empty() || std::find(list.begin(), list.end(), am.code) != list.end())
+      am.interventionMask |= 1u << i;
+  }
+  if (!care.empty()) {
+    for (const auto& chain : spec.chains)
+      am.chains.push_back(
+          agentChain(chain, baseStateShares(chain, care.catalogue, am.datasetIndex)));
+    for (std::size_t k = 0; k < care.catalogue.types.size(); ++k)
+      am.use.push_back(useBands(care, k, mi, am.chains));
+  }
   return am;
 }
 

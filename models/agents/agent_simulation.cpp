@@ -59,8 +59,8 @@ Xoshiro256pp Simulation::stream(AgentProcess p, std::size_t year, std::uint64_t 
   return seeder_.stream(word);  // == makeStream({seed, replicate, municipality, word})
 }
 
-Xoshiro256pp Simulation::runStream(AgentProcess p, std::size_t year, std::uint64_t unit,
-                                   RunKey key, std::uint64_t sub) const {
+Xoshiro256pp Simulation::runStream(AgentProcess p, std::size_t year, std::uint64_t unit, RunKey key,
+                                   std::uint64_t sub) const {
   const std::uint64_t word = static_cast<std::uint64_t>(p) |
                              (static_cast<std::uint64_t>(year + 1) << 8) | (sub << 16) |
                              ((unit + 1) << 24) | ((static_cast<std::uint64_t>(key) + 1) << 40);

@@ -177,13 +177,13 @@ class Simulation {
   // the age; outside a chain's ages state 0), depth first, and calls add(states, count) for
   // every non-empty combination in ascending key order.
   template <class Add>
-  void drawStates(Xoshiro256pp& rng, int chain, int a, int s, std::int64_t n,
-                  std::uint8_t* states, Add&& add);
+  void drawStates(Xoshiro256pp& rng, int chain, int a, int s, std::int64_t n, std::uint8_t* states,
+                  Add&& add);
   void chainTransitions(std::size_t y, std::uint64_t unit, RunKey key, int chain,
                         std::uint64_t path, int c, int s, const std::uint8_t* care,
                         std::uint8_t flags, std::int64_t n, std::uint8_t* next);
-  bool participantChances(std::size_t y, int chain, int c, int from, int states,
-                          const double* rate, std::uint8_t active, double* p1) const;
+  bool participantChances(std::size_t y, int chain, int c, int from, int states, const double* rate,
+                          std::uint8_t active, double* p1) const;
   void orderBlock();
   double mortalityFactor(const Run& run, int c) const;
   double averageMortalityFactor(int x, int s, int c, bool& factors) const;

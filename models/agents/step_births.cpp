@@ -12,8 +12,8 @@ constexpr int kFemale = static_cast<int>(Sex::Female);
 // Mid-year exposure of the block's women (age x on 1 January): half a year at age x for every
 // woman, half a year at age c = x + 1 for the `stayed` who are still here at the end; a
 // Bernoulli chance per woman.
-void Simulation::blockBirths(std::size_t y, int x, int s, std::int64_t stayed,
-                             std::int64_t total, std::int64_t& birthsDrawn) {
+void Simulation::blockBirths(std::size_t y, int x, int s, std::int64_t stayed, std::int64_t total,
+                             std::int64_t& birthsDrawn) {
   if (s != kFemale) return;
   const AgentYearRates& r = rates_.years[y];
   const int c = std::min(x + 1, kOpenAge);

@@ -116,8 +116,7 @@ bool Simulation::participantChances(std::size_t y, int chain, int c, int from, i
     if (!(active & (1u << i))) continue;
     const AgentIntervention& iv = model_.interventions[i];
     const double g = iv.strength[y];
-    if (iv.targetChain != chain || !(g > 0) || c - 1 < iv.effectLo || c - 1 > iv.effectHi)
-      continue;
+    if (iv.targetChain != chain || !(g > 0) || c - 1 < iv.effectLo || c - 1 > iv.effectHi) continue;
     const int t = iv.targetState;
     if (t > from) {
       p1[t] *= 1.0 - g * (1.0 - iv.relativeRisk);
@@ -143,9 +142,9 @@ bool Simulation::participantChances(std::size_t y, int chain, int c, int from, i
 // interventions first (stream `sub`), in both runs of a pair; where the run's flags carry an
 // effect and effects are on, they are then coupled to the participants' chances (stream
 // `sub` + kCoupling; coupleCounts).
-void Simulation::chainDestinations(std::size_t y, std::uint64_t unit, RunKey key,
-                                   std::uint64_t sub, int chain, int c, int s, int from,
-                                   std::uint8_t flags, std::int64_t n, std::int64_t* counts) {
+void Simulation::chainDestinations(std::size_t y, std::uint64_t unit, RunKey key, std::uint64_t sub,
+                                   int chain, int c, int s, int from, std::uint8_t flags,
+                                   std::int64_t n, std::int64_t* counts) {
   const AgentChain& ch = am_.chains[static_cast<std::size_t>(chain)];
   const int states = ch.states;
   for (int k = 0; k < states; ++k) counts[k] = 0;
@@ -193,8 +192,8 @@ void Simulation::chainTransitions(std::size_t y, std::uint64_t unit, RunKey key,
   for (int k = 0; k < am_.chains[static_cast<std::size_t>(chain)].states; ++k) {
     if (counts[k] <= 0) continue;
     next[chain] = static_cast<std::uint8_t>(k);
-    chainTransitions(y, unit, key, chain + 1, path * kMaxChainStates + std::uint64_t(k), c, s,
-                     care, flags, counts[k], next);
+    chainTransitions(y, unit, key, chain + 1, path * kMaxChainStates + std::uint64_t(k), c, s, care,
+                     flags, counts[k], next);
   }
 }
 

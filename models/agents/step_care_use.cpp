@@ -10,8 +10,8 @@ namespace zorgsim::agent_detail {
 
 // Clients of care type k in its age band bi: agents in the linked states x the conditional
 // use (pLinked, trend included), or everyone of the band's ages x prevalence x trend.
-std::int64_t Simulation::bandClients(std::size_t y, std::size_t k, std::size_t bi,
-                                     double pLinked, double trend) {
+std::int64_t Simulation::bandClients(std::size_t y, std::size_t k, std::size_t bi, double pLinked,
+                                     double trend) {
   const UseBand& band = am_.use[k][bi];
   const auto cells = static_cast<std::size_t>(kAges * kSexes);
   std::int64_t linked = 0, everyone = 0;
@@ -22,8 +22,8 @@ std::int64_t Simulation::bandClients(std::size_t y, std::size_t k, std::size_t b
     for (int st = 0; st < am_.chains[static_cast<std::size_t>(band.chain)].states; ++st) {
       if (band.stateMask & (1u << st))
         linked +=
-            census_.occupancy[static_cast<std::size_t>(chainOffset_[band.chain] + st) * cells +
-                              cell];
+            census_
+                .occupancy[static_cast<std::size_t>(chainOffset_[band.chain] + st) * cells + cell];
     }
   }
   const bool useLinked = band.chain >= 0;
@@ -46,8 +46,7 @@ void Simulation::addHoursReduction(std::size_t y, std::size_t k, const UseBand& 
   const auto cells = static_cast<std::size_t>(kAges * kSexes);
   for (std::size_t i = 0; i < model_.interventions.size(); ++i) {
     const AgentIntervention& iv = model_.interventions[i];
-    if (iv.hoursType != static_cast<int>(k) || !(effectMask_ & (1u << i)) ||
-        !(iv.strength[y] > 0))
+    if (iv.hoursType != static_cast<int>(k) || !(effectMask_ & (1u << i)) || !(iv.strength[y] > 0))
       continue;
     if (iv.sex >= 0 && iv.sex != band.sex) continue;
     for (int a = std::max(band.firstAge, iv.effectLo); a <= std::min(band.lastAge, iv.effectHi);

@@ -53,10 +53,9 @@ void CareLedger::record(std::size_t y, std::size_t type, double clients, double 
 void CareLedger::close(const std::vector<AgeSexTable>& population, double populationShare) {
   const auto& segments = model_.workforce.segments;
   for (std::size_t g = 0; g < segments.size(); ++g) {
-    out_.segments.push_back(workforceSeries(segments[g], rules_.levers,
-                                            model_.workforce.statePensionAge, rules_.baseYear,
-                                            population, populationShare, hoursBySegment_[g],
-                                            baseHours_[g], rules_.productivity));
+    out_.segments.push_back(workforceSeries(
+        segments[g], rules_.levers, model_.workforce.statePensionAge, rules_.baseYear, population,
+        populationShare, hoursBySegment_[g], baseHours_[g], rules_.productivity));
   }
 }
 
