@@ -63,11 +63,17 @@ void addRegionOptions(CLI::App* cmd, std::string& region, const std::string& hel
 std::string optionOf(const std::string& parameter) {
   namespace p = inputParameter;
   static const std::map<std::string, std::string> options{
-      {p::kRegion, "--region"},   {p::kReplicates, "--replicates"},
-      {p::kThreads, "--threads"}, {p::kCareTypes, "--care-types"},
-      {p::kBudgetYear, "--year"}, {p::kSoughtParameter, "--parameter"},
-      {p::kSearchMin, "--min"},   {p::kSearchMax, "--max"},
-      {p::kMaxGap, "--max-gap"},  {p::kAreaAndYear, "--region/--year"},
+      {p::kRegion, "--region"},
+      {p::kReplicates, "--replicates"},
+      {p::kThreads, "--threads"},
+      {p::kCareTypes, "--care-types"},
+      {p::kBudgetYear, "--year"},
+      {p::kSoughtParameter, "--parameter"},
+      {p::kSearchMin, "--min"},
+      {p::kSearchMax, "--max"},
+      {p::kMaxGap, "--max-gap"},
+      {p::kAreaAndYear, "--region/--year"},
+      {p::kOutputAreaYear, "--output/--region/--year"},
       {p::kDataFolder, "--data"}};
   const auto it = options.find(parameter);
   return it == options.end() ? parameter : it->second;

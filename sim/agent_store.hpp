@@ -11,8 +11,8 @@
 // engine therefore reads the store run by run (an index of runs is kept as the store is
 // written) and writes it run by run (append() fills a run with memset speed), and every
 // branch in the hot loops is taken once per run, not once per agent.
-// The store knows nothing about care or demography; models/agents/agent_engine.cpp gives the
-// fields their meaning.
+// The store knows nothing about care or demography; the agent engine
+// (models/agents/agent_simulation.hpp) gives the fields their meaning.
 
 #include <compare>
 #include <cstddef>

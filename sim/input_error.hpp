@@ -45,6 +45,7 @@ inline constexpr const char* kSearchMin = "search minimum";
 inline constexpr const char* kSearchMax = "search maximum";
 inline constexpr const char* kMaxGap = "largest gap";
 inline constexpr const char* kAreaAndYear = "area and year";
+inline constexpr const char* kOutputAreaYear = "output, area and year";
 inline constexpr const char* kDataFolder = "data folder";
 }  // namespace inputParameter
 

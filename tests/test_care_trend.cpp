@@ -142,7 +142,7 @@ TEST_CASE("cohort engine, agent engine and decomposition use the same trend fact
       const double n = rd.results.find("GM0197", year, "clients", "total", "total", t.code);
       if (n > 0) REQUIRE(b / n == Approx(f).epsilon(1e-12));
       // Agent engine: the factor it multiplies its use probabilities by.
-      REQUIRE(agents.trendFactor[k][static_cast<std::size_t>(year - d.baseYear)] == f);
+      REQUIRE(agents.accounting.trendFactor[k][static_cast<std::size_t>(year - d.baseYear)] == f);
     }
     // Decomposition: its trend part from the base year is at1 x (f - 1), so clients at the
     // later year = demography-only clients x f.

@@ -15,30 +15,35 @@
 // municipality's base-year shares (multinomial per age and sex).
 //
 // The yearly step reads as the cohort engine's agenda, per block of agents with the same
-// age x on 1 January and sex s (cohort c = x + 1; the open group 100+ keeps its members):
-//   0. census on 1 January (population, care-state occupancy, care use, participants), after
-//      the year's intervention uptake (see below);
-//   1. ageing: the block becomes cohort c;
-//   2-4. one competing-risk draw per agent: death with probability q_c x f_k, out-migration
-//      to another municipality or abroad (level x shape, clamped as in the cohort engine),
-//      or staying. f_k is the agent's care-state mortality factor (mortality_rr), normalised
-//      by the base-year state mix of age x as deriveChainRates assumes, so a block with the
-//      base mix has q_c x n expected deaths; an agent's chance depends on its own state only.
-//      Given survival, the chance to leave does not depend on the state, so leavers do not
-//      change the state mix of those who stay (as in the cohort engine, whose care shares
-//      ignore migration). Those already 100+ die at the open-age rate, whatever their state,
-//      and keep their states (the group keeps the mix of its arrivals from age 99);
-//      survivors who stay then move between care states with the derived rates of cohort c
-//      (x the multipliers of the interventions they take part in); entering a chain (age 18
-//      adult, birth youth) draws the state from the base-year shares of that age;
-//   3. in-migrants per cohort and sex: Poisson counts around the cohort engine's expectation
-//      (municipal profile x level), exposed to death for half a year, care states from the
-//      municipality's base-year shares of their age;
-//   5. births: every woman has a Bernoulli chance fertility(x)/2 for the half year at age x
-//      and fertility(x+1)/2 if she is still here at the end (surviving in-migrants:
-//      fertility(c)/2): exactly the cohort engine's mid-year exposure; each newborn is a boy
-//      with the male share at birth; newborns then die and leave as cohort 0 and enter the
-//      youth chain with the base-year shares of age 0.
+// age x on 1 January and sex s (cohort c = x + 1; the open group 100+ keeps its members), as
+// a flat list of named steps (Simulation::year in agent_simulation.cpp, one file each):
+//   enrol (step_enrol.cpp): the year's intervention uptake (see below);
+//   census (step_census.cpp): population, care-state occupancy and participants on 1 January,
+//      from which care use is drawn (step_care_use.cpp);
+//   deaths and departures (step_deaths.cpp): the block becomes cohort c; one competing-risk
+//      draw per agent: death with probability q_c x f_k, out-migration to another
+//      municipality or abroad (level x shape, within the limit shared with the cohort engine,
+//      limitDepartures), or staying. f_k is the agent's care-state mortality factor
+//      (mortality_rr), normalised by the base-year state mix of age x as deriveChainRates
+//      assumes, so a block with the base mix has q_c x n expected deaths; an agent's chance
+//      depends on its own state only. Given survival, the chance to leave does not depend on
+//      the state, so leavers do not change the state mix of those who stay (as in the cohort
+//      engine, whose care shares ignore migration). Those already 100+ die at the open-age
+//      rate, whatever their state, and keep their states (the group keeps the mix of its
+//      arrivals from age 99);
+//   care transitions (step_care.cpp): survivors who stay move between the states of every
+//      care chain with the derived rates of cohort c (x the multipliers of the interventions
+//      they take part in); entering a chain (age 18 adult, birth youth) draws the state from
+//      the base-year shares of that age;
+//   in-migration (step_inmigration.cpp): per cohort and sex, Poisson counts around the cohort
+//      engine's expectation (municipal profile x level), exposed to death for half a year,
+//      care states from the municipality's base-year shares of their age;
+//   births (step_births.cpp): every woman has a Bernoulli chance fertility(x)/2 for the half
+//      year at age x and fertility(x+1)/2 if she is still here at the end (surviving
+//      in-migrants: fertility(c)/2): exactly the cohort engine's mid-year exposure; each
+//      newborn is a boy with the male share at birth;
+//   newborns (step_births.cpp): they die and leave as cohort 0 and enter the youth chain
+//      with the base-year shares of age 0.
 // Agents in a cell (same age, sex, states, flags) are exchangeable, so every draw is made
 // as an exact binomial or multinomial count per cell (few agents: one number per agent
 // against integer thresholds) and the outcome is written as runs of the next year's
@@ -78,6 +83,7 @@
 // participants' transitions are drawn with the rates without effect first, then thinned
 // (or supplemented from the stayers) in the run with them; see docs/method-agents.md.
 
+#include "models/care/care_accounting.hpp"
 #include "models/care/care_projection.hpp"
 #include "models/demography/cohort_projection.hpp"
 #include "models/data/dataset.hpp"
@@ -93,7 +99,8 @@
 
 namespace zorgsim {
 
-// Stream process identifiers. Fixed: published results depend on them.
+// Stream process identifiers. Fixed: published results depend on them (the units and
+// sub-streams within a process: agent_simulation.hpp).
 enum class AgentProcess : std::uint64_t {
   BasePopulation = 1,
   Demography = 2,  // deaths and out-migration
@@ -163,17 +170,16 @@ struct AgentModel {
   CareModel care;  // the care model in use (levels possibly recalibrated to registrations)
   std::vector<AgentIntervention> interventions;   // the scenario's, in scenario order
   std::vector<AgentMunicipality> municipalities;  // parallel to plan.municipalities
-  std::vector<std::vector<double>>
-      trendFactor;  // per care type and year: careTrendFactor (scenario or default)
-  double productivity = 1.0;
-  WorkforceLevers workforceLevers;
-  std::vector<int> typeSegment;  // per care type: its workforce segment
+  // Trend factors, productivity, workforce levers and segments: the care accounting shared
+  // with the cohort engine (models/care/care_accounting.hpp).
+  CareAccounting accounting;
   std::size_t years() const { return plan.years.size(); }
 };
 
 // Builds the model for a selection of municipalities (dataset indices; empty = all).
 // Throws InputError when the scenario or care model does not fit the agent engine (more than
-// 8 interventions or care states, more than 2 chains).
+// 8 interventions or care states, more than kAgentChains = 2 chains: the width of the agent store
+// and of the run key in the stream word, sim/agent_store.hpp and agent_simulation.hpp).
 AgentModel prepareAgentModel(const Dataset& data, const CareModel& care, const Scenario& scenario,
                              const std::vector<int>& selection = {});
 // The same from an existing plan (tests and benchmarks change the plan first: a closed

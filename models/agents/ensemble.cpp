@@ -49,30 +49,18 @@ std::uint64_t ratesBytesPerMunicipality(const AgentModel& m) {
   return saturate(perYear * static_cast<double>(m.years()));
 }
 
-bool cacheRates(const AgentModel& m, const EnsembleOptions& o) {
-  return o.replicates > 1 &&
-         ratesBytesPerMunicipality(m) * m.municipalities.size() <= kRateCacheLimit;
-}
-
-double threadCpuSeconds() {
-  timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
-}
-
 std::string gigabytes(std::uint64_t bytes) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.2f GB", static_cast<double>(bytes) / 1e9);
   return buf;
 }
 
-double agentYearsOf(const AreaProjection& p) {
-  double sum = 0;
-  for (std::size_t y = 0; y + 1 < p.population.size(); ++y) sum += p.population[y].sum();
-  return sum;
-}
-
 }  // namespace
+
+bool cacheRates(const AgentModel& m, const EnsembleOptions& o) {
+  return o.replicates > 1 &&
+         ratesBytesPerMunicipality(m) * m.municipalities.size() <= kRateCacheLimit;
+}
 
 std::uint64_t availableMemoryBytes() {
   std::ifstream in("/proc/meminfo");
@@ -167,137 +155,6 @@ void checkEnsembleOptions(const AgentModel& model, const EnsembleOptions& o,
             " can be used (75 % of the " + gigabytes(available) +
             " available); use fewer replicates or threads, or a smaller region");
   }
-}
-
-EnsembleRunStats runReplicates(const AgentModel& model, const EnsembleOptions& o,
-                               const ReplicateSink& sink) {
-  const auto started = std::chrono::steady_clock::now();
-  EnsembleRunStats stats;
-  stats.threads = o.threads;
-  const std::size_t municipalities = model.municipalities.size();
-  const std::size_t replicates = static_cast<std::size_t>(std::max(0, o.replicates));
-  const std::size_t units = municipalities * replicates;
-  const bool prevention = !model.interventions.empty() && !model.care.empty();
-  const bool cached = cacheRates(model, o);
-  const auto threads = static_cast<std::size_t>(
-      std::max(1, std::min(o.threads, static_cast<int>(std::max<std::size_t>(units, 1)))));
-
-  std::vector<AgentMunicipalRates> cache(cached ? municipalities : 0);
-  std::atomic<std::size_t> nextRates{0}, nextUnit{0}, unitsDone{0};
-  std::atomic<bool> failed{false};
-  std::exception_ptr error;
-  std::mutex mutex;  // guards slots, error and stats
-  struct Slot {
-    ReplicateOutcome outcome;
-    std::size_t pending = 0;
-  };
-  std::map<std::size_t, std::unique_ptr<Slot>> slots;
-
-  // From a catch block of a worker: keep the first exception, stop the others.
-  auto recordFailure = [&]() {
-    std::lock_guard<std::mutex> lock(mutex);
-    if (!error) error = std::current_exception();
-    failed = true;
-  };
-
-  auto worker = [&]() {
-    const double cpu0 = threadCpuSeconds();
-    AgentWorkspace ws;
-    AgentMunicipalRates local;
-    double agentYears = 0;
-    try {
-      for (std::size_t u; !failed && !stopRequested() && !(o.cancelled && o.cancelled()) &&
-                          (u = nextUnit.fetch_add(1)) < units;) {
-        const std::size_t r = u / municipalities, p = u % municipalities;
-        Slot* slot = nullptr;
-        {
-          std::lock_guard<std::mutex> lock(mutex);
-          auto& s = slots[r];
-          if (!s) {
-            s = std::make_unique<Slot>();
-            s->pending = municipalities;
-            s->outcome.projections.resize(municipalities);
-            if (!model.care.empty()) s->outcome.care.resize(municipalities);
-            if (prevention) s->outcome.careWithout.resize(municipalities);
-          }
-          slot = s.get();
-        }
-        const AgentMunicipalRates* rates = nullptr;
-        if (cached) {
-          rates = &cache[p];
-        } else {
-          local = deriveAgentRates(model, p);
-          rates = &local;
-        }
-        AgentRunOptions run;
-        run.seed = o.seed;
-        run.replicate = o.firstReplicate + r;
-        AreaCare care;
-        simulateMunicipality(model, p, *rates, run, ws, slot->outcome.projections[p], care);
-        agentYears += agentYearsOf(slot->outcome.projections[p]);
-        if (!model.care.empty()) slot->outcome.care[p] = std::move(care);
-        if (prevention) {
-          // The counterfactual with the same streams (common random numbers).
-          AreaProjection without;
-          AreaCare careWithout;
-          run.withInterventions = false;
-          simulateMunicipality(model, p, *rates, run, ws, without, careWithout);
-          agentYears += agentYearsOf(without);
-          slot->outcome.careWithout[p] = std::move(careWithout);
-        }
-        const std::size_t finishedUnits = ++unitsDone;
-        if (o.progress) o.progress(finishedUnits, units);
-        std::unique_ptr<Slot> complete;
-        {
-          std::lock_guard<std::mutex> lock(mutex);
-          if (--slot->pending == 0) {
-            auto it = slots.find(r);
-            complete = std::move(it->second);
-            slots.erase(it);
-          }
-        }
-        if (complete) sink(o.firstReplicate + r, complete->outcome);
-      }
-    } catch (...) {
-      recordFailure();
-    }
-    std::lock_guard<std::mutex> lock(mutex);
-    stats.cpuSeconds += threadCpuSeconds() - cpu0;
-    stats.agentYears += agentYears;
-    stats.peakAgents =
-        std::max(stats.peakAgents, std::max(ws.current.capacity(), ws.next.capacity()));
-  };
-
-  if (cached) {
-    // Rate tables first, shared by all replicates (derived in parallel, then read-only).
-    std::vector<std::thread> pool;
-    auto derive = [&]() {
-      const double cpu0 = threadCpuSeconds();
-      try {
-        for (std::size_t p; !failed && (p = nextRates.fetch_add(1)) < municipalities;)
-          cache[p] = deriveAgentRates(model, p);
-      } catch (...) {
-        recordFailure();
-      }
-      std::lock_guard<std::mutex> lock(mutex);
-      stats.cpuSeconds += threadCpuSeconds() - cpu0;
-    };
-    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(derive);
-    derive();
-    for (auto& t : pool) t.join();
-    if (error) std::rethrow_exception(error);
-    for (const auto& c : cache) stats.ratesCachedBytes += c.years.size() * sizeof(AgentYearRates);
-  }
-  std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
-  if (error) std::rethrow_exception(error);
-  throwIfStopRequested();  // SIGINT/SIGTERM: the workers stopped between units
-  if (unitsDone.load() < units) throw EnsembleCancelled();
-  stats.wallSeconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  return stats;
 }
 
 ResultTable replicateTable(const AgentModel& model, const std::vector<GeoArea>& areas,

@@ -101,6 +101,10 @@ MemoryEstimate estimateMemory(const AgentModel& model, const EnsembleOptions& op
 void checkEnsembleOptions(const AgentModel& model, const EnsembleOptions& options,
                           const MemoryEstimate& estimate);
 
+// Whether an ensemble derives every municipality's rate tables once and shares them across
+// replicates (more than one replicate and the tables within the cache limit).
+bool cacheRates(const AgentModel& model, const EnsembleOptions& o);
+
 // Runs every replicate and hands each to `sink`. Rethrows the first exception of a worker.
 EnsembleRunStats runReplicates(const AgentModel& model, const EnsembleOptions& options,
                                const ReplicateSink& sink);

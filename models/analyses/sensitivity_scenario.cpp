@@ -114,9 +114,10 @@ ModelFunction scenarioModel(const Dataset& data, const CareModel& care, const Sc
     const double v =
         run.results.find(query.area, query.year, query.indicator, "total", "total", "total");
     if (std::isnan(v))
-      throw InputError("--output/--region/--year", 0, "",
-                       "the run has no total of '" + query.indicator + "' for area '" + query.area +
-                           "' in " + std::to_string(query.year));
+      throw InputError::forParameter(inputParameter::kOutputAreaYear,
+                                     "the run has no total of '" + query.indicator +
+                                         "' for area '" + query.area + "' in " +
+                                         std::to_string(query.year));
     return v;
   };
 }

@@ -202,14 +202,15 @@ double careTrendFactor(const Scenario& scenario, const CareType& type, int baseY
 
 CareCatalogue loadCareCatalogue(const Dataset& data) {
   CareCatalogue c;
+  // No care folder: an empty catalogue (demography only).
   const fs::path folder = data.folder / "care";
-  std::error_code ec;
-  if (!fs::is_directory(folder, ec)) return c;
-  loadTypes(c, folder);
-  loadPrevalence(c, folder);
-  loadMunicipalIndex(c, data, folder);
-  loadTargets(c, folder);
-  loadTrends(c, folder);
+  if (std::error_code ec; fs::is_directory(folder, ec)) {
+    loadTypes(c, folder);
+    loadPrevalence(c, folder);
+    loadMunicipalIndex(c, data, folder);
+    loadTargets(c, folder);
+    loadTrends(c, folder);
+  }
   return c;
 }
 

@@ -1,5 +1,7 @@
 #include "models/care/care_projection.hpp"
 
+#include "models/care/care_accounting.hpp"
+
 #include "sim/input_error.hpp"
 
 #include <algorithm>
@@ -132,6 +134,263 @@ struct ChainRun {
   ChainRates rates;
 };
 
+// The effects of the interventions in one year: multipliers of the chains' rates (per chain)
+// and of the hours per client (per care type; empty without interventions).
+struct YearEffects {
+  std::vector<RateMultipliers> mult;
+  std::vector<AgeSexTable> hoursFactor;
+};
+
+// One municipality's care projection with the cohort engine: the chains' state shares are
+// stepped year by year (only with interventions), clients and hours follow them, and the
+// CareLedger turns them into FTE, cost and the workforce.
+class CohortCare {
+ public:
+  CohortCare(const CareModel& model, const Scenario& scenario, const ProjectionPlan& plan,
+             std::size_t position, const AreaProjection& projection, const Dataset& data,
+             bool withInterventions, AreaCare& out);
+  void run(double populationShare);
+
+ private:
+  void conditionalUse();
+  YearEffects effects(std::size_t y);
+  void recordTypes(std::size_t y, const YearEffects& e);
+  void clientsAndHours(std::size_t y, std::size_t k, const YearEffects& e, double& clients,
+                       double& hours);
+  void advanceShares(std::size_t y, const YearEffects& e);
+
+  const CareModel& model_;
+  const ProjectionPlan& plan_;
+  const AreaProjection& projection_;
+  const MultiStateSpec& spec_;
+  const std::vector<CareType>& types_;
+  const int municipality_;
+  const std::string& code_;
+  const MunicipalInputs& inputs_;
+  const std::size_t years_;
+  const std::vector<Intervention>& interventions_;
+  const CareAccounting rules_;
+  AreaCare& out_;
+  CareLedger ledger_;
+  std::vector<ChainRun> chains_;
+  std::vector<AgeSexTable> conditional_;  // per linked type: conditional use of its states
+  std::vector<int> chainOf_;              // per type: its linked chain, -1 none (or no steps)
+  std::vector<AgeSexTable> baseUse_;      // per type: prevalence x municipal index
+};
+
+const std::vector<Intervention>& chosenInterventions(const Scenario& scenario,
+                                                     bool withInterventions) {
+  static const std::vector<Intervention> none;
+  return withInterventions ? scenario.interventions : none;
+}
+
+CohortCare::CohortCare(const CareModel& model, const Scenario& scenario, const ProjectionPlan& plan,
+                       std::size_t position, const AreaProjection& projection, const Dataset& data,
+                       bool withInterventions, AreaCare& out)
+    : model_(model),
+      plan_(plan),
+      projection_(projection),
+      spec_(model.multistate),
+      types_(model.catalogue.types),
+      municipality_(plan.municipalities[position]),
+      code_(data.municipalities[static_cast<std::size_t>(municipality_)].code),
+      inputs_(plan.inputs[position]),
+      years_(projection.population.size()),
+      interventions_(chosenInterventions(scenario, withInterventions)),
+      rules_(careAccounting(model, scenario, plan.baseYear, years_)),
+      out_(out),
+      ledger_(model, rules_, years_, out) {
+  // Without interventions the state shares by age stay at their base values (the derivation
+  // guarantees it, tested), so the chains need not be stepped: every care type then follows
+  // the prevalence method, which gives the same clients at a fraction of the cost.
+  const bool stepChains = !interventions_.empty();
+  chains_.resize(stepChains ? spec_.chains.size() : 0);
+  for (std::size_t c = 0; c < chains_.size(); ++c) {
+    chains_[c].chain = &spec_.chains[c];
+    chains_[c].base = baseStateShares(spec_.chains[c], model.catalogue, municipality_);
+    chains_[c].current = chains_[c].base;
+    chains_[c].rates =
+        deriveChainRates(spec_.chains[c], chains_[c].base, plan.years.front().deathProbability);
+  }
+  conditionalUse();
+  // Use per person at the base-year level (prevalence x municipal index), computed once.
+  for (const auto& type : types_)
+    baseUse_.push_back(type.prevalence *
+                       type.municipalIndex[static_cast<std::size_t>(municipality_)]);
+  out_.participants.assign(interventions_.size(), std::vector<double>(years_, 0.0));
+  out_.programmeCost.assign(interventions_.size(), std::vector<double>(years_, 0.0));
+}
+
+// Conditional use per linked care type: prevalence x index / base occupancy of its states.
+void CohortCare::conditionalUse() {
+  conditional_.assign(types_.size(), AgeSexTable::Zero());
+  chainOf_.assign(types_.size(), -1);
+  for (std::size_t k = 0; k < types_.size(); ++k) {
+    if (chains_.empty() || spec_.empty() || spec_.links[k].empty()) continue;
+    chainOf_[k] = spec_.links[k].front().chain;
+    AgeSexTable occupancy = AgeSexTable::Zero();
+    for (const StateRef& r : spec_.links[k])
+      occupancy +=
+          chains_[static_cast<std::size_t>(r.chain)].base[static_cast<std::size_t>(r.state)];
+    const AgeSexTable prevalence =
+        types_[k].prevalence * types_[k].municipalIndex[static_cast<std::size_t>(municipality_)];
+    conditional_[k] = (occupancy > 0).select(prevalence / occupancy.max(1e-300), 0.0);
+  }
+}
+
+void CohortCare::run(double populationShare) {
+  for (std::size_t y = 0; y < years_; ++y) {
+    const YearEffects e = effects(y);
+    recordTypes(y, e);
+    // Advance the state shares to 1 January of the next year.
+    if (!chains_.empty() && y + 1 < years_) advanceShares(y, e);
+  }
+  ledger_.close(projection_.population, populationShare);
+}
+
+// Effects of the interventions in year index y on rates and hours; participants and programme
+// cost of the year.
+YearEffects CohortCare::effects(std::size_t y) {
+  const int year = plan_.baseYear + static_cast<int>(y);
+  const AgeSexTable& P = projection_.population[y];
+  YearEffects out;
+  for (const auto& ch : chains_) out.mult.push_back(RateMultipliers::ones(ch.chain->states.size()));
+  out.hoursFactor.assign(interventions_.empty() ? 0 : types_.size(), AgeSexTable::Ones());
+  for (std::size_t n = 0; n < interventions_.size(); ++n) {
+    const Intervention& iv = interventions_[n];
+    if (!appliesTo(iv, code_)) continue;
+    const StateRef target = *spec_.find(iv.targetState);
+    const StateChain& chain = spec_.chains[static_cast<std::size_t>(target.chain)];
+    const int lo = std::max(iv.ageMin, chain.firstAge), hi = std::min(iv.ageMax, chain.lastAge);
+    const double e = iv.effectAt(year);
+    const double reach = iv.reachAt(year);
+    double targetGroup = 0;
+    const auto participantsRef = spec_.find(iv.participants);
+    for (int s = 0; s < kSexes; ++s) {
+      if (!sexMatches(iv, s)) continue;
+      for (int c = iv.ageMin; c <= iv.ageMax; ++c) {
+        double share = 1.0;
+        if (participantsRef) {
+          const StateChain& pc = spec_.chains[static_cast<std::size_t>(participantsRef->chain)];
+          share = (c >= pc.firstAge && c <= pc.lastAge)
+                      ? chains_[static_cast<std::size_t>(participantsRef->chain)]
+                            .current[static_cast<std::size_t>(participantsRef->state)](c, s)
+                      : 0.0;
+        }
+        targetGroup += P(c, s) * share;
+        if (!(e > 0 && c >= lo && c <= hi)) continue;
+        // Those aged c on 1 January (the participants counted above) make this year's step as
+        // cohort c + 1 (age at the end of the year): their rates change there. The hours of
+        // their care change this year, at age c.
+        if (c + 1 <= chain.lastAge) {
+          auto& m = out.mult[static_cast<std::size_t>(target.chain)];
+          m.up[static_cast<std::size_t>(target.state)](c + 1, s) *=
+              1.0 - e * (1.0 - iv.relativeRisk);
+          m.down[static_cast<std::size_t>(target.state)](c + 1, s) *=
+              1.0 + e * (iv.remissionMultiplier - 1.0);
+        }
+        if (!iv.hoursCareType.empty()) {
+          out.hoursFactor[static_cast<std::size_t>(model_.catalogue.indexOf(iv.hoursCareType))](
+              c, s) *= 1.0 - e * (1.0 - iv.hoursMultiplier);
+        }
+      }
+    }
+    out_.participants[n][y] = reach * targetGroup;
+    out_.programmeCost[n][y] = reach * targetGroup * iv.costPerParticipant;
+  }
+  return out;
+}
+
+// Clients and hours per care type, recorded in the ledger (FTE, cost, workforce hours).
+void CohortCare::recordTypes(std::size_t y, const YearEffects& e) {
+  for (std::size_t k = 0; k < types_.size(); ++k) {
+    double clients = 0, hours = 0;
+    clientsAndHours(y, k, e, clients, hours);
+    ledger_.record(y, k, clients, hours);
+  }
+}
+
+void CohortCare::clientsAndHours(std::size_t y, std::size_t k, const YearEffects& e,
+                                 double& clients, double& hours) {
+  const CareType& type = types_[k];
+  const AgeSexTable& P = projection_.population[y];
+  const double trend = rules_.trendFactor[k][y];
+  // Use cannot exceed one client per inhabitant of an age and sex: a steep trend (20 % a year
+  // for decades) is capped there and the year recorded (issue #14 case 17). Without a cap to
+  // apply the arithmetic is unchanged, so results of other runs keep their bits.
+  const bool capped = (baseUse_[k] * trend).maxCoeff() > 1.0;
+  if (capped && out_.types[k].firstCappedYear == 0)
+    out_.types[k].firstCappedYear = plan_.baseYear + static_cast<int>(y);
+  if (chainOf_[k] < 0 && e.hoursFactor.empty() && capped) {
+    clients = (P * (baseUse_[k] * trend).min(1.0)).sum();
+    hours = clients * type.hoursPerClient;
+    return;
+  }
+  if (chainOf_[k] < 0 && e.hoursFactor.empty()) {  // the prevalence method, the common case
+    clients = (P * baseUse_[k]).sum() * trend;
+    hours = clients * type.hoursPerClient;
+    return;
+  }
+  AgeSexTable use = baseUse_[k];
+  if (chainOf_[k] >= 0) {
+    const ChainRun& ch = chains_[static_cast<std::size_t>(chainOf_[k])];
+    AgeSexTable occupancy = AgeSexTable::Zero();
+    for (const StateRef& r : spec_.links[k])
+      occupancy += ch.current[static_cast<std::size_t>(r.state)];
+    const int first = ch.chain->firstAge, width = ch.chain->lastAge - first + 1;
+    use.middleRows(first, width) =
+        occupancy.middleRows(first, width) * conditional_[k].middleRows(first, width);
+  }
+  const AgeSexTable clientsByAge = (use * trend).maxCoeff() > 1.0
+                                       ? AgeSexTable(P * (use * trend).min(1.0))
+                                       : AgeSexTable(P * use * trend);
+  if ((use * trend).maxCoeff() > 1.0 && out_.types[k].firstCappedYear == 0)
+    out_.types[k].firstCappedYear = plan_.baseYear + static_cast<int>(y);
+  clients = clientsByAge.sum();
+  hours = (e.hoursFactor.empty() ? clients : (clientsByAge * e.hoursFactor[k]).sum()) *
+          type.hoursPerClient;
+}
+
+// The state shares of 1 January of year index y + 1. Rates are derived again for this year's
+// mortality, so that without interventions the shares by age stay exactly at their base-year
+// values (constant age-specific prevalence, the assumption of the prevalence method) while
+// mortality declines.
+void CohortCare::advanceShares(std::size_t y, const YearEffects& e) {
+  const YearRates& rates = plan_.years[y];
+  const AgeSexTable& next = projection_.population[y + 1];
+  const double immigrants = inputs_.internationalInBasePerYear * rates.immigrationFactor;
+  for (std::size_t ci = 0; ci < chains_.size(); ++ci) {
+    ChainRun& ch = chains_[ci];
+    const ChainRates yearRates =
+        y == 0 ? ch.rates : deriveChainRates(*ch.chain, ch.base, rates.deathProbability);
+    const std::size_t n = ch.chain->states.size();
+    StateShares updated = ch.current;
+    for (int s = 0; s < kSexes; ++s) {
+      for (int c = ch.chain->firstAge; c <= ch.chain->lastAge; ++c) {
+        // Start: the shares at age c-1 (for the open group 100+, as in the derivation, the
+        // 99-year-olds' shares stand for the whole group).
+        double start[8], end[8];
+        for (std::size_t k = 0; k < n; ++k) start[k] = c > 0 ? ch.current[k](c - 1, s) : 0.0;
+        if (c == ch.chain->firstAge) {
+          // People entering the chain (newborns, 18-year-olds) enter with the base-year
+          // shares of that age: one step cannot move them up several states at once.
+          for (std::size_t k = 0; k < n; ++k) end[k] = ch.base[k](c, s);
+        } else {
+          stepShares(*ch.chain, yearRates, &e.mult[ci], c, s, rates.deathProbability(c, s), start,
+                     end);
+        }
+        // In-migrants arrive with the municipality's base-year shares of their age.
+        const double in = inputs_.internalInProfile(c, s) * internalInMigrants(inputs_, rates) +
+                          rates.internationalInProfile(c, s) * immigrants;
+        const double w = next(c, s) > 0 ? std::min(1.0, in / next(c, s)) : 0.0;
+        for (std::size_t k = 0; k < n; ++k)
+          updated[k](c, s) = (1.0 - w) * end[k] + w * ch.base[k](c, s);
+      }
+    }
+    ch.current = std::move(updated);
+  }
+}
+
 }  // namespace
 
 AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario,
@@ -139,242 +398,9 @@ AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario,
                               const AreaProjection& projection, double populationShare,
                               const Dataset& data, bool withInterventions) {
   AreaCare out;
-  const int municipality = plan.municipalities[position];
-  const std::string& code = data.municipalities[static_cast<std::size_t>(municipality)].code;
-  const MunicipalInputs& inputs = plan.inputs[position];
-  const std::size_t years = projection.population.size();
-  const double productivity = scenario[Lever::ProductivityMultiplier];
-  const auto& segments = model.workforce.segments;
-  const auto& types = model.catalogue.types;
-  const MultiStateSpec& spec = model.multistate;
-  static const std::vector<Intervention> none;
-  const std::vector<Intervention>& interventions =
-      withInterventions ? scenario.interventions : none;
-
-  // Without interventions the state shares by age stay at their base values (the derivation
-  // guarantees it, tested), so the chains need not be stepped: every care type then follows
-  // the prevalence method, which gives the same clients at a fraction of the cost.
-  const bool stepChains = !interventions.empty();
-  std::vector<ChainRun> chains(stepChains ? spec.chains.size() : 0);
-  for (std::size_t c = 0; c < chains.size(); ++c) {
-    chains[c].chain = &spec.chains[c];
-    chains[c].base = baseStateShares(spec.chains[c], model.catalogue, municipality);
-    chains[c].current = chains[c].base;
-    chains[c].rates =
-        deriveChainRates(spec.chains[c], chains[c].base, plan.years.front().deathProbability);
-  }
-  // Conditional use per linked care type: prevalence x index / base occupancy of its states.
-  std::vector<AgeSexTable> conditional(types.size(), AgeSexTable::Zero());
-  std::vector<int> chainOf(types.size(), -1);
-  for (std::size_t k = 0; k < types.size(); ++k) {
-    if (!stepChains || spec.empty() || spec.links[k].empty()) continue;
-    chainOf[k] = spec.links[k].front().chain;
-    AgeSexTable occupancy = AgeSexTable::Zero();
-    for (const StateRef& r : spec.links[k])
-      occupancy +=
-          chains[static_cast<std::size_t>(r.chain)].base[static_cast<std::size_t>(r.state)];
-    const AgeSexTable prevalence =
-        types[k].prevalence * types[k].municipalIndex[static_cast<std::size_t>(municipality)];
-    conditional[k] = (occupancy > 0).select(prevalence / occupancy.max(1e-300), 0.0);
-  }
-
-  // Use per person at the base-year level (prevalence x municipal index), computed once.
-  std::vector<AgeSexTable> baseUse;
-  for (const auto& type : types)
-    baseUse.push_back(type.prevalence *
-                      type.municipalIndex[static_cast<std::size_t>(municipality)]);
-  std::vector<std::vector<double>> careHoursBySegment(segments.size(),
-                                                      std::vector<double>(years, 0.0));
-  // Base-year hours before any intervention effect: the reference for the growth of demand,
-  // so an intervention that already saves hours in the base year shows as lower demand.
-  std::vector<double> baseHoursWithoutEffects(segments.size(), 0.0);
-  out.types.resize(types.size());
-  out.participants.assign(interventions.size(), std::vector<double>(years, 0.0));
-  out.programmeCost.assign(interventions.size(), std::vector<double>(years, 0.0));
-
-  // The care-use trend factor per care type and year (careTrendFactor: scenario or default).
-  std::vector<std::vector<double>> trendFactors(types.size(), std::vector<double>(years, 1.0));
-  for (std::size_t k = 0; k < types.size(); ++k) {
-    for (std::size_t y = 0; y < years; ++y)
-      trendFactors[k][y] =
-          careTrendFactor(scenario, types[k], plan.baseYear, plan.baseYear + static_cast<int>(y));
-  }
-
-  for (std::size_t y = 0; y < years; ++y) {
-    const int year = plan.baseYear + static_cast<int>(y);
-    const AgeSexTable& P = projection.population[y];
-    // Effects of the interventions in this year on rates and hours.
-    std::vector<RateMultipliers> mult;
-    for (const auto& ch : chains) mult.push_back(RateMultipliers::ones(ch.chain->states.size()));
-    std::vector<AgeSexTable> hoursFactor(interventions.empty() ? 0 : types.size(),
-                                         AgeSexTable::Ones());
-    for (std::size_t n = 0; n < interventions.size(); ++n) {
-      const Intervention& iv = interventions[n];
-      if (!appliesTo(iv, code)) continue;
-      const StateRef target = *spec.find(iv.targetState);
-      const StateChain& chain = spec.chains[static_cast<std::size_t>(target.chain)];
-      const int lo = std::max(iv.ageMin, chain.firstAge), hi = std::min(iv.ageMax, chain.lastAge);
-      const double e = iv.effectAt(year);
-      const double reach = iv.reachAt(year);
-      double targetGroup = 0;
-      const auto participantsRef = spec.find(iv.participants);
-      for (int s = 0; s < kSexes; ++s) {
-        if (!sexMatches(iv, s)) continue;
-        for (int c = iv.ageMin; c <= iv.ageMax; ++c) {
-          double share = 1.0;
-          if (participantsRef) {
-            const StateChain& pc = spec.chains[static_cast<std::size_t>(participantsRef->chain)];
-            share = (c >= pc.firstAge && c <= pc.lastAge)
-                        ? chains[static_cast<std::size_t>(participantsRef->chain)]
-                              .current[static_cast<std::size_t>(participantsRef->state)](c, s)
-                        : 0.0;
-          }
-          targetGroup += P(c, s) * share;
-          if (e > 0 && c >= lo && c <= hi) {
-            // Those aged c on 1 January (the participants counted above) make this year's
-            // step as cohort c + 1 (age at the end of the year): their rates change there.
-            // The hours of their care change this year, at age c.
-            if (c + 1 <= chain.lastAge) {
-              auto& m = mult[static_cast<std::size_t>(target.chain)];
-              m.up[static_cast<std::size_t>(target.state)](c + 1, s) *=
-                  1.0 - e * (1.0 - iv.relativeRisk);
-              m.down[static_cast<std::size_t>(target.state)](c + 1, s) *=
-                  1.0 + e * (iv.remissionMultiplier - 1.0);
-            }
-            if (!iv.hoursCareType.empty()) {
-              hoursFactor[static_cast<std::size_t>(model.catalogue.indexOf(iv.hoursCareType))](
-                  c, s) *= 1.0 - e * (1.0 - iv.hoursMultiplier);
-            }
-          }
-        }
-      }
-      out.participants[n][y] = reach * targetGroup;
-      out.programmeCost[n][y] = reach * targetGroup * iv.costPerParticipant;
-    }
-
-    // Clients, hours, FTE and cost per care type.
-    for (std::size_t k = 0; k < types.size(); ++k) {
-      const CareType& type = types[k];
-      const double trend = trendFactors[k][y];
-      double clients = 0, hours = 0;
-      // Use cannot exceed one client per inhabitant of an age and sex: a steep trend (20 % a
-      // year for decades) is capped there and the year recorded (issue #14 case 17). Without a
-      // cap to apply the arithmetic is unchanged, so results of other runs keep their bits.
-      const bool capped = (baseUse[k] * trend).maxCoeff() > 1.0;
-      if (capped && out.types[k].firstCappedYear == 0)
-        out.types[k].firstCappedYear = plan.baseYear + static_cast<int>(y);
-      if (chainOf[k] < 0 && hoursFactor.empty() && capped) {
-        clients = (P * (baseUse[k] * trend).min(1.0)).sum();
-        hours = clients * type.hoursPerClient;
-      } else if (chainOf[k] < 0 && hoursFactor.empty()) {  // the prevalence method, the common case
-        clients = (P * baseUse[k]).sum() * trend;
-        hours = clients * type.hoursPerClient;
-      } else {
-        AgeSexTable use = baseUse[k];
-        if (chainOf[k] >= 0) {
-          const ChainRun& ch = chains[static_cast<std::size_t>(chainOf[k])];
-          AgeSexTable occupancy = AgeSexTable::Zero();
-          for (const StateRef& r : spec.links[k])
-            occupancy += ch.current[static_cast<std::size_t>(r.state)];
-          const int first = ch.chain->firstAge, width = ch.chain->lastAge - first + 1;
-          use.middleRows(first, width) =
-              occupancy.middleRows(first, width) * conditional[k].middleRows(first, width);
-        }
-        const AgeSexTable clientsByAge = (use * trend).maxCoeff() > 1.0
-                                             ? AgeSexTable(P * (use * trend).min(1.0))
-                                             : AgeSexTable(P * use * trend);
-        if ((use * trend).maxCoeff() > 1.0 && out.types[k].firstCappedYear == 0)
-          out.types[k].firstCappedYear = plan.baseYear + static_cast<int>(y);
-        clients = clientsByAge.sum();
-        hours = (hoursFactor.empty() ? clients : (clientsByAge * hoursFactor[k]).sum()) *
-                type.hoursPerClient;
-      }
-      const auto seg = static_cast<std::size_t>(model.workforce.indexOf(type.workforceSegment));
-      CareSeries& series = out.types[k];
-      series.clients.push_back(clients);
-      series.hours.push_back(hours);
-      series.fte.push_back(hours / (segments[seg].productiveHoursPerFte * productivity));
-      series.cost.push_back(
-          clients * type.costPerClient *
-          (type.hoursPerClient > 0 && clients > 0 ? hours / (clients * type.hoursPerClient) : 1.0));
-      careHoursBySegment[seg][y] += hours;
-      if (y == 0) baseHoursWithoutEffects[seg] += clients * type.hoursPerClient;
-    }
-
-    // Advance the state shares to 1 January of the next year.
-    if (!stepChains || y + 1 >= years) continue;
-    const YearRates& rates = plan.years[y];
-    const AgeSexTable& next = projection.population[y + 1];
-    const double immigrants = inputs.internationalInBasePerYear * rates.immigrationFactor;
-    // Rates are derived again for this year's mortality, so that without interventions the
-    // shares by age stay exactly at their base-year values (constant age-specific prevalence,
-    // the assumption of the prevalence method) while mortality declines.
-    std::vector<ChainRates> yearRates;
-    for (const auto& ch : chains)
-      yearRates.push_back(y == 0 ? ch.rates
-                                 : deriveChainRates(*ch.chain, ch.base, rates.deathProbability));
-    for (std::size_t ci = 0; ci < chains.size(); ++ci) {
-      ChainRun& ch = chains[ci];
-      const std::size_t n = ch.chain->states.size();
-      StateShares updated = ch.current;
-      for (int s = 0; s < kSexes; ++s) {
-        for (int c = ch.chain->firstAge; c <= ch.chain->lastAge; ++c) {
-          // Start: the shares at age c-1 (for the open group 100+, as in the derivation, the
-          // 99-year-olds' shares stand for the whole group).
-          double start[8], end[8];
-          for (std::size_t k = 0; k < n; ++k) start[k] = c > 0 ? ch.current[k](c - 1, s) : 0.0;
-          if (c == ch.chain->firstAge) {
-            // People entering the chain (newborns, 18-year-olds) enter with the base-year
-            // shares of that age: one step cannot move them up several states at once.
-            for (std::size_t k = 0; k < n; ++k) end[k] = ch.base[k](c, s);
-          } else {
-            stepShares(*ch.chain, yearRates[ci], &mult[ci], c, s, rates.deathProbability(c, s),
-                       start, end);
-          }
-          // In-migrants arrive with the municipality's base-year shares of their age.
-          const double in = inputs.internalInProfile(c, s) * internalInMigrants(inputs, rates) +
-                            rates.internationalInProfile(c, s) * immigrants;
-          const double w = next(c, s) > 0 ? std::min(1.0, in / next(c, s)) : 0.0;
-          for (std::size_t k = 0; k < n; ++k)
-            updated[k](c, s) = (1.0 - w) * end[k] + w * ch.base[k](c, s);
-        }
-      }
-      ch.current = std::move(updated);
-    }
-  }
-
-  const WorkforceLevers levers{
-      scenario[Lever::AttritionMultiplier], scenario[Lever::InflowMultiplier],
-      scenario[Lever::PartTimeMultiplier], scenario[Lever::RetirementAgeOffset]};
-  for (std::size_t g = 0; g < segments.size(); ++g) {
-    out.segments.push_back(workforceSeries(
-        segments[g], levers, model.workforce.statePensionAge, plan.baseYear, projection.population,
-        populationShare, careHoursBySegment[g], baseHoursWithoutEffects[g], productivity));
-  }
+  CohortCare care(model, scenario, plan, position, projection, data, withInterventions, out);
+  care.run(populationShare);
   return out;
-}
-
-WorkforceSeries workforceSeries(const WorkforceSegment& segment, const WorkforceLevers& levers,
-                                const std::vector<YearValue>& statePensionAge, int baseYear,
-                                const std::vector<AgeSexTable>& population, double populationShare,
-                                const std::vector<double>& hours, double baseHours,
-                                double productivity) {
-  const SegmentSupply supply =
-      projectSupply(segment, levers, statePensionAge, baseYear, population, populationShare);
-  WorkforceSeries w;
-  w.supplyFte = supply.fte;
-  w.supplyPersons = supply.persons;
-  w.inflow = supply.inflow;
-  w.attrition = supply.attrition;
-  w.retirement = supply.retirement;
-  const double partTime = std::min(1.0, segment.partTimeFactor * levers.partTimeMultiplier);
-  const double anchor = supply.fte.front() * (1.0 + segment.baseShortageShare);
-  for (double h : hours) {
-    const double growth = baseHours > 0 ? h / baseHours : 1.0;
-    w.demandFte.push_back(anchor * growth / productivity);
-    w.demandPersons.push_back(anchor * growth / productivity / partTime);
-  }
-  return w;
 }
 
 }  // namespace zorgsim

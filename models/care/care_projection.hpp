@@ -9,12 +9,8 @@
 // municipal index). Without interventions the occupancy by age stays at its base-year value,
 // so both methods give the same clients (tested).
 //   care_hours        = clients x hours per client per year
-//   care_fte          = care_hours / (productive hours per FTE of the type's segment x productivity
-//   lever) care_cost         = clients x cost per client per year (euro, price level of the
-//   catalogue)
-// Workforce per segment: see workforce.hpp (supply stock-flow; demand anchored on the
-// base-year supply plus shortage, growing with the segment's care hours and divided by
-// the productivity lever).
+// FTE, cost and the workforce per segment follow from clients and hours in one care accounting
+// shared with the agent engine (care_accounting.hpp).
 // All series are counts, so regions are sums of municipalities.
 
 #include "models/care/care_catalogue.hpp"
@@ -38,17 +34,6 @@ struct WorkforceSeries {
   std::vector<double> demandFte, demandPersons, supplyFte, supplyPersons;  // per year
   std::vector<double> inflow, attrition, retirement;                       // during the year
 };
-
-// Supply and demand of one workforce segment in one municipality, per year: supply from the
-// population (projectSupply); demand anchored at base-year supply plus the published shortage
-// and growing with the segment's care hours (hours[y] / baseHours; a segment without care
-// hours keeps its base-year demand), divided by the productivity lever. Shared by the cohort
-// and the agent engine.
-WorkforceSeries workforceSeries(const WorkforceSegment& segment, const WorkforceLevers& levers,
-                                const std::vector<YearValue>& statePensionAge, int baseYear,
-                                const std::vector<AgeSexTable>& population, double populationShare,
-                                const std::vector<double>& hours, double baseHours,
-                                double productivity);
 
 struct AreaCare {
   std::vector<CareSeries> types;          // parallel to the catalogue

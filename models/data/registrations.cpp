@@ -191,45 +191,32 @@ std::vector<Registration> loadRegistrations(const fs::path& file, const Dataset&
                             defaultCareType);
 }
 
-std::vector<Registration> parseRegistrations(std::string_view text, const std::string& fileName,
-                                             const Dataset& data, const CareCatalogue& catalogue,
-                                             const std::string& defaultCareType) {
-  if (text.find('\r') != std::string_view::npos && text.find('\n') == std::string_view::npos) {
-    throw InputError(fileName, 0, "",
-                     "has CR-only line ends (old Mac format); save it with LF or CRLF line ends");
-  }
-  const CsvTable t = CsvTable::parse(text, fileName, {{}, {}, true});
+namespace {
+
+// The plain layout: care_type,year,geo_code,clients.
+std::vector<Registration> parsePlain(std::string_view text, const std::string& fileName,
+                                     const Dataset& data, const CareCatalogue& catalogue) {
   std::vector<Registration> out;
-  auto checkType = [&](const std::string& code, std::size_t r, const std::string& column) {
-    if (catalogue.indexOf(code) < 0) t.fail(r, column, "unknown care type '" + code + "'");
-  };
-  const bool plain = t.hasColumn("care_type") && t.hasColumn("year") && t.hasColumn("geo_code") &&
-                     t.hasColumn("clients");
-  if (plain) {
-    const CsvTable strict =
-        CsvTable::parse(text, fileName, {{"care_type", "year", "geo_code", "clients"}});
-    for (std::size_t r = 0; r < strict.rows(); ++r) {
-      Registration reg;
-      reg.careType = strict.key(r, "care_type");
-      if (catalogue.indexOf(reg.careType) < 0)
-        strict.fail(r, "care_type", "unknown care type '" + reg.careType + "'");
-      reg.year =
-          checkedYear(strict, r, "year", static_cast<int>(strict.integer(r, "year", 0, 9999)));
-      reg.municipality = municipalityOf(strict, r, "geo_code", data);
-      reg.clients = clientCount(strict, r, "clients");
-      checkPlausible(strict, r, "clients", reg, data, catalogue);
-      reg.file = fileName;
-      reg.line = strict.lineOf(r);
-      out.push_back(reg);
-    }
-    return finished(std::move(out), fileName, data);
+  const CsvTable strict =
+      CsvTable::parse(text, fileName, {{"care_type", "year", "geo_code", "clients"}});
+  for (std::size_t r = 0; r < strict.rows(); ++r) {
+    Registration reg;
+    reg.careType = strict.key(r, "care_type");
+    if (catalogue.indexOf(reg.careType) < 0)
+      strict.fail(r, "care_type", "unknown care type '" + reg.careType + "'");
+    reg.year = checkedYear(strict, r, "year", static_cast<int>(strict.integer(r, "year", 0, 9999)));
+    reg.municipality = municipalityOf(strict, r, "geo_code", data);
+    reg.clients = clientCount(strict, r, "clients");
+    checkPlausible(strict, r, "clients", reg, data, catalogue);
+    reg.file = fileName;
+    reg.line = strict.lineOf(r);
+    out.push_back(reg);
   }
-  const auto period = findColumn(t, {"Perioden", "perioden", "Periods"});
-  const auto region = findColumn(
-      t, {"Regio's", "RegioS", "Gemeenten", "codering_regio", "WijkenEnBuurten", "Gemeentecode"});
-  const auto type = findColumn(
-      t, {"Type maatwerkarrangement", "typemaatwerkarrangement", "TypeMaatwerkarrangement",
-          "Soort jeugdhulp", "SoortJeugdhulp", "Type jeugdzorg"});
+  return out;
+}
+
+// The count column of a CBS StatLine export ("" when there is none).
+std::string statLineValueColumn(const CsvTable& t, const std::string& fileName) {
   std::string valueColumn;
   // The value column: the first whose name starts with a known count label.
   for (const auto& candidate :
@@ -263,6 +250,33 @@ std::vector<Registration> parseRegistrations(std::string_view text, const std::s
           "export the number of clients, not a rate or share");
     }
   }
+  return valueColumn;
+}
+
+}  // namespace
+
+std::vector<Registration> parseRegistrations(std::string_view text, const std::string& fileName,
+                                             const Dataset& data, const CareCatalogue& catalogue,
+                                             const std::string& defaultCareType) {
+  if (text.find('\r') != std::string_view::npos && text.find('\n') == std::string_view::npos) {
+    throw InputError(fileName, 0, "",
+                     "has CR-only line ends (old Mac format); save it with LF or CRLF line ends");
+  }
+  const CsvTable t = CsvTable::parse(text, fileName, {{}, {}, true});
+  std::vector<Registration> out;
+  auto checkType = [&](const std::string& code, std::size_t r, const std::string& column) {
+    if (catalogue.indexOf(code) < 0) t.fail(r, column, "unknown care type '" + code + "'");
+  };
+  if (t.hasColumn("care_type") && t.hasColumn("year") && t.hasColumn("geo_code") &&
+      t.hasColumn("clients"))
+    return finished(parsePlain(text, fileName, data, catalogue), fileName, data);
+  const auto period = findColumn(t, {"Perioden", "perioden", "Periods"});
+  const auto region = findColumn(
+      t, {"Regio's", "RegioS", "Gemeenten", "codering_regio", "WijkenEnBuurten", "Gemeentecode"});
+  const auto type = findColumn(
+      t, {"Type maatwerkarrangement", "typemaatwerkarrangement", "TypeMaatwerkarrangement",
+          "Soort jeugdhulp", "SoortJeugdhulp", "Type jeugdzorg"});
+  const std::string valueColumn = statLineValueColumn(t, fileName);
   if (!period || !region || valueColumn.empty() || !t.hasColumn(valueColumn)) {
     throw InputError(
         fileName, 1, "",

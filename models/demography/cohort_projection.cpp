@@ -66,6 +66,81 @@ std::string describeLevels(const std::string& what, const std::vector<AreaLevel>
 
 }  // namespace
 
+namespace {
+
+// Municipal fertility index by indirect standardisation: observed births / births
+// expected from national base-year rates on the municipality's women. Observed births:
+// the weighted yearly mean of population_flows.csv (CBS 37230ned 2012-2016, 70072NED
+// 2017-2019, the weights of flow_year_weights.csv), the same years as migration; for a
+// code without flows, the mean of births_by_mother_age.csv (CBS 37201, 2010-2015).
+// (with the published rates, not the scenario's multiplier, which must not move the index)
+std::vector<AreaLevel> fertilityLevels(const Dataset& data, const NationalAssumptions& national,
+                                       const std::vector<AgeSexTable>& basePopulation,
+                                       const AgeSexTable& nationalPopulation, ProjectionPlan& plan,
+                                       double& nationalRatio) {
+  const FertilitySchedule publishedFertility(data, national.tfr, plan.baseYear, plan.baseYear);
+  const AgeVector& baseRates = publishedFertility.rates(plan.baseYear);
+  std::vector<double> expectedBirths;
+  for (const auto& p : basePopulation)
+    expectedBirths.push_back((column(p, Sex::Female) * baseRates).sum());
+  const double expectedNational = (column(nationalPopulation, Sex::Female) * baseRates).sum();
+  auto observedBirths = [&](const std::string& code) -> std::optional<double> {
+    if (auto f = data.observedFlows.find(code); f != data.observedFlows.end())
+      return f->second.births;
+    auto it = data.observedBirths.find(code);
+    if (it == data.observedBirths.end()) return std::nullopt;
+    return it->second.second / it->second.first;
+  };
+  const auto nationalBirths = observedBirths("NL01");
+  if (!nationalBirths || expectedNational <= 0)
+    throw std::invalid_argument("births data need national (NL01) totals");
+  nationalRatio = *nationalBirths / expectedNational;
+  auto levels = estimateAreaLevels(data, observedBirths, expectedBirths, nationalRatio);
+  plan.notes.push_back(
+      describeLevels("fertility index (CBS births, population_flows.csv)", levels, data));
+  return levels;
+}
+
+// The rates of every year with flows, base year .. horizon - 1.
+void yearRates(ProjectionPlan& plan, int lastFlowYear, const MortalitySchedule& mortality,
+               const FertilitySchedule& fertility, const MigrationModel& migration) {
+  for (int year = plan.baseYear; year <= lastFlowYear; ++year) {
+    YearRates r;
+    cohortDeathProbabilities(mortality.rates(year), r);
+    r.fertility = fertility.rates(year);
+    r.maleShareAtBirth = fertility.maleShareAtBirth(year);
+    r.outShape = migration.outShape();
+    r.internalInProfile = migration.internalInProfile();
+    r.internationalInProfile = migration.internationalInProfile(year);
+    r.immigrationFactor = migration.immigrationFactor(year);
+    r.emigrationFactor = migration.emigrationFactor(year);
+    plan.years.push_back(r);
+  }
+}
+
+// The inputs of one municipality (dataset index i) under the scenario's levers.
+MunicipalInputs municipalInputs(const Dataset& data, const Scenario& scenario, int i,
+                                const MigrationModel& migration,
+                                const std::vector<AgeSexTable>& basePopulation,
+                                const std::vector<AreaLevel>& fertility, double nationalRatio) {
+  const auto& m = migration.municipality(static_cast<std::size_t>(i));
+  MunicipalInputs in;
+  in.basePopulation = basePopulation[static_cast<std::size_t>(i)];
+  in.fertilityIndex = fertility[static_cast<std::size_t>(i)].ratio / nationalRatio;
+  in.internalOutLevel = m.internalOutLevel * scenario[Lever::InternalOutMultiplier];
+  in.internationalOutLevel = m.internationalOutLevel * scenario[Lever::InternationalOutMultiplier];
+  const double dwellings = scenario.tableValue(
+      TableLever::ExtraDwellings, data.municipalities[static_cast<std::size_t>(i)].code, 0.0);
+  in.internalInPerYear = m.internalInPerYear * scenario[Lever::InternalInMultiplier];
+  in.dwellingMigrantsPerYear = dwellings * scenario[Lever::PersonsPerDwelling];
+  in.internationalInBasePerYear =
+      m.internationalInBasePerYear * scenario[Lever::InternationalInMultiplier];
+  in.internalInProfile = m.internalInProfile;
+  return in;
+}
+
+}  // namespace
+
 ProjectionPlan prepareProjection(const Dataset& data, const Scenario& scenario,
                                  std::vector<int> selection) {
   validateScenarioAgainstData(scenario, data);
@@ -100,33 +175,9 @@ ProjectionPlan prepareProjection(const Dataset& data, const Scenario& scenario,
   const MigrationModel migration(data, national, basePopulation, nationalPopulation, plan.baseYear,
                                  lastFlowYear);
 
-  // Municipal fertility index by indirect standardisation: observed births / births
-  // expected from national base-year rates on the municipality's women. Observed births:
-  // the weighted yearly mean of population_flows.csv (CBS 37230ned 2012-2016, 70072NED
-  // 2017-2019, the weights of flow_year_weights.csv), the same years as migration; for a
-  // code without flows, the mean of births_by_mother_age.csv (CBS 37201, 2010-2015).
-  // (with the published rates, not the scenario's multiplier, which must not move the index)
-  const FertilitySchedule publishedFertility(data, national.tfr, plan.baseYear, plan.baseYear);
-  const AgeVector& baseRates = publishedFertility.rates(plan.baseYear);
-  std::vector<double> expectedBirths;
-  for (const auto& p : basePopulation)
-    expectedBirths.push_back((column(p, Sex::Female) * baseRates).sum());
-  const double expectedNational = (column(nationalPopulation, Sex::Female) * baseRates).sum();
-  auto observedBirths = [&](const std::string& code) -> std::optional<double> {
-    if (auto f = data.observedFlows.find(code); f != data.observedFlows.end())
-      return f->second.births;
-    auto it = data.observedBirths.find(code);
-    if (it == data.observedBirths.end()) return std::nullopt;
-    return it->second.second / it->second.first;
-  };
-  const auto nationalBirths = observedBirths("NL01");
-  if (!nationalBirths || expectedNational <= 0)
-    throw std::invalid_argument("births data need national (NL01) totals");
-  const double nationalRatio = *nationalBirths / expectedNational;
-  const auto fertilityLevels =
-      estimateAreaLevels(data, observedBirths, expectedBirths, nationalRatio);
-  plan.notes.push_back(
-      describeLevels("fertility index (CBS births, population_flows.csv)", fertilityLevels, data));
+  double nationalRatio = 0;
+  const std::vector<AreaLevel> fertilityIndex =
+      fertilityLevels(data, national, basePopulation, nationalPopulation, plan, nationalRatio);
   {
     std::vector<AreaLevel> mig;
     for (std::size_t i = 0; i < data.municipalities.size(); ++i)
@@ -134,18 +185,7 @@ ProjectionPlan prepareProjection(const Dataset& data, const Scenario& scenario,
     plan.notes.push_back(describeLevels("migration levels (CBS 37230ned, 70072NED)", mig, data));
   }
 
-  for (int year = plan.baseYear; year <= lastFlowYear; ++year) {
-    YearRates r;
-    cohortDeathProbabilities(mortality.rates(year), r);
-    r.fertility = fertility.rates(year);
-    r.maleShareAtBirth = fertility.maleShareAtBirth(year);
-    r.outShape = migration.outShape();
-    r.internalInProfile = migration.internalInProfile();
-    r.internationalInProfile = migration.internationalInProfile(year);
-    r.immigrationFactor = migration.immigrationFactor(year);
-    r.emigrationFactor = migration.emigrationFactor(year);
-    plan.years.push_back(r);
-  }
+  yearRates(plan, lastFlowYear, mortality, fertility, migration);
   setInternalMigrationPool(plan.years, nationalPopulation, data.observedFlows.at("NL01"));
 
   if (selection.empty()) {
@@ -154,21 +194,8 @@ ProjectionPlan prepareProjection(const Dataset& data, const Scenario& scenario,
   }
   plan.municipalities = selection;
   for (int i : selection) {
-    const auto& m = migration.municipality(static_cast<std::size_t>(i));
-    MunicipalInputs in;
-    in.basePopulation = basePopulation[static_cast<std::size_t>(i)];
-    in.fertilityIndex = fertilityLevels[static_cast<std::size_t>(i)].ratio / nationalRatio;
-    in.internalOutLevel = m.internalOutLevel * scenario[Lever::InternalOutMultiplier];
-    in.internationalOutLevel =
-        m.internationalOutLevel * scenario[Lever::InternationalOutMultiplier];
-    const double dwellings = scenario.tableValue(
-        TableLever::ExtraDwellings, data.municipalities[static_cast<std::size_t>(i)].code, 0.0);
-    in.internalInPerYear = m.internalInPerYear * scenario[Lever::InternalInMultiplier];
-    in.dwellingMigrantsPerYear = dwellings * scenario[Lever::PersonsPerDwelling];
-    in.internationalInBasePerYear =
-        m.internationalInBasePerYear * scenario[Lever::InternationalInMultiplier];
-    in.internalInProfile = m.internalInProfile;
-    plan.inputs.push_back(in);
+    plan.inputs.push_back(municipalInputs(data, scenario, i, migration, basePopulation,
+                                          fertilityIndex, nationalRatio));
   }
   return plan;
 }
@@ -192,6 +219,39 @@ OutRates outRates(const MunicipalInputs& in, const YearRates& anyYear,
   const AgeVector exit = o.internal + o.international * maxEmigrationFactor;
   for (int s = 0; s < kSexes; ++s) o.clamp |= ((exit + maxDeathProbability.col(s)) > 1.0).any();
   return o;
+}
+
+// Step 6 of stepYear: the newborn cohort (age 0 at the end of the year) from the year's
+// births f.births, and the year's in-migration totals.
+template <bool Record, bool Clamp>
+void newbornCohort(const YearRates& r, const MunicipalInputs& in, const OutRates& o, AgeSexTable& E,
+                   FlowTotals& f, CohortComponents* rec) {
+  const double immigrants = in.internationalInBasePerYear * r.immigrationFactor;
+  for (int s = 0; s < kSexes; ++s) {
+    const double q0 = r.deathProbability(0, s);
+    double oi = o.internal(0), ox = o.international(0) * r.emigrationFactor;
+    if constexpr (Clamp) limitDepartures(q0, oi, ox);
+    const double start = f.births[s];
+    const double outI = start * oi, outX = start * ox;
+    const double inI = in.internalInProfile(0, s) * internalInMigrants(in, r);
+    const double inX = r.internationalInProfile(0, s) * immigrants;
+    const double d = start * q0 + (inI + inX) * (0.5 * q0);
+    E(0, s) = start - d - outI - outX + inI + inX;
+    f.deaths[s] += d;
+    f.outInternal[s] += outI;
+    f.outInternational[s] += outX;
+    f.inInternal[s] = in.internalInProfile.col(s).sum() * internalInMigrants(in, r);
+    f.inInternational[s] = r.internationalInProfile.col(s).sum() * immigrants;
+    if constexpr (Record) {
+      rec->start(0, s) = start;
+      rec->deaths(0, s) = d;
+      rec->outInternal(0, s) = outI;
+      rec->outInternational(0, s) = outX;
+      rec->inInternal(0, s) = inI;
+      rec->inInternational(0, s) = inX;
+      rec->births[s] = f.births[s];
+    }
+  }
 }
 
 // One year of one municipality, the model's agenda in one pass per sex (see the header):
@@ -223,12 +283,7 @@ void stepYear(const YearRates& r, const MunicipalInputs& in, const OutRates& o,
     auto cell = [&](int c, double start, double extraDeaths) {
       // 2. out-migration as rates.
       double oi = rInt[c], ox = rIntl[c] * emigration;
-      if constexpr (Clamp) {
-        const double room = std::max(0.0, 1.0 - q[c]);
-        const double k = oi + ox > room ? room / (oi + ox) : 1.0;
-        oi *= k;
-        ox *= k;
-      }
+      if constexpr (Clamp) limitDepartures(q[c], oi, ox);
       const double outI = start * oi, outX = start * ox;
       // 3. in-migration as counts spread by the age-sex profiles.
       const double inI = pInt[c] * inIntTotal, inX = pIntl[c] * immigrants;
@@ -263,38 +318,7 @@ void stepYear(const YearRates& r, const MunicipalInputs& in, const OutRates& o,
   f.births[0] = births * r.maleShareAtBirth;
   f.births[1] = births - f.births[0];
   // 6. the newborn cohort (age 0 at the end of the year).
-  for (int s = 0; s < kSexes; ++s) {
-    const double q0 = r.deathProbability(0, s);
-    double oi = o.internal(0), ox = o.international(0) * r.emigrationFactor;
-    if constexpr (Clamp) {
-      const double room = std::max(0.0, 1.0 - q0);
-      if (oi + ox > room) {
-        const double k = room / (oi + ox);
-        oi *= k;
-        ox *= k;
-      }
-    }
-    const double start = f.births[s];
-    const double outI = start * oi, outX = start * ox;
-    const double inI = in.internalInProfile(0, s) * internalInMigrants(in, r);
-    const double inX = r.internationalInProfile(0, s) * immigrants;
-    const double d = start * q0 + (inI + inX) * (0.5 * q0);
-    E(0, s) = start - d - outI - outX + inI + inX;
-    f.deaths[s] += d;
-    f.outInternal[s] += outI;
-    f.outInternational[s] += outX;
-    f.inInternal[s] = in.internalInProfile.col(s).sum() * internalInMigrants(in, r);
-    f.inInternational[s] = r.internationalInProfile.col(s).sum() * immigrants;
-    if constexpr (Record) {
-      rec->start(0, s) = start;
-      rec->deaths(0, s) = d;
-      rec->outInternal(0, s) = outI;
-      rec->outInternational(0, s) = outX;
-      rec->inInternal(0, s) = inI;
-      rec->inInternational(0, s) = inX;
-      rec->births[s] = f.births[s];
-    }
-  }
+  newbornCohort<Record, Clamp>(r, in, o, E, f, rec);
 }
 
 // Moves between municipalities are a rate for those who leave and a count for those who

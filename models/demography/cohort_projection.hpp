@@ -20,6 +20,7 @@
 #include "models/scenario/scenario.hpp"
 #include "sim/age_sex.hpp"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -96,6 +97,19 @@ struct CohortComponents {
 // the national pool of movers, plus the occupants of extra dwellings.
 inline double internalInMigrants(const MunicipalInputs& in, const YearRates& r) {
   return in.internalInPerYear * r.internalInFactor + in.dwellingMigrantsPerYear;
+}
+
+// The out-migration limit of both engines: deaths plus departures never exceed a cohort.
+// Where the chances of leaving for another municipality (`internal`) and abroad
+// (`international`) exceed what the death probability q leaves, both are scaled down in
+// proportion (only extreme levers reach it).
+inline void limitDepartures(double q, double& internal, double& international) {
+  const double room = std::max(0.0, 1.0 - q);
+  if (internal + international > room) {
+    const double k = room / (internal + international);
+    internal *= k;
+    international *= k;
+  }
 }
 
 // selection: dataset municipality indices to project (empty = all).

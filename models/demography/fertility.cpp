@@ -3,6 +3,8 @@
 #include "models/data/national_assumptions.hpp"
 #include "sim/graduation.hpp"
 
+#include "models/demography/year_series.hpp"
+
 #include <algorithm>
 #include <stdexcept>
 
@@ -64,13 +66,11 @@ FertilitySchedule::FertilitySchedule(const Dataset& data, const std::vector<Year
 }
 
 const AgeVector& FertilitySchedule::rates(int year) const {
-  const int i = std::clamp(year - firstYear_, 0, static_cast<int>(asfr_.size()) - 1);
-  return asfr_[static_cast<std::size_t>(i)];
+  return valueInYear(asfr_, firstYear_, year);
 }
 
 double FertilitySchedule::maleShareAtBirth(int year) const {
-  const int i = std::clamp(year - firstYear_, 0, static_cast<int>(maleShare_.size()) - 1);
-  return maleShare_[static_cast<std::size_t>(i)];
+  return valueInYear(maleShare_, firstYear_, year);
 }
 
 }  // namespace zorgsim

@@ -3,6 +3,8 @@
 #include "models/demography/fertility.hpp"
 #include "sim/graduation.hpp"
 
+#include "models/demography/year_series.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -78,7 +80,13 @@ MigrationModel::MigrationModel(const Dataset& data, const NationalAssumptions& n
   outShape_ /= outShape_.maxCoeff();
   for (Sex s : kAllSexes) column(internalInProfile_, s) = 0.5 * outShape_ / outShape_.sum();
 
-  // Immigration: profile per year from the WPP period containing it; national level path.
+  nationalPaths(data, national, nationalPopulation, lastYear);
+  municipalLevels(data, basePopulation, nationalPopulation);
+}
+
+// Immigration: profile per year from the WPP period containing it; national level path.
+void MigrationModel::nationalPaths(const Dataset& data, const NationalAssumptions& national,
+                                   const AgeSexTable& nationalPopulation, int lastYear) {
   if (data.netMigrationByAge.empty()) throw std::invalid_argument("no WPP net migration by age");
   const AreaFlows& nl = data.observedFlows.at("NL01");
   const double observedNet = nl.internationalIn - nl.internationalOut;
@@ -86,7 +94,7 @@ MigrationModel::MigrationModel(const Dataset& data, const NationalAssumptions& n
   // exposure the municipal levels are fitted on.
   const double observedEmigrationRate =
       nationalPopulation.sum() > 0 ? nl.internationalOut / nationalPopulation.sum() : 0.0;
-  for (int year = firstYear; year <= lastYear; ++year) {
+  for (int year = firstYear_; year <= lastYear; ++year) {
     const Dataset::NetMigrationPeriod* chosen = &data.netMigrationByAge.front();
     for (const auto& p : data.netMigrationByAge) {
       if (p.startYear <= year) chosen = &p;
@@ -106,8 +114,11 @@ MigrationModel::MigrationModel(const Dataset& data, const NationalAssumptions& n
       emigrationFactor_.push_back(1.0);
     }
   }
+}
 
-  // Municipal levels.
+void MigrationModel::municipalLevels(const Dataset& data,
+                                     const std::vector<AgeSexTable>& basePopulation,
+                                     const AgeSexTable& nationalPopulation) {
   const std::size_t n = data.municipalities.size();
   std::vector<double> exposedOut(n), population(n);
   for (std::size_t i = 0; i < n; ++i) {
@@ -161,19 +172,15 @@ MigrationModel::MigrationModel(const Dataset& data, const NationalAssumptions& n
 }
 
 const AgeSexTable& MigrationModel::internationalInProfile(int year) const {
-  const int i =
-      std::clamp(year - firstYear_, 0, static_cast<int>(internationalInProfile_.size()) - 1);
-  return internationalInProfile_[static_cast<std::size_t>(i)];
+  return valueInYear(internationalInProfile_, firstYear_, year);
 }
 
 double MigrationModel::emigrationFactor(int year) const {
-  const int i = std::clamp(year - firstYear_, 0, static_cast<int>(emigrationFactor_.size()) - 1);
-  return emigrationFactor_[static_cast<std::size_t>(i)];
+  return valueInYear(emigrationFactor_, firstYear_, year);
 }
 
 double MigrationModel::immigrationFactor(int year) const {
-  const int i = std::clamp(year - firstYear_, 0, static_cast<int>(immigrationFactor_.size()) - 1);
-  return immigrationFactor_[static_cast<std::size_t>(i)];
+  return valueInYear(immigrationFactor_, firstYear_, year);
 }
 
 }  // namespace zorgsim

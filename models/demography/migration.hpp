@@ -82,6 +82,13 @@ class MigrationModel {
   const MunicipalMigration& municipality(std::size_t i) const { return municipal_[i]; }
 
  private:
+  // Immigration profiles and the national immigration and emigration factors per year.
+  void nationalPaths(const Dataset& data, const NationalAssumptions& national,
+                     const AgeSexTable& nationalPopulation, int lastYear);
+  // Levels and in-migration profiles per municipality.
+  void municipalLevels(const Dataset& data, const std::vector<AgeSexTable>& basePopulation,
+                       const AgeSexTable& nationalPopulation);
+
   int firstYear_;
   AgeVector outShape_;
   AgeSexTable internalInProfile_;

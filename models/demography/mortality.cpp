@@ -2,6 +2,8 @@
 
 #include "models/demography/fertility.hpp"
 
+#include "models/demography/year_series.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -117,8 +119,7 @@ MortalitySchedule::MortalitySchedule(const AbridgedMortality& wpp, int firstYear
 }
 
 const AgeSexTable& MortalitySchedule::rates(int year) const {
-  const int i = std::clamp(year - firstYear_, 0, static_cast<int>(rates_.size()) - 1);
-  return rates_[static_cast<std::size_t>(i)];
+  return valueInYear(rates_, firstYear_, year);
 }
 
 }  // namespace zorgsim

@@ -10,8 +10,10 @@
 
 namespace zorgsim {
 
-GoalSeekResult goalSeek(const Dataset& data, const CareModel& care, const Scenario& scenario,
-                        const std::vector<int>& selection, const GoalSeekRequest& q) {
+namespace {
+
+// The request's checks; returns the position of the intervention in the scenario.
+std::size_t checkedRequest(const Scenario& scenario, const GoalSeekRequest& q) {
   const std::string where = scenario.sourceFile.empty() ? "(scenario)" : scenario.sourceFile;
   std::size_t index = scenario.interventions.size();
   for (std::size_t i = 0; i < scenario.interventions.size(); ++i) {
@@ -47,6 +49,14 @@ GoalSeekResult goalSeek(const Dataset& data, const CareModel& care, const Scenar
   if (!std::isfinite(q.maxGapFte))
     throw InputError::forParameter(inputParameter::kMaxGap,
                                    "must be a finite number of FTE");  // nan: case 16
+  return index;
+}
+
+}  // namespace
+
+GoalSeekResult goalSeek(const Dataset& data, const CareModel& care, const Scenario& scenario,
+                        const std::vector<int>& selection, const GoalSeekRequest& q) {
+  const std::size_t index = checkedRequest(scenario, q);
   GoalSeekResult r;
   auto gapAt = [&](double value, GoalSeekResult* costs) {
     Scenario s = scenario;

@@ -1,8 +1,7 @@
 #include "models/prevention/interventions.hpp"
 
+#include "models/data/toml_text.hpp"
 #include "sim/input_error.hpp"
-
-#include <toml++/toml.h>
 
 #include <algorithm>
 #include <cmath>
@@ -31,49 +30,50 @@ const std::vector<InterventionParameter>& interventionParameters() {
   return p;
 }
 
+namespace {
+
+// The parameters of interventionParameters() as members: decimals and whole numbers.
+using DecimalMember = std::pair<const char*, double Intervention::*>;
+using WholeMember = std::pair<const char*, int Intervention::*>;
+constexpr DecimalMember kDecimals[] = {{"reach", &Intervention::reach},
+                                       {"relative_risk", &Intervention::relativeRisk},
+                                       {"remission_multiplier", &Intervention::remissionMultiplier},
+                                       {"hours_multiplier", &Intervention::hoursMultiplier},
+                                       {"ramp_up_years", &Intervention::rampUpYears},
+                                       {"time_to_effect_years", &Intervention::timeToEffectYears},
+                                       {"decay_years", &Intervention::decayYears},
+                                       {"cost_per_participant", &Intervention::costPerParticipant}};
+constexpr WholeMember kWholes[] = {{"start_year", &Intervention::startYear},
+                                   {"end_year", &Intervention::endYear},
+                                   {"age_min", &Intervention::ageMin},
+                                   {"age_max", &Intervention::ageMax}};
+
+template <class T, std::size_t N>
+T Intervention::*memberOf(const std::pair<const char*, T Intervention::*> (&table)[N],
+                          const std::string& key) {
+  for (const auto& [name, member] : table) {
+    if (key == name) return member;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 bool setInterventionParameter(Intervention& i, const std::string& key, double v) {
-  if (key == "reach")
-    i.reach = v;
-  else if (key == "relative_risk")
-    i.relativeRisk = v;
-  else if (key == "remission_multiplier")
-    i.remissionMultiplier = v;
-  else if (key == "hours_multiplier")
-    i.hoursMultiplier = v;
-  else if (key == "ramp_up_years")
-    i.rampUpYears = v;
-  else if (key == "time_to_effect_years")
-    i.timeToEffectYears = v;
-  else if (key == "decay_years")
-    i.decayYears = v;
-  else if (key == "cost_per_participant")
-    i.costPerParticipant = v;
-  else if (key == "start_year")
-    i.startYear = static_cast<int>(v);
-  else if (key == "end_year")
-    i.endYear = static_cast<int>(v);
-  else if (key == "age_min")
-    i.ageMin = static_cast<int>(v);
-  else if (key == "age_max")
-    i.ageMax = static_cast<int>(v);
-  else
-    return false;
-  return true;
+  if (auto m = memberOf(kDecimals, key)) {
+    i.*m = v;
+    return true;
+  }
+  if (auto m = memberOf(kWholes, key)) {
+    i.*m = static_cast<int>(v);
+    return true;
+  }
+  return false;
 }
 
 double interventionParameter(const Intervention& i, const std::string& key) {
-  if (key == "reach") return i.reach;
-  if (key == "relative_risk") return i.relativeRisk;
-  if (key == "remission_multiplier") return i.remissionMultiplier;
-  if (key == "hours_multiplier") return i.hoursMultiplier;
-  if (key == "ramp_up_years") return i.rampUpYears;
-  if (key == "time_to_effect_years") return i.timeToEffectYears;
-  if (key == "decay_years") return i.decayYears;
-  if (key == "cost_per_participant") return i.costPerParticipant;
-  if (key == "start_year") return i.startYear;
-  if (key == "end_year") return i.endYear;
-  if (key == "age_min") return i.ageMin;
-  if (key == "age_max") return i.ageMax;
+  if (auto m = memberOf(kDecimals, key)) return i.*m;
+  if (auto m = memberOf(kWholes, key)) return i.*m;
   return std::nan("");
 }
 
@@ -152,22 +152,11 @@ std::vector<Intervention> loadInterventionCatalogue(const std::filesystem::path&
   return parseInterventionCatalogue(text.str(), file);
 }
 
-std::vector<Intervention> parseInterventionCatalogue(const std::string& text,
-                                                     const std::string& file) {
-  toml::table root;
-  try {
-    root = toml::parse(text, file);
-  } catch (const toml::parse_error& e) {
-    throw InputError(file, e.source().begin.line, "",
-                     "not valid TOML: " + std::string(e.description()));
-  }
-  for (const auto& [k, v] : root) {
-    if (k.str() != "intervention")
-      throw InputError(file, v.source().begin.line, std::string(k.str()),
-                       "unknown key; use [[intervention]] entries");
-  }
-  const toml::array* list = root["intervention"].as_array();
-  if (!list) throw InputError(file, 0, "intervention", "no [[intervention]] entries");
+namespace {
+
+// One [[intervention]] entry; `ids`: the ids read so far (no duplicates).
+Intervention readIntervention(const toml::node& entry, const std::string& file,
+                              std::set<std::string>& ids) {
   static const std::set<std::string> known{"id",
                                            "name_nl",
                                            "name_en",
@@ -191,63 +180,74 @@ std::vector<Intervention> parseInterventionCatalogue(const std::string& text,
                                            "end_year",
                                            "source"};
   static const std::set<std::string> tiers{"universal", "selective", "indicated", "care_related"};
+  const toml::table* t = entry.as_table();
+  if (!t)
+    throw InputError(file, entry.source().begin.line, "intervention", "each entry must be a table");
+  Reader r{*t, file, entry.source().begin.line, ""};
+  Intervention i;
+  i.id = r.text("id");
+  r.id = i.id;
+  for (const auto& [k, v] : *t) {
+    if (!known.count(std::string(k.str()))) {
+      throw InputError(file, v.source().begin.line,
+                       "intervention." + i.id + "." + std::string(k.str()), "unknown field");
+    }
+  }
+  if (!ids.insert(i.id).second) r.fail("id", "duplicate intervention id '" + i.id + "'");
+  i.nameNl = r.text("name_nl");
+  i.nameEn = r.text("name_en");
+  i.tier = r.text("tier");
+  if (!tiers.count(i.tier))
+    r.fail("tier", "'" + i.tier + "' is not one of universal, selective, indicated, care_related");
+  i.targetState = r.text("target_state");
+  i.participants = r.text("participants", false, "all");
+  i.relativeRisk = r.number("relative_risk", 0.0, 10.0, 1.0);
+  i.remissionMultiplier = r.number("remission_multiplier", 0.0, 20.0, 1.0);
+  i.hoursCareType = r.text("hours_care_type", false);
+  i.hoursMultiplier = r.number("hours_multiplier", 0.0, 5.0, 1.0);
+  i.ageMin = static_cast<int>(r.number("age_min", 0, 100, 0));
+  i.ageMax = static_cast<int>(r.number("age_max", 0, 100, 100));
+  if (i.ageMin > i.ageMax) r.fail("age_max", "age_max is below age_min");
+  i.sex = r.text("sex", false, "all");
+  if (i.sex != "all" && i.sex != "male" && i.sex != "female")
+    r.fail("sex", "use all, male or female");
+  if (const toml::node* m = t->get("municipalities")) {
+    if (!m->is_array()) r.fail("municipalities", "must be a list of GM codes");
+    for (const auto& v : *m->as_array()) {
+      auto s = v.value<std::string>();
+      if (!s) r.fail("municipalities", "must be a list of GM codes in quotes");
+      i.municipalities.push_back(*s);
+    }
+  }
+  i.reach = r.number("reach", 0.0, 1.0, 0.0, true);
+  i.rampUpYears = r.number("ramp_up_years", 0, 50, 0);
+  i.timeToEffectYears = r.number("time_to_effect_years", 0, 50, 0);
+  i.decayYears = r.number("decay_years", 0, 100, 0);
+  i.costPerParticipant = r.number("cost_per_participant", 0, 1e7, 0, true);
+  i.startYear = static_cast<int>(r.number("start_year", 1900, 2300, 0, true));
+  i.endYear = static_cast<int>(r.number("end_year", 1900, 2300, 0, true));
+  if (i.endYear < i.startYear) r.fail("end_year", "end_year is before start_year");
+  i.source = r.text("source");
+  i.file = file;
+  i.line = entry.source().begin.line;
+  return i;
+}
+
+}  // namespace
+
+std::vector<Intervention> parseInterventionCatalogue(const std::string& text,
+                                                     const std::string& file) {
+  const toml::table root = parseTomlText(text, file);
+  for (const auto& [k, v] : root) {
+    if (k.str() != "intervention")
+      throw InputError(file, v.source().begin.line, std::string(k.str()),
+                       "unknown key; use [[intervention]] entries");
+  }
+  const toml::array* list = root["intervention"].as_array();
+  if (!list) throw InputError(file, 0, "intervention", "no [[intervention]] entries");
   std::vector<Intervention> out;
   std::set<std::string> ids;
-  for (const auto& entry : *list) {
-    const toml::table* t = entry.as_table();
-    if (!t)
-      throw InputError(file, entry.source().begin.line, "intervention",
-                       "each entry must be a table");
-    Reader r{*t, file, entry.source().begin.line, ""};
-    Intervention i;
-    i.id = r.text("id");
-    r.id = i.id;
-    for (const auto& [k, v] : *t) {
-      if (!known.count(std::string(k.str()))) {
-        throw InputError(file, v.source().begin.line,
-                         "intervention." + i.id + "." + std::string(k.str()), "unknown field");
-      }
-    }
-    if (!ids.insert(i.id).second) r.fail("id", "duplicate intervention id '" + i.id + "'");
-    i.nameNl = r.text("name_nl");
-    i.nameEn = r.text("name_en");
-    i.tier = r.text("tier");
-    if (!tiers.count(i.tier))
-      r.fail("tier",
-             "'" + i.tier + "' is not one of universal, selective, indicated, care_related");
-    i.targetState = r.text("target_state");
-    i.participants = r.text("participants", false, "all");
-    i.relativeRisk = r.number("relative_risk", 0.0, 10.0, 1.0);
-    i.remissionMultiplier = r.number("remission_multiplier", 0.0, 20.0, 1.0);
-    i.hoursCareType = r.text("hours_care_type", false);
-    i.hoursMultiplier = r.number("hours_multiplier", 0.0, 5.0, 1.0);
-    i.ageMin = static_cast<int>(r.number("age_min", 0, 100, 0));
-    i.ageMax = static_cast<int>(r.number("age_max", 0, 100, 100));
-    if (i.ageMin > i.ageMax) r.fail("age_max", "age_max is below age_min");
-    i.sex = r.text("sex", false, "all");
-    if (i.sex != "all" && i.sex != "male" && i.sex != "female")
-      r.fail("sex", "use all, male or female");
-    if (const toml::node* m = t->get("municipalities")) {
-      if (!m->is_array()) r.fail("municipalities", "must be a list of GM codes");
-      for (const auto& v : *m->as_array()) {
-        auto s = v.value<std::string>();
-        if (!s) r.fail("municipalities", "must be a list of GM codes in quotes");
-        i.municipalities.push_back(*s);
-      }
-    }
-    i.reach = r.number("reach", 0.0, 1.0, 0.0, true);
-    i.rampUpYears = r.number("ramp_up_years", 0, 50, 0);
-    i.timeToEffectYears = r.number("time_to_effect_years", 0, 50, 0);
-    i.decayYears = r.number("decay_years", 0, 100, 0);
-    i.costPerParticipant = r.number("cost_per_participant", 0, 1e7, 0, true);
-    i.startYear = static_cast<int>(r.number("start_year", 1900, 2300, 0, true));
-    i.endYear = static_cast<int>(r.number("end_year", 1900, 2300, 0, true));
-    if (i.endYear < i.startYear) r.fail("end_year", "end_year is before start_year");
-    i.source = r.text("source");
-    i.file = file;
-    i.line = entry.source().begin.line;
-    out.push_back(i);
-  }
+  for (const auto& entry : *list) out.push_back(readIntervention(entry, file, ids));
   return out;
 }
 

@@ -127,32 +127,20 @@ std::optional<TableLever> findTableLever(std::string_view key) {
   return std::nullopt;
 }
 
-std::string_view groupNameNl(LeverGroup g) {
-  switch (g) {
-    case LeverGroup::Demography:
-      return "Demografie";
-    case LeverGroup::CareUse:
-      return "Zorggebruik";
-    case LeverGroup::Prevention:
-      return "Preventie";
-    case LeverGroup::LabourMarket:
-      return "Arbeidsmarkt";
-  }
-  return "";
+namespace {
+// Names per LeverGroup, in the enum's order.
+constexpr std::string_view kGroupNamesNl[] = {"Demografie", "Zorggebruik", "Preventie",
+                                              "Arbeidsmarkt"};
+constexpr std::string_view kGroupNamesEn[] = {"Demography", "Care use", "Prevention",
+                                              "Labour market"};
+std::string_view groupName(const std::string_view* names, LeverGroup g) {
+  const auto i = static_cast<std::size_t>(g);
+  return i < 4 ? names[i] : "";
 }
+}  // namespace
 
-std::string_view groupNameEn(LeverGroup g) {
-  switch (g) {
-    case LeverGroup::Demography:
-      return "Demography";
-    case LeverGroup::CareUse:
-      return "Care use";
-    case LeverGroup::Prevention:
-      return "Prevention";
-    case LeverGroup::LabourMarket:
-      return "Labour market";
-  }
-  return "";
-}
+std::string_view groupNameNl(LeverGroup g) { return groupName(kGroupNamesNl, g); }
+
+std::string_view groupNameEn(LeverGroup g) { return groupName(kGroupNamesEn, g); }
 
 }  // namespace zorgsim

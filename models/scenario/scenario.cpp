@@ -2,9 +2,8 @@
 
 #include "models/data/dataset.hpp"
 #include "models/data/national_assumptions.hpp"
+#include "models/data/toml_text.hpp"
 #include "sim/input_error.hpp"
-
-#include <toml++/toml.h>
 
 #include <algorithm>
 #include <cmath>
@@ -160,15 +159,139 @@ Scenario loadWithChain(const fs::path& file, std::vector<std::string>& visiting)
   return s;
 }
 
+// name = "..." or description = "...".
+void setText(Scenario& s, const std::string& key, const toml::node& node, const std::string& file) {
+  if (!node.is_string()) throw InputError(file, lineOf(node), key, "must be text in quotes");
+  const std::string text = node.as_string()->get();
+  if (const std::string why = key == "name" ? scenarioNameProblem(text) : textProblem(text, true);
+      !why.empty()) {
+    throw InputError(file, lineOf(node), key, why);
+  }
+  (key == "name" ? s.name : s.description) = text;
+}
+
+void setTfrVariant(Scenario& s, const std::string& key, const toml::node& node,
+                   const std::string& file) {
+  if (!node.is_string())
+    throw InputError(file, lineOf(node), key, "must be \"medium\", \"low\" or \"high\"");
+  const std::string v = node.as_string()->get();
+  if (std::find(kTfrVariants.begin(), kTfrVariants.end(), v) == kTfrVariants.end()) {
+    throw InputError(file, lineOf(node), key,
+                     "'" + v + "' is not a WPP variant; use \"medium\", \"low\" or \"high\"");
+  }
+  s.tfrVariant = v;
+  s.tfrVariantLine = lineOf(node);
+}
+
+void setAssumptions(Scenario& s, const std::string& key, const toml::node& node,
+                    const std::string& file) {
+  const std::string v = node.is_string() ? node.as_string()->get() : "";
+  if (v != kAssumptionSetCbs && v != kAssumptionSetWpp) {
+    throw InputError(file, lineOf(node), key,
+                     "must be \"cbs\" (CBS Kernprognose) or \"wpp\" (UN WPP 2024)");
+  }
+  s.assumptionSet = v;
+  s.assumptionLine = lineOf(node);
+}
+
+void setTable(Scenario& s, TableLever table, const std::string& key, const toml::node& node,
+              const std::string& file) {
+  const TableLeverSpec& spec = tableLeverSpec(table);
+  if (!node.is_table())
+    throw InputError(file, lineOf(node), key, "must be a table of code = value");
+  static const std::regex municipality(R"(GM\d{4})");
+  static const std::regex careType(R"([a-z][a-z0-9_]*)");
+  for (const auto& [code, v] : *node.as_table()) {
+    const std::string k(code.str());
+    const std::string full = key + "." + k;
+    if (spec.keyKind == TableKey::Municipality && !std::regex_match(k, municipality)) {
+      throw InputError(file, lineOf(v), full, "'" + k + "' is not a municipality code like GM0281");
+    }
+    if (spec.keyKind == TableKey::CareType && !std::regex_match(k, careType)) {
+      throw InputError(file, lineOf(v), full, "'" + k + "' is not a care type code like wmo_hh");
+    }
+    const double d = numberValue(v, file, full);
+    if (d < spec.min || d > spec.max) {
+      throw InputError(file, lineOf(v), full,
+                       "value " + formatValue(d) + " is outside the allowed range " +
+                           formatRange(spec.min, spec.max) + " (" + std::string(spec.unit) + ")");
+    }
+    s.tables[static_cast<std::size_t>(table)][k] = d;
+    s.tableLines[static_cast<std::size_t>(table)][k] = lineOf(v);
+  }
+}
+
+void setActive(Scenario& s, const std::string& key, const toml::node& node,
+               const std::string& file) {
+  if (!node.is_array())
+    throw InputError(file, lineOf(node), key,
+                     "must be a list of intervention ids, e.g. [\"reablement\"]");
+  s.activeInterventions.clear();
+  for (const auto& v : *node.as_array()) {
+    auto id = v.value<std::string>();
+    if (!id) throw InputError(file, lineOf(v), key, "must be a list of intervention ids in quotes");
+    // Listed twice, a programme was applied twice (issue #14 case 18).
+    if (std::find(s.activeInterventions.begin(), s.activeInterventions.end(), *id) !=
+        s.activeInterventions.end()) {
+      throw InputError(file, lineOf(v), key, "intervention '" + *id + "' is listed twice");
+    }
+    s.activeInterventions.push_back(*id);
+  }
+  s.activeLine = lineOf(node);
+}
+
+// prevention.<id>.<parameter>: an override, checked against the catalogue when resolved.
+void setOverride(Scenario& s, const std::string& key, const toml::node& node,
+                 const std::string& file) {
+  const auto rest = key.substr(std::string("prevention.").size());
+  const auto dot = rest.find('.');
+  if (dot == std::string::npos)
+    throw InputError(file, lineOf(node), key, "unknown key" + didYouMean(key));
+  s.interventionOverrides[rest.substr(0, dot)][rest.substr(dot + 1)] = {
+      numberValue(node, file, key), lineOf(node)};
+}
+
+void setLever(Scenario& s, const std::string& key, const toml::node& node,
+              const std::string& file) {
+  auto lever = findLever(key);
+  if (!lever) throw InputError(file, lineOf(node), key, "unknown key" + didYouMean(key));
+  const LeverSpec& spec = leverSpec(*lever);
+  const double v = numberValue(node, file, key);
+  if (spec.integer && v != std::floor(v))
+    throw InputError(file, lineOf(node), key, "must be a whole number");
+  if (v < spec.min || v > spec.max) {
+    throw InputError(file, lineOf(node), key,
+                     "value " + formatValue(v) + " is outside the allowed range " +
+                         formatRange(spec.min, spec.max) + " (" + std::string(spec.unit) + ")");
+  }
+  s[*lever] = v;
+}
+
+// One key of a scenario file other than `extends`.
+void setEntry(Scenario& s, const std::string& key, const toml::node& node, const std::string& file,
+              const fs::path& baseDir) {
+  if (node.is_table() && node.as_table()->empty() && !findTableLever(key)) {
+    throw InputError(file, lineOf(node), key,
+                     "is an empty table: it sets nothing (remove it, or add its keys)");
+  }
+  if (key == "name" || key == "description") return setText(s, key, node, file);
+  if (key == kTfrVariantKey) return setTfrVariant(s, key, node, file);
+  if (key == kAssumptionsKey) return setAssumptions(s, key, node, file);
+  if (auto table = findTableLever(key)) return setTable(s, *table, key, node, file);
+  if (key == "prevention.catalogue") {
+    if (!node.is_string())
+      throw InputError(file, lineOf(node), key, "must be a file name in quotes");
+    s.interventionCatalogue = (baseDir / node.as_string()->get()).string();
+    return;
+  }
+  if (key == "prevention.active") return setActive(s, key, node, file);
+  if (key.rfind("prevention.", 0) == 0 && !findLever(key)) return setOverride(s, key, node, file);
+  setLever(s, key, node, file);
+}
+
 Scenario parseWithChain(const std::string& text, const std::string& file, const fs::path& baseDir,
                         std::vector<std::string>& visiting) {
-  toml::table root;
-  try {
-    root = toml::parse(text, file);
-  } catch (const toml::parse_error& e) {
-    throw InputError(file, e.source().begin.line, "",
-                     "not valid TOML: " + std::string(e.description()));
-  }
+  const toml::table root = parseTomlText(text, file);
   std::vector<std::pair<std::string, const toml::node*>> entries;
   flatten(root, "", entries);
 
@@ -189,120 +312,8 @@ Scenario parseWithChain(const std::string& text, const std::string& file, const 
   bool named = false;
   for (const auto& [key, node] : entries) {
     if (key == "extends") continue;
-    if (node->is_table() && node->as_table()->empty() && !findTableLever(key)) {
-      throw InputError(file, lineOf(*node), key,
-                       "is an empty table: it sets nothing (remove it, or add its keys)");
-    }
-    if (key == "name" || key == "description") {
-      if (!node->is_string()) throw InputError(file, lineOf(*node), key, "must be text in quotes");
-      const std::string text = node->as_string()->get();
-      if (const std::string why =
-              key == "name" ? scenarioNameProblem(text) : textProblem(text, true);
-          !why.empty()) {
-        throw InputError(file, lineOf(*node), key, why);
-      }
-      (key == "name" ? s.name : s.description) = text;
-      named |= key == "name";
-      continue;
-    }
-    if (key == kTfrVariantKey) {
-      if (!node->is_string())
-        throw InputError(file, lineOf(*node), key, "must be \"medium\", \"low\" or \"high\"");
-      const std::string v = node->as_string()->get();
-      if (std::find(kTfrVariants.begin(), kTfrVariants.end(), v) == kTfrVariants.end()) {
-        throw InputError(file, lineOf(*node), key,
-                         "'" + v + "' is not a WPP variant; use \"medium\", \"low\" or \"high\"");
-      }
-      s.tfrVariant = v;
-      s.tfrVariantLine = lineOf(*node);
-      continue;
-    }
-    if (key == kAssumptionsKey) {
-      const std::string v = node->is_string() ? node->as_string()->get() : "";
-      if (v != kAssumptionSetCbs && v != kAssumptionSetWpp) {
-        throw InputError(file, lineOf(*node), key,
-                         "must be \"cbs\" (CBS Kernprognose) or \"wpp\" (UN WPP 2024)");
-      }
-      s.assumptionSet = v;
-      s.assumptionLine = lineOf(*node);
-      continue;
-    }
-    if (auto table = findTableLever(key)) {
-      const TableLeverSpec& spec = tableLeverSpec(*table);
-      if (!node->is_table())
-        throw InputError(file, lineOf(*node), key, "must be a table of code = value");
-      static const std::regex municipality(R"(GM\d{4})");
-      static const std::regex careType(R"([a-z][a-z0-9_]*)");
-      for (const auto& [code, v] : *node->as_table()) {
-        const std::string k(code.str());
-        const std::string full = key + "." + k;
-        if (spec.keyKind == TableKey::Municipality && !std::regex_match(k, municipality)) {
-          throw InputError(file, lineOf(v), full,
-                           "'" + k + "' is not a municipality code like GM0281");
-        }
-        if (spec.keyKind == TableKey::CareType && !std::regex_match(k, careType)) {
-          throw InputError(file, lineOf(v), full,
-                           "'" + k + "' is not a care type code like wmo_hh");
-        }
-        const double d = numberValue(v, file, full);
-        if (d < spec.min || d > spec.max) {
-          throw InputError(file, lineOf(v), full,
-                           "value " + formatValue(d) + " is outside the allowed range " +
-                               formatRange(spec.min, spec.max) + " (" + std::string(spec.unit) +
-                               ")");
-        }
-        s.tables[static_cast<std::size_t>(*table)][k] = d;
-        s.tableLines[static_cast<std::size_t>(*table)][k] = lineOf(v);
-      }
-      continue;
-    }
-    if (key == "prevention.catalogue") {
-      if (!node->is_string())
-        throw InputError(file, lineOf(*node), key, "must be a file name in quotes");
-      s.interventionCatalogue = (baseDir / node->as_string()->get()).string();
-      continue;
-    }
-    if (key == "prevention.active") {
-      if (!node->is_array())
-        throw InputError(file, lineOf(*node), key,
-                         "must be a list of intervention ids, e.g. [\"reablement\"]");
-      s.activeInterventions.clear();
-      for (const auto& v : *node->as_array()) {
-        auto id = v.value<std::string>();
-        if (!id)
-          throw InputError(file, lineOf(v), key, "must be a list of intervention ids in quotes");
-        // Listed twice, a programme was applied twice (issue #14 case 18).
-        if (std::find(s.activeInterventions.begin(), s.activeInterventions.end(), *id) !=
-            s.activeInterventions.end()) {
-          throw InputError(file, lineOf(v), key, "intervention '" + *id + "' is listed twice");
-        }
-        s.activeInterventions.push_back(*id);
-      }
-      s.activeLine = lineOf(*node);
-      continue;
-    }
-    if (key.rfind("prevention.", 0) == 0 && !findLever(key)) {
-      // prevention.<id>.<parameter>: an override, checked against the catalogue when resolved.
-      const auto rest = key.substr(std::string("prevention.").size());
-      const auto dot = rest.find('.');
-      if (dot == std::string::npos)
-        throw InputError(file, lineOf(*node), key, "unknown key" + didYouMean(key));
-      s.interventionOverrides[rest.substr(0, dot)][rest.substr(dot + 1)] = {
-          numberValue(*node, file, key), lineOf(*node)};
-      continue;
-    }
-    auto lever = findLever(key);
-    if (!lever) throw InputError(file, lineOf(*node), key, "unknown key" + didYouMean(key));
-    const LeverSpec& spec = leverSpec(*lever);
-    const double v = numberValue(*node, file, key);
-    if (spec.integer && v != std::floor(v))
-      throw InputError(file, lineOf(*node), key, "must be a whole number");
-    if (v < spec.min || v > spec.max) {
-      throw InputError(file, lineOf(*node), key,
-                       "value " + formatValue(v) + " is outside the allowed range " +
-                           formatRange(spec.min, spec.max) + " (" + std::string(spec.unit) + ")");
-    }
-    s[*lever] = v;
+    setEntry(s, key, *node, file, baseDir);
+    named |= key == "name";
   }
   if (!named) {
     s.name = fs::path(file).stem().string();

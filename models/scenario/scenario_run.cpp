@@ -37,59 +37,52 @@ void checkRunMemory(std::size_t areas, int years, std::uint64_t limitBytes) {
                                      " available; run one region at a time or a shorter horizon");
 }
 
-ScenarioRun runScenario(const Dataset& data, const CareModel& baseCare, const Scenario& scenario,
-                        const std::vector<int>& selection,
-                        const std::vector<Registration>& registrations) {
-  validateScenarioCareTypes(scenario, baseCare, data);
-  ScenarioRun run;
-  run.plan = prepareProjection(data, scenario, selection);
-  run.areas = reportingAreas(data, run.plan.municipalities);
-  checkRunMemory(run.areas.size(), run.plan.horizon - run.plan.baseYear + 1);
-  run.projection = runProjection(run.plan);
+namespace {
 
-  // Own registrations recalibrate the levels of the municipalities in this run.
-  CareModel recalibrated;
-  const CareModel* careInUse = &baseCare;
-  if (!registrations.empty() && !baseCare.empty()) {
-    std::map<int, std::size_t> position;
-    for (std::size_t p = 0; p < run.plan.municipalities.size(); ++p)
-      position[run.plan.municipalities[p]] = p;
-    std::vector<Registration> inRun;
-    for (const auto& r : registrations) {
-      if (position.count(r.municipality)) inRun.push_back(r);
-    }
-    recalibrated = baseCare;
-    run.recalibrations = recalibrateLevels(
-        recalibrated.catalogue, inRun,
-        [&](int m, int year) {
-          const auto& pop = run.projection.perMunicipality[position.at(m)].population;
-          const int y = std::clamp(year - run.plan.baseYear, 0, static_cast<int>(pop.size()) - 1);
-          return pop[static_cast<std::size_t>(y)];
-        },
-        data);
-    careInUse = &recalibrated;
+// Own registrations recalibrate the levels of the municipalities in this run.
+void recalibrate(ScenarioRun& run, const Dataset& data,
+                 const std::vector<Registration>& registrations, CareModel& recalibrated) {
+  std::map<int, std::size_t> position;
+  for (std::size_t p = 0; p < run.plan.municipalities.size(); ++p)
+    position[run.plan.municipalities[p]] = p;
+  std::vector<Registration> inRun;
+  for (const auto& r : registrations) {
+    if (position.count(r.municipality)) inRun.push_back(r);
   }
-  const CareModel& care = *careInUse;
+  run.recalibrations = recalibrateLevels(
+      recalibrated.catalogue, inRun,
+      [&](int m, int year) {
+        const auto& pop = run.projection.perMunicipality[position.at(m)].population;
+        const int y = std::clamp(year - run.plan.baseYear, 0, static_cast<int>(pop.size()) - 1);
+        return pop[static_cast<std::size_t>(y)];
+      },
+      data);
+}
 
-  std::vector<AreaCare> municipalCare, municipalCounterfactual;
+// Care per municipality, with and (with interventions) without the scenario's interventions.
+void municipalCareRuns(const ScenarioRun& run, const Dataset& data, const CareModel& care,
+                       const Scenario& scenario, std::vector<AreaCare>& municipalCare,
+                       std::vector<AreaCare>& municipalCounterfactual) {
   const bool prevention = !scenario.interventions.empty();
-  if (!care.empty()) {
-    double national = 0;
-    for (Sex s : kAllSexes) {
-      for (double p : data.nationalPopulation.of(s).persons) national += p;
-    }
-    for (std::size_t p = 0; p < run.plan.municipalities.size(); ++p) {
-      const AreaProjection& m = run.projection.perMunicipality[p];
-      const double share = m.population.front().sum() / national;
-      municipalCare.push_back(
-          projectMunicipalCare(care, scenario, run.plan, p, m, share, data, true));
-      if (prevention)
-        municipalCounterfactual.push_back(
-            projectMunicipalCare(care, scenario, run.plan, p, m, share, data, false));
-    }
+  double national = 0;
+  for (Sex s : kAllSexes) {
+    for (double p : data.nationalPopulation.of(s).persons) national += p;
   }
-  // Capped use (care_projection.cpp) is stated, per care type: in the manifest's notes and,
-  // by the commands, as a warning.
+  for (std::size_t p = 0; p < run.plan.municipalities.size(); ++p) {
+    const AreaProjection& m = run.projection.perMunicipality[p];
+    const double share = m.population.front().sum() / national;
+    municipalCare.push_back(
+        projectMunicipalCare(care, scenario, run.plan, p, m, share, data, true));
+    if (prevention)
+      municipalCounterfactual.push_back(
+          projectMunicipalCare(care, scenario, run.plan, p, m, share, data, false));
+  }
+}
+
+// Capped use (care_projection.cpp) is stated, per care type: in the manifest's notes and, by
+// the commands, as a warning.
+void noteCappedUse(ScenarioRun& run, const CareModel& care,
+                   const std::vector<AreaCare>& municipalCare) {
   for (std::size_t k = 0; k < care.catalogue.types.size() && !municipalCare.empty(); ++k) {
     int first = 0, places = 0;
     for (const auto& m : municipalCare) {
@@ -106,6 +99,13 @@ ScenarioRun runScenario(const Dataset& data, const CareModel& baseCare, const Sc
         std::to_string(places) + " municipalities (care.prevalence_trend." + code +
         "); its use is capped there, so clients then grow only with the population");
   }
+}
+
+// Indicators per reporting area: sums of its municipalities.
+void addAreas(ScenarioRun& run, const CareModel& care, const Scenario& scenario,
+              const std::vector<AreaCare>& municipalCare,
+              const std::vector<AreaCare>& municipalCounterfactual) {
+  const bool prevention = !scenario.interventions.empty();
   for (const auto& area : run.areas) {
     run.areaProjections.push_back(sumAreas(run.projection, area.positions));
     const std::size_t t = run.results.addArea({area.level, area.code, area.name});
@@ -122,6 +122,34 @@ ScenarioRun runScenario(const Dataset& data, const CareModel& baseCare, const Sc
     }
     run.areaCare.push_back(std::move(sum));
   }
+}
+
+}  // namespace
+
+ScenarioRun runScenario(const Dataset& data, const CareModel& baseCare, const Scenario& scenario,
+                        const std::vector<int>& selection,
+                        const std::vector<Registration>& registrations) {
+  validateScenarioCareTypes(scenario, baseCare, data);
+  ScenarioRun run;
+  run.plan = prepareProjection(data, scenario, selection);
+  run.areas = reportingAreas(data, run.plan.municipalities);
+  checkRunMemory(run.areas.size(), run.plan.horizon - run.plan.baseYear + 1);
+  run.projection = runProjection(run.plan);
+
+  CareModel recalibrated;
+  const CareModel* careInUse = &baseCare;
+  if (!registrations.empty() && !baseCare.empty()) {
+    recalibrated = baseCare;
+    recalibrate(run, data, registrations, recalibrated);
+    careInUse = &recalibrated;
+  }
+  const CareModel& care = *careInUse;
+
+  std::vector<AreaCare> municipalCare, municipalCounterfactual;
+  if (!care.empty())
+    municipalCareRuns(run, data, care, scenario, municipalCare, municipalCounterfactual);
+  noteCappedUse(run, care, municipalCare);
+  addAreas(run, care, scenario, municipalCare, municipalCounterfactual);
   validateScenarioResults(run.results, scenario, [&] {
     try {
       (void)runScenario(data, baseCare, Scenario{}, selection, registrations);
