@@ -1,4 +1,5 @@
 #include "models/agents/agent_engine.hpp"
+#include "models/workforce/labour_market.hpp"
 
 #include "models/care/multistate.hpp"
 #include "models/workforce/workforce.hpp"
@@ -131,6 +132,7 @@ AgentModel prepareAgentModel(ProjectionPlan plan, const Dataset& data, const Car
   m.workforceLevers =
       WorkforceLevers{scenario[Lever::AttritionMultiplier], scenario[Lever::InflowMultiplier],
                       scenario[Lever::PartTimeMultiplier], scenario[Lever::RetirementAgeOffset]};
+  m.labourMarkets = labourMarkets(data, m.plan.municipalities);
 
   for (const Intervention& iv : scenario.interventions) {
     AgentIntervention a;

@@ -167,7 +167,8 @@ struct AgentModel {
       trendFactor;  // per care type and year: careTrendFactor (scenario or default)
   double productivity = 1.0;
   WorkforceLevers workforceLevers;
-  std::vector<int> typeSegment;  // per care type: its workforce segment
+  std::vector<std::vector<std::size_t>> labourMarkets;  // positions per arbeidsmarktregio
+  std::vector<int> typeSegment;                         // per care type: its workforce segment
   std::size_t years() const { return plan.years.size(); }
 };
 

@@ -1,4 +1,5 @@
 #include "models/agents/ensemble.hpp"
+#include "models/workforce/labour_market.hpp"
 
 #include "models/care/care_indicators.hpp"
 #include "models/demography/demographic_indicators.hpp"
@@ -252,7 +253,17 @@ EnsembleRunStats runReplicates(const AgentModel& model, const EnsembleOptions& o
             slots.erase(it);
           }
         }
-        if (complete) sink(o.firstReplicate + r, complete->outcome);
+        if (complete) {
+          // Supply per labour-market region, as in the cohort engine (labour_market.hpp).
+          auto& out = complete->outcome;
+          std::vector<const std::vector<AgeSexTable>*> populations;
+          for (const auto& proj : out.projections) populations.push_back(&proj.population);
+          for (auto* areas : {&out.care, &out.careWithout}) {
+            applyLabourMarkets(model.care.workforce, model.workforceLevers, model.plan.baseYear,
+                               model.labourMarkets, populations, *areas);
+          }
+          sink(o.firstReplicate + r, out);
+        }
       }
     } catch (...) {
       recordFailure();
