@@ -172,3 +172,39 @@ TEST_CASE("data/gelderland gives the same numbers as the Gelderland selection of
   }
   CHECK(compared > 100000);
 }
+
+TEST_CASE("national workforce calibration reproduces the Prognosemodel Zorg en Welzijn within 10 %",
+          "[national][workforce]") {
+  // The published figures tools/calibrate_workforce.py calibrates to (persons, national;
+  // sources in docs/workforce-parameters.md section 7). Persons = FTE / part-time factor.
+  const ScenarioRun& run = nationalRun();
+  std::string country;
+  for (const auto& area : run.areas) {
+    if (area.level == "country") country = area.code;
+  }
+  REQUIRE(!country.empty());
+  auto persons = [&](const char* indicator, const std::string& segment, int year) {
+    const auto& s = nationalCare().workforce.segments[static_cast<std::size_t>(
+        nationalCare().workforce.indexOf(segment))];
+    return run.results.find(country, year, indicator, "total", "total", segment) / s.partTimeFactor;
+  };
+  auto growth = [&](const char* indicator, const std::string& segment, int from, int to) {
+    return persons(indicator, segment, to) - persons(indicator, segment, from);
+  };
+  auto shortageGrowth = [&](const std::string& segment, int from, int to) {
+    return growth("workforce_demand_fte", segment, from, to) -
+           growth("workforce_supply_fte", segment, from, to);
+  };
+  // VVT: V&V + thuiszorg, PMZW December 2023 edition, 2023-2033.
+  CHECK(growth("workforce_demand_fte", "vvt", 2023, 2033) == Approx(170100).epsilon(0.10));
+  CHECK(growth("workforce_supply_fte", "vvt", 2023, 2033) == Approx(105600).epsilon(0.10));
+  // Shortage paths (only these are published for the other segments).
+  CHECK(shortageGrowth("gehandicaptenzorg", 2024, 2033) == Approx(20618).epsilon(0.10));
+  CHECK(shortageGrowth("jeugd", 2024, 2034) == Approx(4200).epsilon(0.10));
+  CHECK(shortageGrowth("sociaal_domein", 2022, 2031) == Approx(2200).epsilon(0.10));
+  // Every segment starts with a shortage.
+  for (const auto& s : nationalCare().workforce.segments) {
+    INFO(s.code);
+    CHECK(persons("workforce_gap_fte", s.code, 2021) > 0);
+  }
+}

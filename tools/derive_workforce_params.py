@@ -100,6 +100,12 @@ STOCK_END_2021 = D(1400000)
 STOCK_START_2021 = STOCK_END_2021 - SALDO_2021          # 1 375 800
 SECTOR_OUTFLOW_RATE = OUTFLOW_2021 / STOCK_START_2021   # ~0.1002
 SECTOR_INFLOW_RATE = INFLOW_2021 / STOCK_START_2021     # ~0.1178
+# Composition of inflow 2022 (CBS via Blik op Nieuws 2023-05, "In 2022 opnieuw meer werknemers in
+# zorg en welzijn", https://www.blikopnieuws.nl/gezondheid/298550/in-2022-opnieuw-meer-werknemers-in-zorg-en-welzijn.html;
+# corroborated by nu.nl): 175000 entrants, 88000 from education, 43000 re-entrants, 44000 lateral
+# entrants (after age 25). School-leavers scale with the 18-24 cohort, the others with 25-54.
+INFLOW_TOTAL_2022 = D(175000)
+INFLOW_SCHOOL = D(88000)
 # Retirement at AOW age is modelled explicitly; the AZW outflow includes it. Assumption:
 # the employees who reach AOW age in a year are one single-year cohort of the 55+ group,
 # which spans about 12 single ages (55 .. AOW age 66-67), so AOW exits = share55+/12.
@@ -193,6 +199,26 @@ def fmt(x):
     return s if s not in ("-0", "") else "0"
 
 
+def read_population_bands(path):
+    """National population 1-1-2021 aged 18-24 and 25-54 (both sexes). 18-19 is taken as 2/5
+    of the 15-19 group (assumption: uniform within the 5-year group)."""
+    b = {"18-24": D(0), "25-54": D(0)}
+    with open(path, newline="", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            if r["geo_code"] != "NL01":
+                continue
+            g, n = r["age_group"], D(int(r["persons"]))
+            if g == "15-19":
+                b["18-24"] += n * 2 / 5
+            elif g == "20-24":
+                b["18-24"] += n
+            elif g in ("25-29", "30-34", "35-39", "40-44", "45-49", "50-54"):
+                b["25-54"] += n
+    if b["18-24"] == 0 or b["25-54"] == 0:
+        sys.exit("no NL01 rows for ages 15-54 in %s" % path)
+    return b
+
+
 def read_population_20_29(path):
     total = 0
     with open(path, newline="", encoding="utf-8") as f:
@@ -249,6 +275,7 @@ def main():
     os.makedirs(outdir, exist_ok=True)
 
     pop2029 = read_population_20_29(os.path.join(args.data, "population_national.csv"))
+    cohorts = read_population_bands(os.path.join(args.data, "population_national.csv"))
     bands = pop_bands(os.path.join(args.data, "population_national.csv"))
     pop3544, pop4554 = D(bands["35-44"]), D(bands["45-54"])
     print("national population 20-29 on 1-1-2021: %d" % pop2029)
@@ -298,11 +325,22 @@ def main():
                 "na-baanwissel-binnen-bedrijfstak/"
                 % (fmt(q(SECTOR_OUTFLOW_RATE, 4)), fmt(share55[s]), fmt(q(aow_exit, 4))))
         inflow_persons = SECTOR_INFLOW_RATE * emp
-        per1000 = q(inflow_persons / pop2029 * 1000, 2)
+        school = inflow_persons * INFLOW_SCHOOL / INFLOW_TOTAL_2022
+        lateral = inflow_persons - school
+        school1000 = q(school / cohorts["18-24"] * 1000, 3)
+        lateral1000 = q(lateral / cohorts["25-54"] * 1000, 3)
         isrc = ("derived: AZW sector inflow 2021 (Q4 2021, 12 months) 162100 / stock start 2021 "
                 "1375800 = %s per employee (assumption: sector rate applies to the segment) x %d "
-                "employees = %s persons/yr; / national population 20-29 on 1-1-2021 (%d) x 1000"
-                % (fmt(q(SECTOR_INFLOW_RATE, 4)), emp, fmt(q(inflow_persons, 0)), pop2029))
+                "employees = %s persons/yr; split by the CBS 2022 composition of inflow (88000 "
+                "from education of 175000; 43000 re-entrants + 44000 lateral entrants; CBS via "
+                "https://www.blikopnieuws.nl/gezondheid/298550/in-2022-opnieuw-meer-werknemers-in-"
+                "zorg-en-welzijn.html): %s school-leavers / national population 18-24 (%s) x 1000 "
+                "and %s others / population 25-54 (%s) x 1000, 1-1-2021; level calibrated in "
+                "workforce_calibration.csv"
+                % (fmt(q(SECTOR_INFLOW_RATE, 4)), emp, fmt(q(inflow_persons, 0)),
+                   fmt(q(school, 0)), fmt(q(cohorts["18-24"], 0)), fmt(q(lateral, 0)),
+                   fmt(q(cohorts["25-54"], 0))))
+        per1000 = "%s+%s" % (fmt(school1000), fmt(lateral1000))
         avail = (CONTRACT_HOURS - VACATION_HOURS - HOLIDAY_HOURS) * (1 - SICKNESS[s])
         prod = q(avail * DIRECT_SHARE[s] / 10, 0) * 10          # rounded to 10 hours
         hsrc = ("assumption built from sourced parts: (1878 CAO GHZ 2021-2024 art. 6:1 - 144 "
@@ -313,14 +351,15 @@ def main():
                    fmt(q(avail * DIRECT_SHARE[s], 1))))
         nl, en = NAMES[s]
         seg_rows.append([s, nl, en, emp, year, esrc, fmt(ptf), psrc, fmt(attr), asrc,
-                         fmt(per1000), isrc, fmt(prod), hsrc])
-        print("%-18s emp %6d ptf %s attr %s inflow %6s/yr = %s per 1000 20-29; prod h %s"
-              % (s, emp, fmt(ptf), fmt(attr), fmt(q(inflow_persons, 0)), fmt(per1000), fmt(prod)))
+                         fmt(school1000), fmt(lateral1000), isrc, fmt(prod), hsrc])
+        print("%-18s emp %6d ptf %s attr %s inflow %6s/yr = %s per 1000 18-24 + per 1000 25-54; prod h %s"
+              % (s, emp, fmt(ptf), fmt(attr), fmt(q(inflow_persons, 0)), per1000, fmt(prod)))
 
     write_csv(os.path.join(outdir, "workforce_segments.csv"),
               ["segment", "name_nl", "name_en", "employees_national", "employees_year",
                "employees_source", "part_time_factor", "part_time_source", "attrition_rate",
-               "attrition_source", "inflow_per_1000_aged_20_29", "inflow_source",
+               "attrition_source", "inflow_school_leavers_per_1000_aged_18_24",
+               "inflow_lateral_per_1000_aged_25_54", "inflow_source",
                "productive_hours_per_fte", "productive_hours_source"], seg_rows)
     write_csv(os.path.join(outdir, "workforce_age_distribution.csv"),
               ["segment", "age_group", "share", "source"], age_rows)
@@ -332,19 +371,32 @@ def main():
                    "approximation: expected shortage 2024 VVT 14200 + thuiszorg 5600 persons "
                    "(AZW/Prognosemodel via published_figures.csv) / %d VVT employees; a 2024 figure "
                    "applied to the base year" % emp_vvt]]
-    short_rows.append(["gehandicaptenzorg", "0",
-                       "assumption: no published shortage figure found for this segment (searched the "
-                       "AZW/PMZW 2022-2025 editions and VGN pages)"])
-    # Youth care: "now" 1300 short against 36800 employees (AZW), April 2025, quoted by FNV Jeugdzorg.
-    jeugd_short, jeugd_employees = D(1300), D(36800)
-    short_rows.append(["jeugd", fmt(q(jeugd_short / jeugd_employees, 4)),
-                       "approximation: shortage of 1300 employees in youth care against 36800 employees "
-                       "(AZW), both \"now\" in April 2025, as quoted by FNV Jeugdzorg in Skipr 2025-04 "
-                       "(https://www.skipr.nl/nieuws/fnv-veel-kinderen-zonder-jeugdhulp-als-kabinet-niet-ingrijpt/); "
-                       "1300/36800; a 2025 figure applied to the base year"])
-    short_rows.append(["sociaal_domein", "0",
-                       "assumption: no published starting shortage found for this segment (Sociaal Werk "
-                       "Werkt! expects a shortage of about 2000 social workers in ten years, no starting figure)"])
+    # Gehandicaptenzorg: "in de gehandicaptenzorg groeit het tekort naar 8.400 medewerkers" in
+    # 2024 (ABF Research, PMZW December 2023 edition, Skipr 2023-12).
+    ghz_short = D(8400)
+    short_rows.append(["gehandicaptenzorg", fmt(q(ghz_short / D(EMPLOYEES["gehandicaptenzorg"][0]), 4)),
+                       "approximation: expected shortage 2024 of 8400 employees in gehandicaptenzorg "
+                       "(ABF Research, Prognosemodel Zorg en Welzijn, December 2023 edition, via Skipr "
+                       "2023-12 https://www.skipr.nl/nieuws/personeelstekort-groeit-naar-maar-liefst-190-000-"
+                       "zorgmedewerkers-in-2033/) / %d employees; a 2024 figure applied to the base year"
+                       % EMPLOYEES["gehandicaptenzorg"][0]])
+    # Youth care: "Eind 2021 lag het tekort nog op ongeveer 700 professionals" (ABF Research for
+    # AZW, via Jeugdautoriteit 2024) - the base year itself.
+    jeugd_short = D(700)
+    short_rows.append(["jeugd", fmt(q(jeugd_short / D(EMPLOYEES["jeugd"][0]), 4)),
+                       "measured/derived: shortage of about 700 youth-care professionals at the end of "
+                       "2021 (ABF Research/AZW, via Jeugdautoriteit magazine 2024 https://magazines."
+                       "jeugdautoriteit.nl/jamagazine/2024/14/onderzoek-arbeidsmarkt-jeugdzorg) / %d "
+                       "employees (June 2021); later: 1300 of 36800 in 2025 (FNV via Skipr 2025-04)"
+                       % EMPLOYEES["jeugd"][0]])
+    # Social work: AZW prognoses 2022-2031 "van 600 sociaal werkers in 2022 naar 2.800 in 2031".
+    sw_short = D(600)
+    short_rows.append(["sociaal_domein", fmt(q(sw_short / D(EMPLOYEES["sociaal_domein"][0]), 4)),
+                       "approximation: expected shortage of 600 social workers in 2022 (AZW prognoses "
+                       "2022-2031, via Sociaal Werk Nederland 19-09-2022 https://www.sociaalwerknederland."
+                       "nl/actueel/nieuws/11794-toekomstbestendige-arbeidsmarkt-omvat-zorg-en-welzijn) / "
+                       "%d employees (Q1 2020); a 2022 figure applied to the base year"
+                       % EMPLOYEES["sociaal_domein"][0]])
     write_csv(os.path.join(outdir, "base_shortage.csv"), ["segment", "shortage_share", "source"], short_rows)
 
     # ---- AOW age

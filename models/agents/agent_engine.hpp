@@ -173,6 +173,7 @@ struct AgentModel {
   // Trend factors, productivity, workforce levers and segments: the care accounting shared
   // with the cohort engine (models/care/care_accounting.hpp).
   CareAccounting accounting;
+  std::vector<std::vector<std::size_t>> labourMarkets;  // positions per arbeidsmarktregio
   std::size_t years() const { return plan.years.size(); }
 };
 

@@ -1,5 +1,6 @@
 // The frozen description of an agent run (agent_engine.hpp): prepareAgentModel.
 #include "models/agents/agent_engine.hpp"
+#include "models/workforce/labour_market.hpp"
 
 #include "models/care/multistate.hpp"
 #include "sim/input_error.hpp"
@@ -180,6 +181,7 @@ AgentModel prepareAgentModel(ProjectionPlan plan, const Dataset& data, const Car
   m.scenario = scenario;
   m.care = care;
   m.accounting = careAccounting(care, scenario, m.plan.baseYear, m.plan.years.size() + 1);
+  m.labourMarkets = labourMarkets(data, m.plan.municipalities);
   for (const Intervention& iv : scenario.interventions)
     m.interventions.push_back(agentIntervention(iv, care, m.plan));
   double national = 0;

@@ -1,4 +1,5 @@
 #include "models/agents/ensemble.hpp"
+#include "models/workforce/labour_market.hpp"
 
 #include "models/agents/replicate_gather.hpp"
 

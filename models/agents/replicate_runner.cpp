@@ -1,5 +1,6 @@
 // The replicates of an ensemble on a pool of threads (runReplicates, ensemble.hpp).
 #include "models/agents/ensemble.hpp"
+#include "models/workforce/labour_market.hpp"
 
 #include "sim/stop_request.hpp"
 
@@ -169,7 +170,17 @@ void ReplicateRunner::worker() {
           slots_.erase(it);
         }
       }
-      if (complete) sink_(o_.firstReplicate + r, complete->outcome);
+      if (complete) {
+        // Supply per labour-market region, as in the cohort engine (labour_market.hpp).
+        auto& out = complete->outcome;
+        std::vector<const std::vector<AgeSexTable>*> populations;
+        for (const auto& proj : out.projections) populations.push_back(&proj.population);
+        for (auto* areas : {&out.care, &out.careWithout}) {
+          applyLabourMarkets(model_.care.workforce, model_.accounting.levers, model_.plan.baseYear,
+                             model_.labourMarkets, populations, *areas);
+        }
+        sink_(o_.firstReplicate + r, out);
+      }
     }
   } catch (...) {
     recordFailure();

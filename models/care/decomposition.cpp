@@ -104,12 +104,19 @@ WorkforceDecomposition decomposeWorkforce(const ScenarioRun& run, const Dataset&
     d.toFte += with.segments[g].demandFte[y1];
   }
   for (std::size_t k = 0; k < rows.size(); ++k) {
-    const double w = weight[static_cast<std::size_t>(
-        care.workforce.indexOf(care.catalogue.types[k].workforceSegment))];
-    d.parts.total += w * rows[k].fte.total;
-    d.parts.demography += w * rows[k].fte.demography;
-    d.parts.trend += w * rows[k].fte.trend;
-    d.parts.prevention += w * rows[k].fte.prevention;
+    const auto g =
+        static_cast<std::size_t>(care.workforce.indexOf(care.catalogue.types[k].workforceSegment));
+    const double w = weight[g];
+    // The calibrated demand growth per care hour (workforce_calibration.csv): demand = w x
+    // factor(year) x care FTE, so the change is w x f0 x (care change) + w x (f1 - f0) x care
+    // FTE at the end; the second term is a trend (labour intensity), counted as trend.
+    const double f0 = demandCalibrationFactor(segments[g], run.plan.baseYear, fromYear),
+                 f1 = demandCalibrationFactor(segments[g], run.plan.baseYear, toYear);
+    const double intensity = (f1 - f0) * with.types[k].fte[y1];
+    d.parts.total += w * (f0 * rows[k].fte.total + intensity);
+    d.parts.demography += w * f0 * rows[k].fte.demography;
+    d.parts.trend += w * (f0 * rows[k].fte.trend + intensity);
+    d.parts.prevention += w * f0 * rows[k].fte.prevention;
   }
   return d;
 }

@@ -62,8 +62,10 @@ const std::vector<LeverSpec>& leverSpecs() {
        "1 = AZW sector outflow 2021 minus retirement (workforce_segments.csv)"},
       {Lever::InflowMultiplier, "workforce.inflow_multiplier", LeverGroup::LabourMarket, 1.0, 0.0,
        3.0, false, "factor", "Instroom (factor)", "Inflow (factor)",
-       "Multiplies the yearly number of new care workers per 1,000 inhabitants aged 20-29.",
-       "Vermenigvuldigt het aantal nieuwe zorgmedewerkers per jaar per 1.000 inwoners van 20-29 jaar.",
+       "Multiplies the yearly number of new care workers (school-leavers per 1,000 aged 18-24, "
+       "other entrants per 1,000 aged 25-54, per labour-market region).",
+       "Vermenigvuldigt het aantal nieuwe zorgmedewerkers per jaar (schoolverlaters per 1.000 "
+       "inwoners van 18-24, overige instromers per 1.000 van 25-54, per arbeidsmarktregio).",
        "1 = AZW sector inflow 2021 (workforce_segments.csv)"},
       {Lever::PartTimeMultiplier, "workforce.part_time_multiplier", LeverGroup::LabourMarket, 1.0,
        0.5, 1.6, false, "factor", "Deeltijdfactor (factor)", "Part-time factor (factor)",

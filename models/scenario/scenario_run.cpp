@@ -4,6 +4,8 @@
 #include "models/demography/demographic_indicators.hpp"
 #include "models/agents/ensemble.hpp"
 #include "models/scenario/output_validator.hpp"
+#include "models/workforce/labour_market.hpp"
+#include "models/care/care_accounting.hpp"
 #include "models/prevention/prevention_indicators.hpp"
 #include "sim/input_error.hpp"
 #include "sim/stop_request.hpp"
@@ -77,6 +79,15 @@ void municipalCareRuns(const ScenarioRun& run, const Dataset& data, const CareMo
       municipalCounterfactual.push_back(
           projectMunicipalCare(care, scenario, run.plan, p, m, share, data, false));
   }
+  // Supply per labour-market region, apportioned to the municipalities by demand.
+  const auto markets = labourMarkets(data, run.plan.municipalities);
+  std::vector<const std::vector<AgeSexTable>*> populations;
+  for (const auto& m : run.projection.perMunicipality) populations.push_back(&m.population);
+  const WorkforceLevers levers = workforceLevers(scenario);
+  applyLabourMarkets(care.workforce, levers, run.plan.baseYear, markets, populations,
+                     municipalCare);
+  applyLabourMarkets(care.workforce, levers, run.plan.baseYear, markets, populations,
+                     municipalCounterfactual);
 }
 
 // Capped use (care_projection.cpp) is stated, per care type: in the manifest's notes and, by

@@ -20,12 +20,12 @@ int WorkforceParameters::indexOf(const std::string& segment) const {
 namespace {
 
 void loadSegments(WorkforceParameters& w, const fs::path& folder) {
-  auto t =
-      CsvTable::read(folder / "workforce_segments.csv",
-                     {{"segment", "name_nl", "name_en", "employees_national", "employees_year",
-                       "employees_source", "part_time_factor", "part_time_source", "attrition_rate",
-                       "attrition_source", "inflow_per_1000_aged_20_29", "inflow_source",
-                       "productive_hours_per_fte", "productive_hours_source"}});
+  auto t = CsvTable::read(
+      folder / "workforce_segments.csv",
+      {{"segment", "name_nl", "name_en", "employees_national", "employees_year", "employees_source",
+        "part_time_factor", "part_time_source", "attrition_rate", "attrition_source",
+        "inflow_school_leavers_per_1000_aged_18_24", "inflow_lateral_per_1000_aged_25_54",
+        "inflow_source", "productive_hours_per_fte", "productive_hours_source"}});
   for (std::size_t r = 0; r < t.rows(); ++r) {
     WorkforceSegment s;
     s.code = t.key(r, "segment");
@@ -36,7 +36,9 @@ void loadSegments(WorkforceParameters& w, const fs::path& folder) {
     s.employeesYear = static_cast<int>(t.integer(r, "employees_year", 1900, 2300));
     s.partTimeFactor = t.numberIn(r, "part_time_factor", 0.01, 1.0);
     s.attritionRate = t.numberIn(r, "attrition_rate", 0.0, 1.0);
-    s.inflowPer1000Aged20to29 = t.numberIn(r, "inflow_per_1000_aged_20_29", 0.0, 1000.0);
+    s.schoolLeaversPer1000 =
+        t.numberIn(r, "inflow_school_leavers_per_1000_aged_18_24", 0.0, 1000.0);
+    s.lateralPer1000 = t.numberIn(r, "inflow_lateral_per_1000_aged_25_54", 0.0, 1000.0);
     s.productiveHoursPerFte = t.numberIn(r, "productive_hours_per_fte", 1.0, 8784.0);
     s.employeesSource = t.key(r, "employees_source");
     s.partTimeSource = t.key(r, "part_time_source");
@@ -102,6 +104,26 @@ void loadShortage(WorkforceParameters& w, const fs::path& folder) {
   }
 }
 
+void loadCalibration(WorkforceParameters& w, const fs::path& folder) {
+  const fs::path file = folder / "workforce_calibration.csv";
+  if (!fs::exists(file)) return;  // uncalibrated: inflow factor 1, no demand growth
+  auto t = CsvTable::read(file, {{"segment", "inflow_factor", "demand_growth_per_year",
+                                  "demand_growth_until", "source"}});
+  std::vector<bool> seen(w.segments.size(), false);
+  for (std::size_t r = 0; r < t.rows(); ++r) {
+    const int i = w.indexOf(t.key(r, "segment"));
+    if (i < 0) t.fail(r, "segment", "unknown workforce segment '" + t.text(r, "segment") + "'");
+    if (seen[static_cast<std::size_t>(i)])
+      t.fail(r, "segment", "duplicate calibration for segment");
+    seen[static_cast<std::size_t>(i)] = true;
+    auto& s = w.segments[static_cast<std::size_t>(i)];
+    s.inflowCalibration = t.numberIn(r, "inflow_factor", 0.0, 10.0);
+    s.demandGrowthPerYear = t.numberIn(r, "demand_growth_per_year", -0.2, 0.2);
+    s.demandGrowthUntil = static_cast<int>(t.integer(r, "demand_growth_until", 1900, 2300));
+    s.calibrationSource = t.key(r, "source");
+  }
+}
+
 }  // namespace
 
 WorkforceParameters loadWorkforceParameters(const Dataset& data) {
@@ -113,12 +135,25 @@ WorkforceParameters loadWorkforceParameters(const Dataset& data) {
   loadAgeDistribution(w, folder);
   loadPensionAge(w, folder);
   loadShortage(w, folder);
+  loadCalibration(w, folder);
   return w;
+}
+
+double demandCalibrationFactor(const WorkforceSegment& segment, int baseYear, int year) {
+  const int years = std::max(0, std::min(year, segment.demandGrowthUntil) - baseYear);
+  return std::pow(1.0 + segment.demandGrowthPerYear, years);
 }
 
 SegmentSupply projectSupply(const WorkforceSegment& segment, const WorkforceLevers& levers,
                             const std::vector<YearValue>& statePensionAge, int baseYear,
                             const std::vector<AgeSexTable>& population, double populationShare) {
+  return projectSupplyFrom(segment, levers, statePensionAge, baseYear, population,
+                           segment.employeesNational * populationShare);
+}
+
+SegmentSupply projectSupplyFrom(const WorkforceSegment& segment, const WorkforceLevers& levers,
+                                const std::vector<YearValue>& statePensionAge, int baseYear,
+                                const std::vector<AgeSexTable>& population, double baseEmployees) {
   SegmentSupply out;
   const std::size_t years = population.size();
   out.persons.reserve(years);
@@ -128,7 +163,8 @@ SegmentSupply projectSupply(const WorkforceSegment& segment, const WorkforceLeve
   out.retirement.reserve(years);
   const double partTime = std::min(1.0, segment.partTimeFactor * levers.partTimeMultiplier);
   const double attrition = std::min(1.0, segment.attritionRate * levers.attritionMultiplier);
-  AgeVector stock = segment.ageDistribution * segment.employeesNational * populationShare;
+  AgeVector stock = segment.ageDistribution * baseEmployees;
+  const double factor = segment.inflowCalibration * levers.inflowMultiplier;
   AgeVector retiring = AgeVector::Zero();
   double retiringFor = -1.0;  // the pension age `retiring` was computed for
   for (std::size_t y = 0; y < years; ++y) {
@@ -148,16 +184,21 @@ SegmentSupply projectSupply(const WorkforceSegment& segment, const WorkforceLeve
     stock -= stock * retiring;
     const double left = stock.sum() * attrition;
     stock *= 1.0 - attrition;
-    const double youngAdults = population[y].middleRows(20, 10).sum();
-    const double inflow =
-        segment.inflowPer1000Aged20to29 / 1000.0 * youngAdults * levers.inflowMultiplier;
+    // School-leavers scale with the population 18-24, re-entrants and lateral entrants with
+    // the population 25-54 (the CBS 2022 inflow split, docs/workforce-parameters.md 3.4).
+    const double schoolLeavers =
+        segment.schoolLeaversPer1000 / 1000.0 * population[y].middleRows(18, 7).sum() * factor;
+    const double lateral =
+        segment.lateralPer1000 / 1000.0 * population[y].middleRows(25, 30).sum() * factor;
+    const double inflow = schoolLeavers + lateral;
     // Ageing by one year (the last age keeps its members), then entrants spread uniformly over
-    // ages 20-29 (assumption: entrants' ages are not in the sources).
+    // their ages (assumption: entrants' single ages are not in the sources).
     const double top = stock(kOpenAge);
     for (int a = kOpenAge; a > 0; --a) stock(a) = stock(a - 1);
     stock(0) = 0.0;
     stock(kOpenAge) += top;
-    stock.segment(20, 10) += inflow / 10.0;
+    stock.segment(18, 7) += schoolLeavers / 7.0;
+    stock.segment(25, 30) += lateral / 30.0;
     out.inflow.push_back(inflow);
     out.attrition.push_back(left);
     out.retirement.push_back(retired);

@@ -31,8 +31,9 @@ grep -q '"content_hash"' "$work/good/manifest.json" && pass || fail "manifest la
 ls -a "$work/good" | grep -q '\.tmp\.' && fail "temporary files left behind" || pass
 checksum=$(cat "$work/good"/* | md5sum)
 # A workforce gap is a shortage or a surplus in words, never a negative shortage (Centraal
-# Gelderland has a surplus of workforce supply in 2030 in the baseline).
-"$bin" run --out "$work/cg" --region "Centraal Gelderland" >"$work/cg.out" 2>/dev/null || fail "Centraal Gelderland run failed"
+# Gelderland has a surplus of workforce supply in 2030 with 25 % higher productivity).
+printf 'name = "productief"\n[workforce]\nproductivity_multiplier = 1.25\n' >"$work/productive.toml"
+"$bin" run "$work/productive.toml" --out "$work/cg" --region "Centraal Gelderland" >"$work/cg.out" 2>/dev/null || fail "Centraal Gelderland run failed"
 grep -q "tekort/overschot" "$work/cg.out" && grep -qE "[0-9] overschot$" "$work/cg.out" && pass || fail "surplus not written as overschot"
 grep -qE " -[0-9.]+ *$" "$work/cg.out" && fail "a negative number in the gap column" || pass
 
@@ -70,7 +71,7 @@ expect_error "output path is a file" 3 "is not a folder" "$bin" run --out "$work
 awk -F, '$3 == "RIV" && $8 == "workforce_fte" {d = $9 - $10 - $11 - $12; ok = (d < 1e-3 && d > -1e-3 && $12 < 0)} END {exit ok ? 0 : 1}' \
   "$work/dec/decomposition.csv" && pass || fail "decompose: workforce row of RIV missing or not adding up"
 expect_error "decompose with bad years" 2 "years must satisfy" "$bin" decompose --from 2040 --to 2030 --out "$work/dec2"
-"$bin" goalseek "$src/scenarios/reablement.toml" --intervention reablement --region Achterhoek --year 2035 --max-gap 500 >"$work/out" 2>"$work/err" \
+"$bin" goalseek "$src/scenarios/reablement.toml" --intervention reablement --region Achterhoek --year 2035 --max-gap 2000 >"$work/out" 2>"$work/err" \
   && grep -q "keeps the gap" "$work/out" && pass || fail "goalseek: $(cat "$work/out" "$work/err")"
 "$bin" goalseek "$src/scenarios/reablement.toml" --intervention reablement --region Achterhoek --year 2035 --max-gap -100000 >"$work/out" 2>&1
 [[ $? -eq 5 ]] && grep -q "no value of reach" "$work/out" && pass || fail "goalseek unreachable: $(cat "$work/out")"
