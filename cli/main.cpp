@@ -3,6 +3,7 @@
 #include "cli/agent_commands.hpp"
 #include "cli/analysis_commands.hpp"
 #include "cli/batch_command.hpp"
+#include "cli/evidence_commands.hpp"
 #include "cli/levers_command.hpp"
 #include "cli/monitor_command.hpp"
 #include "cli/run_command.hpp"
@@ -29,6 +30,8 @@ int main(int argc, char** argv) {
   zorgsim::cli::addBatchCommand(app, batchOptions);
   zorgsim::cli::AnalysisOptions analysisOptions;
   zorgsim::cli::addAnalysisCommands(app, analysisOptions);
+  zorgsim::cli::EvidenceOptions evidenceOptions;
+  zorgsim::cli::addEvidenceCommands(app, evidenceOptions);
   zorgsim::cli::SolidarityCliOptions solidarityOptions;
   auto* solidarity = zorgsim::cli::addSolidarityCommand(app, solidarityOptions);
   auto* levers = app.add_subcommand(
@@ -48,6 +51,8 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("batch")) return zorgsim::cli::batchCommand(batchOptions);
   if (app.got_subcommand("monitor")) return zorgsim::cli::monitorCommand(monitorOptions);
   if (const int status = zorgsim::cli::runAnalysisCommand(app, analysisOptions); status >= 0)
+    return status;
+  if (const int status = zorgsim::cli::runEvidenceCommand(app, evidenceOptions); status >= 0)
     return status;
   if (levers->parsed()) {
     std::cout << zorgsim::cli::leversMarkdown();
