@@ -5,6 +5,7 @@
 #include "cli/backtest_command.hpp"
 #include "cli/sensitivity_command.hpp"
 #include "cli/batch_command.hpp"
+#include "cli/evidence_commands.hpp"
 #include "cli/levers_command.hpp"
 #include "cli/monitor_command.hpp"
 #include "cli/run_command.hpp"
@@ -31,6 +32,8 @@ int main(int argc, char** argv) {
   zorgsim::cli::addBatchCommand(app, batchOptions);
   zorgsim::cli::AnalysisOptions analysisOptions;
   zorgsim::cli::addAnalysisCommands(app, analysisOptions);
+  zorgsim::cli::EvidenceOptions evidenceOptions;
+  zorgsim::cli::addEvidenceCommands(app, evidenceOptions);
   zorgsim::cli::SolidarityCliOptions solidarityOptions;
   auto* solidarity = zorgsim::cli::addSolidarityCommand(app, solidarityOptions);
   zorgsim::cli::BacktestOptions backtestOptions;
@@ -57,6 +60,8 @@ int main(int argc, char** argv) {
     return status;
   if (backtest->parsed()) return zorgsim::cli::backtestCommand(backtestOptions);
   if (sensitivity->parsed()) return zorgsim::cli::sensitivityCommand(sensitivityOptions);
+  if (const int status = zorgsim::cli::runEvidenceCommand(app, evidenceOptions); status >= 0)
+    return status;
   if (levers->parsed()) {
     std::cout << zorgsim::cli::leversMarkdown();
     return 0;

@@ -959,8 +959,12 @@ std::vector<LeverDifference> leverDifferences(const Scenario& base, const Scenar
         if (std::string_view(p.key) != "reach" && !overridden) continue;
       }
       if (!b) continue;
+      // Per number: a source for it, or the catalogue's (or the scenario's) assumption label.
+      const auto src = any->sources.find(p.key);
       out.push_back({"prevention." + id + "." + p.key, any->nameNl + ": " + p.key,
-                     a ? plainValue(va) : "\u2013", plainValue(vb), "", any->source, assumption});
+                     a ? plainValue(va) : "\u2013", plainValue(vb), "",
+                     src != any->sources.end() ? src->second : any->source,
+                     assumption || isAssumption(*any, p.key)});
     }
   }
   return out;

@@ -2,6 +2,7 @@
 // keeps its published totals, a back-test against the engine's own projection reports zero
 // error, the summaries are right on hand-made errors, and bad input is refused clearly.
 
+#include "sim/percentile.hpp"
 #include "models/analyses/backtest.hpp"
 #include "models/analyses/backtest_summary.hpp"
 #include "models/analyses/error_bands.hpp"

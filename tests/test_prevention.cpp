@@ -85,8 +85,11 @@ TEST_CASE("prevention effects grow monotonically with reach, and the accounts ad
   for (double reach : {0.1, 0.3, 0.6, 0.9}) {
     const auto run = runScenario(
         d, test::defaultCareModel(),
-        scenarioWith("\"reablement\"",
-                     "[prevention.reablement]\nreach = " + std::to_string(reach) + "\n"),
+        scenarioWith(
+            "\"reablement\"",
+            "[prevention.reablement]\nremission_multiplier = 2.0\nhours_multiplier = 0.85\n"
+            "reach = " +
+                std::to_string(reach) + "\n"),
         sel);
     const double avoided = value(run, "RIV", 2035, "avoided_clients", "wmo_hh");
     REQUIRE(avoided > previous);

@@ -240,14 +240,6 @@ void checkSameRows(const ResultTable& table, const ResultTable& layout) {
 }
 }  // namespace
 
-double percentileOfSorted(const std::vector<double>& v, double p) {
-  if (v.empty()) return std::nan("");
-  const double h = (static_cast<double>(v.size()) - 1.0) * p;
-  const auto lo = static_cast<std::size_t>(std::floor(h));
-  const std::size_t hi = std::min(lo + 1, v.size() - 1);
-  return v[lo] + (h - static_cast<double>(lo)) * (v[hi] - v[lo]);
-}
-
 void ensembleStatistics(EnsembleResult& er, const ResultTable& layout,
                         const std::function<double(std::size_t, std::size_t)>& value,
                         std::size_t replicates, int threads, double discountRatePercent,

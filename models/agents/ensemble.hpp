@@ -17,6 +17,7 @@
 // order, statistics are taken over replicates in replicate order, and integer sums are
 // exact, so the output is byte-identical for any number of threads.
 
+#include "sim/percentile.hpp"
 #include "models/agents/agent_engine.hpp"
 #include "models/data/geo_areas.hpp"
 #include "sim/result_table.hpp"
@@ -124,10 +125,6 @@ struct EnsembleResult {
   EnsembleRunStats stats;
   MemoryEstimate memory;
 };
-
-// Percentile of sorted values with linear interpolation between order statistics
-// (h = (n - 1) p, Hyndman & Fan type 7, as R's and NumPy's default).
-double percentileOfSorted(const std::vector<double>& sorted, double p);
 
 // Fills er.mean/p05/p50/p95 and er.layout (the rows of `layout` with the means as values)
 // from value(replicate, row) over replicates 0..N-1 in that order, so the figures do not

@@ -23,15 +23,6 @@ const ErrorPercentiles& ErrorBandTable::forPopulation(double persons) const {
   return *all;
 }
 
-double percentile(std::vector<double> v, double q) {
-  if (v.empty()) throw std::invalid_argument("percentile of no values");
-  std::sort(v.begin(), v.end());
-  const double h = q * static_cast<double>(v.size() - 1);
-  const auto lo = static_cast<std::size_t>(std::floor(h));
-  const std::size_t hi = std::min(lo + 1, v.size() - 1);
-  return v[lo] + (h - static_cast<double>(lo)) * (v[hi] - v[lo]);
-}
-
 namespace {
 
 ErrorPercentiles percentilesOf(const std::string& label, const std::vector<double>& e) {

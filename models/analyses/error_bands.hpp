@@ -16,6 +16,7 @@
 // (base population, municipal levels, their age spread) over 2017-2021; not national
 // surprises after 2021 (the 2022 immigration), not care use, not the workforce.
 
+#include "sim/percentile.hpp"
 #include "models/analyses/backtest.hpp"
 
 #include <filesystem>
@@ -38,9 +39,6 @@ struct ErrorBandTable {
   // The percentiles for a population (its class, or "all" when the class is too small).
   const ErrorPercentiles& forPopulation(double persons) const;
 };
-
-// Percentile q (0..1) with linear interpolation between order statistics (Hyndman & Fan type 7).
-double percentile(std::vector<double> values, double q);
 
 ErrorBandTable errorBandTable(const BacktestResult& r);
 

@@ -132,6 +132,9 @@ struct ChainRun {
   const StateChain* chain = nullptr;
   StateShares base, current;
   ChainRates rates;
+  // Persons per person of the demographic projection, by age and sex: above 1 where an
+  // intervention kept people out of care, who then die less (stepShares, mortalityMix).
+  AgeSexTable survival = AgeSexTable::Ones();
 };
 
 // The effects of the interventions in one year: multipliers of the chains' rates (per chain)
@@ -272,9 +275,10 @@ YearEffects CohortCare::effects(std::size_t y) {
         double share = 1.0;
         if (participantsRef) {
           const StateChain& pc = spec_.chains[static_cast<std::size_t>(participantsRef->chain)];
+          const ChainRun& pr = chains_[static_cast<std::size_t>(participantsRef->chain)];
           share = (c >= pc.firstAge && c <= pc.lastAge)
-                      ? chains_[static_cast<std::size_t>(participantsRef->chain)]
-                            .current[static_cast<std::size_t>(participantsRef->state)](c, s)
+                      ? pr.current[static_cast<std::size_t>(participantsRef->state)](c, s) *
+                            pr.survival(c, s)
                       : 0.0;
         }
         targetGroup += P(c, s) * share;
@@ -338,8 +342,9 @@ void CohortCare::clientsAndHours(std::size_t y, std::size_t k, const YearEffects
     for (const StateRef& r : spec_.links[k])
       occupancy += ch.current[static_cast<std::size_t>(r.state)];
     const int first = ch.chain->firstAge, width = ch.chain->lastAge - first + 1;
-    use.middleRows(first, width) =
-        occupancy.middleRows(first, width) * conditional_[k].middleRows(first, width);
+    use.middleRows(first, width) = occupancy.middleRows(first, width) *
+                                   conditional_[k].middleRows(first, width) *
+                                   ch.survival.middleRows(first, width);
   }
   const AgeSexTable clientsByAge = (use * trend).maxCoeff() > 1.0
                                        ? AgeSexTable(P * (use * trend).min(1.0))
@@ -365,29 +370,39 @@ void CohortCare::advanceShares(std::size_t y, const YearEffects& e) {
         y == 0 ? ch.rates : deriveChainRates(*ch.chain, ch.base, rates.deathProbability);
     const std::size_t n = ch.chain->states.size();
     StateShares updated = ch.current;
+    AgeSexTable survival = AgeSexTable::Ones();
     for (int s = 0; s < kSexes; ++s) {
       for (int c = ch.chain->firstAge; c <= ch.chain->lastAge; ++c) {
         // Start: the shares at age c-1 (for the open group 100+, as in the derivation, the
         // 99-year-olds' shares stand for the whole group).
-        double start[8], end[8];
-        for (std::size_t k = 0; k < n; ++k) start[k] = c > 0 ? ch.current[k](c - 1, s) : 0.0;
+        double start[8], end[8], mix[8], g = 1.0;
+        for (std::size_t k = 0; k < n; ++k) {
+          start[k] = c > 0 ? ch.current[k](c - 1, s) : 0.0;
+          mix[k] = c > 0 ? ch.base[k](c - 1, s) : 0.0;
+        }
         if (c == ch.chain->firstAge) {
           // People entering the chain (newborns, 18-year-olds) enter with the base-year
           // shares of that age: one step cannot move them up several states at once.
           for (std::size_t k = 0; k < n; ++k) end[k] = ch.base[k](c, s);
         } else {
           stepShares(*ch.chain, yearRates, &e.mult[ci], c, s, rates.deathProbability(c, s), start,
-                     end);
+                     end, mix, &g);
         }
         // In-migrants arrive with the municipality's base-year shares of their age.
         const double in = inputs_.internalInProfile(c, s) * internalInMigrants(inputs_, rates) +
                           rates.internationalInProfile(c, s) * immigrants;
         const double w = next(c, s) > 0 ? std::min(1.0, in / next(c, s)) : 0.0;
+        // The extra survivors of the cohort (out-migrants leave in proportion; in-migrants
+        // arrive at the demographic projection's level): persons per projected person.
+        const double kept = c == ch.chain->firstAge ? 1.0 : ch.survival(c - 1, s) * g;
+        survival(c, s) = (1.0 - w) * kept + w;
+        const double wIn = survival(c, s) > 0 ? w / survival(c, s) : w;  // in-migrants' share
         for (std::size_t k = 0; k < n; ++k)
-          updated[k](c, s) = (1.0 - w) * end[k] + w * ch.base[k](c, s);
+          updated[k](c, s) = (1.0 - wIn) * end[k] + wIn * ch.base[k](c, s);
       }
     }
     ch.current = std::move(updated);
+    ch.survival = survival;
   }
 }
 

@@ -230,7 +230,8 @@ RateMultipliers RateMultipliers::ones(std::size_t states) {
 }
 
 void stepShares(const StateChain& chain, const ChainRates& rates, const RateMultipliers* mult,
-                int c, int s, double q, const double* startIn, double* end) {
+                int c, int s, double q, const double* startIn, double* end,
+                const double* mortalityMix, double* survival) {
   const std::size_t n = chain.states.size();
   double start[kMaxStates] = {}, alive[kMaxStates], f[kMaxStates], U[kMaxStates][kMaxStates] = {},
          D[kMaxStates + 1] = {};
@@ -239,8 +240,16 @@ void stepShares(const StateChain& chain, const ChainRates& rates, const RateMult
   } else {
     for (std::size_t k = 0; k < n; ++k) start[k] = startIn[k];
   }
-  mortalityFactors(chain, start, f);
-  for (std::size_t k = 0; k < n; ++k) alive[k] = start[k] * (1.0 - std::min(1.0, q * f[k]));
+  const bool firstAge = c == chain.firstAge || c == 0;
+  mortalityFactors(chain, mortalityMix && !firstAge ? mortalityMix : start, f);
+  double aliveTotal = 0, aliveWithMix = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    alive[k] = start[k] * (1.0 - std::min(1.0, q * f[k]));
+    aliveTotal += alive[k];
+    aliveWithMix +=
+        (mortalityMix && !firstAge ? mortalityMix[k] : start[k]) * (1.0 - std::min(1.0, q * f[k]));
+  }
+  if (survival) *survival = aliveWithMix > 0 ? aliveTotal / aliveWithMix : 1.0;
   for (std::size_t k = 1; k < n; ++k) {
     const double upMult = mult ? mult->up[k](c, s) : 1.0;
     const double downMult = mult ? mult->down[k](c, s) : 1.0;

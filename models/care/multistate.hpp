@@ -88,8 +88,14 @@ struct RateMultipliers {
 
 // One year for one cohort cell: shares at age c-1 (or all in state 0 when c is the chain's
 // first age) to shares at age c. `start` has one entry per state.
+// Care need raises mortality (docs/method-care.md section 2, "Mortality by care state"): with
+// `mortalityMix` (the base-year shares at age c-1, which the rates were derived with) the state
+// mortality factors are normalised over that mix, not over `start`, so a cohort kept out of
+// care dies less; `survival` then receives the cohort's survivors relative to survivors with
+// the base mix (1 when start equals the mix). Without them the factors are normalised over
+// `start` and the population's mortality never changes.
 void stepShares(const StateChain& chain, const ChainRates& rates,
                 const RateMultipliers* multipliers, int c, int s, double q, const double* start,
-                double* end);
+                double* end, const double* mortalityMix = nullptr, double* survival = nullptr);
 
 }  // namespace zorgsim

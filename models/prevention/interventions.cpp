@@ -136,6 +136,61 @@ struct Reader {
   }
 };
 
+// Every field a catalogue entry may have: the design fields, and per numeric key its range
+// and source (`<key>_low`, `<key>_high`, `<key>_source`).
+std::set<std::string> knownFields() {
+  std::set<std::string> k{
+      "id",           "name_nl",         "name_en", "tier",           "target_state",
+      "participants", "hours_care_type", "sex",     "municipalities", "source",
+      "target_group", "assumption"};
+  for (const auto& p : interventionParameters()) {
+    k.insert(p.key);
+    for (const char* suffix : {"_low", "_high", "_source"}) k.insert(std::string(p.key) + suffix);
+  }
+  return k;
+}
+
+// Ranges (low <= value <= high, both in the key's allowed range), sources and the assumption
+// list of one entry; errors name the field and its line.
+void readEvidence(const Reader& r, const toml::table& t, Intervention& i) {
+  for (const auto& p : interventionParameters()) {
+    const std::string key = p.key;
+    if (t.get(key)) i.given.insert(key);
+    const std::string lowKey = key + "_low", highKey = key + "_high", srcKey = key + "_source";
+    if (t.get(srcKey)) i.sources[key] = r.text(srcKey.c_str());
+    const bool hasLow = t.get(lowKey) != nullptr, hasHigh = t.get(highKey) != nullptr;
+    if (!hasLow && !hasHigh) continue;
+    if (hasLow != hasHigh)
+      r.fail((hasLow ? highKey : lowKey).c_str(),
+             "a range needs both " + lowKey + " and " + highKey);
+    const double central = interventionParameter(i, key);
+    const double lo = r.number(lowKey.c_str(), p.min, p.max, central);
+    const double hi = r.number(highKey.c_str(), p.min, p.max, central);
+    char buf[160];
+    if (lo > central) {
+      std::snprintf(buf, sizeof buf, "%s %g is above the central value %g", lowKey.c_str(), lo,
+                    central);
+      r.fail(lowKey.c_str(), buf);
+    }
+    if (hi < central) {
+      std::snprintf(buf, sizeof buf, "%s %g is below the central value %g", highKey.c_str(), hi,
+                    central);
+      r.fail(highKey.c_str(), buf);
+    }
+    i.ranges[key] = {lo, hi};
+  }
+  if (const toml::node* a = t.get("assumption")) {
+    if (!a->is_array()) r.fail("assumption", "must be a list of field names in quotes");
+    for (const auto& v : *a->as_array()) {
+      auto s = v.value<std::string>();
+      if (!s) r.fail("assumption", "must be a list of field names in quotes");
+      if (interventionParameter(i, *s) != interventionParameter(i, *s))  // NaN: unknown key
+        r.fail("assumption", "'" + *s + "' is not a numeric field of an intervention");
+      i.assumptions.insert(*s);
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Intervention> loadInterventionCatalogue(const std::filesystem::path& path) {
@@ -157,28 +212,7 @@ namespace {
 // One [[intervention]] entry; `ids`: the ids read so far (no duplicates).
 Intervention readIntervention(const toml::node& entry, const std::string& file,
                               std::set<std::string>& ids) {
-  static const std::set<std::string> known{"id",
-                                           "name_nl",
-                                           "name_en",
-                                           "tier",
-                                           "target_state",
-                                           "participants",
-                                           "relative_risk",
-                                           "remission_multiplier",
-                                           "hours_care_type",
-                                           "hours_multiplier",
-                                           "age_min",
-                                           "age_max",
-                                           "sex",
-                                           "municipalities",
-                                           "reach",
-                                           "ramp_up_years",
-                                           "time_to_effect_years",
-                                           "decay_years",
-                                           "cost_per_participant",
-                                           "start_year",
-                                           "end_year",
-                                           "source"};
+  static const std::set<std::string> known = knownFields();
   static const std::set<std::string> tiers{"universal", "selective", "indicated", "care_related"};
   const toml::table* t = entry.as_table();
   if (!t)
@@ -228,6 +262,8 @@ Intervention readIntervention(const toml::node& entry, const std::string& file,
   i.endYear = static_cast<int>(r.number("end_year", 1900, 2300, 0, true));
   if (i.endYear < i.startYear) r.fail("end_year", "end_year is before start_year");
   i.source = r.text("source");
+  i.targetGroup = r.text("target_group", false);
+  readEvidence(r, *t, i);
   i.file = file;
   i.line = entry.source().begin.line;
   return i;
@@ -248,6 +284,59 @@ std::vector<Intervention> parseInterventionCatalogue(const std::string& text,
   std::vector<Intervention> out;
   std::set<std::string> ids;
   for (const auto& entry : *list) out.push_back(readIntervention(entry, file, ids));
+  return out;
+}
+
+const std::vector<std::string>& evidenceKeys() {
+  static const std::vector<std::string> k{
+      "reach",         "relative_risk",        "remission_multiplier", "hours_multiplier",
+      "ramp_up_years", "time_to_effect_years", "decay_years",          "cost_per_participant"};
+  return k;
+}
+
+std::vector<std::string> unsourcedNumbers(const Intervention& i) {
+  std::vector<std::string> out;
+  for (const auto& k : evidenceKeys())
+    if (i.given.count(k) && !i.sources.count(k) && !i.assumptions.count(k)) out.push_back(k);
+  return out;
+}
+
+bool isAssumption(const Intervention& i, const std::string& key) {
+  return i.assumptions.count(key) > 0 || !i.sources.count(key);
+}
+
+namespace {
+// +1: a higher value gives a stronger effect; -1: a lower one does; 0: not an effect key.
+int effectDirection(const std::string& key) {
+  if (key == "reach" || key == "remission_multiplier") return 1;
+  if (key == "relative_risk" || key == "hours_multiplier") return -1;
+  return 0;
+}
+}  // namespace
+
+Intervention atEffectEnd(const Intervention& i, EffectEnd end) {
+  Intervention out = i;
+  if (end == EffectEnd::Central) return out;
+  for (const auto& [key, range] : i.ranges) {
+    const int dir = effectDirection(key);
+    if (dir == 0) continue;
+    const bool strong = end == EffectEnd::Strong;
+    setInterventionParameter(out, key, (dir > 0) == strong ? range.second : range.first);
+  }
+  return out;
+}
+
+Intervention drawFromRanges(const Intervention& i, const std::vector<double>& u) {
+  Intervention out = i;
+  const auto& params = interventionParameters();
+  for (std::size_t p = 0; p < params.size() && p < u.size(); ++p) {
+    const auto it = i.ranges.find(params[p].key);
+    if (it == i.ranges.end() || params[p].whole) continue;
+    const double central = interventionParameter(i, params[p].key);
+    const double sd = (u[p] < 0 ? central - it->second.first : it->second.second - central) / 1.96;
+    const double v = std::clamp(central + u[p] * sd, params[p].min, params[p].max);
+    setInterventionParameter(out, params[p].key, v);
+  }
   return out;
 }
 

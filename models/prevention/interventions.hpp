@@ -23,6 +23,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -46,6 +47,14 @@ struct Intervention {
   double costPerParticipant = 0;  // euro per participant per year
   int startYear = 0, endYear = 0;
   std::string source;
+  std::string targetGroup;  // who the programme is for, in words (catalogue field target_group)
+  // Evidence per number (docs/method-care.md section 3, "Evidence"): for a numeric key such as
+  // relative_risk, `<key>_low`/`<key>_high` give a range (low <= value <= high), `<key>_source`
+  // where the figure comes from, and the list `assumption` names the keys that are assumptions
+  // (also when a source gives their basis). `given` holds the keys set in the catalogue.
+  std::map<std::string, std::pair<double, double>> ranges;
+  std::map<std::string, std::string> sources;
+  std::set<std::string> assumptions, given;
   std::string file;  // where it was defined, for messages
   std::size_t line = 0;
 
@@ -69,6 +78,25 @@ const std::vector<InterventionParameter>& interventionParameters();
 // Sets a numeric parameter by key; false for an unknown key.
 bool setInterventionParameter(Intervention& i, const std::string& key, double value);
 double interventionParameter(const Intervention& i, const std::string& key);
+
+// The keys whose figures need a source or the assumption label (the effect, reach, timing and
+// cost keys; ages and years are the programme's design and need neither).
+const std::vector<std::string>& evidenceKeys();
+// Keys of evidenceKeys() set in the catalogue entry with neither a source nor the label.
+std::vector<std::string> unsourcedNumbers(const Intervention& i);
+bool isAssumption(const Intervention& i, const std::string& key);
+
+// The end of the evidence ranges at which the programme does least (Weak) or most (Strong):
+// every ranged effect key (relative_risk, remission_multiplier, hours_multiplier, reach) is set
+// to the end that gives the weaker or stronger effect; cost and timing keep their central values.
+enum class EffectEnd { Weak, Central, Strong };
+Intervention atEffectEnd(const Intervention& i, EffectEnd end);
+// One draw of every ranged key: the range is read as a 95 % interval (as the confidence
+// intervals it mostly comes from) of a split normal around the central value (one side's
+// sd = (central - low) / 1.96, the other's (high - central) / 1.96), clipped to the range; u holds
+// one standard normal per key in the order of interventionParameters() (unused entries are
+// ignored).
+Intervention drawFromRanges(const Intervention& i, const std::vector<double>& u);
 
 // Canonical text of the resolved parameters (for the scenario hash).
 std::string canonicalText(const Intervention& i);

@@ -450,6 +450,11 @@ void resolveInterventions(Scenario& s) {
                          "must be a whole number, got " + formatValue(value.first));
       }
       setInterventionParameter(*it, param, value.first);
+      // The scenario's own value has no evidence behind it: it is the user's assumption, with
+      // no range (docs/method-care.md section 3, "Evidence").
+      it->ranges.erase(param);
+      it->sources.erase(param);
+      it->assumptions.insert(param);
     }
     if (it != s.interventions.end()) {
       if (it->ageMin > it->ageMax)

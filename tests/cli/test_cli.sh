@@ -71,7 +71,7 @@ expect_error "output path is a file" 3 "is not a folder" "$bin" run --out "$work
 awk -F, '$3 == "RIV" && $8 == "workforce_fte" {d = $9 - $10 - $11 - $12; ok = (d < 1e-3 && d > -1e-3 && $12 < 0)} END {exit ok ? 0 : 1}' \
   "$work/dec/decomposition.csv" && pass || fail "decompose: workforce row of RIV missing or not adding up"
 expect_error "decompose with bad years" 2 "years must satisfy" "$bin" decompose --from 2040 --to 2030 --out "$work/dec2"
-"$bin" goalseek "$src/scenarios/reablement.toml" --intervention reablement --region Achterhoek --year 2035 --max-gap 2000 >"$work/out" 2>"$work/err" \
+"$bin" goalseek "$src/scenarios/reablement.toml" --intervention reablement --region Achterhoek --year 2035 --max-gap 2440 >"$work/out" 2>"$work/err" \
   && grep -q "keeps the gap" "$work/out" && pass || fail "goalseek: $(cat "$work/out" "$work/err")"
 "$bin" goalseek "$src/scenarios/reablement.toml" --intervention reablement --region Achterhoek --year 2035 --max-gap -100000 >"$work/out" 2>&1
 [[ $? -eq 5 ]] && grep -q "no value of reach" "$work/out" && pass || fail "goalseek unreachable: $(cat "$work/out")"
@@ -164,6 +164,24 @@ expect_error "merged municipality" 2 "GM0457 (Weesp) no longer exists: on 2022-0
 printf 'coalition,geo_code\nA,GM0202\nA,GM0202\n' >"$work/dup.csv"
 expect_error "coalition with a duplicate member" 2 "dup.csv:3: field 'geo_code': municipality GM0202 is listed twice in coalition 'A'" \
   "$bin" compare "$src/scenarios/baseline.toml" "$src/scenarios/reablement.toml" --coalitions "$work/dup.csv" --out "$work/x"
+
+# zorgsim budget / interventions (docs/method-care.md section 3): the screen says which numbers
+# are assumptions, carries the model-price note and the warning where the evidence includes no
+# effect; a bad budget file is reported with its line.
+"$bin" interventions --catalogue "$src/scenarios/interventions.toml" >"$work/out" 2>"$work/err" \
+  && grep -qF "[ASSUMPTION]" "$work/out" && grep -qF "[source]" "$work/out" && pass \
+  || fail "interventions: $(cat "$work/err")"
+printf 'municipality,year,line,euro\nGM0222,2030,wmo,25000000\n' >"$work/budget.csv"
+"$bin" budget "$src/scenarios/reablement.toml" --region Doetinchem --draws 4 --budget "$work/budget.csv" \
+  --csv "$work/budget-out.csv" >"$work/out" 2>"$work/err" \
+  && grep -qF "model prices" "$work/out" && grep -qF "may not pay back" "$work/out" \
+  && grep -q "^GM0222,\"Doetinchem\",2030,wmo,.*,25000000," "$work/budget-out.csv" && pass \
+  || fail "budget: $(cat "$work/err") $(cat "$work/out")"
+printf 'municipality,year,line,euro\nGM0222,2030,wmo,1\nGM0222,2030,huur,1\n' >"$work/badbudget.csv"
+expect_error "budget file with an unknown line" 2 "badbudget.csv:3: field 'line': 'huur' is not a budget line" \
+  "$bin" budget "$src/scenarios/reablement.toml" --region Doetinchem --draws 0 --budget "$work/badbudget.csv"
+expect_error "budget without programmes" 2 "the scenario has no active interventions" \
+  "$bin" budget "$src/scenarios/baseline.toml" --region Doetinchem
 
 echo "$passes passed, $failures failed"
 [[ $failures -eq 0 ]]
