@@ -112,8 +112,10 @@ Chart timeSeriesChart(const TimeSeriesSpec& spec) {
         (s.values[i] < 0 ? anyDown : anyUp) = true;
       }
       if (anyUp || !anyDown) {
-        c.bars.push_back({s.name, xs(up.size()), up, 0.7, s.color, {}, {}});
-        c.legend.push_back({s.name, s.color, LegendKind::Box});
+        const std::string name =
+            spec.positiveBarName.empty() ? s.name : spec.positiveBarName + " \u2013 " + s.name;
+        c.bars.push_back({name, xs(up.size()), up, 0.7, s.color, {}, {}});
+        c.legend.push_back({name, s.color, LegendKind::Box});
       }
       if (anyDown) {
         const std::string name = spec.negativeBarName + " \u2013 " + s.name;

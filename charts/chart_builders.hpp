@@ -59,9 +59,9 @@ struct TimeSeriesSpec {
   bool includeZero = true;   // counts start at zero so changes are not exaggerated
   std::string emptyMessage;  // used when no series has a finite value
   // Bars: values below zero in their own colour and legend entry, named "<negativeBarName>
-  // - <series name>" (a gap below zero is a surplus, "overschot", not a negative shortage).
-  // Unused when empty.
-  std::string negativeBarName;
+  // - <series name>", those above "<positiveBarName> - <series name>" (a gap below zero is a
+  // surplus, "overschot", not a negative shortage). Unused when negativeBarName is empty.
+  std::string positiveBarName, negativeBarName;
   Color negativeBarColor;
 };
 Chart timeSeriesChart(const TimeSeriesSpec& spec);

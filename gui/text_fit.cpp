@@ -14,8 +14,7 @@ struct AtlasRegions {
   ImVec4 lines{1, 1, 0, 0};
   bool isGlyph(ImVec2 uv) const {
     if (std::abs(uv.x - white.x) < 1e-6f && std::abs(uv.y - white.y) < 1e-6f) return false;
-    const bool inLines =
-        uv.x >= lines.x && uv.x <= lines.z && uv.y >= lines.y && uv.y <= lines.w;
+    const bool inLines = uv.x >= lines.x && uv.x <= lines.z && uv.y >= lines.y && uv.y <= lines.w;
     return !inLines;
   }
 };
@@ -84,8 +83,8 @@ void checkItemInside(const char* what) {
   // Below the window (and not in a scrolling list): off screen.
   const float bottom = ImGui::GetWindowPos().y + ImGui::GetWindowHeight();
   if (ImGui::GetScrollMaxY() <= 0 && max.y > bottom + 0.5f)
-    frameOverflows().push_back({std::string(what) + " (below the window)", max.x, max.y,
-                                max.y - bottom});
+    frameOverflows().push_back(
+        {std::string(what) + " (below the window)", max.x, max.y, max.y - bottom});
 }
 
 void checkWordsFit(const std::string& text, float width, const ImFont* font, float size) {

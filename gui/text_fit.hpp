@@ -16,7 +16,7 @@
 namespace zorgsim::gui {
 
 struct TextOverflow {
-  std::string where;  // the text or the element, as far as known
+  std::string where;   // the text or the element, as far as known
   float x = 0, y = 0;  // window pixels of the first clipped glyph / the box
   float px = 0;        // how far the text runs past its box (pixels)
 };

@@ -199,10 +199,9 @@ void drawTimeSeriesView(Ui& ui) {
     gapSpec.series.front().kind = charts::SeriesKind::Bars;
     gapSpec.series.front().color = charts::withAlpha(charts::seriesColor(1), 210);
     // Shortage bars up (orange), surplus bars down in their own colour.
-    auto& bars = gapSpec.series.front();
+    gapSpec.positiveBarName = ui.t("ts.gap_short");
     gapSpec.negativeBarName = ui.t("ts.surplus_short");
     gapSpec.negativeBarColor = charts::withAlpha(charts::seriesColor(2), 210);
-    bars.name = std::string(ui.t("ts.gap_short")) + " \u2013 " + bars.name;
   }
   drawChart(ui, "workforce-gap", charts::timeSeriesChart(gapSpec),
             {avail.x - halfW - gap, bottomH});

@@ -234,6 +234,26 @@ TEST_CASE("the shipped municipal boundaries load and triangulate", "[charts]") {
   CHECK(some.maxY < 700000);
 }
 
+TEST_CASE("gap bars below zero are a surplus in their own colour and legend entry", "[charts]") {
+  TimeSeriesSpec spec;
+  spec.firstYear = 2021;
+  spec.series.push_back(
+      {"Trend", {120, 40, -30, -80}, seriesColor(1), LineStyle::Solid, SeriesKind::Bars, 1.0f});
+  spec.positiveBarName = "Tekort";
+  spec.negativeBarName = "Overschot";
+  spec.negativeBarColor = seriesColor(2);
+  const Chart c = timeSeriesChart(spec);
+  REQUIRE(c.bars.size() == 2);
+  CHECK(c.bars[0].color == seriesColor(1));
+  CHECK(c.bars[1].color == seriesColor(2));
+  CHECK(c.bars[0].name == "Tekort \u2013 Trend");
+  CHECK(c.bars[1].name == "Overschot \u2013 Trend");
+  CHECK(std::isnan(c.bars[0].y[2]));  // a surplus year has no shortage bar
+  CHECK(c.bars[1].y[3] == -80);
+  CHECK(std::isnan(c.bars[1].y[0]));
+  CHECK(c.y.min <= -80);
+}
+
 TEST_CASE("close values get equal round classes, and a value is classed as it is shown",
           "[charts]") {
   // A 0,6-point spread: classes of 0,1 (the shown precision), not seven quantiles.
