@@ -102,7 +102,28 @@ Chart timeSeriesChart(const TimeSeriesSpec& spec) {
   }
   bool hasBars = false;
   for (const auto& s : spec.series) {
-    if (s.kind == SeriesKind::Bars) {
+    if (s.kind == SeriesKind::Bars && !spec.negativeBarName.empty()) {
+      // Split at zero: shortage bars up in one colour, surplus bars down in another.
+      std::vector<double> up(s.values.size(), NAN), down(s.values.size(), NAN);
+      bool anyUp = false, anyDown = false;
+      for (std::size_t i = 0; i < s.values.size(); ++i) {
+        if (!std::isfinite(s.values[i])) continue;
+        (s.values[i] < 0 ? down : up)[i] = s.values[i];
+        (s.values[i] < 0 ? anyDown : anyUp) = true;
+      }
+      if (anyUp || !anyDown) {
+        const std::string name =
+            spec.positiveBarName.empty() ? s.name : spec.positiveBarName + " \u2013 " + s.name;
+        c.bars.push_back({name, xs(up.size()), up, 0.7, s.color, {}, {}});
+        c.legend.push_back({name, s.color, LegendKind::Box});
+      }
+      if (anyDown) {
+        const std::string name = spec.negativeBarName + " \u2013 " + s.name;
+        c.bars.push_back({name, xs(down.size()), down, 0.7, spec.negativeBarColor, {}, {}});
+        c.legend.push_back({name, spec.negativeBarColor, LegendKind::Box});
+      }
+      hasBars = true;
+    } else if (s.kind == SeriesKind::Bars) {
       c.bars.push_back({s.name, xs(s.values.size()), s.values, 0.7, s.color});
       c.legend.push_back({s.name, s.color, LegendKind::Box});
       hasBars = true;
@@ -159,6 +180,31 @@ std::vector<double> quantileBreaks(std::vector<double> values, std::size_t class
   return breaks;
 }
 
+std::vector<double> equalIntervalBreaks(const std::vector<double>& values, std::size_t classes,
+                                        int decimals) {
+  std::vector<double> breaks;
+  if (values.size() < 2 || classes < 2) return breaks;
+  const auto [lo, hi] = std::minmax_element(values.begin(), values.end());
+  // Equal steps of a round size, never finer than the shown precision: a spread of 0,6
+  // points gets few classes, not seven colours that make it look dramatic.
+  const double step =
+      std::max(niceNumber((*hi - *lo) / double(classes), true), std::pow(10.0, -decimals));
+  for (double b = std::floor(*lo / step) * step + step; b <= *hi - 1e-9 * step; b += step) {
+    breaks.push_back(roundSignificant(b, 6));
+  }
+  return breaks;
+}
+
+// Values that lie close together (max - min under a quarter of the median's size, e.g. shares
+// of 65+ between 19 and 27 %): quantile classes would paint small differences in the full
+// range of colours.
+bool smallSpread(std::vector<double> values) {
+  if (values.size() < 2) return true;
+  std::sort(values.begin(), values.end());
+  const double median = std::abs(values[values.size() / 2]);
+  return values.back() - values.front() < 0.25 * median;
+}
+
 Chart choroplethChart(const GeoMap& geo, const ChoroplethSpec& spec) {
   Chart c = headed(spec.title, spec.subtitle, spec.source, "code", spec.unit);
   MapLayer layer;
@@ -184,13 +230,19 @@ Chart choroplethChart(const GeoMap& geo, const ChoroplethSpec& spec) {
     // Classes: < -step, -step..0, 0..step, >= step; two more when values reach 2 steps.
     breaks = {-step, 0.0, step};
     if (most > 2 * step) breaks = {-2 * step, -step, 0.0, step, 2 * step};
+  } else if (smallSpread(values)) {
+    breaks = equalIntervalBreaks(values, spec.classes, spec.decimals);
   } else {
-    breaks = quantileBreaks(values, spec.classes);
+    breaks = quantileBreaks(values, spec.classes);  // skewed counts: Arnhem next to Renkum
   }
   const std::size_t nClasses = breaks.size() + 1;
+  // A value is classed as it is shown (rounded to the shown decimals), so "9,4 %" never
+  // lands in the class "< 9,4 %".
+  const double shown = std::pow(10.0, spec.decimals);
   auto classOf = [&](double v) {
-    return static_cast<std::size_t>(std::upper_bound(breaks.begin(), breaks.end(), v) -
-                                    breaks.begin());
+    const double r = std::round(v * shown) / shown;
+    return static_cast<std::size_t>(
+        std::upper_bound(breaks.begin(), breaks.end(), r + 1e-9 / shown) - breaks.begin());
   };
   auto colorOf = [&](std::size_t k) {
     if (!spec.diverging) return sequentialColor(k, nClasses);

@@ -58,6 +58,11 @@ struct TimeSeriesSpec {
   NumberFormat format;
   bool includeZero = true;   // counts start at zero so changes are not exaggerated
   std::string emptyMessage;  // used when no series has a finite value
+  // Bars: values below zero in their own colour and legend entry, named "<negativeBarName>
+  // - <series name>", those above "<positiveBarName> - <series name>" (a gap below zero is a
+  // surplus, "overschot", not a negative shortage). Unused when negativeBarName is empty.
+  std::string positiveBarName, negativeBarName;
+  Color negativeBarColor;
 };
 Chart timeSeriesChart(const TimeSeriesSpec& spec);
 
@@ -78,7 +83,13 @@ Chart choroplethChart(const GeoMap& map, const ChoroplethSpec& spec);
 
 // Class breaks for a map legend: quantiles rounded to two significant digits, ascending
 // and distinct (fewer than classes - 1 when values repeat).
+// Used for values spread widely relative to their size (population counts).
 std::vector<double> quantileBreaks(std::vector<double> values, std::size_t classes);
+// Class breaks of equal, round width over min..max, never finer than the shown decimals;
+// used when the values lie close together (smallSpread), so colours do not exaggerate.
+std::vector<double> equalIntervalBreaks(const std::vector<double>& values, std::size_t classes,
+                                        int decimals);
+bool smallSpread(std::vector<double> values);
 double roundSignificant(double v, int digits);
 
 // One value per year of an indicator of one area (NaN where the table has none).

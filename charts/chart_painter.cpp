@@ -336,9 +336,10 @@ struct Painter {
       dashedPolyline(c, {{sx, layout.plot.y}, {sx, layout.plot.bottom()}}, st.axis, 1.0f);
       if (!chart.markerLabel.empty()) {
         const double w = c.textWidth(chart.markerLabel, st.smallSize, true);
+        // Above the plot, so that it never covers a bar or a line.
         const double lx = std::min(sx + 3, layout.plot.right() - w);
-        c.fillRect({lx - 1, layout.plot.y, w + 2, st.smallSize}, withAlphaBg());
-        c.text({lx, layout.plot.y}, chart.markerLabel, st.smallSize, st.text, true);
+        c.text({lx, layout.plot.y - st.smallSize * 1.15}, chart.markerLabel, st.smallSize, st.text,
+               true);
       }
     }
   }

@@ -36,10 +36,11 @@ AgentAction agentRunControls(Ui& ui, const char* id, const AgentRunView& v, int&
   if (v.status == AgentStatus::Failed) status = std::string(ui.t("agent.failed")) + " " + v.error;
   if (v.hasResult) {
     if (!status.empty()) status += " ";
-    status += v.stale ? std::string(ui.t("agent.stale"))
-                      : std::string(ui.t("agent.result")) + " " +
-                            std::to_string(v.resultReplicates) + " " + ui.t("agent.replicates_of") +
-                            ", seed " + std::to_string(AgentRunDefaults::kSeed);
+    status += v.stale
+                  ? std::string(ui.t("agent.stale"))
+                  : std::string(ui.t("agent.result")) + " " + std::to_string(v.resultReplicates) +
+                        " " + ui.t("agent.replicates_of") + " (" + ui.t("agent.seed") + " " +
+                        std::to_string(AgentRunDefaults::kSeed) + ")";
   }
   if (v.stale || v.status == AgentStatus::Failed) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.10f, 0.05f, 1.0f));

@@ -2,6 +2,8 @@
 
 #include "charts/chart_csv.hpp"
 #include "charts/svg_renderer.hpp"
+#include "gui/scenario_info.hpp"
+#include "gui/text_fit.hpp"
 #include "gui/theme.hpp"
 #include "gui/views.hpp"
 #include "gui/widgets.hpp"
@@ -23,7 +25,8 @@ App::App(Platform& platform, Session& session, bool scripted)
 }
 
 void App::updateStyle() {
-  const float font = uiFontSize(platform_.height(), state_.workshop);
+  const float font =
+      uiFontSize(platform_.width(), platform_.height(), platform_.contentScale(), state_.workshop);
   if (font != styledFont_ || state_.workshop != styledWorkshop_) {
     applyStyle(state_.workshop, font);
     styledFont_ = font;
@@ -45,6 +48,7 @@ void App::handleKeys() {
 
 void App::frame() {
   ui_.drawn.clear();
+  frameOverflows().clear();
   state_.year = std::clamp(state_.year, session_.baseYear(),
                            session_.horizon());  // the horizon may have moved
   updateStyle();
@@ -69,7 +73,9 @@ void App::frame() {
   ImGui::BeginChild("##main", {0, -statusH}, false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   viewTabs();
-  drawKeyFigures(ui_);
+  // The comparison table carries the key figures of every scenario; in workshop mode the
+  // cards would take the room it needs.
+  if (!(state_.workshop && state_.view == View::Comparison)) drawKeyFigures(ui_);
   ImGui::Spacing();
   ImGui::BeginChild("##view", {0, 0}, false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
@@ -165,8 +171,13 @@ void App::scenarioBar() {
   }
   ImGui::TextWrapped("%s", label.c_str());
   ImGui::PopFont();
-  if (ImGui::IsItemHovered() && !session_.scenario().sourceFile.empty())
-    wrappedTooltip(session_.scenario().sourceFile);
+  // The question the scenario answers: its description (Dutch in the shipped files) or, in
+  // English, the "# Question:" comment of its file; on hover in workshop mode.
+  const std::string question = state_.lang == Lang::Nl ? session_.scenario().description
+                                                       : scenarioQuestion(session_.scenario());
+  if (ImGui::IsItemHovered())
+    wrappedTooltip(question + (question.empty() ? "" : "\n\n") + session_.scenario().sourceFile);
+  if (!state_.workshop && !question.empty()) mutedWrapped(question.c_str());
   if (!state_.workshop) {
     if (ImGui::Button(ui_.t("top.open"))) {
       state_.dialog = FileDialog::Open;
@@ -187,14 +198,23 @@ void App::scenarioBar() {
 
 void App::viewTabs() {
   const ImVec4 selected = ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive);
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  bool first = true;
   for (View v : kViews) {
     const bool on = state_.view == v;
+    // A tab that does not fit on the row starts a new row (never off the edge).
+    const float w = ImGui::CalcTextSize(ui_.t(viewLabelKey(v))).x + st.FramePadding.x * 2;
+    if (!first) {
+      ImGui::SameLine();
+      if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+    }
+    first = false;
     if (on) ImGui::PushStyleColor(ImGuiCol_Button, selected);
     if (ImGui::Button(ui_.t(viewLabelKey(v)))) state_.view = v;
+    checkItemInside(ui_.t(viewLabelKey(v)));
     if (on) ImGui::PopStyleColor();
-    ImGui::SameLine();
   }
-  ImGui::NewLine();
 }
 
 void App::currentView() {

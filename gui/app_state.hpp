@@ -31,6 +31,11 @@ struct AppState {
   std::string mapIndicator = "population";
   std::string careType = "total";   // care type code, or "total"
   std::string careMeasure = "fte";  // clients, fte, hours, cost (no clients for "total")
+  // Comparison: the scenario the others are measured against (-1: baseline when it is among
+  // them, else the current one; 0: current; 1-3: comparison N) and whether cells show the
+  // difference to it.
+  int compareBase = -1;
+  bool compareDifferences = true;
   int outline = -1;  // pyramid outline: -1 = reference (baseline), else comparison index
   // Replicates of the next agent run (bands in the time series, solidarity).
   int bandReplicates = 50;

@@ -1,5 +1,7 @@
 #include "gui/chart_view.hpp"
 
+#include "gui/text_fit.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -45,6 +47,13 @@ void ImGuiCanvas::text(charts::Point topLeft, std::string_view s, float size, ch
                        bool bold) {
   list_->AddText(fonts_.pick(size, bold), size, v2(topLeft), toImColor(c), s.data(),
                  s.data() + s.size());
+  if (bounds_.w > 0) {
+    const double w = textWidth(s, size, bold);
+    const double past = std::max(topLeft.x + w - bounds_.right(), bounds_.x - topLeft.x);
+    if (past > 0.75)
+      frameOverflows().push_back(
+          {"chart text: " + std::string(s), float(topLeft.x), float(topLeft.y), float(past)});
+  }
 }
 
 double ImGuiCanvas::textWidth(std::string_view s, float size, bool bold) const {
@@ -136,6 +145,7 @@ ChartInteraction drawChart(Ui& ui, const char* id, const charts::Chart& chart, I
   in.clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
   const charts::Rect rect{pos.x, pos.y, size.x, size.y};
   ImGuiCanvas canvas(ImGui::GetWindowDrawList(), ui.fonts);
+  canvas.setBounds(rect);
   in.layout = charts::paintChart(chart, canvas, rect, ui.chartStyle);
   if (chart.map && ui.scripted) ui.lastMap = {chart, in.layout, true};  // for `click-municipality`
   if (in.hovered && !chart.isEmpty()) {

@@ -40,9 +40,12 @@ class ImGuiCanvas final : public charts::Canvas {
   double textWidth(std::string_view s, float size, bool bold) const override;
   void pushClip(const charts::Rect& r) override;
   void popClip() override;
+  // Text that runs out of this rectangle (the chart's box) is recorded as an overflow.
+  void setBounds(const charts::Rect& r) { bounds_ = r; }
 
  private:
   ImDrawList* list_;
+  charts::Rect bounds_{0, 0, 0, 0};
   const Fonts& fonts_;
   std::vector<ImVec2> scratch_;
 };

@@ -31,7 +31,9 @@ int playScript(App& app, const Script& script, const std::filesystem::path& dir)
     player.afterRender(app);
     p.swap();
   }
-  std::cout << stateJson(app, player.screenshots(), player.problems()).dump(2) << std::endl;
+  nlohmann::json state = stateJson(app, player.screenshots(), player.problems());
+  state["text_overflow"] = player.textOverflow();
+  std::cout << state.dump(2) << std::endl;
   for (const auto& problem : player.problems())
     std::fprintf(stderr, "zorgsim-gui: %s\n", problem.c_str());
   return player.problems().empty() ? 0 : 1;

@@ -39,6 +39,14 @@ void countEvent(GLFWwindow* w) { ++*eventCounter(w); }
 
 }  // namespace
 
+float Fonts::snap(float size) {
+  float best = kSizes[0];
+  for (float s : kSizes) {
+    if (std::abs(s - size) < std::abs(best - size)) best = s;
+  }
+  return best;
+}
+
 ImFont* Fonts::pick(float size, bool isBold) const {
   int best = 0;
   for (int i = 1; i < kCount; ++i) {
@@ -82,6 +90,8 @@ Platform::Platform(int width, int height, const std::string& title) {
   const std::string regularFile = std::string(kFontDir) + "DejaVuSans.ttf";
   const std::string boldFile = std::string(kFontDir) + "DejaVuSans-Bold.ttf";
   for (int i = 0; i < Fonts::kCount; ++i) {
+    // Large type needs no horizontal oversampling; it keeps the atlas small.
+    config.OversampleH = Fonts::kSizes[i] >= 28 ? 1 : 2;
     fonts_.regular[i] =
         io.Fonts->AddFontFromFileTTF(regularFile.c_str(), Fonts::kSizes[i], &config, kGlyphRanges);
     fonts_.bold[i] =
@@ -161,6 +171,12 @@ int Platform::width() const {
   int w = 0, h = 0;
   glfwGetFramebufferSize(window_, &w, &h);
   return w;
+}
+
+float Platform::contentScale() const {
+  float x = 1, y = 1;
+  glfwGetWindowContentScale(window_, &x, &y);
+  return std::max(x, y);
 }
 
 int Platform::height() const {

@@ -17,8 +17,9 @@ namespace zorgsim::gui {
 
 // DejaVu Sans in a few pixel sizes (regular and bold); pick() returns the nearest.
 struct Fonts {
-  static constexpr int kCount = 6;
-  static constexpr float kSizes[kCount] = {15, 18, 22, 26, 32, 44};
+  static constexpr int kCount = 12;
+  static constexpr float kSizes[kCount] = {14, 16, 18, 20, 22, 25, 28, 32, 36, 40, 46, 54};
+  static float snap(float size);  // the nearest baked size
   ImFont* regular[kCount] = {};
   ImFont* bold[kCount] = {};
   ImFont* pick(float size, bool isBold) const;
@@ -53,6 +54,7 @@ class Platform {
   void setSize(int width, int height);
   int width() const;  // framebuffer pixels
   int height() const;
+  float contentScale() const;  // the monitor's DPI scale (1 at 96 dpi)
 
   // RGB pixels of a rectangle of the last rendered frame (top row first).
   std::vector<std::uint8_t> capture(int x, int y, int w, int h) const;

@@ -1,5 +1,7 @@
 #include "gui/script.hpp"
 
+#include "gui/text_fit.hpp"
+
 #include "models/data/default_locations.hpp"
 #include "gui/indicators.hpp"
 #include "models/scenario/levers.hpp"
@@ -379,6 +381,21 @@ std::optional<InjectedInput> ScriptPlayer::municipalityPoint(const App& app,
                        false};
 }
 
+void ScriptPlayer::recordOverflow(const std::string& shot) {
+  std::vector<TextOverflow> all = frameOverflows();
+  if (const ImDrawData* d = ImGui::GetDrawData()) {
+    const auto glyphs = clippedGlyphs(*d);
+    all.insert(all.end(), glyphs.begin(), glyphs.end());
+  }
+  for (const TextOverflow& o : all) {
+    textOverflow_.push_back({{"screenshot", shot},
+                             {"where", o.where},
+                             {"x", std::round(o.x)},
+                             {"y", std::round(o.y)},
+                             {"px", std::round(o.px * 10) / 10}});
+  }
+}
+
 void ScriptPlayer::afterRender(App& app) {
   if (phase_ != Phase::Settling) return;
   ++frames_;
@@ -399,6 +416,7 @@ void ScriptPlayer::afterRender(App& app) {
   try {
     p.savePng(file);
     screenshots_.push_back(file.string());
+    recordOverflow(shotName_);
   } catch (const std::exception& e) {
     problems_.push_back(e.what());
   }

@@ -7,6 +7,8 @@
 #include "gui/app.hpp"
 #include "gui/platform.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -44,8 +46,11 @@ class ScriptPlayer {
 
   const std::vector<std::string>& screenshots() const { return screenshots_; }
   const std::vector<std::string>& problems() const { return problems_; }  // steps that failed
+  // Text that did not fit its box in the frame of each screenshot (see text_fit.hpp).
+  const nlohmann::json& textOverflow() const { return textOverflow_; }
 
  private:
+  void recordOverflow(const std::string& shot);
   enum class Phase { Idle, Settling };
   void apply(App& app, const ScriptStep& step);
   std::filesystem::path resolve(const std::string& path, bool forWriting) const;
@@ -69,6 +74,7 @@ class ScriptPlayer {
   std::optional<std::pair<int, int>> wantSize_;
   std::vector<std::string> screenshots_;
   std::vector<std::string> problems_;
+  nlohmann::json textOverflow_ = nlohmann::json::array();
 };
 
 }  // namespace zorgsim::gui

@@ -1,12 +1,17 @@
 #include "gui/theme.hpp"
 
+#include "gui/platform.hpp"
+
 #include <imgui.h>
+
+#include <algorithm>
 
 namespace zorgsim::gui {
 
-float uiFontSize(int framebufferHeight, bool workshop) {
-  if (workshop) return framebufferHeight >= 1000 ? 26.0f : 22.0f;
-  return framebufferHeight >= 1000 ? 18.0f : 15.0f;
+float uiFontSize(int framebufferWidth, int framebufferHeight, float dpiScale, bool workshop) {
+  const float fit = std::min(float(framebufferWidth) / 1280.0f, float(framebufferHeight) / 800.0f);
+  const float wanted = std::max((workshop ? 22.0f : 15.0f) * fit, 14.0f * std::max(dpiScale, 1.0f));
+  return Fonts::snap(wanted);
 }
 
 void applyStyle(bool workshop, float fontSize) {

@@ -1,9 +1,17 @@
 // Comparison of up to 4 scenarios (the current one and up to 3 from files) for the selected
-// area: a table of key figures in the selected year and small charts over time.
+// area. The room compares against one scenario (the base: baseline when it is there, or one
+// the advisor picks), so the view leads with a sentence on the care-staff gap in every
+// scenario, and the table shows each scenario's difference from the base; figures equal in
+// every scenario are left out (listed under the table). Small charts over time follow when
+// there is room for them.
 
 #include "charts/chart_builders.hpp"
+#include "charts/gap_words.hpp"
 #include "gui/chart_view.hpp"
+#include "gui/headline.hpp"
 #include "gui/indicators.hpp"
+#include "gui/scenario_info.hpp"
+#include "gui/text_fit.hpp"
 #include "gui/views.hpp"
 #include "gui/widgets.hpp"
 
@@ -22,10 +30,13 @@ void scenarioChips(Ui& ui) {
     ui.state.dialogPath.clear();
   }
   if (full) ImGui::EndDisabled();
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
   for (std::size_t i = 0; i < s.comparisons().size(); ++i) {
-    ImGui::SameLine();
     ImGui::PushID(static_cast<int>(i));
-    const std::string label = s.comparisons()[i].scenario.name + "  \u00D7";
+    const std::string label = scenarioTitle(s.comparisons()[i].scenario) + "  \u00D7";
+    const float w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+    ImGui::SameLine();
+    if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
     if (ImGui::Button(label.c_str())) {
       s.removeComparison(i);
       ImGui::PopID();
@@ -35,88 +46,148 @@ void scenarioChips(Ui& ui) {
       wrappedTooltip(std::string(ui.t("cmp.remove")) + ": " + s.comparisons()[i].file);
     ImGui::PopID();
   }
-  if (s.comparisons().empty()) {
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", ui.t("cmp.empty"));
-  }
+  if (s.comparisons().empty()) mutedWrapped(ui.t("cmp.empty"));
 }
 
-// Scenario names are often hyphenated ("krappe-arbeidsmarkt"): break a too-wide name after
-// a hyphen rather than in the middle of a word.
-std::string breakAtHyphen(const std::string& name, float width) {
-  if (ImGui::CalcTextSize(name.c_str()).x <= width) return name;
-  std::size_t best = std::string::npos;
-  for (std::size_t i = name.find('-'); i != std::string::npos; i = name.find('-', i + 1)) {
-    if (best == std::string::npos || std::abs(double(i) - double(name.size()) / 2) <
-                                         std::abs(double(best) - double(name.size()) / 2)) {
-      best = i;
+// The base column: the choice, or baseline when it is among the scenarios, else the current.
+std::size_t baseIndex(const Ui& ui, std::size_t count) {
+  const int chosen = ui.state.compareBase;
+  if (chosen >= 0 && static_cast<std::size_t>(chosen) < count) return std::size_t(chosen);
+  const auto& comps = ui.session.comparisons();
+  for (std::size_t i = 0; i < comps.size(); ++i) {
+    if (comps[i].scenario.name == "baseline") return i + 1;
+  }
+  return 0;
+}
+
+void baseChooser(Ui& ui, const std::vector<ScenarioLine>& lines, std::size_t base) {
+  std::vector<std::pair<std::string, std::string>> items;
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    items.push_back({std::to_string(i), lines[i].name});
+  std::string value = std::to_string(base);
+  if (labelledCombo(ui.t("cmp.base"), "##cmpbase", value, items, ui.fontSize * 16))
+    ui.state.compareBase = std::stoi(value);
+  ImGui::SameLine();
+  ImGui::Checkbox(ui.t("cmp.show_diff"), &ui.state.compareDifferences);
+  checkItemInside("show differences");
+}
+
+// A cell: the value, and under it the difference from the base (muted).
+struct Cell {
+  std::string value, diff;
+};
+
+Cell cellFor(const Ui& ui, const Figure& f, double v, double b, bool isBase) {
+  Cell c;
+  const bool gap = std::string_view(f.key) == "workforce_gap_fte";
+  const bool nl = ui.state.lang == Lang::Nl;
+  c.value = gap ? charts::gapWords(v, f.decimals, ui.format, nl) : ui.number(v, f.decimals);
+  if (isBase || !ui.state.compareDifferences) return c;
+  const double d = v - b;
+  const double unit = std::pow(10.0, -f.decimals) / 2.0;
+  if (std::abs(d) < unit) {
+    c.diff = "=";
+  } else {
+    c.diff = (d > 0 ? "+" : "\u2212") + ui.number(std::abs(d), f.decimals);
+    if (b > 0 && v >= 0) {
+      const double pct = 100.0 * (v / b - 1.0);
+      c.diff += " (" + std::string(pct >= 0 ? "+" : "\u2212") + ui.number(std::abs(pct), 0) + " %)";
     }
   }
-  return best == std::string::npos ? name : name.substr(0, best + 1) + "\n" + name.substr(best + 1);
+  return c;
 }
 
-void figureTable(Ui& ui, const std::vector<ScenarioLine>& lines) {
+// One row per scenario (colour, title, "basis"), one column per figure that differs between
+// the scenarios: long scenario titles get the wide first column, the figures narrow ones.
+struct Row {
+  std::vector<Cell> cells;
+};
+
+void scenarioCell(Ui& ui, const ScenarioLine& l, bool isBase) {
+  const float sz = ImGui::GetFontSize();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImGui::GetWindowDrawList()->AddRectFilled({p.x, p.y + sz * 0.3f},
+                                            {p.x + sz * 0.8f, p.y + sz * 0.8f}, toImColor(l.color));
+  ImGui::Dummy({sz * 1.0f, sz * 0.5f});
+  ImGui::SameLine();
+  ImGui::PushFont(ui.font(ui.fontSize, true));
+  checkWordsFit(l.name, ImGui::GetContentRegionAvail().x);
+  ImGui::TextWrapped("%s", l.name.c_str());
+  ImGui::PopFont();
+  if (isBase && ui.state.compareDifferences) ImGui::TextDisabled("(%s)", ui.t("cmp.base_col"));
+}
+
+void figureTable(Ui& ui, const std::vector<ScenarioLine>& lines, std::size_t base) {
   const std::string code = ui.session.focusCode();
-  const int year = ui.state.year, base = ui.session.baseYear();
-  const int columns = 1 + static_cast<int>(lines.size());
+  const int year = ui.state.year, baseYear = ui.session.baseYear();
+  const ScenarioRun* baseRun = lines[base].run;
+  std::vector<const Figure*> shown;
+  std::vector<std::string> same;
+  std::vector<Row> rows(lines.size());
+  for (const Figure& f : keyFigures()) {
+    if (f.needsCare && ui.session.care().empty()) continue;
+    const double b = baseRun ? f.value(baseRun->results, code, year, baseYear) : 0.0;
+    std::vector<Cell> cells;
+    bool allSame = baseRun != nullptr;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (!lines[i].run) {
+        cells.push_back({ui.t("cmp.computing"), ""});
+        allSame = false;
+        continue;
+      }
+      const double v = f.value(lines[i].run->results, code, year, baseYear);
+      cells.push_back(cellFor(ui, f, v, b, i == base));
+      allSame = allSame && ui.number(v, f.decimals) == ui.number(b, f.decimals);
+    }
+    if (allSame && lines.size() > 1) {
+      same.push_back(ui.t(f.labelKey));
+      continue;
+    }
+    shown.push_back(&f);
+    for (std::size_t i = 0; i < lines.size(); ++i) rows[i].cells.push_back(cells[i]);
+  }
+  const int columns = 1 + static_cast<int>(shown.size());
   const ImGuiTableFlags flags =
       ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("comparison", columns, flags)) return;
-  ImGui::TableSetupColumn((std::string(ui.t("cmp.figure")) + " " + std::to_string(year)).c_str(),
-                          ImGuiTableColumnFlags_WidthStretch, 1.2f);
-  for (const auto& l : lines)
-    ImGui::TableSetupColumn(l.name.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ImGui::TableSetupColumn("##scenario", ImGuiTableColumnFlags_WidthStretch, 1.4f);
+  for (std::size_t c = 0; c < shown.size(); ++c)
+    ImGui::TableSetupColumn(shown[c]->key, ImGuiTableColumnFlags_WidthStretch, 1.0f);
   ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-  for (int c = 0; c < columns; ++c) {
-    ImGui::TableSetColumnIndex(c);
-    if (c > 0) {
-      const auto col = lines[static_cast<std::size_t>(c - 1)].color;
-      const float sz = ImGui::GetFontSize();
-      const ImVec2 p = ImGui::GetCursorScreenPos();
-      ImGui::GetWindowDrawList()->AddRectFilled({p.x, p.y + sz * 0.3f},
-                                                {p.x + sz * 0.8f, p.y + sz * 0.8f}, toImColor(col));
-      ImGui::Dummy({sz * 1.0f, sz * 0.5f});
-      ImGui::SameLine();
-    }
-    ImGui::PushFont(ui.font(ui.fontSize, true));
-    ImGui::TextWrapped(
-        "%s",
-        breakAtHyphen(ImGui::TableGetColumnName(c), ImGui::GetContentRegionAvail().x).c_str());
-    ImGui::PopFont();
+  ImGui::TableSetColumnIndex(0);
+  ImGui::PushFont(ui.font(ui.fontSize, true));
+  ImGui::TextUnformatted(std::to_string(year).c_str());
+  for (std::size_t c = 0; c < shown.size(); ++c) {
+    ImGui::TableSetColumnIndex(static_cast<int>(c + 1));
+    std::string label = ui.t(shown[c]->labelKey);
+    if (*shown[c]->unitKey) label += std::string(" (") + ui.t(shown[c]->unitKey) + ")";
+    checkWordsFit(label, ImGui::GetContentRegionAvail().x);
+    ImGui::TextWrapped("%s", label.c_str());
   }
-  for (const Figure& f : keyFigures()) {
-    if (f.needsCare && ui.session.care().empty()) continue;
+  ImGui::PopFont();
+  for (std::size_t i = 0; i < lines.size(); ++i) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    std::string label = ui.t(f.labelKey);
-    if (*f.unitKey) label += std::string(" (") + ui.t(f.unitKey) + ")";
-    ImGui::TextUnformatted(label.c_str());
-    for (const auto& l : lines) {
+    scenarioCell(ui, lines[i], i == base);
+    for (const Cell& c : rows[i].cells) {
       ImGui::TableNextColumn();
-      if (!l.run) {
-        ImGui::TextDisabled("%s", ui.t("cmp.computing"));
-        continue;
+      checkTextFits(c.value, ImGui::GetContentRegionAvail().x);
+      ImGui::TextUnformatted(c.value.c_str());
+      if (!c.diff.empty()) {
+        checkTextFits(c.diff, ImGui::GetContentRegionAvail().x);
+        ImGui::TextDisabled("%s", c.diff.c_str());
       }
-      const double v = f.value(l.run->results, code, year, base);
-      std::string text = ui.number(v, f.decimals);
-      if (f.showChange)
-        text += "  (" + percentChange(ui, v, f.value(l.run->results, code, base, base)) + ")";
-      ImGui::TextUnformatted(text.c_str());
     }
   }
   ImGui::EndTable();
+  if (!same.empty()) {
+    std::string list = ui.t("cmp.same_rows");
+    for (std::size_t i = 0; i < same.size(); ++i) list += (i ? ", " : " ") + same[i];
+    mutedWrapped(list.c_str());
+  }
 }
 
-}  // namespace
-
-void drawComparisonView(Ui& ui) {
-  scenarioChips(ui);
-  ImGui::SameLine(0, ui.fontSize * 2);
-  yearSlider(ui, ui.fontSize * 14);
-  const auto lines = scenarioLines(ui, false, true);
-  figureTable(ui, lines);
-  ImGui::Spacing();
-
+void smallCharts(Ui& ui, const std::vector<ScenarioLine>& lines) {
   struct Small {
     const char* id;
     const char* titleKey;
@@ -129,13 +200,17 @@ void drawComparisonView(Ui& ui) {
       {"cmp-population", "kf.population", "population", "total", "", "unit.persons"},
       {"cmp-85plus", "kf.aged85", "population", "85+", "", "unit.persons"}};
   if (!ui.session.care().empty()) {
-    smalls.push_back({"cmp-gap", "kf.gap", "workforce_gap_fte", "total", "total", "unit.fte"});
+    smalls.push_back({"cmp-gap", "ts.gap", "workforce_gap_fte", "total", "total", "unit.fte"});
   }
   const ImVec2 avail = ImGui::GetContentRegionAvail();
+  // Too little height for a readable chart (an axis, a title and some plot): leave them out
+  // rather than draw flat strips; the table above carries the numbers.
+  if (avail.y < ui.fontSize * 11) return;
+  const std::size_t n = avail.x < ui.fontSize * 36 ? 2 : smalls.size();
   const float gap = ui.fontSize * 0.5f;
-  const float w = std::floor((avail.x - gap * float(smalls.size() - 1)) / float(smalls.size()));
-  for (std::size_t i = 0; i < smalls.size(); ++i) {
-    const Small& sm = smalls[i];
+  const float w = std::floor((avail.x - gap * float(n - 1)) / float(n));
+  for (std::size_t i = 0; i < n; ++i) {
+    const Small& sm = smalls[smalls.size() - n + i];  // with two, the gap stays
     charts::TimeSeriesSpec spec;
     spec.title = ui.t(sm.titleKey);
     spec.yLabel = ui.t(sm.unitKey);
@@ -147,9 +222,22 @@ void drawComparisonView(Ui& ui) {
     charts::Chart chart = charts::timeSeriesChart(spec);
     chart.legend.clear();  // the table header carries the scenario colours
     if (i) ImGui::SameLine(0, gap);
-    drawChart(ui, sm.id, chart,
-              {i + 1 == smalls.size() ? avail.x - (w + gap) * float(i) : w, avail.y});
+    drawChart(ui, sm.id, chart, {i + 1 == n ? avail.x - (w + gap) * float(i) : w, avail.y});
   }
+}
+
+}  // namespace
+
+void drawComparisonView(Ui& ui) {
+  scenarioChips(ui);
+  const auto lines = scenarioLines(ui, false, true);
+  const std::size_t base = baseIndex(ui, lines.size());
+  if (lines.size() > 1) baseChooser(ui, lines, base);
+  yearSlider(ui, ui.fontSize * 14);
+  drawHeadline(ui, gapHeadline(ui, lines, base));
+  figureTable(ui, lines, base);
+  ImGui::Spacing();
+  smallCharts(ui, lines);
 }
 
 }  // namespace zorgsim::gui

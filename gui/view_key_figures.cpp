@@ -1,6 +1,7 @@
 // Key figures of the selected area in the selected year, with the change since the base
 // year: a compact table in the normal layout, large cards in workshop mode.
 
+#include "gui/headline.hpp"
 #include "gui/indicators.hpp"
 #include "gui/views.hpp"
 #include "gui/widgets.hpp"
@@ -32,7 +33,7 @@ std::vector<FigureCell> figuresToShow(const Ui& ui, bool workshop) {
       s.label = ui.t("kf.surplus");
       s.value = ui.number(-v, f.decimals);
     }
-    if (*f.unitKey) s.value += std::string(" ") + ui.t(f.unitKey);
+    if (*f.unitKey) s.unit = ui.t(f.unitKey);
     if (f.showChange) s.note = percentChange(ui, v, f.value(run->results, code, base, base));
     out.push_back(std::move(s));
   }
@@ -42,6 +43,13 @@ std::vector<FigureCell> figuresToShow(const Ui& ui, bool workshop) {
 }  // namespace
 
 void drawKeyFigures(Ui& ui) {
+  // The headline: the gap in the reference (trend) scenario and in the current one.
+  if (ui.state.view != View::Comparison) {
+    auto lines = scenarioLines(ui, true, false);
+    const bool same = ui.session.reference().contentHash() == ui.session.scenario().contentHash();
+    if (same) lines.resize(1);
+    drawHeadline(ui, gapHeadline(ui, lines, same ? 0 : 1));
+  }
   const auto figures = figuresToShow(ui, ui.state.workshop);
   if (figures.empty()) {
     ImGui::TextDisabled("%s", ui.t("status.no_runs"));

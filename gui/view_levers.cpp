@@ -48,9 +48,25 @@ std::string unitText(const Ui& ui, std::string_view unit) {
   return std::string(unit);
 }
 
+// Dutch labels of the lever dictionary that a council would misread ("NL" for the other
+// municipalities, finance jargon); the dictionary itself (models/) is shared with the CLI.
+template <typename Spec>
+std::string leverLabel(const Ui& ui, const Spec& s) {
+  if (ui.state.lang != Lang::Nl) return std::string(s.labelEn);
+  static const std::pair<std::string_view, const char*> kPlain[] = {
+      {"migration.internal_in_multiplier", "Vestiging uit andere gemeenten (factor)"},
+      {"migration.internal_out_multiplier", "Vertrek naar andere gemeenten (factor)"},
+      {"prevention.discount_rate", "Rekenrente voor latere bedragen (% per jaar)"},
+  };
+  for (const auto& [key, label] : kPlain) {
+    if (s.key == key) return label;
+  }
+  return std::string(s.labelNl);
+}
+
 template <typename Spec>
 std::string leverHelp(const Ui& ui, const Spec& s, double defaultValue, int decimals) {
-  std::string text = std::string(ui.state.lang == Lang::Nl ? s.labelNl : s.labelEn) + "\n\n";
+  std::string text = leverLabel(ui, s) + "\n\n";
   text += std::string(ui.t("levers.meaning")) + ": " +
           std::string(ui.state.lang == Lang::Nl ? s.meaningNl : s.meaning);
   text += "\n" + std::string(ui.t("levers.unit")) + ": " + unitText(ui, s.unit);
@@ -154,7 +170,7 @@ void interventionToggles(Ui& ui) {
 
 void scalarLever(Ui& ui, const LeverSpec& s) {
   const int dec = decimalsOf(s);
-  const std::string label(ui.state.lang == Lang::Nl ? s.labelNl : s.labelEn);
+  const std::string label = leverLabel(ui, s);
   if (auto v =
           leverRow(ui, std::string(s.key).c_str(), label, leverHelp(ui, s, s.defaultValue, dec),
                    ui.session.scenario()[s.id], ui.session.loaded()[s.id], s.min, s.max, dec)) {
@@ -164,7 +180,7 @@ void scalarLever(Ui& ui, const LeverSpec& s) {
 
 void tableLever(Ui& ui, const TableLeverSpec& s) {
   const Session& session = ui.session;
-  const std::string title = std::string(ui.state.lang == Lang::Nl ? s.labelNl : s.labelEn);
+  const std::string title = leverLabel(ui, s);
   if (s.keyKind == TableKey::Municipality) {
     ImGui::Spacing();
     if (session.municipality().empty()) {

@@ -19,9 +19,13 @@ charts::Chart buildMap(const Ui& ui) {
   if (!f) f = &mapIndicators().front();
   charts::ChoroplethSpec spec;
   spec.title = std::string(ui.t(f->labelKey)) + " " + std::to_string(ui.state.year);
+  if (std::string_view(f->key) == "population_change") {  // a change has two years
+    spec.title = std::string(ui.t("ind.population_change_title")) + " " +
+                 std::to_string(s.baseYear()) + "\u2013" + std::to_string(ui.state.year);
+  }
   spec.subtitle = std::string(ui.t("top.scenario")) + ": " + currentScenarioLabel(ui) + " \u2013 " +
                   ui.t("map.click_hint");
-  spec.source = "Bron: CBS, UN WPP 2024, CBS/PDOK gemeentegrenzen 2024; zorgsim";
+  spec.source = ui.t("map.source");
   spec.unit = *f->unitKey ? ui.t(f->unitKey) : "";
   spec.decimals = f->decimals;
   spec.diverging = f->diverging;

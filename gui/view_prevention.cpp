@@ -55,21 +55,20 @@ std::string careTypeName(const Ui& ui, const std::string& code) {
 
 // Workshop: four cards (staff avoided, what it costs, what it returns, when it pays back).
 std::vector<FigureCell> figureCells(const Ui& ui, const PreventionFigures& f) {
-  const std::string meuro = std::string(" ") + ui.t("unit.meuro");
+  const std::string meuro = ui.t("unit.meuro");
   const std::string whole =
       std::to_string(ui.session.baseYear()) + "\u2013" + std::to_string(ui.session.horizon());
   std::vector<FigureCell> cells;
-  cells.push_back({ui.t("prev.avoided_fte"), ui.number(f.avoidedFte, 1) + " " + ui.t("unit.fte"),
-                   std::to_string(f.year)});
-  if (!ui.state.workshop)
-    cells.push_back({ui.t("prev.avoided_cost"), ui.number(f.avoidedCost * 1e-6, 1) + meuro,
-                     std::to_string(f.year)});
-  cells.push_back({ui.t("prev.programme_cost_total"),
-                   ui.number(f.programmeCostTotal * 1e-6, 1) + meuro, whole});
-  cells.push_back({ui.t("prev.return"), ui.number(f.returnPerEuro, 2), whole});
+  cells.push_back({ui.t("prev.avoided_fte"), ui.number(f.avoidedFte, 1), std::to_string(f.year),
+                   ui.t("unit.fte")});
+  cells.push_back({ui.t("prev.avoided_cost"), ui.number(f.avoidedCost * 1e-6, 1),
+                   std::to_string(f.year), meuro});
+  cells.push_back(
+      {ui.t("prev.programme_cost_total"), ui.number(f.programmeCostTotal * 1e-6, 1), whole, meuro});
+  cells.push_back({ui.t("prev.return"), ui.number(f.returnPerEuro, 2), whole, ""});
   cells.push_back({ui.t("prev.break_even"),
                    f.breakEvenYear > 0 ? std::to_string(f.breakEvenYear) : ui.t("prev.not_reached"),
-                   whole});
+                   whole, ""});
   return cells;
 }
 

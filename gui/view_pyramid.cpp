@@ -4,6 +4,7 @@
 
 #include "charts/chart_builders.hpp"
 #include "gui/chart_view.hpp"
+#include "gui/scenario_info.hpp"
 #include "gui/views.hpp"
 #include "gui/widgets.hpp"
 
@@ -16,10 +17,10 @@ std::pair<const ScenarioRun*, std::string> outlineSource(const Ui& ui) {
   const auto& comps = ui.session.comparisons();
   if (ui.state.outline >= 0 && static_cast<std::size_t>(ui.state.outline) < comps.size()) {
     const auto& c = comps[static_cast<std::size_t>(ui.state.outline)];
-    return {c.run.get(), c.scenario.name};
+    return {c.run.get(), scenarioTitle(c.scenario)};
   }
   return {ui.session.referenceRun(),
-          ui.session.reference().name + " (" + ui.t("pyr.reference") + ")"};
+          scenarioTitle(ui.session.reference()) + " (" + ui.t("pyr.reference") + ")"};
 }
 
 }  // namespace
@@ -29,9 +30,9 @@ void drawPyramidView(Ui& ui) {
   yearSlider(ui, ui.fontSize * 16);
   ImGui::SameLine(0, ui.fontSize * 2);
   std::vector<std::pair<std::string, std::string>> items{
-      {"-1", s.reference().name + " (" + ui.t("pyr.reference") + ")"}};
+      {"-1", scenarioTitle(s.reference()) + " (" + ui.t("pyr.reference") + ")"}};
   for (std::size_t i = 0; i < s.comparisons().size(); ++i)
-    items.emplace_back(std::to_string(i), s.comparisons()[i].scenario.name);
+    items.emplace_back(std::to_string(i), scenarioTitle(s.comparisons()[i].scenario));
   if (ui.state.outline >= static_cast<int>(s.comparisons().size())) ui.state.outline = -1;
   std::string outline = std::to_string(ui.state.outline);
   if (labelledCombo(ui.t("pyr.outline"), "##outline", outline, items, ui.fontSize * 16))

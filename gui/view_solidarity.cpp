@@ -7,6 +7,7 @@
 
 #include "gui/agent_controls.hpp"
 #include "gui/chart_view.hpp"
+#include "gui/text_fit.hpp"
 #include "gui/views.hpp"
 #include "gui/widgets.hpp"
 
@@ -41,6 +42,7 @@ void headersRow() {
       ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
                            std::max(0.0f, ImGui::GetContentRegionAvail().x - w));
     }
+    checkTextFits(name, ImGui::GetContentRegionAvail().x);
     ImGui::TableHeader(name);
   }
 }
@@ -81,9 +83,9 @@ void riskTable(Ui& ui, const SolidarityResult& r, float height) {
       ImGui::TableNextColumn();
       rightAligned(pct(ui, row.riskPercent));
       if (ImGui::IsItemHovered()) {
-        wrappedTooltip(std::string(ui.t("sol.risk_euro")) + ": " + keur(ui, row.riskEuro) +
-                       " k\u20AC\n" + ui.t("sol.transfer") + ": " + keur(ui, row.expectedTransfer) +
-                       " k\u20AC");
+        wrappedTooltip(std::string(ui.t("sol.risk_euro")) + ": " + keur(ui, row.riskEuro) + " " +
+                       ui.t("unit.keuro") + "\n" + ui.t("sol.transfer") + ": " +
+                       keur(ui, row.expectedTransfer) + " " + ui.t("unit.keuro"));
       }
     }
   }
@@ -97,6 +99,7 @@ void riskTable(Ui& ui, const SolidarityResult& r, float height) {
   rightAligned(pct(ui, region.riskPercent));
   for (int k = 1; k < kPoolKeys; ++k) ImGui::TableNextColumn();
   ImGui::TableNextColumn();
+  checkTextFits(ui.t("sol.sum_risks"), ImGui::GetContentRegionAvail().x);
   ImGui::TextUnformatted(ui.t("sol.sum_risks"));
   ImGui::TableNextColumn();
   for (int k = 0; k < kPoolKeys; ++k) {
@@ -152,8 +155,11 @@ void drawSolidarityView(Ui& ui) {
   }
   const auto& task = s.agents().solidarity();
   const AgentRunView v = agentRunView(task, s.currentAgentKey());
+  // The pool is computed for the first year after the base year, whatever year the other
+  // views show: the title says so.
   sectionTitle(ui, (std::string(ui.t("sol.title")) + " \u2013 " +
-                    (s.region() ? s.region()->name : s.focusName()))
+                    (s.region() ? s.region()->name : s.focusName()) + ", " +
+                    std::to_string(s.baseYear() + 1) + " (" + ui.t("sol.first_year") + ")")
                        .c_str());
   switch (agentRunControls(ui, "solidarity", v, ui.state.solidarityReplicates, 50, 10000)) {
     case AgentAction::Start:
@@ -179,16 +185,18 @@ void drawSolidarityView(Ui& ui) {
   const float avail = ImGui::GetContentRegionAvail().y;
   const std::size_t municipalities = r->rows.size() / kPoolKeys;
   sectionTitle(ui, ui.t("sol.risk_title"));
-  // Workshop: the risk table alone, in full, large on the projector.
-  const float riskMost = ui.state.workshop ? avail : std::floor(avail * 0.58f);
+  // Workshop: both tables (who carries which risk, who pays whom) a size smaller than the
+  // rest of the projector text, so that seven columns fit.
+  if (ui.state.workshop) ImGui::PushFont(ui.font(ui.fontSize * 0.8f));
   riskTable(ui, *r,
-            tableHeight(municipalities + 2, riskMost - ImGui::GetTextLineHeightWithSpacing()));
-  if (ui.state.workshop) return;
+            tableHeight(municipalities + 2,
+                        std::floor(avail * 0.58f) - ImGui::GetTextLineHeightWithSpacing()));
   ImGui::Spacing();
   sectionTitle(ui, ui.t("sol.transfer_title"));
   transferTable(
       ui, *r,
       tableHeight(municipalities, std::max(ui.fontSize * 4, ImGui::GetContentRegionAvail().y)));
+  if (ui.state.workshop) ImGui::PopFont();
 }
 
 }  // namespace zorgsim::gui

@@ -193,11 +193,15 @@ void drawTimeSeriesView(Ui& ui) {
   auto gapSpec = baseSpec(ui, ui.t("ts.gap"), segmentName(ui, segment) + " \u2013 " + s.focusName(),
                           "unit.fte", bands);
   gapSpec.series = scenarioSeries(ui, lines, "workforce_gap_fte", "total", "total", segment);
-  addBand(ui, gapSpec, bands, "workforce_gap_fte", segment, 1.0, charts::seriesColor(1),
+  addBand(ui, gapSpec, bands, "workforce_gap_fte", segment, 1.0, charts::Color{40, 40, 40, 255},
           ui.t("ts.gap_short"));
   if (!gapSpec.series.empty()) {
     gapSpec.series.front().kind = charts::SeriesKind::Bars;
     gapSpec.series.front().color = charts::withAlpha(charts::seriesColor(1), 210);
+    // Shortage bars up (orange), surplus bars down in their own colour.
+    gapSpec.positiveBarName = ui.t("ts.gap_short");
+    gapSpec.negativeBarName = ui.t("ts.surplus_short");
+    gapSpec.negativeBarColor = charts::withAlpha(charts::seriesColor(2), 210);
   }
   drawChart(ui, "workforce-gap", charts::timeSeriesChart(gapSpec),
             {avail.x - halfW - gap, bottomH});

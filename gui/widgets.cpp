@@ -1,5 +1,8 @@
 #include "gui/widgets.hpp"
 
+#include "gui/scenario_info.hpp"
+#include "gui/text_fit.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -8,6 +11,11 @@ namespace zorgsim::gui {
 void yearSlider(Ui& ui, float width) {
   const int base = ui.session.baseYear(), horizon = ui.session.horizon();
   ui.state.year = std::clamp(ui.state.year, base, horizon);
+  // Label, year and a slider long enough to aim at: on a new row when this one is too full.
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float needed = ImGui::CalcTextSize(ui.t("top.year")).x + ImGui::CalcTextSize("2040").x +
+                       st.ItemSpacing.x * 2 + ui.fontSize * 8;
+  if (ImGui::GetContentRegionAvail().x < needed) ImGui::NewLine();
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(ui.t("top.year"));
   ImGui::SameLine();
@@ -18,7 +26,10 @@ void yearSlider(Ui& ui, float width) {
   ImGui::SameLine();
   ImGui::SetNextItemWidth(
       std::min(width, ImGui::GetContentRegionAvail().x));  // never past the edge
+  const float room = ImGui::GetContentRegionAvail().x;
   ImGui::SliderInt("##year", &ui.state.year, base, horizon, "", ImGuiSliderFlags_AlwaysClamp);
+  if (room < ui.fontSize * 4) checkTextFits("year slider", room);  // too short to use
+  checkItemInside("year slider");
 }
 
 bool labelledCombo(const char* label, const char* id, std::string& value,
@@ -28,10 +39,20 @@ bool labelledCombo(const char* label, const char* id, std::string& value,
   for (const auto& [v, l] : items) {
     if (v == value) preview = l;
   }
+  // The combo must show its value: wider than asked when needed, and on a new row when the
+  // rest of this one is too short.
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float previewW =
+      ImGui::CalcTextSize(preview.c_str()).x + ImGui::GetFrameHeight() + st.FramePadding.x * 2 + 1;
+  const float wanted = std::max(width, previewW);
+  if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(label).x + st.ItemSpacing.x + wanted)
+    ImGui::NewLine();
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(label);
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(std::min(width, ImGui::GetContentRegionAvail().x));
+  const float comboW = std::min(wanted, ImGui::GetContentRegionAvail().x);
+  ImGui::SetNextItemWidth(comboW);
+  checkTextFits(preview, comboW - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x * 2);
   if (ImGui::BeginCombo(id, preview.c_str())) {
     for (const auto& [v, l] : items) {
       if (ImGui::Selectable(l.c_str(), v == value)) {
@@ -46,7 +67,8 @@ bool labelledCombo(const char* label, const char* id, std::string& value,
 
 void sectionTitle(Ui& ui, const char* text) {
   ImGui::PushFont(ui.font(ui.fontSize, true));
-  ImGui::TextUnformatted(text);
+  checkWordsFit(text, ImGui::GetContentRegionAvail().x);
+  ImGui::TextWrapped("%s", text);
   ImGui::PopFont();
 }
 
@@ -56,6 +78,33 @@ void wrappedTooltip(const std::string& text) {
   ImGui::TextUnformatted(text.c_str());
   ImGui::PopTextWrapPos();
   ImGui::EndTooltip();
+}
+
+std::vector<std::string> wrapWords(const std::string& text, float width) {
+  std::vector<std::string> lines;
+  std::string line;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string word = text.substr(start, end - start);
+    const std::string tryLine = line.empty() ? word : line + " " + word;
+    if (!line.empty() && ImGui::CalcTextSize(tryLine.c_str()).x > width) {
+      lines.push_back(line);
+      line = word;
+    } else {
+      line = tryLine;
+    }
+    start = end + 1;
+  }
+  if (!line.empty()) lines.push_back(line);
+  return lines;
+}
+
+void textWrappedAtSpaces(const std::string& text) {
+  const float width = ImGui::GetContentRegionAvail().x;
+  checkWordsFit(text, width);
+  for (const std::string& l : wrapWords(text, width)) ImGui::TextUnformatted(l.c_str());
 }
 
 void mutedWrapped(const char* text) {
@@ -81,13 +130,16 @@ void drawFigureTable(Ui& ui, const char* id, const std::vector<FigureCell>& cell
   ImGui::TableNextColumn();
   for (const auto& f : cells) {
     ImGui::TableNextColumn();
-    mutedWrapped(f.label.c_str());
+    const std::string label = f.unit.empty() ? f.label : f.label + " (" + f.unit + ")";
+    checkWordsFit(label, ImGui::GetContentRegionAvail().x);
+    mutedWrapped(label.c_str());
   }
   ImGui::TableNextColumn();
   ImGui::PushFont(ui.font(ui.fontSize, true));
   ImGui::TextUnformatted(valueRow.c_str());
   for (const auto& f : cells) {
     ImGui::TableNextColumn();
+    checkTextFits(f.value, ImGui::GetContentRegionAvail().x);
     ImGui::TextUnformatted(f.value.c_str());
   }
   ImGui::PopFont();
@@ -113,7 +165,17 @@ void drawFigureCards(Ui& ui, const std::vector<FigureCell>& cells, const std::st
   const float big = ui.fontSize * 1.6f;
   const float pad = ui.fontSize * 0.4f;
   const float small = ui.fontSize * 0.8f;
-  ImFont* labelFont = ui.font(ui.fontSize);
+  // Labels keep whole words: a word wider than the card ("Terugverdienjaar" on a projector
+  // at 1024x768) makes every label a size smaller, never breaks it.
+  float labelSize = ui.fontSize;
+  for (const auto& f : cells) {
+    for (const std::string& word : wrapWords(f.label, 0)) {
+      const float w = ui.font(ui.fontSize)->CalcTextSizeA(ui.fontSize, FLT_MAX, 0, word.c_str()).x;
+      if (w > width - 2 * pad) labelSize = std::min(labelSize, ui.fontSize * (width - 2 * pad) / w);
+    }
+  }
+  labelSize = std::max(Fonts::kSizes[0], std::floor(labelSize));
+  ImFont* labelFont = ui.font(labelSize);
   ImFont* smallFont = ui.font(small);
   auto textHeight = [&](ImFont* font, float size, const std::string& text) {
     return font->CalcTextSizeA(size, FLT_MAX, width - 2 * pad, text.c_str()).y;
@@ -123,25 +185,29 @@ void drawFigureCards(Ui& ui, const std::vector<FigureCell>& cells, const std::st
   };
   float labelH = 0, noteH = 0;
   for (const auto& f : cells) {
-    labelH = std::max(labelH, textHeight(labelFont, ui.fontSize, f.label));
+    checkWordsFit(f.label, width - 2 * pad, labelFont, labelSize);
+    labelH = std::max(labelH, textHeight(labelFont, labelSize, f.label));
     if (!f.note.empty()) noteH = std::max(noteH, textHeight(smallFont, small, noteOf(f)));
   }
   const float height = pad * 2 + labelH + big * 1.1f + noteH;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   for (int i = 0; i < n; ++i) {
-    const auto& f = cells[static_cast<std::size_t>(i)];
+    FigureCell f = cells[static_cast<std::size_t>(i)];
+    if (!f.unit.empty()) f.value += " " + f.unit;
     const ImVec2 p{origin.x + float(i) * (width + gap), origin.y};
     dl->AddRectFilled(p, {p.x + width, p.y + height}, IM_COL32(245, 245, 245, 255), 6.0f);
     dl->AddRect(p, {p.x + width, p.y + height}, IM_COL32(0, 0, 0, 255), 6.0f, 0, 2.0f);
     dl->PushClipRect(p, {p.x + width, p.y + height}, true);
-    dl->AddText(labelFont, ui.fontSize, {p.x + pad, p.y + pad}, IM_COL32(0, 0, 0, 255),
+    dl->AddText(labelFont, labelSize, {p.x + pad, p.y + pad}, IM_COL32(0, 0, 0, 255),
                 f.label.c_str(), nullptr, width - 2 * pad);
     // A long value ("60,3 mln euro") gets a smaller size rather than being cut off.
     float size = big;
     const float valueW = ui.font(big, true)->CalcTextSizeA(big, FLT_MAX, 0.0f, f.value.c_str()).x;
     if (valueW > width - 2 * pad)
       size = std::max(ui.fontSize, std::floor(big * (width - 2 * pad) / valueW));
+    if (valueW * size / big > width - 2 * pad + 0.5f)
+      frameOverflows().push_back({f.value, p.x, p.y, valueW * size / big - (width - 2 * pad)});
     dl->AddText(ui.font(size, true), size, {p.x + pad, p.y + pad + labelH + (big - size) * 0.5f},
                 IM_COL32(0, 0, 0, 255), f.value.c_str());
     if (!f.note.empty()) {
@@ -171,7 +237,7 @@ const AgeSexTable* areaPopulation(const ScenarioRun& run, const std::string& cod
 }
 
 std::string currentScenarioLabel(const Ui& ui) {
-  std::string label = ui.session.scenario().name;
+  std::string label = scenarioTitle(ui.session.scenario());
   if (ui.session.modified()) label += std::string(" (") + ui.t("top.modified") + ")";
   return label;
 }
@@ -187,14 +253,14 @@ std::vector<ScenarioLine> scenarioLines(const Ui& ui, bool withReference, bool w
   lines.push_back({currentScenarioLabel(ui), ui.session.focusRun(), charts::seriesColor(0),
                    charts::LineStyle::Solid, 1.4f});
   if (withReference) {
-    lines.push_back({ui.session.reference().name + " (" + ui.t("pyr.reference") + ")",
+    lines.push_back({scenarioTitle(ui.session.reference()) + " (" + ui.t("pyr.reference") + ")",
                      ui.session.referenceRun(), charts::kOutlineColor, charts::LineStyle::Dashed,
                      0.9f});
   }
   if (withComparisons) {
     std::size_t i = 1;
     for (const auto& c : ui.session.comparisons()) {
-      lines.push_back({c.scenario.name, c.run.get(), charts::seriesColor(i++),
+      lines.push_back({scenarioTitle(c.scenario), c.run.get(), charts::seriesColor(i++),
                        charts::LineStyle::Dashed, 1.0f});
     }
   }

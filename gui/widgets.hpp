@@ -20,6 +20,10 @@ bool labelledCombo(const char* label, const char* id, std::string& value,
                    const std::vector<std::pair<std::string, std::string>>& items, float width);
 void sectionTitle(Ui& ui, const char* text);
 void wrappedTooltip(const std::string& text);
+// Text wrapped only at spaces, never inside a word or a number ("1.183", "1,183": ImGui's own
+// wrap breaks after the separator).
+std::vector<std::string> wrapWords(const std::string& text, float width);
+void textWrappedAtSpaces(const std::string& text);
 // Muted text wrapped at the edge of the window (notes, empty states).
 void mutedWrapped(const char* text);
 // "+3,4 %" (or "-" when the base is zero or missing).
@@ -29,6 +33,8 @@ std::string percentChange(const Ui& ui, double value, double base);
 // optional muted note under it (the change since the base year, a remark).
 struct FigureCell {
   std::string label, value, note;
+  std::string
+      unit;  // the table puts it after the label ("Zorgkosten (mln euro)"), cards after the value
 };
 // A compact table: labels, then values (bold), then notes; the leading column names the
 // value row (e.g. the year) and the note row (e.g. "t.o.v. 2022").

@@ -7,6 +7,8 @@
 //   large    every view at 1920x1080, normal and workshop;
 //   golden   pyramid and map screenshots against tests/gui/golden/*.png with a tolerance
 //            (mean absolute difference per channel); ZORGSIM_ACCEPT_GOLDEN=1 writes new ones;
+//   layout-WxH  every view, both modes and languages at one window size; fails on clipped
+//            text;
 //   script-errors  a mistyped script fails before any window opens, naming file and line.
 // Exit status: 0 pass, 1 fail, 77 skipped (no xvfb-run).
 //
@@ -386,6 +388,30 @@ int golden(const std::string& gui, const fs::path& src, const fs::path& out) {
   return failures ? 1 : 0;
 }
 
+// layout-WxH: tests/gui/layout.script (every view, both modes, both languages) at one window
+// size; no text item may be clipped (the state's "text_overflow" lists glyphs drawn outside
+// their clip rectangle and text the layout code measured wider than its box).
+int layout(const std::string& gui, const fs::path& src, const fs::path& out,
+           const std::string& size) {
+  int width = 0, height = 0;
+  if (std::sscanf(size.c_str(), "%dx%d", &width, &height) != 2) return 2;
+  fs::create_directories(out);
+  const fs::path script = out.parent_path() / ("layout-" + size + ".script");
+  std::ofstream(script) << "size " << width << " " << height << "\n"
+                        << readFile(src / "tests/gui/layout.script");
+  int status = 0;
+  const json st = playScript(gui, script, out, width, height, status);
+  check(status == 0, "zorgsim-gui --script exits 0 at " + size);
+  if (st.empty()) return 1;
+  checkScreenshots(st, width, height, {"view-comparison", "view-solidarity"});
+  const json over = st.value("text_overflow", json::array());
+  for (std::size_t i = 0; i < over.size() && i < 40; ++i)
+    std::printf("     %s\n", over[i].dump().c_str());
+  check(over.empty(),
+        "no clipped text at " + size + " (" + std::to_string(over.size()) + " clipped items)");
+  return failures ? 1 : 0;
+}
+
 int scriptErrors(const std::string& gui, const fs::path& out) {
   fs::create_directories(out);
   const fs::path bad = out / "typo.script";
@@ -421,6 +447,7 @@ int main(int argc, char** argv) {
   if (mode == "smoke") return smoke(gui, src, out);
   if (mode == "large") return large(gui, src, out);
   if (mode == "golden") return golden(gui, src, out);
+  if (mode.rfind("layout-", 0) == 0) return layout(gui, src, out, mode.substr(7));
   std::fprintf(stderr, "unknown mode '%s'\n", mode.c_str());
   return 2;
 }

@@ -234,6 +234,53 @@ TEST_CASE("the shipped municipal boundaries load and triangulate", "[charts]") {
   CHECK(some.maxY < 700000);
 }
 
+TEST_CASE("gap bars below zero are a surplus in their own colour and legend entry", "[charts]") {
+  TimeSeriesSpec spec;
+  spec.firstYear = 2021;
+  spec.series.push_back(
+      {"Trend", {120, 40, -30, -80}, seriesColor(1), LineStyle::Solid, SeriesKind::Bars, 1.0f});
+  spec.positiveBarName = "Tekort";
+  spec.negativeBarName = "Overschot";
+  spec.negativeBarColor = seriesColor(2);
+  const Chart c = timeSeriesChart(spec);
+  REQUIRE(c.bars.size() == 2);
+  CHECK(c.bars[0].color == seriesColor(1));
+  CHECK(c.bars[1].color == seriesColor(2));
+  CHECK(c.bars[0].name == "Tekort \u2013 Trend");
+  CHECK(c.bars[1].name == "Overschot \u2013 Trend");
+  CHECK(std::isnan(c.bars[0].y[2]));  // a surplus year has no shortage bar
+  CHECK(c.bars[1].y[3] == -80);
+  CHECK(std::isnan(c.bars[1].y[0]));
+  CHECK(c.y.min <= -80);
+}
+
+TEST_CASE("close values get equal round classes, and a value is classed as it is shown",
+          "[charts]") {
+  // A 0,6-point spread: classes of 0,1 (the shown precision), not seven quantiles.
+  const auto b = equalIntervalBreaks({9.38, 9.6, 9.98}, 5, 1);
+  REQUIRE(!b.empty());
+  for (std::size_t i = 1; i < b.size(); ++i) CHECK(b[i] - b[i - 1] >= 0.1 - 1e-9);
+  CHECK(smallSpread({9.38, 9.6, 9.98}));
+  CHECK_FALSE(smallSpread({10000, 20000, 160000}));
+  const std::filesystem::path file = std::filesystem::path(ZORGSIM_TEST_SOURCE_DIR) / "data" /
+                                     "gelderland" / "geo" / "gemeenten_2024.geojson";
+  const GeoMap geo = loadGeoJson(file, {"GM0197", "GM0294", "GM0222"});
+  ChoroplethSpec spec;
+  spec.values = {{"GM0197", 9.38}, {"GM0294", 9.6}, {"GM0222", 9.98}};
+  spec.decimals = 1;
+  const Chart c = choroplethChart(geo, spec);
+  REQUIRE(c.map);
+  for (const auto& f : c.map->features) {
+    // The feature's colour is that of the class whose range holds its shown value.
+    const double shown = std::round(f.value * 10) / 10;
+    bool found = false;
+    for (const auto& k : c.map->classes) {
+      if (shown >= k.low - 1e-9 && shown < k.high - 1e-9) found = found || k.color == f.fill;
+    }
+    CHECK(found);
+  }
+}
+
 TEST_CASE("a choropleth map colours, classes and hit-tests its areas", "[charts]") {
   const std::filesystem::path file = std::filesystem::path(ZORGSIM_TEST_SOURCE_DIR) / "data" /
                                      "gelderland" / "geo" / "gemeenten_2024.geojson";
