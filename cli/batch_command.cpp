@@ -20,12 +20,11 @@
 #include "sim/csv_table.hpp"
 #include "sim/input_error.hpp"
 #include "sim/run_plan.hpp"
+#include "sim/platform.hpp"
 #include "sim/version.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
-#include <sys/ioctl.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -109,7 +108,7 @@ class Progress {
  public:
   Progress(bool enabled, std::size_t total, int replicates)
       : enabled_(enabled),
-        tty_(enabled && ::isatty(STDERR_FILENO)),
+        tty_(enabled && platform::stderrIsTerminal()),
         total_(total),
         replicates_(replicates),
         start_(Clock::now()) {}
@@ -172,9 +171,7 @@ class Progress {
   }
   void drawBar() {
     if (!tty_ || total_ == 0) return;
-    winsize ws{};
-    const int columns =
-        ::ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20 ? ws.ws_col : 80;
+    const int columns = platform::stderrColumns();
     constexpr int kBar = 24;
     const int filled = static_cast<int>(kBar * double(done_) / double(total_));
     // [#####.....] 7/12  reablement r2/6  elapsed 0:02  ETA 0:01; the name is
