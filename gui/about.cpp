@@ -31,7 +31,8 @@ void drawAboutBox(bool& open, bool dutch) {
   ImGui::TextUnformatted(dutch ? "Licenties: de map licences naast zorgsim-gui.exe"
                                : "Licences: the licences folder next to zorgsim-gui.exe");
 #else
-  ImGui::TextUnformatted(dutch ? "Licenties: /usr/share/doc/zorgsim" : "Licences: /usr/share/doc/zorgsim");
+  ImGui::TextUnformatted(dutch ? "Licenties: /usr/share/doc/zorgsim"
+                               : "Licences: /usr/share/doc/zorgsim");
 #endif
   ImGui::TextUnformatted(dutch ? "Offline: geen server, geen account, geen netwerk."
                                : "Offline: no server, no account, no network.");

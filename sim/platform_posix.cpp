@@ -51,7 +51,8 @@ std::string writeFileSynced(const fs::path& path, const std::string& content) {
     ::close(fd);
     return "cannot flush " + path.string() + " to disk: " + why;
   }
-  if (::close(fd) != 0) return "cannot flush " + path.string() + " to disk: " + std::strerror(errno);
+  if (::close(fd) != 0)
+    return "cannot flush " + path.string() + " to disk: " + std::strerror(errno);
   return "";
 }
 

@@ -23,8 +23,8 @@ std::string errorText(DWORD code) {
   wchar_t* buffer = nullptr;
   const DWORD n = FormatMessageW(
       FORMAT_MESSAGE_ALLOCATE_BUFFER | FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS,
-      nullptr, code, MAKELANGID(LANG_ENGLISH, SUBLANG_ENGLISH_US), reinterpret_cast<LPWSTR>(&buffer),
-      0, nullptr);
+      nullptr, code, MAKELANGID(LANG_ENGLISH, SUBLANG_ENGLISH_US),
+      reinterpret_cast<LPWSTR>(&buffer), 0, nullptr);
   std::wstring text = n > 0 && buffer ? std::wstring(buffer, n) : std::wstring();
   if (buffer) LocalFree(buffer);
   while (!text.empty() && (text.back() == L'\n' || text.back() == L'\r' || text.back() == L'.'))
@@ -130,8 +130,7 @@ FolderLock::Result FolderLock::lock(const fs::path& folder, std::string& why) {
     const DWORD code = GetLastError();
     CloseHandle(h);
     why = errorText(code);
-    return code == ERROR_LOCK_VIOLATION || code == ERROR_IO_PENDING ? Result::busy
-                                                                     : Result::failed;
+    return code == ERROR_LOCK_VIOLATION || code == ERROR_IO_PENDING ? Result::busy : Result::failed;
   }
   handle_ = reinterpret_cast<std::intptr_t>(h);
   return Result::locked;

@@ -36,7 +36,8 @@ TEST_CASE("A file is replaced by rename, also when it exists", "[platform]") {
   writeFileAtomically(target, "first\n");
   writeFileAtomically(target, "second\n");  // over the existing file (MoveFileEx on Windows)
   CHECK(slurp(target) == "second\n");
-  CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);  // no temporaries
+  CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) ==
+        1);  // no temporaries
   fs::remove_all(dir.parent_path().parent_path());
 }
 
@@ -76,7 +77,8 @@ TEST_CASE("An output folder with a non-ASCII name is marked, locked and written"
   const fs::path dir = test::temporaryFolder("platform-out") / kDutchFolder / "zorgsim";
   {
     OutputFolder out(dir);
-    CHECK_THROWS_WITH(OutputFolder(dir), Catch::Contains("being written by another zorgsim process"));
+    CHECK_THROWS_WITH(OutputFolder(dir),
+                      Catch::Contains("being written by another zorgsim process"));
     writeFileAtomically(dir / "results.csv", "x\n");
   }
   CHECK(fs::exists(dir / kOwnershipMarker));
