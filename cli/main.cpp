@@ -9,6 +9,7 @@
 #include "cli/levers_command.hpp"
 #include "cli/monitor_command.hpp"
 #include "cli/run_command.hpp"
+#include "sim/platform.hpp"
 #include "sim/stop_request.hpp"
 #include "sim/version.hpp"
 
@@ -17,6 +18,7 @@
 #include <iostream>
 
 int main(int argc, char** argv) {
+  const zorgsim::platform::Utf8Arguments utf8(argc, argv);  // Windows: UTF-8 paths
   CLI::App app{
       "zorgsim: projections of population, care use and the care workforce per Dutch municipality.\n"
       "Run `zorgsim run` for the baseline projection of the embedded Gelderland dataset."};

@@ -2,6 +2,7 @@
 
 #include "charts/chart_csv.hpp"
 #include "charts/svg_renderer.hpp"
+#include "gui/about.hpp"
 #include "gui/scenario_info.hpp"
 #include "gui/text_fit.hpp"
 #include "gui/theme.hpp"
@@ -44,6 +45,7 @@ void App::handleKeys() {
       (!io.WantTextInput && ImGui::IsKeyPressed(GLFW_KEY_W, false))) {
     state_.workshop = !state_.workshop;
   }
+  if (ImGui::IsKeyPressed(GLFW_KEY_F1, false)) aboutOpen_ = true;
 }
 
 void App::frame() {
@@ -83,6 +85,7 @@ void App::frame() {
   ImGui::EndChild();
   ImGui::EndChild();
   statusBar();
+  if (aboutOpen_) drawAboutBox(aboutOpen_, state_.lang == Lang::Nl);
   ImGui::End();
   drawFileDialog(ui_);
   ImGui::PopFont();

@@ -51,6 +51,7 @@ class App {
   Ui ui_;
   float styledFont_ = 0;
   bool styledWorkshop_ = false;
+  bool aboutOpen_ = false;  // F1: gui/about.hpp
 };
 
 }  // namespace zorgsim::gui

@@ -8,6 +8,7 @@
 #include "gui/options.hpp"
 #include "gui/script.hpp"
 #include "gui/state_json.hpp"
+#include "sim/platform.hpp"
 #include "sim/version.hpp"
 
 #include <cstdio>
@@ -42,6 +43,7 @@ int playScript(App& app, const Script& script, const std::filesystem::path& dir)
 }  // namespace
 
 int main(int argc, char** argv) {
+  const platform::Utf8Arguments utf8(argc, argv);  // Windows: UTF-8 paths
   Options options;
   try {
     options = parseOptions(std::vector<std::string>(argv + 1, argv + argc));

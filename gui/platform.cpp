@@ -1,6 +1,7 @@
 #include "gui/platform.hpp"
 
 #include "sim/atomic_output.hpp"
+#include "sim/platform.hpp"
 
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
@@ -18,7 +19,14 @@ namespace zorgsim::gui {
 
 namespace {
 
-const char* kFontDir = "/usr/share/fonts/truetype/dejavu/";
+// DejaVu Sans: Debian's fonts-dejavu-core; on Windows the zip's fonts\ next to the program.
+std::string fontDir() {
+#ifdef _WIN32
+  return (zorgsim::platform::executableDir() / "fonts").string() + "/";
+#else
+  return "/usr/share/fonts/truetype/dejavu/";
+#endif
+}
 
 // Latin with diacritics, punctuation (en dash, ellipsis), arrows, >=, the euro sign and
 // geometric shapes (status markers).
@@ -87,8 +95,8 @@ Platform::Platform(int width, int height, const std::string& title) {
   ImFontConfig config;
   config.OversampleH = 2;
   config.PixelSnapH = true;
-  const std::string regularFile = std::string(kFontDir) + "DejaVuSans.ttf";
-  const std::string boldFile = std::string(kFontDir) + "DejaVuSans-Bold.ttf";
+  const std::string regularFile = fontDir() + "DejaVuSans.ttf";
+  const std::string boldFile = fontDir() + "DejaVuSans-Bold.ttf";
   for (int i = 0; i < Fonts::kCount; ++i) {
     // Large type needs no horizontal oversampling; it keeps the atlas small.
     config.OversampleH = Fonts::kSizes[i] >= 28 ? 1 : 2;
@@ -97,7 +105,7 @@ Platform::Platform(int width, int height, const std::string& title) {
     fonts_.bold[i] =
         io.Fonts->AddFontFromFileTTF(boldFile.c_str(), Fonts::kSizes[i], &config, kGlyphRanges);
     if (!fonts_.regular[i] || !fonts_.bold[i]) {
-      throw std::runtime_error("DejaVu fonts not found in " + std::string(kFontDir) +
+      throw std::runtime_error("DejaVu fonts not found in " + fontDir() +
                                " (install fonts-dejavu-core)");
     }
   }

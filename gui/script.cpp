@@ -98,7 +98,7 @@ std::string checkValues(const ScriptStep& s) {
   if (s.verb == "workshop") return oneOf(s.args[0], {"on", "off", "toggle"});
   if (s.verb == "language") return oneOf(s.args[0], {"nl", "en"});
   if (s.verb == "care-measure") return oneOf(s.args[0], {"clients", "fte", "hours", "cost"});
-  if (s.verb == "key") return oneOf(s.args[0], {"F5", "W", "Escape"});
+  if (s.verb == "key") return oneOf(s.args[0], {"F1", "F5", "W", "Escape"});
   if (s.verb == "dialog") return oneOf(s.args[0], {"open", "save", "add-comparison", "close"});
   if (s.verb == "tfr-variant") return oneOf(s.args[0], {"medium", "low", "high"});
   if (s.verb == "set-intervention") return oneOf(s.args[1], {"on", "off"});
@@ -309,7 +309,10 @@ void ScriptPlayer::apply(App& app, const ScriptStep& s) {
       session.agents().solidarity().cancel();
     }
   } else if (s.verb == "key") {
-    const int key = a[0] == "F5" ? GLFW_KEY_F5 : a[0] == "W" ? GLFW_KEY_W : GLFW_KEY_ESCAPE;
+    const int key = a[0] == "F1"   ? GLFW_KEY_F1
+                    : a[0] == "F5" ? GLFW_KEY_F5
+                    : a[0] == "W"  ? GLFW_KEY_W
+                                   : GLFW_KEY_ESCAPE;
     InjectedInput press = mouseSet_ ? mouse_ : InjectedInput{};
     press.key = key;
     pendingInput_ = {press};

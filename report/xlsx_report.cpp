@@ -3,7 +3,7 @@
 #include "report/html_report.hpp"
 #include "sim/atomic_output.hpp"
 
-#include <unistd.h>
+#include "sim/platform.hpp"
 
 #include <cmath>
 #include <cstdlib>
@@ -302,8 +302,8 @@ void writeProvenanceSheet(Workbook& wb, const ReportInput& in) {
 }  // namespace
 
 void writeXlsxReport(const ReportInput& in, const std::filesystem::path& file) {
-  const std::filesystem::path tmp =
-      file.parent_path() / ("." + file.filename().string() + ".tmp." + std::to_string(::getpid()));
+  const std::filesystem::path tmp = file.parent_path() / ("." + file.filename().string() + ".tmp." +
+                                                          std::to_string(platform::processId()));
   try {
     Workbook wb(tmp, creationTime());
     for (const auto& group : xlsxSheetNames()) {
@@ -320,11 +320,10 @@ void writeXlsxReport(const ReportInput& in, const std::filesystem::path& file) {
     std::filesystem::remove(tmp, ec);
     throw;
   }
-  std::error_code ec;
-  std::filesystem::rename(tmp, file, ec);
-  if (ec) {
+  if (const std::string why = platform::replaceFile(tmp, file); !why.empty()) {
+    std::error_code ec;
     std::filesystem::remove(tmp, ec);
-    throw OutputError("cannot move " + tmp.string() + " to " + file.string() + ": " + ec.message());
+    throw OutputError("cannot move " + tmp.string() + " to " + file.string() + ": " + why);
   }
 }
 

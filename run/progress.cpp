@@ -1,8 +1,7 @@
 #include "run/progress.hpp"
+#include "sim/platform.hpp"
 
 #include <fmt/format.h>
-#include <sys/ioctl.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
@@ -27,7 +26,7 @@ std::string clockText(double seconds) {
 
 BatchProgress::BatchProgress(bool enabled, std::size_t total, int replicates)
     : enabled_(enabled),
-      tty_(enabled && ::isatty(STDERR_FILENO)),
+      tty_(enabled && platform::stderrIsTerminal()),
       total_(total),
       replicates_(replicates),
       start_(Clock::now()) {}
@@ -82,9 +81,7 @@ void BatchProgress::clearBar() {
 }
 void BatchProgress::drawBar() {
   if (!tty_ || total_ == 0) return;
-  winsize ws{};
-  const int columns =
-      ::ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20 ? ws.ws_col : 80;
+  const int columns = platform::stderrColumns();
   constexpr int kBar = 24;
   const int filled = static_cast<int>(kBar * double(done_) / double(total_));
   // [#####.....] 7/12  reablement r2/6  elapsed 0:02  ETA 0:01; the name is

@@ -2,13 +2,7 @@
 
 #include "sim/output_folder.hpp"
 
-#include <fcntl.h>
-#include <signal.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
+#include "sim/platform.hpp"
 
 namespace zorgsim {
 
@@ -16,44 +10,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string errnoText() { return std::strerror(errno); }
-
 void writeSynced(const fs::path& path, const std::string& content) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) throw OutputError("cannot create " + path.string() + ": " + errnoText());
-  const char* data = content.data();
-  std::size_t left = content.size();
-  while (left > 0) {
-    const ssize_t n = ::write(fd, data, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      const std::string why = errnoText();
-      ::close(fd);
-      throw OutputError("cannot write " + path.string() + ": " + why);
-    }
-    data += n;
-    left -= static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0) {
-    const std::string why = errnoText();
-    ::close(fd);
-    throw OutputError("cannot flush " + path.string() + " to disk: " + why);
-  }
-  if (::close(fd) != 0) throw OutputError("cannot close " + path.string() + ": " + errnoText());
-}
-
-// Makes a rename inside `dir` durable. Best effort: some file systems refuse fsync on folders.
-void syncFolder(const fs::path& dir) {
-  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return;
-  (void)::fsync(fd);
-  ::close(fd);
-}
-
-bool processRuns(long pid) {
-  if (pid <= 0) return false;
-  if (pid == static_cast<long>(::getpid())) return true;
-  return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
+  if (const std::string why = platform::writeFileSynced(path, content); !why.empty())
+    throw OutputError(why);
 }
 
 // The pid at the end of a temporary name, or -1.
@@ -86,7 +45,7 @@ void publishFolderAtomically(const fs::path& folder,
                              const std::vector<std::pair<std::string, std::string>>& files) {
   const fs::path parent = folder.parent_path().empty() ? fs::path(".") : folder.parent_path();
   const std::string name = folder.filename().string();
-  const std::string pid = std::to_string(::getpid());
+  const std::string pid = std::to_string(platform::processId());
   const fs::path tmp = parent / (".zorgsim-tmp." + name + "." + pid);
   const fs::path old = parent / (".zorgsim-old." + name + "." + pid);
   // Never replace a folder zorgsim did not make (a user's folder named like a scenario).
@@ -102,34 +61,38 @@ void publishFolderAtomically(const fs::path& folder,
   try {
     writeSynced(tmp / kOwnershipMarker, ownershipMarkerText());
     for (const auto& [file, content] : files) writeSynced(tmp / file, content);
-    syncFolder(tmp);
+    platform::syncFolder(tmp);
   } catch (...) {
     fs::remove_all(tmp, ec);
     throw;
   }
-  if (::rename(tmp.c_str(), folder.c_str()) == 0) {  // no previous folder (or an empty one)
-    syncFolder(parent);
+  bool previous = false;
+  const std::string why = platform::renameFolder(tmp, folder, previous);
+  if (why.empty()) {  // no previous folder (or an empty one)
+    platform::syncFolder(parent);
     return;
   }
-  if (errno != ENOTEMPTY && errno != EEXIST) {
-    const std::string why = errnoText();
+  if (!previous) {
     fs::remove_all(tmp, ec);
     throw OutputError("cannot move " + tmp.string() + " to " + folder.string() + ": " + why);
   }
   // A previous result is there: swap atomically, then remove the old one.
-  if (::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, folder.c_str(), RENAME_EXCHANGE) == 0) {
-    syncFolder(parent);
+  if (platform::exchangeFolders(tmp, folder)) {
+    platform::syncFolder(parent);
     fs::remove_all(tmp, ec);  // now holds the previous result
     return;
   }
   // No RENAME_EXCHANGE (e.g. some network file systems): move aside, then into place.
-  if (::rename(folder.c_str(), old.c_str()) != 0 || ::rename(tmp.c_str(), folder.c_str()) != 0) {
-    const std::string why = errnoText();
-    if (!fs::exists(folder, ec) && fs::exists(old, ec)) (void)::rename(old.c_str(), folder.c_str());
+  bool unused = false;
+  std::string moveWhy = platform::renameFolder(folder, old, unused);
+  if (moveWhy.empty()) moveWhy = platform::renameFolder(tmp, folder, unused);
+  if (!moveWhy.empty()) {
+    if (!fs::exists(folder, ec) && fs::exists(old, ec))
+      (void)platform::renameFolder(old, folder, unused);
     fs::remove_all(tmp, ec);
-    throw OutputError("cannot replace " + folder.string() + ": " + why);
+    throw OutputError("cannot replace " + folder.string() + ": " + moveWhy);
   }
-  syncFolder(parent);
+  platform::syncFolder(parent);
   fs::remove_all(old, ec);
 }
 
@@ -138,7 +101,7 @@ std::vector<fs::path> removeStaleTemporaryOutputs(const fs::path& parent) {
   std::error_code ec;
   for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
     const std::string name = it->path().filename().string();
-    if (!isTemporaryOutputName(name) || processRuns(pidOf(name))) continue;
+    if (!isTemporaryOutputName(name) || platform::processRuns(pidOf(name))) continue;
     std::error_code rec;
     fs::remove_all(it->path(), rec);
     if (!rec) removed.push_back(it->path());

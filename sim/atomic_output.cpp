@@ -2,8 +2,7 @@
 
 #include "sim/atomic_folder.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
+#include "sim/platform.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -14,36 +13,25 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string errnoText() { return std::strerror(errno); }
-
 fs::path temporaryNameFor(const fs::path& file) {
   return file.parent_path() /
-         ("." + file.filename().string() + ".tmp." + std::to_string(::getpid()));
+         ("." + file.filename().string() + ".tmp." + std::to_string(platform::processId()));
 }
 
 // Writes content to path and fsyncs it; throws OutputError, removing the partial file.
 void writeAndSync(const fs::path& path, const std::string& content) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) throw OutputError("cannot create " + path.string() + ": " + errnoText());
-  const char* data = content.data();
-  std::size_t left = content.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd, data, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      std::string why = errnoText();
-      ::close(fd);
-      ::unlink(path.c_str());
-      throw OutputError("cannot write " + path.string() + ": " + why);
-    }
-    data += n;
-    left -= static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    std::string why = errnoText();
-    ::unlink(path.c_str());
-    throw OutputError("cannot flush " + path.string() + " to disk: " + why);
-  }
+  std::error_code ec;
+  const bool existed = fs::exists(path, ec);
+  const std::string why = platform::writeFileSynced(path, content);
+  if (why.empty()) return;
+  if (!existed) fs::remove(path, ec);
+  throw OutputError(why);
+}
+
+// Removes temporaries[from..], ignoring errors (cleanup after a failure).
+void removeAll(const std::vector<fs::path>& temporaries, std::size_t from) {
+  std::error_code ec;
+  for (std::size_t j = from; j < temporaries.size(); ++j) fs::remove(temporaries[j], ec);
 }
 
 void createFolder(const fs::path& folder) {
@@ -63,18 +51,19 @@ void writeFileAtomically(const fs::path& file, const std::string& content) {
   createFolder(file.parent_path().empty() ? fs::path(".") : file.parent_path());
   const fs::path tmp = temporaryNameFor(file);
   writeAndSync(tmp, content);
-  if (::rename(tmp.c_str(), file.c_str()) != 0) {
-    std::string why = errnoText();
-    ::unlink(tmp.c_str());
+  if (const std::string why = platform::replaceFile(tmp, file); !why.empty()) {
+    std::error_code ec;
+    fs::remove(tmp, ec);
     throw OutputError("cannot move " + tmp.string() + " to " + file.string() + ": " + why);
   }
 }
 
 std::vector<fs::path> ensureWritableFolder(const fs::path& folder) {
   createFolder(folder);
-  const fs::path probe = folder / (".zorgsim-write-test." + std::to_string(::getpid()));
+  const fs::path probe = folder / (".zorgsim-write-test." + std::to_string(platform::processId()));
   writeAndSync(probe, "");
-  ::unlink(probe.c_str());
+  std::error_code ec;
+  fs::remove(probe, ec);
   return removeStaleTemporaryOutputs(folder);
 }
 
@@ -92,7 +81,7 @@ void OutputSet::publish() {
       writeAndSync(temporaries.back(), content);
     }
   } catch (...) {
-    for (const auto& t : temporaries) ::unlink(t.c_str());
+    removeAll(temporaries, 0);
     throw;
   }
   // Every target must be replaceable before the first is replaced: a folder (or anything but
@@ -101,23 +90,24 @@ void OutputSet::publish() {
     std::error_code ec;
     const auto st = fs::symlink_status(folder_ / name, ec);
     if (!ec && st.type() != fs::file_type::not_found && st.type() != fs::file_type::regular) {
-      for (const auto& t : temporaries) ::unlink(t.c_str());
+      removeAll(temporaries, 0);
       throw OutputError("cannot replace " + (folder_ / name).string() +
                         ": it is not a regular file (zorgsim does not replace it)");
     }
   }
   // The last file (the manifest) says "complete": remove the old one first, so a crash while the
   // others are renamed leaves a folder without a manifest, never an old manifest over new files.
-  if (::unlink((folder_ / files_.back().first).c_str()) != 0 && errno != ENOENT) {
-    const std::string why = errnoText();
-    for (const auto& t : temporaries) ::unlink(t.c_str());
-    throw OutputError("cannot replace " + (folder_ / files_.back().first).string() + ": " + why);
+  std::error_code removeError;
+  fs::remove(folder_ / files_.back().first, removeError);
+  if (removeError) {
+    removeAll(temporaries, 0);
+    throw OutputError("cannot replace " + (folder_ / files_.back().first).string() + ": " +
+                      removeError.message());
   }
   for (std::size_t i = 0; i < files_.size(); ++i) {
     const fs::path target = folder_ / files_[i].first;
-    if (::rename(temporaries[i].c_str(), target.c_str()) != 0) {
-      std::string why = errnoText();
-      for (std::size_t j = i; j < temporaries.size(); ++j) ::unlink(temporaries[j].c_str());
+    if (const std::string why = platform::replaceFile(temporaries[i], target); !why.empty()) {
+      removeAll(temporaries, i);
       throw OutputError("cannot move result into place as " + target.string() + ": " + why);
     }
   }

@@ -1,11 +1,6 @@
 #include "sim/output_folder.hpp"
 
-#include <fcntl.h>
-#include <sys/file.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
+#include "sim/platform.hpp"
 
 namespace zorgsim {
 
@@ -30,6 +25,15 @@ bool within(const fs::path& inner, const fs::path& outer) {
   return true;
 }
 
+// Empty, or holding only the lock file of a FolderLock (Windows).
+bool emptyButLock(const fs::path& folder) {
+  std::error_code ec;
+  for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().filename() != platform::kFolderLockFile) return false;
+  }
+  return !ec;
+}
+
 }  // namespace
 
 std::string ownershipMarkerText() {
@@ -45,7 +49,7 @@ void requireZorgsimFolder(const fs::path& folder, const std::string& what) {
       throw OutputError(what + " " + folder.string() + " exists but is not a folder");
   }
   if (fs::exists(folder / kOwnershipMarker, ec)) return;
-  if (fs::is_empty(folder, ec) && !ec) return;
+  if (emptyButLock(folder)) return;
   throw OutputError(
       what + " " + folder.string() + " was not made by zorgsim (it is not empty and has no " +
       kOwnershipMarker +
@@ -74,20 +78,15 @@ void refuseOutputOverInputs(const fs::path& out, const std::vector<InputFolder>&
 OutputFolder::OutputFolder(const fs::path& folder) {
   requireZorgsimFolder(folder);
   removed_ = ensureWritableFolder(folder);  // creates it; fails early when it cannot be written
-  fd_ = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd_ < 0)
-    throw OutputError("cannot open output folder " + folder.string() + ": " + std::strerror(errno));
-  if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
-    const int err = errno;
-    ::close(fd_);
-    fd_ = -1;
-    if (err == EWOULDBLOCK) {
-      throw OutputError(
-          "output folder " + folder.string() +
-          " is being written by another zorgsim process; wait for it to finish or choose another --out");
-    }
-    throw OutputError("cannot lock output folder " + folder.string() + ": " + std::strerror(err));
+  std::string why;
+  const auto locked = lock_.lock(folder, why);
+  if (locked == platform::FolderLock::Result::busy) {
+    throw OutputError(
+        "output folder " + folder.string() +
+        " is being written by another zorgsim process; wait for it to finish or choose another --out");
   }
+  if (locked != platform::FolderLock::Result::locked)
+    throw OutputError("cannot lock output folder " + folder.string() + ": " + why);
   // Checked again under the lock: another process may have written into it in between.
   try {
     requireZorgsimFolder(folder);
@@ -95,14 +94,11 @@ OutputFolder::OutputFolder(const fs::path& folder) {
     if (!fs::exists(folder / kOwnershipMarker, ec))
       writeFileAtomically(folder / kOwnershipMarker, ownershipMarkerText());
   } catch (...) {
-    ::close(fd_);
-    fd_ = -1;
+    lock_.release();
     throw;
   }
 }
 
-OutputFolder::~OutputFolder() {
-  if (fd_ >= 0) ::close(fd_);  // releases the lock
-}
+OutputFolder::~OutputFolder() = default;  // lock_ releases the lock
 
 }  // namespace zorgsim

@@ -7,6 +7,8 @@
 
 #include "sim/atomic_output.hpp"
 
+#include "sim/platform.hpp"
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -48,7 +50,7 @@ class OutputFolder {
   const std::vector<std::filesystem::path>& removed() const { return removed_; }
 
  private:
-  int fd_ = -1;
+  platform::FolderLock lock_;
   std::vector<std::filesystem::path> removed_;
 };
 

@@ -1,7 +1,11 @@
 #include "sim/stop_request.hpp"
 
 #include <signal.h>
+#ifdef _WIN32
+#include <io.h>  // _write
+#else
 #include <unistd.h>
+#endif
 
 #include <atomic>
 #include <cstring>
@@ -25,7 +29,14 @@ extern "C" void onStopSignal(int sig) {
   // write() is async-signal-safe; iostreams are not.
   static const char message[] =
       "\nzorgsim: stopping after the current step (press Ctrl-C again to stop at once)\n";
+#ifdef _WIN32
+  // The C runtime resets the handler to SIG_DFL before calling it: install it again, so only a
+  // second Ctrl-C stops at once (as on POSIX).
+  ::signal(sig, onStopSignal);
+  (void)!::_write(2, message, sizeof(message) - 1);
+#else
   (void)!::write(STDERR_FILENO, message, sizeof(message) - 1);
+#endif
 }
 
 std::string signalName(int sig) {
@@ -48,6 +59,11 @@ Interrupted::Interrupted(int signal)
       signal_(signal) {}
 
 void installStopHandlers() {
+#ifdef _WIN32
+  // Windows has no sigaction or signal masks; the C runtime delivers Ctrl-C as SIGINT.
+  ::signal(SIGINT, onStopSignal);
+  ::signal(SIGTERM, onStopSignal);
+#else
   struct sigaction action;
   std::memset(&action, 0, sizeof action);
   action.sa_handler = onStopSignal;
@@ -62,6 +78,7 @@ void installStopHandlers() {
   sigaddset(&stops, SIGINT);
   sigaddset(&stops, SIGTERM);
   ::sigprocmask(SIG_UNBLOCK, &stops, nullptr);
+#endif
 }
 
 bool stopRequested() { return g_signal.load(std::memory_order_relaxed) != 0; }

@@ -6,6 +6,7 @@
 #include "models/demography/demographic_indicators.hpp"
 #include "models/scenario/scenario_run.hpp"
 #include "report/comparison_csv.hpp"
+#include "sim/platform.hpp"
 #include "report/html_report.hpp"
 #include "report/result_files.hpp"
 #include "report/xlsx_report.hpp"
@@ -102,7 +103,8 @@ TEST_CASE("a folder is published whole, replaces an old one, and leaves no tempo
   // Leftovers of a killed process (a pid that does not run) are removed; a live one is kept.
   fs::create_directory(dir / ".zorgsim-tmp.scenario-b.999999999");
   std::ofstream(dir / ".comparison.csv.tmp.999999999") << "half";
-  const std::string mine = ".zorgsim-tmp.scenario-c." + std::to_string(::getpid());
+  const std::string mine =
+      ".zorgsim-tmp.scenario-c." + std::to_string(zorgsim::platform::processId());
   fs::create_directory(dir / mine);
   const auto removed = removeStaleTemporaryOutputs(dir);
   CHECK(removed.size() == 2);

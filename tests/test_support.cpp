@@ -2,7 +2,7 @@
 
 #include "sim/input_error.hpp"
 
-#include <unistd.h>
+#include "sim/platform.hpp"
 
 #include <atomic>
 #include <fstream>
@@ -28,9 +28,9 @@ const CareModel& defaultCareModel() {
 
 fs::path temporaryFolder(const std::string& tag) {
   static std::atomic<int> counter{0};
-  fs::path p =
-      fs::temp_directory_path() /
-      ("zorgsim-test-" + tag + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  fs::path p = fs::temp_directory_path() /
+               ("zorgsim-test-" + tag + "-" + std::to_string(zorgsim::platform::processId()) + "-" +
+                std::to_string(counter++));
   fs::remove_all(p);
   fs::create_directories(p);
   return p;

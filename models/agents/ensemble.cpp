@@ -7,9 +7,8 @@
 #include "models/demography/demographic_indicators.hpp"
 #include "models/prevention/prevention_indicators.hpp"
 #include "sim/input_error.hpp"
+#include "sim/platform.hpp"
 #include "sim/stop_request.hpp"
-
-#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -63,19 +62,7 @@ bool cacheRates(const AgentModel& m, const EnsembleOptions& o) {
          ratesBytesPerMunicipality(m) * m.municipalities.size() <= kRateCacheLimit;
 }
 
-std::uint64_t availableMemoryBytes() {
-  std::ifstream in("/proc/meminfo");
-  std::string key, unit;
-  std::uint64_t value = 0;
-  while (in >> key >> value) {
-    std::getline(in, unit);
-    if (key == "MemAvailable:") return value * 1024;
-  }
-  const long pages = sysconf(_SC_AVPHYS_PAGES), size = sysconf(_SC_PAGESIZE);
-  return pages > 0 && size > 0
-             ? static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(size)
-             : 0;
-}
+std::uint64_t availableMemoryBytes() { return platform::availableMemoryBytes(); }
 
 MemoryEstimate estimateMemory(const AgentModel& model, const EnsembleOptions& o, std::size_t rows,
                               std::uint64_t keptBytesPerReplicate) {

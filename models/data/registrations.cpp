@@ -1,6 +1,7 @@
 #include "models/data/registrations.hpp"
 
 #include "sim/csv_table.hpp"
+#include "sim/platform.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -82,9 +83,7 @@ int municipalityOf(const CsvTable& t, std::size_t r, const std::string& column,
 constexpr int kFirstRegistrationYear = 2015;
 int currentYear() {
   const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  return utc.tm_year + 1900;
+  return platform::utcTime(now).tm_year + 1900;
 }
 
 int checkedYear(const CsvTable& t, std::size_t r, const std::string& column, int year) {
