@@ -7,7 +7,6 @@
 
 namespace zorgsim::report::html {
 
-
 std::string esc(std::string_view s) { return charts::xmlEscape(s); }
 
 // A workforce gap cell: "1.426 tekort" or "1.601 overschot", never a negative shortage.

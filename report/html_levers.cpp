@@ -15,8 +15,7 @@ namespace zorgsim::report::html {
 void HtmlWriter::leverSection() {
   out_ += "<section class=\"levers\" id=\"parameters\">\n<h2>Parameters per scenario</h2>\n";
   out_ += "<p>Per scenario de parameters die afwijken van het basisscenario \u2018" +
-          esc(in_.baselineLabel) + "\u2019 (inhoudshash <code>" +
-          esc(in_.baseline.contentHash()) +
+          esc(in_.baselineLabel) + "\u2019 (inhoudshash <code>" + esc(in_.baseline.contentHash()) +
           "</code>). <span class=\"tag\">aanname</span> markeert "
           "een waarde die op een aanname berust in plaats van op een meting.</p>\n";
   for (const auto& s : in_.scenarios) {
@@ -25,8 +24,7 @@ void HtmlWriter::leverSection() {
     if (!s.scenario.description.empty())
       out_ += "<p class=\"note\">" + esc(s.scenario.description) + "</p>\n";
     if (diffs.empty()) {
-      out_ +=
-          "<p>Geen afwijkingen: alle parameters hebben de waarde van het basisscenario.</p>\n";
+      out_ += "<p>Geen afwijkingen: alle parameters hebben de waarde van het basisscenario.</p>\n";
       continue;
     }
     out_ +=

@@ -233,16 +233,15 @@ void HtmlWriter::prevention(const ReportArea& area) {
         sumOverYears(t, area.code, in_.baseYear, in_.horizon, "net_savings", "total");
     const double ret = value(t, area.code, in_.horizon, "return_per_euro", "total");
     const double breakEven = value(t, area.code, in_.horizon, "break_even_year", "total");
-    out_ += "<tr><td>" + esc(s.scenario.name) + "</td><td class=\"n\">" +
-            num(programme * 1e-6, 1) + "</td><td class=\"n\">" + num(avoided * 1e-6, 1) +
-            "</td><td class=\"n\">" + signedNum(net * 1e-6, 1) + "</td><td class=\"n\">" +
-            num(ret, 2) + "</td><td class=\"n\">" +
-            (!std::isfinite(breakEven) ? "\u2013"
-             : breakEven <= 0          ? "niet bereikt"
-                                       : std::to_string(std::lround(breakEven))) +
-            "</td><td class=\"n\">" +
-            num(value(t, area.code, in_.horizon, "avoided_workforce_fte", "total"), 1) +
-            "</td></tr>\n";
+    out_ +=
+        "<tr><td>" + esc(s.scenario.name) + "</td><td class=\"n\">" + num(programme * 1e-6, 1) +
+        "</td><td class=\"n\">" + num(avoided * 1e-6, 1) + "</td><td class=\"n\">" +
+        signedNum(net * 1e-6, 1) + "</td><td class=\"n\">" + num(ret, 2) + "</td><td class=\"n\">" +
+        (!std::isfinite(breakEven) ? "\u2013"
+         : breakEven <= 0          ? "niet bereikt"
+                                   : std::to_string(std::lround(breakEven))) +
+        "</td><td class=\"n\">" +
+        num(value(t, area.code, in_.horizon, "avoided_workforce_fte", "total"), 1) + "</td></tr>\n";
   }
   out_ += "</tbody></table></div>\n";
   out_ +=
@@ -253,10 +252,8 @@ void HtmlWriter::prevention(const ReportArea& area) {
     // and its spread belongs next to the mean.
     const auto& sc = in_.scenarios[i];
     if (!sc.bandLow || !sc.bandHigh) continue;
-    const double lo =
-        value(*sc.bandLow, area.code, in_.horizon, "avoided_workforce_fte", "total");
-    const double hi =
-        value(*sc.bandHigh, area.code, in_.horizon, "avoided_workforce_fte", "total");
+    const double lo = value(*sc.bandLow, area.code, in_.horizon, "avoided_workforce_fte", "total");
+    const double hi = value(*sc.bandHigh, area.code, in_.horizon, "avoided_workforce_fte", "total");
     out_ +=
         "<p class=\"note\">" + esc(sc.scenario.name) + " (agent-model): vermeden fte in " +
         std::to_string(in_.horizon) + " ligt tussen " + num(lo, 1) + " en " + num(hi, 1) +
@@ -280,8 +277,7 @@ void HtmlWriter::prevention(const ReportArea& area) {
     std::string row = "<tr><td>" + esc(capitalized(ct.nameNl)) + "</td>";
     for (std::size_t i : withPrevention) {
       for (int y : {mid, in_.horizon}) {
-        const double v =
-            value(in_.scenarios[i].results, area.code, y, "avoided_clients", ct.code);
+        const double v = value(in_.scenarios[i].results, area.code, y, "avoided_clients", ct.code);
         any = any || (std::isfinite(v) && std::abs(v) >= 0.5);
         row += "<td class=\"n\">" + num(v) + "</td>";
       }
@@ -319,11 +315,11 @@ void HtmlWriter::comparison(const ReportArea& area) {
                             care ? series(s.results, area.code, "workforce_gap_fte", "total")
                                  : series(s.results, area.code, "population"),
                             color, style, charts::SeriesKind::Line, width});
-    second.series.push_back(
-        {name,
-         care ? series(s.results, area.code, "care_cost", "total", "total", 1e-6)
-              : series(s.results, area.code, "population", "", "65+"),
-         color, style, charts::SeriesKind::Line, width});
+    second.series.push_back({name,
+                             care
+                                 ? series(s.results, area.code, "care_cost", "total", "total", 1e-6)
+                                 : series(s.results, area.code, "population", "", "65+"),
+                             color, style, charts::SeriesKind::Line, width});
   }
   out_ += figures_.figure(charts::timeSeriesChart(first), kHalfW, kHalfH + 40);
   out_ += figures_.figure(charts::timeSeriesChart(second), kHalfW, kHalfH + 40);
@@ -349,9 +345,9 @@ void HtmlWriter::comparison(const ReportArea& area) {
     for (std::size_t i = 0; i < in_.scenarios.size(); ++i) {
       out_ += "<tr><td>" + esc(in_.scenarios[i].scenario.name) + "</td>";
       for (const auto& r : rows) {
-        const double v = value(in_.scenarios[i].results, area.code, year, r.indicator, r.careType,
-                               r.ageGroup) *
-                         r.scale;
+        const double v =
+            value(in_.scenarios[i].results, area.code, year, r.indicator, r.careType, r.ageGroup) *
+            r.scale;
         const double ref =
             value(reference().results, area.code, year, r.indicator, r.careType, r.ageGroup) *
             r.scale;
