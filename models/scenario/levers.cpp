@@ -1,11 +1,16 @@
 #include "models/scenario/levers.hpp"
 
 #include <stdexcept>
+#include <utility>
 
 namespace zorgsim {
 
-const std::vector<LeverSpec>& leverSpecs() {
-  static const std::vector<LeverSpec> specs{
+namespace {
+
+// The levers in the order of the Lever enum (leverSpec checks it): demography, migration and
+// housing first, then the labour market and prevention.
+std::vector<LeverSpec> demographyLevers() {
+  return {
       {Lever::Horizon, "horizon", LeverGroup::Demography, 2050, 2022, 2150, true, "year",
        "Eindjaar", "Horizon", "Last year of the projection (population on 1 January of that year).",
        "Laatste jaar van de projectie (bevolking op 1 januari van dat jaar).",
@@ -50,6 +55,11 @@ const std::vector<LeverSpec>& leverSpecs() {
        "People moving in per extra dwelling (see housing.extra_dwellings).",
        "Aantal nieuwe bewoners per extra woning (zie extra woningen per gemeente).",
        "CBS Kerncijfers wijken en buurten 2019: inhabitants / households over 46 Gelderland municipalities = 2.24"},
+  };
+}
+
+std::vector<LeverSpec> labourMarketAndPreventionLevers() {
+  return {
       {Lever::ProductivityMultiplier, "workforce.productivity_multiplier", LeverGroup::LabourMarket,
        1.0, 0.5, 2.0, false, "factor", "Productiviteit (factor)", "Productivity (factor)",
        "Multiplies the productive (client) hours per FTE of every workforce segment; 1.1 = 10 % more care per FTE.",
@@ -83,6 +93,16 @@ const std::vector<LeverSpec>& leverSpecs() {
        "Percentage per jaar waarmee toekomstige programmakosten en vermeden kosten naar het basisjaar worden teruggerekend.",
        "0 = undiscounted (assumption: set your organisation's rate)"},
   };
+}
+
+}  // namespace
+
+const std::vector<LeverSpec>& leverSpecs() {
+  static const std::vector<LeverSpec> specs = [] {
+    std::vector<LeverSpec> all = demographyLevers();
+    for (auto& spec : labourMarketAndPreventionLevers()) all.push_back(std::move(spec));
+    return all;
+  }();
   return specs;
 }
 
