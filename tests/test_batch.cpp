@@ -27,13 +27,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 const Scenario& scenario(const std::string& file) {
   static std::map<std::string, Scenario> cache;
   auto it = cache.find(file);
@@ -93,10 +86,10 @@ TEST_CASE("a folder is published whole, replaces an old one, and leaves no tempo
   const fs::path dir = test::temporaryFolder("publish");
   const fs::path target = dir / "scenario-a";
   publishFolderAtomically(target, {{"results.csv", "a\n"}, {"manifest.json", "{}\n"}});
-  CHECK(slurp(target / "results.csv") == "a\n");
+  CHECK(test::readFile(target / "results.csv") == "a\n");
   publishFolderAtomically(target, {{"results.csv", "b\n"}, {"manifest.json", "{\"v\":2}\n"}});
-  CHECK(slurp(target / "results.csv") == "b\n");
-  CHECK(slurp(target / "manifest.json") == "{\"v\":2}\n");
+  CHECK(test::readFile(target / "results.csv") == "b\n");
+  CHECK(test::readFile(target / "manifest.json") == "{\"v\":2}\n");
   for (const auto& e : fs::directory_iterator(dir))
     CHECK_FALSE(isTemporaryOutputName(e.path().filename().string()));
 
@@ -298,7 +291,7 @@ TEST_CASE("the XLSX report has a sheet per indicator group and a provenance shee
   }
   const fs::path dir = test::temporaryFolder("xlsx");
   report::writeXlsxReport(reportInput(), dir / "report.xlsx");
-  const std::string bytes = slurp(dir / "report.xlsx");
+  const std::string bytes = test::readFile(dir / "report.xlsx");
   REQUIRE(bytes.size() > 1000);
   CHECK(bytes.rfind("PK\x03\x04", 0) == 0);  // a zip archive
   // Sheet names are stored uncompressed-ascii-free in the deflated workbook.xml, so check

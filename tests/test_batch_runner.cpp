@@ -23,13 +23,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // A small batch: one municipality, so a cohort run takes a moment and an agent replicate a
 // few seconds.
 BatchSettings smallBatch(const fs::path& out, const std::vector<std::string>& scenarios) {
@@ -78,7 +71,7 @@ TEST_CASE("batch resume: an up-to-date scenario is skipped, a truncated one reco
   CHECK(first.computed == 2);
   CHECK(first.upToDate.empty());
   CHECK(first.written == std::vector<std::string>{"comparison.csv"});
-  const std::string results = slurp(out / "baseline" / "results.csv");
+  const std::string results = test::readFile(out / "baseline" / "results.csv");
   REQUIRE(!results.empty());
 
   SECTION("a complete folder whose files match its manifest's hashes is skipped") {
@@ -94,7 +87,7 @@ TEST_CASE("batch resume: an up-to-date scenario is skipped, a truncated one reco
     CHECK(again.status == 0);
     CHECK(again.computed == 1);
     CHECK(again.upToDate == std::vector<std::string>{"reablement"});
-    CHECK(slurp(out / "baseline" / "results.csv") == results);
+    CHECK(test::readFile(out / "baseline" / "results.csv") == results);
   }
   SECTION("another seed is another result: nothing is up to date") {
     BatchSettings other = b;
@@ -125,8 +118,8 @@ TEST_CASE("batch gather: replicates gathered by the batch equal one in-process e
   e.threads = 1;
   const EnsembleResult er = runEnsemble(model, in.data, e);
   const NamedFiles files = ensembleFiles(er, s, model.plan.baseYear);
-  CHECK(slurp(out / "baseline" / "results.csv") == files[0].second);
-  CHECK(slurp(out / "baseline" / "population.csv") == files[1].second);
+  CHECK(test::readFile(out / "baseline" / "results.csv") == files[0].second);
+  CHECK(test::readFile(out / "baseline" / "population.csv") == files[1].second);
   fs::remove_all(out);
 }
 

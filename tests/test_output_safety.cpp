@@ -18,13 +18,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 void put(const fs::path& p, const std::string& text) {
   fs::create_directories(p.parent_path());
   std::ofstream(p, std::ios::binary) << text;
@@ -49,14 +42,14 @@ TEST_CASE("A folder zorgsim did not make is never replaced (issue #14 case 2)",
       messageOf([&] {
         publishFolderAtomically(dir / "notes", {{"results.csv", "x\n"}, {"manifest.json", "{}\n"}});
       }).find("was not made by zorgsim") != std::string::npos);
-  CHECK(slurp(dir / "notes" / "todo.txt") == "buy milk\n");
+  CHECK(test::readFile(dir / "notes" / "todo.txt") == "buy milk\n");
   CHECK_FALSE(fs::exists(dir / "notes" / "results.csv"));
 
   // A folder zorgsim made carries the marker and is replaced as a unit.
   publishFolderAtomically(dir / "mine", {{"results.csv", "a\n"}, {"manifest.json", "{}\n"}});
   CHECK(fs::exists(dir / "mine" / kOwnershipMarker));
   publishFolderAtomically(dir / "mine", {{"results.csv", "b\n"}, {"manifest.json", "{}\n"}});
-  CHECK(slurp(dir / "mine" / "results.csv") == "b\n");
+  CHECK(test::readFile(dir / "mine" / "results.csv") == "b\n");
 
   // Absent and empty folders are fine; a non-empty one without the marker is not.
   CHECK_NOTHROW(requireZorgsimFolder(dir / "absent"));
@@ -64,7 +57,7 @@ TEST_CASE("A folder zorgsim did not make is never replaced (issue #14 case 2)",
   CHECK_NOTHROW(requireZorgsimFolder(dir / "empty"));
   CHECK_THROWS_AS(requireZorgsimFolder(dir / "notes"), OutputError);
   CHECK_THROWS_AS(OutputFolder(dir / "notes"), OutputError);
-  CHECK(slurp(dir / "notes" / "todo.txt") == "buy milk\n");
+  CHECK(test::readFile(dir / "notes" / "todo.txt") == "buy milk\n");
   fs::remove_all(dir);
 }
 
@@ -121,8 +114,8 @@ TEST_CASE("A run's files are published together or not at all (issue #14 case 5)
   CHECK(messageOf([&] {
           set.publish();
         }).find("it is not a regular file (zorgsim does not replace it)") != std::string::npos);
-  CHECK(slurp(dir / "results.csv") == "old results\n");
-  CHECK(slurp(dir / "population.csv") == "old population\n");
+  CHECK(test::readFile(dir / "results.csv") == "old results\n");
+  CHECK(test::readFile(dir / "population.csv") == "old population\n");
   for (const auto& e : fs::directory_iterator(dir))
     CHECK_FALSE(isTemporaryOutputName(e.path().filename().string()));
   fs::remove_all(dir);

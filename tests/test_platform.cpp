@@ -19,12 +19,6 @@ using namespace zorgsim;
 namespace fs = std::filesystem;
 
 namespace {
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 // "Gebruiker Één/Documenten" as UTF-8: a space and non-ASCII letters, as on Dutch laptops.
 const fs::path kDutchFolder = fs::path(u8"Gebruiker \u00C9\u00E9n") / "Documenten";
 }  // namespace
@@ -35,7 +29,7 @@ TEST_CASE("A file is replaced by rename, also when it exists", "[platform]") {
   const fs::path target = dir / fs::path(u8"resultaten \u20AC.csv");
   writeFileAtomically(target, "first\n");
   writeFileAtomically(target, "second\n");  // over the existing file (MoveFileEx on Windows)
-  CHECK(slurp(target) == "second\n");
+  CHECK(test::readFile(target) == "second\n");
   CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) ==
         1);  // no temporaries
   fs::remove_all(dir.parent_path().parent_path());
@@ -47,10 +41,10 @@ TEST_CASE("replaceFile replaces and reports a missing source with the reason", "
   std::ofstream(dir / "a") << "a";
   std::ofstream(dir / "b") << "b";
   CHECK(platform::replaceFile(dir / "a", dir / "b").empty());
-  CHECK(slurp(dir / "b") == "a");
+  CHECK(test::readFile(dir / "b") == "a");
   CHECK_FALSE(fs::exists(dir / "a"));
   CHECK_FALSE(platform::replaceFile(dir / "missing", dir / "b").empty());
-  CHECK(slurp(dir / "b") == "a");  // nothing lost
+  CHECK(test::readFile(dir / "b") == "a");  // nothing lost
   fs::remove_all(dir);
 }
 
@@ -82,7 +76,7 @@ TEST_CASE("An output folder with a non-ASCII name is marked, locked and written"
     writeFileAtomically(dir / "results.csv", "x\n");
   }
   CHECK(fs::exists(dir / kOwnershipMarker));
-  CHECK(slurp(dir / "results.csv") == "x\n");
+  CHECK(test::readFile(dir / "results.csv") == "x\n");
   fs::remove_all(dir.parent_path().parent_path().parent_path());
 }
 
@@ -106,10 +100,10 @@ TEST_CASE("A result file held open by another program (Excel) is not lost", "[pl
   CHECK_THROWS_WITH(writeFileAtomically(target, "new\n"),
                     Catch::Contains("cannot move") && Catch::Contains("results.csv"));
   CloseHandle(h);
-  CHECK(slurp(target) == "old\n");
+  CHECK(test::readFile(target) == "old\n");
   CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);
   writeFileAtomically(target, "new\n");  // closed again: replaced
-  CHECK(slurp(target) == "new\n");
+  CHECK(test::readFile(target) == "new\n");
   fs::remove_all(dir.parent_path().parent_path());
 }
 #endif

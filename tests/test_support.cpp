@@ -46,6 +46,13 @@ DatasetCopy::~DatasetCopy() {
   fs::remove_all(folder_, ec);
 }
 
+std::string readFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
 std::string DatasetCopy::read(const std::string& name) const {
   std::ifstream in(file(name));
   std::ostringstream s;

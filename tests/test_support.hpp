@@ -34,6 +34,9 @@ class DatasetCopy {
 
 std::filesystem::path temporaryFolder(const std::string& tag);
 
+// The bytes of a file (empty when it cannot be opened).
+std::string readFile(const std::filesystem::path& path);
+
 // The InputError message of loading the dataset copy ("" when it loads).
 std::string loadError(const DatasetCopy& copy);
 
