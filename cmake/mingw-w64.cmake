@@ -21,6 +21,9 @@ endif()
 # header-only ones come from Debian's packages through the package shims in cmake/mingw/
 # (never all of /usr/include: glibc's headers would shadow MinGW's).
 set(ZORGSIM_WINDOWS_DEPS "" CACHE PATH "Prefix with GLFW, Dear ImGui and libxlsxwriter for Windows")
+# try_compile projects read this file again: they get the prefix too (else the environment
+# below would be reset to an empty prefix in the middle of the configure run).
+list(APPEND CMAKE_TRY_COMPILE_PLATFORM_VARIABLES ZORGSIM_WINDOWS_DEPS)
 set(CMAKE_FIND_ROOT_PATH /usr/${_triple} ${ZORGSIM_WINDOWS_DEPS})
 set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
 set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
@@ -34,8 +37,10 @@ set(glfw3_DIR ${ZORGSIM_WINDOWS_DEPS}/lib/cmake/glfw3 CACHE PATH "")
 set(Boost_NO_BOOST_CMAKE ON)
 set(Boost_INCLUDE_DIR ${ZORGSIM_WINDOWS_DEPS}/include CACHE PATH "")
 # pkg-config (Dear ImGui's imgui.pc) looks only in the Windows prefix.
-set(ENV{PKG_CONFIG_LIBDIR} ${ZORGSIM_WINDOWS_DEPS}/lib/pkgconfig)
-set(ENV{PKG_CONFIG_SYSROOT_DIR} "")
+if(ZORGSIM_WINDOWS_DEPS)
+  set(ENV{PKG_CONFIG_LIBDIR} ${ZORGSIM_WINDOWS_DEPS}/lib/pkgconfig)
+  set(ENV{PKG_CONFIG_SYSROOT_DIR} "")
+endif()
 
 # One self-contained .exe each: the GCC, C++ and winpthread runtimes linked in, so the zip needs
 # no MinGW DLLs. _WIN32_WINNT 0x0A00: Windows 10 and later.
@@ -43,5 +48,8 @@ set(ENV{PKG_CONFIG_SYSROOT_DIR} "")
 if(ZORGSIM_WINDOWS_DEPS)
   set(CMAKE_CXX_FLAGS_INIT "-isystem ${ZORGSIM_WINDOWS_DEPS}/include")
 endif()
+# find_library (and pkg-config's -l flags) take static libraries only: MinGW's platform file
+# prefers import libraries (libz.dll.a), which would make the programs need zlib1.dll.
+set(CMAKE_PROJECT_INCLUDE ${CMAKE_CURRENT_LIST_DIR}/mingw/static-libraries.cmake)
 set(CMAKE_EXE_LINKER_FLAGS_INIT "-static -static-libgcc -static-libstdc++")
 add_compile_definitions(_WIN32_WINNT=0x0A00 NOMINMAX WIN32_LEAN_AND_MEAN FMT_HEADER_ONLY=1)

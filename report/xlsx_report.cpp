@@ -74,7 +74,8 @@ class Workbook {
     lxw_workbook_options options{};
     options.constant_memory =
         LXW_TRUE;  // rows are written in order; keeps memory flat for big batches
-    book_ = workbook_new_opt(file.c_str(), &options);
+    // string(): UTF-8 on Windows too (libxlsxwriter takes char*; path::c_str() is wchar_t* there).
+    book_ = workbook_new_opt(file.string().c_str(), &options);
     if (!book_) throw OutputError("cannot create " + file.string());
     properties_.title = const_cast<char*>("zorgsim: bevolking, zorgvraag en zorgpersoneel");
     properties_.author = const_cast<char*>("zorgsim");

@@ -74,16 +74,22 @@ cross_cmake() {  # cross_cmake SRC BUILD [cmake options]
 [[ -f $deps/lib/libxlsxwriter.a ]] || cross_cmake "$xlsx_src" "$build/xlsxwriter" \
   -DBUILD_TESTS=OFF -DBUILD_EXAMPLES=OFF -DUSE_SYSTEM_MINIZIP=OFF \
   -DZLIB_ROOT=/usr/$triple
-if [[ ! -f $deps/lib/libimgui.a ]]; then
+if [[ ! -f $deps/lib/libimgui.a || $root/cmake/mingw/build-imgui.cmake -nt $deps/lib/libimgui.a ]]; then
   cmake -DIMGUI_SRC="$imgui_src" -DDEPS="$deps" -P "$root/cmake/mingw/build-imgui.cmake"
 fi
 
 # 4. zorgsim itself, as a package build (data found next to the program).
 targets=(zorgsim zorgsim-gui)
-[[ $tests == ON ]] && targets+=(zorgsim_tests zorgsim_batch_tests)
+# ccache (setup.sh --dev) with its cache inside the build folder, which CI may keep.
+launcher=()
+if command -v ccache >/dev/null && [[ -z ${ZORGSIM_NO_CCACHE:-} ]]; then
+  export CCACHE_DIR=${CCACHE_DIR:-$build/ccache} CCACHE_BASEDIR=$root CCACHE_NOHASHDIR=1
+  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+fi
+[[ $tests == ON ]] && targets+=(zorgsim_tests zorgsim_batch_tests zorgsim_analyses_tests)
 cmake -S "$root" -B "$build/zorgsim" -DCMAKE_TOOLCHAIN_FILE="$toolchain" -DCMAKE_BUILD_TYPE=Release \
   -DZORGSIM_WINDOWS_DEPS="$deps" -DZORGSIM_PACKAGE=ON -DZORGSIM_BUILD_TESTS=$tests \
-  -DZORGSIM_BUILD_BENCH=OFF -DZORGSIM_BUILD_GUI=ON >/dev/null
+  -DZORGSIM_BUILD_BENCH=OFF -DZORGSIM_BUILD_GUI=ON "${launcher[@]}" >/dev/null
 cmake --build "$build/zorgsim" -j2 --target "${targets[@]}"
 [[ $zip == 1 ]] || exit 0
 
@@ -106,7 +112,7 @@ bash "$root/scripts/third-party-licences.sh" "$stage/licences" windows
 # Text files with Windows line ends for Notepad; the data files stay as they are.
 for f in "$stage"/LEESMIJ.txt "$stage"/README.txt "$stage"/licences/*.txt; do sed -i 's/\r*$/\r/' "$f"; done
 find "$stage" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
-rm -f "$root/$name.zip"
-(cd "$build/stage" && find "$name" -print | sort | zip -X -D -q -9 "$root/$name.zip" -@)
-ls -l "$root/$name.zip"
-sha256sum "$root/$name.zip"
+rm -f "$build/$name.zip"
+(cd "$build/stage" && find "$name" -print | sort | zip -X -D -q -9 "$build/$name.zip" -@)
+ls -l "$build/$name.zip"
+sha256sum "$build/$name.zip"

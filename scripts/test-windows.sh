@@ -1,87 +1,152 @@
 #!/usr/bin/env bash
-# Tests the Windows build under Wine (Debian wine64), after
+# Tests the Windows build under Wine (Debian wine64) and Xvfb, after
 #   bash scripts/build-windows.sh --tests
-# 1. the Catch2 suite built for Windows (zorgsim_tests.exe), the sim/platform tests included
-#    (rename over an existing file, a file held open as Excel does, the folder lock);
-# 2. `zorgsim.exe run` writes a results.csv byte-identical to the Linux build's, into
-#    C:\users\Gebruiker Één\Documenten\zorgsim (backslashes, a space, non-ASCII);
-# 3. a second run replaces the results (rename over existing files); a missing scenario file
-#    and a CSV saved by Excel (semicolons, BOM, CRLF, Windows-1252) give located errors or are
-#    read; 4. zorgsim-gui.exe starts under Xvfb and writes its scripted screenshots.
-# Usage: scripts/test-windows.sh [LINUX-ZORGSIM]  (default build/cli/zorgsim)
-# Prints "windows: N passed, N failed"; exits non-zero on a failure.
+# 1. the portable zip unpacked into C:\users\Gebruiker Één\Documenten (a space and non-ASCII in
+#    the program's own folder): no DLL needed, data, scenarios and fonts found next to the .exe;
+# 2. the Catch2 suites built for Windows (zorgsim_tests.exe, zorgsim_batch_tests.exe,
+#    zorgsim_analyses_tests.exe), without the tests listed in tests/windows/excluded-tests.txt
+#    (each with its reason: they need Linux-only tools);
+# 3. `zorgsim.exe run` writes CSV files byte-identical to the Linux build's, into
+#    C:\users\Gebruiker Één\Documenten\zorgsim (backslashes, a space, non-ASCII); times against
+#    Linux; a second run replaces the results; a missing scenario gives a located error; CSV
+#    files saved by Excel (tests/windows/excel_csv.sh);
+# 4. zorgsim-gui.exe under Xvfb (Wine's OpenGL on Mesa's software renderer) writes its scripted
+#    screenshots (tests/windows/gui.script); the first screenshot's wall time is measured.
+# Usage: scripts/test-windows.sh [LINUX-ZORGSIM] [--quick]
+#   LINUX-ZORGSIM: the Linux build of the same commit (default build/cli/zorgsim).
+#   --quick: skip the Catch2 suites (CI without --tests).
+# Prints "windows: N passed, N failed"; exits non-zero on a failure. ZORGSIM_KEEP_SHOTS=DIR
+# keeps the screenshots.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 build=$(realpath -m "${ZORGSIM_WINDOWS_BUILD:-build-windows}")
 bin=$build/zorgsim
-linux=$(realpath "${1:-build/cli/zorgsim}")
+linux=build/cli/zorgsim
+quick=0
+for a in "$@"; do
+  case "$a" in
+    --quick) quick=1 ;;
+    *) linux=$a ;;
+  esac
+done
+linux=$(realpath "$linux")
 export WINEPREFIX=${WINEPREFIX:-$build/wineprefix} WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 export LC_ALL=C.UTF-8
+unset ZORGSIM_DATA ZORGSIM_SCENARIOS
 pass=0 fail=0
 ok() { echo "ok: $1"; pass=$((pass + 1)); }
 bad() { echo "FAIL: $1"; fail=$((fail + 1)); }
-wine_run() { wine "$@"; }
+now() { date +%s.%N; }
+secs() { awk "BEGIN{printf \"%.2f\", $2 - $1}"; }
 [[ -d $WINEPREFIX/drive_c ]] || { wineboot --init >/dev/null 2>&1; wineserver -w; }
+wineserver -p 2>/dev/null  # keep the Wine server up between programs (timings without its start)
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-# 1. The Catch2 suite.
-start=$(date +%s.%N)
-if wine_run "$bin/tests/zorgsim_tests.exe" >"$work/catch.log" 2>&1; then
-  ok "zorgsim_tests.exe: $(grep -a 'All tests passed\|test cases' "$work/catch.log" | tail -1 | tr -d '\r')"
-else
-  bad "zorgsim_tests.exe: $(grep -a 'test cases' "$work/catch.log" | tail -1 | tr -d '\r')"
-  grep -a -B2 -A12 'FAILED' "$work/catch.log" | head -80
-fi
-echo "  (suite time under Wine: $(awk "BEGIN{printf \"%.1f\", $(date +%s.%N) - $start}") s)"
-
-# 2. results.csv identical to Linux, into a Dutch user folder.
-dutch='C:\users\Gebruiker Één\Documenten\zorgsim'
-dutch_unix="$WINEPREFIX/drive_c/users/Gebruiker Één/Documenten/zorgsim"
+trap 'rm -rf "$work"; wineserver -k 2>/dev/null' EXIT
+version=$(sed -n 's/^project(zorgsim VERSION \([0-9.]*\).*/\1/p' "$root/CMakeLists.txt")
+name=zorgsim-$version-windows-x64
+home_unix="$WINEPREFIX/drive_c/users/Gebruiker Één/Documenten"
+home='C:\users\Gebruiker Één\Documenten'
 rm -rf "$WINEPREFIX/drive_c/users/Gebruiker Één"
+mkdir -p "$home_unix"
+
+# 1. The zip, unpacked where a user would.
+zip=$build/$name.zip
+if [[ -f $zip ]] && unzip -q "$zip" -d "$home_unix"; then
+  ok "$name.zip unpacked into $home ($(stat -c %s "$zip") bytes)"
+else
+  bad "$name.zip missing or broken: run bash scripts/build-windows.sh"
+  exit 1
+fi
+app_unix="$home_unix/$name"
+app="$home\\$name"
+dlls=$(x86_64-w64-mingw32-objdump -p "$app_unix/zorgsim.exe" "$app_unix/zorgsim-gui.exe" | sed -n 's/.*DLL Name: //p' | sort -u | tr '\n' ' ')
+# Only DLLs every Windows has (system and C runtime).
+if ! grep -qviE '^(kernel32|user32|gdi32|shell32|msvcrt|opengl32|imm32|advapi32|ole32|ws2_32|bcrypt|dwmapi|winmm|shlwapi)\.dll$' <(tr ' ' '\n' <<<"$dlls" | sed '/^$/d'); then
+  ok "only system DLLs imported: $dlls"
+else
+  bad "imports DLLs that are not on every Windows: $dlls"
+fi
+
+# 2. The Catch2 suites (run from the build folder; their test data is the source tree on Z:).
+if [[ $quick == 0 ]]; then
+  # One Catch2 test spec: space-separated terms must all hold (not A and not B ...).
+  spec=$(grep -v '^#' "$root/tests/windows/excluded-tests.txt" | cut -d'|' -f1 | sed 's/ *$//' | sed '/^$/d' |
+    sed 's/.*/~"&"/' | paste -sd' ')
+  for t in tests/zorgsim_tests tests/zorgsim_batch_tests tests/zorgsim_analyses_tests; do
+    t0=$(now)
+    (cd "$work" && wine "$bin/$t.exe" ${spec:+"$spec"}) >"$work/catch.log" 2>&1
+    status=$?
+    summary=$(grep -a 'All tests passed\|test cases' "$work/catch.log" | tail -1 | tr -d '\r')
+    if [[ $status == 0 ]]; then ok "$(basename $t).exe: $summary ($(secs "$t0" "$(now)") s)"; else
+      bad "$(basename $t).exe: status $status: $summary"
+      grep -a -B3 -A15 'FAILED' "$work/catch.log" | tr -d '\r' | head -120
+    fi
+  done
+fi
+
+# 3. results.csv identical to Linux, into a Dutch user folder; times.
+out="$home\\zorgsim"
+out_unix="$home_unix/zorgsim"
+t0=$(now)
 "$linux" run --quiet --out "$work/linux" >/dev/null 2>&1 || bad "Linux zorgsim run failed"
-t0=$(date +%s.%N)
-"$linux" run --quiet --out "$work/linux2" >/dev/null 2>&1
-t1=$(date +%s.%N)
-wine_run "$bin/cli/zorgsim.exe" run --quiet --out "$dutch" >"$work/run.out" 2>&1
+t1=$(now)
+wine "$app_unix/zorgsim.exe" --version >/dev/null 2>&1
+t2=$(now)
+wine "$app_unix/zorgsim.exe" run --quiet --out "$out" >"$work/run.out" 2>&1
 status=$?
-t2=$(date +%s.%N)
-echo "  (zorgsim run: Linux $(awk "BEGIN{printf \"%.1f\", $t1 - $t0}") s, Wine $(awk "BEGIN{printf \"%.1f\", $t2 - $t1}") s incl. Wine start)"
-[[ $status == 0 ]] && ok "zorgsim.exe run into $dutch" || bad "zorgsim.exe run: status $status: $(tail -3 "$work/run.out")"
+t3=$(now)
+echo "  (zorgsim run: Linux $(secs "$t0" "$t1") s; Wine $(secs "$t2" "$t3") s, of which starting a program under Wine $(secs "$t1" "$t2") s (zorgsim.exe --version))"
+[[ $status == 0 ]] && ok "zorgsim.exe run --out \"$out\"" || bad "zorgsim.exe run: status $status: $(tail -3 "$work/run.out")"
 n=0
 while IFS= read -r f; do
   rel=${f#"$work/linux/"}
-  if cmp -s "$f" "$dutch_unix/$rel"; then n=$((n + 1)); else bad "$rel differs from Linux"; fi
+  if cmp -s "$f" "$out_unix/$rel"; then n=$((n + 1)); else
+    bad "$rel differs from Linux: $(cmp "$f" "$out_unix/$rel" 2>&1 | head -1)"
+  fi
 done < <(find "$work/linux" -name '*.csv' | sort)
-found=$(find "$work/linux" -name results.csv | head -1)
-[[ -n $found && $n -gt 0 ]] && ok "$n CSV files byte-identical to Linux (results.csv among them)" || bad "no CSV compared"
-ver_win=$(wine_run "$bin/cli/zorgsim.exe" --version | tr -d '\r')
+[[ -f $work/linux/results.csv && -f $out_unix/results.csv && $n -gt 0 ]] &&
+  ok "$n CSV files byte-identical to Linux (results.csv among them)" || bad "results.csv not compared"
+ver_win=$(wine "$app_unix/zorgsim.exe" --version | tr -d '\r')
 [[ $ver_win == "$("$linux" --version)" ]] && ok "--version: $ver_win" || bad "--version differs: $ver_win"
-grep -q '"commit"' "$(find "$dutch_unix" -name manifest.json | head -1)" && ok "manifest names the commit" || bad "manifest without commit"
-
-# 3. Rename over existing results, bad paths, Excel CSV.
-wine_run "$bin/cli/zorgsim.exe" run --quiet --out "$dutch" >"$work/run2.out" 2>&1 &&
-  ok "second run replaces the results in place" || bad "second run: $(tail -3 "$work/run2.out")"
-wine_run "$bin/cli/zorgsim.exe" run 'C:\users\Gebruiker Één\nergens\scenario.toml' --out "$dutch" >"$work/miss.out" 2>&1
+grep -q '"commit"' "$out_unix/manifest.json" && ok "manifest names the commit" || bad "manifest without commit"
+wine "$app_unix/zorgsim.exe" run --quiet --out "$out" >"$work/run2.out" 2>&1 &&
+  cmp -s "$work/linux/results.csv" "$out_unix/results.csv" && ok "a second run replaces the results in place" ||
+  bad "second run: $(tail -3 "$work/run2.out")"
+ls -A "$out_unix" | grep -q '\.tmp' && bad "temporary files left in $out" || ok "no temporary files left"
+wine "$app_unix/zorgsim.exe" run "$home\\nergens\\scenario.toml" --out "$out" >"$work/miss.out" 2>&1
 status=$?
-[[ $status != 0 ]] && grep -aq 'nergens' "$work/miss.out" && ok "missing scenario: status $status, message names the path" ||
+[[ $status == 2 ]] && grep -aq 'nergens\\scenario.toml' "$work/miss.out" &&
+  ok "missing scenario: status 2, message names the path: $(tr -d '\r' <"$work/miss.out" | head -1)" ||
   bad "missing scenario: status $status: $(tr -d '\r' <"$work/miss.out" | tail -2)"
-bash "$root/tests/windows/excel_csv.sh" "$bin/cli/zorgsim.exe" "$linux" "$work" && ok "Excel CSV files read or refused with a located error" ||
-  bad "Excel CSV files"
+if bash "$root/tests/windows/excel_csv.sh" "$app_unix/zorgsim.exe" "$linux" "$home_unix"; then
+  ok "CSV files saved by Excel read or refused as on Linux"
+else
+  bad "CSV files saved by Excel"
+fi
 
-# 4. The GUI under Xvfb (software OpenGL through Wine).
-shots="$WINEPREFIX/drive_c/users/Gebruiker Één/Documenten/shots"
-rm -rf "$shots"
-t0=$(date +%s.%N)
-xvfb-run -a -s "-screen 0 1920x1080x24" wine "$bin/gui/zorgsim-gui.exe" --script "$(winepath -w "$root/tests/windows/gui.script")" \
-  --screenshots 'C:\users\Gebruiker Één\Documenten\shots' >"$work/gui.json" 2>"$work/gui.err"
+# 4. The GUI under Xvfb, from the unpacked zip (fonts next to the .exe in a non-ASCII folder).
+shots_unix="$home_unix/schermafdrukken"
+first_unix="$home_unix/eerste"
+gui_run() {  # gui_run SCRIPT SHOTS-FOLDER(windows)
+  xvfb-run -a -s "-screen 0 1920x1080x24" wine "$app_unix/zorgsim-gui.exe" --script "$(winepath -w "$1")" \
+    --screenshots "$2" >"$work/gui.json" 2>"$work/gui.err"
+}
+printf 'screenshot first\n' >"$work/first.script"
+t0=$(now)
+gui_run "$work/first.script" "$home\\eerste"
+t1=$(now)
+xvfb-run -a -s "-screen 0 1920x1080x24" "$(dirname "$linux")/../gui/zorgsim-gui" --script "$work/first.script" \
+  --screenshots "$work/first-linux" >/dev/null 2>&1
+t2=$(now)
+echo "  (GUI start to first screenshot written and exit: Wine $(secs "$t0" "$t1") s, Linux $(secs "$t1" "$t2") s; each includes Xvfb's start)"
+[[ -f $first_unix/first.png ]] && ok "zorgsim-gui.exe: first screenshot" || bad "zorgsim-gui.exe: no first screenshot: $(tail -3 "$work/gui.err")"
+gui_run "$root/tests/windows/gui.script" "$home\\schermafdrukken"
 status=$?
-echo "  (GUI script under Wine: $(awk "BEGIN{printf \"%.1f\", $(date +%s.%N) - $t0}") s)"
-count=$(ls "$shots"/*.png 2>/dev/null | wc -l)
-[[ $status == 0 && $count -ge 4 ]] && ok "zorgsim-gui.exe wrote $count screenshots" ||
+count=$(find "$shots_unix" -name '*.png' 2>/dev/null | wc -l)
+[[ $status == 0 && $count -ge 4 ]] && ok "zorgsim-gui.exe wrote $count screenshots into $home\\schermafdrukken" ||
   bad "zorgsim-gui.exe: status $status, $count screenshots: $(tail -3 "$work/gui.err")"
-if [[ -n ${ZORGSIM_KEEP_SHOTS:-} ]]; then mkdir -p "$ZORGSIM_KEEP_SHOTS" && cp "$shots"/*.png "$ZORGSIM_KEEP_SHOTS"/; fi
+if [[ -n ${ZORGSIM_KEEP_SHOTS:-} ]]; then mkdir -p "$ZORGSIM_KEEP_SHOTS" && cp "$shots_unix"/*.png "$first_unix"/*.png "$ZORGSIM_KEEP_SHOTS"/; fi
 
 echo "windows: $pass passed, $fail failed"
 ((fail == 0))

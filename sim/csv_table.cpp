@@ -1,5 +1,7 @@
 #include "sim/csv_table.hpp"
 
+#include "sim/text_encoding.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
@@ -79,6 +81,39 @@ std::string trim(std::string s) {
   return s;
 }
 
+// 1-based line of byte `offset`, and the byte in hex, for encoding errors.
+std::string byteAt(std::string_view text, std::size_t offset, std::size_t& line) {
+  line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + offset, '\n'));
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  const auto c = static_cast<unsigned char>(text[offset]);
+  return std::string("byte 0x") + kHex[c >> 4] + kHex[c & 15];
+}
+
+// The text as UTF-8: a UTF-8 byte-order mark is dropped; a file that is not valid UTF-8 is read
+// as Windows-1252 (Excel's "CSV" on a Dutch Windows laptop) and converted into `storage`.
+std::string_view asUtf8(std::string_view text, const std::string& name, std::string& storage) {
+  const bool bom = text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF";
+  if (bom) text.remove_prefix(3);
+  const auto bad = firstInvalidUtf8(text);
+  if (!bad) return text;
+  std::size_t line = 0;
+  if (bom) {
+    const std::string what = byteAt(text, *bad, line);
+    throw InputError(
+        name, line, "",
+        what + " is not valid UTF-8 although the file starts with a UTF-8 byte-order mark");
+  }
+  std::size_t undefined = 0;
+  auto converted = windows1252ToUtf8(text, &undefined);
+  if (!converted) {
+    const std::string what = byteAt(text, undefined, line);
+    throw InputError(name, line, "",
+                     what + " is neither UTF-8 nor Windows-1252: save the sheet as \"CSV UTF-8\"");
+  }
+  storage = std::move(*converted);
+  return storage;
+}
+
 bool blankRecord(const std::vector<std::string>& fields) {
   return std::all_of(fields.begin(), fields.end(),
                      [](const std::string& f) { return trim(f).empty(); });
@@ -116,9 +151,10 @@ CsvTable CsvTable::read(const std::filesystem::path& file, const CsvSchema& sche
 CsvTable CsvTable::parse(std::string_view text, std::string name, const CsvSchema& schema) {
   CsvTable t;
   t.name_ = std::move(name);
-  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (text.find('\0') != std::string_view::npos)
     throw InputError(t.name_, 0, "", "file contains NUL bytes; not a text CSV file");
+  std::string converted;  // the text in UTF-8 when the file was Windows-1252
+  text = asUtf8(text, t.name_, converted);
 
   const auto firstLineEnd = text.find('\n');
   const auto firstLine = text.substr(0, firstLineEnd);

@@ -1,7 +1,8 @@
 #pragma once
 // Reading CSV tables with errors that name file, line and field.
 // Accepts ',' or ';' separators (CBS StatLine exports use ';'), double-quoted fields,
-// a UTF-8 byte-order mark and CRLF line ends. Columns are matched by header name, so
+// a UTF-8 byte-order mark and CRLF line ends; text that is not UTF-8 is read as Windows-1252
+// (Excel's plain "CSV" on Windows, sim/text_encoding.hpp). Columns are matched by header name, so
 // their order is free; a missing required column or an unexpected extra column is an error.
 
 #include "sim/input_error.hpp"

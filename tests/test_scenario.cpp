@@ -180,11 +180,13 @@ TEST_CASE("scenario mistakes that were accepted silently (issue #14 cases 18, 19
         "(accepted)");
   CHECK(error("[prevention]\nactive = [\"reablement\", \"reablement\"]\n")
             .find("intervention 'reablement' is listed twice") != std::string::npos);
+#ifndef _WIN32  // Windows: symbolic links need administrator rights or developer mode (Wine: none)
   // A symbolic-link loop is the file's problem (exit 2), not an internal error.
   fs::create_symlink("l2.toml", dir / "l1.toml");
   fs::create_symlink("l1.toml", dir / "l2.toml");
   CHECK_THROWS_WITH(
       loadScenario(dir / "l1.toml"),
       Catch::Contains("cannot read scenario file: Too many levels of symbolic links"));
+#endif
   fs::remove_all(dir);
 }

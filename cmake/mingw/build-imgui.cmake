@@ -52,10 +52,11 @@ Requires: stb
 Libs: -L\${prefix}/lib -limgui -limm32
 Cflags: -I\${prefix}/include/imgui
 ")
+# -lz finds libz.a, not libz.dll.a: cmake/mingw/static-libraries.cmake.
 file(WRITE ${DEPS}/lib/pkgconfig/xlsxwriter.pc "prefix=${DEPS}
 Name: xlsxwriter
 Description: libxlsxwriter for Windows, from Debian's libxlsxwriter source package
 Version: 1.1.4
-Libs: -L\${prefix}/lib -lxlsxwriter -L/usr/x86_64-w64-mingw32/lib -lz
+Libs: -L\${prefix}/lib -lxlsxwriter -lz
 Cflags: -I\${prefix}/include
 ")
