@@ -25,6 +25,7 @@ if [[ $kind == windows ]]; then
   copy dear-imgui "$(compgen -G "$src/imgui-*/debian/copyright" | head -1)"
   copy libxlsxwriter "$(compgen -G "$src/libxlsxwriter-*/debian/copyright" | head -1)"
   copy stb /usr/share/doc/libstb-dev/copyright
+  copy musl-libm "$(compgen -G "$src/musl-*/COPYRIGHT" | head -1)"
   copy zlib /usr/share/doc/libz-mingw-w64-dev/copyright
   copy mingw-w64-runtime /usr/share/doc/mingw-w64-x86-64-dev/copyright
   copy gcc-runtime-libraries /usr/share/doc/gcc-mingw-w64-base/copyright
