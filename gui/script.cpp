@@ -56,12 +56,15 @@ const std::vector<Verb>& verbs() {
       {"click", {Arg::Number, Arg::Number}},
       {"click-municipality", {Arg::Name}},
       {"export", {Arg::Word}},
+      {"snapshot", {}},
       {"screenshot", {Arg::Word}},
       {"wait", {Arg::Int}},
       {"dismiss-error", {}},
       {"key", {Arg::Word}},
       {"dialog", {Arg::Word}},
       {"set-intervention", {Arg::Word, Arg::Word}},
+      {"set-reach", {Arg::Word, Arg::Number}},
+      {"load-budget", {Arg::Name}},
       {"agent-run", {Arg::Word, Arg::Int}},
       {"agent-start", {Arg::Word, Arg::Int}},
       {"agent-cancel", {Arg::Word}},
@@ -92,8 +95,8 @@ std::string checkValues(const ScriptStep& s) {
     return "'" + v + "' is not one of " + list;
   };
   if (s.verb == "view" && !parseView(s.args[0])) {
-    return oneOf(s.args[0],
-                 {"map", "pyramid", "timeseries", "prevention", "comparison", "solidarity"});
+    return oneOf(s.args[0], {"map", "pyramid", "timeseries", "prevention", "budget", "comparison",
+                             "solidarity"});
   }
   if (s.verb == "workshop") return oneOf(s.args[0], {"on", "off", "toggle"});
   if (s.verb == "language") return oneOf(s.args[0], {"nl", "en"});
@@ -258,6 +261,10 @@ void ScriptPlayer::apply(App& app, const ScriptStep& s) {
     session.removeComparison(static_cast<std::size_t>(std::max(0, std::stoi(a[0]) - 1)));
   } else if (s.verb == "load-scenario") {
     ok = session.loadScenarioFile(resolve(a[0], false), error);
+  } else if (s.verb == "load-budget") {
+    ok = session.loadBudgetFile(resolve(a[0], false), error);
+  } else if (s.verb == "set-reach") {
+    session.setInterventionReach(a[0], number(a[1]) / 100.0);  // percent of the target group
   } else if (s.verb == "save-scenario") {
     ok = session.saveScenarioFile(resolve(a[0], true), error);
   } else if (s.verb == "workshop") {
@@ -278,6 +285,9 @@ void ScriptPlayer::apply(App& app, const ScriptStep& s) {
     clickTarget_ = a[0];
   } else if (s.verb == "export") {
     app.requestExport(a[0], dir_);
+  } else if (s.verb == "snapshot") {
+    st.exportDir = dir_;  // scripted: next to the screenshots
+    st.snapshotRequested = true;
   } else if (s.verb == "screenshot") {
     shotName_ = sanitize(a[0]);
   } else if (s.verb == "wait") {
