@@ -37,7 +37,7 @@ struct AppState {
   // difference to it.
   int compareBase = -1;
   bool compareDifferences = true;
-  int outline = -1;  // pyramid outline: -1 = reference (baseline), else comparison index
+  int outline = -1;  // pyramid outline: -1 reference (baseline), -2 base year, else comparison
   // Replicates of the next agent run (bands in the time series, solidarity).
   int bandReplicates = 50;
   int solidarityReplicates = 500;

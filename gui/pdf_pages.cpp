@@ -16,7 +16,8 @@ struct PngData {
 };
 
 std::uint32_t be32(const std::string& s, std::size_t at) {
-  return (std::uint32_t(std::uint8_t(s[at])) << 24) | (std::uint32_t(std::uint8_t(s[at + 1])) << 16) |
+  return (std::uint32_t(std::uint8_t(s[at])) << 24) |
+         (std::uint32_t(std::uint8_t(s[at + 1])) << 16) |
          (std::uint32_t(std::uint8_t(s[at + 2])) << 8) | std::uint32_t(std::uint8_t(s[at + 3]));
 }
 
@@ -98,20 +99,20 @@ std::string pdfFromPngs(const std::vector<std::filesystem::path>& pngs, const st
   object("<< /Title (" + pdfText(title) + ") /Producer (zorgsim-gui) >>");
   for (std::size_t i = 0; i < n; ++i) {
     const PngData png = readPng(pngs[i]);
-    const double scale = std::min((kPageW - 2 * kMargin) / png.width,
-                                  (kPageH - 2 * kMargin) / png.height);
+    const double scale =
+        std::min((kPageW - 2 * kMargin) / png.width, (kPageH - 2 * kMargin) / png.height);
     const double w = png.width * scale, h = png.height * scale;
     const double x = (kPageW - w) / 2, y = (kPageH - h) / 2;
-    const std::string contents = "q " + fmt(w) + " 0 0 " + fmt(h) + " " + fmt(x) + " " + fmt(y) +
-                                 " cm /Im0 Do Q\n";
+    const std::string contents =
+        "q " + fmt(w) + " 0 0 " + fmt(h) + " " + fmt(x) + " " + fmt(y) + " cm /Im0 Do Q\n";
     const std::size_t page = 4 + 3 * i;
     object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Resources << /XObject << /Im0 " +
            std::to_string(page + 2) + " 0 R >> >> /Contents " + std::to_string(page + 1) +
            " 0 R >>");
     object("<< /Length " + std::to_string(contents.size()) + " >>\nstream\n" + contents +
            "endstream");
-    object("<< /Type /XObject /Subtype /Image /Width " + std::to_string(png.width) +
-           " /Height " + std::to_string(png.height) +
+    object("<< /Type /XObject /Subtype /Image /Width " + std::to_string(png.width) + " /Height " +
+           std::to_string(png.height) +
            " /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /FlateDecode /DecodeParms << "
            "/Predictor 15 /Colors 3 /BitsPerComponent 8 /Columns " +
            std::to_string(png.width) + " >> /Length " + std::to_string(png.idat.size()) +

@@ -122,8 +122,9 @@ std::string checkValues(const ScriptStep& s) {
     for (const auto& f : mapIndicators()) list += (list.empty() ? "" : ", ") + std::string(f.key);
     return "unknown indicator '" + s.args[0] + "'; known: " + list;
   }
-  if (s.verb == "outline" && s.args[0] != "reference" && !isNumber(s.args[0], true)) {
-    return "expected 'reference' or a comparison number (1, 2, 3)";
+  if (s.verb == "outline" && s.args[0] != "reference" && s.args[0] != "base" &&
+      !isNumber(s.args[0], true)) {
+    return "expected 'reference', 'base' or a comparison number (1, 2, 3)";
   }
   return "";
 }
@@ -254,7 +255,7 @@ void ScriptPlayer::apply(App& app, const ScriptStep& s) {
   } else if (s.verb == "care-measure") {
     st.careMeasure = a[0];
   } else if (s.verb == "outline") {
-    st.outline = a[0] == "reference" ? -1 : std::stoi(a[0]) - 1;
+    st.outline = a[0] == "reference" ? -1 : a[0] == "base" ? -2 : std::stoi(a[0]) - 1;
   } else if (s.verb == "add-comparison") {
     ok = session.addComparisonFile(resolve(a[0], false), error);
   } else if (s.verb == "remove-comparison") {

@@ -122,7 +122,8 @@ std::vector<std::filesystem::path> writeSnapshotDocuments(const Ui& ui,
       html += "; " + std::string(ui.t("snap.compared")) + ": " + esc(joined(s.others, ", "));
     html += "</p>\n";
     if (!s.levers.empty())
-      html += "<p>" + std::string(ui.t("snap.levers")) + ": " + esc(joined(s.levers, "; ")) + "</p>\n";
+      html +=
+          "<p>" + std::string(ui.t("snap.levers")) + ": " + esc(joined(s.levers, "; ")) + "</p>\n";
     html += "<img src=\"" + s.png.filename().string() + "\" alt=\"" + esc(s.title) + "\">\n";
     if (!s.csv.empty()) {
       html += "<p class=\"note\">" + std::string(ui.t("snap.tables")) + ": ";
@@ -138,8 +139,8 @@ std::vector<std::filesystem::path> writeSnapshotDocuments(const Ui& ui,
   const auto htmlFile = dir / "momenten.html";
   const auto pdfFile = dir / "momenten.pdf";
   writeFileAtomically(htmlFile, html);
-  writeFileAtomically(pdfFile, pdfFromPngs(pngs, std::string("zorgsim \u2013 ") +
-                                                     ui.t("snap.document")));
+  writeFileAtomically(pdfFile,
+                      pdfFromPngs(pngs, std::string("zorgsim \u2013 ") + ui.t("snap.document")));
   return {htmlFile, pdfFile};
 }
 

@@ -147,6 +147,7 @@ const std::vector<StringEntry>& stringTable() {
       {"pyr.men", "Mannen", "Men"},
       {"pyr.women", "Vrouwen", "Women"},
       {"pyr.outline", "Vergelijk met", "Compare with"},
+      {"pyr.base_year", "Basisjaar", "Base year"},
       {"pyr.reference", "referentie", "reference"},
       {"pyr.title", "Bevolking naar leeftijd en geslacht", "Population by age and sex"},
       // Time series
@@ -325,6 +326,8 @@ const std::vector<StringEntry>& stringTable() {
       {"cmp.full", "Maximaal 4 scenario's tegelijk.", "At most 4 scenarios at a time."},
       {"cmp.figure", "Kerncijfer", "Key figure"},
       {"cmp.in_year", "in", "in"},
+      {"cmp.rank_gap", "Tekort zorgpersoneel per scenario,", "Care staff shortage by scenario,"},
+      {"cmp.rank_cost", "Zorgkosten per scenario,", "Care cost by scenario,"},
       {"cmp.computing", "wordt berekend...", "computing..."},
       // Files
       {"file.open_title", "Scenario openen", "Open scenario"},

@@ -48,9 +48,9 @@ void rightAligned(const std::string& text) {
   ImGui::TextUnformatted(text.c_str());
 }
 
-constexpr std::array<const char*, 6> kColumns = {"bud.wmo_without", "bud.wmo_with",
+constexpr std::array<const char*, 6> kColumns = {"bud.wmo_without",   "bud.wmo_with",
                                                  "bud.jeugd_without", "bud.jeugd_with",
-                                                 "bud.programme", "bud.net"};
+                                                 "bud.programme",     "bud.net"};
 
 void headers(const Ui& ui, const char* first, bool budget) {
   ImGui::TableSetupColumn(first, ImGuiTableColumnFlags_WidthStretch, 1.4f);
@@ -190,15 +190,17 @@ void drawBudgetView(Ui& ui) {
   if (ui.state.workshop) ImGui::PushFont(ui.font(ui.fontSize * 0.8f));
   const float avail = ImGui::GetContentRegionAvail().y;
   const float share = ui.state.workshop ? 0.55f : 0.45f;
-  sectionTitle(ui, (std::string(ui.t("bud.per_municipality")) + " " + std::to_string(ui.state.year))
-                       .c_str());
+  sectionTitle(
+      ui,
+      (std::string(ui.t("bud.per_municipality")) + " " + std::to_string(ui.state.year)).c_str());
   municipalityTable(ui, t,
                     tableHeight(t.municipalities.size() + (t.municipalities.size() > 1 ? 1 : 0),
                                 std::floor(avail * share)));
   ImGui::Spacing();
   sectionTitle(ui, (std::string(ui.t("bud.per_year")) + " \u2013 " + s.focusName()).c_str());
-  yearTable(ui, t,
-            tableHeight(t.years.size(), std::max(ui.fontSize * 4, ImGui::GetContentRegionAvail().y)));
+  yearTable(
+      ui, t,
+      tableHeight(t.years.size(), std::max(ui.fontSize * 4, ImGui::GetContentRegionAvail().y)));
   if (ui.state.workshop) ImGui::PopFont();
 }
 

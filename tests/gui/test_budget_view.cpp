@@ -55,9 +55,9 @@ TEST_CASE("a reach slider is a scenario override and recomputes in the same fram
   CHECK(s.scenario().contentHash() == expected.contentHash());
   const ScenarioRun run =
       runScenario(s.data(), s.care(), expected, s.data().findRegion("Achterhoek")->members);
-  CHECK(after == Approx(run.results.find(code, 2040, "avoided_workforce_fte", "total", "total",
-                                         "total"))
-                     .epsilon(1e-12));
+  CHECK(after ==
+        Approx(run.results.find(code, 2040, "avoided_workforce_fte", "total", "total", "total"))
+            .epsilon(1e-12));
   s.setInterventionReach("valpreventie_65plus", 7.0);  // clamped to the whole target group
   CHECK(s.scenario().interventions.front().reach == 1.0);
   s.setInterventionReach("not_active", 0.5);  // not active: nothing changes
@@ -79,8 +79,9 @@ TEST_CASE("budget tables add up and carry the user's budget", "[gui][session][bu
   BudgetSums sum;
   for (const auto& [name, m] : t.municipalities) {
     // with - without = -(avoided), and net = avoided - programme cost
-    CHECK(m.net == Approx(m.wmoWithout + m.jeugdWithout - m.wmoWith - m.jeugdWith - m.programme)
-                       .margin(1e-6));
+    CHECK(
+        m.net ==
+        Approx(m.wmoWithout + m.jeugdWithout - m.wmoWith - m.jeugdWith - m.programme).margin(1e-6));
     CHECK(m.hasBudget == (name == "Winterswijk"));
     if (name == "Winterswijk") {
       CHECK(m.budget == 21e6);
