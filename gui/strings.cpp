@@ -326,8 +326,8 @@ const std::vector<StringEntry>& stringTable() {
       {"cmp.full", "Maximaal 4 scenario's tegelijk.", "At most 4 scenarios at a time."},
       {"cmp.figure", "Kerncijfer", "Key figure"},
       {"cmp.in_year", "in", "in"},
-      {"cmp.rank_gap", "Tekort zorgpersoneel per scenario,", "Care staff shortage by scenario,"},
-      {"cmp.rank_cost", "Zorgkosten per scenario,", "Care cost by scenario,"},
+      {"cmp.rank_gap", "Tekort", "Shortage"},
+      {"cmp.rank_cost", "Zorgkosten", "Care cost"},
       {"cmp.computing", "wordt berekend...", "computing..."},
       // Files
       {"file.open_title", "Scenario openen", "Open scenario"},
