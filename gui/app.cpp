@@ -63,6 +63,18 @@ void App::frame() {
                                      ImGuiWindowFlags_NoSavedSettings |
                                      ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::Begin("##root", nullptr, rootFlags);
+  if (state_.snapshotRequested) {
+    state_.snapshotRequested = false;
+    pageFrame_ = true;
+    state_.snapshotPage = true;
+    moment_ = describeMoment(ui_, static_cast<int>(snapshots_.size()) + 1);
+  }
+  if (pageFrame_) {
+    snapshotPage();
+    ImGui::End();
+    ImGui::PopFont();
+    return;
+  }
   topBar();
   errorBanner();
   const float statusH = ImGui::GetFrameHeightWithSpacing();
@@ -75,6 +87,17 @@ void App::frame() {
   ImGui::BeginChild("##main", {0, -statusH}, false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   viewTabs();
+  mainArea();
+  ImGui::EndChild();
+  statusBar();
+  if (aboutOpen_) drawAboutBox(aboutOpen_, state_.lang == Lang::Nl);
+  ImGui::End();
+  drawFileDialog(ui_);
+  ImGui::PopFont();
+}
+
+// Key figures and the current view (the main window, and a snapshot page).
+void App::mainArea() {
   // The comparison table carries the key figures of every scenario; in workshop mode the
   // cards would take the room it needs.
   if (!(state_.workshop && state_.view == View::Comparison)) drawKeyFigures(ui_);
@@ -83,12 +106,52 @@ void App::frame() {
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   currentView();
   ImGui::EndChild();
+}
+
+// One frame drawn as a page for the minutes: header, the view as on screen (without levers
+// and tabs), footer with source and caveat.
+void App::snapshotPage() {
+  drawSnapshotHeader(ui_, moment_);
+  ImGui::BeginChild("##page", {0, -snapshotFooterHeight(ui_)}, false,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  mainArea();
   ImGui::EndChild();
-  statusBar();
-  if (aboutOpen_) drawAboutBox(aboutOpen_, state_.lang == Lang::Nl);
-  ImGui::End();
-  drawFileDialog(ui_);
-  ImGui::PopFont();
+  drawSnapshotFooter(ui_);
+}
+
+void App::saveSnapshot() {
+  pageFrame_ = false;
+  state_.snapshotPage = false;
+  try {
+    std::filesystem::create_directories(state_.exportDir);
+    char name[32];
+    std::snprintf(name, sizeof name, "moment-%02d", moment_.number);
+    moment_.png = state_.exportDir / (std::string(name) + ".png");
+    platform_.savePng(moment_.png);
+    state_.exported.push_back(moment_.png.string());
+    // The data behind the page: every chart's CSV, and the budget rows on the budget view.
+    for (const DrawnChart& c : ui_.drawn) {
+      const auto csv = state_.exportDir / (std::string(name) + "-" + c.id + ".csv");
+      writeFileAtomically(csv, charts::chartCsv(c.chart));
+      moment_.csv.push_back(csv);
+    }
+    if (state_.view == View::Budget && session_.focusRun()) {
+      const auto csv = state_.exportDir / (std::string(name) + "-begroting.csv");
+      writeFileAtomically(csv, budgetImpactCsv(budgetImpact(*session_.focusRun(), session_.care(),
+                                                            session_.userBudget())));
+      moment_.csv.push_back(csv);
+    }
+    for (const auto& c : moment_.csv) state_.exported.push_back(c.string());
+    snapshots_.push_back(moment_);
+    for (const auto& f : writeSnapshotDocuments(ui_, state_.exportDir, snapshots_))
+      state_.exported.push_back(f.string());
+    state_.statusKey = "snap.saved";
+    state_.statusPath = moment_.png.string();
+  } catch (const std::exception& e) {
+    state_.error = describeError(e);
+    session_.reportError(state_.error);
+  }
+  ui_.drawn.clear();
 }
 
 void App::topBar() {
@@ -99,6 +162,7 @@ void App::topBar() {
   const char* exportLabel = ui_.t("top.export");
   const char* langLabel = ui_.t("top.language");
   const char* workshopLabel = ui_.t("top.workshop");
+  const char* snapLabel = ui_.t("top.snapshot");
   ImGui::PushFont(ui_.font(ui_.fontSize * 1.25f, true));
   ImGui::AlignTextToFramePadding();
   if (state_.workshop) {
@@ -109,7 +173,7 @@ void App::topBar() {
   ImGui::PopFont();
   // Workshop: the title names the area; the picker moves right, compact, and export goes.
   const float pickerW = std::floor(ui_.fontSize * (state_.workshop ? 9.0f : 17.0f));
-  float right = buttonW(langLabel) + buttonW(workshopLabel);
+  float right = buttonW(snapLabel) + buttonW(langLabel) + buttonW(workshopLabel);
   if (state_.workshop) {
     right += pickerW * 1.85f + st.ItemSpacing.x * 2;
   } else {
@@ -129,6 +193,9 @@ void App::topBar() {
   } else {
     if (ImGui::Button(exportLabel)) requestExport(viewKey(state_.view), state_.exportDir);
   }
+  ImGui::SameLine();
+  if (ImGui::Button(snapLabel)) state_.snapshotRequested = true;
+  if (ImGui::IsItemHovered()) wrappedTooltip(ui_.t("top.snapshot_help"));
   ImGui::SameLine();
   if (ImGui::Button(langLabel)) state_.lang = state_.lang == Lang::Nl ? Lang::En : Lang::Nl;
   ImGui::SameLine();
@@ -234,6 +301,9 @@ void App::currentView() {
     case View::Prevention:
       drawPreventionView(ui_);
       break;
+    case View::Budget:
+      drawBudgetView(ui_);
+      break;
     case View::Comparison:
       drawComparisonView(ui_);
       break;
@@ -290,6 +360,7 @@ void App::requestExport(const std::string& name, const std::filesystem::path& di
 }
 
 void App::afterRender() {
+  if (pageFrame_) saveSnapshot();
   if (!state_.exportRequested) return;
   state_.exportRequested = false;
   std::string last;

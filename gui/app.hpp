@@ -6,6 +6,7 @@
 #include "gui/app_state.hpp"
 #include "gui/platform.hpp"
 #include "gui/session.hpp"
+#include "gui/snapshot.hpp"
 #include "gui/ui.hpp"
 
 #include <filesystem>
@@ -24,7 +25,9 @@ class App {
   // Exports the charts of the current view (PNG, CSV and SVG per chart) after the next
   // rendered frame, as DIR/NAME-<chart>.{png,csv,svg}.
   void requestExport(const std::string& name, const std::filesystem::path& dir);
-  bool exportPending() const { return state_.exportRequested; }
+  bool exportPending() const {
+    return state_.exportRequested || state_.snapshotRequested || pageFrame_;
+  }
 
   AppState& state() { return state_; }
   const AppState& state() const { return state_; }
@@ -44,6 +47,9 @@ class App {
   void viewTabs();
   void statusBar();
   void currentView();
+  void mainArea();
+  void snapshotPage();  // the page frame of a snapshot (gui/snapshot.hpp)
+  void saveSnapshot();  // after that frame is rendered
 
   Platform& platform_;
   Session& session_;
@@ -52,6 +58,9 @@ class App {
   float styledFont_ = 0;
   bool styledWorkshop_ = false;
   bool aboutOpen_ = false;  // F1: gui/about.hpp
+  bool pageFrame_ = false;  // this frame is a snapshot page
+  Snapshot moment_;         // the snapshot being taken
+  std::vector<Snapshot> snapshots_;
 };
 
 }  // namespace zorgsim::gui

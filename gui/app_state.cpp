@@ -12,6 +12,8 @@ const char* viewKey(View v) {
       return "timeseries";
     case View::Prevention:
       return "prevention";
+    case View::Budget:
+      return "budget";
     case View::Comparison:
       return "comparison";
     case View::Solidarity:
@@ -30,6 +32,8 @@ const char* viewLabelKey(View v) {
       return "view.timeseries";
     case View::Prevention:
       return "view.prevention";
+    case View::Budget:
+      return "view.budget";
     case View::Comparison:
       return "view.comparison";
     case View::Solidarity:

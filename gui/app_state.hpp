@@ -13,9 +13,10 @@
 
 namespace zorgsim::gui {
 
-enum class View { Map, Pyramid, TimeSeries, Prevention, Comparison, Solidarity };
-inline constexpr View kViews[] = {View::Map,        View::Pyramid,    View::TimeSeries,
-                                  View::Prevention, View::Comparison, View::Solidarity};
+enum class View { Map, Pyramid, TimeSeries, Prevention, Budget, Comparison, Solidarity };
+inline constexpr View kViews[] = {View::Map,        View::Pyramid, View::TimeSeries,
+                                  View::Prevention, View::Budget,  View::Comparison,
+                                  View::Solidarity};
 
 const char* viewKey(View v);       // "map", "pyramid", ... (scripts, state JSON, file names)
 const char* viewLabelKey(View v);  // string table key
@@ -36,7 +37,7 @@ struct AppState {
   // difference to it.
   int compareBase = -1;
   bool compareDifferences = true;
-  int outline = -1;  // pyramid outline: -1 = reference (baseline), else comparison index
+  int outline = -1;  // pyramid outline: -1 reference (baseline), -2 base year, else comparison
   // Replicates of the next agent run (bands in the time series, solidarity).
   int bandReplicates = 50;
   int solidarityReplicates = 500;
@@ -50,6 +51,10 @@ struct AppState {
   FileDialog dialog = FileDialog::None;
   std::string dialogPath;
 
+  // "Bewaar dit moment" (gui/snapshot.hpp): requested in one frame; the next frame is drawn as
+  // a page and saved after it is rendered.
+  bool snapshotRequested = false;
+  bool snapshotPage = false;  // this frame is drawn as the page
   // Chart export: requested in one frame, written after the next frame is rendered.
   bool exportRequested = false;
   std::string exportName;

@@ -99,6 +99,7 @@ int main(int argc, char** argv) {
                           : session.selectMunicipality(options.region, error);
       if (!ok) st.error = error;
     }
+    if (!options.budget.empty() && !session.loadBudgetFile(options.budget, error)) st.error = error;
     if (!session.errors().empty())
       st.error = session.errors().back();  // e.g. a broken scenario file at start
     if (options.benchFrames > 0) return runFrameBenchmark(app, options);

@@ -15,8 +15,11 @@ Usage: zorgsim-gui [options]
   --scenario FILE         scenario to open (default: scenarios/baseline.toml)
   --reference FILE        scenario drawn as the pyramid outline and dashed reference lines
                           (default: scenarios/baseline.toml)
+  --budget FILE           your budget for the budget view (CSV municipality,year,line,euro;
+                          line wmo, jeugd or programme)
   --region NAME           start on a region or municipality (name or code)
-  --view NAME             map, pyramid, timeseries, prevention, comparison, solidarity
+  --view NAME             map, pyramid, timeseries, prevention, budget, comparison,
+                          solidarity
   --lang nl|en            interface language (default nl)
   --workshop              start in workshop mode (F5 or W switches)
   --size WxH              window size in pixels (default 1280x800)
@@ -63,6 +66,8 @@ Options parseOptions(const std::vector<std::string>& args) {
       o.coalitions = value();
     } else if (a == "--scenario") {
       o.scenario = value();
+    } else if (a == "--budget") {
+      o.budget = value();
     } else if (a == "--reference") {
       o.reference = value();
     } else if (a == "--region") {

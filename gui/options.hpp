@@ -10,6 +10,7 @@ namespace zorgsim::gui {
 
 struct Options {
   std::filesystem::path data, scenario, reference, coalitions;
+  std::filesystem::path budget;  // the user's budget CSV for the budget view (empty: none)
   std::string region, view, lang = "nl";
   bool workshop = false;
   int width = 1280, height = 800;

@@ -1,5 +1,7 @@
 #include "gui/prevention_figures.hpp"
 
+#include "models/prevention/return_range.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -47,6 +49,15 @@ PreventionFigures preventionFigures(const ScenarioRun& run, const CareModel& car
               return std::abs(a.clients) > std::abs(b.clients);
             });
   return f;
+}
+
+PaybackDoubt paybackDoubt(const PreventionFigures& f, const Scenario& scenario) {
+  PaybackDoubt d;
+  d.central = f.found && (f.returnPerEuro < 1.0 || f.breakEvenYear == 0);
+  for (const Intervention& i : scenario.interventions) {
+    if (weakEndIsNoEffect(i)) d.noEffectPossible.push_back(&i);
+  }
+  return d;
 }
 
 StaffDecomposition staffDecomposition(const ScenarioRun& run, const Dataset& data,

@@ -37,6 +37,18 @@ struct PreventionFigures {
 PreventionFigures preventionFigures(const ScenarioRun& run, const CareModel& care,
                                     const std::string& areaCode, int year);
 
+// Whether the programmes may not pay back (issue #19, "honest returns"), from what is cheap
+// to know in a frame: at the central values the return per euro is below 1 or there is no
+// break-even year within the horizon (`central`), or an active intervention's evidence range
+// reaches "no effect" at its weak end (models/prevention/return_range.hpp, weakEndIsNoEffect;
+// their names in `noEffectPossible`). The draws of `zorgsim returns` are not run here.
+struct PaybackDoubt {
+  bool central = false;
+  std::vector<const Intervention*> noEffectPossible;
+  bool any() const { return central || !noEffectPossible.empty(); }
+};
+PaybackDoubt paybackDoubt(const PreventionFigures& f, const Scenario& scenario);
+
 // The change in care staff needed (workforce demand, FTE, all segments) of an area from `from`
 // to `to` (models/care/decomposition.hpp, decomposeWorkforce): the level in both years and the
 // three parts, which add up to to - from.

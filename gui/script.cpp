@@ -56,12 +56,15 @@ const std::vector<Verb>& verbs() {
       {"click", {Arg::Number, Arg::Number}},
       {"click-municipality", {Arg::Name}},
       {"export", {Arg::Word}},
+      {"snapshot", {}},
       {"screenshot", {Arg::Word}},
       {"wait", {Arg::Int}},
       {"dismiss-error", {}},
       {"key", {Arg::Word}},
       {"dialog", {Arg::Word}},
       {"set-intervention", {Arg::Word, Arg::Word}},
+      {"set-reach", {Arg::Word, Arg::Number}},
+      {"load-budget", {Arg::Name}},
       {"agent-run", {Arg::Word, Arg::Int}},
       {"agent-start", {Arg::Word, Arg::Int}},
       {"agent-cancel", {Arg::Word}},
@@ -92,8 +95,8 @@ std::string checkValues(const ScriptStep& s) {
     return "'" + v + "' is not one of " + list;
   };
   if (s.verb == "view" && !parseView(s.args[0])) {
-    return oneOf(s.args[0],
-                 {"map", "pyramid", "timeseries", "prevention", "comparison", "solidarity"});
+    return oneOf(s.args[0], {"map", "pyramid", "timeseries", "prevention", "budget", "comparison",
+                             "solidarity"});
   }
   if (s.verb == "workshop") return oneOf(s.args[0], {"on", "off", "toggle"});
   if (s.verb == "language") return oneOf(s.args[0], {"nl", "en"});
@@ -119,8 +122,9 @@ std::string checkValues(const ScriptStep& s) {
     for (const auto& f : mapIndicators()) list += (list.empty() ? "" : ", ") + std::string(f.key);
     return "unknown indicator '" + s.args[0] + "'; known: " + list;
   }
-  if (s.verb == "outline" && s.args[0] != "reference" && !isNumber(s.args[0], true)) {
-    return "expected 'reference' or a comparison number (1, 2, 3)";
+  if (s.verb == "outline" && s.args[0] != "reference" && s.args[0] != "base" &&
+      !isNumber(s.args[0], true)) {
+    return "expected 'reference', 'base' or a comparison number (1, 2, 3)";
   }
   return "";
 }
@@ -251,13 +255,17 @@ void ScriptPlayer::apply(App& app, const ScriptStep& s) {
   } else if (s.verb == "care-measure") {
     st.careMeasure = a[0];
   } else if (s.verb == "outline") {
-    st.outline = a[0] == "reference" ? -1 : std::stoi(a[0]) - 1;
+    st.outline = a[0] == "reference" ? -1 : a[0] == "base" ? -2 : std::stoi(a[0]) - 1;
   } else if (s.verb == "add-comparison") {
     ok = session.addComparisonFile(resolve(a[0], false), error);
   } else if (s.verb == "remove-comparison") {
     session.removeComparison(static_cast<std::size_t>(std::max(0, std::stoi(a[0]) - 1)));
   } else if (s.verb == "load-scenario") {
     ok = session.loadScenarioFile(resolve(a[0], false), error);
+  } else if (s.verb == "load-budget") {
+    ok = session.loadBudgetFile(resolve(a[0], false), error);
+  } else if (s.verb == "set-reach") {
+    session.setInterventionReach(a[0], number(a[1]) / 100.0);  // percent of the target group
   } else if (s.verb == "save-scenario") {
     ok = session.saveScenarioFile(resolve(a[0], true), error);
   } else if (s.verb == "workshop") {
@@ -278,6 +286,9 @@ void ScriptPlayer::apply(App& app, const ScriptStep& s) {
     clickTarget_ = a[0];
   } else if (s.verb == "export") {
     app.requestExport(a[0], dir_);
+  } else if (s.verb == "snapshot") {
+    st.exportDir = dir_;  // scripted: next to the screenshots
+    st.snapshotRequested = true;
   } else if (s.verb == "screenshot") {
     shotName_ = sanitize(a[0]);
   } else if (s.verb == "wait") {

@@ -159,6 +159,35 @@ bool Session::setInterventionActive(const std::string& id, bool active, std::str
   return true;
 }
 
+void Session::setInterventionReach(const std::string& id, double reach) {
+  reach = std::clamp(reach, 0.0, 1.0);
+  for (Intervention& i : scenario_.interventions) {
+    if (i.id != id) continue;
+    if (i.reach == reach) return;
+    // The override keeps a saved file faithful; the resolved copy is set directly, so a slider
+    // drag does not re-read the catalogue file every frame.
+    scenario_.interventionOverrides[id]["reach"] = {reach, 0};
+    i.reach = reach;
+    scenarioChanged();
+    return;
+  }
+}
+
+bool Session::loadBudgetFile(const fs::path& file, std::string& error) {
+  try {
+    // Years up to the largest horizon a lever allows, so a later horizon keeps the budget.
+    budget_ = loadUserBudget(file, data_, data_.baseYear,
+                             static_cast<int>(leverSpec(Lever::Horizon).max));
+    budgetFile_ = file.string();
+  } catch (const std::exception& e) {
+    error = describeError(e);
+    errors_.push_back(error);
+    return false;
+  }
+  ++resultVersion_;  // the budget view caches by result version
+  return true;
+}
+
 std::string Session::focusRegionCode() const {
   return region_ ? region_->code : data_.provinceCode;
 }

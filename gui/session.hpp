@@ -16,6 +16,7 @@
 #include "gui/runner.hpp"
 #include "models/care/care_projection.hpp"
 #include "models/data/dataset.hpp"
+#include "models/prevention/budget_impact.hpp"
 #include "models/scenario/scenario.hpp"
 #include "models/scenario/scenario_run.hpp"
 
@@ -82,6 +83,9 @@ class Session {
   // the scenario's overrides of it. On failure (no catalogue): false, `error` says why.
   const std::vector<Intervention>& interventionCatalogue() const { return catalogue_; }
   bool setInterventionActive(const std::string& id, bool active, std::string& error);
+  // The reach of an active intervention (share of its target group at full scale, 0..1): a
+  // scenario override, like `[interventions.<id>] reach = ...` in the file. Recomputes.
+  void setInterventionReach(const std::string& id, double reach);
 
   // Files. On failure: returns false, `error` holds the message, nothing changed.
   bool loadScenarioFile(const std::filesystem::path& file, std::string& error);
@@ -90,6 +94,12 @@ class Session {
   bool addComparisonFile(const std::filesystem::path& file, std::string& error);
   bool addComparison(Scenario scenario, const std::string& label, std::string& error);
   void removeComparison(std::size_t index);
+  // The user's budget (CSV municipality,year,line,euro; models/prevention/budget_impact.hpp)
+  // that the budget view compares the model's cost lines with. On failure: false, `error` says
+  // where (file, line, field), the loaded budget stays.
+  bool loadBudgetFile(const std::filesystem::path& file, std::string& error);
+  const UserBudget& userBudget() const { return budget_; }
+  const std::string& budgetFile() const { return budgetFile_; }
   const std::vector<ComparisonScenario>& comparisons() const { return comparisons_; }
 
   // Selection: a region (or the province) and optionally one of its municipalities.
@@ -175,6 +185,8 @@ class Session {
   std::uint64_t resultVersion_ = 0;
   std::vector<std::string> errors_;
   std::vector<Intervention> catalogue_;
+  UserBudget budget_;
+  std::string budgetFile_;
   std::string catalogueFile_;
   AgentRuns agents_{data_, care_};  // after data_ and care_, which its threads read
   Runner runner_;                   // last: its thread stops before the data it reads is destroyed

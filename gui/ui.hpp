@@ -38,7 +38,7 @@ struct Ui {
   charts::ChartStyle chartStyle;
   charts::NumberFormat format;
   bool scripted = false;          // no timings on screen: screenshots must be reproducible
-  std::vector<DrawnChart> drawn;  // filled only while state.exportRequested
+  std::vector<DrawnChart> drawn;  // filled only while exporting or on a snapshot page
   DrawnMap lastMap;
 
   const char* t(std::string_view key) const { return tr(state.lang, key); }

@@ -6,6 +6,7 @@
 // there is room for them.
 
 #include "charts/chart_builders.hpp"
+#include "charts/ranked_bars.hpp"
 #include "charts/gap_words.hpp"
 #include "gui/chart_view.hpp"
 #include "gui/headline.hpp"
@@ -114,7 +115,13 @@ void scenarioCell(Ui& ui, const ScenarioLine& l, bool isBase) {
   checkWordsFit(l.name, ImGui::GetContentRegionAvail().x);
   ImGui::TextWrapped("%s", l.name.c_str());
   ImGui::PopFont();
-  if (isBase && ui.state.compareDifferences) ImGui::TextDisabled("(%s)", ui.t("cmp.base_col"));
+  if (isBase && ui.state.compareDifferences) {
+    // Under the name, not under the colour chip.
+    const float indent = sz * 1.0f + ImGui::GetStyle().ItemSpacing.x;
+    ImGui::Indent(indent);
+    ImGui::TextDisabled("(%s)", ui.t("cmp.base_col"));
+    ImGui::Unindent(indent);
+  }
 }
 
 void figureTable(Ui& ui, const std::vector<ScenarioLine>& lines, std::size_t base) {
@@ -187,42 +194,69 @@ void figureTable(Ui& ui, const std::vector<ScenarioLine>& lines, std::size_t bas
   }
 }
 
-void smallCharts(Ui& ui, const std::vector<ScenarioLine>& lines) {
-  struct Small {
-    const char* id;
-    const char* titleKey;
-    const char* indicator;
-    const char* age;
-    const char* careType;
-    const char* unitKey;
-  };
-  std::vector<Small> smalls{
-      {"cmp-population", "kf.population", "population", "total", "", "unit.persons"},
-      {"cmp-85plus", "kf.aged85", "population", "85+", "", "unit.persons"}};
-  if (!ui.session.care().empty()) {
-    smalls.push_back({"cmp-gap", "ts.gap", "workforce_gap_fte", "total", "total", "unit.fte"});
+// The scenarios ranked on one figure in the chosen year, each bar in its scenario's colour.
+charts::Chart rankedChart(const Ui& ui, const std::vector<ScenarioLine>& lines,
+                          const char* titleKey, const char* indicator, const char* unitKey,
+                          double scale, int decimals) {
+  charts::RankedBarsSpec spec;
+  spec.title = std::string(ui.t(titleKey)) + " " + std::to_string(ui.state.year);
+  spec.yLabel = ui.t(unitKey);
+  spec.decimals = decimals;
+  spec.format = ui.format;
+  spec.emptyMessage = ui.t("cmp.computing");
+  for (const auto& l : lines) {
+    const double v = l.run ? l.run->results.find(ui.session.focusCode(), ui.state.year, indicator,
+                                                 "total", "total", "total")
+                           : std::nan("");
+    spec.items.push_back({l.name, v * scale, l.color});
   }
+  return charts::rankedBarChart(spec);
+}
+
+// Under the table: with care data, the scenarios ranked on the shortage and on the care cost
+// in the chosen year, and the shortage over time (two when narrow: the rankings); without,
+// population and 85+ over time.
+void smallCharts(Ui& ui, const std::vector<ScenarioLine>& lines) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   // Too little height for a readable chart (an axis, a title and some plot): leave them out
   // rather than draw flat strips; the table above carries the numbers.
   if (avail.y < ui.fontSize * 11) return;
-  const std::size_t n = avail.x < ui.fontSize * 36 ? 2 : smalls.size();
-  const float gap = ui.fontSize * 0.5f;
-  const float w = std::floor((avail.x - gap * float(n - 1)) / float(n));
-  for (std::size_t i = 0; i < n; ++i) {
-    const Small& sm = smalls[smalls.size() - n + i];  // with two, the gap stays
+  auto overTime = [&](const char* titleKey, const char* indicator, const char* age,
+                      const char* careType, const char* unitKey) {
     charts::TimeSeriesSpec spec;
-    spec.title = ui.t(sm.titleKey);
-    spec.yLabel = ui.t(sm.unitKey);
+    spec.title = ui.t(titleKey);
+    spec.yLabel = ui.t(unitKey);
     spec.firstYear = ui.session.baseYear();
-    spec.series = scenarioSeries(ui, lines, sm.indicator, "total", sm.age, sm.careType);
+    spec.series = scenarioSeries(ui, lines, indicator, "total", age, careType);
     spec.markerYear = ui.state.year;
     spec.format = ui.format;
     spec.emptyMessage = ui.t("cmp.computing");
     charts::Chart chart = charts::timeSeriesChart(spec);
     chart.legend.clear();  // the table header carries the scenario colours
+    return chart;
+  };
+  std::vector<std::pair<const char*, charts::Chart>> shown;
+  if (!ui.session.care().empty()) {
+    shown.emplace_back("cmp-rank-gap", rankedChart(ui, lines, "cmp.rank_gap", "workforce_gap_fte",
+                                                   "unit.fte", 1.0, 0));
+    shown.emplace_back("cmp-rank-cost",
+                       rankedChart(ui, lines, "cmp.rank_cost", "care_cost", "unit.meuro", 1e-6, 0));
+    if (avail.x >= ui.fontSize * 36)
+      shown.emplace_back("cmp-gap",
+                         overTime("ts.gap", "workforce_gap_fte", "total", "total", "unit.fte"));
+  } else {
+    shown.emplace_back("cmp-population",
+                       overTime("kf.population", "population", "total", "", "unit.persons"));
+    shown.emplace_back("cmp-85plus",
+                       overTime("kf.aged85", "population", "85+", "", "unit.persons"));
+  }
+  const std::size_t n = shown.size();
+  const float gap = ui.fontSize * 0.5f;
+  const float w = std::floor((avail.x - gap * float(n - 1)) / float(n));
+  for (std::size_t i = 0; i < n; ++i) {
     if (i) ImGui::SameLine(0, gap);
-    drawChart(ui, sm.id, chart, {i + 1 == n ? avail.x - (w + gap) * float(i) : w, avail.y});
+    drawChart(ui, shown[i].first, shown[i].second,
+              {i + 1 == n ? avail.x - (w + gap) * float(i) : w, avail.y});
   }
 }
 

@@ -141,9 +141,30 @@ std::string interventionHelp(const Ui& ui, const Intervention& i) {
   return text;
 }
 
-// A checkbox per intervention of the scenario's catalogue; the hover text shows the values
-// in use (the scenario's overrides for an active one, the catalogue's otherwise).
-void interventionToggles(Ui& ui) {
+// The reach of an active intervention as a slider in percent of its target group; the
+// catalogue's evidence range for reach, when it gives one, is in the hover text.
+void reachSlider(Ui& ui, const Intervention& used, const Intervention& catalogued) {
+  double loaded = catalogued.reach;
+  for (const auto& a : ui.session.loaded().interventions) {
+    if (a.id == used.id) loaded = a.reach;
+  }
+  std::string help = interventionHelp(ui, used);
+  if (const auto r = catalogued.ranges.find("reach"); r != catalogued.ranges.end())
+    help += "\n" + std::string(ui.t("levers.reach_range")) + ": " +
+            rangeText(ui, 100.0 * r->second.first, 100.0 * r->second.second, 0) + " %";
+  ImGui::Indent(ui.fontSize);
+  if (auto v = leverRow(ui, "reach", ui.t("levers.reach_percent"), help, 100.0 * used.reach,
+                        100.0 * loaded, 0.0, 100.0, 0))
+    ui.session.setInterventionReach(used.id, *v / 100.0);
+  ImGui::Unindent(ui.fontSize);
+}
+
+// A checkbox per intervention of the scenario's catalogue, and for an active one its reach
+// (share of the target group taking part) as a slider: a change recomputes the cohort engine
+// like any lever. The hover text shows the values in use (the scenario's overrides for an
+// active one, the catalogue's otherwise). Shown in workshop mode too: the prevention workshop
+// turns programmes on and scales them.
+void interventionControls(Ui& ui) {
   Session& session = ui.session;
   const auto& catalogue = session.interventionCatalogue();
   ImGui::Spacing();
@@ -159,11 +180,16 @@ void interventionToggles(Ui& ui) {
     }
     bool on = used != &c;
     ImGui::PushID(c.id.c_str());
-    if (ImGui::Checkbox((ui.state.lang == Lang::Nl ? c.nameNl : c.nameEn).c_str(), &on)) {
+    // The name wraps beside the box (a long programme name in workshop type).
+    if (ImGui::Checkbox("##on", &on)) {
       std::string error;
       if (!session.setInterventionActive(c.id, on, error)) ui.state.error = error;
     }
-    if (ImGui::IsItemHovered()) wrappedTooltip(interventionHelp(ui, *used));
+    const bool hovered = ImGui::IsItemHovered();
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", (ui.state.lang == Lang::Nl ? c.nameNl : c.nameEn).c_str());
+    if (hovered || ImGui::IsItemHovered()) wrappedTooltip(interventionHelp(ui, *used));
+    if (on && used != &c) reachSlider(ui, *used, c);
     ImGui::PopID();
   }
 }
@@ -260,7 +286,10 @@ void drawLeversPanel(Ui& ui) {
     const std::string name(ui.state.lang == Lang::Nl ? groupNameNl(g) : groupNameEn(g));
     bool any = false;
     for (const auto& s : leverSpecs()) any = any || (s.group == g && (!workshop || isMain(s.id)));
-    if (workshop && !any) continue;
+    // Workshop: the main levers, and the interventions (the prevention workshop's levers).
+    const bool prevention =
+        g == LeverGroup::Prevention && (!workshop || !ui.session.interventionCatalogue().empty());
+    if (workshop && !any && !prevention) continue;
     ImGui::PushID(static_cast<int>(g));
     if (workshop) {
       ImGui::Spacing();
@@ -282,7 +311,7 @@ void drawLeversPanel(Ui& ui) {
           tableLever(ui, t);
       }
     }
-    if (g == LeverGroup::Prevention && !workshop) interventionToggles(ui);
+    if (prevention) interventionControls(ui);
     ImGui::PopID();
   }
 }

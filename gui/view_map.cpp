@@ -5,6 +5,7 @@
 
 #include "charts/chart_builders.hpp"
 #include "gui/chart_view.hpp"
+#include "gui/map_names.hpp"
 #include "gui/indicators.hpp"
 #include "gui/views.hpp"
 #include "gui/widgets.hpp"
@@ -68,6 +69,7 @@ void drawMapView(Ui& ui) {
   yearSlider(ui, ui.fontSize * 16);
   const charts::Chart chart = buildMap(ui);
   const ChartInteraction in = drawChart(ui, "map", chart, ImGui::GetContentRegionAvail());
+  drawMapNames(ui, chart, in.layout);
   if (in.clicked && in.feature >= 0) {
     std::string error;
     if (!ui.session.selectMunicipality(

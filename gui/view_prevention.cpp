@@ -3,7 +3,9 @@
 // numbers for the chosen year and the whole run, avoided cost against programme cost and avoided
 // staff per year (the report's pair, charts/prevention_charts.hpp), avoided clients per care
 // type, and the waterfall of the change in care staff: demography + trend + prevention
-// (models/care/decomposition.hpp). Without interventions: how to switch one on.
+// (models/care/decomposition.hpp). Workshop: cards, and the waterfall beside the avoided staff
+// on its own scale. Both: a warning when the programmes may not pay back. Without
+// interventions: how to switch one on (the levers panel shows them in both modes).
 
 #include "charts/chart_builders.hpp"
 #include "charts/prevention_charts.hpp"
@@ -61,10 +63,10 @@ std::vector<FigureCell> figureCells(const Ui& ui, const PreventionFigures& f) {
   std::vector<FigureCell> cells;
   cells.push_back({ui.t("prev.avoided_fte"), ui.number(f.avoidedFte, 1), std::to_string(f.year),
                    ui.t("unit.fte")});
-  cells.push_back({ui.t("prev.avoided_cost"), ui.number(f.avoidedCost * 1e-6, 1),
-                   std::to_string(f.year), meuro});
-  cells.push_back(
-      {ui.t("prev.programme_cost_total"), ui.number(f.programmeCostTotal * 1e-6, 1), whole, meuro});
+  // Millions: a decimal below 100, whole above (a card has room for about 12 characters).
+  auto mln = [&](double euro) { return ui.number(euro * 1e-6, std::abs(euro) >= 1e8 ? 0 : 1); };
+  cells.push_back({ui.t("prev.avoided_cost"), mln(f.avoidedCost), std::to_string(f.year), meuro});
+  cells.push_back({ui.t("prev.programme_cost_total"), mln(f.programmeCostTotal), whole, meuro});
   cells.push_back({ui.t("prev.return"), ui.number(f.returnPerEuro, 2), whole, ""});
   cells.push_back({ui.t("prev.break_even"),
                    f.breakEvenYear > 0 ? std::to_string(f.breakEvenYear) : ui.t("prev.not_reached"),
@@ -120,6 +122,32 @@ charts::Chart waterfall(const Ui& ui, const StaffDecomposition& d) {
   return charts::waterfallChart(w);
 }
 
+// "May not pay back" (issue #19): said on screen whenever the central figures do not pay back or
+// an active programme's evidence range includes no effect.
+void paybackWarning(Ui& ui, const PreventionFigures& f) {
+  const PaybackDoubt d = paybackDoubt(f, ui.session.scenario());
+  if (!d.any()) return;
+  std::string why;
+  if (d.central) why = ui.t("prev.central_not_back");
+  if (!d.noEffectPossible.empty()) {
+    std::string names;
+    for (const Intervention* i : d.noEffectPossible)
+      names += (names.empty() ? "" : ", ") + (ui.state.lang == Lang::Nl ? i->nameNl : i->nameEn);
+    why += (why.empty() ? "" : " ") + std::string(ui.t("prev.range_includes_zero")) + " " + names +
+           ".";
+  }
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.62f, 0.22f, 0.0f, 1.0f));
+  if (ui.state.workshop) {
+    // Projector: the statement in one line, the reasons on hover (the charts need the height).
+    ImGui::TextWrapped("%s", ui.t("prev.may_not_pay_back"));
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) wrappedTooltip(why);
+    return;
+  }
+  ImGui::TextWrapped("%s", (std::string(ui.t("prev.may_not_pay_back")) + " " + why).c_str());
+  ImGui::PopStyleColor();
+}
+
 void avoidedClientsTable(Ui& ui, const PreventionFigures& f, ImVec2 size) {
   ImGui::BeginChild("##avoided", size, true);
   sectionTitle(ui,
@@ -173,19 +201,30 @@ void drawPreventionView(Ui& ui) {
   } else {
     drawFigureTable(ui, "prevfigures", cells, ui.t("prev.value"), ui.t("prev.period"));
   }
+  paybackWarning(ui, f);
   ImGui::Spacing();
   const StaffDecomposition& d =
       cachedDecomposition(ui, *run, decompositionYears(s.baseYear(), s.horizon(), ui.state.year));
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float gap = ui.fontSize * 0.5f;
   const float halfW = std::floor((avail.x - gap) * 0.5f);
+  charts::PreventionChartsSpec spec = chartsSpec(ui, *run);
   if (ui.state.workshop) {
-    // Projector: the cards tell the money story; the waterfall gets the full width so its
-    // step names stay readable in large type.
-    drawChart(ui, "prevention-waterfall", waterfall(ui, d), avail);
+    // Projector: the waterfall beside the prevention effect on its own scale (on the
+    // waterfall's axis of thousands of FTE the prevention step is a sliver).
+    // Legends are left out: the bars carry their values and there is one scenario.
+    const float waterW = std::floor((avail.x - gap) * 0.58f);
+    charts::Chart water = waterfall(ui, d);
+    water.legend.clear();
+    drawChart(ui, "prevention-waterfall", water, {waterW, avail.y});
+    ImGui::SameLine(0, gap);
+    spec.fteTitle = ui.t("prev.effect_title");
+    spec.fteSubtitle = ui.t("prev.own_scale");
+    charts::Chart effect = charts::preventionFteChart(spec);
+    effect.legend.clear();
+    drawChart(ui, "prevention-fte", effect, {avail.x - waterW - gap, avail.y});
     return;
   }
-  const charts::PreventionChartsSpec spec = chartsSpec(ui, *run);
   const float topH = std::floor((avail.y - gap) * 0.5f);
   drawChart(ui, "prevention-cost", charts::preventionCostChart(spec), {halfW, topH});
   ImGui::SameLine(0, gap);

@@ -11,6 +11,9 @@
 #include "gui/views.hpp"
 #include "gui/widgets.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 namespace zorgsim::gui {
 
 namespace {
@@ -50,19 +53,48 @@ Bands currentBands(const Ui& ui) {
   return {nullptr, v.stale ? "ts.bands_stale" : "ts.no_bands"};
 }
 
-// Adds the P5-P95 band of an indicator (as the line of the current scenario draws it).
-void addBand(const Ui& ui, charts::TimeSeriesSpec& spec, const Bands& bands,
+// Whether the agent ensemble's mean agrees with the cohort line within sampling error in every
+// year: |mean - cohort| <= 4.5 standard errors (the tolerance of the engines' agreement test),
+// the standard error taken from the band as (P95 - P5) / (2 x 1.645) / sqrt(replicates) (a
+// normal approximation), plus a rounding margin of 1e-6 of the value.
+bool bandAgrees(const std::vector<double>& cohort, const std::vector<double>& mean,
+                const std::vector<double>& p05, const std::vector<double>& p95, int replicates) {
+  const double n = std::sqrt(std::max(1, replicates));
+  for (std::size_t i = 0; i < cohort.size() && i < mean.size(); ++i) {
+    if (!std::isfinite(cohort[i]) || !std::isfinite(mean[i])) continue;
+    const double se = std::max(0.0, p95[i] - p05[i]) / (2.0 * 1.645) / n;
+    if (std::abs(mean[i] - cohort[i]) > 4.5 * se + 1e-6 * std::max(1.0, std::abs(cohort[i])))
+      return false;
+  }
+  return true;
+}
+
+// Adds the P5-P95 band of an indicator around the current scenario's line, but only when the
+// ensemble's mean agrees with that (cohort) line within sampling error (issue #18, problem 4):
+// a band that does not surround its line would mislead. Returns false when it was left out.
+bool addBand(const Ui& ui, charts::TimeSeriesSpec& spec, const Bands& bands,
              std::string_view indicator, std::string_view careType, double scale,
              charts::Color color, const std::string& name) {
-  if (!bands.run) return;
+  if (!bands.run) return true;
   auto series = [&](const ResultTable& t) {
     auto v = charts::resultSeries(t, ui.session.focusCode(), ui.session.baseYear(),
                                   ui.session.horizon(), indicator, "total", "total", careType);
     for (double& x : v) x *= scale;
     return v;
   };
-  spec.bands.push_back(
-      {name + " " + ui.t("ts.band"), series(bands.run->p05), series(bands.run->p95), color});
+  const auto lo = series(bands.run->p05), hi = series(bands.run->p95);
+  if (const ScenarioRun* run = ui.session.focusRun();
+      run &&
+      !bandAgrees(series(run->results), series(bands.run->mean), lo, hi, bands.run->replicates))
+    return false;
+  spec.bands.push_back({name + " " + ui.t("ts.band"), lo, hi, color});
+  return true;
+}
+
+// The note of a chart whose band was left out (replaces "no band yet").
+charts::Chart withBandNote(charts::Chart c, const Ui& ui, bool allBandsDrawn) {
+  if (!allBandsDrawn) c.note = ui.t("ts.band_disagrees");
+  return c;
 }
 
 // Title: what is shown; subtitle: for which sector and area (long sector names would be
@@ -74,7 +106,8 @@ charts::TimeSeriesSpec baseSpec(const Ui& ui, std::string title, std::string sub
   spec.subtitle = std::move(subtitle);
   spec.yLabel = ui.t(unitKey);
   spec.firstYear = ui.session.baseYear();
-  spec.noBandsNote = ui.t(bands.noBandsKey);
+  // Workshop hides the button that computes bands: no note that points to it.
+  spec.noBandsNote = ui.state.workshop && !bands.run ? "" : ui.t(bands.noBandsKey);
   spec.markerYear = ui.state.year;
   spec.markerLabel = std::to_string(ui.state.year);
   spec.format = ui.format;
@@ -106,6 +139,20 @@ std::string segmentName(const Ui& ui, const std::string& code) {
 }
 
 }  // namespace
+
+// Workshop: legend entries drop the current scenario's name ("Vraag", not "Vraag – Preventiepakket
+// Achterhoek (gewijzigd)"): the headline names it, and a long name does not fit beside the
+// large type. Tooltips keep the full names.
+charts::Chart shortLegend(charts::Chart c, const Ui& ui) {
+  if (!ui.state.workshop) return c;
+  const std::string suffix = " \u2013 " + currentScenarioLabel(ui);
+  for (auto& e : c.legend) {
+    if (e.label.size() > suffix.size() &&
+        e.label.compare(e.label.size() - suffix.size(), suffix.size(), suffix) == 0)
+      e.label.resize(e.label.size() - suffix.size());
+  }
+  return c;
+}
 
 void drawTimeSeriesView(Ui& ui) {
   Session& s = ui.session;
@@ -159,12 +206,17 @@ void drawTimeSeriesView(Ui& ui) {
   const float topH = workshop ? 0.0f : std::floor((avail.y - gap) * 0.5f);
   if (!workshop) {
     const Measure& m = measureOf(ui.state.careMeasure);
-    auto care = baseSpec(ui, std::string(ui.t(m.labelKey)) + ": " + careTypeName(ui, type),
-                         s.focusName(), m.unitKey, bands);
+    // Care hours as FTE is not the demand for care staff below: the subtitle says so (F1).
+    const std::string sub = std::string_view(m.key) == "fte"
+                                ? s.focusName() + " \u2013 " + ui.t("ts.fte_not_demand")
+                                : s.focusName();
+    auto care = baseSpec(ui, std::string(ui.t(m.labelKey)) + ": " + careTypeName(ui, type), sub,
+                         m.unitKey, bands);
     care.series = scenarioSeries(ui, lines, m.indicator, "total", "total", type, m.scale);
-    addBand(ui, care, bands, m.indicator, type, m.scale, charts::seriesColor(0),
-            currentScenarioLabel(ui));
-    drawChart(ui, "care-series", charts::timeSeriesChart(care), {avail.x, topH});
+    const bool drawn = addBand(ui, care, bands, m.indicator, type, m.scale, charts::seriesColor(0),
+                               currentScenarioLabel(ui));
+    drawChart(ui, "care-series", withBandNote(charts::timeSeriesChart(care), ui, drawn),
+              {avail.x, topH});
   }
 
   // Workforce of the segment the care type draws on.
@@ -176,6 +228,7 @@ void drawTimeSeriesView(Ui& ui) {
                "unit.fte", bands);
   // Workshop: the current scenario only, so the legend stays short on a projector.
   const auto workforceLines = workshop ? scenarioLines(ui, false, false) : lines;
+  bool workforceBands = true;
   for (const char* which : {"workforce_demand_fte", "workforce_supply_fte"}) {
     const bool demand = std::string_view(which) == "workforce_demand_fte";
     auto series = scenarioSeries(ui, workforceLines, which, "total", "total", segment);
@@ -185,16 +238,19 @@ void drawTimeSeriesView(Ui& ui) {
       sp.color = color;
       workforce.series.push_back(std::move(sp));
     }
-    addBand(ui, workforce, bands, which, segment, 1.0, color,
-            ui.t(demand ? "ts.demand" : "ts.supply"));
+    workforceBands = addBand(ui, workforce, bands, which, segment, 1.0, color,
+                             ui.t(demand ? "ts.demand" : "ts.supply")) &&
+                     workforceBands;
   }
-  drawChart(ui, "workforce", charts::timeSeriesChart(workforce), {halfW, bottomH});
+  drawChart(ui, "workforce",
+            withBandNote(shortLegend(charts::timeSeriesChart(workforce), ui), ui, workforceBands),
+            {halfW, bottomH});
   ImGui::SameLine(0, gap);
   auto gapSpec = baseSpec(ui, ui.t("ts.gap"), segmentName(ui, segment) + " \u2013 " + s.focusName(),
                           "unit.fte", bands);
   gapSpec.series = scenarioSeries(ui, lines, "workforce_gap_fte", "total", "total", segment);
-  addBand(ui, gapSpec, bands, "workforce_gap_fte", segment, 1.0, charts::Color{40, 40, 40, 255},
-          ui.t("ts.gap_short"));
+  const bool gapBand = addBand(ui, gapSpec, bands, "workforce_gap_fte", segment, 1.0,
+                               charts::Color{40, 40, 40, 255}, ui.t("ts.gap_short"));
   if (!gapSpec.series.empty()) {
     gapSpec.series.front().kind = charts::SeriesKind::Bars;
     gapSpec.series.front().color = charts::withAlpha(charts::seriesColor(1), 210);
@@ -203,7 +259,8 @@ void drawTimeSeriesView(Ui& ui) {
     gapSpec.negativeBarName = ui.t("ts.surplus_short");
     gapSpec.negativeBarColor = charts::withAlpha(charts::seriesColor(2), 210);
   }
-  drawChart(ui, "workforce-gap", charts::timeSeriesChart(gapSpec),
+  drawChart(ui, "workforce-gap",
+            withBandNote(shortLegend(charts::timeSeriesChart(gapSpec), ui), ui, gapBand),
             {avail.x - halfW - gap, bottomH});
 }
 

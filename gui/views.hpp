@@ -15,6 +15,7 @@ void drawMapView(Ui& ui);                                // view_map.cpp
 void drawPyramidView(Ui& ui);                            // view_pyramid.cpp
 void drawTimeSeriesView(Ui& ui);                         // view_timeseries.cpp
 void drawPreventionView(Ui& ui);                         // view_prevention.cpp
+void drawBudgetView(Ui& ui);                             // view_budget.cpp
 void drawComparisonView(Ui& ui);                         // view_comparison.cpp
 void drawSolidarityView(Ui& ui);                         // view_solidarity.cpp
 void drawFileDialog(Ui& ui);                             // view_files.cpp

@@ -193,6 +193,7 @@ void HtmlWriter::areaSection(const ReportArea& area) {
     careUse(area);
     workforce(area);
     prevention(area);
+    budget(area);
   } else {
     out_ +=
         "<p class=\"note\">Deze dataset heeft geen zorgcatalogus: alleen bevolkingscijfers.</p>\n";

@@ -137,6 +137,8 @@ class HtmlWriter {
 
   void prevention(const ReportArea& area);
 
+  void budget(const ReportArea& area);  // html_budget.cpp
+
   void comparison(const ReportArea& area);
 
   // -- levers and provenance ---------------------------------------------------------------

@@ -1,5 +1,6 @@
 #include "report/xlsx_report.hpp"
 
+#include "report/budget_lines.hpp"
 #include "report/html_report.hpp"
 #include "sim/atomic_output.hpp"
 
@@ -18,8 +19,8 @@
 namespace zorgsim::report {
 
 const std::vector<std::string>& xlsxSheetNames() {
-  static const std::vector<std::string> names{"Bevolking", "Zorg",       "Personeel",
-                                              "Preventie", "Parameters", "Verantwoording"};
+  static const std::vector<std::string> names{
+      "Bevolking", "Zorg", "Personeel", "Preventie", "Begroting", "Parameters", "Verantwoording"};
   return names;
 }
 
@@ -236,6 +237,39 @@ void writeParameterSheet(Workbook& wb, const ReportInput& in) {
   worksheet_freeze_panes(ws, 1, 0);
 }
 
+// Budget impact (report/budget_lines.hpp) per scenario with programmes, area and year after
+// the base year, in euro: the model-price caveat in the first row, the headers in the second.
+void writeBudgetSheet(Workbook& wb, const ReportInput& in) {
+  lxw_worksheet* ws = wb.sheet("Begroting");
+  worksheet_write_string(ws, 0, 0, kBudgetModelPriceNoteNl, nullptr);
+  const char* heads[] = {"scenario", "gebied",       "gebiedsnaam", "jaar",      "wmo_zonder",
+                         "wmo_met",  "jeugd_zonder", "jeugd_met",   "programma", "netto_gemeente"};
+  lxw_col_t col = 0;
+  for (const char* h : heads) worksheet_write_string(ws, 1, col++, h, wb.bold_);
+  lxw_row_t row = 2;
+  std::vector<int> years;
+  for (int y = in.baseYear + 1; y <= in.horizon; ++y) years.push_back(y);
+  for (const auto& s : in.scenarios) {
+    if (s.scenario.interventions.empty() || !in.care) continue;
+    for (const auto& area : in.areas) {
+      for (const auto& b : budgetLinesFromResults(s.results, *in.care, area.code, years)) {
+        worksheet_write_string(ws, row, 0, s.scenario.name.c_str(), nullptr);
+        worksheet_write_string(ws, row, 1, area.code.c_str(), nullptr);
+        worksheet_write_string(ws, row, 2, area.name.c_str(), nullptr);
+        worksheet_write_number(ws, row, 3, b.year, nullptr);
+        col = 4;
+        for (double v : {b.wmoWithout, b.wmoWith, b.jeugdWithout, b.jeugdWith, b.programme, b.net})
+          worksheet_write_number(ws, row, col++, v, wb.number_);
+        ++row;
+      }
+    }
+  }
+  worksheet_set_column(ws, 0, 0, 28, nullptr);
+  worksheet_set_column(ws, 1, 3, 12, nullptr);
+  worksheet_set_column(ws, 4, 9, 16, nullptr);
+  worksheet_freeze_panes(ws, 2, 4);
+}
+
 void writeProvenanceSheet(Workbook& wb, const ReportInput& in) {
   lxw_worksheet* ws = wb.sheet("Verantwoording");
   const auto& p = in.provenance;
@@ -310,6 +344,8 @@ void writeXlsxReport(const ReportInput& in, const std::filesystem::path& file) {
     for (const auto& group : xlsxSheetNames()) {
       if (group == "Parameters")
         writeParameterSheet(wb, in);
+      else if (group == "Begroting")
+        writeBudgetSheet(wb, in);
       else if (group == "Verantwoording")
         writeProvenanceSheet(wb, in);
       else

@@ -5,6 +5,8 @@
 
 #include "models/demography/demographic_indicators.hpp"
 #include "models/scenario/scenario_run.hpp"
+#include "models/prevention/budget_impact.hpp"
+#include "report/budget_lines.hpp"
 #include "report/comparison_csv.hpp"
 #include "sim/platform.hpp"
 #include "report/html_report.hpp"
@@ -296,9 +298,40 @@ TEST_CASE("the XLSX report has a sheet per indicator group and a provenance shee
   CHECK(bytes.rfind("PK\x03\x04", 0) == 0);  // a zip archive
   // Sheet names are stored uncompressed-ascii-free in the deflated workbook.xml, so check
   // the parts list (file names in the zip directory are plain text).
-  for (int i = 1; i <= 6; ++i)
+  for (std::size_t i = 1; i <= report::xlsxSheetNames().size(); ++i)
     CHECK(bytes.find("xl/worksheets/sheet" + std::to_string(i) + ".xml") != std::string::npos);
+  CHECK(report::xlsxSheetNames().size() == 7);  // with "Begroting" (budget impact)
   for (const auto& e : fs::directory_iterator(dir))
     CHECK_FALSE(isTemporaryOutputName(e.path().filename().string()));
   fs::remove_all(dir);
+}
+
+TEST_CASE("the report's budget lines from published results equal zorgsim budget's rows",
+          "[batch][report][budget]") {
+  const ScenarioRun& run = achterhoekRun("achterhoek-preventie.toml");
+  const CareModel& care = test::defaultCareModel();
+  const auto rows = budgetImpact(run, care, {});
+  REQUIRE_FALSE(rows.empty());
+  const std::string code = rows.front().municipality;
+  const auto years = report::budgetYears(run.plan.baseYear, run.plan.horizon);
+  REQUIRE(years.front() == run.plan.baseYear + 1);
+  const auto lines = report::budgetLinesFromResults(run.results, care, code, years);
+  REQUIRE(lines.size() == years.size());
+  int compared = 0;
+  for (const auto& b : lines) {
+    INFO(code << " " << b.year);
+    std::map<std::string, BudgetImpactRow> by;
+    for (const auto& r : rows) {
+      if (r.municipality == code && r.year == b.year) by[r.line] = r;
+    }
+    REQUIRE(by.count("municipal_net") == 1);
+    CHECK(b.wmoWithout == Approx(by["wmo"].without).epsilon(1e-9));
+    CHECK(b.wmoWith == Approx(by["wmo"].with).epsilon(1e-9));
+    CHECK(b.jeugdWithout == Approx(by["jeugd"].without).epsilon(1e-9));
+    CHECK(b.jeugdWith == Approx(by["jeugd"].with).epsilon(1e-9));
+    CHECK(b.programme == Approx(by["programme"].with).epsilon(1e-9));
+    CHECK(b.net == Approx(by["municipal_net"].with).margin(1e-3));
+    ++compared;
+  }
+  CHECK(compared >= 5);
 }

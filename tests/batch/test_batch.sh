@@ -44,6 +44,9 @@ for s in baseline achterhoek-preventie krappe-arbeidsmarkt reablement; do
   for f in results.csv population.csv manifest.json; do [[ -s "$work/b1/$s/$f" ]] || fail "missing $s/$f"; done
 done
 for f in comparison.csv manifest.json report.html report.xlsx; do [[ -s "$work/b1/$f" ]] && pass || fail "missing $f"; done
+# The budget section of the prevention scenario, with the model-price caveat.
+grep -q '<h3>Begrotingseffect</h3>' "$work/b1/report.html" && grep -q 'achterhoek-preventie: begrotingseffect' "$work/b1/report.html" \
+  && grep -q 'Modelprijzen' "$work/b1/report.html" && pass || fail "report.html lacks the budget section"
 head -1 "$work/b1/comparison.csv" | grep -qx "scenario_a,scenario_b,geo_level,geo_code,geo_name,year,indicator,care_type,sex,age_group,value_a,value_b,difference,difference_percent" \
   && pass || fail "comparison.csv header"
 grep -q '^baseline,reablement,region,ACH,' "$work/b1/comparison.csv" && pass || fail "comparison lacks baseline vs reablement"
@@ -181,13 +184,13 @@ import re, sys, zipfile
 z = zipfile.ZipFile(sys.argv[1])
 assert z.testzip() is None
 names = z.namelist()
-assert sum(1 for n in names if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n)) == 6, names
+assert sum(1 for n in names if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n)) == 7, names
 sheets = re.findall(r'<sheet name="([^"]+)"', z.read("xl/workbook.xml").decode())
-assert sheets == ["Bevolking", "Zorg", "Personeel", "Preventie", "Parameters", "Verantwoording"], sheets
+assert sheets == ["Bevolking", "Zorg", "Personeel", "Preventie", "Begroting", "Parameters", "Verantwoording"], sheets
 assert b"workforce_gap_fte" in z.read("xl/worksheets/sheet3.xml")  # inline strings (constant-memory mode)
 PY
 elif command -v unzip >/dev/null; then
-  unzip -l "$work/b1/report.xlsx" | grep -q "xl/worksheets/sheet6.xml" && pass || fail "xlsx sheets"
+  unzip -l "$work/b1/report.xlsx" | grep -q "xl/worksheets/sheet7.xml" && pass || fail "xlsx sheets"
 else
   skip "xlsx: neither python3 nor unzip"
 fi

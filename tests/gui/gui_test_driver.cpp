@@ -404,6 +404,14 @@ int layout(const std::string& gui, const fs::path& src, const fs::path& out,
   check(status == 0, "zorgsim-gui --script exits 0 at " + size);
   if (st.empty()) return 1;
   checkScreenshots(st, width, height, {"view-comparison", "view-solidarity"});
+  // "Bewaar dit moment" (two in the script): the pages, their CSVs and the one document.
+  int w = 0, h = 0, n = 0;
+  const bool page = stbi_info((out / "moment-02.png").string().c_str(), &w, &h, &n) != 0;
+  check(page && w == width && h == height, "snapshot pages moment-01/02.png at " + size);
+  const std::string pdf = readFile(out / "momenten.pdf");
+  check(pdf.rfind("%PDF-1.4", 0) == 0 && pdf.find("/Count 2") != std::string::npos &&
+            readFile(out / "momenten.html").find("moment-02.png") != std::string::npos,
+        "momenten.pdf (two pages) and momenten.html");
   const json over = st.value("text_overflow", json::array());
   for (std::size_t i = 0; i < over.size() && i < 40; ++i)
     std::printf("     %s\n", over[i].dump().c_str());

@@ -3,6 +3,7 @@
 
 #include "charts/axis_ticks.hpp"
 #include "charts/chart_builders.hpp"
+#include "charts/ranked_bars.hpp"
 #include "charts/chart_csv.hpp"
 #include "charts/chart_painter.hpp"
 #include "charts/geo_map.hpp"
@@ -428,4 +429,28 @@ TEST_CASE("prevention charts: avoided and programme cost in million euro, avoide
   REQUIRE(fte.lines.size() == 1);
   CHECK(fte.lines[0].y == std::vector<double>{0, 1.5, 3});
   CHECK(fte.lines[0].name == "preventie");
+}
+
+TEST_CASE("a ranked bar chart puts the highest first, keeps each colour and labels each bar",
+          "[gui][charts]") {
+  charts::RankedBarsSpec spec;
+  spec.title = "Tekort per scenario";
+  spec.yLabel = "fte";
+  spec.format = charts::NumberFormat::dutch();
+  spec.items = {{"Trend", 2886, charts::seriesColor(1)},
+                {"Krappe arbeidsmarkt", 5271, charts::seriesColor(3)},
+                {"Overschot", -120, charts::seriesColor(2)}};
+  const charts::Chart c = charts::rankedBarChart(spec);
+  REQUIRE(c.bars.size() == 3);
+  CHECK(c.bars[0].name == "Krappe arbeidsmarkt");
+  CHECK(c.bars[0].labels.front() == "5.271");
+  CHECK(c.bars[0].color.r == charts::seriesColor(3).r);
+  CHECK(c.bars[2].y.front() == -120);
+  CHECK(c.x.categories);
+  CHECK(c.x.ticks[1].label == "Trend");
+  CHECK(c.y.min < -120);  // a surplus hangs below the axis, inside it
+  CHECK(c.y.max >= 5271);
+  spec.items.push_back({"Rekent nog", std::nan(""), charts::seriesColor(4)});
+  spec.emptyMessage = "bezig";
+  CHECK(charts::rankedBarChart(spec).emptyMessage == "bezig");
 }
