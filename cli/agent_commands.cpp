@@ -101,6 +101,8 @@ int runAgentEnsemble(const RunOptions& o) {
     ManifestInfo info = runManifest(scenario, data, model.plan, o.region, files.files(), &care);
     recordEnsemble(info, e.seed, e.replicates, e.threads);
     info.notes.push_back(ensembleNote(result.stats, e.replicates));
+    info.notes.push_back(uncertaintyNote(e));
+    info.uncertainty = uncertaintyLabel(e.uncertainty.get());
     info.recalibrations = run.care.recalibrations;
     info.wallSeconds = std::chrono::duration<double>(Clock::now() - started).count();
     files.add("manifest.json", manifestJson(info));

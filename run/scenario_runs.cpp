@@ -54,6 +54,21 @@ std::string ensembleNote(const EnsembleRunStats& s, int replicates) {
       replicates, s.threads, s.agentYears, s.wallSeconds, s.cpuSeconds);
 }
 
+std::string uncertaintyNote(const EnsembleOptions& o) {
+  if (!o.uncertainty)
+    return "uncertainty: chance (P5-P95 = random variation of individual events only)";
+  return fmt::format(
+      "uncertainty: parameters (every replicate draws its parameters from {}; P5-P95 = "
+      "parameter uncertainty and chance)",
+      o.uncertainty->file.empty() ? std::string("the built-in distributions")
+                                  : o.uncertainty->file);
+}
+
+std::string uncertaintyLabel(const UncertaintySpec* spec) {
+  if (!spec) return "chance";
+  return spec->file.empty() ? "parameters" : "parameters: " + spec->file;
+}
+
 AgentModel solidarityModel(const Dataset& data, const CareModel& care, const Scenario& scenario,
                            const std::vector<int>& selection, int year) {
   Scenario shortened = scenario;

@@ -40,6 +40,12 @@ NamedFiles ensembleFiles(const EnsembleResult& result, const Scenario& scenario,
 
 // The manifest's note on how an ensemble ran.
 std::string ensembleNote(const EnsembleRunStats& stats, int replicates);
+// The manifest's note on what the ensemble's spread covers (chance, or the parameter
+// distributions and their file).
+std::string uncertaintyNote(const EnsembleOptions& options);
+// The manifest's "uncertainty": "chance", "parameters" (built-in distributions) or
+// "parameters: FILE".
+std::string uncertaintyLabel(const UncertaintySpec* spec);
 
 // The agent model for a solidarity analysis of `year` (models/agents/solidarity.hpp): the
 // scenario simulated up to that year only (at least one year after the base year).

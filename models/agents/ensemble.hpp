@@ -19,11 +19,13 @@
 
 #include "sim/percentile.hpp"
 #include "models/agents/agent_engine.hpp"
+#include "models/agents/uncertainty_spec.hpp"
 #include "models/data/geo_areas.hpp"
 #include "sim/result_table.hpp"
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -47,6 +49,10 @@ struct EnsembleOptions {
   // Memory available; 0 = what the system reports (MemAvailable). A run is planned to use at
   // most kUsableMemoryShare of it.
   std::uint64_t memoryLimitBytes = 0;
+  // Parameter uncertainty (uncertainty_spec.hpp): each replicate draws its parameters from
+  // these distributions (replicate_parameters.hpp). Null: pure chance, every replicate with
+  // the scenario's parameters.
+  std::shared_ptr<const UncertaintySpec> uncertainty;
   // Optional, for interactive callers (the GUI's background runs); both are called from
   // worker threads. cancelled() is asked between units of work (one municipality of one
   // replicate); when it returns true the run ends by throwing EnsembleCancelled.
