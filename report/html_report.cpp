@@ -192,6 +192,7 @@ void HtmlWriter::areaSection(const ReportArea& area) {
   if (hasCare()) {
     careUse(area);
     workforce(area);
+    shortage(area);
     prevention(area);
   } else {
     out_ +=

@@ -16,6 +16,15 @@
 
 namespace zorgsim::report {
 
+// One row of an agent run's shortage_probability.csv (models/analyses/shortage_table.hpp).
+struct ShortageLine {
+  std::string code;
+  double threshold = 0;  // FTE
+  int year = 0;
+  double probability = 0;
+  std::optional<int> year50, year90;
+};
+
 struct ReportScenario {
   Scenario scenario;    // resolved levers and interventions; name, description, file
   ResultTable results;  // as published in <name>/results.csv
@@ -24,6 +33,8 @@ struct ReportScenario {
   // Lower and upper band (P5, P95) of an agent ensemble; absent for the deterministic cohort
   // engine.
   std::optional<ResultTable> bandLow, bandHigh;
+  // The probability of a shortage of an agent ensemble (empty for the cohort engine).
+  std::vector<ShortageLine> shortage;
 };
 
 struct ReportArea {

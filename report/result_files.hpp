@@ -31,6 +31,10 @@ ResultTable readResultsCsv(const std::filesystem::path& file, ResultTable* p05 =
 // True when a results.csv text has the ensemble's band columns.
 bool hasBands(std::string_view text);
 
+// shortage_probability.csv of an agent run (models/analyses/shortage_table.hpp); no rows when
+// the file does not exist. Throws InputError naming file and line on a malformed file.
+std::vector<struct ShortageLine> readShortageCsv(const std::filesystem::path& file);
+
 // population.csv, only the rows of `areas` (geo codes) and `years`:
 // area code -> year -> persons by single age (0..99, 100+) and sex.
 using PopulationByArea = std::map<std::string, std::map<int, AgeSexTable>>;

@@ -102,6 +102,7 @@ int BatchRunner::finish(const fs::path& out, double seconds) {
       if (bands) {
         rs.bandLow = std::move(low);
         rs.bandHigh = std::move(high);
+        rs.shortage = report::readShortageCsv(out / l->scenario.name / "shortage_probability.csv");
       }
       results.push_back(std::move(rs));
     }

@@ -1,5 +1,6 @@
 #include "run/scenario_runs.hpp"
 
+#include "models/analyses/shortage_table.hpp"
 #include "models/demography/demographic_indicators.hpp"
 #include "models/scenario/scenario_run.hpp"
 
@@ -41,10 +42,13 @@ AgentScenarioRun runAgentScenario(const Dataset& data, const CareModel& care,
 
 NamedFiles ensembleFiles(const EnsembleResult& result, const Scenario& scenario, int baseYear) {
   NamedFiles files;
-  files.reserve(3);  // the manifest follows
+  files.reserve(4);  // the manifest follows
   files.emplace_back("results.csv", ensembleCsv(result, scenario.name));
   files.emplace_back("population.csv",
                      populationCsv(scenario.name, result.areas, result.meanPopulation, baseYear));
+  if (!result.gaps.empty())  // with a care model: the probability of a shortage (issue #17)
+    files.emplace_back("shortage_probability.csv",
+                       shortageCsv(shortageRows(result), scenario.name));
   return files;
 }
 

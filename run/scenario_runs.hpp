@@ -35,7 +35,8 @@ AgentScenarioRun runAgentScenario(const Dataset& data, const CareModel& care,
                                   const std::vector<Registration>& registrations,
                                   const EnsembleOptions& options);
 
-// results.csv (ensemble statistics) and population.csv (ensemble means) of an agent run.
+// results.csv (ensemble statistics), population.csv (ensemble means) and, with a care model,
+// shortage_probability.csv (models/analyses/shortage_table.hpp) of an agent run.
 NamedFiles ensembleFiles(const EnsembleResult& result, const Scenario& scenario, int baseYear);
 
 // The manifest's note on how an ensemble ran.

@@ -121,13 +121,23 @@ EnsembleRunStats runReplicates(const AgentModel& model, const EnsembleOptions& o
 ResultTable replicateTable(const AgentModel& model, const std::vector<GeoArea>& areas,
                            ReplicateOutcome& outcome);
 
+// Every replicate's workforce gap (demand - supply in FTE, all segments; > 0 a shortage) of
+// one area, per year: what the probability of a shortage is computed from
+// (models/analyses/shortage_probability.hpp).
+struct GapSamples {
+  std::size_t area = 0;                         // index into EnsembleResult::areas
+  std::vector<int> years;                       // ascending
+  std::vector<std::vector<double>> replicates;  // [year][replicate], replicates in order
+};
+
 // Ensemble statistics per row of the results table.
 struct EnsembleResult {
   ResultTable layout;                       // areas and rows; values are the ensemble means
   std::vector<double> mean, p05, p50, p95;  // per row of layout
   std::vector<GeoArea> areas;
   std::vector<AreaProjection>
-      meanPopulation;  // per area: mean population by age and sex per year (flows empty)
+      meanPopulation;            // per area: mean population by age and sex per year (flows empty)
+  std::vector<GapSamples> gaps;  // per area with a workforce (empty without a care model)
   EnsembleRunStats stats;
   MemoryEstimate memory;
 };

@@ -25,10 +25,14 @@ double standardNormal(Xoshiro256pp& rng) {
 // One parameter's value: z a standard normal and u a uniform of the stream (both always drawn).
 double valueOf(const ParameterDistribution& d, double z, double u, bool multiplier) {
   switch (d.spread) {
-    case Spread::Normal: return d.sd * z;
-    case Spread::LogNormal: return d.sd == 0 ? 1.0 : std::exp(d.sd * z);
-    case Spread::Uniform: return d.low == d.high ? d.low : d.low + (d.high - d.low) * u;
-    default: return multiplier ? 1.0 : 0.0;
+    case Spread::Normal:
+      return d.sd * z;
+    case Spread::LogNormal:
+      return d.sd == 0 ? 1.0 : std::exp(d.sd * z);
+    case Spread::Uniform:
+      return d.low == d.high ? d.low : d.low + (d.high - d.low) * u;
+    default:
+      return multiplier ? 1.0 : 0.0;
   }
 }
 

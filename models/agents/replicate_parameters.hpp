@@ -59,7 +59,7 @@ double mortalityMultiplierForGain(const YearRates& horizon, double gainYears);
 struct ReplicateInputs {
   ParameterDraw draw;
   double mortalityAtHorizon = 1;
-  CareAccounting accounting;                    // trend factors and workforce levers drawn
+  CareAccounting accounting;                     // trend factors and workforce levers drawn
   std::vector<AgentIntervention> interventions;  // effects drawn
 };
 

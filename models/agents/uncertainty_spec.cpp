@@ -14,9 +14,9 @@ namespace zorgsim {
 namespace {
 
 constexpr const char* kKeys[kUncertainParameters] = {
-    "fertility",   "life_expectancy_gain", "internal_migration",
-    "immigration", "emigration",           "care_use_trend",
-    "workforce_inflow", "workforce_attrition", "intervention_effects"};
+    "fertility",        "life_expectancy_gain", "internal_migration",
+    "immigration",      "emigration",           "care_use_trend",
+    "workforce_inflow", "workforce_attrition",  "intervention_effects"};
 
 enum class Kind { Multiplier, Shift, Catalogue };
 
@@ -56,31 +56,45 @@ const char* parameterKey(UncertainParameter p) { return kKeys[static_cast<std::s
 
 const char* spreadName(Spread s) {
   switch (s) {
-    case Spread::Fixed: return "fixed";
-    case Spread::Normal: return "normal";
-    case Spread::LogNormal: return "lognormal";
-    case Spread::Uniform: return "uniform";
-    case Spread::Catalogue: return "catalogue";
+    case Spread::Fixed:
+      return "fixed";
+    case Spread::Normal:
+      return "normal";
+    case Spread::LogNormal:
+      return "lognormal";
+    case Spread::Uniform:
+      return "uniform";
+    case Spread::Catalogue:
+      return "catalogue";
   }
   return "?";
 }
 
 double ParameterDistribution::mean() const {
   switch (spread) {
-    case Spread::Normal: return 0.0;
-    case Spread::LogNormal: return std::exp(sd * sd / 2);
-    case Spread::Uniform: return (low + high) / 2;
-    default: return 0.0;  // Fixed: no change (a shift of 0; multipliers are 1, see variance)
+    case Spread::Normal:
+      return 0.0;
+    case Spread::LogNormal:
+      return std::exp(sd * sd / 2);
+    case Spread::Uniform:
+      return (low + high) / 2;
+    default:
+      return 0.0;  // Fixed: no change (a shift of 0; multipliers are 1, see variance)
   }
 }
 
 double ParameterDistribution::variance() const {
   switch (spread) {
-    case Spread::Normal: return sd * sd;
-    case Spread::LogNormal: return (std::exp(sd * sd) - 1.0) * std::exp(sd * sd);
-    case Spread::Uniform: return (high - low) * (high - low) / 12.0;
-    case Spread::Catalogue: return scale * scale;  // of the scaled standard normal
-    default: return 0.0;
+    case Spread::Normal:
+      return sd * sd;
+    case Spread::LogNormal:
+      return (std::exp(sd * sd) - 1.0) * std::exp(sd * sd);
+    case Spread::Uniform:
+      return (high - low) * (high - low) / 12.0;
+    case Spread::Catalogue:
+      return scale * scale;  // of the scaled standard normal
+    default:
+      return 0.0;
   }
 }
 
@@ -105,10 +119,10 @@ UncertaintySpec defaultUncertainty() {
       LN, 0.049,
       "assumption: +-10 % of moves in and out as a 95 % interval (ln 1.10 / 1.96; municipal "
       "flows varied by more between single years)");
-  s[P::Immigration] = distribution(
-      LN, 0.114,
-      "assumption: +-25 % of immigration as a 95 % interval (ln 1.25 / 1.96; national "
-      "immigration swung by more in 2022)");
+  s[P::Immigration] =
+      distribution(LN, 0.114,
+                   "assumption: +-25 % of immigration as a 95 % interval (ln 1.25 / 1.96; national "
+                   "immigration swung by more in 2022)");
   s[P::Emigration] = distribution(
       LN, 0.114, "assumption: +-25 % of emigration as a 95 % interval (ln 1.25 / 1.96)");
   s[P::CareUseTrend] = distribution(
@@ -137,8 +151,7 @@ struct EntryReader {
 
   [[noreturn]] void fail(const char* field, const std::string& msg) const {
     const toml::node* n = field ? t.get(field) : nullptr;
-    throw InputError(file, n ? n->source().begin.line : line,
-                     field ? key + "." + field : key, msg);
+    throw InputError(file, n ? n->source().begin.line : line, field ? key + "." + field : key, msg);
   }
   double number(const char* field) const {
     const toml::node* n = t.get(field);
@@ -161,17 +174,17 @@ Spread spreadOf(const EntryReader& r, Kind kind) {
   const char* allowed = kind == Kind::Multiplier ? "\"lognormal\" or \"uniform\""
                         : kind == Kind::Shift    ? "\"normal\" or \"uniform\""
                                                  : "\"catalogue\"";
-  r.fail("distribution", "'" + name + "' is not a distribution this parameter can take; use " +
-                             allowed);
+  r.fail("distribution",
+         "'" + name + "' is not a distribution this parameter can take; use " + allowed);
 }
 
 ParameterDistribution readEntry(const EntryReader& r, Kind kind) {
-  static const std::set<std::string> known{"distribution", "sd", "low", "high", "scale",
-                                           "source"};
+  static const std::set<std::string> known{"distribution", "sd", "low", "high", "scale", "source"};
   for (const auto& [k, v] : r.t) {
     if (!known.count(std::string(k.str())))
-      r.fail(std::string(k.str()).c_str(), "unknown field (known: distribution, sd, low, "
-                                           "high, scale, source)");
+      r.fail(std::string(k.str()).c_str(),
+             "unknown field (known: distribution, sd, low, "
+             "high, scale, source)");
   }
   ParameterDistribution d;
   d.line = r.line;
@@ -195,8 +208,9 @@ ParameterDistribution readEntry(const EntryReader& r, Kind kind) {
   const toml::node* src = r.t.get("source");
   const auto text = src ? src->value<std::string>() : std::nullopt;
   if (!text || text->empty())
-    r.fail("source", "every distribution needs a source (where its spread comes from, or "
-                     "\"assumption: ...\")");
+    r.fail("source",
+           "every distribution needs a source (where its spread comes from, or "
+           "\"assumption: ...\")");
   d.source = *text;
   return d;
 }

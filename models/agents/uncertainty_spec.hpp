@@ -55,11 +55,11 @@ enum class Spread { Fixed, Normal, LogNormal, Uniform, Catalogue };
 
 struct ParameterDistribution {
   Spread spread = Spread::Fixed;
-  double sd = 0;              // Normal, LogNormal (of the logarithm)
-  double low = 0, high = 0;   // Uniform
-  double scale = 0;           // Catalogue
-  std::string source;         // where the spread comes from, or "assumption: ..."
-  std::size_t line = 0;       // where it was defined (0: built in)
+  double sd = 0;             // Normal, LogNormal (of the logarithm)
+  double low = 0, high = 0;  // Uniform
+  double scale = 0;          // Catalogue
+  std::string source;        // where the spread comes from, or "assumption: ..."
+  std::size_t line = 0;      // where it was defined (0: built in)
   // Mean and variance of the drawn value (multiplier, years, points or the catalogue's
   // standard normal), for tests and docs.
   double mean() const;
