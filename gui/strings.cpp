@@ -145,7 +145,7 @@ const std::vector<StringEntry>& stringTable() {
        "No bands: the agent run belongs to another scenario or region."},
       {"ts.gap_short", "Tekort", "Shortage"},
       {"ts.surplus_short", "Overschot", "Surplus"},
-      {"ts.band", "90 %-band", "90 % band"},
+      {"ts.band", "90 %-band (toeval)", "90 % band (chance)"},
       {"ts.no_care", "Deze dataset heeft geen zorgcatalogus (care/): geen zorgreeksen.",
        "This dataset has no care catalogue (care/): no care series."},
       // Prevention
