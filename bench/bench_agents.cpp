@@ -10,6 +10,10 @@
 //   bench_agents region [N]       N (default 1000) replicates of Achterhoek (299,000 inhabitants),
 //                                 30 years, 2 threads: the full ensemble (every indicator,
 //                                 P5/P50/P95) and the solidarity ensemble (costs of rare care only)
+//   bench_agents uncertainty [N]  N (default 1000) replicates of Achterhoek, 30 years, 2 threads,
+//                                 with parameter uncertainty (every replicate draws its parameters,
+//                                 models/agents/replicate_parameters.hpp); target < 60 s (issue
+//                                 #17)
 // Environment: ZORGSIM_BENCH_DATA overrides the dataset folder.
 
 #include "models/agents/ensemble.hpp"
@@ -21,6 +25,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <string>
 
 using namespace zorgsim;
@@ -158,6 +163,29 @@ int region(int replicates) {
   return 0;
 }
 
+int uncertainty(int replicates) {
+  const Inputs in = load();
+  const auto selection = selectMunicipalities(in.data, "Achterhoek");
+  const AgentModel model = prepareAgentModel(in.data, in.care, in.scenario, selection);
+  double people = 0;
+  for (const auto& i : model.plan.inputs) people += i.basePopulation.sum();
+  EnsembleOptions o;
+  o.seed = 1;
+  o.replicates = replicates;
+  o.threads = 2;
+  o.uncertainty = std::make_shared<const UncertaintySpec>(defaultUncertainty());
+  const auto t0 = std::chrono::steady_clock::now();
+  const EnsembleResult full = runEnsemble(model, in.data, o);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  printStats("uncertainty: simulation inside the ensemble", full.stats);
+  std::printf(
+      "  parameter-uncertainty ensemble, Achterhoek (%.0f inhabitants), %d replicates, %d years, "
+      "2 threads: %.2f s wall (target < 60 s)\n",
+      people, replicates, kYears, seconds);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -166,14 +194,17 @@ int main(int argc, char** argv) {
   if (mode == "scaling") return scaling();
   if (mode == "netherlands") return netherlands();
   if (mode == "region") return region(argc > 2 ? std::atoi(argv[2]) : 1000);
+  if (mode == "uncertainty") return uncertainty(argc > 2 ? std::atoi(argv[2]) : 1000);
   if (mode != "all") {
-    std::fprintf(stderr, "usage: bench_agents [all|throughput|scaling|netherlands|region [N]]\n");
+    std::fprintf(stderr,
+                 "usage: bench_agents [all|throughput|scaling|netherlands|region [N]|uncertainty "
+                 "[N]]\n");
     return 2;
   }
   std::printf("zorgsim agent benchmark (%d-year runs; each part in its own process)\n", kYears);
   std::fflush(stdout);
   int status = 0;
-  for (const char* part : {"throughput", "scaling", "netherlands", "region"}) {
+  for (const char* part : {"throughput", "scaling", "netherlands", "region", "uncertainty"}) {
     const std::string command = std::string("\"") + argv[0] + "\" " + part;
     status |= std::system(command.c_str());
   }

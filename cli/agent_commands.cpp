@@ -3,6 +3,8 @@
 #include "cli/command_support.hpp"
 #include "cli/summary_table.hpp"
 #include "models/agents/ensemble.hpp"
+#include "models/analyses/shortage_probability.hpp"
+#include "models/analyses/shortage_table.hpp"
 #include "models/agents/solidarity.hpp"
 #include "models/scenario/scenario_run.hpp"
 #include "run/manifest.hpp"
@@ -36,7 +38,7 @@ std::vector<std::size_t> shownAreas(const std::vector<GeoArea>& areas) {
 }
 
 // Bands (P5-P95) of a few figures per shown area.
-std::string bandSummary(const EnsembleResult& r, int year, Language lang) {
+std::string bandSummary(const EnsembleResult& r, int year, Language lang, bool parameters) {
   struct Figure {
     const char* indicator;
     const char* careType;
@@ -46,8 +48,8 @@ std::string bandSummary(const EnsembleResult& r, int year, Language lang) {
                             {"clients", "jeugd_verblijf", text(lang, "band_youth_stay")},
                             {"clients", "wmo_bw", text(lang, "band_sheltered")},
                             {"care_cost", "total", text(lang, "band_care_cost")}};
-  std::string out =
-      fmt::format("{} {} ({})\n", text(lang, "bands"), year, text(lang, "bands_what"));
+  std::string out = fmt::format("{} {} ({})\n", text(lang, "bands"), year,
+                                text(lang, parameters ? "bands_what_parameters" : "bands_what"));
   const auto& rows = r.layout.rows();
   for (std::size_t a : shownAreas(r.areas)) {
     const auto& area = r.areas[a];
@@ -70,6 +72,25 @@ std::string bandSummary(const EnsembleResult& r, int year, Language lang) {
     out += "\n";
   }
   return out;
+}
+
+// One sentence per shown area: the chance that the workforce gap exceeds a round threshold
+// near its median in `year` (models/analyses/shortage_table.hpp).
+std::string shortageSummary(const EnsembleResult& r, int year, Language lang) {
+  std::string out;
+  for (std::size_t a : shownAreas(r.areas)) {
+    for (const GapSamples& g : r.gaps) {
+      if (r.layout.areas()[g.area].code != r.areas[a].code) continue;
+      const auto y = std::find(g.years.begin(), g.years.end(), year);
+      if (y == g.years.end()) continue;
+      const auto& values = g.replicates[static_cast<std::size_t>(y - g.years.begin())];
+      const double threshold = sentenceThreshold(values);
+      out += fmt::format("{:<24}{}\n", r.areas[a].name,
+                         shortageSentence(threshold, year, probabilityAbove(values, threshold),
+                                          lang == Language::Dutch));
+    }
+  }
+  return out.empty() ? out : std::string(text(lang, "shortage_chance")) + "\n" + out;
 }
 
 }  // namespace
@@ -101,6 +122,8 @@ int runAgentEnsemble(const RunOptions& o) {
     ManifestInfo info = runManifest(scenario, data, model.plan, o.region, files.files(), &care);
     recordEnsemble(info, e.seed, e.replicates, e.threads);
     info.notes.push_back(ensembleNote(result.stats, e.replicates));
+    info.notes.push_back(uncertaintyNote(e));
+    info.uncertainty = uncertaintyLabel(e.uncertainty.get());
     info.recalibrations = run.care.recalibrations;
     info.wallSeconds = std::chrono::duration<double>(Clock::now() - started).count();
     files.add("manifest.json", manifestJson(info));
@@ -121,7 +144,9 @@ int runAgentEnsemble(const RunOptions& o) {
         std::cout << "\n" << careSummary(view, care, lang);
         std::cout << "\n"
                   << bandSummary(result, std::min(model.plan.horizon, model.plan.baseYear + 9),
-                                 lang);
+                                 lang, e.uncertainty != nullptr)
+                  << shortageSummary(result, std::min(model.plan.horizon, model.plan.baseYear + 9),
+                                     lang);
       }
       std::cout << fmt::format("{} {} ({:.1f} s)\n", text(lang, "written_to"), outFolder.string(),
                                std::chrono::duration<double>(Clock::now() - started).count());

@@ -28,7 +28,7 @@ int runAgentEnsemble(const RunOptions& options);
 struct SolidarityCliOptions {
   std::string scenarioFile, dataFolder, region, outFolder, language = "nl";
   std::vector<std::string> careTypes{"jeugd_verblijf", "wmo_bw", "jeugd_bescherming"};
-  AgentCliOptions agent{1000};
+  AgentCliOptions agent{1000, 1, 0, false, "", ""};
   int year = 0;  // 0 = the first year after the base year
   bool quiet = false;
 };

@@ -26,11 +26,32 @@ void addAgentOptions(CLI::App* cmd, AgentCliOptions& o) {
       ->each(given);
 }
 
+void addUncertaintyOptions(CLI::App* cmd, AgentCliOptions& o) {
+  const auto given = [&o](const std::string&) { o.given = true; };
+  o.uncertainty = "parameters";
+  cmd->add_option(
+         "--uncertainty", o.uncertainty,
+         "What the agent ensemble's P5-P95 covers: 'parameters' (default: every replicate draws fertility, life "
+         "expectancy, migration, care-use trend, workforce inflow and attrition and intervention effects from stated "
+         "distributions, and chance) or 'chance' (only the random variation of individual events).")
+      ->check(CLI::IsMember({"chance", "parameters"}))
+      ->each(given);
+  cmd->add_option(
+         "--uncertainty-file", o.uncertaintyFile,
+         "Distributions of the uncertain parameters (TOML, layout of scenarios/uncertainty.toml; default: the built-in "
+         "ones, which that file lists with their sources).")
+      ->each(given);
+}
+
 EnsembleOptions ensembleOptions(const AgentCliOptions& o) {
   EnsembleOptions e;
   e.seed = o.seed;
   e.replicates = o.replicates;
   e.threads = o.threads > 0 ? o.threads : defaultThreads();
+  if (o.uncertainty == "parameters") {
+    e.uncertainty = std::make_shared<const UncertaintySpec>(
+        o.uncertaintyFile.empty() ? defaultUncertainty() : loadUncertainty(o.uncertaintyFile));
+  }
   return e;
 }
 

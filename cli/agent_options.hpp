@@ -15,12 +15,20 @@ struct AgentCliOptions {
   unsigned long long seed = 1;
   int threads = 0;     // 0 = defaultThreads()
   bool given = false;  // one of the options appeared on the command line
+  // --uncertainty chance|parameters and --uncertainty-file (addUncertaintyOptions; only
+  // `run --engine agent` and the batch offer them): "" = chance.
+  std::string uncertainty;
+  std::string uncertaintyFile;  // "" = the built-in distributions (defaultUncertainty)
 };
 
 // Adds the three options to `cmd`; the help of --replicates names the default.
 void addAgentOptions(CLI::App* cmd, AgentCliOptions& options);
 
-// The ensemble options of the command line (threads resolved).
+// Adds --uncertainty (default "parameters") and --uncertainty-file to `cmd`.
+void addUncertaintyOptions(CLI::App* cmd, AgentCliOptions& options);
+
+// The ensemble options of the command line (threads resolved; the uncertainty file read, which
+// throws InputError when it is bad).
 EnsembleOptions ensembleOptions(const AgentCliOptions& options);
 
 // Default number of threads: the hardware threads (at least 1).

@@ -46,6 +46,15 @@ void addBatchCommand(CLI::App& app, BatchOptions& o) {
          "Reports to write: html (DIR/report.html), xlsx (DIR/report.xlsx), or both: html,xlsx.")
       ->delimiter(',')
       ->check(CLI::IsMember({"html", "xlsx"}));
+  o.uncertainty = "parameters";
+  cmd->add_option(
+         "--uncertainty", o.uncertainty,
+         "With --engine agent: 'parameters' (default; every replicate draws its uncertain parameters) or "
+         "'chance' (random variation of individual events only). See zorgsim run --help.")
+      ->check(CLI::IsMember({"chance", "parameters"}));
+  cmd->add_option(
+      "--uncertainty-file", o.uncertaintyFile,
+      "Distributions of the uncertain parameters (default: built in, listed in scenarios/uncertainty.toml).");
   cmd->add_flag("--force", o.force,
                 "Recompute every scenario, even those with an up-to-date result.");
 }
@@ -83,6 +92,15 @@ int batchCommand(const BatchOptions& o) {
   if (const std::string problem = optionProblem(settings); !problem.empty()) {
     if (net->isRoot()) std::cerr << "zorgsim: error: " << problem << "\n";
     return 2;
+  }
+  if (settings.uncertainty == "parameters" && !settings.uncertaintyFile.empty()) {
+    try {  // every rank reads the file (the same file on every host, as the scenarios)
+      settings.uncertaintySpec =
+          std::make_shared<const UncertaintySpec>(loadUncertainty(settings.uncertaintyFile));
+    } catch (const InputError& e) {
+      if (net->isRoot()) std::cerr << "zorgsim: error: " << describeInputError(e) << "\n";
+      return 2;
+    }
   }
   try {
     return runBatch(settings, *net).status;

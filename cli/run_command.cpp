@@ -52,13 +52,14 @@ void addRunCommand(CLI::App& app, RunOptions& o) {
          "then has the columns mean,p05,p50,p95 as well (value = mean).")
       ->check(CLI::IsMember({"cohort", "agent"}));
   addAgentOptions(run, o.agent);
+  addUncertaintyOptions(run, o.agent);
 }
 
 int runCommand(const RunOptions& o) {
   if (o.engine == "agent") return runAgentEnsemble(o);
   if (o.agent.given) {
     std::cerr
-        << "zorgsim: error: --replicates, --seed and --threads need --engine agent (the cohort engine is deterministic)\n";
+        << "zorgsim: error: --replicates, --seed, --threads and --uncertainty need --engine agent (the cohort engine is deterministic)\n";
     return 2;
   }
   const auto started = std::chrono::steady_clock::now();

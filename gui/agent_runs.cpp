@@ -66,6 +66,7 @@ void AgentRuns::startBands(const Scenario& scenario, const std::vector<int>& sel
                  out.mean = er.layout;
                  out.p05 = withValues(er.layout, er.p05);
                  out.p95 = withValues(er.layout, er.p95);
+                 for (const GapSamples& g : er.gaps) out.gaps[er.layout.areas()[g.area].code] = g;
                  out.replicates = replicates;
                  out.seed = AgentRunDefaults::kSeed;
                  return out;

@@ -12,6 +12,7 @@
 #include "models/agents/solidarity.hpp"
 #include "sim/result_table.hpp"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,8 @@ namespace zorgsim::gui {
 // are looked up exactly like the lines (charts::resultSeries).
 struct BandRun {
   ResultTable mean, p05, p95;
+  // Every replicate's total workforce gap per area (code) and year: the chance of a shortage.
+  std::map<std::string, GapSamples> gaps;
   int replicates = 0;
   std::uint64_t seed = 0;
 };

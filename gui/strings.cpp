@@ -178,7 +178,7 @@ const std::vector<StringEntry>& stringTable() {
        "two engines differ here."},
       {"ts.gap_short", "Tekort", "Shortage"},
       {"ts.surplus_short", "Overschot", "Surplus"},
-      {"ts.band", "90 %-band", "90 % band"},
+      {"ts.band", "90 %-band (toeval)", "90 % band (chance)"},
       {"ts.no_care", "Deze dataset heeft geen zorgcatalogus (care/): geen zorgreeksen.",
        "This dataset has no care catalogue (care/): no care series."},
       // Prevention

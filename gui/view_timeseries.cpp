@@ -10,6 +10,11 @@
 #include "gui/chart_view.hpp"
 #include "gui/views.hpp"
 #include "gui/widgets.hpp"
+#include "models/analyses/shortage_probability.hpp"
+#include "models/analyses/shortage_table.hpp"
+
+#include <algorithm>
+#include <cctype>
 
 #include <algorithm>
 #include <cmath>
@@ -99,6 +104,23 @@ charts::Chart withBandNote(charts::Chart c, const Ui& ui, bool allBandsDrawn) {
 
 // Title: what is shown; subtitle: for which sector and area (long sector names would be
 // clipped in a half-width title).
+// "Kans op een tekort van meer dan 1.000 fte in 2030: 80 %" for the focus area and the selected
+// year, from the agent run (all sectors; models/analyses/shortage_table.hpp), or "".
+std::string shortageLine(const Ui& ui, const Bands& bands) {
+  if (!bands.run) return "";
+  const auto g = bands.run->gaps.find(ui.session.focusCode());
+  if (g == bands.run->gaps.end()) return "";
+  const auto& years = g->second.years;
+  const auto y = std::find(years.begin(), years.end(), ui.state.year);
+  if (y == years.end()) return "";
+  const auto& values = g->second.replicates[static_cast<std::size_t>(y - years.begin())];
+  const double threshold = sentenceThreshold(values);
+  std::string sentence = shortageSentence(
+      threshold, ui.state.year, probabilityAbove(values, threshold), ui.state.lang == Lang::Nl);
+  sentence[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sentence[0])));
+  return sentence;
+}
+
 charts::TimeSeriesSpec baseSpec(const Ui& ui, std::string title, std::string subtitle,
                                 const char* unitKey, const Bands& bands) {
   charts::TimeSeriesSpec spec;
@@ -197,6 +219,12 @@ void drawTimeSeriesView(Ui& ui) {
     }
   }
   const Bands bands = currentBands(ui);
+  if (!workshop) {
+    if (const std::string sentence = shortageLine(ui, bands); !sentence.empty()) {
+      ImGui::SameLine(0, ui.fontSize);
+      ImGui::TextUnformatted(sentence.c_str());
+    }
+  }
 
   const std::string type = ui.state.careType;
   const auto lines = scenarioLines(ui, true, false);

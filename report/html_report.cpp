@@ -21,6 +21,19 @@ std::vector<int> keyYears(int baseYear, int horizon) {
   return years;
 }
 
+const char* bandLabel(BandKind kind, bool dutch) {
+  switch (kind) {
+    case BandKind::ForecastError:
+      return dutch ? "prognosefout op basis van eerdere prognoses"
+                   : "forecast error from past projections";
+    case BandKind::Chance:
+      return dutch ? "toeval" : "chance";
+    case BandKind::Parameters:
+      return dutch ? "parameteronzekerheid en toeval" : "parameter uncertainty and chance";
+  }
+  return "";
+}
+
 namespace html {
 
 std::string HtmlWriter::careTypeName(const std::string& code) const {
@@ -192,6 +205,7 @@ void HtmlWriter::areaSection(const ReportArea& area) {
   if (hasCare()) {
     careUse(area);
     workforce(area);
+    shortage(area);
     prevention(area);
     budget(area);
   } else {

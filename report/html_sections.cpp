@@ -104,7 +104,11 @@ void HtmlWriter::workforce(const ReportArea& area) {
   auto spec = seriesSpec("Zorgpersoneel: vraag en aanbod",
                          area.name + ", " + ref.scenario.name + ", alle sectoren", "fte");
   spec.noBandsNote =
-      "Geen P5\u2013P95-banden: het cohortmodel is deterministisch (banden komen uit een agent-run).";
+      ref.bandKind == BandKind::ForecastError && ref.bandLow
+          ? "De band van de prognosefout (eerdere prognoses) geldt voor het tekort, niet voor vraag "
+            "en aanbod apart."
+          : "Geen P5\u2013P95-banden: het cohortmodel is deterministisch (banden komen uit een "
+            "agent-run).";
   const std::pair<const char*, const char*> measures[] = {{"workforce_demand_fte", "Vraag"},
                                                           {"workforce_supply_fte", "Aanbod"}};
   std::size_t i = 0;
@@ -112,11 +116,13 @@ void HtmlWriter::workforce(const ReportArea& area) {
     const charts::Color color = charts::seriesColor(i == 0 ? 1 : 0);
     if (ref.bandLow && ref.bandHigh) {
       charts::BandSpec band;
-      band.name = std::string(label) + " P5\u2013P95";
+      band.name = std::string(label) + " P5\u2013P95 (" + bandLabel(ref.bandKind) + ")";
       band.low = series(*ref.bandLow, area.code, indicator, "total");
       band.high = series(*ref.bandHigh, area.code, indicator, "total");
       band.color = color;
-      spec.bands.push_back(std::move(band));
+      // A cohort run's forecast-error band covers the gap, not demand and supply.
+      if (std::any_of(band.low.begin(), band.low.end(), [](double v) { return std::isfinite(v); }))
+        spec.bands.push_back(std::move(band));
     }
     charts::SeriesSpec s;
     s.name = label;
@@ -132,7 +138,7 @@ void HtmlWriter::workforce(const ReportArea& area) {
   gap.noBandsNote = spec.noBandsNote;
   if (ref.bandLow && ref.bandHigh) {
     charts::BandSpec band;
-    band.name = "P5\u2013P95";
+    band.name = std::string("P5\u2013P95 (") + bandLabel(ref.bandKind) + ")";
     band.low = series(*ref.bandLow, area.code, "workforce_gap_fte", "total");
     band.high = series(*ref.bandHigh, area.code, "workforce_gap_fte", "total");
     band.color = charts::seriesColor(1);

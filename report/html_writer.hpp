@@ -135,6 +135,9 @@ class HtmlWriter {
 
   void workforce(const ReportArea& area);
 
+  // The probability of a shortage of the reference scenario's agent ensemble (html_shortage.cpp).
+  void shortage(const ReportArea& area);
+
   void prevention(const ReportArea& area);
 
   void budget(const ReportArea& area);  // html_budget.cpp

@@ -16,6 +16,23 @@
 
 namespace zorgsim::report {
 
+// What a P5-P95 band covers: the forecast error of past projections (a cohort run's
+// error_band columns, docs/validation.md), chance only (an agent ensemble in pure-chance mode)
+// or parameter uncertainty and chance (docs/method-agents.md, "Parameter uncertainty").
+enum class BandKind { ForecastError, Chance, Parameters };
+// "prognosefout op basis van eerdere prognoses", "toeval", "parameteronzekerheid en toeval"
+// (dutch) or the English words.
+const char* bandLabel(BandKind kind, bool dutch = true);
+
+// One row of an agent run's shortage_probability.csv (models/analyses/shortage_table.hpp).
+struct ShortageLine {
+  std::string code;
+  double threshold = 0;  // FTE
+  int year = 0;
+  double probability = 0;
+  std::optional<int> year50, year90;
+};
+
 struct ReportScenario {
   Scenario scenario;    // resolved levers and interventions; name, description, file
   ResultTable results;  // as published in <name>/results.csv
@@ -24,6 +41,10 @@ struct ReportScenario {
   // Lower and upper band (P5, P95) of an agent ensemble; absent for the deterministic cohort
   // engine.
   std::optional<ResultTable> bandLow, bandHigh;
+  // What the band is, for its label (bandLabel): an ensemble's or the forecast error's.
+  BandKind bandKind = BandKind::Chance;
+  // The probability of a shortage of an agent ensemble (empty for the cohort engine).
+  std::vector<ShortageLine> shortage;
 };
 
 struct ReportArea {

@@ -105,8 +105,8 @@ ResultTable parseResultsCsv(std::string_view text, const std::string& name, Resu
       text.substr(0, headerEnd == std::string_view::npos ? text.size() : headerEnd);
   if (!header.empty() && header.back() == '\r') header.remove_suffix(1);
   const bool ensemble = header == std::string(kResultsHeader) + ",mean,p05,p50,p95";
-  // A cohort run's forecast-error band columns (models/analyses/error_band_columns.hpp) are
-  // read past: reports show the agent ensemble's bands only.
+  // A cohort run's forecast-error band columns (models/analyses/error_band_columns.hpp) fill
+  // the P5 and P95 tables where they are given (totals of population, clients and the gap).
   const bool errorBands = header == std::string(kResultsHeader) + ",error_band_p05,error_band_p95";
   const std::size_t columns = ensemble ? 14 : errorBands ? 12 : 10;
   if (p05) *p05 = ResultTable();
@@ -127,8 +127,8 @@ ResultTable parseResultsCsv(std::string_view text, const std::string& name, Resu
         if (it == areaIndex.end()) {
           const ResultArea area{std::string(f[1]), code, std::string(f[3])};
           it = areaIndex.emplace(code, table.addArea(area)).first;
-          if (ensemble && p05) p05->addArea(area);
-          if (ensemble && p95) p95->addArea(area);
+          if (p05) p05->addArea(area);
+          if (p95) p95->addArea(area);
         }
         const int year = toInt(f[4], name, lineNo, "year");
         table.add(it->second, year, f[5], f[6], f[7], f[8], toNumber(f[9], name, lineNo, "value"));
@@ -136,6 +136,12 @@ ResultTable parseResultsCsv(std::string_view text, const std::string& name, Resu
           p05->add(it->second, year, f[5], f[6], f[7], f[8], toNumber(f[11], name, lineNo, "p05"));
         if (ensemble && p95)
           p95->add(it->second, year, f[5], f[6], f[7], f[8], toNumber(f[13], name, lineNo, "p95"));
+        if (errorBands && p05 && p95 && !f[10].empty() && !f[11].empty()) {
+          p05->add(it->second, year, f[5], f[6], f[7], f[8],
+                   toNumber(f[10], name, lineNo, "error_band_p05"));
+          p95->add(it->second, year, f[5], f[6], f[7], f[8],
+                   toNumber(f[11], name, lineNo, "error_band_p95"));
+        }
       });
   return table;
 }
@@ -145,10 +151,16 @@ bool hasBands(std::string_view text) {
   return text.substr(0, end).find(",p05,") != std::string_view::npos;
 }
 
+bool hasErrorBands(std::string_view text) {
+  const std::size_t end = text.find('\n');
+  return text.substr(0, end).find(",error_band_p05,error_band_p95") != std::string_view::npos;
+}
+
 ResultTable readResultsCsv(const std::filesystem::path& file, ResultTable* p05, ResultTable* p95,
-                           bool* bands) {
+                           bool* bands, bool* errorBands) {
   const std::string text = CsvTable::readFileText(file, std::size_t(4) << 30);
   if (bands) *bands = hasBands(text);
+  if (errorBands) *errorBands = hasErrorBands(text);
   return parseResultsCsv(text, file.string(), p05, p95);
 }
 

@@ -23,13 +23,20 @@ std::vector<std::string_view> splitCsvLine(std::string_view line,
 
 // results.csv -> table. Throws InputError naming file and line on a malformed file.
 // Reads the cohort engine's columns and an ensemble's (value = mean, then mean,p05,p50,p95);
-// for an ensemble the P5 and P95 tables are filled when asked for (else left empty).
+// for an ensemble the P5 and P95 tables are filled when asked for (else left empty), for a
+// cohort run with forecast-error band columns the rows that have a band.
 ResultTable parseResultsCsv(std::string_view text, const std::string& name,
                             ResultTable* p05 = nullptr, ResultTable* p95 = nullptr);
 ResultTable readResultsCsv(const std::filesystem::path& file, ResultTable* p05 = nullptr,
-                           ResultTable* p95 = nullptr, bool* bands = nullptr);
-// True when a results.csv text has the ensemble's band columns.
+                           ResultTable* p95 = nullptr, bool* bands = nullptr,
+                           bool* errorBands = nullptr);
+// True when a results.csv text has the ensemble's band columns / the forecast-error band columns.
 bool hasBands(std::string_view text);
+bool hasErrorBands(std::string_view text);
+
+// shortage_probability.csv of an agent run (models/analyses/shortage_table.hpp); no rows when
+// the file does not exist. Throws InputError naming file and line on a malformed file.
+std::vector<struct ShortageLine> readShortageCsv(const std::filesystem::path& file);
 
 // population.csv, only the rows of `areas` (geo codes) and `years`:
 // area code -> year -> persons by single age (0..99, 100+) and sex.

@@ -141,10 +141,14 @@ void writeGroupSheet(Workbook& wb, const ReportInput& in, const std::string& gro
   for (std::size_t s = 0; s < in.scenarios.size(); ++s) {
     const ReportScenario& sc = in.scenarios[s];
     const bool bands = sc.bandLow && sc.bandHigh;
+    const bool ensemble = bands && sc.bandKind != BandKind::ForecastError;
+    // The band rows say what they cover: "p05 (toeval)", "p95 (prognosefout op basis van ...)".
+    const std::string what = bands ? std::string(" (") + bandLabel(sc.bandKind) + ")" : "";
+    const std::string low = "p05" + what, high = "p95" + what;
     const std::pair<const ResultTable*, const char*> tables[] = {
-        {&sc.results, bands ? "mean" : "value"},
-        {bands ? &*sc.bandLow : nullptr, "p05"},
-        {bands ? &*sc.bandHigh : nullptr, "p95"}};
+        {&sc.results, ensemble ? "mean" : "value"},
+        {bands ? &*sc.bandLow : nullptr, low.c_str()},
+        {bands ? &*sc.bandHigh : nullptr, high.c_str()}};
     for (const auto& [table, statistic] : tables) {
       if (!table) continue;
       row = writeSeries(ws, wb, in, group, s, *table, statistic, row, nYears);

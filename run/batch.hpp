@@ -12,11 +12,13 @@
 // scenarios x replicates are assigned statically to the ranks (sim/run_plan.hpp); rank 0
 // gathers and writes, so the files are the same bytes.
 
+#include "models/agents/uncertainty_spec.hpp"
 #include "run/transport.hpp"
 #include "sim/input_error.hpp"
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -32,6 +34,12 @@ struct BatchSettings {
   int replicates = 0;  // 0 = the engine's default: 1 for cohort, 100 for agent
   unsigned long long seed = 1;
   int threads = 1;
+  // Agent ensembles: "chance" or "parameters" (uncertainty_spec.hpp); the distributions from
+  // uncertaintyFile ("" = built in), read by the front end into uncertaintySpec (null with
+  // "parameters": the built-in ones).
+  std::string uncertainty = "chance";
+  std::string uncertaintyFile;
+  std::shared_ptr<const UncertaintySpec> uncertaintySpec;
   std::vector<std::string> reports;  // html, xlsx
   bool force = false;                // recompute even when a matching result exists
   // How a bad-input error reads to the user (a front end names its own options); null = what().

@@ -96,12 +96,18 @@ int BatchRunner::finish(const fs::path& out, double seconds) {
       report::ReportScenario rs;
       rs.scenario = l->scenario;
       ResultTable low, high;
-      bool bands = false;
-      rs.results =
-          report::readResultsCsv(out / l->scenario.name / "results.csv", &low, &high, &bands);
-      if (bands) {
+      bool bands = false, errorBands = false;
+      rs.results = report::readResultsCsv(out / l->scenario.name / "results.csv", &low, &high,
+                                          &bands, &errorBands);
+      if (errorBands) {
         rs.bandLow = std::move(low);
         rs.bandHigh = std::move(high);
+        rs.bandKind = report::BandKind::ForecastError;
+      } else if (bands) {
+        rs.bandKind = o_.uncertaintySpec ? report::BandKind::Parameters : report::BandKind::Chance;
+        rs.bandLow = std::move(low);
+        rs.bandHigh = std::move(high);
+        rs.shortage = report::readShortageCsv(out / l->scenario.name / "shortage_probability.csv");
       }
       results.push_back(std::move(rs));
     }

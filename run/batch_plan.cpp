@@ -1,6 +1,7 @@
 #include "run/batch_plan.hpp"
 
 #include "run/run_inputs.hpp"
+#include "run/scenario_runs.hpp"
 #include "sim/csv_table.hpp"
 #include "sim/output_folder.hpp"
 #include "sim/version.hpp"
@@ -21,6 +22,7 @@ Fingerprint batchFingerprint(const BatchSettings& o, const Scenario& s, const Da
   f.contentHash = s.contentHash();
   f.seed = o.seed;
   f.replicates = o.replicates;
+  if (o.engine == "agent") f.uncertainty = uncertaintyLabel(o.uncertaintySpec.get());
   f.region = o.region;
   f.dataName = data.name;
   f.dataVersion = data.version;
@@ -55,7 +57,7 @@ bool upToDate(const fs::path& folder, const Fingerprint& f) {
         j.at("replicates").get<int>() == f.replicates &&
         j.at("scenario").at("content_hash") == f.contentHash &&
         j.at("data").at("name") == f.dataName && j.at("data").at("version") == f.dataVersion &&
-        j.at("region_filter") == f.region;
+        j.at("region_filter") == f.region && j.value("uncertainty", "") == f.uncertainty;
     if (!same) return false;
     // Content, not only existence: a truncated or changed file is recomputed (issue #14 case 7).
     return filesMatchManifest(folder, text);

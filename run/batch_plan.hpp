@@ -18,6 +18,7 @@ struct Fingerprint {
   std::string version, commit, engine, contentHash, dataName, dataVersion, region;
   unsigned long long seed = 0;
   int replicates = 1;
+  std::string uncertainty;  // agent ensembles: uncertaintyLabel (run/scenario_runs.hpp)
 };
 
 // The fingerprint of a scenario run with these (resolved) settings on this program version.

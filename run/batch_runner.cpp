@@ -27,6 +27,10 @@ BatchSummary runBatch(const BatchSettings& settings, Transport& net) {
 BatchRunner::BatchRunner(const BatchSettings& o, Transport& net)
     : o_(o), net_(net), root_(net.isRoot()) {
   if (o_.replicates == 0) o_.replicates = defaultReplicates(o_.engine);  // as `zorgsim run`
+  if (o_.engine != "agent" || o_.uncertainty != "parameters")
+    o_.uncertaintySpec.reset();
+  else if (!o_.uncertaintySpec)
+    o_.uncertaintySpec = std::make_shared<const UncertaintySpec>(defaultUncertainty());
 }
 
 BatchSummary BatchRunner::run() {

@@ -70,7 +70,8 @@ void BatchRunner::computeReplicate(const PlannedRun& r, RunOutput& out) {
   e.seed = r.seed;
   e.replicates = 1;
   e.firstReplicate = static_cast<std::uint64_t>(r.replicate);
-  e.threads = 1;  // the batch runs --threads replicates at once instead
+  e.threads = 1;                       // the batch runs --threads replicates at once instead
+  e.uncertainty = o_.uncertaintySpec;  // drawn from (seed, replicate): the same on every rank
   std::string values, population;
   runReplicates(*model, e, [&](std::size_t, ReplicateOutcome& outcome) {
     population = packInt64s(populationCells(outcome));
@@ -131,6 +132,7 @@ NamedFiles BatchRunner::finishEnsemble(std::size_t scenario, const AgentGather& 
   NamedFiles files = ensembleFiles(er, s, model->plan.baseYear);
   ManifestInfo info = runManifest(s, inputs_->data, model->plan, o_.region, files, &inputs_->care);
   recordEnsemble(info, o_.seed, plan_.replicates(), 0);
+  info.uncertainty = uncertaintyLabel(o_.uncertaintySpec.get());
   info.recordThreads = false;  // the batch's files do not depend on --threads (README)
   info.notes.push_back(
       fmt::format("agent engine: {} replicates, gathered by zorgsim batch", plan_.replicates()));

@@ -22,6 +22,7 @@ std::string manifestJson(const ManifestInfo& info) {
     j["seed"] = info.seed;
     j["replicates"] = info.replicates;
     if (info.recordThreads) j["threads"] = info.threads;
+    if (!info.uncertainty.empty()) j["uncertainty"] = info.uncertainty;
   }
   j["scenario"] = {{"name", info.scenario->name},
                    {"file", info.scenario->sourceFile},

@@ -28,6 +28,7 @@ struct ManifestInfo {
   int replicates = 0;
   int threads = 0;
   bool recordThreads = true;  // false in a batch: its files must not depend on --threads (README)
+  std::string uncertainty;    // "chance" or "parameters[: FILE]" (written after threads)
   std::string regionFilter;
   std::vector<std::string> files;
   // SHA-256 of each file in `files` (same order; see hashFiles): a reader or a resumed batch

@@ -1,5 +1,6 @@
 #include "run/scenario_runs.hpp"
 
+#include "models/analyses/shortage_table.hpp"
 #include "models/demography/demographic_indicators.hpp"
 #include "models/scenario/scenario_run.hpp"
 
@@ -41,10 +42,13 @@ AgentScenarioRun runAgentScenario(const Dataset& data, const CareModel& care,
 
 NamedFiles ensembleFiles(const EnsembleResult& result, const Scenario& scenario, int baseYear) {
   NamedFiles files;
-  files.reserve(3);  // the manifest follows
+  files.reserve(4);  // the manifest follows
   files.emplace_back("results.csv", ensembleCsv(result, scenario.name));
   files.emplace_back("population.csv",
                      populationCsv(scenario.name, result.areas, result.meanPopulation, baseYear));
+  if (!result.gaps.empty())  // with a care model: the probability of a shortage (issue #17)
+    files.emplace_back("shortage_probability.csv",
+                       shortageCsv(shortageRows(result), scenario.name));
   return files;
 }
 
@@ -52,6 +56,21 @@ std::string ensembleNote(const EnsembleRunStats& s, int replicates) {
   return fmt::format(
       "agent engine: {} replicates on {} threads, {:.3g} agent-years in {:.1f} s ({:.1f} s CPU)",
       replicates, s.threads, s.agentYears, s.wallSeconds, s.cpuSeconds);
+}
+
+std::string uncertaintyNote(const EnsembleOptions& o) {
+  if (!o.uncertainty)
+    return "uncertainty: chance (P5-P95 = random variation of individual events only)";
+  return fmt::format(
+      "uncertainty: parameters (every replicate draws its parameters from {}; P5-P95 = "
+      "parameter uncertainty and chance)",
+      o.uncertainty->file.empty() ? std::string("the built-in distributions")
+                                  : o.uncertainty->file);
+}
+
+std::string uncertaintyLabel(const UncertaintySpec* spec) {
+  if (!spec) return "chance";
+  return spec->file.empty() ? "parameters" : "parameters: " + spec->file;
 }
 
 AgentModel solidarityModel(const Dataset& data, const CareModel& care, const Scenario& scenario,

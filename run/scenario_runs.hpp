@@ -35,11 +35,18 @@ AgentScenarioRun runAgentScenario(const Dataset& data, const CareModel& care,
                                   const std::vector<Registration>& registrations,
                                   const EnsembleOptions& options);
 
-// results.csv (ensemble statistics) and population.csv (ensemble means) of an agent run.
+// results.csv (ensemble statistics), population.csv (ensemble means) and, with a care model,
+// shortage_probability.csv (models/analyses/shortage_table.hpp) of an agent run.
 NamedFiles ensembleFiles(const EnsembleResult& result, const Scenario& scenario, int baseYear);
 
 // The manifest's note on how an ensemble ran.
 std::string ensembleNote(const EnsembleRunStats& stats, int replicates);
+// The manifest's note on what the ensemble's spread covers (chance, or the parameter
+// distributions and their file).
+std::string uncertaintyNote(const EnsembleOptions& options);
+// The manifest's "uncertainty": "chance", "parameters" (built-in distributions) or
+// "parameters: FILE".
+std::string uncertaintyLabel(const UncertaintySpec* spec);
 
 // The agent model for a solidarity analysis of `year` (models/agents/solidarity.hpp): the
 // scenario simulated up to that year only (at least one year after the base year).

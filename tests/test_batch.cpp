@@ -10,6 +10,7 @@
 #include "report/comparison_csv.hpp"
 #include "sim/platform.hpp"
 #include "report/html_report.hpp"
+#include "report/report_input.hpp"
 #include "report/result_files.hpp"
 #include "report/xlsx_report.hpp"
 #include "sim/atomic_folder.hpp"
@@ -334,4 +335,28 @@ TEST_CASE("the report's budget lines from published results equal zorgsim budget
     ++compared;
   }
   CHECK(compared >= 5);
+}
+
+TEST_CASE("a cohort run's forecast-error band columns are read as its P5 and P95, labelled",
+          "[batch][report][bands]") {
+  const std::string csv =
+      "scenario,geo_level,geo_code,geo_name,year,indicator,care_type,sex,age_group,value,"
+      "error_band_p05,error_band_p95\n"
+      "s,region,ACH,Achterhoek,2030,population,,total,total,300000,290000,310000\n"
+      "s,region,ACH,Achterhoek,2030,population,,male,total,150000,,\n"
+      "s,region,ACH,Achterhoek,2030,workforce_gap_fte,total,total,total,1700,980,2150\n";
+  REQUIRE(report::hasErrorBands(csv));
+  REQUIRE_FALSE(report::hasBands(csv));
+  ResultTable low, high;
+  const ResultTable t = report::parseResultsCsv(csv, "results.csv", &low, &high);
+  CHECK(t.rows().size() == 3);
+  CHECK(low.rows().size() == 2);  // only the rows with a band
+  CHECK(low.find("ACH", 2030, "workforce_gap_fte", "total", "total", "total") == 980);
+  CHECK(high.find("ACH", 2030, "workforce_gap_fte", "total", "total", "total") == 2150);
+  CHECK(high.rows().front().value == 310000);
+  CHECK(std::string(report::bandLabel(report::BandKind::ForecastError)) ==
+        "prognosefout op basis van eerdere prognoses");
+  CHECK(std::string(report::bandLabel(report::BandKind::Chance)) == "toeval");
+  CHECK(std::string(report::bandLabel(report::BandKind::Parameters)) ==
+        "parameteronzekerheid en toeval");
 }

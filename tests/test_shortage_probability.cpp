@@ -2,6 +2,7 @@
 // (models/analyses/shortage_probability.hpp).
 
 #include "models/analyses/shortage_probability.hpp"
+#include "models/analyses/shortage_table.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -38,6 +39,10 @@ TEST_CASE("shortage probability of a constructed ensemble", "[shortage]") {
 }
 
 TEST_CASE("shortage sentence and bad input", "[shortage][bad-input]") {
+  CHECK(shortageSentence(2500, 2035, 0.904, true) ==
+        "kans op een tekort van meer dan 2.500 fte in 2035: 90 %");
+  CHECK(shortageSentence(1000, 2035, 0.5, false) ==
+        "chance of a shortage of more than 1,000 FTE in 2035: 50 %");
   CHECK(shortageSentence(500, 2030, 0.8, true) ==
         "kans op een tekort van meer dan 500 fte in 2030: 80 %");
   CHECK(shortageSentence(500, 2030, 0.8, false) ==
@@ -50,4 +55,32 @@ TEST_CASE("shortage sentence and bad input", "[shortage][bad-input]") {
   CHECK_THROWS_WITH(shortageProbability(bad, 0), Catch::Contains("one row of replicates per year"));
   CHECK_THROWS_WITH(shortageProbability(ShortageSeries{}, std::numeric_limits<double>::quiet_NaN()),
                     Catch::Contains("finite number"));
+}
+
+TEST_CASE("shortage table of a constructed ensemble: rows, first years and the CSV", "[shortage]") {
+  EnsembleResult er;
+  er.layout.addArea({"region", "ACH", "Achterhoek"});
+  GapSamples g;
+  g.area = 0;
+  // Four replicates; gaps 2030: 100 200 600 700; 2031: 600 700 800 -50.
+  g.years = {2030, 2031};
+  g.replicates = {{100, 200, 600, 700}, {600, 700, 800, -50}};
+  er.gaps.push_back(g);
+  const auto rows = shortageRows(er);
+  REQUIRE(rows.size() == std::size(kShortageThresholds) * 2);
+  const ShortageRow* at500 = nullptr;
+  for (const auto& r : rows) {
+    if (r.threshold == 500 && r.year == 2031) at500 = &r;
+  }
+  REQUIRE(at500 != nullptr);
+  CHECK(at500->probability == 0.75);
+  CHECK(at500->year50 == 2030);  // 2 of 4 in 2030
+  CHECK(!at500->year90);
+  const std::string csv = shortageCsv(rows, "s");
+  CHECK(csv.find("s,region,ACH,Achterhoek,500,2030,0.5,2030,\n") != std::string::npos);
+  CHECK(csv.find("s,region,ACH,Achterhoek,0,2030,1,2030,2030\n") != std::string::npos);
+  // The sentence's threshold: the largest round number at or below the median gap.
+  CHECK(sentenceThreshold({100, 200, 600, 700}) == 250);
+  CHECK(sentenceThreshold({-10, -20}) == 0);
+  CHECK(sentenceThreshold({3000, 8000, 9000}) == 5000);
 }

@@ -221,6 +221,10 @@ struct AgentRunOptions {
   std::uint64_t replicate = 0;
   bool withInterventions = true;
   AgentTrace* trace = nullptr;
+  // A replicate's drawn care accounting (trend factors, workforce levers) and intervention
+  // effects (parameter uncertainty, replicate_parameters.hpp); null = the model's own.
+  const CareAccounting* accounting = nullptr;
+  const std::vector<AgentIntervention>* interventions = nullptr;
 };
 
 // Reusable memory of one thread: the agent stores and scratch buffers.

@@ -208,7 +208,7 @@ void Simulation::run(AreaProjection& projection, AreaCare& care) {
   projection.flows.assign(years, FlowTotals{});
   const bool withCare = !model_.care.empty();
   care = AreaCare{};
-  CareLedger ledger(model_.care, model_.accounting, years + 1, care);
+  CareLedger ledger(model_.care, accounting(), years + 1, care);
   care.participants.assign(options_.withInterventions ? model_.interventions.size() : 0, {});
   care.programmeCost.assign(care.participants.size(), {});
   for (std::size_t y = 0; y <= years; ++y) {

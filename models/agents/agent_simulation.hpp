@@ -191,6 +191,14 @@ class Simulation {
                            double trend);
   void addHoursReduction(std::size_t y, std::size_t k, const UseBand& band, double pLinked,
                          double& expectedReduction) const;
+  // The run's care accounting and intervention effects: the replicate's draws when given
+  // (AgentRunOptions), else the model's.
+  const CareAccounting& accounting() const {
+    return options_.accounting ? *options_.accounting : model_.accounting;
+  }
+  const std::vector<AgentIntervention>& interventionEffects() const {
+    return options_.interventions ? *options_.interventions : model_.interventions;
+  }
   bool chainStepped(int chain, int c) const {
     const AgentChain& ch = am_.chains[static_cast<std::size_t>(chain)];
     return c > ch.firstAge && c <= ch.lastAge;

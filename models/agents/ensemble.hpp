@@ -19,11 +19,13 @@
 
 #include "sim/percentile.hpp"
 #include "models/agents/agent_engine.hpp"
+#include "models/agents/uncertainty_spec.hpp"
 #include "models/data/geo_areas.hpp"
 #include "sim/result_table.hpp"
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -47,6 +49,10 @@ struct EnsembleOptions {
   // Memory available; 0 = what the system reports (MemAvailable). A run is planned to use at
   // most kUsableMemoryShare of it.
   std::uint64_t memoryLimitBytes = 0;
+  // Parameter uncertainty (uncertainty_spec.hpp): each replicate draws its parameters from
+  // these distributions (replicate_parameters.hpp). Null: pure chance, every replicate with
+  // the scenario's parameters.
+  std::shared_ptr<const UncertaintySpec> uncertainty;
   // Optional, for interactive callers (the GUI's background runs); both are called from
   // worker threads. cancelled() is asked between units of work (one municipality of one
   // replicate); when it returns true the run ends by throwing EnsembleCancelled.
@@ -115,13 +121,23 @@ EnsembleRunStats runReplicates(const AgentModel& model, const EnsembleOptions& o
 ResultTable replicateTable(const AgentModel& model, const std::vector<GeoArea>& areas,
                            ReplicateOutcome& outcome);
 
+// Every replicate's workforce gap (demand - supply in FTE, all segments; > 0 a shortage) of
+// one area, per year: what the probability of a shortage is computed from
+// (models/analyses/shortage_probability.hpp).
+struct GapSamples {
+  std::size_t area = 0;                         // index into EnsembleResult::areas
+  std::vector<int> years;                       // ascending
+  std::vector<std::vector<double>> replicates;  // [year][replicate], replicates in order
+};
+
 // Ensemble statistics per row of the results table.
 struct EnsembleResult {
   ResultTable layout;                       // areas and rows; values are the ensemble means
   std::vector<double> mean, p05, p50, p95;  // per row of layout
   std::vector<GeoArea> areas;
   std::vector<AreaProjection>
-      meanPopulation;  // per area: mean population by age and sex per year (flows empty)
+      meanPopulation;            // per area: mean population by age and sex per year (flows empty)
+  std::vector<GapSamples> gaps;  // per area with a workforce (empty without a care model)
   EnsembleRunStats stats;
   MemoryEstimate memory;
 };

@@ -75,6 +75,31 @@ void ReplicateGather::setValues(std::size_t replicate, const std::vector<double>
   ++received_;
 }
 
+namespace {
+
+// The replicates' total workforce gap per area and year, from the kept values of every row.
+std::vector<GapSamples> gapSamples(const ResultTable& layout, const std::vector<double>& values,
+                                   std::size_t rows, std::size_t replicates) {
+  std::vector<GapSamples> out;
+  const std::uint16_t gap = layout.idOf("workforce_gap_fte"), total = layout.idOf("total");
+  if (gap == 0xFFFF || total == 0xFFFF) return out;
+  for (std::size_t i = 0; i < layout.rows().size(); ++i) {
+    const auto& row = layout.rows()[i];
+    if (row.key.indicator != gap || row.key.careType != total || row.key.sex != total ||
+        row.key.ageGroup != total)
+      continue;
+    if (out.empty() || out.back().area != row.area) out.push_back(GapSamples{row.area, {}, {}});
+    GapSamples& g = out.back();
+    g.years.push_back(row.year);
+    std::vector<double> column(replicates);
+    for (std::size_t r = 0; r < replicates; ++r) column[r] = values[r * rows + i];
+    g.replicates.push_back(std::move(column));
+  }
+  return out;
+}
+
+}  // namespace
+
 EnsembleResult ReplicateGather::finish(const AgentModel& model, const ResultTable& layout,
                                        std::vector<GeoArea> areas, int threads) const {
   EnsembleResult er;
@@ -83,6 +108,7 @@ EnsembleResult ReplicateGather::finish(const AgentModel& model, const ResultTabl
       threads, model.scenario[Lever::DiscountRate], model.plan.baseYear);
   er.areas = std::move(areas);
   er.meanPopulation = meanPopulations(er.areas, populationSum_, model.years() + 1, replicates_);
+  er.gaps = gapSamples(layout, values_, rows_, replicates_);
   return er;
 }
 

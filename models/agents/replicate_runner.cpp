@@ -1,5 +1,6 @@
 // The replicates of an ensemble on a pool of threads (runReplicates, ensemble.hpp).
 #include "models/agents/ensemble.hpp"
+#include "models/agents/replicate_parameters.hpp"
 #include "models/workforce/labour_market.hpp"
 
 #include "sim/stop_request.hpp"
@@ -56,6 +57,7 @@ class ReplicateRunner {
   struct Slot {
     ReplicateOutcome outcome;
     std::size_t pending = 0;
+    std::unique_ptr<ReplicateInputs> drawn;  // parameter uncertainty: the replicate's draws
   };
   // From a catch block of a worker: keep the first exception, stop the others.
   void recordFailure() {
@@ -68,7 +70,7 @@ class ReplicateRunner {
   void worker();
   Slot* slotOf(std::size_t r);
   double simulateUnit(std::size_t r, std::size_t p, Slot& slot, AgentWorkspace& ws,
-                      AgentMunicipalRates& local);
+                      AgentMunicipalRates& local, AgentMunicipalRates& drawn);
 
   const AgentModel& model_;
   const EnsembleOptions& o_;
@@ -115,13 +117,16 @@ ReplicateRunner::Slot* ReplicateRunner::slotOf(std::size_t r) {
     s->outcome.projections.resize(municipalities_);
     if (!model_.care.empty()) s->outcome.care.resize(municipalities_);
     if (prevention_) s->outcome.careWithout.resize(municipalities_);
+    if (o_.uncertainty)  // from (seed, replicate) only: the same on every thread and rank
+      s->drawn = std::make_unique<ReplicateInputs>(
+          replicateInputs(model_, *o_.uncertainty, o_.seed, o_.firstReplicate + r));
   }
   return s.get();
 }
 
 // One municipality of one replicate (and its counterfactual); returns the agent-years.
 double ReplicateRunner::simulateUnit(std::size_t r, std::size_t p, Slot& slot, AgentWorkspace& ws,
-                                     AgentMunicipalRates& local) {
+                                     AgentMunicipalRates& local, AgentMunicipalRates& drawn) {
   const AgentMunicipalRates* rates = nullptr;
   if (cached_) {
     rates = &cache_[p];
@@ -132,6 +137,12 @@ double ReplicateRunner::simulateUnit(std::size_t r, std::size_t p, Slot& slot, A
   AgentRunOptions run;
   run.seed = o_.seed;
   run.replicate = o_.firstReplicate + r;
+  if (slot.drawn) {
+    applyDraws(*rates, *slot.drawn, drawn);
+    rates = &drawn;
+    run.accounting = &slot.drawn->accounting;
+    run.interventions = &slot.drawn->interventions;
+  }
   AreaCare care;
   simulateMunicipality(model_, p, *rates, run, ws, slot.outcome.projections[p], care);
   double agentYears = agentYearsOf(slot.outcome.projections[p]);
@@ -151,14 +162,14 @@ double ReplicateRunner::simulateUnit(std::size_t r, std::size_t p, Slot& slot, A
 void ReplicateRunner::worker() {
   const double cpu0 = threadCpuSeconds();
   AgentWorkspace ws;
-  AgentMunicipalRates local;
+  AgentMunicipalRates local, drawn;
   double agentYears = 0;
   try {
     for (std::size_t u; !failed_ && !stopRequested() && !(o_.cancelled && o_.cancelled()) &&
                         (u = nextUnit_.fetch_add(1)) < units_;) {
       const std::size_t r = u / municipalities_, p = u % municipalities_;
       Slot* slot = slotOf(r);
-      agentYears += simulateUnit(r, p, *slot, ws, local);
+      agentYears += simulateUnit(r, p, *slot, ws, local, drawn);
       const std::size_t finishedUnits = ++unitsDone_;
       if (o_.progress) o_.progress(finishedUnits, units_);
       std::unique_ptr<Slot> complete;
@@ -175,8 +186,10 @@ void ReplicateRunner::worker() {
         auto& out = complete->outcome;
         std::vector<const std::vector<AgeSexTable>*> populations;
         for (const auto& proj : out.projections) populations.push_back(&proj.population);
+        const WorkforceLevers& levers =
+            complete->drawn ? complete->drawn->accounting.levers : model_.accounting.levers;
         for (auto* areas : {&out.care, &out.careWithout}) {
-          applyLabourMarkets(model_.care.workforce, model_.accounting.levers, model_.plan.baseYear,
+          applyLabourMarkets(model_.care.workforce, levers, model_.plan.baseYear,
                              model_.labourMarkets, populations, *areas);
         }
         sink_(o_.firstReplicate + r, out);

@@ -114,7 +114,7 @@ bool Simulation::participantChances(std::size_t y, int chain, int c, int from, i
   for (int k = 0; k < states; ++k) p1[k] = k == from ? 0.0 : rate[k];
   for (std::size_t i = 0; i < model_.interventions.size(); ++i) {
     if (!(active & (1u << i))) continue;
-    const AgentIntervention& iv = model_.interventions[i];
+    const AgentIntervention& iv = interventionEffects()[i];
     const double g = iv.strength[y];
     if (iv.targetChain != chain || !(g > 0) || c - 1 < iv.effectLo || c - 1 > iv.effectHi) continue;
     const int t = iv.targetState;

@@ -45,7 +45,7 @@ void Simulation::addHoursReduction(std::size_t y, std::size_t k, const UseBand& 
                                    double pLinked, double& expectedReduction) const {
   const auto cells = static_cast<std::size_t>(kAges * kSexes);
   for (std::size_t i = 0; i < model_.interventions.size(); ++i) {
-    const AgentIntervention& iv = model_.interventions[i];
+    const AgentIntervention& iv = interventionEffects()[i];
     if (iv.hoursType != static_cast<int>(k) || !(effectMask_ & (1u << i)) || !(iv.strength[y] > 0))
       continue;
     if (iv.sex >= 0 && iv.sex != band.sex) continue;
@@ -61,7 +61,7 @@ void Simulation::addHoursReduction(std::size_t y, std::size_t k, const UseBand& 
 void Simulation::careUse(std::size_t y, AreaCare& care, CareLedger& ledger) {
   const auto& types = model_.care.catalogue.types;
   for (std::size_t k = 0; k < types.size(); ++k) {
-    const double trend = model_.accounting.trendFactor[k][y];
+    const double trend = accounting().trendFactor[k][y];
     std::int64_t clients = 0;
     double expectedReduction = 0;
     for (std::size_t bi = 0; bi < am_.use[k].size(); ++bi) {

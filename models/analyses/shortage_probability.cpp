@@ -33,9 +33,21 @@ ShortageAnswer shortageProbability(const ShortageSeries& s, double threshold) {
   return a;
 }
 
+namespace {
+// Whole FTE with a thousands separator ("1.000" in Dutch, "1,000" in English).
+std::string grouped(long v, bool dutch) {
+  std::string digits = std::to_string(v < 0 ? -v : v), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += dutch ? '.' : ',';
+    out += digits[i];
+  }
+  return (v < 0 ? "-" : "") + out;
+}
+}  // namespace
+
 std::string shortageSentence(double threshold, int year, double probability, bool dutch) {
   const long pct = std::lround(100.0 * probability);
-  const long fte = std::lround(threshold);
+  const std::string fte = grouped(std::lround(threshold), dutch);
   return dutch
              ? fmt::format("kans op een tekort van meer dan {} fte in {}: {} %", fte, year, pct)
              : fmt::format("chance of a shortage of more than {} FTE in {}: {} %", fte, year, pct);

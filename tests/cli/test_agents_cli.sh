@@ -29,6 +29,20 @@ head -1 "$work/a1/results.csv" | grep -qx "scenario,geo_level,geo_code,geo_name,
 grep -q '"engine": "agent"' "$work/a1/manifest.json" && grep -q '"seed": 9' "$work/a1/manifest.json" \
   && grep -q '"replicates": 4' "$work/a1/manifest.json" && grep -q '"threads": 1' "$work/a1/manifest.json" && pass || fail "agent manifest"
 [[ -s "$work/a1/population.csv" ]] && pass || fail "agent population.csv"
+# Parameter uncertainty is the default and recorded; the probability of a shortage is written
+# and said on screen (issue #17).
+grep -q '"uncertainty": "parameters"' "$work/a1/manifest.json" && pass || fail "uncertainty in the manifest"
+head -1 "$work/a1/shortage_probability.csv" | grep -qx "scenario,geo_level,geo_code,geo_name,threshold_fte,year,probability,first_year_p50,first_year_p90" \
+  && pass || fail "shortage_probability.csv header"
+grep -q "^baseline,region,ACH,Achterhoek,500,2030,[01]" "$work/a1/shortage_probability.csv" && pass || fail "shortage_probability.csv row"
+grep -q "kans op een tekort van meer dan" "$work/out" && grep -q "parameteronzekerheid en toeval" "$work/out" \
+  && pass || fail "shortage sentence and band label on screen"
+"$bin" run --engine agent --region Achterhoek --replicates 4 --seed 9 --threads 1 --uncertainty chance --out "$work/c1" -q \
+  || fail "agent run --uncertainty chance"
+grep -q '"uncertainty": "chance"' "$work/c1/manifest.json" && pass || fail "chance in the manifest"
+cmp -s "$work/a1/results.csv" "$work/c1/results.csv" && fail "chance gives the parameter run's results" || pass
+printf '[fertility]\ndistribution = "lognormal"\nsd = -1\nsource = "x"\n' >"$work/u.toml"
+expect_error "bad uncertainty file" "a standard deviation cannot be negative" "$bin" run --engine agent --uncertainty-file "$work/u.toml" --out "$work/u"
 
 # 2. The same seed on 2 threads: the same bytes; another seed: different results.
 "$bin" run --engine agent --region Achterhoek --replicates 4 --seed 9 --threads 2 --out "$work/a2" -q || fail "agent run 2 threads"

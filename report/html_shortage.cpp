@@ -1,0 +1,51 @@
+// The probability of a shortage in the HTML report (issue #17 item 4): per area of the report,
+// from the reference scenario's agent ensemble (shortage_probability.csv).
+#include "report/html_writer.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace zorgsim::report::html {
+
+void HtmlWriter::shortage(const ReportArea& area) {
+  const ReportScenario& ref = reference();
+  std::vector<const ShortageLine*> lines;
+  for (const auto& l : ref.shortage) {
+    if (l.code == area.code) lines.push_back(&l);
+  }
+  if (lines.empty()) return;
+  std::set<double> thresholds;
+  for (const auto* l : lines) thresholds.insert(l->threshold);
+  const auto years = keyYears(in_.baseYear, in_.horizon);
+  out_ += "<h3>Kans op een tekort</h3>\n<p class=\"note\">Het aandeel van de " +
+          std::to_string(in_.provenance.replicates) + " replicaties van de agentensimulatie (" +
+          esc(ref.scenario.name) +
+          ") waarin de vraag naar zorgpersoneel het aanbod met meer dan de drempel overtreft "
+          "(alle sectoren samen), en het eerste jaar waarin die kans 50 % en 90 % bereikt.</p>\n";
+  out_ += "<div class=\"scroll keep\"><table>\n<caption>Kans op een tekort van meer dan ... fte, " +
+          esc(area.name) + "</caption>\n<thead><tr><th>Tekort groter dan</th>";
+  for (int y : years) out_ += "<th class=\"n\">" + std::to_string(y) + "</th>";
+  out_ += "<th class=\"n\">50 % vanaf</th><th class=\"n\">90 % vanaf</th></tr></thead>\n<tbody>\n";
+  for (double t : thresholds) {
+    out_ += "<tr><td>" + num(t) + " fte</td>";
+    const ShortageLine* any = nullptr;
+    for (int y : years) {
+      const auto it = std::find_if(lines.begin(), lines.end(), [&](const ShortageLine* l) {
+        return l->threshold == t && l->year == y;
+      });
+      if (it != lines.end()) any = *it;
+      out_ += "<td class=\"n\">" +
+              (it == lines.end() ? std::string("\u2013")
+                                 : std::to_string(std::lround(100.0 * (*it)->probability)) + " %") +
+              "</td>";
+    }
+    auto year = [](const std::optional<int>& y) { return y ? std::to_string(*y) : "niet"; };
+    out_ += "<td class=\"n\">" + (any ? year(any->year50) : std::string("\u2013")) +
+            "</td><td class=\"n\">" + (any ? year(any->year90) : std::string("\u2013")) +
+            "</td></tr>\n";
+  }
+  out_ += "</tbody></table></div>\n";
+}
+
+}  // namespace zorgsim::report::html
