@@ -30,8 +30,7 @@ double immigrants(const ProjectionResult& r, int year) {
 
 }  // namespace
 
-TEST_CASE("reception immigration: spread by population share, national total kept",
-          "[reception]") {
+TEST_CASE("reception immigration: spread by population share, national total kept", "[reception]") {
   const Dataset& d = test::defaultDataset();
   REQUIRE(d.receptionImmigration.at(2022) == Approx(108000));
   Scenario s;
@@ -124,7 +123,9 @@ TEST_CASE("reception immigration: bad rows are located errors", "[reception][bad
   }
   SECTION("no rows") {
     c.write("reception_immigration.csv", "year,persons,source\n");
-    CHECK(test::loadError(c).find("reception_immigration.csv: field 'year': no rows: give the persons received per year") !=
-          std::string::npos);
+    CHECK(
+        test::loadError(c).find(
+            "reception_immigration.csv: field 'year': no rows: give the persons received per year") !=
+        std::string::npos);
   }
 }
