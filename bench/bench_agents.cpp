@@ -118,6 +118,7 @@ int netherlands() {
     plan.inputs.back().basePopulation *= scale * (1.0 + 0.001 * (i % 7));
     plan.inputs.back().internalInPerYear *= scale;
     plan.inputs.back().internationalInBasePerYear *= scale;
+    plan.inputs.back().receptionShare *= scale;
     plan.municipalities.push_back(static_cast<int>(k));
   }
   double agents = 0;

@@ -237,7 +237,7 @@ TEST_CASE("closed population: deaths as expected, the accounting identity holds 
   ProjectionPlan plan = prepareProjection(d, s, municipalities({"GM0281", "GM0277"}));
   for (auto& in : plan.inputs) {
     in.internalOutLevel = in.internationalOutLevel = 0;
-    in.internalInPerYear = in.internationalInBasePerYear = 0;
+    in.internalInPerYear = in.internationalInBasePerYear = in.receptionShare = 0;
   }
   for (auto& y : plan.years) y.fertility.setZero();
   const ProjectionResult cohort = runProjection(plan);

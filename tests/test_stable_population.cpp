@@ -38,7 +38,7 @@ ClosedCase closedPopulation(int years, double fertilityScale) {
   MunicipalInputs in = prepared.inputs[static_cast<std::size_t>(d.indexOf("GM0202"))];
   in.fertilityIndex = 1.0;
   in.internalOutLevel = in.internationalOutLevel = in.internalInPerYear =
-      in.internationalInBasePerYear = 0.0;
+      in.internationalInBasePerYear = in.receptionShare = 0.0;
   k.plan.inputs = {in};
   for (int s = 0; s < kSexes; ++s) {
     double surv = 1.0;

@@ -215,8 +215,10 @@ def write_area(raw, area, nat, gld_dir):
             copy_tree(ctx, os.path.join(gld_dir, sub), sub)
         # National assumption sets (CBS Kernprognose): published figures kept by hand in
         # data/gelderland/national_assumptions.csv, every row with its source; same file here.
-        shutil.copyfile(os.path.join(gld_dir, "national_assumptions.csv"), os.path.join(ctx.out_dir, "national_assumptions.csv"))
-        ctx.written.append(("national_assumptions.csv", None))
+        # The reception part of immigration (people displaced from Ukraine, CBS): likewise.
+        for name in ("national_assumptions.csv", "reception_immigration.csv"):
+            shutil.copyfile(os.path.join(gld_dir, name), os.path.join(ctx.out_dir, name))
+            ctx.written.append((name, None))
     else:
         for key, name in (("kwb_gm", "wmo-hbh_kwb_regiokerncijfers_gemeente_2017-2019_gelderland.csv"),
                           ("kwb_wijk", "wmo-totaal_kwb_wijk_2015-2019_gelderland.csv")):

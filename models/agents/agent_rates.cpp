@@ -26,7 +26,7 @@ void departureChances(const YearRates& r, const MunicipalInputs& in, int c, int 
 
 // Deaths, departures, in-migration and fertility of one year.
 void demographicRates(const YearRates& r, const MunicipalInputs& in, AgentYearRates& a) {
-  const double immigrants = in.internationalInBasePerYear * r.immigrationFactor;
+  const double immigrants = internationalInMigrants(in, r);
   for (int s = 0; s < kSexes; ++s) {
     for (int x = 0; x < kAges; ++x) {
       const int c = std::min(x + 1, kOpenAge);

@@ -363,7 +363,7 @@ void CohortCare::clientsAndHours(std::size_t y, std::size_t k, const YearEffects
 void CohortCare::advanceShares(std::size_t y, const YearEffects& e) {
   const YearRates& rates = plan_.years[y];
   const AgeSexTable& next = projection_.population[y + 1];
-  const double immigrants = inputs_.internationalInBasePerYear * rates.immigrationFactor;
+  const double immigrants = internationalInMigrants(inputs_, rates);
   for (std::size_t ci = 0; ci < chains_.size(); ++ci) {
     ChainRun& ch = chains_[ci];
     const ChainRates yearRates =

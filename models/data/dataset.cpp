@@ -1,6 +1,7 @@
 #include "models/data/dataset.hpp"
 
 #include "models/data/national_assumptions.hpp"
+#include "models/data/reception_immigration.hpp"
 
 #include "sim/csv_table.hpp"
 
@@ -509,6 +510,7 @@ Dataset loadDataset(const fs::path& folder) {
   loadObservedEvents(d);
   loadNationalAssumptions(d);
   loadMunicipalChanges(d);
+  d.receptionImmigration = readReceptionImmigration(d.folder / "reception_immigration.csv");
   return d;
 }
 

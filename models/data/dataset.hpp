@@ -121,6 +121,9 @@ struct Dataset {
   // Published national assumption sets read from national_assumptions.csv ("cbs"), by name.
   std::map<std::string, NationalAssumptions> assumptionSets;
   std::vector<MunicipalChange> municipalChanges;  // optional municipal_changes.csv
+  // Immigrants received in proportion to population, persons per year (optional
+  // reception_immigration.csv, models/data/reception_immigration.hpp); absent years: 0.
+  std::map<int, double> receptionImmigration;
 
   // A region by name or code, or "TYPE:NAME" / "TYPE:CODE" for one region type.
   const Region* findRegion(const std::string& nameOrCode) const;

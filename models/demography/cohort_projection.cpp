@@ -113,6 +113,7 @@ void yearRates(ProjectionPlan& plan, int lastFlowYear, const MortalitySchedule& 
     r.internalInProfile = migration.internalInProfile();
     r.internationalInProfile = migration.internationalInProfile(year);
     r.immigrationFactor = migration.immigrationFactor(year);
+    r.receptionImmigrants = migration.receptionImmigrants(year);
     r.emigrationFactor = migration.emigrationFactor(year);
     plan.years.push_back(r);
   }
@@ -135,6 +136,7 @@ MunicipalInputs municipalInputs(const Dataset& data, const Scenario& scenario, i
   in.dwellingMigrantsPerYear = dwellings * scenario[Lever::PersonsPerDwelling];
   in.internationalInBasePerYear =
       m.internationalInBasePerYear * scenario[Lever::InternationalInMultiplier];
+  in.receptionShare = m.populationShare * scenario[Lever::InternationalInMultiplier];
   in.internalInProfile = m.internalInProfile;
   return in;
 }
@@ -226,7 +228,7 @@ OutRates outRates(const MunicipalInputs& in, const YearRates& anyYear,
 template <bool Record, bool Clamp>
 void newbornCohort(const YearRates& r, const MunicipalInputs& in, const OutRates& o, AgeSexTable& E,
                    FlowTotals& f, CohortComponents* rec) {
-  const double immigrants = in.internationalInBasePerYear * r.immigrationFactor;
+  const double immigrants = internationalInMigrants(in, r);
   for (int s = 0; s < kSexes; ++s) {
     const double q0 = r.deathProbability(0, s);
     double oi = o.internal(0), ox = o.international(0) * r.emigrationFactor;
@@ -263,7 +265,7 @@ void newbornCohort(const YearRates& r, const MunicipalInputs& in, const OutRates
 template <bool Record, bool Clamp>
 void stepYear(const YearRates& r, const MunicipalInputs& in, const OutRates& o,
               const AgeSexTable& P, AgeSexTable& E, FlowTotals& f, CohortComponents* rec) {
-  const double immigrants = in.internationalInBasePerYear * r.immigrationFactor;
+  const double immigrants = internationalInMigrants(in, r);
   // Per-cell components go to local buffers (or to `rec`), so the cell loop has no
   // reduction and the compiler vectorises it; the sums are taken afterwards.
   AgeVector deathBuf, outIntBuf, outIntlBuf;
@@ -342,6 +344,7 @@ void setInternalMigrationPool(std::vector<YearRates>& years, const AgeSexTable& 
   nation.basePopulation = nationalPopulation;
   nation.internationalOutLevel = basePool > 0 ? nl.internationalOut / basePool : 0.0;
   nation.internationalInBasePerYear = nl.internationalIn;
+  nation.receptionShare = 1.0;
   const OutRates o{AgeVector::Zero(), shape * nation.internationalOutLevel, true};
   AgeSexTable current = nationalPopulation, next;
   FlowTotals ignored;

@@ -36,8 +36,9 @@ struct YearRates {
   AgeSexTable
       internalInProfile;  // national shape, sums to 1 (MunicipalInputs has the municipal one)
   AgeSexTable internationalInProfile;  // sums to 1
-  double immigrationFactor = 1.0;
-  double emigrationFactor = 1.0;  // multiplies every municipality's rates of emigration abroad
+  double immigrationFactor = 1.0;      // national immigration less reception, over the base level
+  double receptionImmigrants = 0;      // national immigrants spread by population share (persons)
+  double emigrationFactor = 1.0;       // multiplies every municipality's rates of emigration abroad
   // Size of the national pool of movers between municipalities relative to the base year:
   // multiplies every municipality's in-migration from other municipalities, so that moves in
   // follow moves out nationally (see prepareProjection).
@@ -50,6 +51,8 @@ struct MunicipalInputs {
   double internalOutLevel = 0, internationalOutLevel = 0;  // already times the scenario levers
   double internalInPerYear = 0,
          internationalInBasePerYear = 0;  // idem, at the base-year national level
+  // Share of the national reception immigrants (population share x the immigration lever).
+  double receptionShare = 0;
   double dwellingMigrantsPerYear =
       0;  // extra dwellings x persons per dwelling (not scaled by the pool)
   AgeSexTable internalInProfile =
@@ -97,6 +100,13 @@ struct CohortComponents {
 // the national pool of movers, plus the occupants of extra dwellings.
 inline double internalInMigrants(const MunicipalInputs& in, const YearRates& r) {
   return in.internalInPerYear * r.internalInFactor + in.dwellingMigrantsPerYear;
+}
+
+// Immigrants from abroad in a year (persons): the municipality's share of past immigration
+// times the national path, plus its population share of the reception immigrants.
+inline double internationalInMigrants(const MunicipalInputs& in, const YearRates& r) {
+  return in.internationalInBasePerYear * r.immigrationFactor +
+         in.receptionShare * r.receptionImmigrants;
 }
 
 // The out-migration limit of both engines: deaths plus departures never exceed a cohort.

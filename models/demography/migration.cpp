@@ -100,19 +100,25 @@ void MigrationModel::nationalPaths(const Dataset& data, const NationalAssumption
       if (p.startYear <= year) chosen = &p;
     }
     internationalInProfile_.push_back(immigrantProfile(*chosen));
+    // National immigrants of the year (persons).
+    double immigrants = nl.internationalIn;
     if (national.hasMigrationSplit()) {
-      immigrationFactor_.push_back(
-          nl.internationalIn > 0 ? seriesValue(national.immigration, year) / nl.internationalIn
-                                 : 1.0);
+      immigrants = seriesValue(national.immigration, year);
       const double rate =
           seriesValue(national.emigration, year) / seriesValue(national.population, year);
       emigrationFactor_.push_back(observedEmigrationRate > 0 ? rate / observedEmigrationRate : 1.0);
     } else {
       const double change = seriesValue(data.netMigrationTotal, year) - observedNet;
-      immigrationFactor_.push_back(
-          nl.internationalIn > 0 ? std::max(0.0, 1.0 + change / nl.internationalIn) : 1.0);
+      immigrants = std::max(0.0, nl.internationalIn + change);
       emigrationFactor_.push_back(1.0);
     }
+    // Of these, the reception part is spread by population share, the rest by past shares.
+    auto it = data.receptionImmigration.find(year);
+    const double reception =
+        it == data.receptionImmigration.end() ? 0.0 : std::min(it->second, immigrants);
+    receptionImmigrants_.push_back(reception);
+    immigrationFactor_.push_back(
+        nl.internationalIn > 0 ? (immigrants - reception) / nl.internationalIn : 1.0);
   }
 }
 
@@ -153,6 +159,7 @@ void MigrationModel::municipalLevels(const Dataset& data,
                                         nationalRatio(&AreaFlows::internalIn, population));
   const auto intlIn = estimateAreaLevels(data, flow(&AreaFlows::internationalIn), population,
                                          nationalRatio(&AreaFlows::internationalIn, population));
+  const double nationalTotal = nationalPopulation.sum();
   municipal_.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     auto& m = municipal_[i];
@@ -160,6 +167,7 @@ void MigrationModel::municipalLevels(const Dataset& data,
     m.internationalOutLevel = intlOut[i].ratio;
     m.internalInPerYear = intIn[i].ratio * population[i];
     m.internationalInBasePerYear = intlIn[i].ratio * population[i];
+    m.populationShare = nationalTotal > 0 ? population[i] / nationalTotal : 0.0;
     m.internalBasis = intOut[i].basis;
     m.internationalBasis = intlOut[i].basis;
     // In-migrants by age: the model's out-migrants at base plus the observed net pattern.
@@ -181,6 +189,10 @@ double MigrationModel::emigrationFactor(int year) const {
 
 double MigrationModel::immigrationFactor(int year) const {
   return valueInYear(immigrationFactor_, firstYear_, year);
+}
+
+double MigrationModel::receptionImmigrants(int year) const {
+  return valueInYear(receptionImmigrants_, firstYear_, year);
 }
 
 }  // namespace zorgsim

@@ -19,7 +19,10 @@
 //   with a published immigration path (CBS Kernprognose) the factor is that year's
 //   immigration over the observed national level; with WPP (net migration only) national
 //   immigration changes by the change in WPP net migration. Profile = WPP net migration by
-//   age and sex of the period (negative ages set to zero).
+//   age and sex of the period (negative ages set to zero). The part of a year's national
+//   immigrants that was received in proportion to population (reception_immigration.csv:
+//   people displaced from Ukraine in 2022-2023) is taken out of that path and given to each
+//   municipality by its share of the national base population instead.
 // Emigration follows the set's national emigration rate when it has one: each year's
 // municipal rates are multiplied by (national emigration / national population that year)
 // over the observed national rate, so a municipality keeps its relative propensity.
@@ -46,7 +49,8 @@ struct MunicipalMigration {
   double internationalOutLevel = 0;
   double internalInPerYear = 0;  // persons per year
   double internationalInBasePerYear =
-      0;  // persons per year at the observed (2012-2016) national level
+      0;                       // persons per year at the observed (2012-2019) national level
+  double populationShare = 0;  // share of the national base population (reception immigrants)
   std::string internalBasis, internationalBasis;  // "own", "COROP residual CRxx", "national"
 };
 
@@ -75,8 +79,11 @@ class MigrationModel {
   const AgeSexTable& internalInProfile() const { return internalInProfile_; }
   // Age-sex distribution of immigrants from abroad in a year (sums to 1).
   const AgeSexTable& internationalInProfile(int year) const;
-  // National immigration in a year relative to the observed base level (>= 0).
+  // National immigration in a year, less its reception part, relative to the observed base
+  // level (>= 0).
   double immigrationFactor(int year) const;
+  // Immigrants of the year spread by population share (persons; 0 in most years).
+  double receptionImmigrants(int year) const;
   // National emigration rate in a year relative to the observed base rate (>= 0; 1 for WPP).
   double emigrationFactor(int year) const;
   const MunicipalMigration& municipality(std::size_t i) const { return municipal_[i]; }
@@ -93,7 +100,7 @@ class MigrationModel {
   AgeVector outShape_;
   AgeSexTable internalInProfile_;
   std::vector<AgeSexTable> internationalInProfile_;
-  std::vector<double> immigrationFactor_, emigrationFactor_;
+  std::vector<double> immigrationFactor_, emigrationFactor_, receptionImmigrants_;
   std::vector<MunicipalMigration> municipal_;
 };
 
