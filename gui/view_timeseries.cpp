@@ -220,8 +220,16 @@ void drawTimeSeriesView(Ui& ui) {
   }
   const Bands bands = currentBands(ui);
   if (!workshop) {
-    if (const std::string sentence = shortageLine(ui, bands); !sentence.empty()) {
+    if (std::string sentence = shortageLine(ui, bands); !sentence.empty()) {
       ImGui::SameLine(0, ui.fontSize);
+      // Narrow windows: "Kans op tekort > 1.000 fte in 2030: 80 %".
+      if (ImGui::CalcTextSize(sentence.c_str()).x > ImGui::GetContentRegionAvail().x) {
+        for (const char* words : {"een tekort van meer dan", "a shortage of more than"}) {
+          if (const auto at = sentence.find(words); at != std::string::npos)
+            sentence.replace(at, std::string_view(words).size(),
+                             words[0] == 'e' ? "tekort >" : "shortage >");
+        }
+      }
       ImGui::TextUnformatted(sentence.c_str());
     }
   }
