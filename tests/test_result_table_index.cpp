@@ -44,7 +44,8 @@ TEST_CASE("result table: shared indexes find what a scan finds", "[result-table]
   ResultTable t;
   std::vector<SeriesKey> keys;
   for (const char* ind : {"a", "b", "c"}) {
-    for (const char* sex : {"total", "male", "female"}) keys.push_back(t.key(ind, "", sex, "total"));
+    for (const char* sex : {"total", "male", "female"})
+      keys.push_back(t.key(ind, "", sex, "total"));
   }
   for (int a = 0; a < 8; ++a) t.addArea({"municipality", "GM" + std::to_string(a), "x"});
   double v = 0;
@@ -53,10 +54,10 @@ TEST_CASE("result table: shared indexes find what a scan finds", "[result-table]
       for (const SeriesKey& k : keys) t.add(area, year, k, v++);
     }
   };
-  standard(0, 2023);  // the template
-  standard(1, 2023);  // the same rows: shared
-  standard(2, 2021);  // fewer rows: shared, the later years absent
-  standard(3, 2024);  // more rows: its own index from 2024 on
+  standard(0, 2023);                             // the template
+  standard(1, 2023);                             // the same rows: shared
+  standard(2, 2021);                             // fewer rows: shared, the later years absent
+  standard(3, 2024);                             // more rows: its own index from 2024 on
   for (int year = 2023; year >= 2020; --year) {  // another order: its own index
     for (const SeriesKey& k : keys) t.add(4, year, k, v++);
   }
