@@ -10,11 +10,15 @@
 #include "gui/views.hpp"
 #include "gui/widgets.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 namespace zorgsim::gui {
 
 namespace {
 
-charts::Chart buildMap(const Ui& ui) {
+// The spec of the map in this frame (cheap: a value lookup per municipality).
+charts::ChoroplethSpec mapSpec(const Ui& ui) {
   const Session& s = ui.session;
   const Figure* f = findFigure(mapIndicators(), ui.state.mapIndicator);
   if (!f) f = &mapIndicators().front();
@@ -48,12 +52,58 @@ charts::Chart buildMap(const Ui& ui) {
       spec.values[m.code] = f->value(run->results, m.code, ui.state.year, s.baseYear());
     }
   }
-  charts::Chart chart = charts::choroplethChart(s.geo(), spec);
+  return spec;
+}
+
+// Equal values, with NaN (no data) equal to NaN.
+bool sameValues(const std::map<std::string, double>& a, const std::map<std::string, double>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const auto& x, const auto& y) {
+    return x.first == y.first &&
+           (x.second == y.second || (std::isnan(x.second) && std::isnan(y.second)));
+  });
+}
+
+// Every field of ChoroplethSpec (charts/chart_builders.hpp): choroplethChart is a function of
+// the geometry and the spec only.
+bool sameSpec(const charts::ChoroplethSpec& a, const charts::ChoroplethSpec& b) {
+  return a.title == b.title && a.subtitle == b.subtitle && a.source == b.source &&
+         sameValues(a.values, b.values) && a.unit == b.unit && a.decimals == b.decimals &&
+         a.diverging == b.diverging && a.selectedCode == b.selectedCode &&
+         a.highlighted == b.highlighted && a.zoomTo == b.zoomTo && a.noDataLabel == b.noDataLabel &&
+         a.format.thousands == b.format.thousands && a.format.decimal == b.format.decimal &&
+         a.classes == b.classes;
+}
+
+// The map chart copies the rings and triangles of all municipalities (342 nationally);
+// rebuilding it every frame cost more than drawing it. It is rebuilt only when the spec or
+// the geometry changes.
+struct MapCache {
+  const charts::GeoMap* geo = nullptr;
+  std::size_t areas = 0;
+  std::string geoError;
+  charts::ChoroplethSpec spec;
+  charts::Chart chart;
+  bool valid = false;
+};
+
+const charts::Chart& buildMap(const Ui& ui) {
+  static MapCache cache;  // the GUI draws on one thread
+  const Session& s = ui.session;
+  charts::ChoroplethSpec spec = mapSpec(ui);
+  if (cache.valid && cache.geo == &s.geo() && cache.areas == s.geo().areas.size() &&
+      cache.geoError == s.geoError() && sameSpec(cache.spec, spec))
+    return cache.chart;
+  cache.chart = charts::choroplethChart(s.geo(), spec);
   if (!s.geoError().empty() || s.geo().areas.empty()) {
-    chart.map.reset();
-    chart.emptyMessage = std::string(ui.t("map.no_geo")) + " " + s.geoError();
+    cache.chart.map.reset();
+    cache.chart.emptyMessage = std::string(ui.t("map.no_geo")) + " " + s.geoError();
   }
-  return chart;
+  cache.geo = &s.geo();
+  cache.areas = s.geo().areas.size();
+  cache.geoError = s.geoError();
+  cache.spec = std::move(spec);
+  cache.valid = true;
+  return cache.chart;
 }
 
 }  // namespace
@@ -67,7 +117,7 @@ void drawMapView(Ui& ui) {
                 ui.fontSize * 22);
   ImGui::SameLine(0, ui.fontSize * 2);
   yearSlider(ui, ui.fontSize * 16);
-  const charts::Chart chart = buildMap(ui);
+  const charts::Chart& chart = buildMap(ui);
   const ChartInteraction in = drawChart(ui, "map", chart, ImGui::GetContentRegionAvail());
   drawMapNames(ui, chart, in.layout);
   if (in.clicked && in.feature >= 0) {

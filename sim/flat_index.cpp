@@ -1,5 +1,6 @@
 #include "sim/flat_index.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace zorgsim {
@@ -13,10 +14,17 @@ std::size_t FlatIndex::slot(std::uint64_t key) const {
   return static_cast<std::size_t>(h) & (keys_.size() - 1);
 }
 
-void FlatIndex::grow() {
+void FlatIndex::grow() { rehash(keys_.empty() ? 64 : keys_.size() * 2); }
+
+void FlatIndex::reserve(std::size_t keys) {
+  std::size_t capacity = std::max<std::size_t>(keys_.size(), 64);
+  while (capacity < 2 * keys) capacity *= 2;
+  if (capacity > keys_.size()) rehash(capacity);
+}
+
+void FlatIndex::rehash(std::size_t capacity) {
   std::vector<std::uint64_t> oldKeys = std::move(keys_);
   std::vector<std::uint32_t> oldRows = std::move(rows_);
-  const std::size_t capacity = oldKeys.empty() ? 64 : oldKeys.size() * 2;
   keys_.assign(capacity, kEmpty);
   rows_.assign(capacity, kNone);
   size_ = 0;
@@ -25,16 +33,16 @@ void FlatIndex::grow() {
   }
 }
 
-void FlatIndex::insert(std::uint64_t key, std::uint32_t row) {
+bool FlatIndex::insert(std::uint64_t key, std::uint32_t row) {
   if (key == kEmpty) throw std::invalid_argument("FlatIndex: reserved key");
   if (2 * (size_ + 1) > keys_.size()) grow();
   for (std::size_t i = slot(key);; i = (i + 1) & (keys_.size() - 1)) {
-    if (keys_[i] == key) return;
+    if (keys_[i] == key) return false;
     if (keys_[i] == kEmpty) {
       keys_[i] = key;
       rows_[i] = row;
       ++size_;
-      return;
+      return true;
     }
   }
 }

@@ -15,7 +15,10 @@ class FlatIndex {
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
   // Adds key -> row unless the key is present (the first row stays, like emplace).
-  void insert(std::uint64_t key, std::uint32_t row);
+  // Returns false when the key was present.
+  bool insert(std::uint64_t key, std::uint32_t row);
+  // Room for `keys` keys without growing (a table that knows its size skips the rehashes).
+  void reserve(std::size_t keys);
   // The row of key, or kNone.
   std::uint32_t find(std::uint64_t key) const;
   std::size_t size() const { return size_; }
@@ -24,6 +27,7 @@ class FlatIndex {
   // The key that marks an empty slot; a packed result key never has all bits set.
   static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};
   void grow();
+  void rehash(std::size_t capacity);  // capacity: a power of two >= 2 x size()
   std::size_t slot(std::uint64_t key) const;
 
   std::vector<std::uint64_t> keys_;

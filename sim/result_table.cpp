@@ -52,9 +52,68 @@ SeriesKey ResultTable::key(std::string_view indicator, std::string_view careType
 
 void ResultTable::add(std::size_t area, int year, SeriesKey k, double value) {
   const auto a = static_cast<std::uint32_t>(area);
-  if (a >= index_.size()) index_.resize(a + 1);
-  index_[a].insert(packKey(0, year, k), static_cast<std::uint32_t>(rows_.size()));
+  if (a >= index_.size()) {
+    index_.resize(a + 1);
+    areaStart_.resize(a + 1, 0);
+    areaRows_.resize(a + 1, 0);
+    shared_.resize(a + 1, 0);
+  }
+  const auto row = static_cast<std::uint32_t>(rows_.size());
+  if (a != open_) {
+    if (areaRows_[a] > 0) {
+      stopSharing();  // rows of an area that is not contiguous: offsets no longer work
+    } else {
+      areaStart_[a] = row;
+      if (sharing_ && template_ == kNoArea) template_ = a;
+      shared_[a] = sharing_ && template_ != a;
+    }
+    open_ = a;
+  }
+  if (shared_[a]) {
+    const std::uint32_t offset = areaRows_[a];
+    if (offset < areaRows_[template_]) {
+      const ResultRow& t = rows_[areaStart_[template_] + offset];
+      if (t.year == year && t.key.indicator == k.indicator && t.key.careType == k.careType &&
+          t.key.sex == k.sex && t.key.ageGroup == k.ageGroup) {
+        rows_.push_back({a, year, k, value});
+        ++areaRows_[a];
+        return;
+      }
+    }
+    ownIndex(a);
+  }
+  if (!index_[a].insert(packKey(0, year, k), row)) {
+    ++duplicateRows_;
+    if (a == template_) stopSharing();  // offsets of a repeated key would differ
+  }
   rows_.push_back({a, year, k, value});
+  ++areaRows_[a];
+}
+
+void ResultTable::ownIndex(std::uint32_t area) {
+  shared_[area] = 0;
+  FlatIndex& index = index_[area];
+  index.reserve(areaRows_[template_]);
+  for (std::uint32_t r = areaStart_[area]; r < areaStart_[area] + areaRows_[area]; ++r)
+    index.insert(packKey(0, rows_[r].year, rows_[r].key), r);
+}
+
+void ResultTable::stopSharing() {
+  for (std::uint32_t a = 0; a < shared_.size(); ++a) {
+    if (shared_[a]) ownIndex(a);
+  }
+  sharing_ = false;
+}
+
+std::uint32_t ResultTable::rowOf(std::uint32_t area, std::uint64_t packed) const {
+  if (area >= index_.size()) return FlatIndex::kNone;
+  if (!shared_[area]) return index_[area].find(packed);
+  const std::uint32_t t = index_[template_].find(packed);
+  if (t == FlatIndex::kNone) return t;
+  // The template's first row with the key; the shared area has the same rows in the same
+  // order, as far as it goes.
+  const std::uint32_t offset = t - areaStart_[template_];
+  return offset < areaRows_[area] ? areaStart_[area] + offset : FlatIndex::kNone;
 }
 
 void ResultTable::add(std::size_t area, int year, std::string_view indicator,
@@ -64,8 +123,7 @@ void ResultTable::add(std::size_t area, int year, std::string_view indicator,
 }
 
 double ResultTable::value(std::uint32_t area, int year, SeriesKey k) const {
-  const std::uint32_t row =
-      area < index_.size() ? index_[area].find(packKey(0, year, k)) : FlatIndex::kNone;
+  const std::uint32_t row = rowOf(area, packKey(0, year, k));
   return row == FlatIndex::kNone ? std::numeric_limits<double>::quiet_NaN() : rows_[row].value;
 }
 
@@ -79,8 +137,7 @@ double ResultTable::find(std::string_view areaCode, int year, std::string_view i
   if (k.indicator == kUnknown || k.careType == kUnknown || k.sex == kUnknown ||
       k.ageGroup == kUnknown)
     return missing;
-  const std::uint32_t row =
-      a->second < index_.size() ? index_[a->second].find(packKey(0, year, k)) : FlatIndex::kNone;
+  const std::uint32_t row = rowOf(a->second, packKey(0, year, k));
   return row == FlatIndex::kNone ? missing : rows_[row].value;
 }
 

@@ -3,6 +3,11 @@
 #include <array>
 #include <cstdint>
 
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__x86_64__)
+#include <immintrin.h>
+#define ZORGSIM_SHA_NI 1
+#endif
+
 namespace zorgsim {
 
 namespace {
@@ -48,14 +53,68 @@ void compress(std::array<std::uint32_t, 8>& h, const unsigned char* block) {
   h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += k;
 }
 
-}  // namespace
+void compressBlocks(std::array<std::uint32_t, 8>& h, const unsigned char* p, std::size_t blocks) {
+  for (; blocks > 0; --blocks, p += 64) compress(h, p);
+}
 
-std::string sha256Hex(std::string_view bytes) {
+#ifdef ZORGSIM_SHA_NI
+// The same compression with the x86 SHA extensions (Intel SHA-NI, AMD Zen and later): about
+// four times the portable code's speed, which matters for the hundreds of megabytes of a
+// national run's result files. The state is kept as ABEF / CDGH, the instructions' layout;
+// four rounds per step with the message schedule of sha256msg1/2.
+__attribute__((target("sha,sse4.1"))) void compressBlocksShaNi(std::array<std::uint32_t, 8>& h,
+                                                               const unsigned char* p,
+                                                               std::size_t blocks) {
+  const __m128i byteSwap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+  __m128i tmp = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h.data()));
+  __m128i state1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h.data() + 4));
+  tmp = _mm_shuffle_epi32(tmp, 0xB1);                // CDAB
+  state1 = _mm_shuffle_epi32(state1, 0x1B);          // EFGH
+  __m128i state0 = _mm_alignr_epi8(tmp, state1, 8);  // ABEF
+  state1 = _mm_blend_epi16(state1, tmp, 0xF0);       // CDGH
+  for (; blocks > 0; --blocks, p += 64) {
+    const __m128i abef = state0, cdgh = state1;
+    __m128i w[4];
+    for (int g = 0; g < 16; ++g) {
+      __m128i& cur = w[g & 3];
+      if (g < 4) {
+        cur = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * g)),
+                               byteSwap);
+      } else {
+        // w[i..i+3] from w[i-16..i-13] (cur), w[i-12..], w[i-8..] and w[i-4..].
+        const __m128i prev = w[(g - 1) & 3], prev2 = w[(g - 2) & 3];
+        const __m128i x = _mm_add_epi32(_mm_sha256msg1_epu32(cur, w[(g - 3) & 3]),
+                                        _mm_alignr_epi8(prev, prev2, 4));
+        cur = _mm_sha256msg2_epu32(x, prev);
+      }
+      __m128i msg = _mm_add_epi32(
+          cur, _mm_loadu_si128(reinterpret_cast<const __m128i*>(kRound.data() + 4 * g)));
+      state1 = _mm_sha256rnds2_epu32(state1, state0, msg);
+      msg = _mm_shuffle_epi32(msg, 0x0E);
+      state0 = _mm_sha256rnds2_epu32(state0, state1, msg);
+    }
+    state0 = _mm_add_epi32(state0, abef);
+    state1 = _mm_add_epi32(state1, cdgh);
+  }
+  tmp = _mm_shuffle_epi32(state0, 0x1B);        // FEBA
+  state1 = _mm_shuffle_epi32(state1, 0xB1);     // DCHG
+  state0 = _mm_blend_epi16(tmp, state1, 0xF0);  // DCBA
+  state1 = _mm_alignr_epi8(state1, tmp, 8);     // ABEF
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(h.data()), state0);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(h.data() + 4), state1);
+}
+#endif
+
+using Compressor = void (*)(std::array<std::uint32_t, 8>&, const unsigned char*, std::size_t);
+
+std::string sha256With(std::string_view bytes, Compressor compressAll) {
   std::array<std::uint32_t, 8> h{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                  0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   std::size_t n = bytes.size();
-  for (; n >= 64; n -= 64, p += 64) compress(h, p);
+  compressAll(h, p, n / 64);
+  p += n - n % 64;
+  n %= 64;
   // Padding: 0x80, zeros, then the length in bits as a 64-bit big-endian number.
   unsigned char tail[128] = {};
   for (std::size_t i = 0; i < n; ++i) tail[i] = p[i];
@@ -64,13 +123,33 @@ std::string sha256Hex(std::string_view bytes) {
   const std::uint64_t bits = std::uint64_t(bytes.size()) * 8;
   for (int i = 0; i < 8; ++i)
     tail[blocks * 64 - 1 - std::size_t(i)] = static_cast<unsigned char>(bits >> (8 * i));
-  for (std::size_t b = 0; b < blocks; ++b) compress(h, tail + 64 * b);
+  compressAll(h, tail, blocks);
   static const char* hex = "0123456789abcdef";
   std::string out;
   for (std::uint32_t v : h) {
     for (int s = 28; s >= 0; s -= 4) out += hex[(v >> s) & 0xF];
   }
   return out;
+}
+
+}  // namespace
+
+bool sha256Hardware() {
+#ifdef ZORGSIM_SHA_NI
+  static const bool has = __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1");
+  return has;
+#else
+  return false;
+#endif
+}
+
+std::string sha256HexPortable(std::string_view bytes) { return sha256With(bytes, compressBlocks); }
+
+std::string sha256Hex(std::string_view bytes) {
+#ifdef ZORGSIM_SHA_NI
+  if (sha256Hardware()) return sha256With(bytes, compressBlocksShaNi);
+#endif
+  return sha256HexPortable(bytes);
 }
 
 }  // namespace zorgsim

@@ -8,6 +8,10 @@
 
 namespace zorgsim {
 
+// Uses the x86 SHA extensions where the processor has them (sha256Hardware()), the portable
+// code otherwise; both give the same digest (tests compare them).
 std::string sha256Hex(std::string_view bytes);
+std::string sha256HexPortable(std::string_view bytes);
+bool sha256Hardware();
 
 }  // namespace zorgsim

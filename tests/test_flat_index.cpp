@@ -21,3 +21,13 @@ TEST_CASE("flat index: insert, find, first row wins, growth", "[flat-index]") {
   CHECK(index.find(std::uint64_t{n + 1} << 32) == FlatIndex::kNone);
   CHECK_THROWS(index.insert(~std::uint64_t{0}, 1));
 }
+
+TEST_CASE("flat index: reserve keeps every key and avoids growth", "[flat-index]") {
+  FlatIndex index;
+  for (std::uint32_t i = 0; i < 100; ++i) CHECK(index.insert(i * 3u, i));
+  CHECK_FALSE(index.insert(3u, 7));  // present: false, the first row stays
+  index.reserve(5000);
+  for (std::uint32_t i = 100; i < 5000; ++i) index.insert(i * 3u, i);
+  for (std::uint32_t i = 0; i < 5000; ++i) REQUIRE(index.find(i * 3u) == i);
+  CHECK(index.find(1u) == FlatIndex::kNone);
+}

@@ -132,6 +132,8 @@ void addAreas(ScenarioRun& run, const CareModel& care, const Scenario& scenario,
       run.areaCareWithoutPrevention.push_back(std::move(without));
     }
     run.areaCare.push_back(std::move(sum));
+    // Every area has the rows of the first.
+    if (t == 0) run.results.reserveRows(run.results.rows().size() * run.areas.size());
   }
 }
 
