@@ -11,6 +11,7 @@
 #include "run/scenario_runs.hpp"
 #include "sim/atomic_output.hpp"
 #include "sim/input_error.hpp"
+#include "sim/platform.hpp"
 
 #include <fmt/format.h>
 
@@ -264,7 +265,7 @@ int solidarityCommand(const SolidarityCliOptions& o) {
     const std::filesystem::path outFolder =
         o.outFolder.empty()
             ? std::filesystem::path("output") / ("solidarity-" + scenario.name + "-" + code)
-            : std::filesystem::path(o.outFolder);
+            : platform::pathFromUtf8(o.outFolder);
     const auto held = claimOutputFolder(outFolder, data, {&scenario}, "run");
     // Only the years up to the budget year are simulated.
     const AgentModel model = solidarityModel(data, inputs.care, scenario, selection, year);

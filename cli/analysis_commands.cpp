@@ -12,6 +12,7 @@
 #include "sim/input_error.hpp"
 #include "sim/result_table.hpp"
 #include "sim/version.hpp"
+#include "sim/platform.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -76,7 +77,7 @@ int compareCommand(const AnalysisOptions& o) {
     for (const auto& s : scenarios) names += (names.empty() ? "" : "-vs-") + s.name;
     const std::filesystem::path out = o.outFolder.empty()
                                           ? std::filesystem::path("output") / ("compare-" + names)
-                                          : std::filesystem::path(o.outFolder);
+                                          : platform::pathFromUtf8(o.outFolder);
     std::vector<const Scenario*> inputs;
     for (const auto& sc : scenarios) inputs.push_back(&sc);
     const auto held = claimOutputFolder(out, in.data, inputs, "compare");
@@ -168,7 +169,7 @@ int decomposeCommand(const AnalysisOptions& o) {
     }
     const std::filesystem::path out =
         o.outFolder.empty() ? std::filesystem::path("output") / ("decompose-" + s.name)
-                            : std::filesystem::path(o.outFolder);
+                            : platform::pathFromUtf8(o.outFolder);
     const auto held = claimOutputFolder(out, in.data, {&s}, "decompose");
     std::string csv =
         "scenario,geo_level,geo_code,geo_name,from_year,to_year,care_type,measure,total_change,demography,trend,prevention\n";

@@ -5,6 +5,7 @@
 #include "models/analyses/backtest_summary.hpp"
 #include "models/analyses/error_bands.hpp"
 #include "sim/atomic_output.hpp"
+#include "sim/platform.hpp"
 
 #include <fmt/format.h>
 
@@ -42,7 +43,7 @@ int backtestCommand(const BacktestOptions& o) {
     const std::filesystem::path out =
         o.outFolder.empty()
             ? std::filesystem::path("output") / ("backtest-" + std::to_string(o.baseYear))
-            : std::filesystem::path(o.outFolder);
+            : platform::pathFromUtf8(o.outFolder);
     auto held = claimOutputFolder(out, in.data, {}, "backtest");
     const auto worst = static_cast<std::size_t>(o.worst);
     OutputSet files(out);

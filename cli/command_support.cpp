@@ -1,6 +1,7 @@
 #include "cli/command_support.hpp"
 
 #include "sim/stop_request.hpp"
+#include "sim/platform.hpp"
 
 #include <iostream>
 #include <map>
@@ -31,7 +32,7 @@ ScenarioStart startScenario(const std::string& dataFolder, const std::string& sc
 
 std::filesystem::path runFolder(const std::string& outFolder, const Scenario& scenario) {
   return outFolder.empty() ? std::filesystem::path("output") / scenario.name
-                           : std::filesystem::path(outFolder);
+                           : platform::pathFromUtf8(outFolder);
 }
 
 void addDataOption(CLI::App* cmd, std::string& dataFolder) {

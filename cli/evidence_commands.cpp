@@ -7,6 +7,7 @@
 #include "models/scenario/scenario_run.hpp"
 #include "sim/atomic_output.hpp"
 #include "sim/input_error.hpp"
+#include "sim/platform.hpp"
 
 #include <fmt/format.h>
 
@@ -44,9 +45,9 @@ int interventionsCommand(const EvidenceOptions& o) {
   return reportErrors([&] {
     const std::filesystem::path file =
         o.catalogue.empty() ? std::filesystem::path("scenarios") / "interventions.toml"
-                            : std::filesystem::path(o.catalogue);
+                            : platform::pathFromUtf8(o.catalogue);
     const auto list = loadInterventionCatalogue(file);
-    std::cout << "Intervention catalogue " << file.string() << ": " << list.size()
+    std::cout << "Intervention catalogue " << platform::utf8FromPath(file) << ": " << list.size()
               << " entries. [ASSUMPTION] marks a number without a source for the use the model "
                  "makes of it; ranges are 95 % intervals.\n\n";
     for (const auto& i : list) printIntervention(i);

@@ -9,6 +9,7 @@
 #include "sim/atomic_output.hpp"
 #include "sim/input_error.hpp"
 #include "sim/result_table.hpp"
+#include "sim/platform.hpp"
 
 #include <fmt/format.h>
 
@@ -115,7 +116,7 @@ int monitorCommand(const MonitorOptions& o) {
         loadRegistrations(o.registrationFiles, data, care.catalogue, o.careType);
     const std::filesystem::path out =
         o.outFolder.empty() ? std::filesystem::path("output") / (scenario.name + "-monitor")
-                            : std::filesystem::path(o.outFolder);
+                            : platform::pathFromUtf8(o.outFolder);
     const auto held = claimOutputFolder(out, data, {&scenario}, "monitor");
     std::unique_ptr<Projection> projection;
     if (o.engine == "agent") {

@@ -4,6 +4,7 @@
 #include "models/analyses/sensitivity_scenario.hpp"
 #include "sim/atomic_output.hpp"
 #include "sim/input_error.hpp"
+#include "sim/platform.hpp"
 
 #include <fmt/format.h>
 
@@ -87,7 +88,7 @@ int sensitivityCommand(const SensitivityOptions& o) {
     }
     const std::filesystem::path out =
         o.outFolder.empty() ? std::filesystem::path("output") / ("sensitivity-" + scenario.name)
-                            : std::filesystem::path(o.outFolder);
+                            : platform::pathFromUtf8(o.outFolder);
     auto held = claimOutputFolder(out, in.data, {&scenario}, "sensitivity");
     OutputSet files(out);
     files.add("tornado.csv", tornadoCsv);

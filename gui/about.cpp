@@ -4,6 +4,7 @@
 #include "gui/widgets.hpp"
 #include "models/data/default_locations.hpp"
 #include "sim/version.hpp"
+#include "sim/platform.hpp"
 
 #include <imgui.h>
 
@@ -53,7 +54,7 @@ void drawAboutBox(bool& open, bool dutch) {
   ImGui::Text("zorgsim %s", kProgramVersion);
   ImGui::Text("%s %s", dutch ? "Commit" : "Commit", kProgramCommit);
   ImGui::Separator();
-  const std::string data = defaultDataFolder().parent_path().string();
+  const std::string data = platform::utf8FromPath(defaultDataFolder().parent_path());
   ImGui::TextUnformatted(dutch ? "Gegevens: CBS StatLine (CC BY 4.0) en de bronnen in SOURCES.md"
                                : "Data: CBS StatLine (CC BY 4.0) and the sources in SOURCES.md");
   ImGui::Text("%s %s", dutch ? "Map:" : "Folder:", data.c_str());

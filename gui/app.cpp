@@ -9,6 +9,7 @@
 #include "gui/views.hpp"
 #include "gui/widgets.hpp"
 #include "sim/atomic_output.hpp"
+#include "sim/platform.hpp"
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
@@ -256,11 +257,12 @@ void App::scenarioBar() {
     ImGui::SameLine();
     if (ImGui::Button(ui_.t("top.save"))) {
       // Never offer to overwrite the opened file by default (it may be the baseline).
-      const std::filesystem::path src = session_.scenario().sourceFile;
+      const std::filesystem::path src = platform::pathFromUtf8(session_.scenario().sourceFile);
       const std::filesystem::path dir =
           src.has_parent_path() ? src.parent_path() : std::filesystem::path(".");
       state_.dialog = FileDialog::Save;
-      state_.dialogPath = (dir / (session_.scenario().name + "-variant.toml")).string();
+      state_.dialogPath = platform::utf8FromPath(
+          dir / platform::pathFromUtf8(session_.scenario().name + "-variant.toml"));
     }
   }
   ImGui::Spacing();
@@ -347,7 +349,8 @@ void App::statusBar() {
   ImGui::TextDisabled("%s", info.c_str());
   if (!state_.statusKey.empty()) {
     ImGui::SameLine(0, ui_.fontSize * 1.5f);
-    const std::string name = std::filesystem::path(state_.statusPath).filename().string();
+    const std::string name =
+        platform::utf8FromPath(platform::pathFromUtf8(state_.statusPath).filename());
     ImGui::Text("%s %s", ui_.t(state_.statusKey), name.c_str());
     if (ImGui::IsItemHovered()) wrappedTooltip(state_.statusPath);
   }
@@ -371,12 +374,14 @@ void App::afterRender() {
                  y = static_cast<int>(std::lround(c.rect.y));
       const auto w = static_cast<int>(std::lround(c.rect.w)),
                  h = static_cast<int>(std::lround(c.rect.h));
-      platform_.savePng(base.string() + ".png", x, y, w, h);
-      writeFileAtomically(base.string() + ".csv", charts::chartCsv(c.chart));
-      writeFileAtomically(base.string() + ".svg", charts::renderSvg(c.chart, w, h, ui_.chartStyle));
+      platform_.savePng(platform::pathFromUtf8(platform::utf8FromPath(base) + ".png"), x, y, w, h);
+      writeFileAtomically(platform::pathFromUtf8(platform::utf8FromPath(base) + ".csv"),
+                          charts::chartCsv(c.chart));
+      writeFileAtomically(platform::pathFromUtf8(platform::utf8FromPath(base) + ".svg"),
+                          charts::renderSvg(c.chart, w, h, ui_.chartStyle));
       for (const char* ext : {".png", ".csv", ".svg"})
-        state_.exported.push_back(base.string() + ext);
-      last = base.string() + ".png";
+        state_.exported.push_back(platform::utf8FromPath(base) + ext);
+      last = platform::utf8FromPath(base) + ".png";
     }
     if (!last.empty()) {
       state_.statusKey = "file.exported";

@@ -1,5 +1,7 @@
 #include "gui/options.hpp"
 
+#include "sim/platform.hpp"
+
 #include <charconv>
 #include <stdexcept>
 
@@ -61,15 +63,15 @@ Options parseOptions(const std::vector<std::string>& args) {
     } else if (a == "--version") {
       o.version = true;
     } else if (a == "--data") {
-      o.data = value();
+      o.data = platform::pathFromUtf8(value());
     } else if (a == "--coalitions") {
-      o.coalitions = value();
+      o.coalitions = platform::pathFromUtf8(value());
     } else if (a == "--scenario") {
-      o.scenario = value();
+      o.scenario = platform::pathFromUtf8(value());
     } else if (a == "--budget") {
-      o.budget = value();
+      o.budget = platform::pathFromUtf8(value());
     } else if (a == "--reference") {
-      o.reference = value();
+      o.reference = platform::pathFromUtf8(value());
     } else if (a == "--region") {
       o.region = value();
     } else if (a == "--view") {
@@ -89,13 +91,13 @@ Options parseOptions(const std::vector<std::string>& args) {
       o.height = toInt(a, v.substr(x + 1));
       if (o.width < 320 || o.height < 240) throw std::invalid_argument("--size: at least 320x240");
     } else if (a == "--export-dir") {
-      o.exportDir = value();
+      o.exportDir = platform::pathFromUtf8(value());
     } else if (a == "--frame-budget-ms") {
       o.frameBudgetMs = std::stod(value());
     } else if (a == "--script") {
-      o.script = value();
+      o.script = platform::pathFromUtf8(value());
     } else if (a == "--screenshots") {
-      o.screenshots = value();
+      o.screenshots = platform::pathFromUtf8(value());
     } else if (a == "--bench-frames") {
       o.benchFrames = toInt(a, value());
       if (o.benchFrames < 1) throw std::invalid_argument("--bench-frames: at least 1");

@@ -1,5 +1,7 @@
 #include "gui/scenario_info.hpp"
 
+#include "sim/platform.hpp"
+
 #include <fstream>
 
 namespace zorgsim::gui {
@@ -46,7 +48,7 @@ std::string scenarioQuestion(const Scenario& s) {
 }
 
 std::string readQuestion(const std::string& file) {
-  std::ifstream in(file);
+  std::ifstream in(platform::pathFromUtf8(file));
   std::string line, out;
   bool inQuestion = false;
   while (std::getline(in, line) && !line.empty() && line[0] == '#') {

@@ -6,6 +6,7 @@
 #include "gui/indicators.hpp"
 #include "models/scenario/levers.hpp"
 #include "sim/input_error.hpp"
+#include "sim/platform.hpp"
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
@@ -160,17 +161,18 @@ Script parseScriptText(const std::string& text, const fs::path& name) {
     if (verb == verbs().end()) {
       std::string list;
       for (const auto& v : verbs()) list += (list.empty() ? "" : ", ") + std::string(v.name);
-      throw InputError(name.string(), number, step.verb, "unknown action; known: " + list);
+      throw InputError(platform::utf8FromPath(name), number, step.verb,
+                       "unknown action; known: " + list);
     }
     std::istringstream argWords(step.rest);
     for (std::string w; argWords >> w;) step.args.push_back(w);
     const bool rest = !verb->args.empty() && verb->args.back() == Arg::Name;
     if (rest) {
       if (step.rest.empty())
-        throw InputError(name.string(), number, step.verb, "needs a name or file");
+        throw InputError(platform::utf8FromPath(name), number, step.verb, "needs a name or file");
       step.args = {step.rest};
     } else if (step.args.size() != verb->args.size()) {
-      throw InputError(name.string(), number, step.verb,
+      throw InputError(platform::utf8FromPath(name), number, step.verb,
                        "expects " + std::to_string(verb->args.size()) + " argument(s), found " +
                            std::to_string(step.args.size()));
     }
@@ -178,12 +180,12 @@ Script parseScriptText(const std::string& text, const fs::path& name) {
       const Arg a = verb->args[i];
       if ((a == Arg::Int || a == Arg::Number) && !isNumber(step.args[i], a == Arg::Int)) {
         throw InputError(
-            name.string(), number, step.verb,
+            platform::utf8FromPath(name), number, step.verb,
             "'" + step.args[i] + "' is not " + (a == Arg::Int ? "a whole number" : "a number"));
       }
     }
     if (const std::string problem = checkValues(step); !problem.empty()) {
-      throw InputError(name.string(), number, step.verb, problem);
+      throw InputError(platform::utf8FromPath(name), number, step.verb, problem);
     }
     script.steps.push_back(std::move(step));
   }
@@ -192,7 +194,7 @@ Script parseScriptText(const std::string& text, const fs::path& name) {
 
 Script parseScript(const fs::path& file) {
   std::ifstream in(file);
-  if (!in) throw InputError(file.string(), 0, "", "cannot open the script");
+  if (!in) throw InputError(platform::utf8FromPath(file), 0, "", "cannot open the script");
   std::stringstream text;
   text << in.rdbuf();
   return parseScriptText(text.str(), file);
@@ -202,7 +204,7 @@ ScriptPlayer::ScriptPlayer(Script script, fs::path screenshotDir)
     : script_(std::move(script)), dir_(std::move(screenshotDir)) {}
 
 fs::path ScriptPlayer::resolve(const std::string& path, bool forWriting) const {
-  const fs::path p(path);
+  const fs::path p = platform::pathFromUtf8(path);
   if (p.is_absolute()) return p;
   if (forWriting) return dir_ / p;
   std::error_code ec;
@@ -216,7 +218,8 @@ std::string ScriptPlayer::defaultShotName(const ScriptStep& step) const {
   char prefix[8];
   std::snprintf(prefix, sizeof prefix, "%02zu-", next_);
   std::string name = prefix + step.verb;
-  if (!step.args.empty()) name += "-" + sanitize(fs::path(step.args[0]).filename().string());
+  if (!step.args.empty())
+    name += "-" + sanitize(platform::utf8FromPath(platform::pathFromUtf8(step.args[0]).filename()));
   return name;
 }
 
@@ -429,7 +432,7 @@ void ScriptPlayer::afterRender(App& app) {
   const fs::path file = dir_ / (shotName_ + ".png");
   try {
     p.savePng(file);
-    screenshots_.push_back(file.string());
+    screenshots_.push_back(platform::utf8FromPath(file));
     recordOverflow(shotName_);
   } catch (const std::exception& e) {
     problems_.push_back(e.what());

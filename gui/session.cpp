@@ -4,6 +4,7 @@
 
 #include "sim/atomic_output.hpp"
 #include "sim/input_error.hpp"
+#include "sim/platform.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -123,14 +124,15 @@ void Session::loadCatalogue() {
   // The file resolveInterventions() reads: the scenario's own catalogue, else the one next to it.
   std::string file = scenario_.interventionCatalogue;
   if (file.empty() && !scenario_.sourceFile.empty())
-    file = (fs::path(scenario_.sourceFile).parent_path() / "interventions.toml").string();
+    file = platform::utf8FromPath(platform::pathFromUtf8(scenario_.sourceFile).parent_path() /
+                                  "interventions.toml");
   if (file == catalogueFile_) return;
   catalogueFile_ = file;
   catalogue_.clear();
   std::error_code ec;
-  if (file.empty() || !fs::exists(file, ec)) return;
+  if (file.empty() || !fs::exists(platform::pathFromUtf8(file), ec)) return;
   try {
-    catalogue_ = loadInterventionCatalogue(file);
+    catalogue_ = loadInterventionCatalogue(platform::pathFromUtf8(file));
   } catch (const std::exception& e) {
     errors_.push_back(describeError(e));
   }
@@ -369,11 +371,12 @@ bool Session::saveScenarioFile(const fs::path& file, std::string& error) {
   // The scenario takes the file's name (as baseline.toml is called "baseline"), so saved
   // variants are told apart in comparisons and manifests.
   Scenario saved = scenario_;
-  saved.name = file.stem().string();
-  saved.sourceFile = file.string();
+  saved.name = platform::utf8FromPath(file.stem());
+  saved.sourceFile = platform::utf8FromPath(file);
   // A file saved elsewhere must still find the catalogue its interventions came from.
   if (saved.interventionCatalogue.empty() && !saved.activeInterventions.empty())
-    saved.interventionCatalogue = fs::absolute(catalogueFile_).string();
+    saved.interventionCatalogue =
+        platform::utf8FromPath(fs::absolute(platform::pathFromUtf8(catalogueFile_)));
   try {
     writeFileAtomically(file, scenarioToToml(saved));
   } catch (const std::exception& e) {
@@ -388,7 +391,7 @@ bool Session::saveScenarioFile(const fs::path& file, std::string& error) {
 
 bool Session::addComparisonFile(const fs::path& file, std::string& error) {
   try {
-    return addComparison(readScenario(file), file.string(), error);
+    return addComparison(readScenario(file), platform::utf8FromPath(file), error);
   } catch (const std::exception& e) {
     error = describeError(e);
     errors_.push_back(error);

@@ -4,6 +4,7 @@
 
 #include "models/data/default_locations.hpp"
 #include "gui/views.hpp"
+#include "sim/platform.hpp"
 
 #include <imgui_stdlib.h>
 
@@ -18,7 +19,7 @@ std::vector<std::string> scenarioFilesIn(const fs::path& folder) {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(folder, ec)) {
     if (entry.is_regular_file() && entry.path().extension() == ".toml")
-      files.push_back(entry.path().string());
+      files.push_back(platform::utf8FromPath(entry.path()));
   }
   std::sort(files.begin(), files.end());
   return files;
@@ -28,7 +29,8 @@ namespace {
 
 fs::path dialogFolder(const Ui& ui) {
   const std::string& src = ui.session.scenario().sourceFile;
-  if (!src.empty() && fs::path(src).has_parent_path()) return fs::path(src).parent_path();
+  if (!src.empty() && platform::pathFromUtf8(src).has_parent_path())
+    return platform::pathFromUtf8(src).parent_path();
   return defaultScenarioFolder();
 }
 
@@ -36,7 +38,7 @@ void finish(Ui& ui) {
   AppState& st = ui.state;
   std::string error;
   bool ok = false;
-  const fs::path path = st.dialogPath;
+  const fs::path path = platform::pathFromUtf8(st.dialogPath);
   switch (st.dialog) {
     case FileDialog::Open:
       ok = ui.session.loadScenarioFile(path, error);
@@ -54,7 +56,7 @@ void finish(Ui& ui) {
       return;
   }
   if (ok) {
-    st.statusPath = path.string();
+    st.statusPath = platform::utf8FromPath(path);
   } else {
     st.error = error;
   }
@@ -83,10 +85,11 @@ void drawFileDialog(Ui& ui) {
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
   const bool enter =
       ImGui::InputText("##path", &st.dialogPath, ImGuiInputTextFlags_EnterReturnsTrue);
-  ImGui::TextDisabled("%s %s", ui.t("file.in_folder"), folder.string().c_str());
+  ImGui::TextDisabled("%s %s", ui.t("file.in_folder"), platform::utf8FromPath(folder).c_str());
   if (ImGui::BeginListBox("##files", {-FLT_MIN, ui.fontSize * 10})) {
     for (const auto& f : scenarioFilesIn(folder)) {
-      if (ImGui::Selectable(fs::path(f).filename().string().c_str(), f == st.dialogPath))
+      if (ImGui::Selectable(platform::utf8FromPath(platform::pathFromUtf8(f).filename()).c_str(),
+                            f == st.dialogPath))
         st.dialogPath = f;
     }
     ImGui::EndListBox();

@@ -4,6 +4,7 @@
 #include "run/batch_plan.hpp"
 #include "sim/atomic_folder.hpp"
 #include "sim/stop_request.hpp"
+#include "sim/platform.hpp"
 
 #include <fmt/format.h>
 
@@ -286,7 +287,7 @@ void BatchRunner::acceptCohort(RunOutput r) {
 
 void BatchRunner::publish(const Loaded& l, const NamedFiles& files) {
   try {
-    publishFolderAtomically(fs::path(o_.outFolder) / l.scenario.name, files);
+    publishFolderAtomically(platform::pathFromUtf8(o_.outFolder) / l.scenario.name, files);
     ++computed_;
   } catch (const OutputError& e) {
     failures_.push_back({l.file, l.file + ": cannot write results: " + e.what(),

@@ -6,6 +6,7 @@
 #include "sim/csv_table.hpp"
 #include "sim/input_error.hpp"
 #include "sim/version.hpp"
+#include "sim/platform.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -17,11 +18,11 @@ std::filesystem::path resolveDataFolder(const std::string& dataFolder) {
   namespace fs = std::filesystem;
   if (dataFolder.empty()) return defaultDataFolder();
   std::error_code ec;
+  const fs::path given = platform::pathFromUtf8(dataFolder);
   // A path (or an existing folder) is used as given; the loader reports a missing one.
-  if (fs::is_directory(dataFolder, ec) || dataFolder.find('/') != std::string::npos)
-    return dataFolder;
+  if (fs::is_directory(given, ec) || dataFolder.find('/') != std::string::npos) return given;
   const fs::path shipped = defaultDataFolder().parent_path();
-  if (fs::is_directory(shipped / dataFolder, ec)) return shipped / dataFolder;
+  if (fs::is_directory(shipped / given, ec)) return shipped / given;
   std::string names;
   for (const auto& e : fs::directory_iterator(shipped, ec)) {
     if (e.is_directory(ec) && fs::exists(e.path() / "dataset.toml", ec))
@@ -30,20 +31,20 @@ std::filesystem::path resolveDataFolder(const std::string& dataFolder) {
   throw InputError::forParameter(inputParameter::kDataFolder,
                                  "no data folder '" + dataFolder +
                                      "': not a folder, and not a dataset shipped in " +
-                                     shipped.string() + " (" + names + ")");
+                                     platform::utf8FromPath(shipped) + " (" + names + ")");
 }
 
 Inputs loadInputs(const std::string& dataFolder, const std::string& coalitionsFile) {
   Inputs in;
   in.data = loadDataset(resolveDataFolder(dataFolder));
-  if (!coalitionsFile.empty()) addCoalitions(in.data, coalitionsFile);
+  if (!coalitionsFile.empty()) addCoalitions(in.data, platform::pathFromUtf8(coalitionsFile));
   in.care = loadCareModel(in.data);
   return in;
 }
 
 Scenario loadScenarioFor(const std::string& scenarioFile, const Inputs& inputs) {
   Scenario s = loadScenario(scenarioFile.empty() ? defaultScenarioFile()
-                                                 : std::filesystem::path(scenarioFile));
+                                                 : platform::pathFromUtf8(scenarioFile));
   validateScenarioAgainstData(s, inputs.data);
   if (!inputs.care.empty()) validateScenarioCareTypes(s, inputs.care, inputs.data);
   return s;
@@ -63,7 +64,9 @@ void writeAnalysisManifest(const std::filesystem::path& out, const std::string& 
     list.push_back(
         {{"name", s->name}, {"file", s->sourceFile}, {"content_hash", s->contentHash()}});
   j["scenarios"] = list;
-  j["data"] = {{"name", data.name}, {"version", data.version}, {"folder", data.folder.string()}};
+  j["data"] = {{"name", data.name},
+               {"version", data.version},
+               {"folder", platform::utf8FromPath(data.folder)}};
   j["files"] = files;
   writeFileAtomically(out / "manifest.json", j.dump(2) + "\n");
 }
@@ -77,10 +80,10 @@ std::vector<InputFolder> inputFolders(const Dataset& data,
   for (const Scenario* s : scenarios) {
     if (!s->sourceFile.empty())
       folders.push_back({"the folder of scenario " + s->sourceFile,
-                         std::filesystem::path(s->sourceFile).parent_path(), false});
+                         platform::pathFromUtf8(s->sourceFile).parent_path(), false});
     for (const auto& parent : s->extendsChain)
-      folders.push_back(
-          {"the folder of scenario " + parent, std::filesystem::path(parent).parent_path(), false});
+      folders.push_back({"the folder of scenario " + parent,
+                         platform::pathFromUtf8(parent).parent_path(), false});
   }
   for (auto& f : folders) {
     if (f.folder.empty()) f.folder = ".";  // a file name without a folder: the current folder

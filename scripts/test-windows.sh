@@ -49,10 +49,10 @@ home_unix="$WINEPREFIX/drive_c/users/Gebruiker Één/Documenten"
 home='C:\users\Gebruiker Één\Documenten'
 rm -rf "$WINEPREFIX/drive_c/users/Gebruiker "*
 mkdir -p "$home_unix"
-# Paths given on the command line: backslashes and a space, but ASCII. Non-ASCII characters in
-# command-line paths do not work yet (docs/windows.md, "Known problem"); ZORGSIM_TEST_NONASCII=1
-# tests them anyway (fails today).
-if [[ -n ${ZORGSIM_TEST_NONASCII:-} ]]; then
+# Paths given on the command line: backslashes, a space and non-ASCII letters, as typed on a
+# Dutch laptop (issue #20). ZORGSIM_TEST_ASCII=1 uses "Gebruiker Een" instead, to tell a
+# non-ASCII fault from any other.
+if [[ -z ${ZORGSIM_TEST_ASCII:-} ]]; then
   args_home=$home args_unix=$home_unix
 else
   args_home='C:\users\Gebruiker Een\Documenten' args_unix="$WINEPREFIX/drive_c/users/Gebruiker Een/Documenten"
@@ -135,6 +135,22 @@ status=$?
 [[ $status == 2 ]] && grep -aq 'nergens\\scenario.toml' "$work/miss.out" &&
   ok "missing scenario: status 2, message names the path: $(tr -d '\r' <"$work/miss.out" | head -1)" ||
   bad "missing scenario: status $status: $(tr -d '\r' <"$work/miss.out" | tail -2)"
+# A scenario in a non-ASCII folder that extends another non-ASCII file (extends = "..." is read
+# from the TOML as UTF-8) and picks up interventions.toml next to it.
+scen_unix="$args_unix/scenario's Één"
+mkdir -p "$scen_unix"
+cp "$root/scenarios/baseline.toml" "$scen_unix/basis Één.toml"
+cp "$root/scenarios/interventions.toml" "$scen_unix/"
+sed 's/^extends = "baseline.toml"/extends = "basis Één.toml"/' "$root/scenarios/achterhoek-preventie.toml" \
+  >"$scen_unix/preventie é.toml"
+wine "$app_unix/zorgsim.exe" run "$args_home\\scenario's Één\\preventie é.toml" --region Achterhoek -q \
+  --out "$args_home\\uitvoer é" >"$work/scen.out" 2>&1
+status=$?
+[[ $status == 0 && -s "$args_unix/uitvoer é/results.csv" ]] && grep -q 'preventie é.toml' "$args_unix/uitvoer é/manifest.json" &&
+  ok "scenario \"$args_home\\scenario's Één\\preventie é.toml\" (extends \"basis Één.toml\") found; results in \"uitvoer é\"" ||
+  bad "non-ASCII scenario: status $status: $(tr -d '\r' <"$work/scen.out" | tail -2)"
+mangled=$(find "$WINEPREFIX/drive_c/users" -name '*Ã*' 2>/dev/null | head -3)
+[[ -z $mangled ]] && ok "no folder with a mangled name (Ã)" || bad "mangled names: $mangled"
 if bash "$root/tests/windows/excel_csv.sh" "$app_unix/zorgsim.exe" "$linux" "$args_unix"; then
   ok "CSV files saved by Excel read or refused as on Linux"
 else

@@ -1,6 +1,7 @@
 #include "sim/csv_table.hpp"
 
 #include "sim/text_encoding.hpp"
+#include "sim/platform.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -122,7 +123,7 @@ bool blankRecord(const std::vector<std::string>& fields) {
 }  // namespace
 
 std::string CsvTable::readFileText(const std::filesystem::path& file, std::size_t maxBytes) {
-  const std::string name = file.string();
+  const std::string name = platform::utf8FromPath(file);
   std::error_code ec;
   if (!std::filesystem::exists(file, ec)) throw InputError(name, 0, "", "file not found");
   if (std::filesystem::is_directory(file, ec))
@@ -145,7 +146,7 @@ std::string CsvTable::readFileText(const std::filesystem::path& file, std::size_
 
 CsvTable CsvTable::read(const std::filesystem::path& file, const CsvSchema& schema,
                         std::size_t maxBytes) {
-  return parse(readFileText(file, maxBytes), file.string(), schema);
+  return parse(readFileText(file, maxBytes), platform::utf8FromPath(file), schema);
 }
 
 CsvTable CsvTable::parse(std::string_view text, std::string name, const CsvSchema& schema) {

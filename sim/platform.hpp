@@ -8,6 +8,7 @@
 #include <ctime>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace zorgsim::platform {
@@ -75,6 +76,13 @@ class Utf8Arguments {
   std::vector<std::string> strings_;
   std::vector<char*> pointers_;
 };
+
+// Text (UTF-8: command line, TOML, scripts) to a path and back. std::filesystem::path(std::string)
+// in MinGW-w64's libstdc++ reads the bytes in the C locale (each byte one Latin-1 character), so
+// "Één" became "Ã‰Ã©n" on Windows; these go through char8_t there. Identity on POSIX. Use them
+// wherever a user-given string becomes a path, or a path becomes text shown or stored.
+std::filesystem::path pathFromUtf8(std::string_view utf8);
+std::string utf8FromPath(const std::filesystem::path& path);
 
 // UTC calendar time of `t` (gmtime_r / gmtime_s).
 std::tm utcTime(std::time_t t);

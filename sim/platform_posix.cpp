@@ -16,6 +16,9 @@ namespace zorgsim::platform {
 
 namespace fs = std::filesystem;
 
+fs::path pathFromUtf8(std::string_view utf8) { return fs::path(utf8); }
+std::string utf8FromPath(const fs::path& path) { return path.string(); }
+
 long processId() { return static_cast<long>(::getpid()); }
 
 bool processRuns(long pid) {

@@ -29,7 +29,7 @@ std::string errorText(DWORD code) {
   if (buffer) LocalFree(buffer);
   while (!text.empty() && (text.back() == L'\n' || text.back() == L'\r' || text.back() == L'.'))
     text.pop_back();
-  std::string out = fs::path(text).string();  // UTF-8
+  std::string out = utf8FromPath(fs::path(text));
   return (out.empty() ? std::string("error") : out) + " (Windows error " + std::to_string(code) +
          ")";
 }
@@ -37,6 +37,15 @@ std::string errorText(DWORD code) {
 std::string lastError() { return errorText(GetLastError()); }
 
 }  // namespace
+
+fs::path pathFromUtf8(std::string_view utf8) {
+  return fs::path(std::u8string(reinterpret_cast<const char8_t*>(utf8.data()), utf8.size()));
+}
+
+std::string utf8FromPath(const fs::path& path) {
+  const std::u8string text = path.u8string();
+  return std::string(reinterpret_cast<const char*>(text.data()), text.size());
+}
 
 long processId() { return static_cast<long>(GetCurrentProcessId()); }
 

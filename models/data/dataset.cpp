@@ -4,6 +4,7 @@
 #include "models/data/reception_immigration.hpp"
 
 #include "sim/csv_table.hpp"
+#include "sim/platform.hpp"
 
 #include <toml++/toml.h>
 
@@ -48,23 +49,25 @@ std::pair<int, int> parsePeriod(const CsvTable& t, std::size_t row, std::string_
 void loadMetadata(Dataset& d) {
   const fs::path file = d.folder / "dataset.toml";
   if (!fs::exists(file))
-    throw InputError(file.string(), 0, "",
+    throw InputError(platform::utf8FromPath(file), 0, "",
                      "file not found: every data folder needs a dataset.toml");
   toml::table tbl;
   try {
-    tbl = toml::parse_file(file.string());
+    tbl = toml::parse_file(platform::utf8FromPath(file));
   } catch (const toml::parse_error& e) {
-    throw InputError(file.string(), e.source().begin.line, "", std::string(e.description()));
+    throw InputError(platform::utf8FromPath(file), e.source().begin.line, "",
+                     std::string(e.description()));
   }
   auto need = [&](const char* key) -> const toml::node& {
     const toml::node* n = tbl.get(key);
-    if (!n) throw InputError(file.string(), 0, key, "required key is missing");
+    if (!n) throw InputError(platform::utf8FromPath(file), 0, key, "required key is missing");
     return *n;
   };
   auto text = [&](const char* key) {
     const auto& n = need(key);
     if (!n.is_string())
-      throw InputError(file.string(), n.source().begin.line, key, "must be a string");
+      throw InputError(platform::utf8FromPath(file), n.source().begin.line, key,
+                       "must be a string");
     return n.as_string()->get();
   };
   d.name = text("name");
@@ -73,7 +76,7 @@ void loadMetadata(Dataset& d) {
   d.provinceName = text("province_name");
   const auto& by = need("base_year");
   if (!by.is_integer() || by.as_integer()->get() < 1900 || by.as_integer()->get() > 2200) {
-    throw InputError(file.string(), by.source().begin.line, "base_year",
+    throw InputError(platform::utf8FromPath(file), by.source().begin.line, "base_year",
                      "must be a whole year between 1900 and 2200");
   }
   d.baseYear = static_cast<int>(by.as_integer()->get());
@@ -81,7 +84,7 @@ void loadMetadata(Dataset& d) {
                                            "province_code", "province_name", "description"};
   for (const auto& [k, v] : tbl) {
     if (!known.count(std::string(k.str()))) {
-      throw InputError(file.string(), v.source().begin.line, std::string(k.str()),
+      throw InputError(platform::utf8FromPath(file), v.source().begin.line, std::string(k.str()),
                        "unknown key in dataset.toml");
     }
   }
@@ -128,7 +131,7 @@ std::map<std::string, GroupedPopulation> readGroupedPopulation(
     for (Sex s : kAllSexes) {
       std::string problem;
       if (!groupsCoverAllAges(pop.of(s).groups, problem)) {
-        throw InputError(file.string(), firstLine[c], "age_group",
+        throw InputError(platform::utf8FromPath(file), firstLine[c], "age_group",
                          "the age groups of " + c + " (" + std::string(sexName(s)) +
                              ") do not cover all ages: " + problem);
       }
@@ -146,7 +149,7 @@ void loadPopulation(Dataset& d) {
   for (std::size_t i = 0; i < d.municipalities.size(); ++i) {
     auto it = byCode.find(d.municipalities[i].code);
     if (it == byCode.end()) {
-      throw InputError(file.string(), 0, "geo_code",
+      throw InputError(platform::utf8FromPath(file), 0, "geo_code",
                        "no population for municipality " + d.municipalities[i].code + " (" +
                            d.municipalities[i].name + ")");
     }
@@ -155,7 +158,8 @@ void loadPopulation(Dataset& d) {
   const fs::path national = d.folder / "population_national.csv";
   auto nat = readGroupedPopulation(
       national, [](const std::string& c) { return c == "NL01"; }, "(expected NL01)");
-  if (!nat.count("NL01")) throw InputError(national.string(), 0, "geo_code", "no rows for NL01");
+  if (!nat.count("NL01"))
+    throw InputError(platform::utf8FromPath(national), 0, "geo_code", "no rows for NL01");
   d.nationalPopulation = std::move(nat["NL01"]);
 }
 
@@ -363,7 +367,7 @@ std::map<int, double> readFlowYearWeights(const fs::path& file) {
       t.fail(r, "year", "duplicate year");
   }
   if (weights.empty())
-    throw InputError(file.string(), 0, "year",
+    throw InputError(platform::utf8FromPath(file), 0, "year",
                      "no rows: give a weight per year of population_flows.csv or delete the file");
   return weights;
 }
@@ -498,7 +502,7 @@ Dataset loadDataset(const fs::path& folder) {
   d.folder = folder;
   std::error_code ec;
   if (!fs::is_directory(folder, ec))
-    throw InputError(folder.string(), 0, "", "data folder not found");
+    throw InputError(platform::utf8FromPath(folder), 0, "", "data folder not found");
   loadMetadata(d);
   loadMunicipalities(d);
   loadPopulation(d);

@@ -186,8 +186,8 @@ std::vector<Registration> finished(std::vector<Registration> regs, const std::st
 std::vector<Registration> loadRegistrations(const fs::path& file, const Dataset& data,
                                             const CareCatalogue& catalogue,
                                             const std::string& defaultCareType) {
-  return parseRegistrations(CsvTable::readFileText(file), file.string(), data, catalogue,
-                            defaultCareType);
+  return parseRegistrations(CsvTable::readFileText(file), platform::utf8FromPath(file), data,
+                            catalogue, defaultCareType);
 }
 
 namespace {
@@ -352,7 +352,7 @@ std::vector<Registration> loadRegistrations(const std::vector<std::string>& file
                                             const std::string& defaultCareType) {
   std::vector<Registration> all;
   for (const auto& f : files) {
-    auto r = loadRegistrations(f, data, catalogue, defaultCareType);
+    auto r = loadRegistrations(platform::pathFromUtf8(f), data, catalogue, defaultCareType);
     all.insert(all.end(), r.begin(), r.end());
   }
   refuseDuplicates(all, data);  // also across files

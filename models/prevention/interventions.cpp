@@ -2,6 +2,7 @@
 
 #include "models/data/toml_text.hpp"
 #include "sim/input_error.hpp"
+#include "sim/platform.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -194,7 +195,7 @@ void readEvidence(const Reader& r, const toml::table& t, Intervention& i) {
 }  // namespace
 
 std::vector<Intervention> loadInterventionCatalogue(const std::filesystem::path& path) {
-  const std::string file = path.string();
+  const std::string file = platform::utf8FromPath(path);
   if (!std::filesystem::exists(path))
     throw InputError(file, 0, "", "intervention catalogue not found");
   if (!std::filesystem::is_regular_file(path)) throw InputError(file, 0, "", "not a regular file");

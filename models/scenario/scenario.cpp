@@ -4,6 +4,7 @@
 #include "models/data/national_assumptions.hpp"
 #include "models/data/toml_text.hpp"
 #include "sim/input_error.hpp"
+#include "sim/platform.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -132,29 +133,33 @@ Scenario parseWithChain(const std::string& text, const std::string& name, const 
 Scenario loadWithChain(const fs::path& file, std::vector<std::string>& visiting) {
   std::error_code ec;
   const fs::path canonical = fs::weakly_canonical(file, ec);
-  const std::string key = (ec ? file : canonical).string();
+  const std::string key = platform::utf8FromPath(ec ? file : canonical);
   if (std::find(visiting.begin(), visiting.end(), key) != visiting.end()) {
     std::string chain;
     for (const auto& v : visiting) chain += v + " -> ";
-    throw InputError(file.string(), 0, "extends",
+    throw InputError(platform::utf8FromPath(file), 0, "extends",
                      "scenarios extend each other in a cycle: " + chain + key);
   }
   // With error codes: a symbolic-link loop threw filesystem_error, an internal error (issue
   // #14 case 19); it is the file's problem.
   const auto status = fs::status(file, ec);
   if (ec && ec != std::errc::no_such_file_or_directory) {
-    throw InputError(file.string(), 0, "", "cannot read scenario file: " + ec.message());
+    throw InputError(platform::utf8FromPath(file), 0, "",
+                     "cannot read scenario file: " + ec.message());
   }
-  if (!fs::exists(status)) throw InputError(file.string(), 0, "", "scenario file not found");
-  if (!fs::is_regular_file(status)) throw InputError(file.string(), 0, "", "not a regular file");
+  if (!fs::exists(status))
+    throw InputError(platform::utf8FromPath(file), 0, "", "scenario file not found");
+  if (!fs::is_regular_file(status))
+    throw InputError(platform::utf8FromPath(file), 0, "", "not a regular file");
   if (fs::file_size(file, ec) > (4u << 20))
-    throw InputError(file.string(), 0, "", "scenario file is larger than 4 MiB");
+    throw InputError(platform::utf8FromPath(file), 0, "", "scenario file is larger than 4 MiB");
   std::ifstream in(file, std::ios::binary);
-  if (!in) throw InputError(file.string(), 0, "", "cannot open scenario file");
+  if (!in) throw InputError(platform::utf8FromPath(file), 0, "", "cannot open scenario file");
   std::ostringstream buffer;
   buffer << in.rdbuf();
   visiting.push_back(key);
-  Scenario s = parseWithChain(buffer.str(), file.string(), file.parent_path(), visiting);
+  Scenario s =
+      parseWithChain(buffer.str(), platform::utf8FromPath(file), file.parent_path(), visiting);
   visiting.pop_back();
   return s;
 }
@@ -281,7 +286,8 @@ void setEntry(Scenario& s, const std::string& key, const toml::node& node, const
   if (key == "prevention.catalogue") {
     if (!node.is_string())
       throw InputError(file, lineOf(node), key, "must be a file name in quotes");
-    s.interventionCatalogue = (baseDir / node.as_string()->get()).string();
+    s.interventionCatalogue =
+        platform::utf8FromPath(baseDir / platform::pathFromUtf8(node.as_string()->get()));
     return;
   }
   if (key == "prevention.active") return setActive(s, key, node, file);
@@ -303,9 +309,9 @@ Scenario parseWithChain(const std::string& text, const std::string& file, const 
       throw InputError(file, lineOf(*node), key, "must be a file name in quotes");
     if (node->as_string()->get().empty())
       throw InputError(file, lineOf(*node), key, "is empty: give the scenario file to extend");
-    const fs::path parent = baseDir / node->as_string()->get();
+    const fs::path parent = baseDir / platform::pathFromUtf8(node->as_string()->get());
     s = loadWithChain(parent, visiting);
-    s.extendsChain.insert(s.extendsChain.begin(), parent.string());
+    s.extendsChain.insert(s.extendsChain.begin(), platform::utf8FromPath(parent));
   }
   s.sourceFile = file;
   s.description.clear();
@@ -316,7 +322,7 @@ Scenario parseWithChain(const std::string& text, const std::string& file, const 
     named |= key == "name";
   }
   if (!named) {
-    s.name = fs::path(file).stem().string();
+    s.name = platform::utf8FromPath(platform::pathFromUtf8(file).stem());
     if (const std::string why = scenarioNameProblem(s.name); !why.empty()) {
       throw InputError(file, 0, "name",
                        why + " (taken from the file name; give one with name = \"...\")");
@@ -371,7 +377,7 @@ double Scenario::tableValue(TableLever t, const std::string& key, double fallbac
 Scenario loadScenario(const fs::path& file) {
   std::vector<std::string> visiting;
   Scenario s = loadWithChain(file, visiting);
-  s.sourceFile = file.string();
+  s.sourceFile = platform::utf8FromPath(file);
   resolveInterventions(s);
   return s;
 }
@@ -397,8 +403,9 @@ void resolveInterventions(Scenario& s) {
   const std::string file = s.sourceFile.empty() ? "(scenario)" : s.sourceFile;
   std::string catalogue = s.interventionCatalogue;
   if (catalogue.empty())
-    catalogue = (fs::path(s.sourceFile).parent_path() / "interventions.toml").string();
-  const auto all = loadInterventionCatalogue(catalogue);
+    catalogue = platform::utf8FromPath(platform::pathFromUtf8(s.sourceFile).parent_path() /
+                                       "interventions.toml");
+  const auto all = loadInterventionCatalogue(platform::pathFromUtf8(catalogue));
   std::vector<std::string> ids;
   for (const auto& i : all) ids.push_back(i.id);
   auto byId = [&](const std::string& id) -> const Intervention* {
