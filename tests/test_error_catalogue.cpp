@@ -399,9 +399,9 @@ TEST_CASE("E6 command-line options and limits", "[errors]") {
   const fs::path dir = test::temporaryFolder("errors-agents");
   std::string catalogueText;
   for (int k = 0; k < 9; ++k) {
-    std::string e = kIntervention;
-    e.replace(e.find("id = \"a\""), 8, "id = \"a" + std::to_string(k) + "\"");
-    catalogueText += e;
+    std::string entry = kIntervention;
+    entry.replace(entry.find("id = \"a\""), 8, "id = \"a" + std::to_string(k) + "\"");
+    catalogueText += entry;
   }
   writeFile(dir / "interventions.toml", catalogueText);
   Scenario many = parseScenario(nine + "]\n", (dir / "s.toml").string(), dir);
