@@ -180,7 +180,7 @@ bool Session::loadBudgetFile(const fs::path& file, std::string& error) {
     // Years up to the largest horizon a lever allows, so a later horizon keeps the budget.
     budget_ = loadUserBudget(file, data_, data_.baseYear,
                              static_cast<int>(leverSpec(Lever::Horizon).max));
-    budgetFile_ = file.string();
+    budgetFile_ = platform::utf8FromPath(file);
   } catch (const std::exception& e) {
     error = describeError(e);
     errors_.push_back(error);

@@ -11,6 +11,7 @@
 #include "gui/text_fit.hpp"
 #include "gui/views.hpp"
 #include "gui/widgets.hpp"
+#include "sim/platform.hpp"
 
 #include <imgui.h>
 
@@ -138,7 +139,7 @@ void budgetFileRow(Ui& ui) {
   ImGui::SameLine();
   if (ImGui::Button(ui.t("bud.load")) && path[0] != '\0') {
     std::string error;
-    if (!ui.session.loadBudgetFile(path, error)) ui.state.error = error;
+    if (!ui.session.loadBudgetFile(platform::pathFromUtf8(path), error)) ui.state.error = error;
   }
 }
 
