@@ -48,6 +48,11 @@ Session::Session(SessionOptions options) : options_(std::move(options)) {
   } catch (const std::exception& e) {
     geoError_ = describeError(e);  // the map shows it; everything else works without boundaries
   }
+  try {
+    errorBands_ = datasetErrorBands(data_.folder);
+  } catch (const std::exception& e) {
+    errors_.push_back(describeError(e));  // the charts go without forecast-error bands
+  }
   // A broken scenario file does not stop the program: it opens on the built-in defaults and
   // shows the error (file, line, field).
   try {

@@ -14,6 +14,7 @@
 #include "charts/geo_map.hpp"
 #include "gui/agent_runs.hpp"
 #include "gui/runner.hpp"
+#include "models/analyses/error_band_columns.hpp"
 #include "models/care/care_projection.hpp"
 #include "models/data/dataset.hpp"
 #include "models/prevention/budget_impact.hpp"
@@ -64,6 +65,8 @@ class Session {
   const charts::GeoMap& geo() const { return geo_; }
   const std::string& geoError() const { return geoError_; }
   int baseYear() const { return data_.baseYear; }
+  // The dataset's forecast-error percentiles from its back-test (none: charts go without).
+  const std::optional<ErrorBandTable>& errorBands() const { return errorBands_; }
   int horizon() const { return scenario_.horizon(); }
 
   // The scenario being edited and the file it came from.
@@ -171,6 +174,7 @@ class Session {
   CareModel care_;
   charts::GeoMap geo_;
   std::string geoError_;
+  std::optional<ErrorBandTable> errorBands_;
   Scenario scenario_, loaded_, reference_;
   std::vector<ComparisonScenario> comparisons_;
   int nextComparisonId_ = 0;

@@ -179,6 +179,7 @@ const std::vector<StringEntry>& stringTable() {
       {"ts.gap_short", "Tekort", "Shortage"},
       {"ts.surplus_short", "Overschot", "Surplus"},
       {"ts.band", "90 %-band (toeval)", "90 % band (chance)"},
+      {"ts.error_band", "90 %-band (prognosefout)", "90 % band (forecast error)"},
       {"ts.no_care", "Deze dataset heeft geen zorgcatalogus (care/): geen zorgreeksen.",
        "This dataset has no care catalogue (care/): no care series."},
       // Prevention

@@ -10,6 +10,7 @@
 #include "gui/chart_view.hpp"
 #include "gui/views.hpp"
 #include "gui/widgets.hpp"
+#include "models/analyses/error_band_columns.hpp"
 #include "models/analyses/shortage_probability.hpp"
 #include "models/analyses/shortage_table.hpp"
 
@@ -74,13 +75,49 @@ bool bandAgrees(const std::vector<double>& cohort, const std::vector<double>& me
   return true;
 }
 
+// Without an agent band: the forecast-error band of the cohort line (the errors of past
+// projections made this way, from the back-test; models/analyses/error_band_columns.hpp) for
+// clients and the workforce gap, the same numbers as results.csv's error_band columns.
+void addErrorBand(const Ui& ui, charts::TimeSeriesSpec& spec, std::string_view indicator,
+                  std::string_view careType, double scale, charts::Color color,
+                  const std::string& name) {
+  const auto& table = ui.session.errorBands();
+  const ScenarioRun* run = ui.session.focusRun();
+  const bool gap = indicator == "workforce_gap_fte";
+  if (!table || !run || (indicator != "clients" && !gap)) return;
+  auto series = [&](std::string_view ind, std::string_view type) {
+    return charts::resultSeries(run->results, ui.session.focusCode(), ui.session.baseYear(),
+                                ui.session.horizon(), ind, "total", "total", type);
+  };
+  auto population = series("population", "");
+  if (population.empty() || std::isnan(population.front()))
+    population = series("population", "total");
+  const auto values = series(indicator, careType);
+  const auto demand = gap ? series("workforce_demand_fte", careType) : values;
+  if (population.empty() || std::isnan(population.front()) || values.size() != demand.size())
+    return;
+  charts::BandSpec band{name + " " + ui.t("ts.error_band"), {}, {}, color};
+  for (std::size_t k = 0; k < values.size(); ++k) {
+    if (std::isnan(values[k]) || std::isnan(demand[k])) return;  // no band with holes
+    const int years = static_cast<int>(k);
+    const Band e = gap ? gapErrorBand(*table, population.front(), years, values[k], demand[k])
+                       : valueErrorBand(*table, population.front(), years, values[k]);
+    band.low.push_back(e.low * scale);
+    band.high.push_back(e.high * scale);
+  }
+  spec.bands.push_back(std::move(band));
+}
+
 // Adds the P5-P95 band of an indicator around the current scenario's line, but only when the
 // ensemble's mean agrees with that (cohort) line within sampling error (issue #18, problem 4):
 // a band that does not surround its line would mislead. Returns false when it was left out.
 bool addBand(const Ui& ui, charts::TimeSeriesSpec& spec, const Bands& bands,
              std::string_view indicator, std::string_view careType, double scale,
              charts::Color color, const std::string& name) {
-  if (!bands.run) return true;
+  if (!bands.run) {
+    addErrorBand(ui, spec, indicator, careType, scale, color, name);
+    return true;
+  }
   auto series = [&](const ResultTable& t) {
     auto v = charts::resultSeries(t, ui.session.focusCode(), ui.session.baseYear(),
                                   ui.session.horizon(), indicator, "total", "total", careType);

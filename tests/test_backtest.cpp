@@ -5,6 +5,7 @@
 #include "sim/percentile.hpp"
 #include "models/analyses/backtest.hpp"
 #include "models/analyses/backtest_summary.hpp"
+#include "models/analyses/error_band_columns.hpp"
 #include "models/analyses/error_bands.hpp"
 #include "models/data/base_population.hpp"
 #include "sim/input_error.hpp"
@@ -176,6 +177,26 @@ TEST_CASE("error bands: percentiles, band formula, leave-one-out calibration",
   CHECK(t.horizon == 4);
   CHECK(t.classes.back().sizeClass == "all");
   CHECK(t.classes.back().count == c.count);
+}
+
+TEST_CASE("the band of a value and of the workforce gap (results.csv columns and GUI charts)",
+          "[backtest][bands]") {
+  ErrorBandTable t;
+  t.horizon = 4;
+  t.classes = {{"all", 100, -4.0, 0.0, 2.0}};
+  // A value gets its own band; the size class follows the base population.
+  const Band v = valueErrorBand(t, 50000, 4, 1000);
+  CHECK(v.low == Approx(1000 / 1.02));
+  CHECK(v.high == Approx(1000 / 0.96));
+  // The gap gets the demand's band moved onto it: supply is held, so the width is the demand's.
+  const Band g = gapErrorBand(t, 50000, 4, 300, 1000);
+  CHECK(g.low == Approx(300 + 1000 / 1.02 - 1000));
+  CHECK(g.high == Approx(300 + 1000 / 0.96 - 1000));
+  CHECK(g.high - g.low == Approx(v.high - v.low));
+  // Base year: no width.
+  const Band g0 = gapErrorBand(t, 50000, 0, 300, 1000);
+  CHECK(g0.low == Approx(300));
+  CHECK(g0.high == Approx(300));
 }
 
 TEST_CASE("impossible error percentiles are refused", "[backtest][bands][bad-input]") {

@@ -17,6 +17,16 @@ std::string cohortResultsCsv(const ResultTable& t, std::string_view scenario,
   return bands ? resultsCsvWithBands(t, scenario, *bands, baseYear) : t.toCsv(scenario);
 }
 
+Band valueErrorBand(const ErrorBandTable& bands, double basePopulation, int years, double value) {
+  return errorBand(value, bands.forPopulation(basePopulation), bands.horizon, years);
+}
+
+Band gapErrorBand(const ErrorBandTable& bands, double basePopulation, int years, double gap,
+                  double demand) {
+  const Band b = valueErrorBand(bands, basePopulation, years, demand);
+  return Band{gap + b.low - demand, gap + b.high - demand};
+}
+
 namespace {
 
 bool isTotal(std::string_view s) { return s == "total"; }
@@ -50,17 +60,14 @@ std::string resultsCsvWithBands(const ResultTable& t, std::string_view scenario,
         base = t.value(r.area, baseYear, popKey);
       }
       if (!std::isnan(base)) {
-        const ErrorPercentiles& p = bands.forPopulation(base);
+        const int years = r.year - baseYear;
         if (ind == gap) {
           SeriesKey dk = r.key;
           dk.indicator = demandId;
           const double demand = demandId == 0xFFFF ? NAN : t.value(r.area, r.year, dk);
-          if (!std::isnan(demand)) {
-            const Band b = errorBand(demand, p, bands.horizon, r.year - baseYear);
-            band = Band{r.value + b.low - demand, r.value + b.high - demand};
-          }
+          if (!std::isnan(demand)) band = gapErrorBand(bands, base, years, r.value, demand);
         } else {
-          band = errorBand(r.value, p, bands.horizon, r.year - baseYear);
+          band = valueErrorBand(bands, base, years, r.value);
         }
       }
     }

@@ -29,6 +29,15 @@ std::optional<ErrorBandTable> datasetErrorBands(const std::filesystem::path& dat
 std::string cohortResultsCsv(const ResultTable& t, std::string_view scenario,
                              const std::filesystem::path& dataFolder, int baseYear);
 
+// The band of one cohort value at `years` after the base year, for an area of
+// `basePopulation` inhabitants in the base year (which picks the size class): population and
+// clients get their own band; the workforce gap gets the band of `demand` moved onto the gap
+// (supply held, since the back-test says nothing about the supply). The results.csv columns
+// and the GUI's charts both use these, so they cannot disagree.
+Band valueErrorBand(const ErrorBandTable& bands, double basePopulation, int years, double value);
+Band gapErrorBand(const ErrorBandTable& bands, double basePopulation, int years, double gap,
+                  double demand);
+
 // results.csv with the band columns (toCsv's rows, in the same order).
 std::string resultsCsvWithBands(const ResultTable& t, std::string_view scenario,
                                 const ErrorBandTable& bands, int baseYear);
