@@ -2,6 +2,7 @@
 
 #include "cli/command_support.hpp"
 #include "models/analyses/sensitivity_scenario.hpp"
+#include "report/sensitivity_page.hpp"
 #include "sim/atomic_output.hpp"
 #include "sim/input_error.hpp"
 #include "sim/platform.hpp"
@@ -10,6 +11,7 @@
 
 #include <chrono>
 #include <iostream>
+#include <optional>
 
 namespace zorgsim::cli {
 
@@ -92,9 +94,10 @@ int sensitivityCommand(const SensitivityOptions& o) {
     auto held = claimOutputFolder(out, in.data, {&scenario}, "sensitivity");
     OutputSet files(out);
     files.add("tornado.csv", tornadoCsv);
+    std::optional<SobolIndices> sobol;
     if (o.samples > 0) {
       const auto t1 = std::chrono::steady_clock::now();
-      const SobolIndices s = sobolIndices(inputs, f, o.samples, o.seed);
+      const SobolIndices& s = sobol.emplace(sobolIndices(inputs, f, o.samples, o.seed));
       const double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
       std::string csv = "input,first_order,first_order_std_error,total\n";
@@ -107,6 +110,14 @@ int sensitivityCommand(const SensitivityOptions& o) {
           "sd {:.1f} (sobol.csv)\n",
           s.samples, s.runs, seconds, s.mean, std::sqrt(s.variance));
     }
+    const Region* region = in.data.findRegion(o.region);
+    const int m = region ? -1 : in.data.indexOf(query.area);
+    const std::string areaName = region   ? region->name
+                                 : m >= 0 ? in.data.municipalities[static_cast<std::size_t>(m)].name
+                                          : query.area;
+    files.add("sensitivity.html",
+              report::sensitivityHtml({scenario.name, o.output, areaName, o.year}, inputs, t,
+                                      sobol ? &*sobol : nullptr));
     std::vector<std::string> names;
     for (const auto& [name, _] : files.files()) names.push_back(name);
     files.publish();

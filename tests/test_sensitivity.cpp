@@ -5,6 +5,7 @@
 #include "models/analyses/sensitivity.hpp"
 #include "models/analyses/sensitivity_scenario.hpp"
 #include "models/scenario/scenario_run.hpp"
+#include "report/sensitivity_page.hpp"
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -42,6 +43,38 @@ TEST_CASE("tornado of a toy model: known bars, largest swing first", "[sensitivi
   CHECK(t.bars[1].swing() == Approx(2.5));
   CHECK(t.bars[2].input == 2);
   CHECK(t.bars[2].swing() == Approx(0.5));
+}
+
+TEST_CASE("the sensitivity page lists every input by swing, with its source, escaped",
+          "[sensitivity][report]") {
+  auto inputs = unitInputs(3);
+  inputs[0].label = "first <input>";
+  inputs[1].label = "second input";
+  inputs[2].label = "third input";
+  inputs[2].source = "assumption: a & b";
+  const auto f = [](const std::vector<double>& x) { return 2 * x[0] - 3 * x[1] + x[0] * x[2]; };
+  const Tornado t = tornado(inputs, f);
+  const report::SensitivityQuestion q{"baseline", "workforce_gap_fte", "Achterhoek", 2035};
+  const std::string page = report::sensitivityHtml(q, inputs, t, nullptr);
+  // Largest swing first: x1 (3), x0 (2.5), x2 (0.5).
+  const auto second = page.find("second input"), first = page.find("first &lt;input&gt;"),
+             third = page.find("third input");
+  REQUIRE(second != std::string::npos);
+  REQUIRE(first != std::string::npos);
+  REQUIRE(third != std::string::npos);
+  CHECK(second < first);
+  CHECK(first < third);
+  CHECK(page.find("first <input>") == std::string::npos);
+  CHECK(page.find("assumption: a &amp; b") != std::string::npos);
+  CHECK(page.find("Achterhoek in 2035") != std::string::npos);
+  CHECK(page.find("Sobol") == std::string::npos);  // only when computed
+  SobolIndices s;
+  s.first = {0.3, 0.6, 0.01};
+  s.firstStdError = {0.05, 0.05, 0.05};
+  s.total = {0.35, 0.62, 0.03};
+  s.samples = 8;
+  s.runs = 40;
+  CHECK(report::sensitivityHtml(q, inputs, t, &s).find("Sobol-indices") != std::string::npos);
 }
 
 TEST_CASE("Sobol indices of a linear function equal their analytic values", "[sensitivity]") {
