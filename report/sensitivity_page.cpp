@@ -91,8 +91,9 @@ std::string sensitivityHtml(const SensitivityQuestion& q, const std::vector<Unce
   }
   out += "</tbody></table>\n";
   if (sobol) out += sobolTable(inputs, *sobol);
-  return out + "<p class=\"note\">Gemaakt met zorgsim. Data: CBS (CC BY 4.0), UN WPP 2024, "
-               "AZW; zie docs/validation.md.</p>\n</body></html>\n";
+  return out +
+         "<p class=\"note\">Gemaakt met zorgsim. Data: CBS (CC BY 4.0), UN WPP 2024, "
+         "AZW; zie docs/validation.md.</p>\n</body></html>\n";
 }
 
 }  // namespace zorgsim::report
