@@ -1,5 +1,6 @@
 #include "gui/snapshot.hpp"
 
+#include "charts/svg_renderer.hpp"
 #include "gui/pdf_pages.hpp"
 #include "gui/scenario_info.hpp"
 #include "gui/widgets.hpp"
@@ -44,20 +45,7 @@ std::string joined(const std::vector<std::string>& parts, const char* sep) {
   return out;
 }
 
-std::string esc(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '<')
-      out += "&lt;";
-    else if (c == '>')
-      out += "&gt;";
-    else if (c == '&')
-      out += "&amp;";
-    else
-      out += c;
-  }
-  return out;
-}
+std::string esc(const std::string& s) { return charts::xmlEscape(s); }
 
 std::string sourceLine(const Ui& ui) {
   return std::string(ui.t("snap.source")) + " " + kProgramVersion + ".";

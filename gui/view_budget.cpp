@@ -61,18 +61,7 @@ void headers(const Ui& ui, const char* first, bool budget) {
     ImGui::TableSetupColumn(ui.t("bud.budget"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn(ui.t("bud.room"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
   }
-  ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-  for (int c = 0; c < ImGui::TableGetColumnCount(); ++c) {
-    ImGui::TableSetColumnIndex(c);
-    const char* name = ImGui::TableGetColumnName(c);
-    if (c > 0) {
-      const float w = ImGui::CalcTextSize(name, nullptr, true).x;
-      ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
-                           std::max(0.0f, ImGui::GetContentRegionAvail().x - w));
-    }
-    checkTextFits(name, ImGui::GetContentRegionAvail().x);
-    ImGui::TableHeader(name);
-  }
+  rightAlignedHeadersRow();
 }
 
 void sumsRow(const Ui& ui, const std::string& label, const BudgetSums& s, bool budget) {

@@ -31,28 +31,12 @@ void rightAligned(const std::string& text) {
   ImGui::TextUnformatted(text.c_str());
 }
 
-// The header row with the names of numeric columns right-aligned over their numbers.
-void headersRow() {
-  ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-  for (int c = 0; c < ImGui::TableGetColumnCount(); ++c) {
-    ImGui::TableSetColumnIndex(c);
-    const char* name = ImGui::TableGetColumnName(c);
-    if (c > 0) {
-      const float w = ImGui::CalcTextSize(name, nullptr, true).x;
-      ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
-                           std::max(0.0f, ImGui::GetContentRegionAvail().x - w));
-    }
-    checkTextFits(name, ImGui::GetContentRegionAvail().x);
-    ImGui::TableHeader(name);
-  }
-}
-
 void header(const Ui& ui, const char* first) {
   ImGui::TableSetupColumn(first, ImGuiTableColumnFlags_WidthStretch, 2.0f);
   ImGui::TableSetupColumn(ui.t("sol.expected"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
   for (const char* k : kKeyLabels)
     ImGui::TableSetupColumn(ui.t(k), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-  headersRow();
+  rightAlignedHeadersRow();
 }
 
 // Height of a table of `rows` body rows and a header, capped at `most` (it scrolls beyond).
@@ -119,7 +103,7 @@ void transferTable(Ui& ui, const SolidarityResult& r, float height) {
   for (PoolKey k : kPooled)
     ImGui::TableSetupColumn(ui.t(kKeyLabels[static_cast<int>(k)]),
                             ImGuiTableColumnFlags_WidthStretch, 1.0f);
-  headersRow();
+  rightAlignedHeadersRow();
   for (std::size_t i = 0; i + 1 < r.rows.size(); i += kPoolKeys) {
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(r.rows[i].name.c_str());

@@ -283,4 +283,19 @@ std::vector<charts::SeriesSpec> scenarioSeries(const Ui& ui, const std::vector<S
   return out;
 }
 
+void rightAlignedHeadersRow() {
+  ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+  for (int c = 0; c < ImGui::TableGetColumnCount(); ++c) {
+    ImGui::TableSetColumnIndex(c);
+    const char* name = ImGui::TableGetColumnName(c);
+    if (c > 0) {
+      const float w = ImGui::CalcTextSize(name, nullptr, true).x;
+      ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
+                           std::max(0.0f, ImGui::GetContentRegionAvail().x - w));
+    }
+    checkTextFits(name, ImGui::GetContentRegionAvail().x);
+    ImGui::TableHeader(name);
+  }
+}
+
 }  // namespace zorgsim::gui

@@ -26,6 +26,9 @@ std::vector<std::string> wrapWords(const std::string& text, float width);
 void textWrappedAtSpaces(const std::string& text);
 // Muted text wrapped at the edge of the window (notes, empty states).
 void mutedWrapped(const char* text);
+// The header row of the current ImGui table: the names of the numeric columns (all but the
+// first) right-aligned over their numbers; a name wider than its column fails the layout test.
+void rightAlignedHeadersRow();
 // "+3,4 %" (or "-" when the base is zero or missing).
 std::string percentChange(const Ui& ui, double value, double base);
 
