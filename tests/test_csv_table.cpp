@@ -1,22 +1,13 @@
 #include "sim/csv_table.hpp"
 #include "sim/text_encoding.hpp"
 
+#include "test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <functional>
 
 using namespace zorgsim;
-
-namespace {
-std::string messageOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "";
-}
-}  // namespace
 
 TEST_CASE("CSV reader: separators, quotes, BOM and CRLF", "[csv]") {
   auto t = CsvTable::parse("\xEF\xBB\xBF\"a\";\"b\"\r\n1;\"x;y\"\r\n2;\"he said \"\"hi\"\"\"\r\n",
@@ -29,29 +20,29 @@ TEST_CASE("CSV reader: separators, quotes, BOM and CRLF", "[csv]") {
 }
 
 TEST_CASE("CSV reader errors name file, line and field", "[csv][bad-input]") {
-  CHECK(messageOf([] {
+  CHECK(test::inputErrorMessage([] {
           CsvTable::parse("a,b\n1,2\n", "f.csv", {{"a", "c"}});
         }) == "f.csv:1: field 'c': required column is missing from the header");
-  CHECK(messageOf([] {
+  CHECK(test::inputErrorMessage([] {
           CsvTable::parse("a,b,z\n1,2,3\n", "f.csv", {{"a", "b"}});
         }) == "f.csv:1: field 'z': unexpected column (expected only the documented columns)");
-  CHECK(messageOf([] {
+  CHECK(test::inputErrorMessage([] {
           CsvTable::parse("a,b\n1,2\n3\n", "f.csv", {{"a", "b"}});
         }) == "f.csv:3: has 1 fields, the header has 2");
-  CHECK(messageOf([] {
+  CHECK(test::inputErrorMessage([] {
           CsvTable::parse("a,b\n1,x\n", "f.csv", {{"a", "b"}}).number(0, "b");
         }).find("f.csv:2: field 'b': 'x' is not a number") == 0);
-  CHECK(messageOf([] {
+  CHECK(test::inputErrorMessage([] {
           CsvTable::parse("a,b\n1,-3\n", "f.csv", {{"a", "b"}}).nonNegative(0, "b");
         }).find("f.csv:2: field 'b': is negative") == 0);
-  CHECK(messageOf([] {
+  CHECK(test::inputErrorMessage([] {
           CsvTable::parse("a,b\n1,nan\n", "f.csv", {{"a", "b"}}).number(0, "b");
         }).find("not a finite number") != std::string::npos);
-  CHECK(messageOf([] { CsvTable::parse("a,a\n1,2\n", "f.csv", {{"a"}}); }) ==
+  CHECK(test::inputErrorMessage([] { CsvTable::parse("a,a\n1,2\n", "f.csv", {{"a"}}); }) ==
         "f.csv:1: field 'a': column appears twice in the header");
-  CHECK(messageOf([] { CsvTable::parse("", "f.csv", {{"a"}}); }) ==
+  CHECK(test::inputErrorMessage([] { CsvTable::parse("", "f.csv", {{"a"}}); }) ==
         "f.csv:1: empty file: expected a header line");
-  CHECK(messageOf([] { CsvTable::parse("a\n\"open\n", "f.csv", {{"a"}}); }) ==
+  CHECK(test::inputErrorMessage([] { CsvTable::parse("a\n\"open\n", "f.csv", {{"a"}}); }) ==
         "f.csv:2: a quoted field is not closed");
 }
 
@@ -80,18 +71,18 @@ TEST_CASE("CSV reader: Excel's UTF-8 CSV (BOM, semicolons, CRLF) and Windows-125
   // Plain ASCII and valid UTF-8 are never converted.
   CHECK(CsvTable::parse("a\n\xC3\xA9\n", "a.csv", {{"a"}}).text(0, "a") == "\xC3\xA9");
   // Excel on a Dutch laptop writes decimal commas: refused with the line and field.
-  CHECK(messageOf([] {
+  CHECK(test::inputErrorMessage([] {
           CsvTable::parse("a;b\r\n1,5;2\r\n", "d.csv", {{"a", "b"}}).number(0, "a");
         }) == "d.csv:2: field 'a': '1,5' is not a number (use '.' as decimal separator)");
 }
 
 TEST_CASE("CSV reader: text in another encoding is refused with the line of the byte",
           "[csv][excel][bad-input]") {
-  CHECK(messageOf([] {
+  CHECK(test::inputErrorMessage([] {
           CsvTable::parse("a,b\n1,2\n3,\x81\n", "x.csv", {{"a", "b"}});
         }) ==
         "x.csv:3: byte 0x81 is neither UTF-8 nor Windows-1252: save the sheet as \"CSV UTF-8\"");
-  CHECK(messageOf([] {
+  CHECK(test::inputErrorMessage([] {
           CsvTable::parse(
               "\xEF\xBB\xBF"
               "a,b\n1,\xEB\n",
@@ -100,7 +91,7 @@ TEST_CASE("CSV reader: text in another encoding is refused with the line of the 
         "y.csv:2: byte 0xEB is not valid UTF-8 although the file starts with a UTF-8 byte-order "
         "mark");
   // UTF-16 (Excel's "Unicode text") has NUL bytes.
-  CHECK(messageOf([] {
+  CHECK(test::inputErrorMessage([] {
           CsvTable::parse(std::string("\xFF\xFE"
                                       "a\0",
                                       4),

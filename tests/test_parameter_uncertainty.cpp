@@ -42,15 +42,6 @@ std::string ensembleText(const AgentModel& model, std::shared_ptr<const Uncertai
   return ensembleCsv(r, "x") + populationCsv("x", r.areas, r.meanPopulation, model.plan.baseYear);
 }
 
-std::string messageOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "";
-}
-
 }  // namespace
 
 TEST_CASE("scenarios/uncertainty.toml lists exactly the built-in distributions",
@@ -214,7 +205,7 @@ TEST_CASE("parameter uncertainty widens the ensemble's band", "[agents][uncertai
 TEST_CASE("an uncertainty file with impossible parameters is refused with file, line and field",
           "[agents][uncertainty][errors]") {
   auto msg = [](const std::string& text) {
-    return messageOf([&] { parseUncertainty(text, "u.toml"); });
+    return test::inputErrorMessage([&] { parseUncertainty(text, "u.toml"); });
   };
   CHECK(msg("[fertility]\ndistribution = \"lognormal\"\nsd = -0.1\nsource = \"x\"\n") ==
         "u.toml:3: field 'fertility.sd': a standard deviation cannot be negative");
@@ -238,7 +229,7 @@ TEST_CASE("an uncertainty file with impossible parameters is refused with file, 
         "u.toml:3: field 'intervention_effects.scale': a scale cannot be negative");
   CHECK(msg("[fertility]\ndistribution = \"lognormal\"\nsd = nan\nsource = \"x\"\n") ==
         "u.toml:3: field 'fertility.sd': must be a finite number");
-  CHECK(messageOf([] { loadUncertainty("/nonexistent/uncertainty.toml"); }) ==
+  CHECK(test::inputErrorMessage([] { loadUncertainty("/nonexistent/uncertainty.toml"); }) ==
         "/nonexistent/uncertainty.toml: uncertainty file not found");
 }
 

@@ -46,6 +46,15 @@ DatasetCopy::~DatasetCopy() {
   fs::remove_all(folder_, ec);
 }
 
+std::string inputErrorMessage(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "";
+}
+
 std::string readFile(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream s;

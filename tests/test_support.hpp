@@ -5,6 +5,7 @@
 #include "models/data/dataset.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <string>
 
 namespace zorgsim::test {
@@ -36,6 +37,9 @@ std::filesystem::path temporaryFolder(const std::string& tag);
 
 // The bytes of a file (empty when it cannot be opened).
 std::string readFile(const std::filesystem::path& path);
+
+// The message of the InputError that `f` throws ("" when it throws none).
+std::string inputErrorMessage(const std::function<void()>& f);
 
 // The InputError message of loading the dataset copy ("" when it loads).
 std::string loadError(const DatasetCopy& copy);
