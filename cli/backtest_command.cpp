@@ -1,6 +1,7 @@
 #include "cli/backtest_command.hpp"
 
 #include "cli/command_support.hpp"
+#include "models/analyses/aggregate_errors.hpp"
 #include "models/analyses/backtest_files.hpp"
 #include "models/analyses/backtest_summary.hpp"
 #include "models/analyses/error_bands.hpp"
@@ -52,7 +53,9 @@ int backtestCommand(const BacktestOptions& o) {
     files.add("backtest_summary.csv", backtestSummaryCsv(r));
     files.add("backtest_worst.csv", backtestWorstCsv(r, in.data, worst));
     files.add("backtest.html", backtestHtml(r, in.data, worst));
-    files.add("error_percentiles.csv", errorPercentilesCsv(errorBandTable(r)));
+    const std::vector<AggregateScore> aggregates = aggregateScores(r, in.data);
+    files.add("backtest_aggregates.csv", aggregateScoresCsv(aggregates));
+    files.add("error_percentiles.csv", errorPercentilesCsv(errorBandTable(r, aggregates)));
     std::vector<std::string> names;
     for (const auto& [name, _] : files.files()) names.push_back(name);
     files.publish();
@@ -70,6 +73,12 @@ int backtestCommand(const BacktestOptions& o) {
         "Error bands (P5-P95 of the back-test errors by size class): {} of {} municipalities "
         "({:.0f} %) inside the band of the others (leave one out)\n",
         c.inside, c.count, 100.0 * c.coverage());
+    const Calibration ca = aggregateCoverage(aggregates);
+    std::cout << fmt::format(
+        "Error bands of sums of municipalities (regions, provinces; P5-P95 of their own "
+        "back-test errors): {} of {} areas ({:.0f} %) inside the band of the others (leave one "
+        "out)\n",
+        ca.inside, ca.count, 100.0 * ca.coverage());
     std::cout << "Results in " << out.string() << "/\n";
     return 0;
   });

@@ -31,6 +31,9 @@ CLI::App* addSensitivityCommand(CLI::App& app, SensitivityOptions& o) {
                   "Sobol base samples N (runs: N x (inputs + 2)); 0 = tornado only.")
       ->check(CLI::Range(0, 100000));
   cmd->add_option("--seed", o.seed, "Seed of the Sobol samples (default 1).");
+  cmd->add_option("--lang", o.language,
+                  "Language of sensitivity.html (labels, sources, text): nl (default) or en.")
+      ->check(CLI::IsMember({"nl", "en"}));
   cmd->add_option("--out,-o", o.outFolder,
                   "Output folder. Default: output/sensitivity-<scenario>.");
   return cmd;
@@ -65,7 +68,7 @@ int sensitivityCommand(const SensitivityOptions& o) {
       throw InputError("--year", 0, "",
                        fmt::format("years must satisfy base year {} < year <= horizon {}",
                                    in.data.baseYear, scenario.horizon()));
-    const OutputQuery query{o.output, areaCode(in.data, o.region), o.year};
+    const OutputQuery query{o.output, areaCode(in.data, o.region), o.year, {}};
     const auto inputs = scenarioInputs(scenario, in.care);
     const ModelFunction f = scenarioModel(in.data, in.care, scenario, selection, inputs, query);
     const auto t0 = std::chrono::steady_clock::now();
@@ -115,9 +118,9 @@ int sensitivityCommand(const SensitivityOptions& o) {
     const std::string areaName = region   ? region->name
                                  : m >= 0 ? in.data.municipalities[static_cast<std::size_t>(m)].name
                                           : query.area;
-    files.add("sensitivity.html",
-              report::sensitivityHtml({scenario.name, o.output, areaName, o.year}, inputs, t,
-                                      sobol ? &*sobol : nullptr));
+    files.add("sensitivity.html", report::sensitivityHtml({scenario.name, o.output, areaName,
+                                                           o.year, o.language != "en"},
+                                                          inputs, t, sobol ? &*sobol : nullptr));
     std::vector<std::string> names;
     for (const auto& [name, _] : files.files()) names.push_back(name);
     files.publish();

@@ -1,6 +1,7 @@
 #pragma once
 // `zorgsim sensitivity S.toml --output workforce_gap_fte --year 2035 --region R
-//  [--samples N] [--seed S] [--out DIR]`: which assumption matters (docs/validation.md):
+//  [--samples N] [--seed S] [--lang nl|en] [--out DIR]`: which assumption matters
+//  (docs/validation.md):
 // a one-at-a-time tornado over every uncertain input and, with --samples > 0, Sobol
 // first-order and total indices on the cohort engine.
 
@@ -17,6 +18,7 @@ struct SensitivityOptions {
   int year = 2035;
   int samples = 0;
   std::uint64_t seed = 1;
+  std::string language = "nl";  // of sensitivity.html
 };
 
 CLI::App* addSensitivityCommand(CLI::App& app, SensitivityOptions& options);

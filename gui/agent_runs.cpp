@@ -94,10 +94,20 @@ void AgentRuns::startSolidarity(const Scenario& scenario, const std::vector<int>
       });
 }
 
+void AgentRuns::startTornado(AgentRunKey key, const Scenario& scenario,
+                             const std::vector<int>& selection, const SensitivityOutput& output,
+                             const std::string& area, int year) {
+  tornado_.start(std::move(key), [this, scenario, selection, &output, area,
+                                  year](const EnsembleOptions& hooks) {
+    return computeTornado(data_, care_, scenario, selection, output, area, year, hooks);
+  });
+}
+
 bool AgentRuns::poll() {
   const bool a = bands_.poll();
   const bool b = solidarity_.poll();
-  return a || b;
+  const bool c = tornado_.poll();
+  return a || b || c;
 }
 
 }  // namespace zorgsim::gui

@@ -6,6 +6,7 @@
 // state and mark a run that no longer matches as stale instead of showing it as current.
 
 #include "gui/agent_task.hpp"
+#include "gui/tornado_figures.hpp"
 #include "models/care/care_projection.hpp"
 #include "models/data/dataset.hpp"
 #include "models/scenario/scenario.hpp"
@@ -48,13 +49,19 @@ class AgentRuns {
                        const std::string& regionCode, const std::string& regionName,
                        int replicates);
 
+  // The tornado of one output of `area` in `year` (cohort runs of the selection; key.area
+  // names area, output and year).
+  void startTornado(AgentRunKey key, const Scenario& scenario, const std::vector<int>& selection,
+                    const SensitivityOutput& output, const std::string& area, int year);
+
   AgentTask<BandRun>& bands() { return bands_; }
   const AgentTask<BandRun>& bands() const { return bands_; }
   AgentTask<SolidarityResult>& solidarity() { return solidarity_; }
   const AgentTask<SolidarityResult>& solidarity() const { return solidarity_; }
+  const AgentTask<TornadoRun>& tornado() const { return tornado_; }
 
   bool poll();  // main thread, once per frame; true when a run ended
-  bool busy() const { return bands_.busy() || solidarity_.busy(); }
+  bool busy() const { return bands_.busy() || solidarity_.busy() || tornado_.busy(); }
   static int threads();  // worker threads of one ensemble: all cores but one (the UI's)
 
  private:
@@ -63,6 +70,7 @@ class AgentRuns {
   // Destroyed first (declared last): their threads read data_ and care_.
   AgentTask<BandRun> bands_;
   AgentTask<SolidarityResult> solidarity_;
+  AgentTask<TornadoRun> tornado_;
 };
 
 }  // namespace zorgsim::gui

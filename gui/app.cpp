@@ -312,6 +312,9 @@ void App::currentView() {
     case View::Solidarity:
       drawSolidarityView(ui_);
       break;
+    case View::Tornado:
+      drawTornadoView(ui_);
+      break;
   }
 }
 

@@ -18,6 +18,8 @@ const char* viewKey(View v) {
       return "comparison";
     case View::Solidarity:
       return "solidarity";
+    case View::Tornado:
+      return "tornado";
   }
   return "map";
 }
@@ -38,6 +40,8 @@ const char* viewLabelKey(View v) {
       return "view.comparison";
     case View::Solidarity:
       return "view.solidarity";
+    case View::Tornado:
+      return "view.tornado";
   }
   return "view.map";
 }

@@ -13,10 +13,10 @@
 
 namespace zorgsim::gui {
 
-enum class View { Map, Pyramid, TimeSeries, Prevention, Budget, Comparison, Solidarity };
+enum class View { Map, Pyramid, TimeSeries, Prevention, Budget, Comparison, Solidarity, Tornado };
 inline constexpr View kViews[] = {View::Map,        View::Pyramid, View::TimeSeries,
                                   View::Prevention, View::Budget,  View::Comparison,
-                                  View::Solidarity};
+                                  View::Solidarity, View::Tornado};
 
 const char* viewKey(View v);       // "map", "pyramid", ... (scripts, state JSON, file names)
 const char* viewLabelKey(View v);  // string table key
@@ -41,6 +41,7 @@ struct AppState {
   // Replicates of the next agent run (bands in the time series, solidarity).
   int bandReplicates = 50;
   int solidarityReplicates = 500;
+  std::string tornadoOutput = "gap";  // "Welke aanname telt?": SensitivityOutput::key
 
   // Last confirmation (saved, exported): a string-table key and the file, so it follows the
   // language; the status bar shows the file name, the tooltip the full path.

@@ -69,6 +69,7 @@ const std::vector<Verb>& verbs() {
       {"agent-run", {Arg::Word, Arg::Int}},
       {"agent-start", {Arg::Word, Arg::Int}},
       {"agent-cancel", {Arg::Word}},
+      {"tornado-output", {Arg::Word}},
   };
   return v;
 }
@@ -97,9 +98,11 @@ std::string checkValues(const ScriptStep& s) {
   };
   if (s.verb == "view" && !parseView(s.args[0])) {
     return oneOf(s.args[0], {"map", "pyramid", "timeseries", "prevention", "budget", "comparison",
-                             "solidarity"});
+                             "solidarity", "tornado"});
   }
   if (s.verb == "workshop") return oneOf(s.args[0], {"on", "off", "toggle"});
+  if (s.verb == "tornado-output")
+    return oneOf(s.args[0], {"gap", "wmo_clients", "youth_clients", "population"});
   if (s.verb == "language") return oneOf(s.args[0], {"nl", "en"});
   if (s.verb == "care-measure") return oneOf(s.args[0], {"clients", "fte", "hours", "cost"});
   if (s.verb == "key") return oneOf(s.args[0], {"F1", "F5", "W", "Escape"});
@@ -235,6 +238,8 @@ void ScriptPlayer::apply(App& app, const ScriptStep& s) {
     app.platform().setSize(wantSize_->first, wantSize_->second);
   } else if (s.verb == "view") {
     st.view = *parseView(a[0]);
+  } else if (s.verb == "tornado-output") {
+    st.tornadoOutput = a[0];
   } else if (s.verb == "select-region") {
     ok = session.selectRegion(a[0], error);
   } else if (s.verb == "select-municipality") {

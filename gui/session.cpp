@@ -203,6 +203,17 @@ AgentRunKey Session::currentAgentKey() const {
   return {scenario_.contentHash(), focusRegionCode(), 0};
 }
 
+AgentRunKey Session::tornadoKey(const std::string& output, int year) const {
+  return {scenario_.contentHash(), focusCode() + "|" + output + "|" + std::to_string(year), 0};
+}
+
+void Session::startTornadoRun(const std::string& output, int year) {
+  const SensitivityOutput* o = findSensitivityOutput(output);
+  if (!o) return;
+  agents_.startTornado(tornadoKey(output, year), scenario_,
+                       focusIsFull() ? std::vector<int>{} : focusSelection_, *o, focusCode(), year);
+}
+
 void Session::startBandRun(int replicates) {
   agents_.startBands(scenario_, focusIsFull() ? std::vector<int>{} : focusSelection_,
                      focusRegionCode(), replicates);

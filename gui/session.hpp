@@ -149,6 +149,10 @@ class Session {
   void startBandRun(int replicates);
   void startSolidarityRun(int replicates);
   AgentRunKey currentAgentKey() const;
+  // The tornado of one output (SensitivityOutput::key) of the focus area in `year`
+  // (view_tornado.cpp): the key it is computed for, and its start.
+  AgentRunKey tornadoKey(const std::string& output, int year) const;
+  void startTornadoRun(const std::string& output, int year);
   void reportError(std::string message) { errors_.push_back(std::move(message)); }
 
  private:

@@ -97,11 +97,13 @@ void addErrorBand(const Ui& ui, charts::TimeSeriesSpec& spec, std::string_view i
   if (population.empty() || std::isnan(population.front()) || values.size() != demand.size())
     return;
   charts::BandSpec band{name + " " + ui.t("ts.error_band"), {}, {}, color};
+  const bool aggregate = ui.session.focusLevel() != "municipality";  // a sum of municipalities
   for (std::size_t k = 0; k < values.size(); ++k) {
     if (std::isnan(values[k]) || std::isnan(demand[k])) return;  // no band with holes
     const int years = static_cast<int>(k);
-    const Band e = gap ? gapErrorBand(*table, population.front(), years, values[k], demand[k])
-                       : valueErrorBand(*table, population.front(), years, values[k]);
+    const Band e =
+        gap ? gapErrorBand(*table, population.front(), years, values[k], demand[k], aggregate)
+            : valueErrorBand(*table, population.front(), years, values[k], aggregate);
     band.low.push_back(e.low * scale);
     band.high.push_back(e.high * scale);
   }

@@ -135,8 +135,10 @@ class HtmlWriter {
 
   void workforce(const ReportArea& area);
 
-  // The probability of a shortage of the reference scenario's agent ensemble (html_shortage.cpp).
+  // The probability of a shortage of every agent ensemble of the batch (html_shortage.cpp).
   void shortage(const ReportArea& area);
+  void shortageTable(const ReportScenario& sc, const ReportArea& area,
+                     const std::vector<const ShortageLine*>& lines);
 
   void prevention(const ReportArea& area);
 

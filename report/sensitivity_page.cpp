@@ -13,6 +13,14 @@ namespace {
 
 using html::esc;
 using html::num;
+using NumberFn = std::string (*)(double, int);
+
+// 1,234.5: the English page's numbers (num() writes Dutch 1.234,5).
+std::string englishNum(double v, int decimals) {
+  std::string d = num(v, decimals);
+  for (char& c : d) c = c == '.' ? ',' : c == ',' ? '.' : c;
+  return d;
+}
 
 // Left edge and width in % of the bar cell for the output range [lo, hi] on the axis
 // [axisLo, axisHi] (the widest range of all inputs), and the base run's position.
@@ -26,58 +34,104 @@ std::string barCell(double lo, double hi, double base, double axisLo, double axi
       left, std::max(right - left, 0.3), pct(base));
 }
 
-std::string sobolTable(const std::vector<UncertainInput>& inputs, const SobolIndices& s) {
+// The page's words: Dutch or English.
+const char* pick(bool dutch, const char* nl, const char* en) { return dutch ? nl : en; }
+
+std::string sobolTable(const std::vector<UncertainInput>& inputs, const SobolIndices& s, bool nl) {
   std::vector<std::size_t> order(inputs.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return s.total[a] > s.total[b]; });
   std::string out = fmt::format(
-      "<h3>Sobol-indices (variantiegebaseerd)</h3>\n<p class=\"note\">N = {} basissteekproeven, {} "
-      "berekeningen; gemiddelde uitkomst {}, standaardafwijking {}. Eerste orde: het deel van de "
-      "variantie dat de invoer alleen verklaart; totaal: inclusief samenspel met andere invoer. "
-      "Met weinig steekproeven zijn de schattingen ruw (zie de standaardfout).</p>\n"
-      "<table><thead><tr><th>Invoer</th><th class=\"n\">Eerste orde</th><th class=\"n\">"
-      "Standaardfout</th><th class=\"n\">Totaal</th></tr></thead><tbody>\n",
-      s.samples, s.runs, num(s.mean, 1), num(std::sqrt(s.variance), 1));
+      fmt::runtime(pick(
+          nl,
+          "<h3>Sobol-indices (variantiegebaseerd)</h3>\n<p class=\"note\">N = {} "
+          "basissteekproeven, {} berekeningen; gemiddelde uitkomst {}, standaardafwijking {}. "
+          "Eerste orde: het deel van de variantie dat de invoer alleen verklaart; totaal: "
+          "inclusief samenspel met andere invoer. Met weinig steekproeven zijn de schattingen "
+          "ruw (zie de standaardfout).</p>\n",
+          "<h3>Sobol indices (variance-based)</h3>\n<p class=\"note\">N = {} base samples, {} "
+          "runs; mean output {}, standard deviation {}. First order: the share of the variance "
+          "the input explains alone; total: including its interactions with other inputs. With "
+          "few samples the estimates are rough (see the standard error).</p>\n")),
+      s.samples, s.runs, (nl ? num : englishNum)(s.mean, 1),
+      (nl ? num : englishNum)(std::sqrt(s.variance), 1));
+  out += pick(nl,
+              "<table><thead><tr><th>Invoer</th><th class=\"n\">Eerste orde</th><th "
+              "class=\"n\">Standaardfout</th><th class=\"n\">Totaal</th></tr></thead><tbody>\n",
+              "<table><thead><tr><th>Input</th><th class=\"n\">First order</th><th "
+              "class=\"n\">Standard error</th><th class=\"n\">Total</th></tr></thead><tbody>\n");
   for (std::size_t i : order) {
     out += fmt::format(
         "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
         "</tr>\n",
-        esc(inputs[i].label), num(s.first[i], 3), num(s.firstStdError[i], 3), num(s.total[i], 3));
+        esc(inputs[i].labelIn(nl)), (nl ? num : englishNum)(s.first[i], 3),
+        (nl ? num : englishNum)(s.firstStdError[i], 3), (nl ? num : englishNum)(s.total[i], 3));
   }
   return out + "</tbody></table>\n";
 }
 
 }  // namespace
 
-std::string sensitivityHtml(const SensitivityQuestion& q, const std::vector<UncertainInput>& inputs,
-                            const Tornado& t, const SobolIndices* sobol) {
-  double axisLo = t.baseOutput, axisHi = t.baseOutput;
-  for (const auto& b : t.bars) {
-    axisLo = std::min({axisLo, b.outputLow, b.outputHigh});
-    axisHi = std::max({axisHi, b.outputLow, b.outputHigh});
-  }
+namespace {
+
+// The page's head, question and explanation.
+std::string pageHead(const SensitivityQuestion& q, const Tornado& t, const NumberFn& n) {
+  const bool nl = q.dutch;
   std::string out = fmt::format(
-      "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>zorgsim "
-      "gevoeligheid: {0} {1} {2}</title>\n<style>body{{font-family:sans-serif;max-width:84em;"
+      "<!DOCTYPE html>\n<html lang=\"{0}\"><head><meta charset=\"utf-8\"><title>zorgsim "
+      "{1}: {2} {3} {4}</title>\n<style>body{{font-family:sans-serif;max-width:84em;"
       "margin:1em auto;padding:0 1em}}td,th{{padding:3px 8px;text-align:left;vertical-align:top}}"
       ".n{{text-align:right;white-space:nowrap}}.note{{color:#444}}td.bar{{width:22%;min-width:8em}}"
       ".track{{position:relative;height:14px;background:#eee}}.range{{position:absolute;top:0;"
       "height:14px;background:#d55e00}}.base{{position:absolute;top:-2px;height:18px;width:2px;"
       "background:#000}}table{{border-collapse:collapse}}tr{{border-bottom:1px solid #ddd}}"
-      "</style></head><body>\n<h2>Welke aanname doet ertoe? {0}, {1} in {2}</h2>\n"
-      "<p>Scenario {3}: uitkomst {4} in de basisberekening. Elke invoer is apart op zijn lage "
-      "en hoge waarde gezet, de rest op de basiswaarde ({5} berekeningen met het cohortmodel); "
-      "de invoer met het grootste verschil staat bovenaan. De balk loopt van de uitkomst bij de "
-      "ene tot de andere waarde; het zwarte streepje is de basisberekening.</p>\n"
-      "<p class=\"note\">De bereiken zijn geen voorspellingen: waar de kolom 'bron' 'assumption' "
-      "zegt, is het bereik een aanname van zorgsim, geen gepubliceerd cijfer.</p>\n",
-      esc(q.output), esc(q.area), q.year, esc(q.scenario), num(t.baseOutput, 1), t.runs);
-  out +=
-      "<table><thead><tr><th class=\"n\">#</th><th>Invoer</th><th class=\"n\">Laag</th><th "
-      "class=\"n\">Basis</th><th class=\"n\">Hoog</th><th class=\"n\">Uitkomst laag</th><th "
-      "class=\"n\">Uitkomst hoog</th><th class=\"n\">Verschil</th><th>Uitkomst</th>"
-      "<th>Bron van het bereik</th></tr></thead><tbody>\n";
+      "</style></head><body>\n",
+      nl ? "nl" : "en", pick(nl, "gevoeligheid", "sensitivity"), esc(q.output), esc(q.area),
+      q.year);
+  out += fmt::format(
+      fmt::runtime(pick(
+          nl,
+          "<h2>Welke aanname doet ertoe? {0}, {1} in {2}</h2>\n"
+          "<p>Scenario {3}: uitkomst {4} in de basisberekening. Elke invoer is apart op zijn "
+          "lage en hoge waarde gezet, de rest op de basiswaarde ({5} berekeningen met het "
+          "cohortmodel); de invoer met het grootste verschil staat bovenaan. De balk loopt van "
+          "de uitkomst bij de ene tot de andere waarde; het zwarte streepje is de "
+          "basisberekening.</p>\n<p class=\"note\">De bereiken zijn geen voorspellingen: waar "
+          "de kolom 'bron' 'aanname' zegt, is het bereik een aanname van zorgsim, geen "
+          "gepubliceerd cijfer.</p>\n",
+          "<h2>Which assumption matters? {0}, {1} in {2}</h2>\n"
+          "<p>Scenario {3}: output {4} in the central run. Each input was set to its low and "
+          "high value on its own, the others at their central value ({5} runs of the cohort "
+          "model); the input with the largest difference comes first. The bar runs from the "
+          "output at the one value to the other; the black mark is the central run.</p>\n"
+          "<p class=\"note\">The ranges are not forecasts: where the column 'source' says "
+          "'assumption', the range is an assumption of zorgsim, not a published figure.</p>\n")),
+      esc(q.output), esc(q.area), q.year, esc(q.scenario), n(t.baseOutput, 1), t.runs);
+  return out;
+}
+
+}  // namespace
+
+std::string sensitivityHtml(const SensitivityQuestion& q, const std::vector<UncertainInput>& inputs,
+                            const Tornado& t, const SobolIndices* sobol) {
+  const bool nl = q.dutch;
+  const NumberFn n = nl ? NumberFn(num) : NumberFn(englishNum);
+  double axisLo = t.baseOutput, axisHi = t.baseOutput;
+  for (const auto& b : t.bars) {
+    axisLo = std::min({axisLo, b.outputLow, b.outputHigh});
+    axisHi = std::max({axisHi, b.outputLow, b.outputHigh});
+  }
+  std::string out = pageHead(q, t, n);
+  out += pick(nl,
+              "<table><thead><tr><th class=\"n\">#</th><th>Invoer</th><th class=\"n\">Laag</th>"
+              "<th class=\"n\">Basis</th><th class=\"n\">Hoog</th><th class=\"n\">Uitkomst laag"
+              "</th><th class=\"n\">Uitkomst hoog</th><th class=\"n\">Verschil</th><th>Uitkomst"
+              "</th><th>Bron van het bereik</th></tr></thead><tbody>\n",
+              "<table><thead><tr><th class=\"n\">#</th><th>Input</th><th class=\"n\">Low</th>"
+              "<th class=\"n\">Central</th><th class=\"n\">High</th><th class=\"n\">Output at low"
+              "</th><th class=\"n\">Output at high</th><th class=\"n\">Swing</th><th>Output</th>"
+              "<th>Source of the range</th></tr></thead><tbody>\n");
   int rank = 0;
   for (const auto& b : t.bars) {
     const UncertainInput& u = inputs[b.input];
@@ -85,15 +139,17 @@ std::string sensitivityHtml(const SensitivityQuestion& q, const std::vector<Unce
         "<tr><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
         "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">"
         "{}</td>{}<td class=\"note\">{}</td></tr>\n",
-        ++rank, esc(u.label), html::plainValue(u.low), html::plainValue(u.base),
-        html::plainValue(u.high), num(b.outputLow, 1), num(b.outputHigh, 1), num(b.swing(), 1),
-        barCell(b.outputLow, b.outputHigh, t.baseOutput, axisLo, axisHi), esc(u.source));
+        ++rank, esc(u.labelIn(nl)), html::plainValue(u.low), html::plainValue(u.base),
+        html::plainValue(u.high), n(b.outputLow, 1), n(b.outputHigh, 1), n(b.swing(), 1),
+        barCell(b.outputLow, b.outputHigh, t.baseOutput, axisLo, axisHi), esc(u.sourceIn(nl)));
   }
   out += "</tbody></table>\n";
-  if (sobol) out += sobolTable(inputs, *sobol);
-  return out +
-         "<p class=\"note\">Gemaakt met zorgsim. Data: CBS (CC BY 4.0), UN WPP 2024, "
-         "AZW; zie docs/validation.md.</p>\n</body></html>\n";
+  if (sobol) out += sobolTable(inputs, *sobol, nl);
+  return out + pick(nl,
+                    "<p class=\"note\">Gemaakt met zorgsim. Data: CBS (CC BY 4.0), UN WPP 2024, "
+                    "AZW; zie docs/validation.md.</p>\n</body></html>\n",
+                    "<p class=\"note\">Made with zorgsim. Data: CBS (CC BY 4.0), UN WPP 2024, "
+                    "AZW; see docs/validation.md.</p>\n</body></html>\n");
 }
 
 }  // namespace zorgsim::report

@@ -1,7 +1,7 @@
 #pragma once
 // The report of `zorgsim sensitivity` (issue #17 item 5, docs/validation.md "Sensitivity"):
-// sensitivity.html, one page in Dutch with the question, the tornado as a table with a bar
-// per input (the output at the input's low and high value around the base run), the source of
+// sensitivity.html, one page in Dutch (or English) with the question, the tornado as a table with a
+// bar per input (the output at the input's low and high value around the base run), the source of
 // every range, and the Sobol indices when they were computed.
 
 #include "models/analyses/sensitivity.hpp"
@@ -16,6 +16,7 @@ struct SensitivityQuestion {
   std::string output;    // indicator, e.g. workforce_gap_fte
   std::string area;      // area name (or code)
   int year = 0;
+  bool dutch = true;  // the page's language; inputs use labelIn/sourceIn (one label table)
 };
 
 // sobol: null when only the tornado was computed.

@@ -3,6 +3,7 @@
 // error, the summaries are right on hand-made errors, and bad input is refused clearly.
 
 #include "sim/percentile.hpp"
+#include "models/analyses/aggregate_errors.hpp"
 #include "models/analyses/backtest.hpp"
 #include "models/analyses/backtest_summary.hpp"
 #include "models/analyses/error_band_columns.hpp"
@@ -13,7 +14,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+
 #include <numeric>
+#include <set>
 
 using namespace zorgsim;
 
@@ -205,4 +209,70 @@ TEST_CASE("impossible error percentiles are refused", "[backtest][bands][bad-inp
              "size_class,horizon,n,p05,p50,p95\nall,4,10,-1,2,1\n");
   CHECK_THROWS_WITH(readErrorPercentiles(copy.file("backtest/error_percentiles.csv")),
                     Catch::Contains("impossible percentiles: need p05 <= p50 <= p95"));
+}
+
+TEST_CASE("regions take the back-test errors of sums of municipalities, calibrated",
+          "[backtest][bands]") {
+  // The national back-test's regions, scored on the sums of their covered members.
+  const auto folder = test::sourceDir() / "data" / "nederland";
+  const Dataset nl = loadDataset(folder);
+  const BacktestResult r = runBacktest(nl, readBacktestBase(folder, 2017), {});
+  const auto a = aggregateScores(r, nl);
+  REQUIRE(a.size() >= 100);
+  std::set<std::string> types;
+  for (const auto& s : a) {
+    types.insert(s.type);
+    CHECK(s.type != "country");
+    CHECK(s.covered >= 2);
+    CHECK(s.covered <= s.members);
+    CHECK(s.errorPct == Approx(100.0 * (s.projected - s.observed) / s.observed));
+  }
+  CHECK(types.count("corop") == 1);
+  CHECK(types.count("province") == 1);
+  // Errors of sums partly cancel: their spread is smaller than that of municipalities.
+  const ErrorBandTable t = errorBandTable(r, a);
+  const ErrorPercentiles& agg = t.classes.back();
+  REQUIRE(agg.sizeClass == "aggregate");
+  CHECK(agg.count == static_cast<int>(a.size()));
+  const ErrorPercentiles& large = t.forPopulation(300000);
+  CHECK(agg.p95 - agg.p05 < large.p95 - large.p05);
+  CHECK(&t.forArea(300000, true) == &agg);
+  CHECK(&t.forArea(300000, false) == &large);
+  // Calibration, leave one out: each area's error against the P5-P95 of the others. At
+  // n = 125 a binomial sd is 2.7 points; overlapping regions make the effective n smaller, so
+  // the tolerance is 3 sd: 82-98 %.
+  const Calibration c = aggregateCoverage(a);
+  INFO("inside " << c.inside << " of " << c.count);
+  CHECK(c.count == static_cast<int>(a.size()));
+  CHECK(c.coverage() >= 0.82);
+  CHECK(c.coverage() <= 0.98);
+  // The shipped percentiles are this table.
+  const ErrorBandTable shipped =
+      readErrorPercentiles(folder / "backtest" / "error_percentiles.csv");
+  CHECK(shipped.forArea(300000, true).p05 == Approx(agg.p05).margin(1e-4));
+  CHECK(shipped.forArea(300000, true).p95 == Approx(agg.p95).margin(1e-4));
+}
+
+TEST_CASE("the band columns of a region use the aggregate row, a municipality its class",
+          "[backtest][bands]") {
+  ErrorBandTable t;
+  t.horizon = 4;
+  t.classes = {{">=100k", 22, -2.0, 0.0, 4.0},
+               {"all", 100, -4.0, 0.0, 2.0},
+               {"aggregate", 50, -1.0, 0.0, 1.0}};
+  ResultTable r;
+  const std::size_t town = r.addArea({"municipality", "GM1", "Big town"});
+  const std::size_t region = r.addArea({"region", "R1", "Region"});
+  for (const std::size_t area : {town, region}) {
+    r.add(area, 2021, "population", "", "total", "total", 200000);
+    r.add(area, 2025, "population", "", "total", "total", 200000);
+  }
+  const std::string csv = resultsCsvWithBands(r, "s", t, 2021);
+  CHECK(csv.find("GM1,Big town,2025,population,,total,total,200000.0000," +
+                 fmt::format("{:.4f},{:.4f}", 200000 / 1.04, 200000 / 0.98)) != std::string::npos);
+  CHECK(csv.find("R1,Region,2025,population,,total,total,200000.0000," +
+                 fmt::format("{:.4f},{:.4f}", 200000 / 1.01, 200000 / 0.99)) != std::string::npos);
+  // Too few aggregate errors: the region falls back on its size class.
+  t.classes.back().count = kMinClassCount - 1;
+  CHECK(&t.forArea(200000, true) == &t.classes.front());
 }

@@ -282,6 +282,25 @@ TEST_CASE("the HTML report is self-contained, in Dutch, and has charts, tables a
         std::string::npos);  // failed scenarios listed, escaped
 }
 
+TEST_CASE("the HTML report shows the chance of a shortage when any scenario is an agent run",
+          "[batch][report]") {
+  auto in = reportInput();
+  CHECK(report::htmlReport(in).find("Kans op een tekort") == std::string::npos);
+  // Only the third scenario (not the reference) has an ensemble's shortage table.
+  report::ShortageLine line;
+  line.code = "ACH";
+  line.threshold = 500;
+  line.year = 2030;
+  line.probability = 0.8;
+  line.year50 = 2027;
+  in.scenarios[2].shortage.push_back(line);
+  const std::string html = report::htmlReport(in);
+  REQUIRE(html.find("<h3>Kans op een tekort</h3>") != std::string::npos);
+  CHECK(html.find("Achterhoek (krappe-arbeidsmarkt)</caption>") != std::string::npos);
+  CHECK(html.find("<td class=\"n\">80 %</td>") != std::string::npos);
+  CHECK(html.find("agentensimulatie (baseline)") == std::string::npos);
+}
+
 TEST_CASE("the XLSX report has a sheet per indicator group and a provenance sheet",
           "[batch][report]") {
   CHECK(report::indicatorGroup("population") == "Bevolking");

@@ -4,12 +4,14 @@
 
 #include "models/analyses/sensitivity.hpp"
 #include "models/analyses/sensitivity_scenario.hpp"
+#include "models/scenario/levers.hpp"
 #include "models/scenario/scenario_run.hpp"
 #include "report/sensitivity_page.hpp"
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace zorgsim;
@@ -133,7 +135,7 @@ TEST_CASE("the scenario tornado: base run, every lever, costs do not move the ga
   }
   const Region* region = data.findRegion("Achterhoek");
   REQUIRE(region);
-  const OutputQuery q{"workforce_gap_fte", region->code, 2035};
+  const OutputQuery q{"workforce_gap_fte", region->code, 2035, {}};
   const ModelFunction f = scenarioModel(data, care, scenario, selection, inputs, q);
   const Tornado t = tornado(inputs, f);
   const ScenarioRun run = runScenario(data, care, scenario, selection);
@@ -142,4 +144,77 @@ TEST_CASE("the scenario tornado: base run, every lever, costs do not move the ga
     if (inputs[b.input].key == "prevention.discount_rate") CHECK(b.swing() == 0.0);
   }
   CHECK(t.bars.front().swing() > 0.0);
+}
+
+TEST_CASE("one label table: every input has a Dutch and an English label and source",
+          "[sensitivity][report]") {
+  const CareModel& care = test::defaultCareModel();
+  const Scenario scenario;
+  const auto inputs = scenarioInputs(scenario, care);
+  for (const auto& in : inputs) {
+    INFO(in.key);
+    CHECK(!in.labelNl.empty());
+    CHECK(!in.sourceNl.empty());
+    CHECK(in.labelIn(true) != in.labelIn(false));
+    CHECK(in.sourceIn(false) == in.source);
+  }
+  const auto fertility = std::find_if(inputs.begin(), inputs.end(), [](const UncertainInput& in) {
+    return in.key == "demography.fertility_multiplier";
+  });
+  REQUIRE(fertility != inputs.end());
+  CHECK(fertility->labelNl == std::string(leverSpec(Lever::FertilityMultiplier).labelNl));
+  CHECK(fertility->sourceNl.rfind("aanname: ", 0) == 0);
+  // The page takes its labels from the same table, in the page's language.
+  const auto f = [](const std::vector<double>& x) { return x[0]; };
+  const Tornado t = tornado(inputs, f);
+  report::SensitivityQuestion q{"baseline", "workforce_gap_fte", "Achterhoek", 2035};
+  const std::string nl = report::sensitivityHtml(q, inputs, t, nullptr);
+  CHECK(nl.find("<html lang=\"nl\">") != std::string::npos);
+  CHECK(nl.find(">" + fertility->labelNl + "<") != std::string::npos);
+  CHECK(nl.find(">" + fertility->label + "<") == std::string::npos);
+  CHECK(nl.find("aanname: +-10 % van het vruchtbaarheidsniveau") != std::string::npos);
+  q.dutch = false;
+  const std::string en = report::sensitivityHtml(q, inputs, t, nullptr);
+  CHECK(en.find("<html lang=\"en\">") != std::string::npos);
+  CHECK(en.find("Which assumption matters?") != std::string::npos);
+  CHECK(en.find(">" + fertility->label + "<") != std::string::npos);
+  CHECK(en.find(">" + fertility->labelNl + "<") == std::string::npos);
+  CHECK(en.find("assumption: +-10 % of the fertility level") != std::string::npos);
+}
+
+TEST_CASE(
+    "tornado outputs: Wmo and youth clients add up their domain, population has no care "
+    "type",
+    "[sensitivity]") {
+  const Dataset& data = test::defaultDataset();
+  const CareModel& care = test::defaultCareModel();
+  const Scenario scenario;
+  const auto selection = selectMunicipalities(data, "Achterhoek");
+  const Region* region = data.findRegion("Achterhoek");
+  REQUIRE(region);
+  const ScenarioRun run = runScenario(data, care, scenario, selection);
+  for (const auto& o : sensitivityOutputs()) {
+    INFO(o.key);
+    const OutputQuery q = outputQuery(o, care, region->code, 2035);
+    const double v = outputValue(run.results, q);
+    CHECK(v > 0);
+    if (std::string(o.domain).empty()) {
+      CHECK(q.careTypes.empty());
+      continue;
+    }
+    double sum = 0;
+    int types = 0;
+    for (const auto& type : care.catalogue.types) {
+      if (type.domain != o.domain) continue;
+      sum += run.results.find(region->code, 2035, "clients", "total", "total", type.code);
+      ++types;
+    }
+    CHECK(types >= 2);
+    CHECK(q.careTypes.size() == std::size_t(types));
+    CHECK(v == Approx(sum).epsilon(1e-12));
+  }
+  CHECK(outputValue(run.results,
+                    outputQuery(*findSensitivityOutput("population"), care, region->code, 2035)) ==
+        run.results.find(region->code, 2035, "population"));
+  CHECK(findSensitivityOutput("no-such-output") == nullptr);
 }

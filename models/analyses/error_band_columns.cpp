@@ -17,13 +17,14 @@ std::string cohortResultsCsv(const ResultTable& t, std::string_view scenario,
   return bands ? resultsCsvWithBands(t, scenario, *bands, baseYear) : t.toCsv(scenario);
 }
 
-Band valueErrorBand(const ErrorBandTable& bands, double basePopulation, int years, double value) {
-  return errorBand(value, bands.forPopulation(basePopulation), bands.horizon, years);
+Band valueErrorBand(const ErrorBandTable& bands, double basePopulation, int years, double value,
+                    bool aggregate) {
+  return errorBand(value, bands.forArea(basePopulation, aggregate), bands.horizon, years);
 }
 
 Band gapErrorBand(const ErrorBandTable& bands, double basePopulation, int years, double gap,
-                  double demand) {
-  const Band b = valueErrorBand(bands, basePopulation, years, demand);
+                  double demand, bool aggregate) {
+  const Band b = valueErrorBand(bands, basePopulation, years, demand, aggregate);
   return Band{gap + b.low - demand, gap + b.high - demand};
 }
 
@@ -61,13 +62,15 @@ std::string resultsCsvWithBands(const ResultTable& t, std::string_view scenario,
       }
       if (!std::isnan(base)) {
         const int years = r.year - baseYear;
+        const bool aggregate = t.areas()[r.area].level != "municipality";
         if (ind == gap) {
           SeriesKey dk = r.key;
           dk.indicator = demandId;
           const double demand = demandId == 0xFFFF ? NAN : t.value(r.area, r.year, dk);
-          if (!std::isnan(demand)) band = gapErrorBand(bands, base, years, r.value, demand);
+          if (!std::isnan(demand))
+            band = gapErrorBand(bands, base, years, r.value, demand, aggregate);
         } else {
-          band = valueErrorBand(bands, base, years, r.value);
+          band = valueErrorBand(bands, base, years, r.value, aggregate);
         }
       }
     }

@@ -6,8 +6,9 @@
 // workforce_gap_fte, empty elsewhere. Population and clients: errorBand() of the value with
 // the percentiles of the area's size class in the base year; the gap: the band of
 // workforce_demand_fte moved onto the gap (supply held), since the back-test says nothing
-// about the supply. Regions and provinces use their own size (>= 100k), an approximation:
-// errors of sums partly cancel, so their bands are on the wide side.
+// about the supply. Regions and provinces (areas that are sums of municipalities) take the
+// back-test's errors of such sums (the "aggregate" row, aggregate_errors.hpp) when the table
+// has it, else the size class of their own population.
 
 #include "models/analyses/error_bands.hpp"
 #include "sim/result_table.hpp"
@@ -34,9 +35,11 @@ std::string cohortResultsCsv(const ResultTable& t, std::string_view scenario,
 // clients get their own band; the workforce gap gets the band of `demand` moved onto the gap
 // (supply held, since the back-test says nothing about the supply). The results.csv columns
 // and the GUI's charts both use these, so they cannot disagree.
-Band valueErrorBand(const ErrorBandTable& bands, double basePopulation, int years, double value);
+// aggregate: the area is a sum of municipalities (a region or province).
+Band valueErrorBand(const ErrorBandTable& bands, double basePopulation, int years, double value,
+                    bool aggregate = false);
 Band gapErrorBand(const ErrorBandTable& bands, double basePopulation, int years, double gap,
-                  double demand);
+                  double demand, bool aggregate = false);
 
 // results.csv with the band columns (toCsv's rows, in the same order).
 std::string resultsCsvWithBands(const ResultTable& t, std::string_view scenario,

@@ -23,6 +23,15 @@ const ErrorPercentiles& ErrorBandTable::forPopulation(double persons) const {
   return *all;
 }
 
+const ErrorPercentiles& ErrorBandTable::forArea(double persons, bool aggregate) const {
+  if (aggregate) {
+    for (const auto& p : classes) {
+      if (p.sizeClass == "aggregate" && p.count >= kMinClassCount) return p;
+    }
+  }
+  return forPopulation(persons);
+}
+
 namespace {
 
 ErrorPercentiles percentilesOf(const std::string& label, const std::vector<double>& e) {
@@ -94,6 +103,7 @@ ErrorBandTable readErrorPercentiles(const std::filesystem::path& file) {
   ErrorBandTable out;
   std::vector<std::string> known = sizeClasses();
   known.push_back("all");
+  known.push_back("aggregate");
   for (std::size_t r = 0; r < t.rows(); ++r) {
     ErrorPercentiles p;
     p.sizeClass = t.key(r, "size_class");

@@ -38,6 +38,10 @@ struct ErrorBandTable {
   std::vector<ErrorPercentiles> classes;  // the size classes, then "all"
   // The percentiles for a population (its class, or "all" when the class is too small).
   const ErrorPercentiles& forPopulation(double persons) const;
+  // For an area of `persons` inhabitants; `aggregate`: a sum of municipalities (region,
+  // province), which takes the "aggregate" row (aggregate_errors.hpp) when the table has one
+  // with at least kMinClassCount errors, else forPopulation.
+  const ErrorPercentiles& forArea(double persons, bool aggregate) const;
 };
 
 ErrorBandTable errorBandTable(const BacktestResult& r);
@@ -57,7 +61,8 @@ struct Calibration {
 };
 Calibration leaveOneOutCoverage(const BacktestResult& r);
 
-// backtest/error_percentiles.csv: size_class,horizon,n,p05,p50,p95 (percent).
+// backtest/error_percentiles.csv: size_class,horizon,n,p05,p50,p95 (percent); size_class is a
+// municipal size class, "all", or "aggregate" (sums of municipalities).
 std::string errorPercentilesCsv(const ErrorBandTable& t);
 // Reads it; InputError naming file, line and field (impossible values: p05 > p50 > p95,
 // p05 <= -100, unknown class, several horizons).

@@ -24,9 +24,18 @@ namespace zorgsim {
 
 struct UncertainInput {
   std::string key;    // e.g. "workforce.inflow_multiplier"
-  std::string label;  // for people
+  std::string label;  // for people, English
   double low = 0, base = 0, high = 0;
-  std::string source;  // where the range comes from, or "assumption: ..."
+  std::string source;  // where the range comes from, or "assumption: ..." (English)
+  // The same two texts in Dutch (the GUI and sensitivity.html pick one by language; the
+  // table that fills both is in sensitivity_scenario.cpp). Empty: the English text is used.
+  std::string labelNl, sourceNl;
+  const std::string& labelIn(bool dutch) const {
+    return dutch && !labelNl.empty() ? labelNl : label;
+  }
+  const std::string& sourceIn(bool dutch) const {
+    return dutch && !sourceNl.empty() ? sourceNl : source;
+  }
 };
 
 using ModelFunction = std::function<double(const std::vector<double>&)>;

@@ -13,7 +13,10 @@
 #include "models/data/dataset.hpp"
 #include "models/scenario/scenario.hpp"
 
+#include "sim/result_table.hpp"
+
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace zorgsim {
@@ -29,7 +32,32 @@ struct OutputQuery {
   std::string indicator = "workforce_gap_fte";
   std::string area;  // area code of the run (region, province or municipality)
   int year = 0;
+  // Empty: the indicator's total row (care type "total", or none as for population).
+  // Otherwise the sum of the indicator over these care types (e.g. all Wmo client counts).
+  std::vector<std::string> careTypes;
 };
+
+// The outputs the GUI's tornado view offers (one table for its menu, its headline and the
+// query): the workforce gap, Wmo and youth-care clients (client counts per care type of the
+// domain added up: a person with two services counts twice), and the population.
+struct SensitivityOutput {
+  const char* key;        // "gap", "wmo_clients", "youth_clients", "population"
+  const char* indicator;  // results.csv indicator
+  const char* domain;     // care domain whose types are added up, or "" for the total row
+  const char* nameNl;     // menu item
+  const char* nameEn;
+  const char* subjectNl;  // "het personeelstekort" (the headline's "Voor ... in 2035")
+  const char* subjectEn;
+  const char* unitNl;  // "fte", "cliënten", "inwoners"
+  const char* unitEn;
+};
+const std::vector<SensitivityOutput>& sensitivityOutputs();
+const SensitivityOutput* findSensitivityOutput(std::string_view key);
+OutputQuery outputQuery(const SensitivityOutput& output, const CareModel& care,
+                        const std::string& area, int year);
+
+// The queried value in a run's results, NaN when it has none.
+double outputValue(const ResultTable& results, const OutputQuery& query);
 
 // f(x): the run's total of `query.indicator` for the area and year (InputError when the run
 // has no such value).

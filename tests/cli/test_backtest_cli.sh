@@ -24,7 +24,7 @@ expect_error() {  # name, expected status, expected message fragment, command...
 # 1. The default dataset (Gelderland): five files, the summary on screen.
 "$bin" backtest --out "$work/b1" >"$work/out" 2>"$work/err" || fail "backtest failed: $(cat "$work/err")"
 grep -q "^Back-test 2017 -> 2021: [0-9]* municipalities, MAPE of totals" "$work/out" && pass || fail "summary line: $(cat "$work/out")"
-for f in backtest_municipalities.csv backtest_age_groups.csv backtest_summary.csv backtest_worst.csv backtest.html error_percentiles.csv manifest.json; do
+for f in backtest_municipalities.csv backtest_age_groups.csv backtest_summary.csv backtest_worst.csv backtest.html error_percentiles.csv backtest_aggregates.csv manifest.json; do
   [[ -s "$work/b1/$f" ]] && pass || fail "missing $f"
 done
 head -1 "$work/b1/backtest_municipalities.csv" | grep -qx "geo_code,geo_name,size_class,persons_2017,projected_2021,observed_2021,error_pct" \
@@ -33,6 +33,11 @@ head -1 "$work/b1/backtest_worst.csv" | grep -qx "rank,geo_code,geo_name,error_p
 [[ $(wc -l <"$work/b1/backtest_worst.csv") -eq 11 ]] && pass || fail "worst: 10 rows expected"
 grep -q '^total,all municipalities,' "$work/b1/backtest_summary.csv" && pass || fail "summary total row"
 grep -q '"command": "backtest"' "$work/b1/manifest.json" && pass || fail "manifest command"
+# Sums of municipalities (regions, provinces) get their own error row and calibration line.
+head -1 "$work/b1/backtest_aggregates.csv" | grep -qx "region_type,region_code,region_name,members,covered,base,projected,observed,error_pct" \
+  && pass || fail "aggregates header"
+grep -q '^aggregate,4,' "$work/b1/error_percentiles.csv" && pass || fail "aggregate percentiles row"
+grep -q "^Error bands of sums of municipalities" "$work/out" && pass || fail "aggregate calibration line"
 
 # 2. A region and a rerun: the same bytes.
 "$bin" backtest --region Achterhoek --worst 3 --out "$work/b2" >/dev/null 2>&1 || fail "backtest --region"

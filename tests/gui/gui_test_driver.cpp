@@ -5,7 +5,7 @@
 //            decomposition must equal runScenario's, the solidarity table and the bands the
 //            agent ensemble's for the same seed) and on the screenshots;
 //   large    every view at 1920x1080, normal and workshop;
-//   golden   pyramid and map screenshots against tests/gui/golden/*.png with a tolerance
+//   golden   pyramid, map and tornado screenshots against tests/gui/golden/*.png with a tolerance
 //            (mean absolute difference per channel); ZORGSIM_ACCEPT_GOLDEN=1 writes new ones;
 //   layout-WxH  every view, both modes and languages at one window size; fails on clipped
 //            text;
@@ -363,7 +363,7 @@ int golden(const std::string& gui, const fs::path& src, const fs::path& out) {
   // Mean absolute difference per channel (0-255). Text or a bar moving by a pixel stays far
   // below it; a changed layout, colour or empty chart does not.
   constexpr double kTolerance = 1.5;
-  for (const char* name : {"pyramid", "map"}) {
+  for (const char* name : {"pyramid", "map", "tornado"}) {
     const fs::path shot = out / (std::string(name) + ".png");
     const fs::path ref = src / "tests/gui/golden" / (std::string(name) + ".png");
     if (accept) {

@@ -1,0 +1,97 @@
+// "Welke aanname telt?" without a window: the session's background tornado equals the tornado of
+// `zorgsim sensitivity` (same inputs, same cohort runs), a changed year or output asks for a new
+// run under a new key, and the headline and input labels read as the issue asks.
+
+#include "gui/session.hpp"
+#include "gui/tornado_figures.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+using namespace zorgsim;
+using namespace zorgsim::gui;
+
+namespace {
+
+SessionOptions options() {
+  const std::filesystem::path src = ZORGSIM_TEST_SOURCE_DIR;
+  SessionOptions o;
+  o.dataFolder = src / "data/gelderland";
+  o.scenarioFile = src / "scenarios/baseline.toml";
+  o.referenceFile = o.scenarioFile;
+  o.frameBudgetMs = 1e9;
+  return o;
+}
+
+void waitForTornado(Session& s) {
+  while (s.agents().tornado().busy()) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    s.pump();
+  }
+  s.pump();
+}
+
+}  // namespace
+
+TEST_CASE("the view's tornado is the sensitivity command's tornado, keyed by area, output and year",
+          "[gui][tornado]") {
+  Session s(options());
+  std::string error;
+  REQUIRE(s.selectRegion("Achterhoek", error));
+  const std::string code = s.data().findRegion("Achterhoek")->code;
+  s.startTornadoRun("gap", 2035);
+  waitForTornado(s);
+  const auto& task = s.agents().tornado();
+  REQUIRE(task.status() == AgentStatus::Done);
+  CHECK(task.resultKey() == s.tornadoKey("gap", 2035));
+  CHECK(!(task.resultKey() == s.tornadoKey("gap", 2036)));
+  CHECK(!(task.resultKey() == s.tornadoKey("population", 2035)));
+  const TornadoRun& r = *task.result();
+  // The same as the command: same inputs, same model, same bars.
+  const auto inputs = scenarioInputs(s.scenario(), s.care());
+  const OutputQuery q{"workforce_gap_fte", code, 2035, {}};
+  const Tornado t =
+      tornado(inputs, scenarioModel(s.data(), s.care(), s.scenario(),
+                                    s.data().findRegion("Achterhoek")->members, inputs, q));
+  REQUIRE(r.tornado.bars.size() == t.bars.size());
+  CHECK(r.tornado.baseOutput == Approx(t.baseOutput).epsilon(1e-12));
+  for (std::size_t i = 0; i < t.bars.size(); ++i) {
+    CHECK(r.tornado.bars[i].outputLow == Approx(t.bars[i].outputLow).epsilon(1e-12));
+    CHECK(r.tornado.bars[i].outputHigh == Approx(t.bars[i].outputHigh).epsilon(1e-12));
+  }
+  CHECK(r.tornado.runs == int(2 * inputs.size() + 1));
+  // The headline names the input with the largest swing and its two outcomes.
+  const SensitivityOutput& gap = *findSensitivityOutput("gap");
+  const std::string nl = tornadoHeadline(r, gap, true, charts::NumberFormat::dutch());
+  const UncertainInput& top = r.inputs[r.tornado.bars.front().input];
+  CHECK(nl.rfind(
+            "Voor het personeelstekort in 2035 telt \u201c" + top.labelNl + "\u201d het zwaarst: ",
+            0) == 0);
+  CHECK(nl.find(charts::formatNumber(r.tornado.bars.front().outputLow, 0,
+                                     charts::NumberFormat::dutch()) +
+                " fte bij ") != std::string::npos);
+  const std::string en = tornadoHeadline(r, gap, false, charts::NumberFormat::english());
+  CHECK(en.rfind("For the workforce gap in 2035, \u201c" + top.label + "\u201d matters most: ",
+                 0) == 0);
+}
+
+TEST_CASE("tornado words: input values without trailing zeros, no headline without a swing",
+          "[gui][tornado]") {
+  const auto nl = charts::NumberFormat::dutch();
+  CHECK(inputValueLabel(0.8, nl) == "0,8");
+  CHECK(inputValueLabel(1.2000000001, nl) == "1,2");
+  CHECK(inputValueLabel(2.24, nl) == "2,24");
+  CHECK(inputValueLabel(-0.5, nl) == "-0,5");
+  CHECK(inputValueLabel(3, nl) == "3");
+  CHECK(inputValueLabel(1234.5, charts::NumberFormat::english()) == "1,234.5");
+  TornadoRun flat;
+  flat.output = "gap";
+  flat.inputs.resize(1);
+  flat.tornado.bars.push_back({0, 5.0, 5.0});
+  CHECK(tornadoHeadline(flat, *findSensitivityOutput("gap"), true, nl).empty());
+  flat.tornado.bars.clear();
+  CHECK(tornadoHeadline(flat, *findSensitivityOutput("gap"), true, nl).empty());
+}
