@@ -173,8 +173,8 @@ void HtmlWriter::workforce(const ReportArea& area) {
         const double v = value(t, area.code, y, indicator, seg);
         // A negative gap is a surplus: written as "1.601 overschot", never as a negative
         // shortage.
-        const bool gap = std::string(indicator) == "workforce_gap_fte";
-        out_ += "<td class=\"n\">" + (gap ? esc(gapCell(v)) : num(v)) + "</td>";
+        const bool isGap = std::string(indicator) == "workforce_gap_fte";
+        out_ += "<td class=\"n\">" + (isGap ? esc(gapCell(v)) : num(v)) + "</td>";
       }
       out_ += "</tr>\n";
       first = false;
