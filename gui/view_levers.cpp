@@ -48,20 +48,11 @@ std::string unitText(const Ui& ui, std::string_view unit) {
   return std::string(unit);
 }
 
-// Dutch labels of the lever dictionary that a council would misread ("NL" for the other
-// municipalities, finance jargon); the dictionary itself (models/) is shared with the CLI.
+// The Dutch labels are plain words in the shared lever dictionary (models/scenario/levers.cpp),
+// so the levers, the tornado view and sensitivity.html name a lever alike.
 template <typename Spec>
 std::string leverLabel(const Ui& ui, const Spec& s) {
-  if (ui.state.lang != Lang::Nl) return std::string(s.labelEn);
-  static const std::pair<std::string_view, const char*> kPlain[] = {
-      {"migration.internal_in_multiplier", "Vestiging uit andere gemeenten (factor)"},
-      {"migration.internal_out_multiplier", "Vertrek naar andere gemeenten (factor)"},
-      {"prevention.discount_rate", "Rekenrente voor latere bedragen (% per jaar)"},
-  };
-  for (const auto& [key, label] : kPlain) {
-    if (s.key == key) return label;
-  }
-  return std::string(s.labelNl);
+  return std::string(ui.state.lang == Lang::Nl ? s.labelNl : s.labelEn);
 }
 
 template <typename Spec>

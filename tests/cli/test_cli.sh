@@ -186,12 +186,12 @@ expect_error "budget without programmes" 2 "the scenario has no active intervent
 # Which assumption matters: the page in Dutch by default, in English with --lang en, labels from
 # the same table; population has no care type and works as an output.
 "$bin" sensitivity --region ACH --output population --year 2030 --out "$work/sens-nl" >/dev/null 2>"$work/err" \
-  && grep -qF "<td>Vestiging uit NL (factor)</td>" "$work/sens-nl/sensitivity.html" \
+  && grep -qF "<td>Vestiging uit andere gemeenten (factor)</td>" "$work/sens-nl/sensitivity.html" \
   && grep -qF "aanname: +-10 % van de vestiging" "$work/sens-nl/sensitivity.html" && pass \
   || fail "sensitivity nl: $(cat "$work/err")"
 "$bin" sensitivity --region ACH --output population --year 2030 --lang en --out "$work/sens-en" >/dev/null 2>"$work/err" \
   && grep -qF '<html lang="en">' "$work/sens-en/sensitivity.html" \
-  && grep -qF "<td>In-migration from NL (factor)</td>" "$work/sens-en/sensitivity.html" && pass \
+  && grep -qF "<td>In-migration from other municipalities (factor)</td>" "$work/sens-en/sensitivity.html" && pass \
   || fail "sensitivity en: $(cat "$work/err")"
 
 echo "$passes passed, $failures failed"
