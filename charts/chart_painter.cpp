@@ -158,6 +158,57 @@ struct Painter {
 
   double lineH(float size) const { return size * 1.25; }
 
+  // Width of the legend in one row at `size` (swatch, gap, label, space after each entry).
+  double legendRowWidth(float size) const {
+    double w = 0;
+    for (const auto& e : chart.legend)
+      w += size * 1.4 + size * 0.35 + c.textWidth(e.label, size, false) + size;
+    return w - size;
+  }
+
+  // The widest a label may be so that the legend fits `width` in one row: the longest labels
+  // are shortened first, short ones stay whole (bisection on the cap, in pixels).
+  double labelCap(float size, double width) const {
+    const double fixed = double(chart.legend.size()) * (size * 1.4 + size * 0.35 + size) - size;
+    std::vector<double> w;
+    for (const auto& e : chart.legend) w.push_back(c.textWidth(e.label, size, false));
+    double lo = 0, hi = *std::max_element(w.begin(), w.end());
+    for (int i = 0; i < 30; ++i) {
+      const double mid = (lo + hi) / 2;
+      double sum = fixed;
+      for (double v : w) sum += std::min(v, mid);
+      (sum <= width ? lo : hi) = mid;
+    }
+    return lo;
+  }
+
+  // The legend from `y`; returns the y below it. A small chart (less than 22 lines of
+  // legend type high) keeps its legend to one row, so the plot keeps its height: in the
+  // small type when the normal one needs a second row, and with each label shortened to an
+  // equal share ("…") when even that does not fit. Larger charts wrap to further rows.
+  double legend(const Rect& r, double x0, double x1, double y) {
+    const bool small = r.h < st.fontSize * 22;
+    float size = st.fontSize;
+    if (small && legendRowWidth(size) > x1 - x0) size = std::min(st.fontSize, st.smallSize);
+    const bool shorten = small && legendRowWidth(size) > x1 - x0;
+    const double sw = size * 1.4, sh = size * 0.75, gap = size * 0.35, after = size;
+    const double cap = shorten ? labelCap(size, x1 - x0) : 0;
+    double x = x0;
+    y += size * 0.2;
+    for (const auto& e : chart.legend) {
+      const std::string label = shorten ? fitText(c, e.label, size, false, cap) : e.label;
+      const double w = sw + gap + c.textWidth(label, size, false);
+      if (x > x0 && x + w > x1) {
+        x = x0;
+        y += lineH(size);
+      }
+      drawSwatch(c, e, {x, y + (size - sh) / 2, sw, sh}, st);
+      c.text({x + sw + gap, y}, label, size, st.text, false);
+      x += w + after;
+    }
+    return y + lineH(size);
+  }
+
   // Title, subtitle, legend, note; returns the y below them.
   double header(const Rect& r) {
     double y = r.y + st.padding;
@@ -172,23 +223,7 @@ struct Painter {
              st.muted, false);
       y += lineH(st.fontSize);
     }
-    if (!chart.legend.empty()) {
-      const double sw = st.fontSize * 1.4, sh = st.fontSize * 0.75, gap = st.fontSize * 0.35,
-                   after = st.fontSize;
-      double x = x0;
-      y += st.fontSize * 0.2;
-      for (const auto& e : chart.legend) {
-        const double w = sw + gap + c.textWidth(e.label, st.fontSize, false);
-        if (x > x0 && x + w > x1) {
-          x = x0;
-          y += lineH(st.fontSize);
-        }
-        drawSwatch(c, e, {x, y + (st.fontSize - sh) / 2, sw, sh}, st);
-        c.text({x + sw + gap, y}, e.label, st.fontSize, st.text, false);
-        x += w + after;
-      }
-      y += lineH(st.fontSize);
-    }
+    if (!chart.legend.empty()) y = legend(r, x0, x1, y);
     if (!chart.note.empty()) {
       for (const auto& line : wrapText(c, chart.note, st.smallSize, x1 - x0)) {
         c.text({x0, y}, line, st.smallSize, st.muted, false);

@@ -18,6 +18,8 @@ const char* viewKey(View v) {
       return "comparison";
     case View::Solidarity:
       return "solidarity";
+    case View::Municipalities:
+      return "municipalities";
   }
   return "map";
 }
@@ -38,6 +40,8 @@ const char* viewLabelKey(View v) {
       return "view.comparison";
     case View::Solidarity:
       return "view.solidarity";
+    case View::Municipalities:
+      return "view.municipalities";
   }
   return "view.map";
 }
