@@ -116,7 +116,7 @@ int runFrameBenchmark(App& app, const Options& options) {
       wall.push_back(lastWallMs);
     }
     const Stats c = stats(cpu), w = stats(wall);
-    std::printf("  %-11s median %6.3f ms  p95 %6.3f ms  (wall %6.3f ms)%s\n", viewKey(v), c.median,
+    std::printf("  %-14s median %6.3f ms  p95 %6.3f ms  (wall %6.3f ms)%s\n", viewKey(v), c.median,
                 c.p95, w.median, v == View::Comparison ? "   <- target <= 4 ms" : "");
   }
   // Recompute when a lever moves: a region in the frame, the province in the background.

@@ -108,10 +108,14 @@ TableExport solidarityExport(const SolidarityResult& r, const std::string& scena
   return t;
 }
 
-bool tableCsvButton(Ui& ui) {
+bool tableCsvButton(Ui& ui, bool sameLine) {
+  // Not on a snapshot page: a button is no part of the minutes (a script's request waits).
+  if (ui.state.snapshotPage) return false;
   const float w = ImGui::CalcTextSize(ui.t("csv.save")).x + ImGui::GetStyle().FramePadding.x * 2;
-  ImGui::SameLine(0, ui.fontSize);
-  if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
+  if (sameLine) {
+    ImGui::SameLine(0, ui.fontSize);
+    if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
+  }
   const bool pressed = ImGui::Button(ui.t("csv.save"));
   checkItemInside(ui.t("csv.save"));
   if (ImGui::IsItemHovered()) wrappedTooltip(ui.t("csv.help"));

@@ -55,10 +55,10 @@ TableExport comparisonExport(const Ui& ui, const std::vector<ScenarioLine>& line
 // "<key>:<measure>"), the expected cost, risk (euro and %) and expected transfer.
 TableExport solidarityExport(const SolidarityResult& r, const std::string& scenario);
 
-// The "Tabel opslaan (CSV)" button of a view, after the last item on its line when it fits;
-// true when it was pressed or a script asked for the table (AppState::tableCsvRequested,
-// consumed here).
-bool tableCsvButton(Ui& ui);
+// The "Tabel opslaan (CSV)" button of a view (with `sameLine`, after the last item on its
+// line when it fits); true when it was pressed or a script asked for the table
+// (AppState::tableCsvRequested, consumed here). Not drawn on a snapshot page.
+bool tableCsvButton(Ui& ui, bool sameLine = true);
 // Saves the table into the export folder: the file in the status bar, or a Dutch (English)
 // error in the error banner; the state stays as it was.
 void saveTable(Ui& ui, const TableExport& t);

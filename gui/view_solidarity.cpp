@@ -166,8 +166,7 @@ void drawSolidarityView(Ui& ui) {
                            "; " + r->regionName + ", " + std::to_string(r->year) + ". " +
                            ui.t("sol.risk_note");
   mutedWrapped(what.c_str());
-  ImGui::Dummy({0, 0});
-  if (tableCsvButton(ui)) saveTable(ui, solidarityExport(*r, s.scenario().name));
+  if (tableCsvButton(ui, false)) saveTable(ui, solidarityExport(*r, s.scenario().name));
   const float avail = ImGui::GetContentRegionAvail().y;
   const std::size_t municipalities = r->rows.size() / kPoolKeys;
   sectionTitle(ui, ui.t("sol.risk_title"));

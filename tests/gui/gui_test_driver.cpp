@@ -406,8 +406,10 @@ int layout(const std::string& gui, const fs::path& src, const fs::path& out,
   if (st.empty()) return 1;
   checkScreenshots(st, width, height,
                    {"view-comparison", "view-solidarity", "view-municipalities"});
-  // "Tabel opslaan (CSV)" on the comparison and side-by-side views (one header, data rows).
-  for (const char* table : {"tabel-comparison-ACH-2040.csv", "tabel-municipalities-ACH-2040.csv"}) {
+  // "Tabel opslaan (CSV)" on the comparison, side-by-side and solidarity views (one header,
+  // data rows; solidarity is computed for the year after the base year).
+  for (const char* table : {"tabel-comparison-ACH-2040.csv", "tabel-municipalities-ACH-2040.csv",
+                            "tabel-solidarity-ACH-2022.csv"}) {
     const std::string csv = readFile(out / table);
     check(csv.rfind("table,region_code,region,year,", 0) == 0 &&
               std::count(csv.begin(), csv.end(), '\n') > 10,
