@@ -1,5 +1,7 @@
 #include "charts/chart_painter.hpp"
 
+#include "charts/chart_legend.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -79,7 +81,7 @@ std::vector<std::string> wrapText(const Canvas& canvas, std::string_view text, f
   return lines;
 }
 
-namespace {
+namespace detail {
 
 // The text, shortened with an ellipsis when wider than maxWidth.
 std::string fitText(const Canvas& c, const std::string& text, float size, bool bold,
@@ -119,34 +121,19 @@ void dashedPolyline(Canvas& c, const std::vector<Point>& pts, Color color, float
   }
 }
 
+}  // namespace detail
+
+using detail::dashedPolyline;
+using detail::fitText;
+
+namespace {
+
 void strokeSeries(Canvas& c, const std::vector<Point>& pts, Color color, float width, bool dashed) {
   if (pts.size() < 2) return;
   if (dashed) {
     dashedPolyline(c, pts, color, width);
   } else {
     c.polyline(pts, color, width, false);
-  }
-}
-
-void drawSwatch(Canvas& c, const LegendEntry& e, Rect r, const ChartStyle& st) {
-  const double midY = r.y + r.h / 2;
-  switch (e.kind) {
-    case LegendKind::Line:
-      c.line({r.x, midY}, {r.right(), midY}, e.color, st.lineWidth * 2);
-      break;
-    case LegendKind::DashedLine:
-      dashedPolyline(c, {{r.x, midY}, {r.right(), midY}}, e.color, st.lineWidth * 1.5f);
-      break;
-    case LegendKind::Box:
-      c.fillRect(r, e.color);
-      break;
-    case LegendKind::Band:
-      c.fillRect({r.x, r.y + r.h * 0.2, r.w, r.h * 0.6}, e.color);
-      break;
-    case LegendKind::Outline:
-      c.polyline({{r.x, r.y}, {r.right(), r.y}, {r.right(), r.bottom()}, {r.x, r.bottom()}},
-                 e.color, st.lineWidth, true);
-      break;
   }
 }
 
@@ -157,57 +144,6 @@ struct Painter {
   ChartLayout layout;
 
   double lineH(float size) const { return size * 1.25; }
-
-  // Width of the legend in one row at `size` (swatch, gap, label, space after each entry).
-  double legendRowWidth(float size) const {
-    double w = 0;
-    for (const auto& e : chart.legend)
-      w += size * 1.4 + size * 0.35 + c.textWidth(e.label, size, false) + size;
-    return w - size;
-  }
-
-  // The widest a label may be so that the legend fits `width` in one row: the longest labels
-  // are shortened first, short ones stay whole (bisection on the cap, in pixels).
-  double labelCap(float size, double width) const {
-    const double fixed = double(chart.legend.size()) * (size * 1.4 + size * 0.35 + size) - size;
-    std::vector<double> w;
-    for (const auto& e : chart.legend) w.push_back(c.textWidth(e.label, size, false));
-    double lo = 0, hi = *std::max_element(w.begin(), w.end());
-    for (int i = 0; i < 30; ++i) {
-      const double mid = (lo + hi) / 2;
-      double sum = fixed;
-      for (double v : w) sum += std::min(v, mid);
-      (sum <= width ? lo : hi) = mid;
-    }
-    return lo;
-  }
-
-  // The legend from `y`; returns the y below it. A small chart (less than 22 lines of
-  // legend type high) keeps its legend to one row, so the plot keeps its height: in the
-  // small type when the normal one needs a second row, and with each label shortened to an
-  // equal share ("…") when even that does not fit. Larger charts wrap to further rows.
-  double legend(const Rect& r, double x0, double x1, double y) {
-    const bool small = r.h < st.fontSize * 22;
-    float size = st.fontSize;
-    if (small && legendRowWidth(size) > x1 - x0) size = std::min(st.fontSize, st.smallSize);
-    const bool shorten = small && legendRowWidth(size) > x1 - x0;
-    const double sw = size * 1.4, sh = size * 0.75, gap = size * 0.35, after = size;
-    const double cap = shorten ? labelCap(size, x1 - x0) : 0;
-    double x = x0;
-    y += size * 0.2;
-    for (const auto& e : chart.legend) {
-      const std::string label = shorten ? fitText(c, e.label, size, false, cap) : e.label;
-      const double w = sw + gap + c.textWidth(label, size, false);
-      if (x > x0 && x + w > x1) {
-        x = x0;
-        y += lineH(size);
-      }
-      drawSwatch(c, e, {x, y + (size - sh) / 2, sw, sh}, st);
-      c.text({x + sw + gap, y}, label, size, st.text, false);
-      x += w + after;
-    }
-    return y + lineH(size);
-  }
 
   // Title, subtitle, legend, note; returns the y below them.
   double header(const Rect& r) {
@@ -223,7 +159,7 @@ struct Painter {
              st.muted, false);
       y += lineH(st.fontSize);
     }
-    if (!chart.legend.empty()) y = legend(r, x0, x1, y);
+    if (!chart.legend.empty()) y = paintLegend(c, chart, st, r.h, x0, x1, y);
     if (!chart.note.empty()) {
       for (const auto& line : wrapText(c, chart.note, st.smallSize, x1 - x0)) {
         c.text({x0, y}, line, st.smallSize, st.muted, false);
