@@ -1,5 +1,7 @@
 #include "charts/chart_painter.hpp"
 
+#include "charts/chart_legend.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -79,7 +81,7 @@ std::vector<std::string> wrapText(const Canvas& canvas, std::string_view text, f
   return lines;
 }
 
-namespace {
+namespace detail {
 
 // The text, shortened with an ellipsis when wider than maxWidth.
 std::string fitText(const Canvas& c, const std::string& text, float size, bool bold,
@@ -119,34 +121,19 @@ void dashedPolyline(Canvas& c, const std::vector<Point>& pts, Color color, float
   }
 }
 
+}  // namespace detail
+
+using detail::dashedPolyline;
+using detail::fitText;
+
+namespace {
+
 void strokeSeries(Canvas& c, const std::vector<Point>& pts, Color color, float width, bool dashed) {
   if (pts.size() < 2) return;
   if (dashed) {
     dashedPolyline(c, pts, color, width);
   } else {
     c.polyline(pts, color, width, false);
-  }
-}
-
-void drawSwatch(Canvas& c, const LegendEntry& e, Rect r, const ChartStyle& st) {
-  const double midY = r.y + r.h / 2;
-  switch (e.kind) {
-    case LegendKind::Line:
-      c.line({r.x, midY}, {r.right(), midY}, e.color, st.lineWidth * 2);
-      break;
-    case LegendKind::DashedLine:
-      dashedPolyline(c, {{r.x, midY}, {r.right(), midY}}, e.color, st.lineWidth * 1.5f);
-      break;
-    case LegendKind::Box:
-      c.fillRect(r, e.color);
-      break;
-    case LegendKind::Band:
-      c.fillRect({r.x, r.y + r.h * 0.2, r.w, r.h * 0.6}, e.color);
-      break;
-    case LegendKind::Outline:
-      c.polyline({{r.x, r.y}, {r.right(), r.y}, {r.right(), r.bottom()}, {r.x, r.bottom()}},
-                 e.color, st.lineWidth, true);
-      break;
   }
 }
 
@@ -172,23 +159,7 @@ struct Painter {
              st.muted, false);
       y += lineH(st.fontSize);
     }
-    if (!chart.legend.empty()) {
-      const double sw = st.fontSize * 1.4, sh = st.fontSize * 0.75, gap = st.fontSize * 0.35,
-                   after = st.fontSize;
-      double x = x0;
-      y += st.fontSize * 0.2;
-      for (const auto& e : chart.legend) {
-        const double w = sw + gap + c.textWidth(e.label, st.fontSize, false);
-        if (x > x0 && x + w > x1) {
-          x = x0;
-          y += lineH(st.fontSize);
-        }
-        drawSwatch(c, e, {x, y + (st.fontSize - sh) / 2, sw, sh}, st);
-        c.text({x + sw + gap, y}, e.label, st.fontSize, st.text, false);
-        x += w + after;
-      }
-      y += lineH(st.fontSize);
-    }
+    if (!chart.legend.empty()) y = paintLegend(c, chart, st, r.h, x0, x1, y);
     if (!chart.note.empty()) {
       for (const auto& line : wrapText(c, chart.note, st.smallSize, x1 - x0)) {
         c.text({x0, y}, line, st.smallSize, st.muted, false);

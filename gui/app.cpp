@@ -50,6 +50,7 @@ void App::handleKeys() {
 }
 
 void App::frame() {
+  pageSaved_ = 0;
   ui_.drawn.clear();
   frameOverflows().clear();
   state_.year = std::clamp(state_.year, session_.baseYear(),
@@ -101,7 +102,10 @@ void App::frame() {
 void App::mainArea() {
   // The comparison table carries the key figures of every scenario; in workshop mode the
   // cards would take the room it needs.
-  if (!(state_.workshop && state_.view == View::Comparison)) drawKeyFigures(ui_);
+  // Side by side: its last column is the region, whose figures the cards would repeat.
+  if (!(state_.workshop &&
+        (state_.view == View::Comparison || state_.view == View::Municipalities)))
+    drawKeyFigures(ui_);
   ImGui::Spacing();
   ImGui::BeginChild("##view", {0, 0}, false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
@@ -122,6 +126,7 @@ void App::snapshotPage() {
 
 void App::saveSnapshot() {
   pageFrame_ = false;
+  pageSaved_ = moment_.number;
   state_.snapshotPage = false;
   try {
     std::filesystem::create_directories(state_.exportDir);
@@ -312,6 +317,9 @@ void App::currentView() {
     case View::Solidarity:
       drawSolidarityView(ui_);
       break;
+    case View::Municipalities:
+      drawMunicipalitiesView(ui_);
+      break;
     case View::Tornado:
       drawTornadoView(ui_);
       break;
@@ -354,7 +362,18 @@ void App::statusBar() {
     ImGui::SameLine(0, ui_.fontSize * 1.5f);
     const std::string name =
         platform::utf8FromPath(platform::pathFromUtf8(state_.statusPath).filename());
-    ImGui::Text("%s %s", ui_.t(state_.statusKey), name.c_str());
+    // Shortened at the window's edge ("…"); the tooltip has the full path.
+    std::string text = std::string(ui_.t(state_.statusKey)) + " " + name;
+    const float room = ImGui::GetContentRegionAvail().x;
+    if (ImGui::CalcTextSize(text.c_str()).x > room) {
+      while (!text.empty() && ImGui::CalcTextSize((text + "\u2026").c_str()).x > room) {
+        while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80)
+          text.pop_back();  // a whole UTF-8 character
+        if (!text.empty()) text.pop_back();
+      }
+      text += "\u2026";
+    }
+    ImGui::TextUnformatted(text.c_str());
     if (ImGui::IsItemHovered()) wrappedTooltip(state_.statusPath);
   }
 }

@@ -28,6 +28,9 @@ class App {
   bool exportPending() const {
     return state_.exportRequested || state_.snapshotRequested || pageFrame_;
   }
+  // The number of the snapshot page saved after the frame just rendered, else 0 (the layout
+  // test checks that page's text like any screenshot's).
+  int pageSaved() const { return pageSaved_; }
 
   AppState& state() { return state_; }
   const AppState& state() const { return state_; }
@@ -59,6 +62,7 @@ class App {
   bool styledWorkshop_ = false;
   bool aboutOpen_ = false;  // F1: gui/about.hpp
   bool pageFrame_ = false;  // this frame is a snapshot page
+  int pageSaved_ = 0;       // see pageSaved()
   Snapshot moment_;         // the snapshot being taken
   std::vector<Snapshot> snapshots_;
 };

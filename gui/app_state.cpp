@@ -18,6 +18,8 @@ const char* viewKey(View v) {
       return "comparison";
     case View::Solidarity:
       return "solidarity";
+    case View::Municipalities:
+      return "municipalities";
     case View::Tornado:
       return "tornado";
   }
@@ -40,6 +42,8 @@ const char* viewLabelKey(View v) {
       return "view.comparison";
     case View::Solidarity:
       return "view.solidarity";
+    case View::Municipalities:
+      return "view.municipalities";
     case View::Tornado:
       return "view.tornado";
   }

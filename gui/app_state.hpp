@@ -13,10 +13,21 @@
 
 namespace zorgsim::gui {
 
-enum class View { Map, Pyramid, TimeSeries, Prevention, Budget, Comparison, Solidarity, Tornado };
-inline constexpr View kViews[] = {View::Map,        View::Pyramid, View::TimeSeries,
-                                  View::Prevention, View::Budget,  View::Comparison,
-                                  View::Solidarity, View::Tornado};
+enum class View {
+  Map,
+  Pyramid,
+  TimeSeries,
+  Prevention,
+  Budget,
+  Comparison,
+  Solidarity,
+  Municipalities,
+  Tornado,
+};
+inline constexpr View kViews[] = {
+    View::Map,        View::Pyramid,        View::TimeSeries, View::Prevention, View::Budget,
+    View::Comparison, View::Solidarity, View::Municipalities, View::Tornado,
+};
 
 const char* viewKey(View v);       // "map", "pyramid", ... (scripts, state JSON, file names)
 const char* viewLabelKey(View v);  // string table key
@@ -37,6 +48,8 @@ struct AppState {
   // difference to it.
   int compareBase = -1;
   bool compareDifferences = true;
+  // Municipalities side by side: the scenario shown (0: current; N: comparison N).
+  int sideScenario = 0;
   int outline = -1;  // pyramid outline: -1 reference (baseline), -2 base year, else comparison
   // Replicates of the next agent run (bands in the time series, solidarity).
   int bandReplicates = 50;
@@ -61,6 +74,8 @@ struct AppState {
   std::string exportName;
   std::filesystem::path exportDir = "zorgsim-export";
   std::vector<std::string> exported;
+  // "Tabel opslaan (CSV)" asked by a script: the view with the table saves it when drawn.
+  bool tableCsvRequested = false;
 };
 
 }  // namespace zorgsim::gui

@@ -69,6 +69,7 @@ const std::vector<Verb>& verbs() {
       {"agent-run", {Arg::Word, Arg::Int}},
       {"agent-start", {Arg::Word, Arg::Int}},
       {"agent-cancel", {Arg::Word}},
+      {"save-table", {}},
       {"tornado-output", {Arg::Word}},
   };
   return v;
@@ -98,7 +99,7 @@ std::string checkValues(const ScriptStep& s) {
   };
   if (s.verb == "view" && !parseView(s.args[0])) {
     return oneOf(s.args[0], {"map", "pyramid", "timeseries", "prevention", "budget", "comparison",
-                             "solidarity", "tornado"});
+                             "solidarity", "municipalities", "tornado"});
   }
   if (s.verb == "workshop") return oneOf(s.args[0], {"on", "off", "toggle"});
   if (s.verb == "tornado-output")
@@ -294,6 +295,16 @@ void ScriptPlayer::apply(App& app, const ScriptStep& s) {
     clickTarget_ = a[0];
   } else if (s.verb == "export") {
     app.requestExport(a[0], dir_);
+  } else if (s.verb == "save-table") {
+    // The view draws and saves its table in the next frame (comparison, solidarity, side by side).
+    ok = st.view == View::Comparison || st.view == View::Solidarity ||
+         st.view == View::Municipalities;
+    if (ok) {
+      st.exportDir = dir_;  // scripted: next to the screenshots
+      st.tableCsvRequested = true;
+    } else {
+      error = std::string("save-table: the view '") + viewKey(st.view) + "' has no table";
+    }
   } else if (s.verb == "snapshot") {
     st.exportDir = dir_;  // scripted: next to the screenshots
     st.snapshotRequested = true;
@@ -419,6 +430,8 @@ void ScriptPlayer::recordOverflow(const std::string& shot) {
 }
 
 void ScriptPlayer::afterRender(App& app) {
+  // A snapshot page is never a screenshot of its own: its text is checked when it is saved.
+  if (app.pageSaved()) recordOverflow("moment-" + std::to_string(app.pageSaved()));
   if (phase_ != Phase::Settling) return;
   ++frames_;
   const Platform& p = app.platform();

@@ -1,5 +1,7 @@
 #include "gui/snapshot.hpp"
 
+#include "gui/text_fit.hpp"
+
 #include "charts/svg_renderer.hpp"
 #include "gui/pdf_pages.hpp"
 #include "gui/scenario_info.hpp"
@@ -68,7 +70,9 @@ Snapshot describeMoment(const Ui& ui, int number) {
 
 void drawSnapshotHeader(Ui& ui, const Snapshot& s) {
   ImGui::PushFont(ui.font(ui.fontSize * 1.25f, true));
-  ImGui::TextUnformatted(("zorgsim \u2013 " + s.title).c_str());
+  const std::string title = "zorgsim \u2013 " + s.title;
+  checkTextFits(title, ImGui::GetContentRegionAvail().x);
+  ImGui::TextUnformatted(title.c_str());
   ImGui::PopFont();
   std::string line = std::string(ui.t("snap.scenario")) + ": " + s.scenario;
   if (!s.others.empty())
@@ -90,6 +94,14 @@ void drawSnapshotFooter(Ui& ui) {
   textWrappedAtSpaces(sourceLine(ui));
   textWrappedAtSpaces(ui.t("snap.caveat"));
   ImGui::PopFont();
+  // The footer's box is snapshotFooterHeight() above the bottom of the page: wrapped lines
+  // that need more run off the page (cut vertically, which the glyph check does not see).
+  const float bottom = ImGui::GetWindowPos().y + ImGui::GetWindowContentRegionMax().y;
+  const float end = ImGui::GetCursorScreenPos().y - ImGui::GetStyle().ItemSpacing.y;
+  if (end > bottom + 0.75f) {
+    frameOverflows().push_back({"snapshot footer (source line and caveat)",
+                                ImGui::GetCursorScreenPos().x, bottom, end - bottom});
+  }
 }
 
 std::vector<std::filesystem::path> writeSnapshotDocuments(const Ui& ui,

@@ -356,6 +356,37 @@ const std::vector<StringEntry>& stringTable() {
       {"status.in_frame", "in hetzelfde frame", "in the same frame"},
       {"status.background", "op de achtergrond", "in the background"},
       {"status.no_runs", "Nog geen resultaten.", "No results yet."},
+      // Municipalities side by side, and table export (CSV)
+      {"view.municipalities", "Gemeenten naast elkaar", "Municipalities side by side"},
+      {"mun.title", "Gemeenten naast elkaar", "Municipalities side by side"},
+      {"mun.empty", "Kies een regio om de gemeenten naast elkaar te zien.",
+       "Choose a region to see its municipalities side by side."},
+      {"mun.scenario", "Scenario", "Scenario"},
+      {"mun.share75", "Aandeel 75+", "Share aged 75+"},
+      {"mun.wmo_clients", "Wmo-cliënten*", "Wmo clients*"},
+      {"mun.youth_clients", "Jeugdhulpcliënten*", "Youth-care clients*"},
+      {"mun.gap", "Zorgpersoneel: tekort of overschot", "Care staff: shortage or surplus"},
+      {"mun.page", "Gemeenten", "Municipalities"},
+      {"mun.region", "regio", "region"},
+      {"mun.of", "van", "of"},
+      {"mun.note_clients",
+       "* Cliënten per voorziening opgeteld: wie twee Wmo-voorzieningen heeft, telt twee keer. De "
+       "laatste kolom is de hele regio.",
+       "* Clients summed per provision: a person with two Wmo provisions counts twice. The last "
+       "column is the whole region."},
+      {"mun.note_no_care", "De laatste kolom is de hele regio.",
+       "The last column is the whole region."},
+      {"mun.note_diff", "In grijs: het verschil met", "In grey: the difference from"},
+      {"csv.save", "Tabel opslaan (CSV)", "Save table (CSV)"},
+      {"csv.help",
+       "Slaat deze tabel op als CSV in de exportmap: één getal per regel, met punt als decimaalteken, "
+       "met regio, jaar en scenario's in elke regel.",
+       "Saves this table as CSV in the export folder: one number per line, point as decimal "
+       "separator, with region, year and scenarios on every line."},
+      {"csv.saved", "Tabel opgeslagen:", "Table saved:"},
+      {"csv.failed",
+       "De tabel is niet opgeslagen; er is niets verloren. Kies een map waarin u mag schrijven. Map:",
+       "The table was not saved; nothing was lost. Choose a folder you can write to. Folder:"},
       // Which assumption matters (view_tornado.cpp)
       {"view.tornado", "Welke aanname telt?", "Which assumption matters?"},
       {"tor.title", "Welke aanname telt?", "Which assumption matters?"},

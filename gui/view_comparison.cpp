@@ -12,6 +12,7 @@
 #include "gui/headline.hpp"
 #include "gui/indicators.hpp"
 #include "gui/scenario_info.hpp"
+#include "gui/table_csv.hpp"
 #include "gui/text_fit.hpp"
 #include "gui/views.hpp"
 #include "gui/widgets.hpp"
@@ -48,17 +49,6 @@ void scenarioChips(Ui& ui) {
     ImGui::PopID();
   }
   if (s.comparisons().empty()) mutedWrapped(ui.t("cmp.empty"));
-}
-
-// The base column: the choice, or baseline when it is among the scenarios, else the current.
-std::size_t baseIndex(const Ui& ui, std::size_t count) {
-  const int chosen = ui.state.compareBase;
-  if (chosen >= 0 && static_cast<std::size_t>(chosen) < count) return std::size_t(chosen);
-  const auto& comps = ui.session.comparisons();
-  for (std::size_t i = 0; i < comps.size(); ++i) {
-    if (comps[i].scenario.name == "baseline") return i + 1;
-  }
-  return 0;
 }
 
 void baseChooser(Ui& ui, const std::vector<ScenarioLine>& lines, std::size_t base) {
@@ -265,9 +255,10 @@ void smallCharts(Ui& ui, const std::vector<ScenarioLine>& lines) {
 void drawComparisonView(Ui& ui) {
   scenarioChips(ui);
   const auto lines = scenarioLines(ui, false, true);
-  const std::size_t base = baseIndex(ui, lines.size());
+  const std::size_t base = comparisonBaseIndex(ui, lines.size());
   if (lines.size() > 1) baseChooser(ui, lines, base);
   yearSlider(ui, ui.fontSize * 14);
+  if (tableCsvButton(ui)) saveTable(ui, comparisonExport(ui, lines, base));
   drawHeadline(ui, gapHeadline(ui, lines, base));
   figureTable(ui, lines, base);
   ImGui::Spacing();

@@ -7,6 +7,7 @@
 
 #include "gui/agent_controls.hpp"
 #include "gui/chart_view.hpp"
+#include "gui/table_csv.hpp"
 #include "gui/text_fit.hpp"
 #include "gui/views.hpp"
 #include "gui/widgets.hpp"
@@ -165,7 +166,7 @@ void drawSolidarityView(Ui& ui) {
                            "; " + r->regionName + ", " + std::to_string(r->year) + ". " +
                            ui.t("sol.risk_note");
   mutedWrapped(what.c_str());
-  ImGui::Spacing();
+  if (tableCsvButton(ui, false)) saveTable(ui, solidarityExport(*r, s.scenario().name));
   const float avail = ImGui::GetContentRegionAvail().y;
   const std::size_t municipalities = r->rows.size() / kPoolKeys;
   sectionTitle(ui, ui.t("sol.risk_title"));

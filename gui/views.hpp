@@ -19,6 +19,7 @@ void drawBudgetView(Ui& ui);                             // view_budget.cpp
 void drawComparisonView(Ui& ui);                         // view_comparison.cpp
 void drawSolidarityView(Ui& ui);                         // view_solidarity.cpp
 void drawFileDialog(Ui& ui);                             // view_files.cpp
+void drawMunicipalitiesView(Ui& ui);                     // view_municipalities.cpp
 void drawTornadoView(Ui& ui);                            // view_tornado.cpp
 
 // Scenario files for the file dialog: *.toml in the scenario folder, sorted.

@@ -298,4 +298,14 @@ void rightAlignedHeadersRow() {
   }
 }
 
+std::size_t comparisonBaseIndex(const Ui& ui, std::size_t count) {
+  const int chosen = ui.state.compareBase;
+  if (chosen >= 0 && static_cast<std::size_t>(chosen) < count) return std::size_t(chosen);
+  const auto& comps = ui.session.comparisons();
+  for (std::size_t i = 0; i < comps.size(); ++i) {
+    if (comps[i].scenario.name == "baseline") return i + 1;
+  }
+  return 0;
+}
+
 }  // namespace zorgsim::gui

@@ -69,6 +69,10 @@ struct ScenarioLine {
   float width = 1.0f;
 };
 std::vector<ScenarioLine> scenarioLines(const Ui& ui, bool withReference, bool withComparisons);
+// The scenario the others are measured against, as an index into scenarioLines(ui, false,
+// true) of `count` lines: the user's choice, or baseline when it is among them, else the
+// current one (0).
+std::size_t comparisonBaseIndex(const Ui& ui, std::size_t count);
 
 // One series per scenario line of an indicator of the focus area, base year .. horizon of
 // the current scenario, times `scale`.

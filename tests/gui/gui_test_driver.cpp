@@ -25,6 +25,7 @@
 #include <nlohmann/json.hpp>
 #include <stb_image.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdio>
@@ -363,7 +364,7 @@ int golden(const std::string& gui, const fs::path& src, const fs::path& out) {
   // Mean absolute difference per channel (0-255). Text or a bar moving by a pixel stays far
   // below it; a changed layout, colour or empty chart does not.
   constexpr double kTolerance = 1.5;
-  for (const char* name : {"pyramid", "map", "tornado"}) {
+  for (const char* name : {"pyramid", "map", "municipalities", "tornado"}) {
     const fs::path shot = out / (std::string(name) + ".png");
     const fs::path ref = src / "tests/gui/golden" / (std::string(name) + ".png");
     if (accept) {
@@ -403,7 +404,17 @@ int layout(const std::string& gui, const fs::path& src, const fs::path& out,
   const json st = playScript(gui, script, out, width, height, status);
   check(status == 0, "zorgsim-gui --script exits 0 at " + size);
   if (st.empty()) return 1;
-  checkScreenshots(st, width, height, {"view-comparison", "view-solidarity"});
+  checkScreenshots(st, width, height,
+                   {"view-comparison", "view-solidarity", "view-municipalities"});
+  // "Tabel opslaan (CSV)" on the comparison, side-by-side and solidarity views (one header,
+  // data rows; solidarity is computed for the year after the base year).
+  for (const char* table : {"tabel-comparison-ACH-2040.csv", "tabel-municipalities-ACH-2040.csv",
+                            "tabel-solidarity-ACH-2022.csv"}) {
+    const std::string csv = readFile(out / table);
+    check(csv.rfind("table,region_code,region,year,", 0) == 0 &&
+              std::count(csv.begin(), csv.end(), '\n') > 10,
+          std::string(table) + " written at " + size);
+  }
   // "Bewaar dit moment" (two in the script): the pages, their CSVs and the one document.
   int w = 0, h = 0, n = 0;
   const bool page = stbi_info((out / "moment-02.png").string().c_str(), &w, &h, &n) != 0;
