@@ -25,7 +25,7 @@ enum class View {
   Tornado,
 };
 inline constexpr View kViews[] = {
-    View::Map,        View::Pyramid,        View::TimeSeries, View::Prevention, View::Budget,
+    View::Map,        View::Pyramid,    View::TimeSeries,     View::Prevention, View::Budget,
     View::Comparison, View::Solidarity, View::Municipalities, View::Tornado,
 };
 
