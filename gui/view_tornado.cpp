@@ -11,6 +11,7 @@
 #include "gui/text_fit.hpp"
 #include "gui/views.hpp"
 #include "gui/widgets.hpp"
+#include "report/tornado_words.hpp"
 
 #include <imgui.h>
 
@@ -20,6 +21,9 @@
 namespace zorgsim::gui {
 
 namespace {
+
+using report::inputValueLabel;
+using report::outputDecimals;
 
 constexpr ImU32 kLowColor = IM_COL32(0, 114, 178, 255);  // Okabe-Ito blue
 constexpr ImU32 kHighColor = IM_COL32(213, 94, 0, 255);  // Okabe-Ito vermillion
@@ -234,7 +238,9 @@ void drawTornadoView(Ui& ui) {
   const TornadoRun* r = task.result();
   if (!r || r->tornado.bars.empty()) return;
   const SensitivityOutput& o = *findSensitivityOutput(r->output);
-  const std::string headline = tornadoHeadline(*r, o, ui.state.lang == Lang::Nl, ui.format);
+  const bool nl = ui.state.lang == Lang::Nl;
+  const std::string headline = report::tornadoHeadline(
+      r->tornado, r->inputs, report::outputWords(o, nl), r->query.year, nl, ui.format);
   ImGui::PushFont(ui.font(ui.fontSize * (ui.state.workshop ? 1.15f : 1.05f), true));
   textWrappedAtSpaces(headline);
   ImGui::PopFont();

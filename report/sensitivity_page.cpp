@@ -1,6 +1,7 @@
 #include "report/sensitivity_page.hpp"
 
 #include "report/html_writer.hpp"
+#include "report/tornado_words.hpp"
 
 #include <fmt/format.h>
 
@@ -85,7 +86,8 @@ std::string pageHead(const SensitivityQuestion& q, const Tornado& t, const Numbe
       ".n{{text-align:right;white-space:nowrap}}.note{{color:#444}}td.bar{{width:22%;min-width:8em}}"
       ".track{{position:relative;height:14px;background:#eee}}.range{{position:absolute;top:0;"
       "height:14px;background:#d55e00}}.base{{position:absolute;top:-2px;height:18px;width:2px;"
-      "background:#000}}table{{border-collapse:collapse}}tr{{border-bottom:1px solid #ddd}}"
+      "background:#000}}.headline{{font-size:1.2em;font-weight:bold}}"
+      "table{{border-collapse:collapse}}tr{{border-bottom:1px solid #ddd}}"
       "</style></head><body>\n",
       nl ? "nl" : "en", pick(nl, "gevoeligheid", "sensitivity"), esc(q.output), esc(q.area),
       q.year);
@@ -111,6 +113,15 @@ std::string pageHead(const SensitivityQuestion& q, const Tornado& t, const Numbe
   return out;
 }
 
+// The sentence a reader takes away, the same as the GUI view's (report/tornado_words.hpp).
+std::string headline(const SensitivityQuestion& q, const std::vector<UncertainInput>& inputs,
+                     const Tornado& t) {
+  const std::string words =
+      tornadoHeadline(t, inputs, outputWords(q.output, q.dutch), q.year, q.dutch,
+                      q.dutch ? charts::NumberFormat::dutch() : charts::NumberFormat::english());
+  return words.empty() ? std::string() : "<p class=\"headline\">" + esc(words) + "</p>\n";
+}
+
 }  // namespace
 
 std::string sensitivityHtml(const SensitivityQuestion& q, const std::vector<UncertainInput>& inputs,
@@ -122,7 +133,7 @@ std::string sensitivityHtml(const SensitivityQuestion& q, const std::vector<Unce
     axisLo = std::min({axisLo, b.outputLow, b.outputHigh});
     axisHi = std::max({axisHi, b.outputLow, b.outputHigh});
   }
-  std::string out = pageHead(q, t, n);
+  std::string out = pageHead(q, t, n) + headline(q, inputs, t);
   out += pick(nl,
               "<table><thead><tr><th class=\"n\">#</th><th>Invoer</th><th class=\"n\">Laag</th>"
               "<th class=\"n\">Basis</th><th class=\"n\">Hoog</th><th class=\"n\">Uitkomst laag"

@@ -70,6 +70,14 @@ TEST_CASE("the sensitivity page lists every input by swing, with its source, esc
   CHECK(page.find("assumption: a &amp; b") != std::string::npos);
   CHECK(page.find("Achterhoek in 2035") != std::string::npos);
   CHECK(page.find("Sobol") == std::string::npos);  // only when computed
+  // The headline names the input with the largest swing, in the GUI view's words
+  // (report/tornado_words.hpp): x1 from 0 to 1 moves the output from 1.25 to -1.75.
+  const auto head = page.find(
+      "<p class=\"headline\">Voor het personeelstekort in 2035 telt "
+      "\u201csecond input\u201d het zwaarst: ");
+  REQUIRE(head != std::string::npos);
+  CHECK(page.find(" fte bij 0 en ", head) < page.find(" fte bij 1 (basis ", head));
+  CHECK(head < page.find("<table>"));
   SobolIndices s;
   s.first = {0.3, 0.6, 0.01};
   s.firstStdError = {0.05, 0.05, 0.05};
@@ -177,6 +185,8 @@ TEST_CASE("one label table: every input has a Dutch and an English label and sou
   const std::string en = report::sensitivityHtml(q, inputs, t, nullptr);
   CHECK(en.find("<html lang=\"en\">") != std::string::npos);
   CHECK(en.find("Which assumption matters?") != std::string::npos);
+  CHECK(en.find("<p class=\"headline\">For the workforce gap in 2035, \u201c") !=
+        std::string::npos);
   CHECK(en.find(">" + fertility->label + "<") != std::string::npos);
   CHECK(en.find(">" + fertility->labelNl + "<") == std::string::npos);
   CHECK(en.find("assumption: +-10 % of the fertility level") != std::string::npos);

@@ -4,6 +4,7 @@
 
 #include "gui/session.hpp"
 #include "gui/tornado_figures.hpp"
+#include "report/tornado_words.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -65,7 +66,9 @@ TEST_CASE("the view's tornado is the sensitivity command's tornado, keyed by are
   CHECK(r.tornado.runs == int(2 * inputs.size() + 1));
   // The headline names the input with the largest swing and its two outcomes.
   const SensitivityOutput& gap = *findSensitivityOutput("gap");
-  const std::string nl = tornadoHeadline(r, gap, true, charts::NumberFormat::dutch());
+  const std::string nl =
+      report::tornadoHeadline(r.tornado, r.inputs, report::outputWords(gap, true), 2035, true,
+                              charts::NumberFormat::dutch());
   const UncertainInput& top = r.inputs[r.tornado.bars.front().input];
   CHECK(nl.rfind(
             "Voor het personeelstekort in 2035 telt \u201c" + top.labelNl + "\u201d het zwaarst: ",
@@ -73,7 +76,9 @@ TEST_CASE("the view's tornado is the sensitivity command's tornado, keyed by are
   CHECK(nl.find(charts::formatNumber(r.tornado.bars.front().outputLow, 0,
                                      charts::NumberFormat::dutch()) +
                 " fte bij ") != std::string::npos);
-  const std::string en = tornadoHeadline(r, gap, false, charts::NumberFormat::english());
+  const std::string en =
+      report::tornadoHeadline(r.tornado, r.inputs, report::outputWords(gap, false), 2035, false,
+                              charts::NumberFormat::english());
   CHECK(en.rfind("For the workforce gap in 2035, \u201c" + top.label + "\u201d matters most: ",
                  0) == 0);
 }
@@ -81,17 +86,18 @@ TEST_CASE("the view's tornado is the sensitivity command's tornado, keyed by are
 TEST_CASE("tornado words: input values without trailing zeros, no headline without a swing",
           "[gui][tornado]") {
   const auto nl = charts::NumberFormat::dutch();
-  CHECK(inputValueLabel(0.8, nl) == "0,8");
-  CHECK(inputValueLabel(1.2000000001, nl) == "1,2");
-  CHECK(inputValueLabel(2.24, nl) == "2,24");
-  CHECK(inputValueLabel(-0.5, nl) == "-0,5");
-  CHECK(inputValueLabel(3, nl) == "3");
-  CHECK(inputValueLabel(1234.5, charts::NumberFormat::english()) == "1,234.5");
+  CHECK(report::inputValueLabel(0.8, nl) == "0,8");
+  CHECK(report::inputValueLabel(1.2000000001, nl) == "1,2");
+  CHECK(report::inputValueLabel(2.24, nl) == "2,24");
+  CHECK(report::inputValueLabel(-0.5, nl) == "-0,5");
+  CHECK(report::inputValueLabel(3, nl) == "3");
+  CHECK(report::inputValueLabel(1234.5, charts::NumberFormat::english()) == "1,234.5");
+  const report::OutputWords gapWords = report::outputWords(*findSensitivityOutput("gap"), true);
   TornadoRun flat;
   flat.output = "gap";
   flat.inputs.resize(1);
   flat.tornado.bars.push_back({0, 5.0, 5.0});
-  CHECK(tornadoHeadline(flat, *findSensitivityOutput("gap"), true, nl).empty());
+  CHECK(report::tornadoHeadline(flat.tornado, flat.inputs, gapWords, 2035, true, nl).empty());
   flat.tornado.bars.clear();
-  CHECK(tornadoHeadline(flat, *findSensitivityOutput("gap"), true, nl).empty());
+  CHECK(report::tornadoHeadline(flat.tornado, flat.inputs, gapWords, 2035, true, nl).empty());
 }
