@@ -412,6 +412,7 @@ const std::vector<StringEntry>& stringTable() {
       {"tor.runs", "berekeningen", "runs"},
       {"tor.stale", "(vorige berekening)", "(previous run)"},
       {"tor.failed", "De berekening is mislukt:", "The computation failed:"},
+      {"tor.no_effect", "Geen invloed op deze uitkomst:", "No effect on this output:"},
       {"tor.sum_note",
        "Cliënten per voorziening opgeteld: wie twee voorzieningen heeft, telt twee keer.",
        "Clients per service added up: a person with two services counts twice."},

@@ -128,16 +128,25 @@ void drawTornado(Ui& ui, const TornadoRun& r, float alpha) {
   const bool nl = ui.state.lang == Lang::Nl;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float line = ImGui::GetTextLineHeight();
-  const std::size_t n = t.bars.size();
+  // Inputs that do not move this output (a Wmo trend for the population) are named under the
+  // bars rather than drawn as empty rows; the bars are sorted by swing, so they come last.
+  const double tiny = 1e-9 * std::max(1.0, std::abs(t.baseOutput));
+  std::size_t n = 0;
+  while (n < t.bars.size() && t.bars[n].swing() > tiny) ++n;
+  std::string without;
+  for (std::size_t i = n; i < t.bars.size(); ++i)
+    without += (i > n ? ", " : "") + r.inputs[t.bars[i].input].labelIn(nl);
+  if (n == 0) n = t.bars.size();  // nothing moves it: show the rows, the headline is absent
+  const float noteH = without.empty() ? 0.0f : line * 2.6f;
   const float rowH =
-      std::max(line * 1.3f, std::min(line * 2.2f, (avail.y - line * 1.6f) / float(n)));
+      std::max(line * 1.3f, std::min(line * 2.2f, (avail.y - line * 1.6f - noteH) / float(n)));
   ImGui::BeginChild("##tornado-rows", {0, avail.y}, false);
   Frame fr;
   fr.origin = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;
   float widest = 0;
-  for (const auto& b : t.bars)
-    widest = std::max(widest, ImGui::CalcTextSize(r.inputs[b.input].labelIn(nl).c_str()).x);
+  for (std::size_t i = 0; i < n; ++i)
+    widest = std::max(widest, ImGui::CalcTextSize(r.inputs[t.bars[i].input].labelIn(nl).c_str()).x);
   fr.labelW = std::min(widest + ui.fontSize, width * 0.38f);
   // Room for the input values beside the outermost bars.
   const float valueRoom = ImGui::CalcTextSize("-0,00").x + ui.fontSize * 0.5f;
@@ -153,6 +162,8 @@ void drawTornado(Ui& ui, const TornadoRun& r, float alpha) {
   drawAxis(ui, fr, n, nl ? o.unitNl : o.unitEn);  // first: the grid lies under the bars and labels
   for (std::size_t i = 0; i < n; ++i) drawRow(ui, fr, r, i, alpha);
   ImGui::Dummy({width, rowH * float(n) + line * 1.4f});
+  if (n < t.bars.size() && !without.empty())
+    mutedWrapped((std::string(ui.t("tor.no_effect")) + " " + without + ".").c_str());
   ImGui::EndChild();
 }
 
