@@ -48,7 +48,8 @@ secs() { awk "BEGIN{printf \"%.2f\", $2 - $1}"; }
 [[ -d $WINEPREFIX/drive_c ]] || { wineboot --init >/dev/null 2>&1; wineserver -w; }
 wineserver -p 2>/dev/null  # keep the Wine server up between programs (timings without its start)
 work=$(mktemp -d)
-trap 'rm -rf "$work"; wineserver -k 2>/dev/null' EXIT
+mounted_ro=
+trap '[[ -n $mounted_ro ]] && umount "$mounted_ro"; rm -rf "$work"; wineserver -k 2>/dev/null' EXIT
 version=$(sed -n 's/^project(zorgsim VERSION \([0-9.]*\).*/\1/p' "$root/CMakeLists.txt")
 name=zorgsim-$version-windows-x64
 home_unix="$WINEPREFIX/drive_c/users/Gebruiker Één/Documenten"
@@ -143,6 +144,53 @@ status=$?
 [[ $status == 2 ]] && grep -aq 'nergens\\scenario.toml' "$work/miss.out" &&
   ok "missing scenario: status 2, message names the path: $(tr -d '\r' <"$work/miss.out" | head -1)" ||
   bad "missing scenario: status $status: $(tr -d '\r' <"$work/miss.out" | tail -2)"
+# A result file held open by another Windows process (issue #20): as Excel holds a CSV it has
+# open (no sharing) and as a viewer does (others may only read). Rename over a file that is open
+# without delete sharing fails on Windows, where Linux would replace it. The run must either
+# stop with an error naming the file and keep the old one, or replace it correctly; never leave
+# a half file or temporary files.
+hold=$work/hold_file.exe
+if x86_64-w64-mingw32-gcc-posix -municode -O2 -o "$hold" "$root/tests/windows/hold_file.c" 2>"$work/hold.err"; then
+  for mode in excl read; do
+    before=$(sha256sum <"$out_unix/results.csv")
+    wine "$hold" "$out\\results.csv" 40 $mode >"$work/hold.out" 2>&1 &
+    hold_pid=$!
+    for _ in $(seq 200); do grep -q held "$work/hold.out" && break; sleep 0.1; done
+    wine "$app_unix/zorgsim.exe" run --quiet --out "$out" >"$work/locked.out" 2>&1
+    status=$?
+    kill "$hold_pid" 2>/dev/null
+    wait "$hold_pid" 2>/dev/null
+    msg=$(tr -d '\r' <"$work/locked.out" | head -1)
+    left=$(ls -A "$out_unix" | grep -c '\.tmp')
+    if ! grep -q held "$work/hold.out"; then
+      bad "results.csv held open ($mode): the holder did not start: $(cat "$work/hold.out")"
+    elif [[ $status != 0 ]] && grep -aq 'results.csv' "$work/locked.out" &&
+      [[ $(sha256sum <"$out_unix/results.csv") == "$before" && $left == 0 ]]; then
+      ok "results.csv held open by another process ($mode): status $status, old file kept, no temporary files: $msg"
+    elif [[ $status == 0 && $left == 0 ]] && cmp -s "$work/linux/results.csv" "$out_unix/results.csv"; then
+      ok "results.csv held open by another process ($mode): replaced correctly (Wine allowed it), no temporary files"
+    else
+      bad "results.csv held open ($mode): status $status, $left temporary files, file $([[ $(sha256sum <"$out_unix/results.csv") == "$before" ]] && echo kept || echo changed): $msg"
+    fi
+  done
+else
+  bad "hold_file.exe does not build: $(head -3 "$work/hold.err")"
+fi
+# A read-only folder: a read-only tmpfs mounted under C:\ (needs root with CAP_SYS_ADMIN, as in
+# CI; elsewhere SKIP). The run stops before any work with an error naming the folder.
+ro_unix="$args_unix/alleen-lezen"
+mkdir -p "$ro_unix"
+if mount -t tmpfs -o ro,size=64k tmpfs "$ro_unix" 2>/dev/null; then
+  mounted_ro=$ro_unix
+  wine "$app_unix/zorgsim.exe" run --quiet --out "$args_home\\alleen-lezen\\uitvoer" >"$work/ro.out" 2>&1
+  status=$?
+  umount "$ro_unix" && mounted_ro=
+  [[ $status != 0 ]] && grep -aq 'alleen-lezen' "$work/ro.out" && [[ -z $(ls -A "$ro_unix") ]] &&
+    ok "read-only folder: status $status, nothing written: $(tr -d '\r' <"$work/ro.out" | head -1)" ||
+    bad "read-only folder: status $status: $(tr -d '\r' <"$work/ro.out" | head -2)"
+else
+  echo "  (SKIP: read-only folder: cannot mount a read-only tmpfs here; not counted)"
+fi
 # A scenario in a non-ASCII folder that extends another non-ASCII file (extends = "..." is read
 # from the TOML as UTF-8) and picks up interventions.toml next to it.
 scen_unix="$args_unix/scenario's Één"
