@@ -1,4 +1,5 @@
 #include "charts/axis_ticks.hpp"
+#include "sim/portable_math.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -8,15 +9,15 @@ namespace zorgsim::charts {
 
 double niceNumber(double x, bool round) {
   if (!(x > 0) || !std::isfinite(x)) return 1.0;
-  const double exponent = std::floor(std::log10(x));
-  const double fraction = x / std::pow(10.0, exponent);
+  const double exponent = std::floor(pm::log10(x));
+  const double fraction = x / pm::pow(10.0, exponent);
   double nice;
   if (round) {
     nice = fraction < 1.5 ? 1 : fraction < 3 ? 2 : fraction < 7 ? 5 : 10;
   } else {
     nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10;
   }
-  return nice * std::pow(10.0, exponent);
+  return nice * pm::pow(10.0, exponent);
 }
 
 NiceRange niceRange(double lo, double hi, int targetTicks) {
@@ -33,7 +34,7 @@ NiceRange niceRange(double lo, double hi, int targetTicks) {
   r.step = niceNumber((hi - lo) / targetTicks, true);
   r.min = std::floor(lo / r.step) * r.step;
   r.max = std::ceil(hi / r.step) * r.step;
-  r.decimals = std::max(0, static_cast<int>(-std::floor(std::log10(r.step) + 1e-9)));
+  r.decimals = std::max(0, static_cast<int>(-std::floor(pm::log10(r.step) + 1e-9)));
   for (double t = r.min; t <= r.max + 0.5 * r.step; t += r.step) {
     r.ticks.push_back(std::abs(t) < 1e-9 * r.step ? 0.0 : t);
   }

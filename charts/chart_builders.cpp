@@ -1,6 +1,7 @@
 #include "charts/chart_builders.hpp"
 
 #include "charts/palette.hpp"
+#include "sim/portable_math.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -157,7 +158,7 @@ Chart timeSeriesChart(const TimeSeriesSpec& spec) {
 double roundSignificant(double v, int digits) {
   if (v == 0 || !std::isfinite(v)) return v;
   const double scale =
-      std::pow(10.0, digits - 1 - static_cast<int>(std::floor(std::log10(std::abs(v)))));
+      pm::pow(10.0, digits - 1 - static_cast<int>(std::floor(pm::log10(std::abs(v)))));
   return std::round(v * scale) / scale;
 }
 
@@ -188,7 +189,7 @@ std::vector<double> equalIntervalBreaks(const std::vector<double>& values, std::
   // Equal steps of a round size, never finer than the shown precision: a spread of 0,6
   // points gets few classes, not seven colours that make it look dramatic.
   const double step =
-      std::max(niceNumber((*hi - *lo) / double(classes), true), std::pow(10.0, -decimals));
+      std::max(niceNumber((*hi - *lo) / double(classes), true), pm::pow(10.0, -decimals));
   for (double b = std::floor(*lo / step) * step + step; b <= *hi - 1e-9 * step; b += step) {
     breaks.push_back(roundSignificant(b, 6));
   }
@@ -238,7 +239,7 @@ Chart choroplethChart(const GeoMap& geo, const ChoroplethSpec& spec) {
   const std::size_t nClasses = breaks.size() + 1;
   // A value is classed as it is shown (rounded to the shown decimals), so "9,4 %" never
   // lands in the class "< 9,4 %".
-  const double shown = std::pow(10.0, spec.decimals);
+  const double shown = pm::pow(10.0, spec.decimals);
   auto classOf = [&](double v) {
     const double r = std::round(v * shown) / shown;
     return static_cast<std::size_t>(

@@ -1,4 +1,5 @@
 #include "charts/gap_words.hpp"
+#include "sim/portable_math.hpp"
 
 #include <cmath>
 
@@ -11,7 +12,7 @@ const char* gapKind(double gap, bool dutch) {
 
 std::string gapWords(double gap, int decimals, const NumberFormat& f, bool dutch) {
   const std::string number = formatNumber(std::abs(gap), decimals, f);
-  const double unit = std::pow(10.0, -decimals) / 2.0;
+  const double unit = pm::pow(10.0, -decimals) / 2.0;
   if (std::abs(gap) < unit) return number + (dutch ? " (in evenwicht)" : " (balanced)");
   return number + " " + gapKind(gap, dutch);
 }

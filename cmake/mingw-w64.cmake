@@ -49,8 +49,8 @@ if(ZORGSIM_WINDOWS_DEPS)
   set(CMAKE_CXX_FLAGS_INIT "-isystem ${ZORGSIM_WINDOWS_DEPS}/include")
 endif()
 # find_library (and pkg-config's -l flags) take static libraries only: MinGW's platform file
-# prefers import libraries (libz.dll.a), which would make the programs need zlib1.dll. Also the
-# portable exp/log/pow (libzorgsim_m.a). Both in static-libraries.cmake, run after project().
+# prefers import libraries (libz.dll.a), which would make the programs need zlib1.dll
+# (static-libraries.cmake, run after project()).
 set(CMAKE_PROJECT_INCLUDE ${CMAKE_CURRENT_LIST_DIR}/mingw/static-libraries.cmake)
 set(CMAKE_EXE_LINKER_FLAGS_INIT "-static -static-libgcc -static-libstdc++")
 

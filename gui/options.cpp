@@ -34,6 +34,7 @@ Usage: zorgsim-gui [options]
   --bench-frames N        frame benchmark: N frames per view, median CPU time per frame
                           excluding the buffer swap, then exit
   --compare K             scenarios in the comparison view during --bench-frames (1-4, default 4)
+  --first-frame-time      print on stderr the seconds from start to the first frame on screen
   --version, --help
 )";
 }
@@ -101,6 +102,8 @@ Options parseOptions(const std::vector<std::string>& args) {
     } else if (a == "--bench-frames") {
       o.benchFrames = toInt(a, value());
       if (o.benchFrames < 1) throw std::invalid_argument("--bench-frames: at least 1");
+    } else if (a == "--first-frame-time") {
+      o.firstFrameTime = true;
     } else if (a == "--compare") {
       o.compare = toInt(a, value());
       if (o.compare < 1 || o.compare > 4)

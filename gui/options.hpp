@@ -19,6 +19,7 @@ struct Options {
   std::filesystem::path script, screenshots;
   int benchFrames = 0;
   int compare = 4;
+  bool firstFrameTime = false;  // print the time to the first frame on stderr
   bool help = false, version = false;
 };
 

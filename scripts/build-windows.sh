@@ -51,7 +51,6 @@ fetch() {  # fetch PACKAGE DIR-GLOB
 glfw_src=$(fetch glfw3 'glfw3-*/')
 imgui_src=$(fetch imgui 'imgui-*/')
 xlsx_src=$(fetch libxlsxwriter 'libxlsxwriter-*/')
-musl_src=$(fetch musl 'musl-*/')
 
 # 2. Header-only libraries from Debian's -dev packages: only their own folders.
 for h in eigen3 boost nlohmann fmt toml++ CLI catch2 stb; do
@@ -75,23 +74,8 @@ cross_cmake() {  # cross_cmake SRC BUILD [cmake options]
 [[ -f $deps/lib/libxlsxwriter.a ]] || cross_cmake "$xlsx_src" "$build/xlsxwriter" \
   -DBUILD_TESTS=OFF -DBUILD_EXAMPLES=OFF -DUSE_SYSTEM_MINIZIP=OFF \
   -DZLIB_ROOT=/usr/$triple
-# exp, log and pow as glibc computes them (docs/windows.md, "Floating point"): MinGW-w64's are
-# not correctly rounded and made results.csv differ from Linux. glibc's generic exp/log/pow and
-# musl's are the same Arm optimized-routines code (MIT); musl's files build stand-alone.
-# libzorgsim_m.a is linked before MinGW's libm (cmake/mingw-w64.cmake).
-if [[ ! -f $deps/lib/libzorgsim_m.a ]]; then
-  mkdir -p "$build/libm-obj" "$build/libm-include"
-  printf '#define __BYTE_ORDER 1234\n#define __LITTLE_ENDIAN 1234\n#define __BIG_ENDIAN 4321\n' \
-    >"$build/libm-include/endian.h"
-  : >"$build/libm-include/features.h"
-  for f in exp exp_data log log_data pow pow_data __math_oflow __math_uflow __math_xflow \
-    __math_invalid __math_divzero; do
-    $triple-gcc-posix -O2 -std=c99 -ffp-contract=off -Dhidden= -I"$build/libm-include" -I"$musl_src/arch/generic" \
-      -I"$musl_src/src/internal" -I"$musl_src/src/math" -ffile-prefix-map="$musl_src"=musl \
-      -c "$musl_src/src/math/$f.c" -o "$build/libm-obj/$f.o"
-  done
-  $triple-gcc-ar-posix rcsD "$deps/lib/libzorgsim_m.a" "$build"/libm-obj/*.o
-fi
+# exp, log, pow, log10, sin and cos: zorgsim's own copy of musl's (third_party/musl-libm), built
+# with the programs as on Linux (sim/portable_math.hpp), not MinGW-w64's.
 if [[ ! -f $deps/lib/libimgui.a || $root/cmake/mingw/build-imgui.cmake -nt $deps/lib/libimgui.a ]]; then
   cmake -DIMGUI_SRC="$imgui_src" -DDEPS="$deps" -P "$root/cmake/mingw/build-imgui.cmake"
 fi
@@ -102,7 +86,7 @@ targets=(zorgsim zorgsim-gui)
 launcher=()
 if command -v ccache >/dev/null && [[ -z ${ZORGSIM_NO_CCACHE:-} ]]; then
   export CCACHE_DIR=${CCACHE_DIR:-$build/ccache} CCACHE_BASEDIR=$root CCACHE_NOHASHDIR=1
-  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
 fi
 [[ $tests == ON ]] && targets+=(zorgsim_tests zorgsim_batch_tests zorgsim_analyses_tests)
 cmake -S "$root" -B "$build/zorgsim" -DCMAKE_TOOLCHAIN_FILE="$toolchain" -DCMAKE_BUILD_TYPE=Release \

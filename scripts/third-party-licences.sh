@@ -19,13 +19,14 @@ copy tomlplusplus /usr/share/doc/libtomlplusplus-dev/copyright
 copy cli11 /usr/share/doc/libcli11-dev/copyright
 copy nlohmann-json /usr/share/doc/nlohmann-json3-dev/copyright
 copy fmt /usr/share/doc/libfmt-dev/copyright
+# exp/log/pow/log10/sin/cos compiled into every program (third_party/musl-libm).
+copy musl-libm third_party/musl-libm/COPYRIGHT
 if [[ $kind == windows ]]; then
   src=${ZORGSIM_WINDOWS_BUILD:-build-windows}/src
   copy glfw "$(compgen -G "$src/glfw3-*/debian/copyright" | head -1)"
   copy dear-imgui "$(compgen -G "$src/imgui-*/debian/copyright" | head -1)"
   copy libxlsxwriter "$(compgen -G "$src/libxlsxwriter-*/debian/copyright" | head -1)"
   copy stb /usr/share/doc/libstb-dev/copyright
-  copy musl-libm "$(compgen -G "$src/musl-*/COPYRIGHT" | head -1)"
   copy zlib /usr/share/doc/libz-mingw-w64-dev/copyright
   copy mingw-w64-runtime /usr/share/doc/mingw-w64-x86-64-dev/copyright
   copy gcc-runtime-libraries /usr/share/doc/gcc-mingw-w64-base/copyright

@@ -1,6 +1,7 @@
 #include "models/agents/replicate_parameters.hpp"
 
 #include "models/prevention/interventions.hpp"
+#include "sim/portable_math.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -19,7 +20,7 @@ constexpr std::size_t kEffects = 3;
 double standardNormal(Xoshiro256pp& rng) {
   const double u1 = 1.0 - uniform01(rng);  // (0, 1]
   const double u2 = uniform01(rng);
-  return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
+  return std::sqrt(-2.0 * pm::log(u1)) * pm::cos(2.0 * std::numbers::pi * u2);
 }
 
 // One parameter's value: z a standard normal and u a uniform of the stream (both always drawn).
@@ -28,7 +29,7 @@ double valueOf(const ParameterDistribution& d, double z, double u, bool multipli
     case Spread::Normal:
       return d.sd * z;
     case Spread::LogNormal:
-      return d.sd == 0 ? 1.0 : std::exp(d.sd * z);
+      return d.sd == 0 ? 1.0 : pm::exp(d.sd * z);
     case Spread::Uniform:
       return d.low == d.high ? d.low : d.low + (d.high - d.low) * u;
     default:
@@ -113,7 +114,7 @@ ReplicateInputs replicateInputs(const AgentModel& model, const UncertaintySpec& 
     const double step = 1.0 + in.draw.careUseTrendPoints / 100.0;
     for (auto& type : in.accounting.trendFactor) {
       for (std::size_t y = 0; y < type.size(); ++y)
-        type[y] *= std::pow(step, static_cast<double>(y));
+        type[y] *= pm::pow(step, static_cast<double>(y));
     }
   }
   in.interventions = model.interventions;
@@ -159,7 +160,7 @@ void applyDraws(const AgentMunicipalRates& base, const ReplicateInputs& in,
   for (std::size_t y = 0; y < out.years.size(); ++y) {
     AgentYearRates& a = out.years[y];
     const double t = (static_cast<double>(y) + 1.0) / years;
-    scaleDeaths(a, in.mortalityAtHorizon == 1.0 ? 1.0 : std::pow(in.mortalityAtHorizon, t));
+    scaleDeaths(a, in.mortalityAtHorizon == 1.0 ? 1.0 : pm::pow(in.mortalityAtHorizon, t));
     if (d.fertility != 1.0) {
       for (double& f : a.fertility) f *= d.fertility;
     }

@@ -2,6 +2,7 @@
 
 #include "models/data/toml_text.hpp"
 #include "sim/input_error.hpp"
+#include "sim/portable_math.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -75,7 +76,7 @@ double ParameterDistribution::mean() const {
     case Spread::Normal:
       return 0.0;
     case Spread::LogNormal:
-      return std::exp(sd * sd / 2);
+      return pm::exp(sd * sd / 2);
     case Spread::Uniform:
       return (low + high) / 2;
     default:
@@ -88,7 +89,7 @@ double ParameterDistribution::variance() const {
     case Spread::Normal:
       return sd * sd;
     case Spread::LogNormal:
-      return (std::exp(sd * sd) - 1.0) * std::exp(sd * sd);
+      return (pm::exp(sd * sd) - 1.0) * pm::exp(sd * sd);
     case Spread::Uniform:
       return (high - low) * (high - low) / 12.0;
     case Spread::Catalogue:

@@ -3,6 +3,7 @@
 #include "sim/csv_table.hpp"
 
 #include "sim/index_of.hpp"
+#include "sim/portable_math.hpp"
 
 #include <cmath>
 #include <map>
@@ -192,7 +193,7 @@ double careTrendWeight(const CareTrend& trend, int year) {
 double careTrendFactor(const Scenario& scenario, const CareType& type, int baseYear, int year) {
   const auto& set = scenario.table(TableLever::PrevalenceTrend);
   if (auto it = set.find(type.code); it != set.end())
-    return std::pow(1.0 + it->second / 100.0, double(year - baseYear));
+    return pm::pow(1.0 + it->second / 100.0, double(year - baseYear));
   if (type.trend.pctPerYear == 0.0) return 1.0;
   double f = 1.0;
   for (int u = baseYear; u < year; ++u)

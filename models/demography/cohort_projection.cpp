@@ -7,6 +7,7 @@
 #include "models/demography/migration.hpp"
 #include "models/data/national_assumptions.hpp"
 #include "models/demography/mortality.hpp"
+#include "sim/portable_math.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -34,11 +35,11 @@ namespace {
 // a cohort spends half the year at age c-1 and half at age c; newborns half a year at 0.
 void cohortDeathProbabilities(const AgeSexTable& m, YearRates& r) {
   for (int s = 0; s < kSexes; ++s) {
-    r.deathProbability(0, s) = 1.0 - std::exp(-0.5 * m(0, s));
+    r.deathProbability(0, s) = 1.0 - pm::exp(-0.5 * m(0, s));
     for (int c = 1; c < kAges; ++c)
-      r.deathProbability(c, s) = 1.0 - std::exp(-0.5 * (m(c - 1, s) + m(c, s)));
+      r.deathProbability(c, s) = 1.0 - pm::exp(-0.5 * (m(c - 1, s) + m(c, s)));
     r.deathProbabilityOpen.col(s).setZero();
-    r.deathProbabilityOpen(kOpenAge, s) = 1.0 - std::exp(-m(kOpenAge, s));
+    r.deathProbabilityOpen(kOpenAge, s) = 1.0 - pm::exp(-m(kOpenAge, s));
   }
 }
 

@@ -1,4 +1,5 @@
 #include "models/demography/life_table.hpp"
+#include "sim/portable_math.hpp"
 
 #include <cmath>
 
@@ -8,7 +9,7 @@ LifeTable lifeTable(const AgeVector& mx) {
   LifeTable t;
   double l = 1.0;
   for (int x = 0; x < kOpenAge; ++x) {
-    const double q = 1.0 - std::exp(-mx(x));
+    const double q = 1.0 - pm::exp(-mx(x));
     t.survivors(x) = l;
     const double next = l * (1.0 - q);
     t.personYears(x) = 0.5 * (l + next);

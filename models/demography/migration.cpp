@@ -4,6 +4,7 @@
 #include "sim/graduation.hpp"
 
 #include "models/demography/year_series.hpp"
+#include "sim/portable_math.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -13,8 +14,8 @@ namespace zorgsim {
 
 double rogersCastroFundamental(double x) {
   const double a1 = 0.02, alpha1 = 0.1, a2 = 0.06, alpha2 = 0.1, mu2 = 20, lambda2 = 0.4, c = 0.003;
-  return a1 * std::exp(-alpha1 * x) +
-         a2 * std::exp(-alpha2 * (x - mu2) - std::exp(-lambda2 * (x - mu2))) + c;
+  return a1 * pm::exp(-alpha1 * x) +
+         a2 * pm::exp(-alpha2 * (x - mu2) - pm::exp(-lambda2 * (x - mu2))) + c;
 }
 
 namespace {

@@ -3,12 +3,20 @@
 #include "models/demography/fertility.hpp"
 
 #include "models/demography/year_series.hpp"
+#include "sim/portable_math.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
 namespace zorgsim {
+
+namespace {
+// Element-wise log and exp through sim/portable_math.hpp (Eigen's own .log()/.exp() use its
+// vectorised approximations, which differ from the scalar functions in the last bit).
+constexpr auto pmLog = [](double v) { return pm::log(v); };
+constexpr auto pmExp = [](double v) { return pm::exp(v); };
+}  // namespace
 
 AgeVector singleYearRates(const std::vector<int>& ageStarts,
                           const std::vector<double>& groupRates) {
@@ -20,13 +28,13 @@ AgeVector singleYearRates(const std::vector<int>& ageStarts,
   std::vector<double> mid(n - 1), logm(n - 1);
   for (std::size_t k = 0; k + 1 < n; ++k) {
     mid[k] = 0.5 * (ageStarts[k] + ageStarts[k + 1]);
-    logm[k] = std::log(std::max(groupRates[k], 1e-12));
+    logm[k] = pm::log(std::max(groupRates[k], 1e-12));
   }
   auto interpolate = [&](double age) {
     std::size_t k = 0;
     while (k + 2 < mid.size() && age > mid[k + 1]) ++k;
     const double w = (age - mid[k]) / (mid[k + 1] - mid[k]);  // extrapolates beyond the ends
-    return std::exp(logm[k] + w * (logm[k + 1] - logm[k]));
+    return pm::exp(logm[k] + w * (logm[k + 1] - logm[k]));
   };
   AgeVector m;
   for (std::size_t k = 0; k + 1 < n; ++k) {
@@ -47,7 +55,7 @@ AgeVector singleYearRates(const std::vector<int>& ageStarts,
 namespace {
 
 // e0 after multiplying all rates by exp(logK); decreasing in logK.
-double e0Scaled(const AgeVector& m, double logK) { return lifeTable(m * std::exp(logK)).e0; }
+double e0Scaled(const AgeVector& m, double logK) { return lifeTable(m * pm::exp(logK)).e0; }
 
 // Multiplier that adds `gain` years to e0 (bisection; e0 is monotone in the multiplier).
 double multiplierForGain(const AgeVector& m, double gain) {
@@ -61,7 +69,7 @@ double multiplierForGain(const AgeVector& m, double gain) {
     else
       hi = midK;
   }
-  return std::exp(0.5 * (lo + hi));
+  return pm::exp(0.5 * (lo + hi));
 }
 
 }  // namespace
@@ -81,7 +89,8 @@ MortalitySchedule::MortalitySchedule(const AbridgedMortality& wpp, int firstYear
     centre.push_back(0.5 * (p.startYear + p.endYear) + 0.5);
     AgeSexTable t;
     for (Sex s : kAllSexes)
-      column(t, s) = singleYearRates(wpp.ageStarts, p.mx[static_cast<int>(s)]).max(1e-12).log();
+      column(t, s) =
+          singleYearRates(wpp.ageStarts, p.mx[static_cast<int>(s)]).max(1e-12).unaryExpr(pmLog);
     logRates.push_back(t);
   }
   for (int year = firstYear; year <= lastYear; ++year) {
@@ -97,7 +106,7 @@ MortalitySchedule::MortalitySchedule(const AbridgedMortality& wpp, int firstYear
       const double w = (at - centre[k]) / (centre[k + 1] - centre[k]);
       lr = (1.0 - w) * logRates[k] + w * logRates[k + 1];
     }
-    AgeSexTable m = lr.exp();
+    AgeSexTable m = lr.unaryExpr(pmExp);
     if (annualE0) {
       for (Sex s : kAllSexes) {
         AgeVector col = column(m, s);

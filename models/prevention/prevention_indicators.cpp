@@ -1,4 +1,5 @@
 #include "models/prevention/prevention_indicators.hpp"
+#include "sim/portable_math.hpp"
 
 #include <cmath>
 
@@ -24,7 +25,7 @@ PreventionSummary summarisePrevention(const std::vector<double>& avoidedCost,
   double cumulative = 0;
   bool spending = false;
   for (std::size_t y = 0; y < avoidedCost.size() && y < programmeCost.size(); ++y) {
-    const double discount = std::pow(1.0 + discountRatePercent / 100.0, -double(y));
+    const double discount = pm::pow(1.0 + discountRatePercent / 100.0, -double(y));
     const double cost = programmeCost[y] * discount;
     const double avoided = avoidedCost[y] * discount;
     s.programmeCost += cost;

@@ -2,6 +2,7 @@
 #include "models/prevention/return_range.hpp"
 
 #include "sim/input_error.hpp"
+#include "sim/portable_math.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -22,7 +23,7 @@ struct Normal {
   }
   double operator()() {
     const double u1 = uniform(), u2 = uniform();
-    return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+    return std::sqrt(-2.0 * pm::log(u1)) * pm::cos(6.283185307179586 * u2);
   }
 };
 

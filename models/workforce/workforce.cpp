@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include "sim/index_of.hpp"
+#include "sim/portable_math.hpp"
 
 #include <map>
 
@@ -141,7 +142,7 @@ WorkforceParameters loadWorkforceParameters(const Dataset& data) {
 
 double demandCalibrationFactor(const WorkforceSegment& segment, int baseYear, int year) {
   const int years = std::max(0, std::min(year, segment.demandGrowthUntil) - baseYear);
-  return std::pow(1.0 + segment.demandGrowthPerYear, years);
+  return pm::pow(1.0 + segment.demandGrowthPerYear, years);
 }
 
 SegmentSupply projectSupply(const WorkforceSegment& segment, const WorkforceLevers& levers,

@@ -64,13 +64,15 @@ TEST_CASE("every text has Dutch and English and keys are unique", "[gui][strings
 }
 
 TEST_CASE("command line options", "[gui][options]") {
-  const Options o =
-      parseOptions({"--size", "1920x1080", "--lang", "en", "--workshop", "--bench-frames", "10"});
+  const Options o = parseOptions({"--size", "1920x1080", "--lang", "en", "--workshop",
+                                  "--bench-frames", "10", "--first-frame-time"});
   CHECK(o.width == 1920);
   CHECK(o.height == 1080);
   CHECK(o.lang == "en");
   CHECK(o.workshop);
   CHECK(o.benchFrames == 10);
+  CHECK(o.firstFrameTime);
+  CHECK_FALSE(parseOptions({}).firstFrameTime);
   CHECK_THROWS_WITH(parseOptions({"--size", "big"}), Catch::Contains("WxH"));
   CHECK_THROWS_WITH(parseOptions({"--screenshots", "x"}), Catch::Contains("needs --script"));
   CHECK_THROWS_WITH(parseOptions({"--frobnicate"}), Catch::Contains("unknown option"));
