@@ -125,7 +125,7 @@ Chart timeSeriesChart(const TimeSeriesSpec& spec) {
       }
       hasBars = true;
     } else if (s.kind == SeriesKind::Bars) {
-      c.bars.push_back({s.name, xs(s.values.size()), s.values, 0.7, s.color});
+      c.bars.push_back({s.name, xs(s.values.size()), s.values, 0.7, s.color, {}, {}});
       c.legend.push_back({s.name, s.color, LegendKind::Box});
       hasBars = true;
     } else {

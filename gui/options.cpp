@@ -21,7 +21,7 @@ Usage: zorgsim-gui [options]
                           line wmo, jeugd or programme)
   --region NAME           start on a region or municipality (name or code)
   --view NAME             map, pyramid, timeseries, prevention, budget, comparison,
-                          solidarity
+                          solidarity, municipalities, tornado
   --lang nl|en            interface language (default nl)
   --workshop              start in workshop mode (F5 or W switches)
   --size WxH              window size in pixels (default 1280x800)
