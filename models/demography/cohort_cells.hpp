@@ -12,19 +12,19 @@ namespace zorgsim::cohort_cells {
 // The inputs and outputs of one sex's cell loop: arrays of kAges values (persons, or
 // probabilities per year), indexed by cohort c = age at the end of the year.
 struct Cells {
-  const double* population = nullptr;        // 1 January (age a at index a)
-  const double* deathProbability = nullptr;  // per cohort
+  const double* population = nullptr;         // 1 January (age a at index a)
+  const double* deathProbability = nullptr;   // per cohort
   const double* internalInProfile = nullptr;  // share of the municipal in-migrants per cell
   const double* internationalInProfile = nullptr;
   const double* internalOutRate = nullptr;  // per cohort, per year
   const double* internationalOutRate = nullptr;
-  double emigrationFactor = 1.0;   // multiplies internationalOutRate
-  double internalIn = 0;           // in-migrants from other municipalities (persons)
-  double internationalIn = 0;      // immigrants (persons)
-  double openExtraDeaths = 0;      // the 100+ of 1 January die at the open-age rate (persons)
-  double* end = nullptr;           // population at the end of the year (cohorts 1..100)
-  double* deaths = nullptr;        // per cohort during the year
-  double* outInternal = nullptr;   // departures to other municipalities
+  double emigrationFactor = 1.0;  // multiplies internationalOutRate
+  double internalIn = 0;          // in-migrants from other municipalities (persons)
+  double internationalIn = 0;     // immigrants (persons)
+  double openExtraDeaths = 0;     // the 100+ of 1 January die at the open-age rate (persons)
+  double* end = nullptr;          // population at the end of the year (cohorts 1..100)
+  double* deaths = nullptr;       // per cohort during the year
+  double* outInternal = nullptr;  // departures to other municipalities
   double* outInternational = nullptr;
   double* recordStart = nullptr;  // with Record only: start, in-migrants per cell
   double* recordInInternal = nullptr;
