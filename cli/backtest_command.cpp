@@ -54,7 +54,7 @@ int backtestCommand(const BacktestOptions& o) {
     files.add("backtest.html", backtestHtml(r, in.data, worst));
     files.add("error_percentiles.csv", errorPercentilesCsv(errorBandTable(r)));
     std::vector<std::string> names;
-    for (const auto& [name, _] : files.files()) names.push_back(name);
+    for (const auto& [name, _] : files.hashes()) names.push_back(name);
     files.publish();
     writeAnalysisManifest(out, "backtest", {}, in.data, names);
     const ErrorSummary total = totalsSummary(r);

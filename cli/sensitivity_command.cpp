@@ -119,7 +119,7 @@ int sensitivityCommand(const SensitivityOptions& o) {
               report::sensitivityHtml({scenario.name, o.output, areaName, o.year}, inputs, t,
                                       sobol ? &*sobol : nullptr));
     std::vector<std::string> names;
-    for (const auto& [name, _] : files.files()) names.push_back(name);
+    for (const auto& [name, _] : files.hashes()) names.push_back(name);
     files.publish();
     writeAnalysisManifest(out, "sensitivity", {&scenario}, in.data, names);
     std::cout << "Results in " << out.string() << "/\n";
