@@ -305,6 +305,7 @@ Chart choroplethChart(const GeoMap& geo, const ChoroplethSpec& spec) {
       layer.features.push_back(std::move(f));
     }
   }
+  layer.borders = geo.borders;
   // Zoom: the extent of the zoomTo areas with a margin of 8 % on each side (others are
   // drawn as far as they fall inside it; the painter clips).
   bool firstZoom = true;

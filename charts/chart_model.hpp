@@ -23,6 +23,7 @@ struct Color {
 
 struct Point {
   double x = 0, y = 0;
+  bool operator==(const Point&) const = default;
 };
 
 struct Rect {
@@ -99,6 +100,13 @@ struct MapFeature {
   bool highlighted = false;  // e.g. member of the selected region: medium outline
 };
 
+// A run of boundary edges (map coordinates), for outlines that draw each shared edge once
+// (charts/map_borders.hpp). Closed: a whole ring that shares no edge drawn before it.
+struct MapBorder {
+  std::vector<Point> points;
+  bool closed = false;
+};
+
 struct MapClass {
   double low = 0, high = 0;  // [low, high)
   std::string label;
@@ -107,6 +115,7 @@ struct MapClass {
 
 struct MapLayer {
   std::vector<MapFeature> features;
+  std::vector<MapBorder> borders;  // every ring edge of the features once; may be empty
   double minX = 0, minY = 0, maxX = 1, maxY = 1;  // bounds of the features drawn
   std::vector<MapClass> classes;                  // legend, ascending
   std::string noDataLabel;                        // legend entry for features without a value

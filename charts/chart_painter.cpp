@@ -1,6 +1,7 @@
 #include "charts/chart_painter.hpp"
 
 #include "charts/chart_legend.hpp"
+#include "charts/map_borders.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -412,6 +413,7 @@ struct Painter {
 
     // A zoomed map (bounds of a region) has features beyond the plot: clip them.
     c.pushClip(mapArea);
+    const bool borders = c.outlineTolerance() > 0 && !m.borders.empty();
     std::vector<std::vector<Point>> screenRings(m.features.size());
     for (std::size_t i = 0; i < m.features.size(); ++i) {
       const auto& f = m.features[i];
@@ -427,7 +429,7 @@ struct Painter {
       const auto& f = m.features[i];
       c.beginGroup("feature", f.code + " " + f.name);
       c.fillPolygon(screenRings[i], f.triangles, f.hasValue ? f.fill : m.noDataColor);
-      for (std::size_t h = 1; h < f.rings.size(); ++h) {
+      for (std::size_t h = 1; h < f.rings.size() && !borders; ++h) {
         std::vector<Point> hole;
         for (const auto& p : f.rings[h]) hole.push_back(layout.mapToScreen(p));
         c.polyline(hole, st.mapStroke, 1.0f, true);
@@ -435,6 +437,10 @@ struct Painter {
       c.endGroup();
     }
     for (int pass = 0; pass < 3; ++pass) {
+      if (pass == 0 && borders) {  // the plain outlines, each shared edge once
+        drawBorders(c, m, layout, mapArea, c.outlineTolerance(), st.mapStroke, 1.0f);
+        continue;
+      }
       for (std::size_t i = 0; i < m.features.size(); ++i) {
         const auto& f = m.features[i];
         const int level = f.selected ? 2 : f.highlighted ? 1 : 0;

@@ -32,6 +32,9 @@ class Canvas {
   // document format can keep the structure; pixel canvases ignore it.
   virtual void beginGroup(std::string_view /*kind*/, std::string_view /*name*/) {}
   virtual void endGroup() {}
+  // Pixels within which map outlines may be simplified, drawing each shared border once
+  // (charts/map_borders.hpp); 0 (documents): every outline exactly as given.
+  virtual double outlineTolerance() const { return 0.0; }
 };
 
 struct ChartStyle {

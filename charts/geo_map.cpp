@@ -1,5 +1,7 @@
 #include "charts/geo_map.hpp"
 
+#include "charts/map_borders.hpp"
+
 #include "sim/csv_table.hpp"
 #include "sim/input_error.hpp"
 
@@ -186,6 +188,11 @@ GeoMap loadGeoJson(const std::filesystem::path& path, const std::set<std::string
     map.areas.push_back(std::move(area));
   }
   if (map.areas.empty()) map.minX = map.minY = map.maxX = map.maxY = 0;
+  std::vector<const std::vector<Point>*> rings;
+  for (const auto& area : map.areas)
+    for (const auto& poly : area.polygons)
+      for (const auto& ring : poly.rings) rings.push_back(&ring);
+  map.borders = uniqueBorders(rings);
   return map;
 }
 

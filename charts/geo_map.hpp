@@ -27,6 +27,7 @@ struct GeoArea {
 
 struct GeoMap {
   std::vector<GeoArea> areas;
+  std::vector<MapBorder> borders;  // every ring edge once (uniqueBorders), made at loading
   double minX = 0, minY = 0, maxX = 0, maxY = 0;
   const GeoArea* find(const std::string& code) const;
 };

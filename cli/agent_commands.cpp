@@ -118,9 +118,9 @@ int runAgentEnsemble(const RunOptions& o) {
     const CareModel& care = run.care.care;
 
     OutputSet files(outFolder);
-    for (auto& [name, content] : ensembleFiles(result, scenario, model.plan.baseYear))
-      files.add(name, std::move(content));
-    ManifestInfo info = runManifest(scenario, data, model.plan, o.region, files.files(), &care);
+    forEachEnsembleFile(result, scenario, model.plan.baseYear,
+                        [&](std::string name, std::string content) { files.add(name, content); });
+    ManifestInfo info = runManifest(scenario, data, model.plan, o.region, files, &care);
     recordEnsemble(info, e.seed, e.replicates, e.threads);
     info.notes.push_back(ensembleNote(result.stats, e.replicates));
     info.notes.push_back(uncertaintyNote(e));
@@ -277,8 +277,7 @@ int solidarityCommand(const SolidarityCliOptions& o) {
 
     OutputSet files(outFolder);
     files.add("solidarity.csv", solidarityCsv(result, scenario.name));
-    ManifestInfo info =
-        runManifest(scenario, data, model.plan, o.region, files.files(), &inputs.care);
+    ManifestInfo info = runManifest(scenario, data, model.plan, o.region, files, &inputs.care);
     recordEnsemble(info, e.seed, e.replicates, e.threads);
     std::string types;
     for (const auto& t : o.careTypes) types += (types.empty() ? "" : ", ") + t;

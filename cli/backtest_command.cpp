@@ -57,7 +57,7 @@ int backtestCommand(const BacktestOptions& o) {
     files.add("backtest_aggregates.csv", aggregateScoresCsv(aggregates));
     files.add("error_percentiles.csv", errorPercentilesCsv(errorBandTable(r, aggregates)));
     std::vector<std::string> names;
-    for (const auto& [name, _] : files.files()) names.push_back(name);
+    for (const auto& [name, _] : files.hashes()) names.push_back(name);
     files.publish();
     writeAnalysisManifest(out, "backtest", {}, in.data, names);
     const ErrorSummary total = totalsSummary(r);

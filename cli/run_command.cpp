@@ -87,7 +87,7 @@ int runCommand(const RunOptions& o) {
               cohortResultsCsv(run.results, scenario.name, data.folder, run.plan.baseYear));
     files.add("population.csv",
               populationCsv(scenario.name, run.areas, run.areaProjections, run.plan.baseYear));
-    ManifestInfo info = runManifest(scenario, data, run.plan, o.region, files.files(), &care);
+    ManifestInfo info = runManifest(scenario, data, run.plan, o.region, files, &care);
     info.recalibrations = run.recalibrations;
     info.wallSeconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -122,7 +122,7 @@ int sensitivityCommand(const SensitivityOptions& o) {
                                                            o.year, o.language != "en"},
                                                           inputs, t, sobol ? &*sobol : nullptr));
     std::vector<std::string> names;
-    for (const auto& [name, _] : files.files()) names.push_back(name);
+    for (const auto& [name, _] : files.hashes()) names.push_back(name);
     files.publish();
     writeAnalysisManifest(out, "sensitivity", {&scenario}, in.data, names);
     std::cout << "Results in " << out.string() << "/\n";

@@ -40,6 +40,9 @@ class ImGuiCanvas final : public charts::Canvas {
   double textWidth(std::string_view s, float size, bool bold) const override;
   void pushClip(const charts::Rect& r) override;
   void popClip() override;
+  // Half a pixel: map outlines are simplified below what the screen shows, and shared
+  // borders drawn once (the outline triangles were most of a national map frame).
+  double outlineTolerance() const override { return 0.5; }
   // Text that runs out of this rectangle (the chart's box) is recorded as an overflow.
   void setBounds(const charts::Rect& r) { bounds_ = r; }
 

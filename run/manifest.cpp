@@ -1,5 +1,7 @@
 #include "run/manifest.hpp"
 
+#include "sim/atomic_output.hpp"
+
 #include "sim/csv_table.hpp"
 #include "sim/sha256.hpp"
 #include "sim/version.hpp"
@@ -103,6 +105,17 @@ ManifestInfo runManifest(const Scenario& scenario, const Dataset& data, const Pr
   hashFiles(info, files);
   info.notes = plan.notes;
   info.care = care;
+  return info;
+}
+
+ManifestInfo runManifest(const Scenario& scenario, const Dataset& data, const ProjectionPlan& plan,
+                         const std::string& regionFilter, const OutputSet& files,
+                         const CareModel* care) {
+  ManifestInfo info = runManifest(scenario, data, plan, regionFilter, NamedFiles{}, care);
+  for (const auto& [name, hash] : files.hashes()) {
+    info.files.push_back(name);
+    info.sha256.push_back(hash);
+  }
   return info;
 }
 

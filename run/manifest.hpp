@@ -15,6 +15,10 @@
 #include <vector>
 
 namespace zorgsim {
+class OutputSet;  // sim/atomic_output.hpp
+}
+
+namespace zorgsim {
 
 struct ManifestInfo {
   const Scenario* scenario = nullptr;
@@ -57,6 +61,10 @@ using NamedFiles = std::vector<std::pair<std::string, std::string>>;
 // (recalibrations, extra notes, wall time).
 ManifestInfo runManifest(const Scenario& scenario, const Dataset& data, const ProjectionPlan& plan,
                          const std::string& regionFilter, const NamedFiles& files,
+                         const CareModel* care);
+// The same for files already written by an OutputSet, from the hashes it took.
+ManifestInfo runManifest(const Scenario& scenario, const Dataset& data, const ProjectionPlan& plan,
+                         const std::string& regionFilter, const OutputSet& files,
                          const CareModel* care);
 // Marks the manifest as an agent-engine ensemble with its seed, replicates and threads.
 void recordEnsemble(ManifestInfo& info, std::uint64_t seed, int replicates, int threads);

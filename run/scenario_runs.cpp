@@ -40,15 +40,21 @@ AgentScenarioRun runAgentScenario(const Dataset& data, const CareModel& care,
   return {std::move(recalibrated), std::move(model), std::move(result)};
 }
 
+void forEachEnsembleFile(const EnsembleResult& result, const Scenario& scenario, int baseYear,
+                         const std::function<void(std::string name, std::string content)>& use) {
+  use("results.csv", ensembleCsv(result, scenario.name));
+  use("population.csv",
+      populationCsv(scenario.name, result.areas, result.meanPopulation, baseYear));
+  if (!result.gaps.empty())  // with a care model: the probability of a shortage (issue #17)
+    use("shortage_probability.csv", shortageCsv(shortageRows(result), scenario.name));
+}
+
 NamedFiles ensembleFiles(const EnsembleResult& result, const Scenario& scenario, int baseYear) {
   NamedFiles files;
   files.reserve(4);  // the manifest follows
-  files.emplace_back("results.csv", ensembleCsv(result, scenario.name));
-  files.emplace_back("population.csv",
-                     populationCsv(scenario.name, result.areas, result.meanPopulation, baseYear));
-  if (!result.gaps.empty())  // with a care model: the probability of a shortage (issue #17)
-    files.emplace_back("shortage_probability.csv",
-                       shortageCsv(shortageRows(result), scenario.name));
+  forEachEnsembleFile(result, scenario, baseYear, [&](std::string name, std::string content) {
+    files.emplace_back(std::move(name), std::move(content));
+  });
   return files;
 }
 

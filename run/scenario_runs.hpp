@@ -9,6 +9,8 @@
 #include "models/data/registrations.hpp"
 #include "run/manifest.hpp"
 
+#include <functional>
+#include <string>
 #include <vector>
 
 namespace zorgsim {
@@ -38,6 +40,10 @@ AgentScenarioRun runAgentScenario(const Dataset& data, const CareModel& care,
 // results.csv (ensemble statistics), population.csv (ensemble means) and, with a care model,
 // shortage_probability.csv (models/analyses/shortage_table.hpp) of an agent run.
 NamedFiles ensembleFiles(const EnsembleResult& result, const Scenario& scenario, int baseYear);
+// The same files one at a time, each made only when the previous one has been used (a
+// national run's texts are hundreds of MB; written one by one, they are never all held).
+void forEachEnsembleFile(const EnsembleResult& result, const Scenario& scenario, int baseYear,
+                         const std::function<void(std::string name, std::string content)>& use);
 
 // The manifest's note on how an ensemble ran.
 std::string ensembleNote(const EnsembleRunStats& stats, int replicates);

@@ -3,6 +3,7 @@
 #include "sim/atomic_folder.hpp"
 
 #include "sim/platform.hpp"
+#include "sim/sha256.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -67,51 +68,61 @@ std::vector<fs::path> ensureWritableFolder(const fs::path& folder) {
   return removeStaleTemporaryOutputs(folder);
 }
 
-void OutputSet::add(std::string fileName, std::string content) {
-  files_.emplace_back(std::move(fileName), std::move(content));
+OutputSet::~OutputSet() { abandon(0); }
+
+void OutputSet::abandon(std::size_t from) {
+  removeAll(temporaries_, from);
+  temporaries_.clear();
+  hashes_.clear();
+}
+
+void OutputSet::add(std::string fileName, const std::string& content) {
+  try {
+    if (temporaries_.empty()) createFolder(folder_);
+    fs::path temporary = temporaryNameFor(folder_ / fileName);
+    writeAndSync(temporary, content);
+    temporaries_.push_back(std::move(temporary));
+  } catch (...) {
+    abandon(0);
+    throw;
+  }
+  hashes_.emplace_back(std::move(fileName), sha256Hex(content));
 }
 
 void OutputSet::publish() {
-  if (files_.empty()) return;
-  createFolder(folder_);
-  std::vector<fs::path> temporaries;
-  try {
-    for (const auto& [name, content] : files_) {
-      temporaries.push_back(temporaryNameFor(folder_ / name));
-      writeAndSync(temporaries.back(), content);
-    }
-  } catch (...) {
-    removeAll(temporaries, 0);
-    throw;
-  }
+  if (hashes_.empty()) return;
+  const auto& files = hashes_;
   // Every target must be replaceable before the first is replaced: a folder (or anything but
   // a regular file) in the place of one would stop the publication halfway (issue #14 case 5).
-  for (const auto& [name, content] : files_) {
+  for (const auto& [name, hash] : files) {
     std::error_code ec;
     const auto st = fs::symlink_status(folder_ / name, ec);
     if (!ec && st.type() != fs::file_type::not_found && st.type() != fs::file_type::regular) {
-      removeAll(temporaries, 0);
-      throw OutputError("cannot replace " + (folder_ / name).string() +
-                        ": it is not a regular file (zorgsim does not replace it)");
+      const std::string message = "cannot replace " + (folder_ / name).string() +
+                                  ": it is not a regular file (zorgsim does not replace it)";
+      abandon(0);  // `name` belongs to the set: the message is made first
+      throw OutputError(message);
     }
   }
   // The last file (the manifest) says "complete": remove the old one first, so a crash while the
   // others are renamed leaves a folder without a manifest, never an old manifest over new files.
   std::error_code removeError;
-  fs::remove(folder_ / files_.back().first, removeError);
+  fs::remove(folder_ / files.back().first, removeError);
   if (removeError) {
-    removeAll(temporaries, 0);
-    throw OutputError("cannot replace " + (folder_ / files_.back().first).string() + ": " +
-                      removeError.message());
+    const std::string message =
+        "cannot replace " + (folder_ / files.back().first).string() + ": " + removeError.message();
+    abandon(0);
+    throw OutputError(message);
   }
-  for (std::size_t i = 0; i < files_.size(); ++i) {
-    const fs::path target = folder_ / files_[i].first;
-    if (const std::string why = platform::replaceFile(temporaries[i], target); !why.empty()) {
-      removeAll(temporaries, i);
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const fs::path target = folder_ / files[i].first;
+    if (const std::string why = platform::replaceFile(temporaries_[i], target); !why.empty()) {
+      abandon(i);
       throw OutputError("cannot move result into place as " + target.string() + ": " + why);
     }
   }
-  files_.clear();
+  temporaries_.clear();
+  hashes_.clear();
 }
 
 }  // namespace zorgsim

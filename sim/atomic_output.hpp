@@ -4,6 +4,7 @@
 // file in the same folder, flushed to disk, and only then renamed over its final name.
 
 #include <filesystem>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -32,15 +33,26 @@ std::vector<std::filesystem::path> ensureWritableFolder(const std::filesystem::p
 class OutputSet {
  public:
   explicit OutputSet(std::filesystem::path folder) : folder_(std::move(folder)) {}
-  void add(std::string fileName, std::string content);
+  ~OutputSet();  // removes the temporary files of a set that was not published
+  OutputSet(const OutputSet&) = delete;
+  OutputSet& operator=(const OutputSet&) = delete;
+  // Writes `content` to the file's temporary file at once (with fsync) and keeps only its name
+  // and SHA-256, so a run need not hold all its output texts until it publishes (a national
+  // agent run's texts were 360 MB together). Throws OutputError; the set's temporary files
+  // are then removed.
+  void add(std::string fileName, const std::string& content);
   void publish();  // throws OutputError; on failure no final file has been replaced
   const std::filesystem::path& folder() const { return folder_; }
-  // The files added so far (name, content), in publication order.
-  const std::vector<std::pair<std::string, std::string>>& files() const { return files_; }
+  // The files added so far (name, SHA-256 of the content in hex), in publication order.
+  const std::vector<std::pair<std::string, std::string>>& hashes() const { return hashes_; }
 
  private:
   std::filesystem::path folder_;
-  std::vector<std::pair<std::string, std::string>> files_;
+  std::vector<std::pair<std::string, std::string>> hashes_;
+  std::vector<std::filesystem::path> temporaries_;  // parallel to hashes_
+  // Removes the temporary files from index `from` on (those before it have been published)
+  // and forgets the set, so a failed set leaves nothing behind and publishes nothing.
+  void abandon(std::size_t from);
 };
 
 }  // namespace zorgsim

@@ -121,6 +121,49 @@ TEST_CASE("A run's files are published together or not at all (issue #14 case 5)
   fs::remove_all(dir);
 }
 
+TEST_CASE("An OutputSet writes each file at once and keeps only its hash", "[output][publish]") {
+  const fs::path dir = test::temporaryFolder("streamed");
+  put(dir / "results.csv", "old results\n");
+  {
+    OutputSet set(dir);
+    set.add("results.csv", "abc");
+    set.add("manifest.json", "{}\n");
+    REQUIRE(set.hashes().size() == 2);
+    CHECK(set.hashes()[0].first == "results.csv");
+    CHECK(set.hashes()[0].second == sha256Hex("abc"));
+    int temporaries = 0;  // written before publish, under temporary names only
+    for (const auto& e : fs::directory_iterator(dir))
+      temporaries += isTemporaryOutputName(e.path().filename().string()) ? 1 : 0;
+    CHECK(temporaries == 2);
+    CHECK_FALSE(fs::exists(dir / "manifest.json"));
+  }  // never published (a run that failed after writing): its temporary files go with it
+  CHECK(test::readFile(dir / "results.csv") == "old results\n");
+  CHECK_FALSE(fs::exists(dir / "manifest.json"));
+  for (const auto& e : fs::directory_iterator(dir))
+    CHECK_FALSE(isTemporaryOutputName(e.path().filename().string()));
+  OutputSet set(dir);
+  set.add("results.csv", "new\n");
+  set.publish();
+  CHECK(test::readFile(dir / "results.csv") == "new\n");
+  CHECK(set.hashes().empty());
+  fs::remove_all(dir);
+}
+
+TEST_CASE("A failed publication forgets its set: publishing again changes nothing",
+          "[output][publish]") {
+  const fs::path dir = test::temporaryFolder("republish");
+  put(dir / "results.csv", "old results\n");
+  fs::create_directories(dir / "manifest.json");
+  OutputSet set(dir);
+  set.add("results.csv", "new\n");
+  set.add("manifest.json", "{}\n");
+  CHECK_THROWS_AS(set.publish(), OutputError);
+  CHECK(set.hashes().empty());
+  CHECK_NOTHROW(set.publish());
+  CHECK(test::readFile(dir / "results.csv") == "old results\n");
+  fs::remove_all(dir);
+}
+
 TEST_CASE("The write probe of a killed process is removed (issue #14 case 24)", "[output]") {
   const fs::path dir = test::temporaryFolder("probe");
   // 999999999: above Linux's pid_max (at most 2^22), so no process has it.

@@ -1,3 +1,4 @@
+#include "models/demography/cohort_cells.hpp"
 #include "models/demography/cohort_projection.hpp"
 #include "models/demography/fertility.hpp"
 #include "models/scenario/scenario_run.hpp"
@@ -78,4 +79,51 @@ TEST_CASE("default regions have the required names and sizes", "[data]") {
   REQUIRE(d.findRegion("Rivierenland")->members.size() == 8);
   REQUIRE(d.findRegion("Gelderland")->members.size() == 51);
   REQUIRE(d.regionsOfType("corop").size() == 4);
+}
+
+namespace {
+
+// Every table and flow of two projections, compared exactly.
+bool identical(const ProjectionResult& a, const ProjectionResult& b) {
+  if (a.perMunicipality.size() != b.perMunicipality.size()) return false;
+  for (std::size_t m = 0; m < a.perMunicipality.size(); ++m) {
+    const AreaProjection& x = a.perMunicipality[m];
+    const AreaProjection& y = b.perMunicipality[m];
+    for (std::size_t t = 0; t < x.population.size(); ++t)
+      if (!(x.population[t] == y.population[t]).all()) return false;
+    for (std::size_t t = 0; t < x.flows.size(); ++t) {
+      const FlowTotals& f = x.flows[t];
+      const FlowTotals& g = y.flows[t];
+      for (int s = 0; s < kSexes; ++s) {
+        if (f.births[s] != g.births[s] || f.deaths[s] != g.deaths[s] ||
+            f.inInternal[s] != g.inInternal[s] || f.inInternational[s] != g.inInternational[s] ||
+            f.outInternal[s] != g.outInternal[s] || f.outInternational[s] != g.outInternational[s])
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("the wide (AVX), portable and checked cell loops give the same bits", "[projection]") {
+  const Dataset& d = test::defaultDataset();
+  Scenario extreme;  // departures limited by the death probability (the Clamp path)
+  extreme[Lever::InternalOutMultiplier] = 5.0;
+  extreme[Lever::InternationalOutMultiplier] = 5.0;
+  extreme[Lever::MortalityMultiplier] = 3.0;
+  for (const Scenario& scenario : {Scenario{}, extreme}) {
+    ProjectionPlan plan = prepareProjection(d, scenario);
+    plan.checkInvariants = false;
+    cohort_cells::allowWideCells(true);
+    const ProjectionResult wide = runProjection(plan);
+    cohort_cells::allowWideCells(false);
+    const ProjectionResult portable = runProjection(plan);
+    cohort_cells::allowWideCells(true);
+    plan.checkInvariants = true;  // the recording path, compiled for any processor
+    const ProjectionResult checked = runProjection(plan);
+    REQUIRE(identical(wide, portable));
+    REQUIRE(identical(wide, checked));
+  }
 }

@@ -1,5 +1,7 @@
 #include "models/demography/cohort_projection.hpp"
 
+#include "models/demography/cohort_cells.hpp"
+
 #include "models/data/area_levels.hpp"
 #include "models/data/base_population.hpp"
 #include "models/demography/fertility.hpp"
@@ -226,9 +228,32 @@ OutRates outRates(const MunicipalInputs& in, const YearRates& anyYear,
 
 // Step 6 of stepYear: the newborn cohort (age 0 at the end of the year) from the year's
 // births f.births, and the year's in-migration totals.
+// The in-migration profiles summed per sex: the shares of the year's in-migrants that the
+// cells receive (the profiles sum to 1 over both sexes). Taken once per municipality and once
+// per year rather than in every step.
+struct ProfileSums {
+  double internal[kSexes]{}, international[kSexes]{};
+};
+
+ProfileSums internalProfileSums(const MunicipalInputs& in) {
+  ProfileSums p;
+  for (int s = 0; s < kSexes; ++s) p.internal[s] = in.internalInProfile.col(s).sum();
+  return p;
+}
+
+void setInternationalProfileSums(const YearRates& r, ProfileSums& p) {
+  for (int s = 0; s < kSexes; ++s) p.international[s] = r.internationalInProfile.col(s).sum();
+}
+
+ProfileSums profileSums(const MunicipalInputs& in, const YearRates& r) {
+  ProfileSums p = internalProfileSums(in);
+  setInternationalProfileSums(r, p);
+  return p;
+}
+
 template <bool Record, bool Clamp>
-void newbornCohort(const YearRates& r, const MunicipalInputs& in, const OutRates& o, AgeSexTable& E,
-                   FlowTotals& f, CohortComponents* rec) {
+void newbornCohort(const YearRates& r, const MunicipalInputs& in, const OutRates& o,
+                   const ProfileSums& sums, AgeSexTable& E, FlowTotals& f, CohortComponents* rec) {
   const double immigrants = internationalInMigrants(in, r);
   for (int s = 0; s < kSexes; ++s) {
     const double q0 = r.deathProbability(0, s);
@@ -243,8 +268,8 @@ void newbornCohort(const YearRates& r, const MunicipalInputs& in, const OutRates
     f.deaths[s] += d;
     f.outInternal[s] += outI;
     f.outInternational[s] += outX;
-    f.inInternal[s] = in.internalInProfile.col(s).sum() * internalInMigrants(in, r);
-    f.inInternational[s] = r.internationalInProfile.col(s).sum() * immigrants;
+    f.inInternal[s] = sums.internal[s] * internalInMigrants(in, r);
+    f.inInternational[s] = sums.international[s] * immigrants;
     if constexpr (Record) {
       rec->start(0, s) = start;
       rec->deaths(0, s) = d;
@@ -265,53 +290,49 @@ void newbornCohort(const YearRates& r, const MunicipalInputs& in, const OutRates
 // and the checked path, so they cannot diverge.
 template <bool Record, bool Clamp>
 void stepYear(const YearRates& r, const MunicipalInputs& in, const OutRates& o,
-              const AgeSexTable& P, AgeSexTable& E, FlowTotals& f, CohortComponents* rec) {
-  const double immigrants = internationalInMigrants(in, r);
+              const ProfileSums& sums, const AgeSexTable& P, AgeSexTable& E, FlowTotals& f,
+              CohortComponents* rec) {
   // Per-cell components go to local buffers (or to `rec`), so the cell loop has no
   // reduction and the compiler vectorises it; the sums are taken afterwards.
   AgeVector deathBuf, outIntBuf, outIntlBuf;
-  for (int s = 0; s < kSexes; ++s) {
+  cohort_cells::Cells cells;
+  cells.internalOutRate = o.internal.data();
+  cells.internationalOutRate = o.international.data();
+  cells.emigrationFactor = r.emigrationFactor;
+  cells.internalIn = internalInMigrants(in, r);
+  cells.internationalIn = internationalInMigrants(in, r);
+  auto ageSex = [&](int s) {
     const double* p = P.col(s).data();
-    double* e = E.col(s).data();
     const double* q = r.deathProbability.col(s).data();
-    const double* pInt = in.internalInProfile.col(s).data();
-    const double* pIntl = r.internationalInProfile.col(s).data();
-    const double* rInt = o.internal.data();
-    const double* rIntl = o.international.data();
-    const double emigration = r.emigrationFactor;
+    cells.population = p;
+    cells.deathProbability = q;
+    cells.internalInProfile = in.internalInProfile.col(s).data();
+    cells.internationalInProfile = r.internationalInProfile.col(s).data();
+    // The 100+ of 1 January die at the open-age rate instead of the cohort's.
+    cells.openExtraDeaths = p[kOpenAge] * (r.deathProbabilityOpen(kOpenAge, s) - q[kOpenAge]);
+    cells.end = E.col(s).data();
     double* dOut = Record ? rec->deaths.col(s).data() : deathBuf.data();
     double* oiOut = Record ? rec->outInternal.col(s).data() : outIntBuf.data();
     double* oxOut = Record ? rec->outInternational.col(s).data() : outIntlBuf.data();
-    const double inIntTotal = internalInMigrants(in, r);
-    auto cell = [&](int c, double start, double extraDeaths) {
-      // 2. out-migration as rates.
-      double oi = rInt[c], ox = rIntl[c] * emigration;
-      if constexpr (Clamp) limitDepartures(q[c], oi, ox);
-      const double outI = start * oi, outX = start * ox;
-      // 3. in-migration as counts spread by the age-sex profiles.
-      const double inI = pInt[c] * inIntTotal, inX = pIntl[c] * immigrants;
-      // 4. deaths: residents all year, in-migrants half a year.
-      const double d = start * q[c] + (inI + inX) * (0.5 * q[c]) + extraDeaths;
-      e[c] = start - d - outI - outX + inI + inX;
-      dOut[c] = d;
-      oiOut[c] = outI;
-      oxOut[c] = outX;
-      if constexpr (Record) {
-        rec->start(c, s) = start;
-        rec->inInternal(c, s) = inI;
-        rec->inInternational(c, s) = inX;
-      }
-    };
-    // 1. ageing: cohort c was aged c-1 on 1 January; the open group 100+ keeps its members,
-    // who die at the open-age rate instead of the cohort's.
-    for (int c = 1; c < kOpenAge; ++c) cell(c, p[c - 1], 0.0);
-    cell(kOpenAge, p[kOpenAge - 1] + p[kOpenAge],
-         p[kOpenAge] * (r.deathProbabilityOpen(kOpenAge, s) - q[kOpenAge]));
+    cells.deaths = dOut;
+    cells.outInternal = oiOut;
+    cells.outInternational = oxOut;
+    if constexpr (Record) {
+      cells.recordStart = rec->start.col(s).data();
+      cells.recordInInternal = rec->inInternal.col(s).data();
+      cells.recordInInternational = rec->inInternational.col(s).data();
+      cohort_cells::ageCohorts<true, Clamp>(cells);
+    } else {
+      cohort_cells::ageCohortsFast(cells, Clamp);
+    }
     dOut[0] = oiOut[0] = oxOut[0] = 0.0;  // the newborn cohort follows after the births
     f.deaths[s] = Eigen::Map<const AgeVector>(dOut).sum();
     f.outInternal[s] = Eigen::Map<const AgeVector>(oiOut).sum();
     f.outInternational[s] = Eigen::Map<const AgeVector>(oxOut).sum();
-  }
+  };
+  // Women first: the births below are a chain of 35 dependent additions, which the processor
+  // can then work through while it ages the men.
+  ageSex(static_cast<int>(Sex::Female));
   // 5. births to women 15-49 on the mid-year exposure (average of 1 January and 31 December).
   const double* women = P.col(static_cast<int>(Sex::Female)).data();
   const double* womenEnd = E.col(static_cast<int>(Sex::Female)).data();
@@ -320,8 +341,9 @@ void stepYear(const YearRates& r, const MunicipalInputs& in, const OutRates& o,
   births *= in.fertilityIndex;
   f.births[0] = births * r.maleShareAtBirth;
   f.births[1] = births - f.births[0];
+  ageSex(static_cast<int>(Sex::Male));
   // 6. the newborn cohort (age 0 at the end of the year).
-  newbornCohort<Record, Clamp>(r, in, o, E, f, rec);
+  newbornCohort<Record, Clamp>(r, in, o, sums, E, f, rec);
 }
 
 // Moves between municipalities are a rate for those who leave and a count for those who
@@ -351,9 +373,17 @@ void setInternalMigrationPool(std::vector<YearRates>& years, const AgeSexTable& 
   FlowTotals ignored;
   for (auto& r : years) {
     r.internalInFactor = basePool > 0 ? pool(current) / basePool : 1.0;
-    stepYear<false, true>(r, nation, o, current, next, ignored, nullptr);
+    stepYear<false, true>(r, nation, o, profileSums(nation, r), current, next, ignored, nullptr);
     current = next;
   }
+}
+
+// Asks for the cache lines of a table about to be written. Without it the stores of the
+// cell loop wait for their lines from memory and hold up the loads that follow them (a sum
+// of the year's deaths, the next year's step), which read values still in the store queue.
+void prefetchForWriting(const AgeSexTable& t) {
+  const char* bytes = reinterpret_cast<const char*>(t.data());
+  for (std::size_t k = 0; k < sizeof(AgeSexTable); k += 64) __builtin_prefetch(bytes + k, 1, 3);
 }
 
 AgeSexTable maxDeathProbability(const std::vector<YearRates>& years) {
@@ -370,9 +400,9 @@ void projectYear(const YearRates& r, const MunicipalInputs& in, const AgeSexTabl
       outRates(in, r, r.deathProbability.max(r.deathProbabilityOpen), r.emigrationFactor);
   FlowTotals f;
   if (o.clamp) {
-    stepYear<true, true>(r, in, o, P, c.end, f, &c);
+    stepYear<true, true>(r, in, o, profileSums(in, r), P, c.end, f, &c);
   } else {
-    stepYear<true, false>(r, in, o, P, c.end, f, &c);
+    stepYear<true, false>(r, in, o, profileSums(in, r), P, c.end, f, &c);
   }
 }
 
@@ -408,21 +438,28 @@ void runProjection(const ProjectionPlan& plan, ProjectionResult& result) {
   const AgeSexTable maxQ = maxDeathProbability(plan.years);
   double maxEmigration = 0;
   for (const auto& y : plan.years) maxEmigration = std::max(maxEmigration, y.emigrationFactor);
+  std::vector<ProfileSums> yearSums(years);
+  for (std::size_t y = 0; y < years; ++y) setInternationalProfileSums(plan.years[y], yearSums[y]);
   CohortComponents c;
   for (std::size_t m = 0; m < plan.inputs.size(); ++m) {
     const MunicipalInputs& in = plan.inputs[m];
     const OutRates o = outRates(in, plan.years.front(), maxQ, maxEmigration);
+    const ProfileSums internalSums = internalProfileSums(in);
     AreaProjection& out = result.perMunicipality[m];
     out.population.resize(years + 1);
     out.flows.resize(years);
     out.population[0] = in.basePopulation;
+    prefetchForWriting(out.population[1]);
     for (std::size_t y = 0; y < years; ++y) {
       const YearRates& r = plan.years[y];
+      if (y + 2 <= years) prefetchForWriting(out.population[y + 2]);
+      ProfileSums sums = yearSums[y];
+      std::copy(std::begin(internalSums.internal), std::end(internalSums.internal), sums.internal);
       if (plan.checkInvariants) {
         if (o.clamp)
-          stepYear<true, true>(r, in, o, out.population[y], c.end, out.flows[y], &c);
+          stepYear<true, true>(r, in, o, sums, out.population[y], c.end, out.flows[y], &c);
         else
-          stepYear<true, false>(r, in, o, out.population[y], c.end, out.flows[y], &c);
+          stepYear<true, false>(r, in, o, sums, out.population[y], c.end, out.flows[y], &c);
         const double err = accountingError(c, out.population[y]);
         const double tolerance = 1e-9 * std::max(1.0, out.population[y].sum());
         if (!(err <= tolerance)) {
@@ -433,11 +470,11 @@ void runProjection(const ProjectionPlan& plan, ProjectionResult& result) {
         }
         out.population[y + 1] = c.end;
       } else if (o.clamp) {
-        stepYear<false, true>(r, in, o, out.population[y], out.population[y + 1], out.flows[y],
-                              nullptr);
+        stepYear<false, true>(r, in, o, sums, out.population[y], out.population[y + 1],
+                              out.flows[y], nullptr);
       } else {
-        stepYear<false, false>(r, in, o, out.population[y], out.population[y + 1], out.flows[y],
-                               nullptr);
+        stepYear<false, false>(r, in, o, sums, out.population[y], out.population[y + 1],
+                               out.flows[y], nullptr);
       }
     }
   }
