@@ -7,6 +7,7 @@
 // Reported separately: prepareProjection() (rates, base population split, levels) and the
 // indicator aggregation, which the GUI and CLI also pay.
 
+#include "bench/bench_timing.hpp"
 #include "models/demography/cohort_projection.hpp"
 #include "models/care/care_projection.hpp"
 #include "models/scenario/scenario_run.hpp"
@@ -20,22 +21,12 @@
 #include <vector>
 
 using namespace zorgsim;
-using Clock = std::chrono::steady_clock;
 
 namespace {
 
-constexpr int kYears = 30;
+using zorgsim::bench::medianMicros;
 
-double medianMicros(const std::function<void()>& f, int repeats) {
-  std::vector<double> t;
-  for (int i = 0; i < repeats; ++i) {
-    const auto start = Clock::now();
-    f();
-    t.push_back(std::chrono::duration<double, std::micro>(Clock::now() - start).count());
-  }
-  std::sort(t.begin(), t.end());
-  return t[t.size() / 2];
-}
+constexpr int kYears = 30;
 
 volatile double sink = 0;
 

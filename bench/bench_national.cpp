@@ -6,6 +6,7 @@
 // and the preparation (rates, base population, municipal levels) paid once per scenario.
 // Prints figures; it does not pass or fail. Run: build/bench/bench_national [DATA_DIR] [REPEATS]
 
+#include "bench/bench_timing.hpp"
 #include "models/care/care_projection.hpp"
 #include "models/demography/cohort_projection.hpp"
 #include "models/scenario/scenario_run.hpp"
@@ -23,18 +24,9 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-constexpr int kYears = 30;
+using zorgsim::bench::medianMillis;
 
-double medianMillis(const std::function<void()>& f, int repeats) {
-  std::vector<double> t;
-  for (int i = 0; i < repeats; ++i) {
-    const auto start = Clock::now();
-    f();
-    t.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
-  }
-  std::sort(t.begin(), t.end());
-  return t[t.size() / 2];
-}
+constexpr int kYears = 30;
 
 volatile double sink = 0;
 

@@ -6,6 +6,7 @@
 // Single thread. Prints figures; it does not pass or fail.
 // Run: build/bench/bench_reach [REPEATS]
 
+#include "bench/bench_timing.hpp"
 #include "models/care/care_projection.hpp"
 #include "models/data/dataset.hpp"
 #include "models/demography/cohort_projection.hpp"
@@ -21,34 +22,24 @@
 #include <vector>
 
 using namespace zorgsim;
-using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double medianMs(const std::function<void()>& f, int repeats) {
-  std::vector<double> t;
-  for (int i = 0; i < repeats; ++i) {
-    const auto start = Clock::now();
-    f();
-    t.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
-  }
-  std::sort(t.begin(), t.end());
-  return t[t.size() / 2];
-}
+using zorgsim::bench::medianMillis;
 
 volatile double sink = 0;
 
 void report(const char* label, const Dataset& data, const CareModel& care, Scenario scenario,
             const std::vector<int>& members, int repeats) {
-  const double prepare = medianMs(
+  const double prepare = medianMillis(
       [&] { sink = sink + double(prepareProjection(data, scenario, members).years.size()); },
       repeats);
   const ProjectionPlan plan = prepareProjection(data, scenario, members);
-  const double project = medianMs(
+  const double project = medianMillis(
       [&] { sink = sink + runProjection(plan).perMunicipality.back().population.back().sum(); },
       repeats);
   int step = 0;
-  const double whole = medianMs(
+  const double whole = medianMillis(
       [&] {
         // A slider step, as the GUI sets it: the reach of the first programme.
         const std::string id = scenario.activeInterventions.front();

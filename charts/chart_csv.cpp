@@ -9,17 +9,10 @@ namespace zorgsim::charts {
 
 namespace {
 
-std::string number(double v) {
-  if (!std::isfinite(v)) return "";
-  std::string s;
-  appendNumber(s, v);
-  return s;
-}
-
 std::string xLabel(double x) {
   return std::abs(x - std::round(x)) < 1e-9
              ? std::to_string(static_cast<long long>(std::llround(x)))
-             : number(x);
+             : csvNumber(x);
 }
 
 }  // namespace
@@ -32,8 +25,8 @@ std::string chartCsv(const Chart& chart) {
     for (const auto& f : chart.map->features) {
       if (f.code == last) continue;  // one row per area, not per polygon
       last = f.code;
-      out += csvField(f.code) + "," + csvField(f.name) + "," + (f.hasValue ? number(f.value) : "") +
-             "\n";
+      out += csvField(f.code) + "," + csvField(f.name) + "," +
+             (f.hasValue ? csvNumber(f.value) : "") + "\n";
     }
     return out;
   }
@@ -42,7 +35,7 @@ std::string chartCsv(const Chart& chart) {
     out = "series,age,value\n";
     auto side = [&](const std::string& name, const std::vector<double>& v) {
       for (std::size_t a = 0; a < v.size(); ++a)
-        out += csvField(name) + "," + std::to_string(a) + "," + number(v[a]) + "\n";
+        out += csvField(name) + "," + std::to_string(a) + "," + csvNumber(v[a]) + "\n";
     };
     side(p.leftLabel, p.left);
     side(p.rightLabel, p.right);
@@ -53,7 +46,7 @@ std::string chartCsv(const Chart& chart) {
   out = "series," + csvField(chart.xName) + ",value,low,high\n";
   for (const auto& s : chart.lines) {
     for (std::size_t i = 0; i < std::min(s.x.size(), s.y.size()); ++i) {
-      out += csvField(s.name) + "," + xLabel(s.x[i]) + "," + number(s.y[i]) + ",,\n";
+      out += csvField(s.name) + "," + xLabel(s.x[i]) + "," + csvNumber(s.y[i]) + ",,\n";
     }
   }
   // Bars: the value is the bar's length; a floating bar (waterfall step) also gives where
@@ -68,15 +61,16 @@ std::string chartCsv(const Chart& chart) {
   };
   for (const auto& s : chart.bars) {
     for (std::size_t i = 0; i < std::min(s.x.size(), s.y.size()); ++i) {
-      const std::string ends = s.base.empty() ? "," : number(s.baseAt(i)) + "," + number(s.y[i]);
-      out += csvField(s.name) + "," + xText(s.x[i]) + "," + number(s.y[i] - s.baseAt(i)) + "," +
+      const std::string ends =
+          s.base.empty() ? "," : csvNumber(s.baseAt(i)) + "," + csvNumber(s.y[i]);
+      out += csvField(s.name) + "," + xText(s.x[i]) + "," + csvNumber(s.y[i] - s.baseAt(i)) + "," +
              ends + "\n";
     }
   }
   for (const auto& b : chart.bands) {
     for (std::size_t i = 0; i < std::min({b.x.size(), b.low.size(), b.high.size()}); ++i) {
-      out += csvField(b.name) + "," + xLabel(b.x[i]) + ",," + number(b.low[i]) + "," +
-             number(b.high[i]) + "\n";
+      out += csvField(b.name) + "," + xLabel(b.x[i]) + ",," + csvNumber(b.low[i]) + "," +
+             csvNumber(b.high[i]) + "\n";
     }
   }
   return out;

@@ -17,13 +17,6 @@ namespace zorgsim::gui {
 
 namespace {
 
-std::string number(double v) {
-  if (!std::isfinite(v)) return "";
-  std::string s;
-  appendNumber(s, v);
-  return s;
-}
-
 // A file-name part: letters, digits and '-' only.
 std::string fileSafe(const std::string& s) {
   std::string out;
@@ -43,8 +36,8 @@ std::string tableCsv(const TableExport& t) {
     const bool ref = !t.reference.empty() && std::isfinite(c.reference);
     out += lead + csvField(c.scenario) + "," + csvField(t.reference) + "," + csvField(c.areaCode) +
            "," + csvField(c.area) + "," + csvField(c.figure) + "," + csvField(c.unit) + "," +
-           number(c.value) + "," + (ref ? number(c.reference) : "") + "," +
-           (ref && std::isfinite(c.value) ? number(c.value - c.reference) : "") + "\n";
+           csvNumber(c.value) + "," + (ref ? csvNumber(c.reference) : "") + "," +
+           (ref && std::isfinite(c.value) ? csvNumber(c.value - c.reference) : "") + "\n";
   }
   return out;
 }

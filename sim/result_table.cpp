@@ -166,6 +166,13 @@ bool isNumberText(std::string_view s) {
   return digits > 0 && dots <= 1 && s.back() != '.' && s[s[0] == '-' ? 1 : 0] != '.';
 }
 
+std::string csvNumber(double v) {
+  if (!std::isfinite(v)) return "";
+  std::string s;
+  appendNumber(s, v);
+  return s;
+}
+
 void appendNumber(std::string& out, double v) {
   // The largest finite double has 309 integer digits; with the sign, the point and 4 decimals
   // that is 315 characters, so 320 always suffices (a 48-byte buffer was over-read from ~1e43).

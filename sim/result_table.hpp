@@ -97,6 +97,9 @@ std::string csvField(std::string_view s);
 // Fixed 4-decimal formatting used in all result files (counts and ratios alike); exact for
 // every finite double, throws std::logic_error for NaN and infinities (a model bug).
 void appendNumber(std::string& out, double v);
+// The same for a table cell that may be missing: "" for NaN and infinities (tables exported
+// from the GUI and the chart CSVs, where a value can be absent).
+std::string csvNumber(double v);
 // True when `s` is what appendNumber writes: an optional '-', digits, at most one '.' between
 // digits. The output check uses it so no other byte reaches a result file.
 bool isNumberText(std::string_view s);
