@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 using namespace zorgsim;
 
 TEST_CASE("bad dataset input is reported with file, line and field", "[bad-input]") {
@@ -88,7 +90,62 @@ TEST_CASE("bad dataset input is reported with file, line and field", "[bad-input
   SECTION("unknown key in dataset.toml") {
     test::DatasetCopy c;
     c.write("dataset.toml", c.read("dataset.toml") + "colour = \"blue\"\n");
-    CHECK(test::loadError(c).find("dataset.toml:7: field 'colour': unknown key") !=
+    CHECK(test::loadError(c).find("dataset.toml:8: field 'colour': unknown key") !=
           std::string::npos);
+  }
+}
+
+TEST_CASE("bad national_dataset in dataset.toml: file, line and field", "[bad-input][migration]") {
+  auto withNational = [](const test::DatasetCopy& c, const std::string& folder) {
+    std::string toml = c.read("dataset.toml");
+    toml = toml.substr(0, toml.find("national_dataset"));
+    c.write("dataset.toml", toml + "national_dataset = \"" + folder + "\"\n");
+  };
+  // Located at the key (line 7 of the shipped dataset.toml), with what is wrong.
+  auto located = [](const std::string& msg, const std::string& value, const std::string& what) {
+    INFO(msg);
+    CHECK(msg.find("dataset.toml:7: field 'national_dataset': " + value) != std::string::npos);
+    CHECK(msg.find(what) != std::string::npos);
+  };
+  SECTION("folder not found") {
+    test::DatasetCopy c;
+    withNational(c, "../nowhere");
+    located(test::loadError(c), "'../nowhere'",
+            "is not a folder (relative to this one) nor a shipped dataset");
+  }
+  SECTION("a subset is not a national dataset") {
+    test::DatasetCopy subset, c;
+    std::string toml = subset.read("dataset.toml");
+    subset.write("dataset.toml", toml.substr(0, toml.find("national_dataset")));
+    withNational(c, subset.folder().generic_string());
+    located(test::loadError(c), "'" + subset.folder().generic_string() + "'",
+            "is not a national dataset");
+  }
+  SECTION("another base year") {
+    test::DatasetCopy c;
+    c.replace("dataset.toml", "base_year = 2021", "base_year = 2020");
+    const std::string msg = test::loadError(c);
+    located(msg, "'nederland'", "has base year");
+    CHECK(msg.find("has base year 2021, this dataset 2020") != std::string::npos);
+  }
+  SECTION("a municipality the national dataset does not have") {
+    test::DatasetCopy c;
+    // Berg en Dal under a code no municipality has, in every file of the copy.
+    for (const auto& e : std::filesystem::recursive_directory_iterator(c.folder())) {
+      if (!e.is_regular_file()) continue;
+      const std::string name = std::filesystem::relative(e.path(), c.folder()).generic_string();
+      std::string text = c.read(name);
+      for (std::size_t at; (at = text.find("GM1945")) != std::string::npos;)
+        text.replace(at, 6, "GM9945");
+      c.write(name, text);
+    }
+    const std::string msg = test::loadError(c);
+    located(msg, "'nederland'", "does not have municipality");
+    CHECK(msg.find("does not have municipality GM9945") != std::string::npos);
+  }
+  SECTION("a national dataset that names another") {
+    test::DatasetCopy c;
+    withNational(c, c.folder().generic_string());
+    located(test::loadError(c), "", "a national dataset cannot name another national_dataset");
   }
 }

@@ -5,10 +5,11 @@
 //
 // The bounds are the accuracy we claim, not the accuracy we hope for: measured with the CBS
 // assumption set, the 2012-2019 flows and the reception of people displaced from Ukraine by
-// population share (reception_immigration.csv), the mean absolute error of the 153 municipal
-// totals is 0.73 % (bias -0.41 %), Gelderland 2024 is 0.24 % low, the largest COROP error
-// 0.53 % (Zuidwest-Gelderland 2023) and the worst municipality-year 3.8 % (Heumen 2022).
-// Before the reception part: 0.92 % (bias -0.64 %) and Gelderland 2024 0.52 % low.
+// population share (reception_immigration.csv) and moves between municipalities closed
+// nationally, the mean absolute error of the 153 municipal totals is 0.74 % (bias -0.40 %),
+// Gelderland 2024 is 0.22 % low, the largest COROP error 0.51 % (Zuidwest-Gelderland 2023) and
+// the worst municipality-year 3.8 % (Heumen 2022). With the one-area pool of movers: 0.73 %
+// (bias -0.41 %), 0.24 % low; before the reception part: 0.92 % (-0.64 %), 0.52 % low.
 
 #include "models/demography/cohort_projection.hpp"
 #include "models/scenario/scenario_run.hpp"
@@ -68,22 +69,23 @@ Scores scoreBaseline() {
 TEST_CASE("observed: baseline against the CBS population of 1 January 2022-2024", "[observed]") {
   const Scores s = scoreBaseline();
   CHECK(s.municipalCount == 153);  // 51 municipalities x 3 years
-  CHECK(s.municipalMape < 0.012);  // the issue's bar: under 1.2 % (measured 0.73 %)
+  CHECK(s.municipalMape < 0.012);  // the issue's bar: under 1.2 % (measured 0.74 %)
   CHECK(std::abs(s.municipalBias) < 0.01);
   CHECK(s.worst < 0.05);
   for (int year : {2022, 2023, 2024}) {
-    // The issue's bar for 2024: within 0.5 % (measured -0.16, -0.15, -0.24 %).
+    // The issue's bar for 2024: within 0.5 % (measured -0.15, -0.14, -0.22 %).
     CHECK(std::abs(s.relativeError.at({"PV25", year})) < 0.005);
     for (const char* corop : {"CR13", "CR14", "CR15", "CR16"})
-      CHECK(std::abs(s.relativeError.at({corop, year})) < 0.01);  // measured at most 0.53 %
+      CHECK(std::abs(s.relativeError.at({corop, year})) < 0.01);  // measured at most 0.51 %
   }
 }
 
 // The national total against the last official national figures (issue #16: within 3 %):
 // the PBL/CBS regional forecast 2022-2050 expects 19,630,000 inhabitants in 2050 (StatLine
 // 85173NED, Nederland, Prognose, 2050: 19.630,0 x 1 000) and the CBS Kernprognose 2024-2070
-// the 19 millionth inhabitant in 2037 (CBS news release 2024/51). Measured: 19,537,226 in 2050
-// (-0.47 %) and 18,737,494 in 2037 (-1.38 %).
+// the 19 millionth inhabitant in 2037 (CBS news release 2024/51). Measured: 19,124,108 in 2050
+// (-2.6 %) and 18,659,490 in 2037 (-1.8 %) with moves between municipalities closed (the
+// one-area pool had added 0.4 million by 2050: 19,537,226 and 18,737,494).
 TEST_CASE("observed: the national total against the official national forecasts",
           "[observed][national]") {
   static const Dataset nl = loadDataset(test::sourceDir() / "data" / "nederland");
@@ -98,4 +100,32 @@ TEST_CASE("observed: the national total against the official national forecasts"
   };
   CHECK(total(2050) == Approx(19630000.0).epsilon(0.03));
   CHECK(total(2037) == Approx(19000000.0).epsilon(0.03));
+}
+
+// The long run against the last official regional forecast (PBL/CBS Regionale bevolkings- en
+// huishoudensprognose 2022-2050, StatLine 85173NED; tests/data/observed/regional_forecast_2050.csv
+// names the page of every row). The issue's bar is every COROP area within 3 % in 2050; the
+// 2022 edition's COROP values were not found (docs/validation.md), so the province is held to
+// 3 % and every published row to the forecast's own 67 % interval.
+TEST_CASE("observed: 2050 against the PBL/CBS regional forecast 2022", "[observed]") {
+  const Dataset& d = test::defaultDataset();
+  const ScenarioRun run = runScenario(d, CareModel{}, Scenario{}, {});
+  std::map<std::string, double> model;
+  for (std::size_t a = 0; a < run.areas.size(); ++a)
+    model[run.areas[a].code] =
+        run.areaProjections[a].population[static_cast<std::size_t>(2050 - run.plan.baseYear)].sum();
+  const CsvTable t = CsvTable::read(
+      test::sourceDir() / "tests" / "data" / "observed" / "regional_forecast_2050.csv",
+      {{"geo_code", "name", "year", "persons", "lower67", "upper67", "source"}});
+  REQUIRE(t.rows() >= 2);
+  for (std::size_t r = 0; r < t.rows(); ++r) {
+    const std::string& code = t.key(r, "geo_code");
+    REQUIRE(model.count(code));
+    INFO(code << ": model " << model[code] << ", forecast " << t.number(r, "persons"));
+    CHECK(model[code] >= t.number(r, "lower67"));
+    CHECK(model[code] <= t.number(r, "upper67"));
+  }
+  // Gelderland: 2,292,900 (measured 2,320,879, +1.2 %; 2,378,259, +3.7 %, with the one-area
+  // pool). Berg en Dal: 38,027 within 32,600-38,600 (39,128 with the pool).
+  CHECK(model.at("PV25") == Approx(2292900.0).epsilon(0.03));
 }

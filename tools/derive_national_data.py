@@ -136,7 +136,7 @@ def write_dataset_toml(ctx, area):
         what = "all 342 municipalities of the Netherlands (2024 boundaries)"
     else:
         text = ('name = "Gelderland 2021"\n'
-                'version = "gelderland-2021.2"\n'
+                'version = "gelderland-2021.3"\n'
                 'base_year = 2021\n'
                 'province_code = "PV25"\n'
                 'province_name = "Gelderland"\n')
@@ -146,6 +146,10 @@ def write_dataset_toml(ctx, area):
              '(37230ned, 70072NED) on 2024 boundaries, UN WPP 2024 mortality, fertility and migration for the '
              'Netherlands, regional classifications and the CBS/PDOK 2024 municipal map. Derived by '
              'tools/derive_national_data.py; see SOURCES.md and ../LAYOUT.md."\n' % what)
+    if area.key != "nederland":
+        # Moves between municipalities are closed over the whole country (method-demography.md):
+        # the folder next to this one, or the shipped dataset of that name.
+        text += 'national_dataset = "nederland"\n'
     os.makedirs(ctx.out_dir, exist_ok=True)
     with open(os.path.join(ctx.out_dir, "dataset.toml"), "w", encoding="utf-8", newline="") as f:
         f.write(text)

@@ -67,6 +67,10 @@ Dataset backtestDataset(const Dataset& target, const BacktestBase& base,
     covered.push_back(static_cast<int>(i));
   }
   d.observedFlows = readObservedFlows(target.folder, base.year - 1);
+  // Not every municipality has a base population of the earlier year, so the back-test keeps
+  // the one-area pool for moves between municipalities (docs/method-demography.md).
+  d.movesClosure = Dataset::MovesClosure::OneAreaPool;
+  d.nationalDataset.reset();
   return d;
 }
 

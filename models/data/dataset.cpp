@@ -1,5 +1,6 @@
 #include "models/data/dataset.hpp"
 
+#include "models/data/moves_closure.hpp"
 #include "models/data/national_assumptions.hpp"
 #include "models/data/reception_immigration.hpp"
 
@@ -46,7 +47,8 @@ std::pair<int, int> parsePeriod(const CsvTable& t, std::size_t row, std::string_
   return {std::stoi(m[1]), std::stoi(m[2])};
 }
 
-void loadMetadata(Dataset& d) {
+// nationalDataset/line: the optional key national_dataset (a folder relative to this one).
+void loadMetadata(Dataset& d, std::string& nationalDataset, std::size_t& line) {
   const fs::path file = d.folder / "dataset.toml";
   if (!fs::exists(file))
     throw InputError(platform::utf8FromPath(file), 0, "",
@@ -80,8 +82,13 @@ void loadMetadata(Dataset& d) {
                      "must be a whole year between 1900 and 2200");
   }
   d.baseYear = static_cast<int>(by.as_integer()->get());
-  static const std::set<std::string> known{"name",          "version",       "base_year",
-                                           "province_code", "province_name", "description"};
+  if (const toml::node* n = tbl.get("national_dataset")) {
+    line = n->source().begin.line;
+    nationalDataset = text("national_dataset");
+  }
+  static const std::set<std::string> known{
+      "name",          "version",     "base_year",       "province_code",
+      "province_name", "description", "national_dataset"};
   for (const auto& [k, v] : tbl) {
     if (!known.count(std::string(k.str()))) {
       throw InputError(platform::utf8FromPath(file), v.source().begin.line, std::string(k.str()),
@@ -472,9 +479,9 @@ void loadMunicipalChanges(Dataset& d) {
 const Region* Dataset::findRegion(const std::string& nameOrCode) const {
   // "TYPE:NAME" picks a region of one type (corop:Achterhoek, province:PV25).
   if (const auto colon = nameOrCode.find(':'); colon != std::string::npos) {
-    const std::string type = nameOrCode.substr(0, colon), name = nameOrCode.substr(colon + 1);
+    const std::string type = nameOrCode.substr(0, colon), wanted = nameOrCode.substr(colon + 1);
     for (const auto& r : regions) {
-      if (r.type == type && (r.name == name || r.code == name)) return &r;
+      if (r.type == type && (r.name == wanted || r.code == wanted)) return &r;
     }
     return nullptr;
   }
@@ -497,13 +504,21 @@ int Dataset::indexOf(const std::string& code) const {
   return it == municipalityIndex.end() ? -1 : it->second;
 }
 
-Dataset loadDataset(const fs::path& folder) {
+namespace detail {
+
+// nested: loading the national dataset of another (which must not name one itself).
+Dataset loadDatasetFolder(const fs::path& folder, bool nested) {
   Dataset d;
   d.folder = folder;
   std::error_code ec;
   if (!fs::is_directory(folder, ec))
     throw InputError(platform::utf8FromPath(folder), 0, "", "data folder not found");
-  loadMetadata(d);
+  std::string nationalFolder;
+  std::size_t nationalLine = 0;
+  loadMetadata(d, nationalFolder, nationalLine);
+  if (nested && !nationalFolder.empty())
+    throw InputError(platform::utf8FromPath(d.folder / "dataset.toml"), nationalLine,
+                     "national_dataset", "a national dataset cannot name another national_dataset");
   loadMunicipalities(d);
   loadPopulation(d);
   loadRegions(d);
@@ -515,7 +530,12 @@ Dataset loadDataset(const fs::path& folder) {
   loadNationalAssumptions(d);
   loadMunicipalChanges(d);
   d.receptionImmigration = readReceptionImmigration(d.folder / "reception_immigration.csv");
+  setMovesClosure(d, nationalFolder, nationalLine);
   return d;
 }
+
+}  // namespace detail
+
+Dataset loadDataset(const fs::path& folder) { return detail::loadDatasetFolder(folder, false); }
 
 }  // namespace zorgsim

@@ -8,6 +8,8 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -124,6 +126,26 @@ struct Dataset {
   // Immigrants received in proportion to population, persons per year (optional
   // reception_immigration.csv, models/data/reception_immigration.hpp); absent years: 0.
   std::map<int, double> receptionImmigration;
+
+  // Where moves between municipalities are closed nationally (national arrivals = national
+  // departures, docs/method-demography.md "Moves between municipalities"): over this dataset's
+  // own municipalities when they make up the country, over those of the dataset named by
+  // `national_dataset` in dataset.toml (a subset such as data/gelderland), else (a user's subset
+  // without it, a back-test) by the one-area pool.
+  enum class MovesClosure { OneAreaPool, OwnMunicipalities, NationalDataset };
+  MovesClosure movesClosure = MovesClosure::OneAreaPool;
+  std::shared_ptr<const Dataset> nationalDataset;  // set with MovesClosure::NationalDataset
+  // The closure's factors per demographic scenario (key: cohort_projection.cpp), so runs that
+  // differ only in care or interventions (goalseek, sensitivity) solve it once. A copy starts
+  // empty: it may be changed before it is projected.
+  struct FactorCache {
+    FactorCache() = default;
+    FactorCache(const FactorCache&) {}
+    FactorCache& operator=(const FactorCache&) { return *this; }
+    std::mutex mutex;
+    std::map<std::string, std::vector<double>> factors;
+  };
+  mutable FactorCache closureFactors;
 
   // A region by name or code, or "TYPE:NAME" / "TYPE:CODE" for one region type.
   const Region* findRegion(const std::string& nameOrCode) const;

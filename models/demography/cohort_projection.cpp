@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 
@@ -146,8 +147,14 @@ MunicipalInputs municipalInputs(const Dataset& data, const Scenario& scenario, i
 
 }  // namespace
 
-ProjectionPlan prepareProjection(const Dataset& data, const Scenario& scenario,
-                                 std::vector<int> selection) {
+namespace {
+
+void closeInternalMoves(const Dataset& data, const Scenario& scenario, ProjectionPlan& plan);
+
+// prepareProjection without the national closure of moves between municipalities (only the
+// one-area pool of a dataset that has no national closure).
+ProjectionPlan preparePlan(const Dataset& data, const Scenario& scenario,
+                           std::vector<int> selection) {
   validateScenarioAgainstData(scenario, data);
   ProjectionPlan plan;
   plan.baseYear = data.baseYear;
@@ -191,7 +198,8 @@ ProjectionPlan prepareProjection(const Dataset& data, const Scenario& scenario,
   }
 
   yearRates(plan, lastFlowYear, mortality, fertility, migration);
-  setInternalMigrationPool(plan.years, nationalPopulation, data.observedFlows.at("NL01"));
+  if (data.movesClosure == Dataset::MovesClosure::OneAreaPool)
+    setInternalMigrationPool(plan.years, nationalPopulation, data.observedFlows.at("NL01"));
 
   if (selection.empty()) {
     selection.resize(data.municipalities.size());
@@ -202,6 +210,15 @@ ProjectionPlan prepareProjection(const Dataset& data, const Scenario& scenario,
     plan.inputs.push_back(municipalInputs(data, scenario, i, migration, basePopulation,
                                           fertilityIndex, nationalRatio));
   }
+  return plan;
+}
+
+}  // namespace
+
+ProjectionPlan prepareProjection(const Dataset& data, const Scenario& scenario,
+                                 std::vector<int> selection) {
+  ProjectionPlan plan = preparePlan(data, scenario, std::move(selection));
+  closeInternalMoves(data, scenario, plan);
   return plan;
 }
 
@@ -390,6 +407,123 @@ AgeSexTable maxDeathProbability(const std::vector<YearRates>& years) {
   AgeSexTable m = AgeSexTable::Zero();
   for (const auto& y : years) m = m.max(y.deathProbability.max(y.deathProbabilityOpen));
   return m;
+}
+
+double maxEmigrationFactor(const std::vector<YearRates>& years) {
+  double m = 0;
+  for (const auto& y : years) m = std::max(m, y.emigrationFactor);
+  return m;
+}
+
+// One year of one municipality without records (the clamp decided per municipality).
+void stepFast(const YearRates& r, const MunicipalInputs& in, const OutRates& o,
+              const AgeSexTable& P, AgeSexTable& E, FlowTotals& f) {
+  const ProfileSums sums = profileSums(in, r);
+  if (o.clamp)
+    stepYear<false, true>(r, in, o, sums, P, E, f, nullptr);
+  else
+    stepYear<false, false>(r, in, o, sums, P, E, f, nullptr);
+}
+
+// The factor on every municipality's observed arrivals from other municipalities that makes
+// national arrivals equal national departures, per year, with all municipalities of `all`
+// (the whole country) stepped together. A year's end population and departures are affine in
+// the factor F (arrivals are counts times F; only the newborns' departures depend on them,
+// through the births to arriving women), so two steps, at F = 0 and F = 1, give it exactly:
+// departures D(F) = D0 + F (D1 - D0) = F x A, with A the observed arrivals, and the end
+// population E0 + F (E1 - E0).
+std::vector<double> closedInternalFactors(const ProjectionPlan& all) {
+  std::vector<double> factors(all.years.size(), 1.0);
+  double arrivals = 0;
+  for (const auto& in : all.inputs) arrivals += in.internalInPerYear;  // no dwellings here
+  if (all.years.empty() || arrivals <= 0) return factors;
+  const AgeSexTable maxQ = maxDeathProbability(all.years);
+  const double maxEmigration = maxEmigrationFactor(all.years);
+  std::vector<OutRates> out;
+  std::vector<AgeSexTable> population;
+  for (const auto& in : all.inputs) {
+    out.push_back(outRates(in, all.years.front(), maxQ, maxEmigration));
+    population.push_back(in.basePopulation);
+  }
+  std::vector<AgeSexTable> end0(all.inputs.size()), end1(all.inputs.size());
+  for (std::size_t y = 0; y < all.years.size(); ++y) {
+    YearRates r0 = all.years[y], r1 = all.years[y];
+    r0.internalInFactor = 0.0;
+    r1.internalInFactor = 1.0;
+    double d0 = 0, d1 = 0;
+    for (std::size_t m = 0; m < all.inputs.size(); ++m) {
+      FlowTotals f0, f1;
+      stepFast(r0, all.inputs[m], out[m], population[m], end0[m], f0);
+      stepFast(r1, all.inputs[m], out[m], population[m], end1[m], f1);
+      for (int s = 0; s < kSexes; ++s) {
+        d0 += f0.outInternal[s];
+        d1 += f1.outInternal[s];
+      }
+    }
+    const double f = d0 / (arrivals - (d1 - d0));
+    factors[y] = f;
+    for (std::size_t m = 0; m < all.inputs.size(); ++m)
+      population[m] = end0[m] + f * (end1[m] - end0[m]);
+  }
+  return factors;
+}
+
+// The scenario for the national closure: its national assumptions and demographic levers, but
+// the observed migration of every municipality (the migration multipliers and extra dwellings
+// are what-ifs for the chosen municipalities, on top of the closed national moves).
+Scenario closureScenario(const Scenario& scenario) {
+  Scenario s = scenario;
+  for (Lever l : {Lever::InternalInMultiplier, Lever::InternalOutMultiplier,
+                  Lever::InternationalInMultiplier, Lever::InternationalOutMultiplier})
+    s[l] = leverSpec(l).defaultValue;
+  s.table(TableLever::ExtraDwellings).clear();
+  return s;
+}
+
+bool sameMigration(const Scenario& a, const Scenario& b) {
+  for (Lever l : {Lever::InternalInMultiplier, Lever::InternalOutMultiplier,
+                  Lever::InternationalInMultiplier, Lever::InternationalOutMultiplier})
+    if (a[l] != b[l]) return false;
+  return a.table(TableLever::ExtraDwellings) == b.table(TableLever::ExtraDwellings);
+}
+
+// Moves between municipalities closed nationally (Dataset::movesClosure): each year's arrivals
+// factor from all municipalities of the country stepped together; a subset dataset takes them
+// from its national dataset, so both give the same numbers for the same municipality.
+void closeInternalMoves(const Dataset& data, const Scenario& scenario, ProjectionPlan& plan) {
+  if (data.movesClosure == Dataset::MovesClosure::OneAreaPool) {
+    plan.notes.push_back(
+        "moves between municipalities: one-area national pool (the dataset does not cover the "
+        "country and names no national_dataset)");
+    return;
+  }
+  const Dataset& nation =
+      data.movesClosure == Dataset::MovesClosure::NationalDataset ? *data.nationalDataset : data;
+  const Scenario base = closureScenario(scenario);
+  std::ostringstream key;  // what the demography reads of the closure's scenario
+  key.precision(17);
+  key << base.assumptionSet << '|' << base.tfrVariant;
+  for (double v : base.values) key << '|' << v;
+  std::vector<double> factors;
+  {
+    std::lock_guard<std::mutex> lock(nation.closureFactors.mutex);
+    if (auto it = nation.closureFactors.factors.find(key.str());
+        it != nation.closureFactors.factors.end())
+      factors = it->second;
+  }
+  if (factors.empty()) {
+    factors = &nation == &data && plan.inputs.size() == data.municipalities.size() &&
+                      sameMigration(base, scenario)
+                  ? closedInternalFactors(plan)
+                  : closedInternalFactors(preparePlan(nation, base, {}));
+    std::lock_guard<std::mutex> lock(nation.closureFactors.mutex);
+    nation.closureFactors.factors[key.str()] = factors;
+  }
+  for (std::size_t y = 0; y < plan.years.size(); ++y) plan.years[y].internalInFactor = factors[y];
+  plan.notes.push_back(
+      "moves between municipalities: national arrivals = national departures "
+      "over the " +
+      std::to_string(nation.municipalities.size()) + " municipalities of '" + nation.name + "'");
 }
 
 }  // namespace

@@ -85,11 +85,35 @@ MigrationModel::MigrationModel(const Dataset& data, const NationalAssumptions& n
   municipalLevels(data, basePopulation, nationalPopulation);
 }
 
+// The observed national flows the municipal shares of immigration and the municipal emigration
+// rates are taken against. With a dataset of the whole country (Dataset::movesClosure) they are
+// the sums over its municipalities, so the municipal immigrants add up to the national path
+// exactly and municipal emigration follows the national rate; NL01's own rows for 2017-2019 are
+// a ratio estimate (data/nederland/SOURCES.md) that put the shares' sum at 0.98. Otherwise NL01.
+AreaFlows observedCountryFlows(const Dataset& data) {
+  AreaFlows nl = data.observedFlows.at("NL01");
+  const Dataset* nation = data.movesClosure == Dataset::MovesClosure::OwnMunicipalities ? &data
+                          : data.movesClosure == Dataset::MovesClosure::NationalDataset
+                              ? data.nationalDataset.get()
+                              : nullptr;
+  if (!nation) return nl;
+  double in = 0, out = 0;
+  for (const auto& m : nation->municipalities) {
+    auto it = nation->observedFlows.find(m.code);
+    if (it == nation->observedFlows.end()) return nl;  // a municipality without its own flows
+    in += it->second.internationalIn;
+    out += it->second.internationalOut;
+  }
+  nl.internationalIn = in;
+  nl.internationalOut = out;
+  return nl;
+}
+
 // Immigration: profile per year from the WPP period containing it; national level path.
 void MigrationModel::nationalPaths(const Dataset& data, const NationalAssumptions& national,
                                    const AgeSexTable& nationalPopulation, int lastYear) {
   if (data.netMigrationByAge.empty()) throw std::invalid_argument("no WPP net migration by age");
-  const AreaFlows& nl = data.observedFlows.at("NL01");
+  const AreaFlows nl = observedCountryFlows(data);
   const double observedNet = nl.internationalIn - nl.internationalOut;
   // Observed national emigration rate: the yearly average over the base population, the same
   // exposure the municipal levels are fitted on.

@@ -64,6 +64,12 @@ double rogersCastroFundamental(double age);
 AgeSexTable netMigrationFromAgeStructure(const AgeSexTable& population,
                                          const AgeSexTable& national);
 
+// The observed national flows (yearly averages, persons) that the municipal shares of
+// immigration and the national emigration rate are taken against: with a dataset of the whole
+// country, or a subset naming one (Dataset::movesClosure), immigration and emigration abroad
+// are the sums over its municipalities, so the shares add up to 1; otherwise NL01's own row.
+AreaFlows observedCountryFlows(const Dataset& data);
+
 class MigrationModel {
  public:
   // basePopulation: single-year base population per municipality (same order as data);
