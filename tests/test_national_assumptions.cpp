@@ -14,6 +14,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <mutex>
+
 using namespace zorgsim;
 
 TEST_CASE("national assumptions: the default dataset has the CBS set with every indicator",
@@ -197,4 +199,34 @@ TEST_CASE("internal migration: a subset without national_dataset keeps the one-a
   const ProjectionPlan plan = prepareProjection(d, Scenario{}, {});
   CHECK(plan.years.front().internalInFactor == 1.0);  // the base year of the pool
   CHECK(plan.years.back().internalInFactor != 1.0);
+}
+
+TEST_CASE("internal migration: the closure is solved again for demographic levers only",
+          "[national-assumptions][migration]") {
+  // A fresh copy of the default dataset (a copy starts with an empty cache of factors).
+  const Dataset g = test::defaultDataset();
+  const Dataset& nation = *g.nationalDataset;
+  auto solved = [&] {
+    std::lock_guard<std::mutex> lock(nation.closureFactors.mutex);
+    return nation.closureFactors.factors.size();
+  };
+  const std::size_t before = solved();
+  const ProjectionPlan base = prepareProjection(g, Scenario{}, {});
+  const std::size_t once = solved();
+  CHECK(once <= before + 1);
+  // Labour-market and prevention levers: the demography reads none of them.
+  Scenario workforce;
+  workforce[Lever::ProductivityMultiplier] = 1.1;
+  workforce[Lever::InflowMultiplier] = 0.8;
+  workforce[Lever::DiscountRate] = 4.0;
+  const ProjectionPlan same = prepareProjection(g, workforce, {});
+  CHECK(solved() == once);
+  for (std::size_t y = 0; y < base.years.size(); ++y)
+    CHECK(same.years[y].internalInFactor == base.years[y].internalInFactor);
+  // A demographic lever changes national departures, so its factors are its own.
+  Scenario fertility;
+  fertility[Lever::FertilityMultiplier] = 1.2;
+  const ProjectionPlan more = prepareProjection(g, fertility, {});
+  CHECK(solved() == once + 1);
+  CHECK(more.years.back().internalInFactor != base.years.back().internalInFactor);
 }

@@ -500,10 +500,14 @@ void closeInternalMoves(const Dataset& data, const Scenario& scenario, Projectio
   const Dataset& nation =
       data.movesClosure == Dataset::MovesClosure::NationalDataset ? *data.nationalDataset : data;
   const Scenario base = closureScenario(scenario);
-  std::ostringstream key;  // what the demography reads of the closure's scenario
+  // The key is what the demography reads of the closure's scenario: its national assumptions
+  // and the demographic levers. Care, labour-market and prevention levers leave the factors
+  // as they are, so moving them (a workshop's usual levers) solves nothing again.
+  std::ostringstream key;
   key.precision(17);
   key << base.assumptionSet << '|' << base.tfrVariant;
-  for (double v : base.values) key << '|' << v;
+  for (const LeverSpec& spec : leverSpecs())
+    if (spec.group == LeverGroup::Demography) key << '|' << base[spec.id];
   std::vector<double> factors;
   {
     std::lock_guard<std::mutex> lock(nation.closureFactors.mutex);
