@@ -143,7 +143,13 @@ struct Dataset {
     FactorCache(const FactorCache&) {}
     FactorCache& operator=(const FactorCache&) { return *this; }
     std::mutex mutex;
-    std::map<std::string, std::vector<double>> factors;
+    // Per year: the factor on observed arrivals from other municipalities, and the scale on
+    // the emigration factor that gives the assumption set's national emigrants (1: none).
+    struct Year {
+      double internalInFactor = 1.0;
+      double emigrationScale = 1.0;
+    };
+    std::map<std::string, std::vector<Year>> factors;
   };
   mutable FactorCache closureFactors;
 

@@ -119,6 +119,7 @@ void yearRates(ProjectionPlan& plan, int lastFlowYear, const MortalitySchedule& 
     r.immigrationFactor = migration.immigrationFactor(year);
     r.receptionImmigrants = migration.receptionImmigrants(year);
     r.emigrationFactor = migration.emigrationFactor(year);
+    r.emigrantsTarget = migration.nationalEmigrants(year);
     plan.years.push_back(r);
   }
 }
@@ -425,20 +426,57 @@ void stepFast(const YearRates& r, const MunicipalInputs& in, const OutRates& o,
     stepYear<false, false>(r, in, o, sums, P, E, f, nullptr);
 }
 
-// The factor on every municipality's observed arrivals from other municipalities that makes
-// national arrivals equal national departures, per year, with all municipalities of `all`
-// (the whole country) stepped together. A year's end population and departures are affine in
-// the factor F (arrivals are counts times F; only the newborns' departures depend on them,
-// through the births to arriving women), so two steps, at F = 0 and F = 1, give it exactly:
-// departures D(F) = D0 + F (D1 - D0) = F x A, with A the observed arrivals, and the end
-// population E0 + F (E1 - E0).
-std::vector<double> closedInternalFactors(const ProjectionPlan& all) {
-  std::vector<double> factors(all.years.size(), 1.0);
+using ClosureYear = Dataset::FactorCache::Year;
+
+// One year of the closure: every municipality of `all` stepped from `population` with the
+// arrivals factor F = 0 (into end0) and F = 1 (into end1). A year's end population and
+// departures are affine in F (arrivals are counts times F; only the newborns' departures
+// depend on them, through the births to arriving women), so the two steps give F exactly:
+// departures D(F) = D0 + F (D1 - D0) = F x A, with A the observed arrivals. Returns F and the
+// national emigrants abroad at F.
+struct ClosedYear {
+  double factor = 1.0;
+  double emigrants = 0;
+};
+ClosedYear closeYear(const ProjectionPlan& all, const YearRates& r, double arrivals,
+                     const std::vector<OutRates>& out, const std::vector<AgeSexTable>& population,
+                     std::vector<AgeSexTable>& end0, std::vector<AgeSexTable>& end1) {
+  YearRates r0 = r, r1 = r;
+  r0.internalInFactor = 0.0;
+  r1.internalInFactor = 1.0;
+  double d0 = 0, d1 = 0, x0 = 0, x1 = 0;
+  for (std::size_t m = 0; m < all.inputs.size(); ++m) {
+    FlowTotals f0, f1;
+    stepFast(r0, all.inputs[m], out[m], population[m], end0[m], f0);
+    stepFast(r1, all.inputs[m], out[m], population[m], end1[m], f1);
+    for (int s = 0; s < kSexes; ++s) {
+      d0 += f0.outInternal[s];
+      d1 += f1.outInternal[s];
+      x0 += f0.outInternational[s];
+      x1 += f1.outInternational[s];
+    }
+  }
+  const double f = d0 / (arrivals - (d1 - d0));
+  return {f, x0 + f * (x1 - x0)};
+}
+
+// Per year, with all municipalities of `all` (the whole country) stepped together: the factor
+// on every municipality's observed arrivals from other municipalities that makes national
+// arrivals equal national departures, and, where the assumption set gives national emigrants
+// (YearRates::emigrantsTarget), the scale on the emigration factor that makes the country's
+// emigrants equal them. Rates times population put them 4-6 % above the CBS Kernprognose's
+// counts (immigrants, young and mobile, accumulate in the exposure); the count is the
+// assumption set's, the age pattern and the spread over municipalities stay the model's.
+std::vector<ClosureYear> closedInternalFactors(const ProjectionPlan& all) {
+  std::vector<ClosureYear> factors(all.years.size());
   double arrivals = 0;
   for (const auto& in : all.inputs) arrivals += in.internalInPerYear;  // no dwellings here
   if (all.years.empty() || arrivals <= 0) return factors;
   const AgeSexTable maxQ = maxDeathProbability(all.years);
-  const double maxEmigration = maxEmigrationFactor(all.years);
+  // The clamp is decided for the largest emigration factor before scaling, with room for the
+  // scale (a clamp that never binds changes nothing; a missing one could let a cohort go below
+  // zero under extreme levers).
+  const double maxEmigration = 2.0 * maxEmigrationFactor(all.years);
   std::vector<OutRates> out;
   std::vector<AgeSexTable> population;
   for (const auto& in : all.inputs) {
@@ -447,23 +485,16 @@ std::vector<double> closedInternalFactors(const ProjectionPlan& all) {
   }
   std::vector<AgeSexTable> end0(all.inputs.size()), end1(all.inputs.size());
   for (std::size_t y = 0; y < all.years.size(); ++y) {
-    YearRates r0 = all.years[y], r1 = all.years[y];
-    r0.internalInFactor = 0.0;
-    r1.internalInFactor = 1.0;
-    double d0 = 0, d1 = 0;
-    for (std::size_t m = 0; m < all.inputs.size(); ++m) {
-      FlowTotals f0, f1;
-      stepFast(r0, all.inputs[m], out[m], population[m], end0[m], f0);
-      stepFast(r1, all.inputs[m], out[m], population[m], end1[m], f1);
-      for (int s = 0; s < kSexes; ++s) {
-        d0 += f0.outInternal[s];
-        d1 += f1.outInternal[s];
-      }
+    YearRates r = all.years[y];
+    ClosedYear c = closeYear(all, r, arrivals, out, population, end0, end1);
+    if (r.emigrantsTarget > 0 && c.emigrants > 0) {
+      factors[y].emigrationScale = r.emigrantsTarget / c.emigrants;
+      r.emigrationFactor *= factors[y].emigrationScale;
+      c = closeYear(all, r, arrivals, out, population, end0, end1);
     }
-    const double f = d0 / (arrivals - (d1 - d0));
-    factors[y] = f;
+    factors[y].internalInFactor = c.factor;
     for (std::size_t m = 0; m < all.inputs.size(); ++m)
-      population[m] = end0[m] + f * (end1[m] - end0[m]);
+      population[m] = end0[m] + c.factor * (end1[m] - end0[m]);
   }
   return factors;
 }
@@ -508,7 +539,7 @@ void closeInternalMoves(const Dataset& data, const Scenario& scenario, Projectio
   key << base.assumptionSet << '|' << base.tfrVariant;
   for (const LeverSpec& spec : leverSpecs())
     if (spec.group == LeverGroup::Demography) key << '|' << base[spec.id];
-  std::vector<double> factors;
+  std::vector<ClosureYear> factors;
   {
     std::lock_guard<std::mutex> lock(nation.closureFactors.mutex);
     if (auto it = nation.closureFactors.factors.find(key.str());
@@ -523,11 +554,20 @@ void closeInternalMoves(const Dataset& data, const Scenario& scenario, Projectio
     std::lock_guard<std::mutex> lock(nation.closureFactors.mutex);
     nation.closureFactors.factors[key.str()] = factors;
   }
-  for (std::size_t y = 0; y < plan.years.size(); ++y) plan.years[y].internalInFactor = factors[y];
+  bool scaled = false;
+  for (std::size_t y = 0; y < plan.years.size(); ++y) {
+    plan.years[y].internalInFactor = factors[y].internalInFactor;
+    plan.years[y].emigrationFactor *= factors[y].emigrationScale;
+    scaled = scaled || factors[y].emigrationScale != 1.0;
+  }
   plan.notes.push_back(
       "moves between municipalities: national arrivals = national departures "
       "over the " +
       std::to_string(nation.municipalities.size()) + " municipalities of '" + nation.name + "'");
+  if (scaled)
+    plan.notes.push_back(
+        "emigration abroad: scaled per year so the country's emigrants equal the assumption "
+        "set's (before the emigration lever)");
 }
 
 }  // namespace

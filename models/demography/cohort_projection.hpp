@@ -39,6 +39,9 @@ struct YearRates {
   double immigrationFactor = 1.0;      // national immigration less reception, over the base level
   double receptionImmigrants = 0;      // national immigrants spread by population share (persons)
   double emigrationFactor = 1.0;       // multiplies every municipality's rates of emigration abroad
+  // National emigrants of the year in the assumption set (persons; 0: none given). Where moves
+  // are closed nationally, emigrationFactor is scaled so the country's emigrants equal it.
+  double emigrantsTarget = 0;
   // Size of the national pool of movers between municipalities relative to the base year:
   // multiplies every municipality's in-migration from other municipalities, so that moves in
   // follow moves out nationally (see prepareProjection).

@@ -132,7 +132,9 @@ void MigrationModel::nationalPaths(const Dataset& data, const NationalAssumption
       const double rate =
           seriesValue(national.emigration, year) / seriesValue(national.population, year);
       emigrationFactor_.push_back(observedEmigrationRate > 0 ? rate / observedEmigrationRate : 1.0);
+      nationalEmigrants_.push_back(seriesValue(national.emigration, year));
     } else {
+      nationalEmigrants_.push_back(0.0);
       const double change = seriesValue(data.netMigrationTotal, year) - observedNet;
       immigrants = std::max(0.0, nl.internationalIn + change);
       emigrationFactor_.push_back(1.0);
@@ -210,6 +212,10 @@ const AgeSexTable& MigrationModel::internationalInProfile(int year) const {
 
 double MigrationModel::emigrationFactor(int year) const {
   return valueInYear(emigrationFactor_, firstYear_, year);
+}
+
+double MigrationModel::nationalEmigrants(int year) const {
+  return valueInYear(nationalEmigrants_, firstYear_, year);
 }
 
 double MigrationModel::immigrationFactor(int year) const {

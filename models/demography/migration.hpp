@@ -92,6 +92,9 @@ class MigrationModel {
   double receptionImmigrants(int year) const;
   // National emigration rate in a year relative to the observed base rate (>= 0; 1 for WPP).
   double emigrationFactor(int year) const;
+  // National emigrants of the year in the assumption set (persons; 0 when it gives none, as
+  // WPP's net migration): the count the national closure scales emigration to.
+  double nationalEmigrants(int year) const;
   const MunicipalMigration& municipality(std::size_t i) const { return municipal_[i]; }
 
  private:
@@ -106,7 +109,8 @@ class MigrationModel {
   AgeVector outShape_;
   AgeSexTable internalInProfile_;
   std::vector<AgeSexTable> internationalInProfile_;
-  std::vector<double> immigrationFactor_, emigrationFactor_, receptionImmigrants_;
+  std::vector<double> immigrationFactor_, emigrationFactor_, receptionImmigrants_,
+      nationalEmigrants_;
   std::vector<MunicipalMigration> municipal_;
 };
 
