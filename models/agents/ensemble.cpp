@@ -344,11 +344,12 @@ EnsembleResult runEnsemble(const AgentModel& model, const Dataset& data, const E
   return out;
 }
 
-std::string ensembleCsv(const EnsembleResult& r, std::string_view scenario) {
+void writeEnsembleCsv(const EnsembleResult& r, std::string_view scenario, TextSink& sink) {
   const ResultTable& t = r.layout;
-  std::string out =
+  ChunkedText chunks(sink);
+  std::string& out = chunks.text();
+  out +=
       "scenario,geo_level,geo_code,geo_name,year,indicator,care_type,sex,age_group,value,mean,p05,p50,p95\n";
-  out.reserve(t.rows().size() * 140);
   const std::string sc = csvField(scenario);
   std::vector<std::string> prefix;
   for (const auto& a : t.areas())
@@ -370,8 +371,15 @@ std::string ensembleCsv(const EnsembleResult& r, std::string_view scenario) {
       appendNumber(out, v);
     }
     out += '\n';
+    chunks.lineDone();
   }
-  return out;
+  chunks.finish();
+}
+
+std::string ensembleCsv(const EnsembleResult& r, std::string_view scenario) {
+  StringSink text;
+  writeEnsembleCsv(r, scenario, text);
+  return text.take();
 }
 
 }  // namespace zorgsim

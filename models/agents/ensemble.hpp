@@ -22,6 +22,7 @@
 #include "models/agents/uncertainty_spec.hpp"
 #include "models/data/geo_areas.hpp"
 #include "sim/result_table.hpp"
+#include "sim/text_sink.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -163,5 +164,7 @@ EnsembleResult runEnsemble(const AgentModel& model, const Dataset& data,
 
 // results.csv of an ensemble: the cohort engine's columns plus mean,p05,p50,p95 (value = mean).
 std::string ensembleCsv(const EnsembleResult& result, std::string_view scenario);
+// The same text handed to `sink` in chunks (a national run's is 190 MB).
+void writeEnsembleCsv(const EnsembleResult& result, std::string_view scenario, TextSink& sink);
 
 }  // namespace zorgsim
