@@ -118,9 +118,10 @@ EnsembleRunStats runReplicates(const AgentModel& model, const EnsembleOptions& o
                                const ReplicateSink& sink);
 
 // The results table of one replicate, with exactly the rows of runScenario() for the same
-// areas (demographic, care and prevention indicators).
+// areas (demographic, care and prevention indicators). `rows`, when known (the ensemble's
+// layout), is reserved up front: a national table grown by doubling held 75 MB for 50.
 ResultTable replicateTable(const AgentModel& model, const std::vector<GeoArea>& areas,
-                           ReplicateOutcome& outcome);
+                           ReplicateOutcome& outcome, std::size_t rows = 0);
 
 // Every replicate's workforce gap (demand - supply in FTE, all segments; > 0 a shortage) of
 // one area, per year: what the probability of a shortage is computed from
@@ -148,7 +149,7 @@ struct EnsembleResult {
 // depend on the order in which replicates finished. return_per_euro and break_even_year get
 // the values of the mean run; break_even_year's percentiles are nearest-rank with "not
 // reached" (0) ranked last.
-void ensembleStatistics(EnsembleResult& er, const ResultTable& layout,
+void ensembleStatistics(EnsembleResult& er, ResultTable layout,
                         const std::function<double(std::size_t, std::size_t)>& value,
                         std::size_t replicates, int threads, double discountRatePercent,
                         int baseYear);
