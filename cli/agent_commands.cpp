@@ -119,7 +119,9 @@ int runAgentEnsemble(const RunOptions& o) {
 
     OutputSet files(outFolder);
     forEachEnsembleFile(result, scenario, model.plan.baseYear,
-                        [&](std::string name, std::string content) { files.add(name, content); });
+                        [&](std::string name, const TextWriter& write) {
+                          files.addStreamed(std::move(name), write);
+                        });
     ManifestInfo info = runManifest(scenario, data, model.plan, o.region, files, &care);
     recordEnsemble(info, e.seed, e.replicates, e.threads);
     info.notes.push_back(ensembleNote(result.stats, e.replicates));

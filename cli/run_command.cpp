@@ -85,8 +85,9 @@ int runCommand(const RunOptions& o) {
     // With the forecast-error band columns when the dataset has back-test error percentiles.
     files.add("results.csv",
               cohortResultsCsv(run.results, scenario.name, data.folder, run.plan.baseYear));
-    files.add("population.csv",
-              populationCsv(scenario.name, run.areas, run.areaProjections, run.plan.baseYear));
+    files.addStreamed("population.csv", [&](TextSink& sink) {
+      writePopulationCsv(scenario.name, run.areas, run.areaProjections, run.plan.baseYear, sink);
+    });
     ManifestInfo info = runManifest(scenario, data, run.plan, o.region, files, &care);
     info.recalibrations = run.recalibrations;
     info.wallSeconds =

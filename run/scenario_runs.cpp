@@ -40,20 +40,25 @@ AgentScenarioRun runAgentScenario(const Dataset& data, const CareModel& care,
   return {std::move(recalibrated), std::move(model), std::move(result)};
 }
 
-void forEachEnsembleFile(const EnsembleResult& result, const Scenario& scenario, int baseYear,
-                         const std::function<void(std::string name, std::string content)>& use) {
-  use("results.csv", ensembleCsv(result, scenario.name));
-  use("population.csv",
-      populationCsv(scenario.name, result.areas, result.meanPopulation, baseYear));
+void forEachEnsembleFile(
+    const EnsembleResult& result, const Scenario& scenario, int baseYear,
+    const std::function<void(std::string name, const TextWriter& write)>& use) {
+  use("results.csv", [&](TextSink& sink) { writeEnsembleCsv(result, scenario.name, sink); });
+  use("population.csv", [&](TextSink& sink) {
+    writePopulationCsv(scenario.name, result.areas, result.meanPopulation, baseYear, sink);
+  });
   if (!result.gaps.empty())  // with a care model: the probability of a shortage (issue #17)
-    use("shortage_probability.csv", shortageCsv(shortageRows(result), scenario.name));
+    use("shortage_probability.csv",
+        [&](TextSink& sink) { writeShortageCsv(shortageRows(result), scenario.name, sink); });
 }
 
 NamedFiles ensembleFiles(const EnsembleResult& result, const Scenario& scenario, int baseYear) {
   NamedFiles files;
   files.reserve(4);  // the manifest follows
-  forEachEnsembleFile(result, scenario, baseYear, [&](std::string name, std::string content) {
-    files.emplace_back(std::move(name), std::move(content));
+  forEachEnsembleFile(result, scenario, baseYear, [&](std::string name, const TextWriter& write) {
+    StringSink text;
+    write(text);
+    files.emplace_back(std::move(name), text.take());
   });
   return files;
 }

@@ -8,6 +8,7 @@
 #include "models/agents/ensemble.hpp"
 #include "models/data/registrations.hpp"
 #include "run/manifest.hpp"
+#include "sim/text_sink.hpp"
 
 #include <functional>
 #include <string>
@@ -40,10 +41,12 @@ AgentScenarioRun runAgentScenario(const Dataset& data, const CareModel& care,
 // results.csv (ensemble statistics), population.csv (ensemble means) and, with a care model,
 // shortage_probability.csv (models/analyses/shortage_table.hpp) of an agent run.
 NamedFiles ensembleFiles(const EnsembleResult& result, const Scenario& scenario, int baseYear);
-// The same files one at a time, each made only when the previous one has been used (a
-// national run's texts are hundreds of MB; written one by one, they are never all held).
+// The same files one at a time (a national run's texts are hundreds of MB together).
+// `use` gets each file's name and a writer that hands its text to a sink in chunks
+// (OutputSet::addStreamed writes them straight to the file; the texts are never held whole).
+using TextWriter = std::function<void(TextSink&)>;
 void forEachEnsembleFile(const EnsembleResult& result, const Scenario& scenario, int baseYear,
-                         const std::function<void(std::string name, std::string content)>& use);
+                         const std::function<void(std::string name, const TextWriter& write)>& use);
 
 // The manifest's note on how an ensemble ran.
 std::string ensembleNote(const EnsembleRunStats& stats, int replicates);

@@ -89,6 +89,45 @@ void OutputSet::add(std::string fileName, const std::string& content) {
   hashes_.emplace_back(std::move(fileName), sha256Hex(content));
 }
 
+namespace {
+
+// Writes each piece to an open temporary file and into its SHA-256; throws OutputError.
+class HashingFileSink : public TextSink {
+ public:
+  explicit HashingFileSink(platform::SyncedFileWriter& file) : file_(file) {}
+  void write(std::string_view bytes) override {
+    if (const std::string why = file_.write(bytes); !why.empty()) throw OutputError(why);
+    hash_.update(bytes);
+  }
+  std::string hex() { return hash_.hex(); }
+
+ private:
+  platform::SyncedFileWriter& file_;
+  Sha256 hash_;
+};
+
+}  // namespace
+
+void OutputSet::addStreamed(std::string fileName, const std::function<void(TextSink&)>& writeText) {
+  std::string hash;
+  try {
+    if (temporaries_.empty()) createFolder(folder_);
+    // Registered before it is opened, so a failure from here on removes it with the set.
+    temporaries_.push_back(temporaryNameFor(folder_ / fileName));
+    platform::SyncedFileWriter file;
+    if (const std::string why = file.open(temporaries_.back()); !why.empty())
+      throw OutputError(why);
+    HashingFileSink sink(file);
+    writeText(sink);
+    if (const std::string why = file.finish(); !why.empty()) throw OutputError(why);
+    hash = sink.hex();
+  } catch (...) {
+    abandon(0);
+    throw;
+  }
+  hashes_.emplace_back(std::move(fileName), std::move(hash));
+}
+
 void OutputSet::publish() {
   if (hashes_.empty()) return;
   const auto& files = hashes_;

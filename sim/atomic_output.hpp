@@ -3,7 +3,10 @@
 // run never damages earlier results: every file is written in full to a temporary
 // file in the same folder, flushed to disk, and only then renamed over its final name.
 
+#include "sim/text_sink.hpp"
+
 #include <filesystem>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -41,6 +44,12 @@ class OutputSet {
   // agent run's texts were 360 MB together). Throws OutputError; the set's temporary files
   // are then removed.
   void add(std::string fileName, const std::string& content);
+  // The same for a text made piece by piece: `writeText` hands it to the sink, which writes
+  // each piece to the temporary file and adds it to the SHA-256 at once, so the text is never
+  // held whole (a national agent run's population.csv is 199 MB). The file is flushed to disk
+  // when writeText returns. Throws OutputError, or what writeText throws; the set's temporary
+  // files are then removed.
+  void addStreamed(std::string fileName, const std::function<void(TextSink&)>& writeText);
   void publish();  // throws OutputError; on failure no final file has been replaced
   const std::filesystem::path& folder() const { return folder_; }
   // The files added so far (name, SHA-256 of the content in hex), in publication order.

@@ -24,6 +24,24 @@ std::filesystem::path executableDir();
 // success, else a message: "cannot create|write|flush PATH[ to disk]: reason" (the caller
 // decides about the partial file).
 std::string writeFileSynced(const std::filesystem::path& path, const std::string& content);
+// The same written piece by piece, for a text too large to hold whole: open() creates or
+// truncates the file, write() appends, finish() flushes it to disk and closes it. Each returns
+// "" or writeFileSynced's message; the destructor closes an unfinished file (the caller
+// decides about the partial file).
+class SyncedFileWriter {
+ public:
+  SyncedFileWriter() = default;
+  ~SyncedFileWriter();
+  SyncedFileWriter(const SyncedFileWriter&) = delete;
+  SyncedFileWriter& operator=(const SyncedFileWriter&) = delete;
+  std::string open(const std::filesystem::path& path);
+  std::string write(std::string_view bytes);
+  std::string finish();
+
+ private:
+  std::filesystem::path path_;
+  std::intptr_t handle_ = -1;
+};
 // Renames `from` to `to`, replacing a file `to` that exists. POSIX rename(2) is atomic; on
 // Windows MoveFileExW(MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH). "" or the reason.
 std::string replaceFile(const std::filesystem::path& from, const std::filesystem::path& to);

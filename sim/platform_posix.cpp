@@ -59,6 +59,44 @@ std::string writeFileSynced(const fs::path& path, const std::string& content) {
   return "";
 }
 
+SyncedFileWriter::~SyncedFileWriter() {
+  if (handle_ >= 0) ::close(static_cast<int>(handle_));
+}
+
+std::string SyncedFileWriter::open(const fs::path& path) {
+  path_ = path;
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return "cannot create " + path.string() + ": " + std::strerror(errno);
+  handle_ = fd;
+  return "";
+}
+
+std::string SyncedFileWriter::write(std::string_view bytes) {
+  const int fd = static_cast<int>(handle_);
+  const char* data = bytes.data();
+  std::size_t left = bytes.size();
+  while (left > 0) {
+    const ssize_t n = ::write(fd, data, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return "cannot write " + path_.string() + ": " + std::strerror(errno);
+    }
+    data += n;
+    left -= static_cast<std::size_t>(n);
+  }
+  return "";
+}
+
+std::string SyncedFileWriter::finish() {
+  const int fd = static_cast<int>(handle_);
+  if (::fsync(fd) != 0)
+    return "cannot flush " + path_.string() + " to disk: " + std::strerror(errno);
+  handle_ = -1;
+  if (::close(fd) != 0)
+    return "cannot flush " + path_.string() + " to disk: " + std::strerror(errno);
+  return "";
+}
+
 std::string replaceFile(const fs::path& from, const fs::path& to) {
   return ::rename(from.c_str(), to.c_str()) == 0 ? "" : std::strerror(errno);
 }

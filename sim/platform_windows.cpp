@@ -94,6 +94,42 @@ std::string writeFileSynced(const fs::path& path, const std::string& content) {
   return "";
 }
 
+SyncedFileWriter::~SyncedFileWriter() {
+  if (handle_ != -1) CloseHandle(reinterpret_cast<HANDLE>(handle_));
+}
+
+std::string SyncedFileWriter::open(const fs::path& path) {
+  path_ = path;
+  HANDLE h = CreateFileW(path.c_str(), GENERIC_WRITE, FILE_SHARE_READ, nullptr, CREATE_ALWAYS,
+                         FILE_ATTRIBUTE_NORMAL, nullptr);
+  if (h == INVALID_HANDLE_VALUE) return "cannot create " + path.string() + ": " + lastError();
+  handle_ = reinterpret_cast<std::intptr_t>(h);
+  return "";
+}
+
+std::string SyncedFileWriter::write(std::string_view bytes) {
+  HANDLE h = reinterpret_cast<HANDLE>(handle_);
+  const char* data = bytes.data();
+  std::size_t left = bytes.size();
+  while (left > 0) {
+    const DWORD chunk = static_cast<DWORD>(std::min<std::size_t>(left, 1u << 30));
+    DWORD written = 0;
+    if (!WriteFile(h, data, chunk, &written, nullptr))
+      return "cannot write " + path_.string() + ": " + lastError();
+    data += written;
+    left -= written;
+  }
+  return "";
+}
+
+std::string SyncedFileWriter::finish() {
+  HANDLE h = reinterpret_cast<HANDLE>(handle_);
+  if (!FlushFileBuffers(h)) return "cannot flush " + path_.string() + " to disk: " + lastError();
+  handle_ = -1;
+  if (!CloseHandle(h)) return "cannot flush " + path_.string() + " to disk: " + lastError();
+  return "";
+}
+
 std::string replaceFile(const fs::path& from, const fs::path& to) {
   // Unlike POSIX rename, MoveFileEx needs MOVEFILE_REPLACE_EXISTING to replace `to`; it fails
   // (access denied / sharing violation) while another program, such as Excel, holds `to` open.

@@ -44,11 +44,16 @@ class ResultTable {
   void add(std::size_t area, int year, SeriesKey key, double value);
   // Room for `rows` rows in all (a run that knows its size avoids copying 40 MB as it grows).
   void reserveRows(std::size_t rows) { rows_.reserve(rows); }
+  // Frees the room grown beyond the rows (a table kept for a whole run: 14 MB nationally).
+  void shrinkRows() { rows_.shrink_to_fit(); }
   void add(std::size_t area, int year, std::string_view indicator, std::string_view careType,
            std::string_view sex, std::string_view ageGroup, double value);
 
   const std::vector<ResultArea>& areas() const { return areas_; }
   const std::vector<ResultRow>& rows() const { return rows_; }
+  // Replaces the value of row `row` (its key and place stay): an ensemble turns its layout
+  // table into the table of means in place instead of building a second 50 MB table.
+  void setValue(std::size_t row, double value) { rows_.at(row).value = value; }
   // Rows whose (area, year, key) an earlier row already had (value() finds the first).
   std::size_t duplicateRows() const { return duplicateRows_; }
   std::string_view text(std::uint16_t id) const { return names_[id]; }

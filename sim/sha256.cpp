@@ -1,5 +1,6 @@
 #include "sim/sha256.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 
@@ -107,20 +108,15 @@ __attribute__((target("sha,sse4.1"))) void compressBlocksShaNi(std::array<std::u
 
 using Compressor = void (*)(std::array<std::uint32_t, 8>&, const unsigned char*, std::size_t);
 
-std::string sha256With(std::string_view bytes, Compressor compressAll) {
-  std::array<std::uint32_t, 8> h{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                                 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-  std::size_t n = bytes.size();
-  compressAll(h, p, n / 64);
-  p += n - n % 64;
-  n %= 64;
-  // Padding: 0x80, zeros, then the length in bits as a 64-bit big-endian number.
+// Pads the last n (< 64) bytes at p of a message of totalBytes, compresses them and returns the
+// digest: 0x80, zeros, then the length in bits as a 64-bit big-endian number.
+std::string finish(std::array<std::uint32_t, 8>& h, const unsigned char* p, std::size_t n,
+                   std::uint64_t totalBytes, Compressor compressAll) {
   unsigned char tail[128] = {};
   for (std::size_t i = 0; i < n; ++i) tail[i] = p[i];
   tail[n] = 0x80;
   const std::size_t blocks = n + 9 > 64 ? 2 : 1;
-  const std::uint64_t bits = std::uint64_t(bytes.size()) * 8;
+  const std::uint64_t bits = totalBytes * 8;
   for (int i = 0; i < 8; ++i)
     tail[blocks * 64 - 1 - std::size_t(i)] = static_cast<unsigned char>(bits >> (8 * i));
   compressAll(h, tail, blocks);
@@ -130,6 +126,17 @@ std::string sha256With(std::string_view bytes, Compressor compressAll) {
     for (int s = 28; s >= 0; s -= 4) out += hex[(v >> s) & 0xF];
   }
   return out;
+}
+
+std::string sha256With(std::string_view bytes, Compressor compressAll) {
+  std::array<std::uint32_t, 8> h{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+                                 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  std::size_t n = bytes.size();
+  compressAll(h, p, n / 64);
+  p += n - n % 64;
+  n %= 64;
+  return finish(h, p, n, bytes.size(), compressAll);
 }
 
 }  // namespace
@@ -150,6 +157,40 @@ std::string sha256Hex(std::string_view bytes) {
   if (sha256Hardware()) return sha256With(bytes, compressBlocksShaNi);
 #endif
   return sha256HexPortable(bytes);
+}
+
+namespace {
+
+Compressor bestCompressor() {
+#ifdef ZORGSIM_SHA_NI
+  if (sha256Hardware()) return compressBlocksShaNi;
+#endif
+  return compressBlocks;
+}
+
+}  // namespace
+
+void Sha256::update(std::string_view bytes) {
+  const Compressor compressAll = bestCompressor();
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  std::size_t n = bytes.size();
+  totalBytes_ += n;
+  if (pendingBytes_ > 0) {  // complete the held block first
+    const std::size_t take = std::min(n, pending_.size() - pendingBytes_);
+    std::copy(p, p + take, pending_.begin() + static_cast<std::ptrdiff_t>(pendingBytes_));
+    pendingBytes_ += take, p += take, n -= take;
+    if (pendingBytes_ < pending_.size()) return;
+    compressAll(state_, pending_.data(), 1);
+    pendingBytes_ = 0;
+  }
+  compressAll(state_, p, n / 64);
+  p += n - n % 64;
+  std::copy(p, p + n % 64, pending_.begin());
+  pendingBytes_ = n % 64;
+}
+
+std::string Sha256::hex() {
+  return finish(state_, pending_.data(), pendingBytes_, totalBytes_, bestCompressor());
 }
 
 }  // namespace zorgsim

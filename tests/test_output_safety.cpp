@@ -202,3 +202,90 @@ TEST_CASE("SHA-256: the hardware path (SHA extensions) equals the portable code"
   CHECK(sha256Hex(bytes) == sha256HexPortable(bytes));
   INFO("hardware SHA-256: " << (sha256Hardware() ? "yes" : "no"));
 }
+
+TEST_CASE("SHA-256 taken piece by piece equals the digest of the whole", "[output][sha256]") {
+  std::string bytes;
+  std::uint32_t x = 777;
+  for (int i = 0; i < 5000; ++i) {
+    x = x * 1664525u + 1013904223u;
+    bytes.push_back(static_cast<char>(x >> 24));
+  }
+  // Piece sizes across the 64-byte block border: 0, 1, 63, 64, 65, 200 and mixed.
+  for (std::size_t piece : {1u, 7u, 63u, 64u, 65u, 200u, 4999u}) {
+    Sha256 hash;
+    hash.update("");
+    for (std::size_t at = 0; at < bytes.size(); at += piece)
+      hash.update(std::string_view(bytes).substr(at, piece));
+    CHECK(hash.hex() == sha256Hex(bytes));
+  }
+  Sha256 empty;
+  CHECK(empty.hex() == sha256Hex(""));
+}
+
+TEST_CASE(
+    "A streamed file is written piece by piece under a temporary name, hashed, and "
+    "removed when its writer fails",
+    "[output][publish]") {
+  const fs::path dir = test::temporaryFolder("addstreamed");
+  put(dir / "population.csv", "old population\n");
+  {
+    OutputSet set(dir);
+    set.add("results.csv", "r\n");
+    const auto failing = [&] {
+      set.addStreamed("population.csv", [](TextSink& sink) {
+        sink.write("half a ");
+        throw OutputError("disk full (simulated)");
+      });
+    };
+    CHECK(messageOf(failing) == "disk full (simulated)");
+    CHECK(set.hashes().empty());  // the whole set is abandoned, as with add
+    set.publish();                // publishes nothing
+  }
+  CHECK(test::readFile(dir / "population.csv") == "old population\n");
+  CHECK_FALSE(fs::exists(dir / "results.csv"));
+  for (const auto& e : fs::directory_iterator(dir))
+    CHECK_FALSE(isTemporaryOutputName(e.path().filename().string()));
+
+  OutputSet set(dir);
+  set.addStreamed("population.csv", [](TextSink& sink) {
+    sink.write("a,b\n");
+    sink.write("");
+    sink.write("1,2\n");
+  });
+  REQUIRE(set.hashes().size() == 1);
+  CHECK(set.hashes()[0].second == sha256Hex("a,b\n1,2\n"));
+  CHECK(test::readFile(dir / "population.csv") == "old population\n");  // not yet published
+  set.publish();
+  CHECK(test::readFile(dir / "population.csv") == "a,b\n1,2\n");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("A chunked text reaches its sink in whole lines of about 1 MiB", "[output]") {
+  StringSink whole;
+  std::vector<std::size_t> sizes;
+  struct Counting : TextSink {
+    StringSink& into;
+    std::vector<std::size_t>& sizes;
+    Counting(StringSink& i, std::vector<std::size_t>& s) : into(i), sizes(s) {}
+    void write(std::string_view bytes) override {
+      CHECK(bytes.back() == '\n');
+      sizes.push_back(bytes.size());
+      into.write(bytes);
+    }
+  } sink(whole, sizes);
+  std::string expected;
+  ChunkedText chunks(sink);
+  for (int i = 0; i < 100000; ++i) {
+    const std::string line = "line " + std::to_string(i) + ",some,fields\n";
+    chunks.text() += line;
+    expected += line;
+    chunks.lineDone();
+  }
+  chunks.finish();
+  CHECK(whole.take() == expected);
+  REQUIRE(sizes.size() >= 2);  // about 2.3 MB of text
+  for (std::size_t i = 0; i + 1 < sizes.size(); ++i) {
+    CHECK(sizes[i] >= ChunkedText::kChunkBytes);
+    CHECK(sizes[i] < ChunkedText::kChunkBytes + 64);  // one line over at most
+  }
+}

@@ -146,8 +146,9 @@ void checkEnsembleOptions(const AgentModel& model, const EnsembleOptions& o,
 }
 
 ResultTable replicateTable(const AgentModel& model, const std::vector<GeoArea>& areas,
-                           ReplicateOutcome& outcome) {
+                           ReplicateOutcome& outcome, std::size_t rows) {
   ResultTable table;
+  table.reserveRows(rows);
   ProjectionResult projection;
   projection.baseYear = model.plan.baseYear;
   projection.horizon = model.plan.horizon;
@@ -227,7 +228,7 @@ void checkSameRows(const ResultTable& table, const ResultTable& layout) {
 }
 }  // namespace
 
-void ensembleStatistics(EnsembleResult& er, const ResultTable& layout,
+void ensembleStatistics(EnsembleResult& er, ResultTable layout,
                         const std::function<double(std::size_t, std::size_t)>& value,
                         std::size_t replicates, int threads, double discountRatePercent,
                         int baseYear) {
@@ -276,14 +277,10 @@ void ensembleStatistics(EnsembleResult& er, const ResultTable& layout,
   rowsOf(0);
   for (auto& t : pool) t.join();
   replacePreventionMeans(layout, er.mean, discountRatePercent, baseYear);
-  // The layout with the means as values (a table the summary printers can query).
-  er.layout = ResultTable();
-  for (const auto& a : layout.areas()) er.layout.addArea(a);
-  for (std::size_t i = 0; i < rows; ++i) {
-    const auto& row = layout.rows()[i];
-    er.layout.add(row.area, row.year, layout.text(row.key.indicator), layout.text(row.key.careType),
-                  layout.text(row.key.sex), layout.text(row.key.ageGroup), er.mean[i]);
-  }
+  // The layout with the means as values (a table the summary printers can query), made in
+  // place: a national layout is 50 MB, and a second table beside it was the run's peak.
+  er.layout = std::move(layout);
+  for (std::size_t i = 0; i < rows; ++i) er.layout.setValue(i, er.mean[i]);
 }
 
 std::vector<AreaProjection> meanPopulations(const std::vector<GeoArea>& areas,
@@ -315,7 +312,7 @@ EnsembleResult runEnsemble(const AgentModel& model, const Dataset& data, const E
   const std::size_t years = model.years() + 1;
   const std::size_t municipalities = model.municipalities.size();
   // The row layout: the same indicator code on an outcome of zeros with the right shapes.
-  const ResultTable layout = ensembleLayout(model, result.areas);
+  ResultTable layout = ensembleLayout(model, result.areas);  // moved into the result at the end
   const std::size_t rows = layout.rows().size();
   const auto replicates = static_cast<std::size_t>(o.replicates);
   const std::uint64_t populationBytes =
@@ -329,26 +326,24 @@ EnsembleResult runEnsemble(const AgentModel& model, const Dataset& data, const E
   result.stats = runReplicates(model, o, [&](std::size_t replicate, ReplicateOutcome& outcome) {
     // Integer sums: exact and independent of the order in which replicates arrive.
     gather.addPopulation(outcome);
-    const ResultTable table = replicateTable(model, result.areas, outcome);
-    const auto& tableRows = table.rows();
-    if (tableRows.size() != rows)
+    const ResultTable table = replicateTable(model, result.areas, outcome, rows);
+    if (table.rows().size() != rows)
       throw std::logic_error("ensemble: replicate table has a different number of rows");
     if (!layoutChecked.exchange(true)) checkSameRows(table, layout);
-    std::vector<double> values(rows);
-    for (std::size_t i = 0; i < rows; ++i) values[i] = tableRows[i].value;
-    gather.setValues(replicate - o.firstReplicate, values);
+    gather.setValues(replicate - o.firstReplicate, table);
   });
-  EnsembleResult out = gather.finish(model, layout, std::move(result.areas), o.threads);
+  EnsembleResult out = gather.finish(model, std::move(layout), std::move(result.areas), o.threads);
   out.stats = result.stats;
   out.memory = result.memory;
   return out;
 }
 
-std::string ensembleCsv(const EnsembleResult& r, std::string_view scenario) {
+void writeEnsembleCsv(const EnsembleResult& r, std::string_view scenario, TextSink& sink) {
   const ResultTable& t = r.layout;
-  std::string out =
+  ChunkedText chunks(sink);
+  std::string& out = chunks.text();
+  out +=
       "scenario,geo_level,geo_code,geo_name,year,indicator,care_type,sex,age_group,value,mean,p05,p50,p95\n";
-  out.reserve(t.rows().size() * 140);
   const std::string sc = csvField(scenario);
   std::vector<std::string> prefix;
   for (const auto& a : t.areas())
@@ -370,8 +365,15 @@ std::string ensembleCsv(const EnsembleResult& r, std::string_view scenario) {
       appendNumber(out, v);
     }
     out += '\n';
+    chunks.lineDone();
   }
-  return out;
+  chunks.finish();
+}
+
+std::string ensembleCsv(const EnsembleResult& r, std::string_view scenario) {
+  StringSink text;
+  writeEnsembleCsv(r, scenario, text);
+  return text.take();
 }
 
 }  // namespace zorgsim

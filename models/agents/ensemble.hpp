@@ -22,6 +22,7 @@
 #include "models/agents/uncertainty_spec.hpp"
 #include "models/data/geo_areas.hpp"
 #include "sim/result_table.hpp"
+#include "sim/text_sink.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -117,9 +118,10 @@ EnsembleRunStats runReplicates(const AgentModel& model, const EnsembleOptions& o
                                const ReplicateSink& sink);
 
 // The results table of one replicate, with exactly the rows of runScenario() for the same
-// areas (demographic, care and prevention indicators).
+// areas (demographic, care and prevention indicators). `rows`, when known (the ensemble's
+// layout), is reserved up front: a national table grown by doubling held 75 MB for 50.
 ResultTable replicateTable(const AgentModel& model, const std::vector<GeoArea>& areas,
-                           ReplicateOutcome& outcome);
+                           ReplicateOutcome& outcome, std::size_t rows = 0);
 
 // Every replicate's workforce gap (demand - supply in FTE, all segments; > 0 a shortage) of
 // one area, per year: what the probability of a shortage is computed from
@@ -147,7 +149,7 @@ struct EnsembleResult {
 // depend on the order in which replicates finished. return_per_euro and break_even_year get
 // the values of the mean run; break_even_year's percentiles are nearest-rank with "not
 // reached" (0) ranked last.
-void ensembleStatistics(EnsembleResult& er, const ResultTable& layout,
+void ensembleStatistics(EnsembleResult& er, ResultTable layout,
                         const std::function<double(std::size_t, std::size_t)>& value,
                         std::size_t replicates, int threads, double discountRatePercent,
                         int baseYear);
@@ -163,5 +165,7 @@ EnsembleResult runEnsemble(const AgentModel& model, const Dataset& data,
 
 // results.csv of an ensemble: the cohort engine's columns plus mean,p05,p50,p95 (value = mean).
 std::string ensembleCsv(const EnsembleResult& result, std::string_view scenario);
+// The same text handed to `sink` in chunks (a national run's is 190 MB).
+void writeEnsembleCsv(const EnsembleResult& result, std::string_view scenario, TextSink& sink);
 
 }  // namespace zorgsim

@@ -33,7 +33,9 @@ ResultTable ensembleLayout(const AgentModel& model, const std::vector<GeoArea>& 
       zero.careWithout.assign(municipalities, w);
     }
   }
-  return replicateTable(model, areas, zero);
+  ResultTable layout = replicateTable(model, areas, zero);
+  layout.shrinkRows();  // kept for the whole run
+  return layout;
 }
 
 std::vector<std::int64_t> populationCells(const ReplicateOutcome& outcome) {
@@ -75,6 +77,16 @@ void ReplicateGather::setValues(std::size_t replicate, const std::vector<double>
   ++received_;
 }
 
+void ReplicateGather::setValues(std::size_t replicate, const ResultTable& table) {
+  const auto& rows = table.rows();
+  if (rows.size() != rows_) throw std::logic_error("replicates differ in their results rows");
+  if (replicate >= replicates_) throw std::logic_error("replicate outside the ensemble");
+  double* out = values_.data() + replicate * rows_;
+  for (std::size_t i = 0; i < rows_; ++i) out[i] = rows[i].value;
+  std::lock_guard lock(mutex_);
+  ++received_;
+}
+
 namespace {
 
 // The replicates' total workforce gap per area and year, from the kept values of every row.
@@ -100,15 +112,15 @@ std::vector<GapSamples> gapSamples(const ResultTable& layout, const std::vector<
 
 }  // namespace
 
-EnsembleResult ReplicateGather::finish(const AgentModel& model, const ResultTable& layout,
+EnsembleResult ReplicateGather::finish(const AgentModel& model, ResultTable layout,
                                        std::vector<GeoArea> areas, int threads) const {
   EnsembleResult er;
   ensembleStatistics(
-      er, layout, [&](std::size_t r, std::size_t i) { return values_[r * rows_ + i]; }, replicates_,
-      threads, model.scenario[Lever::DiscountRate], model.plan.baseYear);
+      er, std::move(layout), [&](std::size_t r, std::size_t i) { return values_[r * rows_ + i]; },
+      replicates_, threads, model.scenario[Lever::DiscountRate], model.plan.baseYear);
   er.areas = std::move(areas);
   er.meanPopulation = meanPopulations(er.areas, populationSum_, model.years() + 1, replicates_);
-  er.gaps = gapSamples(layout, values_, rows_, replicates_);
+  er.gaps = gapSamples(er.layout, values_, rows_, replicates_);  // the layout, now with means
   return er;
 }
 

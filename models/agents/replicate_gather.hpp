@@ -32,13 +32,15 @@ class ReplicateGather {
   // The results values of replicate r (0-based), one per layout row. Different replicates may
   // be set from different threads at once.
   void setValues(std::size_t replicate, const std::vector<double>& values);
+  // The same from a replicate's table, row by row (no copy of the values beside the table).
+  void setValues(std::size_t replicate, const ResultTable& table);
   // Replicates whose values have been set (not thread-safe: ask from one thread).
   std::size_t received() const { return received_; }
   std::size_t replicates() const { return replicates_; }
 
   // The ensemble: statistics per row (ensembleStatistics) and mean populations per area.
-  EnsembleResult finish(const AgentModel& model, const ResultTable& layout,
-                        std::vector<GeoArea> areas, int threads) const;
+  EnsembleResult finish(const AgentModel& model, ResultTable layout, std::vector<GeoArea> areas,
+                        int threads) const;
 
  private:
   std::size_t replicates_, rows_;

@@ -27,8 +27,11 @@ std::vector<ShortageRow> shortageRows(const EnsembleResult& result) {
   return rows;
 }
 
-std::string shortageCsv(const std::vector<ShortageRow>& rows, std::string_view scenario) {
-  std::string out =
+void writeShortageCsv(const std::vector<ShortageRow>& rows, std::string_view scenario,
+                      TextSink& sink) {
+  ChunkedText chunks(sink);
+  std::string& out = chunks.text();
+  out +=
       "scenario,geo_level,geo_code,geo_name,threshold_fte,year,probability,first_year_p50,"
       "first_year_p90\n";
   const std::string sc = csvField(scenario);
@@ -38,8 +41,15 @@ std::string shortageCsv(const std::vector<ShortageRow>& rows, std::string_view s
     out += fmt::format("{}", std::round(r.probability * 1e4) / 1e4);  // shortest, 4 decimals
     out += "," + (r.year50 ? std::to_string(*r.year50) : std::string()) + "," +
            (r.year90 ? std::to_string(*r.year90) : std::string()) + "\n";
+    chunks.lineDone();
   }
-  return out;
+  chunks.finish();
+}
+
+std::string shortageCsv(const std::vector<ShortageRow>& rows, std::string_view scenario) {
+  StringSink text;
+  writeShortageCsv(rows, scenario, text);
+  return text.take();
 }
 
 double sentenceThreshold(const std::vector<double>& gapsOfYear) {

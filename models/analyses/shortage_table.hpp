@@ -33,6 +33,9 @@ struct ShortageRow {
 std::vector<ShortageRow> shortageRows(const EnsembleResult& result);
 
 std::string shortageCsv(const std::vector<ShortageRow>& rows, std::string_view scenario);
+// The same text handed to `sink` in chunks.
+void writeShortageCsv(const std::vector<ShortageRow>& rows, std::string_view scenario,
+                      TextSink& sink);
 
 // The threshold a sentence for one area and year should use: the largest of
 // kShortageThresholds at or below the ensemble's median gap (0 when the median is no shortage),

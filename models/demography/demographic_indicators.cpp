@@ -71,23 +71,17 @@ void addDemographicIndicators(ResultTable& table, std::size_t tableArea, const A
   }
 }
 
-std::string populationCsv(std::string_view scenario, const std::vector<GeoArea>& areas,
-                          const std::vector<AreaProjection>& areaProjections, int baseYear) {
-  std::string out = "scenario,geo_level,geo_code,geo_name,year,sex,age,value\n";
+void writePopulationCsv(std::string_view scenario, const std::vector<GeoArea>& areas,
+                        const std::vector<AreaProjection>& areaProjections, int baseYear,
+                        TextSink& sink) {
+  ChunkedText chunks(sink);
+  std::string& out = chunks.text();
+  out += "scenario,geo_level,geo_code,geo_name,year,sex,age,value\n";
   const std::string sc = csvField(scenario);
-  // The national file has 3.3 million lines: the age texts are made once, and the text is
-  // reserved up front (about 200 MB; growing by doubling copied it several times).
+  // The age texts are made once: the national file has 3.3 million lines.
   std::vector<std::string> ageText;
   for (int x = 0; x < kAges; ++x)
     ageText.push_back((x == kOpenAge ? std::string("100+") : std::to_string(x)) + ",");
-  std::size_t lines = 0, prefixBytes = 0;
-  for (std::size_t a = 0; a < areas.size(); ++a) {
-    const std::size_t n = areaProjections[a].population.size() * kSexes * kAges;
-    lines += n;
-    prefixBytes +=
-        n * (sc.size() + areas[a].level.size() + areas[a].code.size() + areas[a].name.size() + 4);
-  }
-  out.reserve(out.size() + prefixBytes + lines * 28);
   for (std::size_t a = 0; a < areas.size(); ++a) {
     const std::string prefix = sc + "," + areas[a].level + "," + csvField(areas[a].code) + "," +
                                csvField(areas[a].name) + ",";
@@ -102,10 +96,28 @@ std::string populationCsv(std::string_view scenario, const std::vector<GeoArea>&
           appendNumber(out, proj.population[y](x, static_cast<int>(s)));
           out += '\n';
         }
+        chunks.lineDone();  // once per 101 lines: a chunk may exceed 1 MiB by one block
       }
     }
   }
-  return out;
+  chunks.finish();
+}
+
+std::string populationCsv(std::string_view scenario, const std::vector<GeoArea>& areas,
+                          const std::vector<AreaProjection>& areaProjections, int baseYear) {
+  // Reserved up front (the national text is about 200 MB; growing by doubling copied it
+  // several times).
+  std::size_t lines = 0, prefixBytes = 0;
+  for (std::size_t a = 0; a < areas.size(); ++a) {
+    const std::size_t n = areaProjections[a].population.size() * kSexes * kAges;
+    lines += n;
+    prefixBytes += n * (scenario.size() + areas[a].level.size() + areas[a].code.size() +
+                        areas[a].name.size() + 4);
+  }
+  StringSink text;
+  text.reserve(64 + prefixBytes + lines * 28);
+  writePopulationCsv(scenario, areas, areaProjections, baseYear, text);
+  return text.take();
 }
 
 }  // namespace zorgsim

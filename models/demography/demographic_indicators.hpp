@@ -9,6 +9,7 @@
 #include "models/data/geo_areas.hpp"
 #include "sim/age_group.hpp"
 #include "sim/result_table.hpp"
+#include "sim/text_sink.hpp"
 
 #include <string>
 #include <vector>
@@ -30,5 +31,9 @@ void addDemographicIndicators(ResultTable& table, std::size_t tableArea, const A
 // Columns: scenario,geo_level,geo_code,geo_name,year,sex,age,value (age 0..99, "100+").
 std::string populationCsv(std::string_view scenario, const std::vector<GeoArea>& areas,
                           const std::vector<AreaProjection>& areaProjections, int baseYear);
+// The same text handed to `sink` in chunks (the national file has 3.3 million lines, 199 MB).
+void writePopulationCsv(std::string_view scenario, const std::vector<GeoArea>& areas,
+                        const std::vector<AreaProjection>& areaProjections, int baseYear,
+                        TextSink& sink);
 
 }  // namespace zorgsim
