@@ -6,6 +6,7 @@
 #include "gui/budget_figures.hpp"
 #include "gui/prevention_figures.hpp"
 #include "gui/session.hpp"
+#include "gui_test_session.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -17,16 +18,9 @@ using namespace zorgsim::gui;
 
 namespace {
 
-std::filesystem::path source() { return ZORGSIM_TEST_SOURCE_DIR; }
+using test::source;
 
-SessionOptions options() {
-  SessionOptions o;
-  o.dataFolder = source() / "data/gelderland";
-  o.scenarioFile = source() / "scenarios/baseline.toml";
-  o.referenceFile = o.scenarioFile;
-  o.frameBudgetMs = 1e9;  // every recompute in the frame
-  return o;
-}
+SessionOptions options() { return test::baselineSessionOptions(); }
 
 std::filesystem::path writeTemp(const std::string& name, const std::string& text) {
   const auto path = std::filesystem::temp_directory_path() / name;

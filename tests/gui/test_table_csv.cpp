@@ -5,6 +5,7 @@
 
 #include "gui/municipal_figures.hpp"
 #include "gui/session.hpp"
+#include "gui_test_session.hpp"
 #include "gui/table_csv.hpp"
 #include "gui/ui.hpp"
 #include "gui/widgets.hpp"
@@ -23,16 +24,9 @@ using namespace zorgsim::gui;
 
 namespace {
 
-std::filesystem::path source() { return ZORGSIM_TEST_SOURCE_DIR; }
+using test::source;
 
-SessionOptions options() {
-  SessionOptions o;
-  o.dataFolder = source() / "data/gelderland";
-  o.scenarioFile = source() / "scenarios/baseline.toml";
-  o.referenceFile = o.scenarioFile;
-  o.frameBudgetMs = 1e9;  // every recompute in the frame
-  return o;
-}
+SessionOptions options() { return test::baselineSessionOptions(); }
 
 const SideBySideRow& rowOf(const SideBySide& t, const std::string& key) {
   for (const auto& r : t.rows) {

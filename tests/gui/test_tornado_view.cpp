@@ -3,6 +3,7 @@
 // run under a new key, and the headline and input labels read as the issue asks.
 
 #include "gui/session.hpp"
+#include "gui_test_session.hpp"
 #include "gui/tornado_figures.hpp"
 #include "report/tornado_words.hpp"
 
@@ -17,15 +18,9 @@ using namespace zorgsim::gui;
 
 namespace {
 
-SessionOptions options() {
-  const std::filesystem::path src = ZORGSIM_TEST_SOURCE_DIR;
-  SessionOptions o;
-  o.dataFolder = src / "data/gelderland";
-  o.scenarioFile = src / "scenarios/baseline.toml";
-  o.referenceFile = o.scenarioFile;
-  o.frameBudgetMs = 1e9;
-  return o;
-}
+using test::source;
+
+SessionOptions options() { return test::baselineSessionOptions(); }
 
 void waitForTornado(Session& s) {
   while (s.agents().tornado().busy()) {
