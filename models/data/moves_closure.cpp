@@ -32,14 +32,20 @@ bool coversCountry(const Dataset& d) {
 }
 
 // The national dataset's folder: relative to this dataset's folder (or absolute) when that
-// exists, else a dataset shipped next to the default one (as `--data nederland`), so a copy
-// of data/gelderland elsewhere still finds data/nederland; "" when neither exists.
+// exists; for a plain name, a dataset next to this one (data/gelderland names its neighbour
+// data/nederland, wherever the data folder lies: a source tree, an unpacked zip, tests under
+// Wine), else one shipped next to the default dataset (as `--data nederland`), so a copy of
+// data/gelderland elsewhere still finds data/nederland; "" when none exists.
 fs::path nationalFolderOf(const Dataset& d, const std::string& value) {
   std::error_code ec;
   const fs::path given = platform::pathFromUtf8(value);
   if (fs::is_directory(d.folder / given, ec)) return d.folder / given;
-  const fs::path shipped = defaultDataFolder().parent_path() / given;
-  if (given.has_filename() && !given.has_parent_path() && fs::is_directory(shipped, ec))
+  if (!given.has_filename() || given.has_parent_path()) return {};
+  const fs::path folder = d.folder.has_filename() ? d.folder : d.folder.parent_path();
+  if (const fs::path sibling = folder.parent_path() / given; fs::is_directory(sibling, ec))
+    return sibling;
+  if (const fs::path shipped = defaultDataFolder().parent_path() / given;
+      fs::is_directory(shipped, ec))
     return shipped;
   return {};
 }
