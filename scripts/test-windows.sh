@@ -94,7 +94,11 @@ if [[ $quick == 0 ]]; then
     sed 's/.*/~"&"/' | paste -sd' ')
   for t in tests/zorgsim_tests tests/zorgsim_batch_tests tests/zorgsim_analyses_tests; do
     t0=$(now)
-    (cd "$work" && wine "$bin/$t.exe" ${spec:+"$spec"}) >"$work/catch.log" 2>&1
+    # The shipped data and scenarios are the source tree's, as a Linux test build finds them
+    # through its compiled-in source folder (copies of data/gelderland in a temporary folder
+    # find data/nederland there).
+    (cd "$work" && ZORGSIM_DATA="$root/data/gelderland" ZORGSIM_SCENARIOS="$root/scenarios" \
+      wine "$bin/$t.exe" ${spec:+"$spec"}) >"$work/catch.log" 2>&1
     status=$?
     summary=$(grep -a 'All tests passed\|test cases' "$work/catch.log" | tail -1 | tr -d '\r')
     if [[ $status == 0 ]]; then ok "$(basename $t).exe: $summary ($(secs "$t0" "$(now)") s)"; else
