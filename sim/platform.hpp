@@ -20,14 +20,11 @@ bool processRuns(long pid);
 // The folder of the running program ("" when the system does not tell).
 std::filesystem::path executableDir();
 
-// Creates or truncates `path`, writes all of `content` and flushes it to disk. Returns "" on
-// success, else a message: "cannot create|write|flush PATH[ to disk]: reason" (the caller
-// decides about the partial file).
-std::string writeFileSynced(const std::filesystem::path& path, const std::string& content);
-// The same written piece by piece, for a text too large to hold whole: open() creates or
-// truncates the file, write() appends, finish() flushes it to disk and closes it. Each returns
-// "" or writeFileSynced's message; the destructor closes an unfinished file (the caller
-// decides about the partial file).
+// A file written piece by piece and flushed to disk, for a text too large to hold whole: open()
+// creates or truncates the file, write() appends, finish() flushes it to disk and closes it.
+// Each returns "" on success, else a message: "cannot create|write|flush PATH[ to disk]:
+// reason"; the destructor closes an unfinished file (the caller decides about the partial
+// file).
 class SyncedFileWriter {
  public:
   SyncedFileWriter() = default;
@@ -42,6 +39,14 @@ class SyncedFileWriter {
   std::filesystem::path path_;
   std::intptr_t handle_ = -1;
 };
+// Creates or truncates `path`, writes all of `content` and flushes it to disk: the writer above
+// in one call, with its messages.
+inline std::string writeFileSynced(const std::filesystem::path& path, const std::string& content) {
+  SyncedFileWriter w;
+  if (std::string why = w.open(path); !why.empty()) return why;
+  if (std::string why = w.write(content); !why.empty()) return why;
+  return w.finish();
+}
 // Renames `from` to `to`, replacing a file `to` that exists. POSIX rename(2) is atomic; on
 // Windows MoveFileExW(MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH). "" or the reason.
 std::string replaceFile(const std::filesystem::path& from, const std::filesystem::path& to);

@@ -33,32 +33,6 @@ fs::path executableDir() {
   return ec ? fs::path() : exe.parent_path();
 }
 
-std::string writeFileSynced(const fs::path& path, const std::string& content) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return "cannot create " + path.string() + ": " + std::strerror(errno);
-  const char* data = content.data();
-  std::size_t left = content.size();
-  while (left > 0) {
-    const ssize_t n = ::write(fd, data, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      const std::string why = std::strerror(errno);
-      ::close(fd);
-      return "cannot write " + path.string() + ": " + why;
-    }
-    data += n;
-    left -= static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0) {
-    const std::string why = std::strerror(errno);
-    ::close(fd);
-    return "cannot flush " + path.string() + " to disk: " + why;
-  }
-  if (::close(fd) != 0)
-    return "cannot flush " + path.string() + " to disk: " + std::strerror(errno);
-  return "";
-}
-
 SyncedFileWriter::~SyncedFileWriter() {
   if (handle_ >= 0) ::close(static_cast<int>(handle_));
 }

@@ -68,32 +68,6 @@ fs::path executableDir() {
   return fs::path(buffer).parent_path();
 }
 
-std::string writeFileSynced(const fs::path& path, const std::string& content) {
-  HANDLE h = CreateFileW(path.c_str(), GENERIC_WRITE, FILE_SHARE_READ, nullptr, CREATE_ALWAYS,
-                         FILE_ATTRIBUTE_NORMAL, nullptr);
-  if (h == INVALID_HANDLE_VALUE) return "cannot create " + path.string() + ": " + lastError();
-  const char* data = content.data();
-  std::size_t left = content.size();
-  while (left > 0) {
-    const DWORD chunk = static_cast<DWORD>(std::min<std::size_t>(left, 1u << 30));
-    DWORD written = 0;
-    if (!WriteFile(h, data, chunk, &written, nullptr)) {
-      const std::string why = lastError();
-      CloseHandle(h);
-      return "cannot write " + path.string() + ": " + why;
-    }
-    data += written;
-    left -= written;
-  }
-  if (!FlushFileBuffers(h)) {
-    const std::string why = lastError();
-    CloseHandle(h);
-    return "cannot flush " + path.string() + " to disk: " + why;
-  }
-  if (!CloseHandle(h)) return "cannot flush " + path.string() + " to disk: " + lastError();
-  return "";
-}
-
 SyncedFileWriter::~SyncedFileWriter() {
   if (handle_ != -1) CloseHandle(reinterpret_cast<HANDLE>(handle_));
 }
