@@ -363,16 +363,8 @@ void App::statusBar() {
     const std::string name =
         platform::utf8FromPath(platform::pathFromUtf8(state_.statusPath).filename());
     // Shortened at the window's edge ("…"); the tooltip has the full path.
-    std::string text = std::string(ui_.t(state_.statusKey)) + " " + name;
-    const float room = ImGui::GetContentRegionAvail().x;
-    if (ImGui::CalcTextSize(text.c_str()).x > room) {
-      while (!text.empty() && ImGui::CalcTextSize((text + "\u2026").c_str()).x > room) {
-        while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80)
-          text.pop_back();  // a whole UTF-8 character
-        if (!text.empty()) text.pop_back();
-      }
-      text += "\u2026";
-    }
+    const std::string text = fitToWidth(std::string(ui_.t(state_.statusKey)) + " " + name,
+                                        ImGui::GetContentRegionAvail().x);
     ImGui::TextUnformatted(text.c_str());
     if (ImGui::IsItemHovered()) wrappedTooltip(state_.statusPath);
   }

@@ -30,19 +30,6 @@ constexpr ImU32 kHighColor = IM_COL32(213, 94, 0, 255);  // Okabe-Ito vermillion
 constexpr ImU32 kBaseColor = IM_COL32(25, 25, 25, 255);  // the central run
 constexpr ImU32 kGridColor = IM_COL32(226, 226, 226, 255);
 
-// `text` cut at a character boundary and ended with "…" so it fits `width` pixels.
-std::string fitText(const std::string& text, float width) {
-  if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
-  std::string cut = text;
-  while (!cut.empty()) {
-    do cut.pop_back();  // whole UTF-8 characters: drop continuation bytes with their lead
-    while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80);
-    if (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0x80)) cut.pop_back();
-    if (ImGui::CalcTextSize((cut + "\u2026").c_str()).x <= width) return cut + "\u2026";
-  }
-  return {};
-}
-
 std::string tooltipText(const Ui& ui, const TornadoRun& r, const TornadoBar& b,
                         const std::string& unit, int decimals) {
   const bool nl = ui.state.lang == Lang::Nl;
@@ -72,7 +59,7 @@ void drawRow(Ui& ui, const Frame& fr, const TornadoRun& r, std::size_t row, floa
   const float top = fr.origin.y + fr.rowH * float(row);
   const float textY = top + (fr.rowH - ImGui::GetTextLineHeight()) * 0.5f;
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text, alpha);
-  const std::string label = fitText(in.labelIn(nl), fr.labelW - ui.fontSize * 0.5f);
+  const std::string label = fitToWidth(in.labelIn(nl), fr.labelW - ui.fontSize * 0.5f);
   dl->AddText({fr.origin.x, textY}, text, label.c_str());
   const float base = fr.x(r.tornado.baseOutput);
   const float h = fr.rowH * 0.62f, y0 = top + (fr.rowH - h) * 0.5f;
@@ -117,7 +104,7 @@ void drawAxis(Ui& ui, const Frame& fr, std::size_t rows, const std::string& unit
     const float tx = std::clamp(x - w * 0.5f, fr.plotX, fr.plotX + fr.plotW - w);
     dl->AddText({tx, bottom + 2}, muted, s.c_str());
   }
-  const std::string u = fitText(unit, fr.labelW);
+  const std::string u = fitToWidth(unit, fr.labelW);
   dl->AddText({fr.origin.x, bottom + 2}, muted, u.c_str());
 }
 

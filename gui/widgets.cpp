@@ -72,6 +72,18 @@ void sectionTitle(Ui& ui, const char* text) {
   ImGui::PopFont();
 }
 
+std::string fitToWidth(const std::string& text, float width) {
+  if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+  std::string cut = text;
+  while (!cut.empty()) {
+    do cut.pop_back();  // whole UTF-8 characters: drop continuation bytes with their lead
+    while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80);
+    if (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0x80)) cut.pop_back();
+    if (ImGui::CalcTextSize((cut + "\u2026").c_str()).x <= width) return cut + "\u2026";
+  }
+  return {};
+}
+
 void wrappedTooltip(const std::string& text) {
   ImGui::BeginTooltip();
   ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32.0f);

@@ -20,6 +20,9 @@ bool labelledCombo(const char* label, const char* id, std::string& value,
                    const std::vector<std::pair<std::string, std::string>>& items, float width);
 void sectionTitle(Ui& ui, const char* text);
 void wrappedTooltip(const std::string& text);
+// `text` as it fits `width` pixels in the current font: whole, or cut at a UTF-8 character
+// boundary and ended with "…"; "" when not even "…" fits.
+std::string fitToWidth(const std::string& text, float width);
 // Text wrapped only at spaces, never inside a word or a number ("1.183", "1,183": ImGui's own
 // wrap breaks after the separator).
 std::vector<std::string> wrapWords(const std::string& text, float width);
