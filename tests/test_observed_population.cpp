@@ -105,12 +105,23 @@ TEST_CASE("observed: the national total against the official national forecasts"
 
 // The long run against the last official regional forecast (PBL/CBS Regionale bevolkings- en
 // huishoudensprognose 2022-2050, StatLine 85173NED; tests/data/observed/regional_forecast_2050.csv
-// names the page of every row). The issue's bar is every COROP area within 3 % in 2050; the
-// 2022 edition's COROP values were not found (docs/validation.md), so the province is held to
-// 3 % and every published row to the forecast's own 67 % interval.
-TEST_CASE("observed: 2050 against the PBL/CBS regional forecast 2022", "[observed]") {
-  const Dataset& d = test::defaultDataset();
-  const ScenarioRun run = runScenario(d, CareModel{}, Scenario{}, {});
+// names the page of every row: the country, 9 of the 12 provinces and the 10 municipalities
+// the pages found show). The issue's bar is every COROP area within 3 % in 2050; the 2022
+// edition's COROP values were not found (docs/validation.md). Scored on data/nederland (its
+// Gelderland rows equal the Gelderland-only run, test [national]).
+//
+// The forecast is another projection, not an observation, and it ties moves within the country
+// to planned housing, which zorgsim does not know: the two part most in the periphery (measured:
+// Drenthe +9.4 %, Fryslan +7.2 %, Groningen +6.1 %; Flevoland -7.6 %, Noord-Holland -6.2 %;
+// municipal rows from Bergen (NH.) -14.6 % to Hardenberg +12.2 %). So the check is the
+// forecast's own uncertainty: if zorgsim differed from it no more than the forecast's 67 %
+// interval allows, about two thirds of the rows would fall inside it; measured 14 of 20 (70 %).
+// At least half is required: with 20 rows and a two-thirds chance per row, fewer than 10
+// inside has a probability of 3.8 % (binomial), so falling below it means the model moved
+// away from the official picture, not chance. Gelderland and the country stay within 3 %.
+TEST_CASE("observed: 2050 against the PBL/CBS regional forecast 2022", "[observed][national]") {
+  static const Dataset nl = loadDataset(test::sourceDir() / "data" / "nederland");
+  const ScenarioRun run = runScenario(nl, CareModel{}, Scenario{}, {});
   std::map<std::string, double> model;
   for (std::size_t a = 0; a < run.areas.size(); ++a)
     model[run.areas[a].code] =
@@ -118,16 +129,25 @@ TEST_CASE("observed: 2050 against the PBL/CBS regional forecast 2022", "[observe
   const CsvTable t = CsvTable::read(
       test::sourceDir() / "tests" / "data" / "observed" / "regional_forecast_2050.csv",
       {{"geo_code", "name", "year", "persons", "lower67", "upper67", "source"}});
-  REQUIRE(t.rows() >= 2);
+  REQUIRE(t.rows() >= 20);
+  std::size_t inside = 0;
   for (std::size_t r = 0; r < t.rows(); ++r) {
     const std::string& code = t.key(r, "geo_code");
     REQUIRE(model.count(code));
-    INFO(code << ": model " << model[code] << ", forecast " << t.number(r, "persons"));
-    CHECK(model[code] >= t.number(r, "lower67"));
-    CHECK(model[code] <= t.number(r, "upper67"));
+    const double v = model.at(code);
+    // An empty upper bound: the page found cut the row off (Zuid-Holland).
+    const bool belowUpper = t.text(r, "upper67").empty() || v <= t.number(r, "upper67");
+    const bool in = v >= t.number(r, "lower67") && belowUpper;
+    UNSCOPED_INFO(code << ": model " << v << ", forecast " << t.number(r, "persons") << " ("
+                       << 100.0 * (v / t.number(r, "persons") - 1.0) << " %)"
+                       << (in ? "" : " outside the 67 % interval"));
+    inside += in ? 1 : 0;
   }
+  CHECK(2 * inside >= t.rows());
   // Gelderland: 2,292,900 (measured 2,355,673, +2.7 %; 2,320,879, +1.2 %, with emigration as a
   // rate; 2,378,259, +3.7 %, with the one-area pool). Berg en Dal: 38,587 within
   // 32,600-38,600 (38,027 with emigration as a rate, 39,128 with the pool).
   CHECK(model.at("PV25") == Approx(2292900.0).epsilon(0.03));
+  CHECK(model.at("GM1945") <= 38600.0);
+  CHECK(model.at("NL01") == Approx(19630000.0).epsilon(0.03));
 }
