@@ -2,7 +2,9 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
+#include <string>
 #include <vector>
 
 namespace zorgsim::gui {
@@ -32,6 +34,19 @@ charts::Point centreOf(const charts::MapFeature& f) {
   return {(minX + maxX) / 2, (minY + maxY) / 2};
 }
 
+// A name's lines: the whole name, or split at the space nearest its middle (for a second try
+// when the one-line name would overlap a name already drawn, e.g. "Oude IJsselstreek").
+std::vector<std::string> splitInTwo(const std::string& name) {
+  std::size_t best = std::string::npos;
+  const auto offCentre = [&](std::size_t k) {
+    return k > name.size() - k ? k - (name.size() - k) : (name.size() - k) - k;
+  };
+  for (std::size_t k = name.find(' '); k != std::string::npos; k = name.find(' ', k + 1))
+    if (best == std::string::npos || offCentre(k) < offCentre(best)) best = k;
+  if (best == std::string::npos) return {};
+  return {name.substr(0, best), name.substr(best + 1)};
+}
+
 }  // namespace
 
 void drawMapNames(Ui& ui, const charts::Chart& chart, const charts::ChartLayout& layout) {
@@ -45,26 +60,50 @@ void drawMapNames(Ui& ui, const charts::Chart& chart, const charts::ChartLayout&
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const charts::Rect& plot = layout.plot;
   std::vector<ImVec4> placed;  // boxes of the names drawn (x0, y0, x1, y1)
+  // A box for `lines` centred at (cx, cy) that stays inside the plot and overlaps no name
+  // already drawn, or false.
+  auto fits = [&](const std::vector<std::string>& lines, float cx, float cy, ImVec4& box) {
+    float w = 0, h = 0;
+    for (const auto& l : lines) {
+      const ImVec2 t = font->CalcTextSizeA(size, FLT_MAX, 0, l.c_str());
+      w = std::max(w, t.x);
+      h += t.y;
+    }
+    box = {std::floor(cx - w / 2) - 2, std::floor(cy - h / 2), std::floor(cx + w / 2) + 2,
+           std::floor(cy + h / 2)};
+    if (box.x < plot.x || box.y < plot.y + 2 || box.z > plot.right() || box.w > plot.bottom() - 2)
+      return false;
+    for (const ImVec4& b : placed)
+      if (box.x < b.z && b.x < box.z && box.y < b.w && b.y < box.w) return false;
+    return true;
+  };
   for (const auto& f : chart.map->features) {
     if (!(f.highlighted || f.selected) || f.rings.empty() || f.rings.front().empty()) continue;
     const charts::Point c = layout.mapToScreen(centreOf(f));
-    const ImVec2 text = font->CalcTextSizeA(size, FLT_MAX, 0, f.name.c_str());
-    const ImVec2 at{std::floor(float(c.x) - text.x / 2), std::floor(float(c.y) - text.y / 2)};
-    if (at.x < plot.x + 2 || at.y < plot.y + 2 || at.x + text.x > plot.right() - 2 ||
-        at.y + text.y > plot.bottom() - 2)
-      continue;
-    // A name that would overlap one already drawn is left out (largest areas are not sorted
-    // first: the order is the map's; good enough for a region of some ten municipalities).
-    const ImVec4 box{at.x - 2, at.y, at.x + text.x + 2, at.y + text.y};
-    bool overlaps = false;
-    for (const ImVec4& b : placed)
-      overlaps = overlaps || (box.x < b.z && b.x < box.z && box.y < b.w && b.y < box.w);
-    if (overlaps) continue;
+    // Tried in order: one line at the centre, two lines at the centre, one line half a line
+    // below or above it. A name that fits none is left out (the map's order, not sorted by
+    // area: good enough for a region of some ten municipalities; the tooltip names every one).
+    const std::vector<std::string> one{f.name}, two = splitInTwo(f.name);
+    const float cx = float(c.x), cy = float(c.y), shift = size * 0.75f;
+    ImVec4 box{};
+    const std::vector<std::string>* lines = nullptr;
+    if (fits(one, cx, cy, box))
+      lines = &one;
+    else if (!two.empty() && fits(two, cx, cy, box))
+      lines = &two;
+    else if (fits(one, cx, cy + shift, box) || fits(one, cx, cy - shift, box))
+      lines = &one;
+    if (!lines) continue;
     placed.push_back(box);
-    for (const ImVec2 d : {ImVec2{-1, 0}, ImVec2{1, 0}, ImVec2{0, -1}, ImVec2{0, 1}})
-      dl->AddText(font, size, {at.x + d.x, at.y + d.y}, IM_COL32(255, 255, 255, 230),
-                  f.name.c_str());
-    dl->AddText(font, size, at, IM_COL32(25, 25, 25, 255), f.name.c_str());
+    float y = box.y;
+    for (const auto& l : *lines) {
+      const ImVec2 t = font->CalcTextSizeA(size, FLT_MAX, 0, l.c_str());
+      const ImVec2 at{std::floor((box.x + box.z) / 2 - t.x / 2), y};
+      for (const ImVec2 d : {ImVec2{-1, 0}, ImVec2{1, 0}, ImVec2{0, -1}, ImVec2{0, 1}})
+        dl->AddText(font, size, {at.x + d.x, at.y + d.y}, IM_COL32(255, 255, 255, 230), l.c_str());
+      dl->AddText(font, size, at, IM_COL32(25, 25, 25, 255), l.c_str());
+      y += t.y;
+    }
   }
 }
 
