@@ -384,6 +384,11 @@ const std::vector<StringEntry>& stringTable() {
        "Saves this table as CSV in the export folder: one number per line, point as decimal "
        "separator, with region, year and scenarios on every line."},
       {"csv.saved", "Tabel opgeslagen:", "Table saved:"},
+      {"csv.stale",
+       "Deze tabel hoort bij een vorige berekening (ander scenario of andere regio). Bereken "
+       "opnieuw om hem op te slaan.",
+       "This table belongs to a previous run (another scenario or region). Run it again to "
+       "save it."},
       {"csv.failed",
        "De tabel is niet opgeslagen; er is niets verloren. Kies een map waarin u mag schrijven. Map:",
        "The table was not saved; nothing was lost. Choose a folder you can write to. Folder:"},

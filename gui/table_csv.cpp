@@ -101,7 +101,7 @@ TableExport solidarityExport(const SolidarityResult& r, const std::string& scena
   return t;
 }
 
-bool tableCsvButton(Ui& ui, bool sameLine) {
+bool tableCsvButton(Ui& ui, bool sameLine, const char* staleKey) {
   // Not on a snapshot page: a button is no part of the minutes (a script's request waits).
   if (ui.state.snapshotPage) return false;
   const float w = ImGui::CalcTextSize(ui.t("csv.save")).x + ImGui::GetStyle().FramePadding.x * 2;
@@ -109,12 +109,20 @@ bool tableCsvButton(Ui& ui, bool sameLine) {
     ImGui::SameLine(0, ui.fontSize);
     if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
   }
+  if (staleKey) ImGui::BeginDisabled();
   const bool pressed = ImGui::Button(ui.t("csv.save"));
+  if (staleKey) ImGui::EndDisabled();
   checkItemInside(ui.t("csv.save"));
-  if (ImGui::IsItemHovered()) wrappedTooltip(ui.t("csv.help"));
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    wrappedTooltip(ui.t(staleKey ? staleKey : "csv.help"));
   const bool asked = ui.state.tableCsvRequested;
   ui.state.tableCsvRequested = false;
-  return pressed || asked;
+  if (staleKey && asked) {
+    ui.state.error = ui.t(staleKey);
+    ui.session.reportError(ui.state.error);
+    return false;
+  }
+  return !staleKey && (pressed || asked);
 }
 
 void saveTable(Ui& ui, const TableExport& t) {

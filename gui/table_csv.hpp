@@ -57,8 +57,11 @@ TableExport solidarityExport(const SolidarityResult& r, const std::string& scena
 
 // The "Tabel opslaan (CSV)" button of a view (with `sameLine`, after the last item on its
 // line when it fits); true when it was pressed or a script asked for the table
-// (AppState::tableCsvRequested, consumed here). Not drawn on a snapshot page.
-bool tableCsvButton(Ui& ui, bool sameLine = true);
+// (AppState::tableCsvRequested, consumed here). Not drawn on a snapshot page. With
+// `staleKey` (a string key, e.g. "csv.stale") the table shows a previous computation: the
+// button is drawn disabled with that text as its tooltip, and a script's request gets that
+// text as an error, so a file never labels an old result with the current scenario.
+bool tableCsvButton(Ui& ui, bool sameLine = true, const char* staleKey = nullptr);
 // Saves the table into the export folder: the file in the status bar, or a Dutch (English)
 // error in the error banner; the state stays as it was.
 void saveTable(Ui& ui, const TableExport& t);

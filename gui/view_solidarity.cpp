@@ -166,7 +166,10 @@ void drawSolidarityView(Ui& ui) {
                            "; " + r->regionName + ", " + std::to_string(r->year) + ". " +
                            ui.t("sol.risk_note");
   mutedWrapped(what.c_str());
-  if (tableCsvButton(ui, false)) saveTable(ui, solidarityExport(*r, s.scenario().name));
+  // A result of another scenario or region is shown (marked) but not saved under this
+  // scenario's name.
+  if (tableCsvButton(ui, false, v.stale ? "csv.stale" : nullptr))
+    saveTable(ui, solidarityExport(*r, s.scenario().name));
   const float avail = ImGui::GetContentRegionAvail().y;
   const std::size_t municipalities = r->rows.size() / kPoolKeys;
   sectionTitle(ui, ui.t("sol.risk_title"));

@@ -415,6 +415,17 @@ int layout(const std::string& gui, const fs::path& src, const fs::path& out,
               std::count(csv.begin(), csv.end(), '\n') > 10,
           std::string(table) + " written at " + size);
   }
+  // The last save-table asks for the Achterhoek's solidarity table after a switch to ZK04:
+  // refused with the Dutch message, no file under the other region.
+  bool staleRefused = false;
+  for (const auto& e : st.value("errors", json::array()))
+    staleRefused = staleRefused ||
+                   e.get<std::string>().rfind("Deze tabel hoort bij een vorige berekening", 0) == 0;
+  bool staleWritten = false;
+  for (const auto& f : fs::directory_iterator(out))
+    staleWritten =
+        staleWritten || f.path().filename().string().rfind("tabel-solidarity-ZK04", 0) == 0;
+  check(staleRefused && !staleWritten, "a stale solidarity table is not saved at " + size);
   // "Bewaar dit moment" (two in the script): the pages, their CSVs and the one document.
   int w = 0, h = 0, n = 0;
   const bool page = stbi_info((out / "moment-02.png").string().c_str(), &w, &h, &n) != 0;
