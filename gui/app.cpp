@@ -247,10 +247,11 @@ void App::scenarioBar() {
   }
   ImGui::TextWrapped("%s", label.c_str());
   ImGui::PopFont();
-  // The question the scenario answers: its description (Dutch in the shipped files) or, in
-  // English, the "# Question:" comment of its file; on hover in workshop mode.
-  const std::string question = state_.lang == Lang::Nl ? session_.scenario().description
-                                                       : scenarioQuestion(session_.scenario());
+  // The question the scenario answers: the "# Vraag:" / "# Question:" comment of its file in
+  // the language, else its description; on hover in workshop mode (the comparison view shows
+  // it under its headline there).
+  std::string question = scenarioQuestion(session_.scenario(), state_.lang);
+  if (question.empty()) question = session_.scenario().description;
   if (ImGui::IsItemHovered())
     wrappedTooltip(question + (question.empty() ? "" : "\n\n") + session_.scenario().sourceFile);
   if (!state_.workshop && !question.empty()) mutedWrapped(question.c_str());

@@ -22,9 +22,6 @@ std::size_t titleEnd(const std::string& d) {
 
 }  // namespace
 
-// The "# Question:" comment block of a scenario file, up to its question mark.
-std::string readQuestion(const std::string& file);
-
 std::string scenarioTitle(const Scenario& s) {
   if (s.description.empty()) return s.name;
   const std::string t = trim(s.description.substr(0, titleEnd(s.description)));
@@ -37,25 +34,27 @@ std::string scenarioSubtitle(const Scenario& s) {
   return trim(s.description.substr(end + (s.description[end] == ':' ? 1 : 0)));
 }
 
-std::string scenarioQuestion(const Scenario& s) {
+std::string scenarioQuestion(const Scenario& s, Lang lang) {
   if (s.sourceFile.empty()) return "";
-  // Asked every frame: the file is read once per file name (UI thread only).
+  // Asked every frame: the file is read once per file name and language (UI thread only).
   static std::string cachedFile, cached;
-  if (s.sourceFile == cachedFile) return cached;
+  static Lang cachedLang = Lang::Nl;
+  if (s.sourceFile == cachedFile && lang == cachedLang) return cached;
   cachedFile = s.sourceFile;
-  cached = readQuestion(s.sourceFile);
+  cachedLang = lang;
+  cached = readQuestion(s.sourceFile, lang == Lang::Nl ? "Vraag:" : "Question:");
   return cached;
 }
 
-std::string readQuestion(const std::string& file) {
+std::string readQuestion(const std::string& file, const std::string& marker) {
   std::ifstream in(platform::pathFromUtf8(file));
   std::string line, out;
   bool inQuestion = false;
   while (std::getline(in, line) && !line.empty() && line[0] == '#') {
     std::string text = trim(line.substr(1));
-    if (!inQuestion && text.rfind("Question:", 0) == 0) {
+    if (!inQuestion && text.rfind(marker, 0) == 0) {
       inQuestion = true;
-      text = trim(text.substr(9));
+      text = trim(text.substr(marker.size()));
     }
     if (!inQuestion) continue;
     // The question ends at its question mark; what follows is a usage note.

@@ -260,6 +260,12 @@ void drawComparisonView(Ui& ui) {
   yearSlider(ui, ui.fontSize * 14);
   if (tableCsvButton(ui)) saveTable(ui, comparisonExport(ui, lines, base));
   drawHeadline(ui, gapHeadline(ui, lines, base));
+  // The question of the current scenario, for the room: in normal mode it stands in the
+  // scenario bar already.
+  if (ui.state.workshop) {
+    const std::string q = scenarioQuestion(ui.session.scenario(), ui.state.lang);
+    if (!q.empty()) mutedWrapped((std::string(ui.t("cmp.question")) + " " + q).c_str());
+  }
   figureTable(ui, lines, base);
   ImGui::Spacing();
   smallCharts(ui, lines);

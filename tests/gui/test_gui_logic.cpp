@@ -1,12 +1,14 @@
 // The GUI's logic without a window: script parsing, the string table, options.
 
 #include "gui/options.hpp"
+#include "gui/scenario_info.hpp"
 #include "gui/script.hpp"
 #include "gui/strings.hpp"
 #include "sim/input_error.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <set>
 #include <string>
 
@@ -76,4 +78,30 @@ TEST_CASE("command line options", "[gui][options]") {
   CHECK_THROWS_WITH(parseOptions({"--size", "big"}), Catch::Contains("WxH"));
   CHECK_THROWS_WITH(parseOptions({"--screenshots", "x"}), Catch::Contains("needs --script"));
   CHECK_THROWS_WITH(parseOptions({"--frobnicate"}), Catch::Contains("unknown option"));
+}
+
+// The room reads each shipped scenario's question in its own language: every file with an
+// English "# Question:" block has a Dutch "# Vraag:" block, and each ends at its question mark
+// (the usage note after it is not part of it).
+TEST_CASE("every shipped scenario asks its question in Dutch and English", "[gui][scenario]") {
+  const std::filesystem::path dir = std::filesystem::path(ZORGSIM_TEST_SOURCE_DIR) / "scenarios";
+  int withQuestion = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".toml") continue;
+    const std::string file = entry.path().string();
+    const std::string en = zorgsim::gui::readQuestion(file, "Question:");
+    if (en.empty()) continue;  // a catalogue or distributions file, not a scenario
+    ++withQuestion;
+    const std::string nl = zorgsim::gui::readQuestion(file, "Vraag:");
+    INFO(file);
+    CHECK(en.back() == '?');
+    REQUIRE(!nl.empty());
+    CHECK(nl.back() == '?');
+    CHECK(nl.find("Question") == std::string::npos);
+  }
+  CHECK(withQuestion == 7);
+  const std::string baseline =
+      zorgsim::gui::readQuestion((dir / "baseline.toml").string(), "Vraag:");
+  CHECK(baseline.rfind("wat gebeurt er met de bevolking van elke gemeente", 0) == 0);
+  CHECK(baseline.find("Every lever") == std::string::npos);
 }
