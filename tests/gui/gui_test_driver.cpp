@@ -386,6 +386,27 @@ int golden(const std::string& gui, const fs::path& src, const fs::path& out) {
                   kTolerance);
     check(sameSize && diff <= kTolerance, msg);
   }
+  // The figures on screen (relative 1e-6: below any shown digit, above the rounding of another
+  // compiler): the image tolerance lets a changed number pass
+  // (a digit is a few pixels), so the key figures of the last view are a golden of their own.
+  const fs::path figuresRef = src / "tests/gui/golden/key_figures.json";
+  const json figures = st.value("key_figures", json::object());
+  if (accept) {
+    std::ofstream(figuresRef) << figures.dump(2) << "\n";
+    std::printf("accepted %s\n", figuresRef.string().c_str());
+    return failures ? 1 : 0;
+  }
+  const std::string refText = readFile(figuresRef);
+  const json ref = refText.empty() ? json::object() : json::parse(refText);
+  check(!ref.empty() && ref.size() == figures.size(),
+        "key figures match tests/gui/golden/key_figures.json (accept with accept-golden-gui)");
+  for (const auto& [key, value] : ref.items()) {
+    const double want = value.get<double>();
+    const double got = figures.value(key, std::nan(""));
+    check(std::abs(got - want) <= 1e-6 * std::max(1.0, std::abs(want)),
+          "key figure " + key + ": " + std::to_string(got) + " (golden " + std::to_string(want) +
+              ")");
+  }
   return failures ? 1 : 0;
 }
 
