@@ -1,5 +1,7 @@
 #include "gui/municipal_figures.hpp"
 
+#include "models/care/domain_persons.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -19,14 +21,16 @@ double share75(const Table& t, const std::string& code, int year) {
   return all > 0 ? 100.0 * t.find(code, year, "population", "total", "75+") / all : std::nan("");
 }
 
-// Clients of every care type of `domain`, summed (persons per provision).
-double domainClients(const Table& t, const CareCatalogue& cat, const char* domain,
+// Persons using the care of `domain`: the clients of its care types summed (a person with two
+// provisions counts twice there) times the published share of distinct persons in that sum
+// (models/care/domain_persons.hpp).
+double domainPersons(const Table& t, const CareCatalogue& cat, const char* domain,
                      const std::string& code, int year) {
   double sum = 0;
   for (const CareType& c : cat.types) {
     if (c.domain == domain) sum += t.find(code, year, "clients", "total", "total", c.code);
   }
-  return sum;
+  return sum * personsPerDomainClient(domain);
 }
 
 using ValueFn = double (*)(const Table&, const CareCatalogue*, const std::string&, int);
@@ -49,15 +53,15 @@ const std::vector<RowSpec>& rowSpecs() {
        [](const Table& t, const CareCatalogue*, const std::string& c, int y) {
          return share75(t, c, y);
        }},
-      {{"wmo_clients", "mun.wmo_clients", "", "clients", 0, true, false, {}, {}},
+      {{"wmo_persons", "mun.wmo_clients", "", "persons", 0, true, false, {}, {}},
        true,
        [](const Table& t, const CareCatalogue* cat, const std::string& c, int y) {
-         return domainClients(t, *cat, "wmo", c, y);
+         return domainPersons(t, *cat, "wmo", c, y);
        }},
-      {{"youth_care_clients", "mun.youth_clients", "", "clients", 0, true, false, {}, {}},
+      {{"youth_care_persons", "mun.youth_clients", "", "persons", 0, true, false, {}, {}},
        true,
        [](const Table& t, const CareCatalogue* cat, const std::string& c, int y) {
-         return domainClients(t, *cat, "jeugd", c, y);
+         return domainPersons(t, *cat, "jeugd", c, y);
        }},
       {{"workforce_gap_fte", "mun.gap", "unit.fte", "fte", 0, false, true, {}, {}},
        true,

@@ -364,15 +364,17 @@ const std::vector<StringEntry>& stringTable() {
       {"mun.scenario", "Scenario", "Scenario"},
       {"mun.share75", "Aandeel 75+", "Share aged 75+"},
       {"mun.wmo_clients", "Wmo-cliënten*", "Wmo clients*"},
-      {"mun.youth_clients", "Jeugdhulpcliënten*", "Youth-care clients*"},
+      {"mun.youth_clients", "Jongeren met jeugdzorg*", "Young people in youth care*"},
       {"mun.gap", "Zorgpersoneel: tekort of overschot", "Care staff: shortage or surplus"},
       {"mun.page", "Gemeenten", "Municipalities"},
       {"mun.region", "regio", "region"},
       {"mun.of", "van", "of"},
       {"mun.note_clients",
-       "* Cliënten per voorziening opgeteld: wie twee Wmo-voorzieningen heeft, telt twee keer. De "
-       "laatste kolom is de hele regio.",
-       "* Clients summed per provision: a person with two Wmo provisions counts twice. The last "
+       "* Personen, geschat: de cliënten per voorziening opgeteld maal het landelijke aandeel "
+       "verschillende personen daarin (Wmo 0,75 in 2020; jeugdzorg 0,92 in 2021; CBS). De laatste "
+       "kolom is de hele regio.",
+       "* Persons, estimated: the clients per provision summed, times the national share of "
+       "distinct persons in that sum (Wmo 0.75 in 2020; youth care 0.92 in 2021; CBS). The last "
        "column is the whole region."},
       {"mun.note_no_care", "De laatste kolom is de hele regio.",
        "The last column is the whole region."},

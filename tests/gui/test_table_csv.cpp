@@ -7,6 +7,7 @@
 #include "gui/session.hpp"
 #include "gui_test_session.hpp"
 #include "gui/table_csv.hpp"
+#include "models/care/domain_persons.hpp"
 #include "gui/ui.hpp"
 #include "gui/widgets.hpp"
 #include "report/result_files.hpp"
@@ -66,7 +67,7 @@ TEST_CASE("municipalities side by side: one column per member, the region as the
   REQUIRE(t.codes.size() == 9);
   CHECK(t.codes.back() == region.code);
   CHECK(t.rows.size() == 6);
-  for (const char* key : {"population", "wmo_clients", "youth_care_clients", "workforce_gap_fte",
+  for (const char* key : {"population", "wmo_persons", "youth_care_persons", "workforce_gap_fte",
                           "care_cost_meuro"}) {
     const SideBySideRow& r = rowOf(t, key);
     double sum = 0;
@@ -78,6 +79,16 @@ TEST_CASE("municipalities side by side: one column per member, the region as the
     CHECK(r.values.back() == Approx(sum).epsilon(1e-9));
     CHECK(r.reference.empty());
   }
+  // Persons, not provisions: the Wmo row is the sum over the Wmo care types times the share of
+  // distinct persons (1,220,910 of 1,637,425 in 2020, MLZ/CBS).
+  double wmoProvisions = 0;
+  for (const CareType& c : s.care().catalogue.types)
+    if (c.domain == "wmo")
+      wmoProvisions +=
+          s.focusRun()->results.find(region.code, 2040, "clients", "total", "total", c.code);
+  CHECK(rowOf(t, "wmo_persons").values.back() ==
+        Approx(wmoProvisions * 1220910.0 / 1637425.0).epsilon(1e-12));
+  CHECK(personsPerDomainClient("wijkverpleging") == 1.0);
   for (double v : rowOf(t, "share_75plus").values) {
     CHECK(v > 5.0);
     CHECK(v < 30.0);
