@@ -4,6 +4,7 @@
 
 #include "models/analyses/sensitivity.hpp"
 #include "models/analyses/sensitivity_scenario.hpp"
+#include "models/care/domain_persons.hpp"
 #include "models/scenario/levers.hpp"
 #include "models/scenario/scenario_run.hpp"
 #include "report/sensitivity_page.hpp"
@@ -193,8 +194,8 @@ TEST_CASE("one label table: every input has a Dutch and an English label and sou
 }
 
 TEST_CASE(
-    "tornado outputs: Wmo and youth clients add up their domain, population has no care "
-    "type",
+    "tornado outputs: Wmo and youth clients add up their domain as persons, population has no "
+    "care type",
     "[sensitivity]") {
   const Dataset& data = test::defaultDataset();
   const CareModel& care = test::defaultCareModel();
@@ -221,7 +222,10 @@ TEST_CASE(
     }
     CHECK(types >= 2);
     CHECK(q.careTypes.size() == std::size_t(types));
-    CHECK(v == Approx(sum).epsilon(1e-12));
+    // Persons: the provisions summed times the domain's share of distinct persons (< 1).
+    CHECK(q.scale < 1.0);
+    CHECK(q.scale == personsPerDomainClient(o.domain));
+    CHECK(v == Approx(sum * q.scale).epsilon(1e-12));
   }
   CHECK(outputValue(run.results,
                     outputQuery(*findSensitivityOutput("population"), care, region->code, 2035)) ==

@@ -1,5 +1,6 @@
 #include "models/analyses/sensitivity_scenario.hpp"
 
+#include "models/care/domain_persons.hpp"
 #include "models/scenario/levers.hpp"
 #include "models/scenario/scenario_run.hpp"
 #include "sim/input_error.hpp"
@@ -138,10 +139,11 @@ const std::vector<SensitivityOutput>& sensitivityOutputs() {
   static const std::vector<SensitivityOutput> outputs{
       {"gap", "workforce_gap_fte", "", "Personeelstekort (fte)", "Workforce gap (FTE)",
        "het personeelstekort", "the workforce gap", "fte", "FTE"},
-      {"wmo_clients", "clients", "wmo", "Wmo-cliënten", "Wmo clients", "het aantal Wmo-cliënten",
-       "the number of Wmo clients", "cliënten", "clients"},
-      {"youth_clients", "clients", "jeugd", "Cliënten jeugdzorg", "Youth-care clients",
-       "het aantal cliënten jeugdzorg", "the number of youth-care clients", "cliënten", "clients"},
+      {"wmo_clients", "clients", "wmo", "Wmo-cliënten (personen)", "Wmo clients (persons)",
+       "het aantal Wmo-cliënten", "the number of Wmo clients", "personen", "persons"},
+      {"youth_clients", "clients", "jeugd", "Jongeren met jeugdzorg", "Young people in youth care",
+       "het aantal jongeren met jeugdzorg", "the number of young people in youth care", "personen",
+       "persons"},
       {"population", "population", "", "Bevolking", "Population", "de bevolking", "the population",
        "inwoners", "inhabitants"},
   };
@@ -162,6 +164,7 @@ OutputQuery outputQuery(const SensitivityOutput& output, const CareModel& care,
     for (const auto& type : care.catalogue.types) {
       if (type.domain == output.domain) q.careTypes.push_back(type.code);
     }
+    q.scale = personsPerDomainClient(output.domain);
   }
   return q;
 }
@@ -175,7 +178,7 @@ double outputValue(const ResultTable& results, const OutputQuery& query) {
   double sum = 0;
   for (const auto& type : query.careTypes)
     sum += results.find(query.area, query.year, query.indicator, "total", "total", type);
-  return sum;  // NaN when any type is missing
+  return sum * query.scale;  // NaN when any type is missing
 }
 
 ModelFunction scenarioModel(const Dataset& data, const CareModel& care, const Scenario& scenario,

@@ -33,8 +33,12 @@ struct OutputQuery {
   std::string area;  // area code of the run (region, province or municipality)
   int year = 0;
   // Empty: the indicator's total row (care type "total", or none as for population).
-  // Otherwise the sum of the indicator over these care types (e.g. all Wmo client counts).
+  // Otherwise the sum of the indicator over these care types (e.g. all Wmo client counts),
+  // times `scale`.
   std::vector<std::string> careTypes;
+  // Persons per client of the summed types (models/care/domain_persons.hpp): a domain's
+  // clients are counted as persons, as councils count them; 1 for no care types.
+  double scale = 1.0;
 };
 
 // The outputs the GUI's tornado view offers (one table for its menu, its headline and the
