@@ -11,7 +11,6 @@
 #include "sim/stop_request.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <functional>
