@@ -49,7 +49,7 @@ void forEachEnsembleFile(
   });
   if (!result.gaps.empty())  // with a care model: the probability of a shortage (issue #17)
     use("shortage_probability.csv",
-        [&](TextSink& sink) { writeShortageCsv(shortageRows(result), scenario.name, sink); });
+        [&](TextSink& sink) { writeShortageCsv(result, scenario.name, sink); });
 }
 
 NamedFiles ensembleFiles(const EnsembleResult& result, const Scenario& scenario, int baseYear) {

@@ -12,6 +12,10 @@
 #include <cstring>
 #include <fstream>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace zorgsim::platform {
 
 namespace fs = std::filesystem;
@@ -113,6 +117,12 @@ FolderLock::Result FolderLock::lock(const fs::path& folder, std::string& why) {
 void FolderLock::release() {
   if (handle_ >= 0) ::close(static_cast<int>(handle_));  // releases the lock
   handle_ = -1;
+}
+
+void releaseFreedMemory() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
 }
 
 std::uint64_t availableMemoryBytes() {

@@ -160,6 +160,8 @@ void FolderLock::release() {
   handle_ = -1;
 }
 
+void releaseFreedMemory() {}  // no glibc arenas to trim here
+
 std::uint64_t availableMemoryBytes() {
   MEMORYSTATUSEX status{};
   status.dwLength = sizeof status;

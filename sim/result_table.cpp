@@ -31,6 +31,7 @@ std::uint16_t ResultTable::intern(std::string_view s) {
   const auto id = static_cast<std::uint16_t>(names_.size());
   names_.emplace_back(s);
   nameIds_.emplace(std::string(s), id);
+  if (valueLayout_ != nullptr) toLayout_.push_back(valueLayout_->lookup(s));
   return id;
 }
 
@@ -40,6 +41,12 @@ std::uint16_t ResultTable::lookup(std::string_view s) const {
 }
 
 std::size_t ResultTable::addArea(ResultArea area) {
+  if (valueLayout_ != nullptr) {
+    const auto& expected = valueLayout_->areas_;
+    if (areas_.size() >= expected.size() || expected[areas_.size()].code != area.code ||
+        expected[areas_.size()].level != area.level)
+      throw std::logic_error("result table: area differs from the layout");
+  }
   areaByCode_.emplace(area.code, static_cast<std::uint32_t>(areas_.size()));
   areas_.push_back(std::move(area));
   return areas_.size() - 1;
@@ -50,8 +57,34 @@ SeriesKey ResultTable::key(std::string_view indicator, std::string_view careType
   return {intern(indicator), intern(careType), intern(sex), intern(ageGroup)};
 }
 
+void ResultTable::writeValuesOnly(const ResultTable& layout, double* values) {
+  if (!rows_.empty() || !areas_.empty())
+    throw std::logic_error("result table: value-only mode on a table with rows");
+  valueLayout_ = &layout;
+  values_ = values;
+  valuesWritten_ = 0;
+  toLayout_.clear();
+  for (const auto& name : names_) toLayout_.push_back(layout.lookup(name));
+}
+
+void ResultTable::addValueOnly(std::uint32_t area, int year, SeriesKey k, double value) {
+  const auto& rows = valueLayout_->rows_;
+  if (valuesWritten_ >= rows.size())
+    throw std::logic_error("result table: more rows than the layout");
+  const ResultRow& r = rows[valuesWritten_];
+  if (r.area != area || r.year != year || toLayout_[k.indicator] != r.key.indicator ||
+      toLayout_[k.careType] != r.key.careType || toLayout_[k.sex] != r.key.sex ||
+      toLayout_[k.ageGroup] != r.key.ageGroup)
+    throw std::logic_error("result table: row differs from the layout");
+  values_[valuesWritten_++] = value;
+}
+
 void ResultTable::add(std::size_t area, int year, SeriesKey k, double value) {
   const auto a = static_cast<std::uint32_t>(area);
+  if (valueLayout_ != nullptr) {
+    addValueOnly(a, year, k, value);
+    return;
+  }
   if (a >= index_.size()) {
     index_.resize(a + 1);
     areaStart_.resize(a + 1, 0);

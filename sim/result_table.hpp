@@ -54,6 +54,15 @@ class ResultTable {
   // Replaces the value of row `row` (its key and place stay): an ensemble turns its layout
   // table into the table of means in place instead of building a second 50 MB table.
   void setValue(std::size_t row, double value) { rows_.at(row).value = value; }
+  // Value-only rows (call on an empty table): from now on add() keeps no row but writes its
+  // value to values[0], values[1], ... after checking that the row is the one `layout` has at
+  // that place (area, year and the four texts; std::logic_error otherwise, or when there are
+  // more rows than the layout's). An ensemble's replicate writes its values straight into the
+  // gather this way instead of building a 36 MB national table beside the layout.
+  // `layout` and `values` (layout.rows().size() doubles) must outlive the adds.
+  void writeValuesOnly(const ResultTable& layout, double* values);
+  // Values written in value-only mode.
+  std::size_t valuesWritten() const { return valuesWritten_; }
   // Rows whose (area, year, key) an earlier row already had (value() finds the first).
   std::size_t duplicateRows() const { return duplicateRows_; }
   std::string_view text(std::uint16_t id) const { return names_[id]; }
@@ -73,6 +82,7 @@ class ResultTable {
  private:
   std::uint16_t intern(std::string_view s);
   std::uint16_t lookup(std::string_view s) const;  // 0xFFFF when unknown
+  void addValueOnly(std::uint32_t area, int year, SeriesKey key, double value);
 
   std::vector<ResultArea> areas_;
   std::unordered_map<std::string, std::uint32_t> areaByCode_;
@@ -80,6 +90,12 @@ class ResultTable {
   std::unordered_map<std::string, std::uint16_t> nameIds_;
   std::vector<ResultRow> rows_;
   std::size_t duplicateRows_ = 0;
+  // Value-only mode (writeValuesOnly): the layout, where values go, and this table's text
+  // ids translated to the layout's (0xFFFF for a text the layout lacks).
+  const ResultTable* valueLayout_ = nullptr;
+  double* values_ = nullptr;
+  std::size_t valuesWritten_ = 0;
+  std::vector<std::uint16_t> toLayout_;
   // Per area: (year, key) -> row. One small index per area keeps the lookups of a run, which
   // go area by area, within a few kilobytes (one national index missed the cache).
   // Areas are usually written one after the other with the same rows as the first (the

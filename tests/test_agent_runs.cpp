@@ -4,6 +4,7 @@
 #include "agent_fixtures.hpp"
 #include "models/demography/demographic_indicators.hpp"
 #include "models/agents/ensemble.hpp"
+#include "models/agents/replicate_gather.hpp"
 #include "models/scenario/scenario_run.hpp"
 #include "models/agents/solidarity.hpp"
 #include "sim/input_error.hpp"
@@ -172,6 +173,35 @@ TEST_CASE(
   CHECK(er2.mean[7] == 0.0);
   CHECK(er2.mean[6] == Approx(0.6));
   CHECK(er2.p05[7] == Approx(2022.0));
+}
+
+TEST_CASE("a replicate's values written straight into the gather equal its table's values",
+          "[agents][ensemble]") {
+  const Dataset& d = test::defaultDataset();
+  // Care and prevention rows too (two municipalities and their region and province).
+  const AgentModel model =
+      prepareAgentModel(d, test::defaultCareModel(), withInterventions("\"reablement\"", 2),
+                        municipalities({"GM0197", "GM0202"}));
+  const auto areas = reportingAreas(d, model.plan.municipalities);
+  const ResultTable layout = ensembleLayout(model, areas);
+  // The same areas without the prevention rows.
+  const AgentModel other = prepareAgentModel(d, test::defaultCareModel(), withHorizon(2),
+                                             municipalities({"GM0197", "GM0202"}));
+  const ResultTable otherLayout = ensembleLayout(other, areas);
+  EnsembleOptions o;
+  o.replicates = 2;
+  o.threads = 1;
+  runReplicates(model, o, [&](std::size_t, ReplicateOutcome& outcome) {
+    std::vector<double> values(layout.rows().size(), -1.0);
+    replicateValues(model, areas, outcome, layout, values.data());
+    const ResultTable table = replicateTable(model, areas, outcome);
+    REQUIRE(table.rows().size() == values.size());
+    for (std::size_t i = 0; i < values.size(); ++i) REQUIRE(table.rows()[i].value == values[i]);
+    // Against a layout with other rows: an error, not wrong numbers.
+    std::vector<double> spare(otherLayout.rows().size());
+    CHECK_THROWS_AS(replicateValues(model, areas, outcome, otherLayout, spare.data()),
+                    std::logic_error);
+  });
 }
 
 TEST_CASE("a stop request (SIGINT/SIGTERM) ends an agent ensemble with Interrupted, not a result",

@@ -85,3 +85,48 @@ TEST_CASE("result table: a repeated key in the first area ends sharing", "[resul
   CHECK(t.value(1, 2020, k2) == 6);
   CHECK(t.duplicateRows() == 2);
 }
+
+namespace {
+// Two areas of three rows, in the order an ensemble's replicate writes them; texts interned in
+// a different order from the layout's so the ids differ between the tables.
+void writeRows(ResultTable& t, double offset, bool internOtherFirst) {
+  if (internOtherFirst) t.key("unused", "x", "y", "z");
+  for (const char* code : {"GM0001", "GM0002"}) {
+    const std::size_t a = t.addArea({"municipality", code, code});
+    t.add(a, 2020, "population", "", "total", "total", offset + 1);
+    t.add(a, 2021, "population", "", "total", "total", offset + 2);
+    t.add(a, 2020, "births", "", "female", "15-49", offset + 3);
+  }
+}
+}  // namespace
+
+TEST_CASE("value-only rows: the values of a table's rows, checked against the layout",
+          "[result_table]") {
+  ResultTable layout;
+  writeRows(layout, 0, false);
+  std::vector<double> values(layout.rows().size(), -1.0);
+  ResultTable replicate;
+  replicate.writeValuesOnly(layout, values.data());
+  writeRows(replicate, 10, true);
+  CHECK(replicate.valuesWritten() == 6);
+  CHECK(replicate.rows().empty());  // no row kept
+  CHECK(values == std::vector<double>{11, 12, 13, 11, 12, 13});
+
+  // A row that differs from the layout's at its place, an area out of order, or one row too many.
+  ResultTable other;
+  other.writeValuesOnly(layout, values.data());
+  const std::size_t a = other.addArea({"municipality", "GM0001", "GM0001"});
+  other.add(a, 2020, "population", "", "total", "total", 1);
+  CHECK_THROWS_WITH(other.add(a, 2020, "births", "", "total", "total", 1),
+                    Catch::Contains("row differs from the layout"));
+  CHECK_THROWS_WITH(other.addArea({"municipality", "GM0003", "GM0003"}),
+                    Catch::Contains("area differs from the layout"));
+  ResultTable tooMany;
+  tooMany.writeValuesOnly(layout, values.data());
+  writeRows(tooMany, 0, false);
+  CHECK_THROWS_WITH(tooMany.add(1, 2022, "population", "", "total", "total", 1),
+                    Catch::Contains("more rows than the layout"));
+  ResultTable withRows;
+  withRows.add(withRows.addArea({"municipality", "GM0001", "GM0001"}), 2020, "a", "", "", "", 1);
+  CHECK_THROWS(withRows.writeValuesOnly(layout, values.data()));
+}

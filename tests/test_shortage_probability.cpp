@@ -3,6 +3,7 @@
 
 #include "models/analyses/shortage_probability.hpp"
 #include "models/analyses/shortage_table.hpp"
+#include "sim/text_sink.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -79,6 +80,10 @@ TEST_CASE("shortage table of a constructed ensemble: rows, first years and the C
   const std::string csv = shortageCsv(rows, "s");
   CHECK(csv.find("s,region,ACH,Achterhoek,500,2030,0.5,2030,\n") != std::string::npos);
   CHECK(csv.find("s,region,ACH,Achterhoek,0,2030,1,2030,2030\n") != std::string::npos);
+  // Written straight from the ensemble, a row at a time: the same text.
+  StringSink streamed;
+  writeShortageCsv(er, "s", streamed);
+  CHECK(streamed.take() == csv);
   // The sentence's threshold: the largest round number at or below the median gap.
   CHECK(sentenceThreshold({100, 200, 600, 700}) == 250);
   CHECK(sentenceThreshold({-10, -20}) == 0);

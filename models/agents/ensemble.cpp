@@ -11,7 +11,6 @@
 #include "sim/stop_request.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <functional>
@@ -145,10 +144,10 @@ void checkEnsembleOptions(const AgentModel& model, const EnsembleOptions& o,
   }
 }
 
-ResultTable replicateTable(const AgentModel& model, const std::vector<GeoArea>& areas,
-                           ReplicateOutcome& outcome, std::size_t rows) {
-  ResultTable table;
-  table.reserveRows(rows);
+namespace {
+// Adds the rows of one replicate to `table` (a whole table, or value-only into a gather).
+void addReplicateRows(ResultTable& table, const AgentModel& model,
+                      const std::vector<GeoArea>& areas, ReplicateOutcome& outcome) {
   ProjectionResult projection;
   projection.baseYear = model.plan.baseYear;
   projection.horizon = model.plan.horizon;
@@ -172,7 +171,24 @@ ResultTable replicateTable(const AgentModel& model, const std::vector<GeoArea>& 
     }
   }
   projection.perMunicipality.swap(outcome.projections);
+}
+}  // namespace
+
+ResultTable replicateTable(const AgentModel& model, const std::vector<GeoArea>& areas,
+                           ReplicateOutcome& outcome, std::size_t rows) {
+  ResultTable table;
+  table.reserveRows(rows);
+  addReplicateRows(table, model, areas, outcome);
   return table;
+}
+
+void replicateValues(const AgentModel& model, const std::vector<GeoArea>& areas,
+                     ReplicateOutcome& outcome, const ResultTable& layout, double* values) {
+  ResultTable table;
+  table.writeValuesOnly(layout, values);
+  addReplicateRows(table, model, areas, outcome);
+  if (table.valuesWritten() != layout.rows().size())
+    throw std::logic_error("ensemble: replicate has fewer rows than the layout");
 }
 
 namespace {
@@ -210,20 +226,6 @@ void replacePreventionMeans(const ResultTable& layout, std::vector<double>& mean
         summarisePrevention(avoided[row.area], programme[row.area], discountRatePercent, baseYear);
     mean[i] =
         row.key.indicator == returnId ? s.returnPerEuro : static_cast<double>(s.breakEvenYear);
-  }
-}
-// Throws when a replicate's table rows differ from the layout (area, year or keys).
-void checkSameRows(const ResultTable& table, const ResultTable& layout) {
-  for (std::size_t i = 0; i < layout.rows().size(); ++i) {
-    const auto& a = table.rows()[i];
-    const auto& b = layout.rows()[i];
-    if (a.area != b.area || a.year != b.year ||
-        table.text(a.key.indicator) != layout.text(b.key.indicator) ||
-        table.text(a.key.careType) != layout.text(b.key.careType) ||
-        table.text(a.key.sex) != layout.text(b.key.sex) ||
-        table.text(a.key.ageGroup) != layout.text(b.key.ageGroup)) {
-      throw std::logic_error("ensemble: replicate table rows differ from the layout");
-    }
   }
 }
 }  // namespace
@@ -322,16 +324,17 @@ EnsembleResult runEnsemble(const AgentModel& model, const Dataset& data, const E
   checkEnsembleOptions(model, o, result.memory);
 
   ReplicateGather gather(replicates, municipalities * years * kAges * kSexes, rows);
-  std::atomic<bool> layoutChecked{false};
   result.stats = runReplicates(model, o, [&](std::size_t replicate, ReplicateOutcome& outcome) {
     // Integer sums: exact and independent of the order in which replicates arrive.
     gather.addPopulation(outcome);
-    const ResultTable table = replicateTable(model, result.areas, outcome, rows);
-    if (table.rows().size() != rows)
-      throw std::logic_error("ensemble: replicate table has a different number of rows");
-    if (!layoutChecked.exchange(true)) checkSameRows(table, layout);
-    gather.setValues(replicate - o.firstReplicate, table);
+    // Straight into the gather, each row checked against the layout (no replicate table).
+    gather.fillValues(replicate - o.firstReplicate, [&](double* values) {
+      replicateValues(model, result.areas, outcome, layout, values);
+    });
   });
+  // The simulation's stores were freed in the worker threads' arenas, where glibc keeps them
+  // resident; the statistics that follow would add their 48 MB on top.
+  platform::releaseFreedMemory();
   EnsembleResult out = gather.finish(model, std::move(layout), std::move(result.areas), o.threads);
   out.stats = result.stats;
   out.memory = result.memory;

@@ -122,6 +122,10 @@ EnsembleRunStats runReplicates(const AgentModel& model, const EnsembleOptions& o
 // layout), is reserved up front: a national table grown by doubling held 75 MB for 50.
 ResultTable replicateTable(const AgentModel& model, const std::vector<GeoArea>& areas,
                            ReplicateOutcome& outcome, std::size_t rows = 0);
+// The same replicate's values only, written to values[i] for row i of `layout` (the rows of
+// replicateTable for the same areas, checked row by row; std::logic_error when they differ).
+void replicateValues(const AgentModel& model, const std::vector<GeoArea>& areas,
+                     ReplicateOutcome& outcome, const ResultTable& layout, double* values);
 
 // Every replicate's workforce gap (demand - supply in FTE, all segments; > 0 a shortage) of
 // one area, per year: what the probability of a shortage is computed from

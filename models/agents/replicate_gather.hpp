@@ -8,6 +8,7 @@
 #include "models/agents/ensemble.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <vector>
 
@@ -32,15 +33,17 @@ class ReplicateGather {
   // The results values of replicate r (0-based), one per layout row. Different replicates may
   // be set from different threads at once.
   void setValues(std::size_t replicate, const std::vector<double>& values);
-  // The same from a replicate's table, row by row (no copy of the values beside the table).
-  void setValues(std::size_t replicate, const ResultTable& table);
+  // The same written in place: `fill` gets replicate r's row of values (one per layout row)
+  // to write, so no copy of them need exist beside the gather.
+  void fillValues(std::size_t replicate, const std::function<void(double* values)>& fill);
   // Replicates whose values have been set (not thread-safe: ask from one thread).
   std::size_t received() const { return received_; }
   std::size_t replicates() const { return replicates_; }
 
   // The ensemble: statistics per row (ensembleStatistics) and mean populations per area.
+  // Spends the gather: its values and population sums are freed as they are used.
   EnsembleResult finish(const AgentModel& model, ResultTable layout, std::vector<GeoArea> areas,
-                        int threads) const;
+                        int threads);
 
  private:
   std::size_t replicates_, rows_;

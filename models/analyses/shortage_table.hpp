@@ -36,6 +36,9 @@ std::string shortageCsv(const std::vector<ShortageRow>& rows, std::string_view s
 // The same text handed to `sink` in chunks.
 void writeShortageCsv(const std::vector<ShortageRow>& rows, std::string_view scenario,
                       TextSink& sink);
+// The same straight from the ensemble, a row at a time: the rows of a national run held at
+// once are 20 MB.
+void writeShortageCsv(const EnsembleResult& result, std::string_view scenario, TextSink& sink);
 
 // The threshold a sentence for one area and year should use: the largest of
 // kShortageThresholds at or below the ensemble's median gap (0 when the median is no shortage),
