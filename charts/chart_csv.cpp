@@ -30,6 +30,17 @@ std::string chartCsv(const Chart& chart) {
     }
     return out;
   }
+  if (chart.tornado) {
+    const TornadoLayer& t = *chart.tornado;
+    out = "input,input_low,input_high,output_low,output_high,swing,central\n";
+    for (const auto* rows : {&t.rows, &t.flat}) {
+      for (const auto& r : *rows)
+        out += csvField(r.label) + "," + csvNumber(r.inputLow) + "," + csvNumber(r.inputHigh) +
+               "," + csvNumber(r.outputLow) + "," + csvNumber(r.outputHigh) + "," +
+               csvNumber(std::abs(r.outputHigh - r.outputLow)) + "," + csvNumber(t.base) + "\n";
+    }
+    return out;
+  }
   if (chart.pyramid) {
     const Pyramid& p = *chart.pyramid;
     out = "series,age,value\n";

@@ -4,6 +4,9 @@
 //   x/y charts: series,<x name>,value,low,high  (bands fill low/high)
 //   pyramids:   series,age,value                 (age 100 is the open group 100+)
 //   maps:       code,name,value
+//   tornados:   input,input_low,input_high,output_low,output_high,swing,central
+//               (drawn rows first, then the inputs without effect; output columns in the
+//               chart's unit, `central` the central run's output on every row)
 
 #include "charts/chart_model.hpp"
 

@@ -5,7 +5,7 @@
 // used by the HTML report). Coordinates of series are data values; the painter maps them
 // to the rectangle it is given.
 //
-// A chart has either an x/y plot (lines, bands, bars), a population pyramid, or a map.
+// A chart has either an x/y plot (lines, bands, bars), a population pyramid, a tornado, or a map.
 // `emptyMessage`, when set, replaces the plot by that message (an explicit empty state).
 // `note` is a muted line under the legend, e.g. why P5-P95 bands are missing.
 
@@ -85,6 +85,26 @@ struct Pyramid {
   Color leftColor, rightColor, outlineColor;
 };
 
+// One input of a tornado (one-at-a-time sensitivity): the output with the input at its low
+// and at its high value, all others at their central value.
+struct TornadoRow {
+  std::string label;                     // the input, e.g. "Instroom (factor)"
+  double outputLow = 0, outputHigh = 0;  // in the output's unit (the x axis)
+  double inputLow = 0, inputHigh = 0;    // the input's own values
+  std::string lowLabel, highLabel;       // the input values as written at the bar ends ("0,8")
+  std::string detail;                    // hover text: range, outcome, source (may be empty)
+};
+
+// Horizontal bars around the central run, one row per input in the given order (largest swing
+// on top). x is the output (chart.x: its ticks and unit); rows need no y axis.
+struct TornadoLayer {
+  std::vector<TornadoRow> rows;  // drawn
+  std::vector<TornadoRow> flat;  // inputs that do not move the output: named in `note`, exported
+  double base = 0;               // the central run's output: the centre line
+  std::string lowName, highName, baseName;  // series names (legend, CSV)
+  Color lowColor, highColor, baseColor;
+};
+
 // One area of a choropleth map. Rings are in the map's own coordinates (e.g. RD metres,
 // y up); `triangles` index the points of `rings[0]` (the outer ring) so filled drawing needs
 // no triangulation per frame. Further rings are holes.
@@ -140,6 +160,7 @@ struct Chart {
   std::vector<BarSeries> bars;
   std::vector<LineSeries> lines;
   std::optional<Pyramid> pyramid;
+  std::optional<TornadoLayer> tornado;
   std::optional<MapLayer> map;
   std::vector<LegendEntry> legend;
   std::optional<double> markerX;  // a vertical line, e.g. the selected year

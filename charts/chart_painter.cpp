@@ -2,6 +2,7 @@
 
 #include "charts/chart_legend.hpp"
 #include "charts/map_borders.hpp"
+#include "charts/tornado_painter.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -499,6 +500,8 @@ struct Painter {
       map(area);
     } else if (chart.pyramid) {
       pyramid(area);
+    } else if (chart.tornado) {
+      detail::paintTornado(chart, c, st, area, layout);
     } else {
       axes(area);
       xySeries();
@@ -530,6 +533,16 @@ int featureAt(const Chart& chart, const ChartLayout& layout, Point screen) {
     if (!inHole) found = static_cast<int>(i);
   }
   return found;
+}
+
+int tornadoRowAt(const Chart& chart, const ChartLayout& layout, Point screen) {
+  if (!chart.tornado || !layout.hasPlot || chart.tornado->rows.empty()) return -1;
+  const Rect& p = layout.plot;
+  if (screen.y < p.y || screen.y >= p.bottom() || screen.x < layout.bounds.x ||
+      screen.x > layout.bounds.right())
+    return -1;
+  const double rowH = p.h / double(chart.tornado->rows.size());
+  return std::min(int((screen.y - p.y) / rowH), int(chart.tornado->rows.size()) - 1);
 }
 
 std::optional<HoverInfo> valuesAt(const Chart& chart, double x) {

@@ -64,6 +64,9 @@ struct ChartLayout {
   bool hasPlot = false;
   // Map: screen = (mapOffsetX + (x - minX) * mapScale, mapOffsetY - (y - minY) * mapScale).
   double mapScale = 0, mapOffsetX = 0, mapOffsetY = 0, mapMinX = 0, mapMinY = 0;
+  // Tornado: the height (pixels) that shows every row at its smallest; more rows than the
+  // bounds hold are cut at the bottom, so a front end may give it this height and scroll.
+  double wantHeight = 0;
 
   Point toScreen(double x, double y) const;
   Point toData(Point screen) const;
@@ -76,6 +79,9 @@ ChartLayout paintChart(const Chart& chart, Canvas& canvas, const Rect& bounds,
 
 // Index of the map feature under a screen point, or -1.
 int featureAt(const Chart& chart, const ChartLayout& layout, Point screen);
+
+// Index of the tornado row (TornadoLayer::rows) under a screen point, its label included, or -1.
+int tornadoRowAt(const Chart& chart, const ChartLayout& layout, Point screen);
 
 // The values of every line (and band) at the x nearest to `x`, for a hover tooltip.
 struct HoverValue {

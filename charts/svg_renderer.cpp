@@ -125,14 +125,24 @@ class SvgCanvas final : public Canvas {
 
 }  // namespace
 
+double svgWantHeight(const Chart& chart, int width, const ChartStyle& style) {
+  // Measured on a tall chart: a short one may squeeze its legend into one row (chart_legend.hpp).
+  SvgCanvas canvas;
+  return paintChart(chart, canvas, {0, 0, double(width), 2000.0}, style).wantHeight;
+}
+
 std::string renderSvg(const Chart& chart, int width, int height, const ChartStyle& style) {
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + inlineSvg(chart, width, height, style);
+}
+
+std::string inlineSvg(const Chart& chart, int width, int height, const ChartStyle& style) {
   SvgCanvas canvas;
   paintChart(chart, canvas, {0, 0, double(width), double(height)}, style);
   while (canvas.openGroups > 0) canvas.popClip();
-  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + std::to_string(width) +
-         "\" height=\"" + std::to_string(height) + "\" viewBox=\"0 0 " + std::to_string(width) +
-         " " + std::to_string(height) + "\" font-family=\"DejaVu Sans, Verdana, sans-serif\">\n";
+  std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + std::to_string(width) +
+                    "\" height=\"" + std::to_string(height) + "\" viewBox=\"0 0 " +
+                    std::to_string(width) + " " + std::to_string(height) +
+                    "\" font-family=\"DejaVu Sans, Verdana, sans-serif\">\n";
   out += "<title>" + xmlEscape(chart.title) + "</title>\n";
   out += canvas.body;
   out += "</svg>\n";

@@ -13,6 +13,14 @@ namespace zorgsim::charts {
 std::string renderSvg(const Chart& chart, int width, int height,
                       const ChartStyle& style = ChartStyle::normal());
 
+// The height (pixels) a chart of this width asks for with the SVG's text metrics
+// (ChartLayout::wantHeight: a tornado's rows at their smallest; 0 for other charts).
+double svgWantHeight(const Chart& chart, int width, const ChartStyle& style = ChartStyle::normal());
+
+// The <svg> element alone (no XML declaration), for a page that embeds it inline.
+std::string inlineSvg(const Chart& chart, int width, int height,
+                      const ChartStyle& style = ChartStyle::normal());
+
 // Escapes &, <, >, " and ' for XML text and attribute values.
 std::string xmlEscape(std::string_view s);
 

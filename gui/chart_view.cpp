@@ -133,6 +133,19 @@ void hoverMap(Ui& ui, const charts::Chart& chart, const ChartInteraction& in) {
   ImGui::EndTooltip();
 }
 
+// A tornado row: the input in bold, then its range, outcome and source (TornadoRow::detail).
+void hoverTornado(Ui& ui, const charts::Chart& chart, int row) {
+  const auto& r = chart.tornado->rows[static_cast<std::size_t>(row)];
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+  ImGui::PushFont(ui.font(ui.fontSize, true));
+  ImGui::TextUnformatted(r.label.c_str());
+  ImGui::PopFont();
+  if (!r.detail.empty()) ImGui::TextUnformatted(r.detail.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+}
+
 }  // namespace
 
 ChartInteraction drawChart(Ui& ui, const char* id, const charts::Chart& chart, ImVec2 size) {
@@ -153,6 +166,9 @@ ChartInteraction drawChart(Ui& ui, const char* id, const charts::Chart& chart, I
     if (chart.map) {
       in.feature = charts::featureAt(chart, in.layout, {mouse.x, mouse.y});
       if (in.feature >= 0) hoverMap(ui, chart, in);
+    } else if (chart.tornado) {
+      const int row = charts::tornadoRowAt(chart, in.layout, {mouse.x, mouse.y});
+      if (row >= 0) hoverTornado(ui, chart, row);
     } else if (in.layout.hasPlot && in.layout.plot.contains({mouse.x, mouse.y})) {
       if (chart.pyramid) {
         hoverPyramid(ui, chart, in, mouse);

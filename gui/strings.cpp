@@ -401,9 +401,6 @@ const std::vector<StringEntry>& stringTable() {
       {"tor.computing", "berekenen...", "computing..."},
       {"tor.later_year", "Kies een jaar na het basisjaar: in het basisjaar is niets onzeker.",
        "Choose a year after the base year: nothing is uncertain in the base year."},
-      {"tor.low", "lage waarde van de aanname", "low value of the assumption"},
-      {"tor.high", "hoge waarde van de aanname", "high value of the assumption"},
-      {"tor.central", "basisberekening", "central run"},
       {"tor.explain",
        "Elke aanname apart op haar lage en hoge waarde, de rest op de waarde van het scenario "
        "(berekend met het cohortmodel). De getallen bij de balken zijn de waarden van de aanname; "
@@ -413,13 +410,9 @@ const std::vector<StringEntry>& stringTable() {
        "(computed with the cohort model). The numbers at the bars are the assumption's values; "
        "hover a bar for the range and where it comes from. The ranges are mostly zorgsim's "
        "assumptions, not forecasts."},
-      {"tor.range", "Bereik", "Range"},
-      {"tor.outcome", "Uitkomst", "Outcome"},
-      {"tor.source", "Bron van het bereik", "Source of the range"},
       {"tor.runs", "berekeningen", "runs"},
       {"tor.stale", "(vorige berekening)", "(previous run)"},
       {"tor.failed", "De berekening is mislukt:", "The computation failed:"},
-      {"tor.no_effect", "Geen invloed op deze uitkomst:", "No effect on this output:"},
       {"tor.sum_note",
        "Cliënten per voorziening opgeteld: wie twee voorzieningen heeft, telt twee keer.",
        "Clients per service added up: a person with two services counts twice."},

@@ -1,5 +1,7 @@
 #include "gui/tornado_figures.hpp"
 
+#include "report/tornado_words.hpp"
+
 #include <chrono>
 
 namespace zorgsim::gui {
@@ -24,6 +26,14 @@ TornadoRun computeTornado(const Dataset& data, const CareModel& care, const Scen
   out.tornado = tornado(out.inputs, watched);
   out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return out;
+}
+
+charts::Chart tornadoViewChart(const TornadoRun& run, const std::string& areaName, bool dutch,
+                               const charts::NumberFormat& f) {
+  const SensitivityOutput& o = *findSensitivityOutput(run.output);
+  return report::tornadoQuestionChart(run.tornado, run.inputs, dutch ? o.nameNl : o.nameEn,
+                                      report::outputWords(o, dutch), areaName, run.query.year,
+                                      dutch, f);
 }
 
 }  // namespace zorgsim::gui

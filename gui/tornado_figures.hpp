@@ -4,6 +4,8 @@
 // the cohort engine on a background thread (agent_task.hpp gives it progress and cancel), and
 // its words are report/tornado_words.hpp (shared with sensitivity.html).
 
+#include "charts/axis_ticks.hpp"
+#include "charts/chart_model.hpp"
 #include "models/agents/ensemble.hpp"
 #include "models/analyses/sensitivity_scenario.hpp"
 
@@ -26,5 +28,10 @@ struct TornadoRun {
 TornadoRun computeTornado(const Dataset& data, const CareModel& care, const Scenario& scenario,
                           const std::vector<int>& selection, const SensitivityOutput& output,
                           const std::string& area, int year, const EnsembleOptions& hooks);
+
+// The view's chart: report::tornadoQuestionChart with the output's menu name and unit, so it is
+// the chart sensitivity.html embeds for the same question (report::sensitivityChart).
+charts::Chart tornadoViewChart(const TornadoRun& run, const std::string& areaName, bool dutch,
+                               const charts::NumberFormat& f);
 
 }  // namespace zorgsim::gui

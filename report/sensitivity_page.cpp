@@ -1,6 +1,7 @@
 #include "report/sensitivity_page.hpp"
 
 #include "report/html_writer.hpp"
+#include "charts/svg_renderer.hpp"
 #include "report/tornado_words.hpp"
 
 #include <fmt/format.h>
@@ -21,18 +22,6 @@ std::string englishNum(double v, int decimals) {
   std::string d = num(v, decimals);
   for (char& c : d) c = c == '.' ? ',' : c == ',' ? '.' : c;
   return d;
-}
-
-// Left edge and width in % of the bar cell for the output range [lo, hi] on the axis
-// [axisLo, axisHi] (the widest range of all inputs), and the base run's position.
-std::string barCell(double lo, double hi, double base, double axisLo, double axisHi) {
-  const double span = axisHi > axisLo ? axisHi - axisLo : 1.0;
-  auto pct = [&](double v) { return std::clamp(100.0 * (v - axisLo) / span, 0.0, 100.0); };
-  const double left = pct(std::min(lo, hi)), right = pct(std::max(lo, hi));
-  return fmt::format(
-      "<td class=\"bar\"><div class=\"track\"><div class=\"range\" style=\"left:{:.2f}%;"
-      "width:{:.2f}%\"></div><div class=\"base\" style=\"left:{:.2f}%\"></div></div></td>",
-      left, std::max(right - left, 0.3), pct(base));
 }
 
 // The page's words: Dutch or English.
@@ -83,10 +72,8 @@ std::string pageHead(const SensitivityQuestion& q, const Tornado& t, const Numbe
       "<!DOCTYPE html>\n<html lang=\"{0}\"><head><meta charset=\"utf-8\"><title>zorgsim "
       "{1}: {2} {3} {4}</title>\n<style>body{{font-family:sans-serif;max-width:84em;"
       "margin:1em auto;padding:0 1em}}td,th{{padding:3px 8px;text-align:left;vertical-align:top}}"
-      ".n{{text-align:right;white-space:nowrap}}.note{{color:#444}}td.bar{{width:22%;min-width:8em}}"
-      ".track{{position:relative;height:14px;background:#eee}}.range{{position:absolute;top:0;"
-      "height:14px;background:#d55e00}}.base{{position:absolute;top:-2px;height:18px;width:2px;"
-      "background:#000}}.headline{{font-size:1.2em;font-weight:bold}}"
+      ".n{{text-align:right;white-space:nowrap}}.note{{color:#444}}svg{{max-width:100%;height:auto}}"
+      ".headline{{font-size:1.2em;font-weight:bold}}"
       "table{{border-collapse:collapse}}tr{{border-bottom:1px solid #ddd}}"
       "</style></head><body>\n",
       nl ? "nl" : "en", pick(nl, "gevoeligheid", "sensitivity"), esc(q.output), esc(q.area),
@@ -97,16 +84,19 @@ std::string pageHead(const SensitivityQuestion& q, const Tornado& t, const Numbe
           "<h2>Welke aanname doet ertoe? {0}, {1} in {2}</h2>\n"
           "<p>Scenario {3}: uitkomst {4} in de basisberekening. Elke invoer is apart op zijn "
           "lage en hoge waarde gezet, de rest op de basiswaarde ({5} berekeningen met het "
-          "cohortmodel); de invoer met het grootste verschil staat bovenaan. De balk loopt van "
-          "de uitkomst bij de ene tot de andere waarde; het zwarte streepje is de "
-          "basisberekening.</p>\n<p class=\"note\">De bereiken zijn geen voorspellingen: waar "
+          "cohortmodel); de invoer met het grootste verschil staat bovenaan. In de grafiek loopt de "
+          "blauwe balk van de basisberekening (de zwarte lijn) naar de uitkomst bij de lage "
+          "waarde, de oranje naar die bij de hoge waarde; aan de uiteinden staat de waarde van "
+          "de invoer. Dezelfde grafiek staat in zorgsim-gui onder 'Welke aanname telt?'.</p>\n<p class=\"note\">De bereiken zijn geen voorspellingen: waar "
           "de kolom 'bron' 'aanname' zegt, is het bereik een aanname van zorgsim, geen "
           "gepubliceerd cijfer.</p>\n",
           "<h2>Which assumption matters? {0}, {1} in {2}</h2>\n"
           "<p>Scenario {3}: output {4} in the central run. Each input was set to its low and "
           "high value on its own, the others at their central value ({5} runs of the cohort "
-          "model); the input with the largest difference comes first. The bar runs from the "
-          "output at the one value to the other; the black mark is the central run.</p>\n"
+          "model); the input with the largest difference comes first. In the chart the blue bar "
+          "runs from the central run (the black line) to the output at the low value, the "
+          "orange one to the output at the high value; the input's values are at the bar ends. "
+          "zorgsim-gui shows the same chart under 'Which assumption matters?'.</p>\n"
           "<p class=\"note\">The ranges are not forecasts: where the column 'source' says "
           "'assumption', the range is an assumption of zorgsim, not a published figure.</p>\n")),
       esc(q.output), esc(q.area), q.year, esc(q.scenario), n(t.baseOutput, 1), t.runs);
@@ -122,26 +112,43 @@ std::string headline(const SensitivityQuestion& q, const std::vector<UncertainIn
   return words.empty() ? std::string() : "<p class=\"headline\">" + esc(words) + "</p>\n";
 }
 
+// The tornado as the GUI draws it (the same chart model), inline SVG 960 pixels wide with rows
+// of about 1.8 lines.
+std::string chartFigure(const SensitivityQuestion& q, const std::vector<UncertainInput>& inputs,
+                        const Tornado& t) {
+  const charts::Chart chart = sensitivityChart(q, inputs, t);
+  if (!chart.tornado) return {};
+  const charts::ChartStyle style = charts::ChartStyle::normal();
+  constexpr int kWidth = 960;
+  const double rows = double(chart.tornado->rows.size());
+  const int height =
+      int(std::ceil(charts::svgWantHeight(chart, kWidth, style) + rows * style.fontSize * 0.45));
+  return "<figure class=\"tornado\">\n" + charts::inlineSvg(chart, kWidth, height, style) +
+         "</figure>\n";
+}
+
 }  // namespace
+
+charts::Chart sensitivityChart(const SensitivityQuestion& q,
+                               const std::vector<UncertainInput>& inputs, const Tornado& t) {
+  return tornadoQuestionChart(
+      t, inputs, outputName(q.output, q.dutch), outputWords(q.output, q.dutch), q.area, q.year,
+      q.dutch, q.dutch ? charts::NumberFormat::dutch() : charts::NumberFormat::english());
+}
 
 std::string sensitivityHtml(const SensitivityQuestion& q, const std::vector<UncertainInput>& inputs,
                             const Tornado& t, const SobolIndices* sobol) {
   const bool nl = q.dutch;
   const NumberFn n = nl ? NumberFn(num) : NumberFn(englishNum);
-  double axisLo = t.baseOutput, axisHi = t.baseOutput;
-  for (const auto& b : t.bars) {
-    axisLo = std::min({axisLo, b.outputLow, b.outputHigh});
-    axisHi = std::max({axisHi, b.outputLow, b.outputHigh});
-  }
-  std::string out = pageHead(q, t, n) + headline(q, inputs, t);
+  std::string out = pageHead(q, t, n) + headline(q, inputs, t) + chartFigure(q, inputs, t);
   out += pick(nl,
               "<table><thead><tr><th class=\"n\">#</th><th>Invoer</th><th class=\"n\">Laag</th>"
               "<th class=\"n\">Basis</th><th class=\"n\">Hoog</th><th class=\"n\">Uitkomst laag"
-              "</th><th class=\"n\">Uitkomst hoog</th><th class=\"n\">Verschil</th><th>Uitkomst"
-              "</th><th>Bron van het bereik</th></tr></thead><tbody>\n",
+              "</th><th class=\"n\">Uitkomst hoog</th><th class=\"n\">Verschil</th>"
+              "<th>Bron van het bereik</th></tr></thead><tbody>\n",
               "<table><thead><tr><th class=\"n\">#</th><th>Input</th><th class=\"n\">Low</th>"
               "<th class=\"n\">Central</th><th class=\"n\">High</th><th class=\"n\">Output at low"
-              "</th><th class=\"n\">Output at high</th><th class=\"n\">Swing</th><th>Output</th>"
+              "</th><th class=\"n\">Output at high</th><th class=\"n\">Swing</th>"
               "<th>Source of the range</th></tr></thead><tbody>\n");
   int rank = 0;
   for (const auto& b : t.bars) {
@@ -149,10 +156,10 @@ std::string sensitivityHtml(const SensitivityQuestion& q, const std::vector<Unce
     out += fmt::format(
         "<tr><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
         "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">"
-        "{}</td>{}<td class=\"note\">{}</td></tr>\n",
+        "{}</td><td class=\"note\">{}</td></tr>\n",
         ++rank, esc(u.labelIn(nl)), html::plainValue(u.low), html::plainValue(u.base),
         html::plainValue(u.high), n(b.outputLow, 1), n(b.outputHigh, 1), n(b.swing(), 1),
-        barCell(b.outputLow, b.outputHigh, t.baseOutput, axisLo, axisHi), esc(u.sourceIn(nl)));
+        esc(u.sourceIn(nl)));
   }
   out += "</tbody></table>\n";
   if (sobol) out += sobolTable(inputs, *sobol, nl);

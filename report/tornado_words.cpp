@@ -18,15 +18,24 @@ OutputWords outputWords(std::string_view indicator, bool dutch) {
   return {std::string(indicator), ""};
 }
 
-std::string inputValueLabel(double v, const charts::NumberFormat& f) {
-  const double r = std::round(v * 100.0) / 100.0;
-  const int decimals = std::abs(r * 10.0 - std::round(r * 10.0)) > 1e-9 ? 2
-                       : std::abs(r - std::round(r)) > 1e-9             ? 1
-                                                                        : 0;
-  return charts::formatNumber(r, decimals, f);
+std::string outputName(std::string_view indicator, bool dutch) {
+  for (const SensitivityOutput& o : sensitivityOutputs())
+    if (indicator == o.indicator && std::string_view(o.domain).empty())
+      return dutch ? o.nameNl : o.nameEn;
+  return std::string(indicator);
 }
 
-int outputDecimals(double magnitude) { return std::abs(magnitude) >= 100 ? 0 : 1; }
+charts::Chart tornadoQuestionChart(const Tornado& t, const std::vector<UncertainInput>& inputs,
+                                   const std::string& outputName, const OutputWords& words,
+                                   const std::string& area, int year, bool dutch,
+                                   const charts::NumberFormat& f) {
+  charts::TornadoChartSpec spec;
+  spec.title = outputName + " \u2013 " + area + ", " + std::to_string(year);
+  spec.unit = words.unit;
+  spec.dutch = dutch;
+  spec.format = f;
+  return charts::tornadoChart(t, inputs, spec);
+}
 
 std::string tornadoHeadline(const Tornado& t, const std::vector<UncertainInput>& inputs,
                             const OutputWords& output, int year, bool dutch,

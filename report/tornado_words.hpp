@@ -4,6 +4,7 @@
 // the input that matters most, and the input values as written at the bars.
 
 #include "charts/axis_ticks.hpp"
+#include "charts/tornado_chart.hpp"
 #include "models/analyses/sensitivity.hpp"
 #include "models/analyses/sensitivity_scenario.hpp"
 
@@ -23,12 +24,20 @@ OutputWords outputWords(const SensitivityOutput& output, bool dutch);
 // (workforce_gap_fte, population), else the indicator's own name without a unit.
 OutputWords outputWords(std::string_view indicator, bool dutch);
 
-// An input value as written at a bar's end: up to two decimals, no trailing zeros ("0,8",
-// "1,2", "2,24", "-0,5").
-std::string inputValueLabel(double v, const charts::NumberFormat& f);
+// The menu name of a results.csv indicator's tornado output ("Personeelstekort (fte)"), else the
+// indicator itself.
+std::string outputName(std::string_view indicator, bool dutch);
 
-// Decimals of the output values for a given size (people and FTE: 0; small numbers: 1).
-int outputDecimals(double magnitude);
+// The tornado chart of one question ("<output name> – <area>, <year>"), as both the GUI view and
+// sensitivity.html draw it (charts/tornado_chart.hpp).
+charts::Chart tornadoQuestionChart(const Tornado& t, const std::vector<UncertainInput>& inputs,
+                                   const std::string& outputName, const OutputWords& words,
+                                   const std::string& area, int year, bool dutch,
+                                   const charts::NumberFormat& f);
+
+// The input values at the bars and the output decimals (defined with the tornado chart).
+using charts::inputValueLabel;
+using charts::outputDecimals;
 
 // "Voor het personeelstekort in 2035 telt "Instroom (factor)" het zwaarst: 3.748 fte bij 0,8 en
 // 1.159 fte bij 1,2 (basis 2.453 fte)." Empty when the tornado has no bars or every swing is 0.

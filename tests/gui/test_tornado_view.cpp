@@ -5,6 +5,8 @@
 #include "gui/session.hpp"
 #include "gui_test_session.hpp"
 #include "gui/tornado_figures.hpp"
+#include "charts/svg_renderer.hpp"
+#include "report/sensitivity_page.hpp"
 #include "report/tornado_words.hpp"
 
 #include <catch2/catch.hpp>
@@ -59,6 +61,32 @@ TEST_CASE("the view's tornado is the sensitivity command's tornado, keyed by are
     CHECK(r.tornado.bars[i].outputHigh == Approx(t.bars[i].outputHigh).epsilon(1e-12));
   }
   CHECK(r.tornado.runs == int(2 * inputs.size() + 1));
+  // The view draws the chart sensitivity.html embeds for the same question: same rows, same
+  // numbers, same words; the page's SVG has every row with its label and input values.
+  const charts::Chart view = tornadoViewChart(r, "Achterhoek", true, charts::NumberFormat::dutch());
+  const report::SensitivityQuestion question{"baseline", "workforce_gap_fte", "Achterhoek", 2035,
+                                             true};
+  const charts::Chart page = report::sensitivityChart(question, inputs, t);
+  REQUIRE(view.tornado);
+  REQUIRE(page.tornado);
+  CHECK(view.title == page.title);
+  CHECK(view.note == page.note);
+  CHECK(view.legend.size() == page.legend.size());
+  CHECK(view.legend.back().label == page.legend.back().label);
+  REQUIRE(view.tornado->rows.size() == page.tornado->rows.size());
+  const std::string html = report::sensitivityHtml(question, inputs, t, nullptr);
+  for (std::size_t i = 0; i < view.tornado->rows.size(); ++i) {
+    const auto& a = view.tornado->rows[i];
+    const auto& b = page.tornado->rows[i];
+    CHECK(a.label == b.label);
+    CHECK(a.outputLow == Approx(b.outputLow).epsilon(1e-12));
+    CHECK(a.outputHigh == Approx(b.outputHigh).epsilon(1e-12));
+    CHECK(a.lowLabel == b.lowLabel);
+    CHECK(a.highLabel == b.highLabel);
+    CHECK(html.find("<g class=\"tornado-row\" data-name=\"" + charts::xmlEscape(a.label) + "\">") !=
+          std::string::npos);
+  }
+  CHECK(html.find("<td class=\"bar\">") == std::string::npos);  // no second drawing of the bars
   // The headline names the input with the largest swing and its two outcomes.
   const SensitivityOutput& gap = *findSensitivityOutput("gap");
   const std::string nl =
