@@ -105,10 +105,7 @@ RunOutput Session::compute(const Scenario& s, const std::vector<int>& selection,
   const double cpuStart = threadCpuMs();
   try {
     // A new demographic key: the closure first, timed apart (the run then finds it cached).
-    if (solveMovesClosure(data_, s))
-      out.closureMilliseconds =
-          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-              .count();
+    if (solveMovesClosure(data_, s)) out.closureCpuMilliseconds = threadCpuMs() - cpuStart;
     out.run = std::make_shared<const ScenarioRun>(
         runScenarioReusing(data_, care_, s, selection, previous));
   } catch (const std::exception& e) {
@@ -126,12 +123,13 @@ void Session::noteTiming(RunTiming& t, const RunOutput& out, bool inFrame) {
   t.inFrame = inFrame;
   ++t.count;
   if (!out.run) return;
-  if (out.closureMilliseconds > 0)
+  if (out.closureCpuMilliseconds > 0)
     closureMs_ =
-        std::max(out.closureMilliseconds, 0.5 * closureMs_ + 0.5 * out.closureMilliseconds);
+        std::max(out.closureCpuMilliseconds, 0.5 * closureMs_ + 0.5 * out.closureCpuMilliseconds);
   const double units = double(std::max<std::size_t>(1, out.run->plan.municipalities.size())) *
                        double(std::max<std::size_t>(1, out.run->plan.years.size()));
-  const double perUnit = (out.milliseconds - out.closureMilliseconds) / units;
+  // CPU time, as the frame budget: the estimate does not swing with the machine's other load.
+  const double perUnit = (out.cpuMilliseconds - out.closureCpuMilliseconds) / units;
   // Smoothed, but quick to follow a slower machine state (rather too cautious than frozen).
   msPerMunicipalityYear_ = std::max(perUnit, 0.5 * msPerMunicipalityYear_ + 0.5 * perUnit);
 }

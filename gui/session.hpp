@@ -38,7 +38,7 @@ struct SessionOptions {
   std::filesystem::path coalitionsFile;  // empty: none (CSV coalition,geo_code)
   std::filesystem::path scenarioFile;    // opened at start
   std::filesystem::path referenceFile;   // the pyramid's default outline (baseline)
-  double frameBudgetMs = 12.0;           // focus runs estimated above this go to the background
+  double frameBudgetMs = 12.0;  // focus runs estimated above this (CPU ms) go to the background
 };
 
 using RunPtr = std::shared_ptr<const ScenarioRun>;
@@ -138,9 +138,9 @@ class Session {
   const RunTiming& fullTiming() const { return fullTiming_; }
   double frameBudgetMs() const { return options_.frameBudgetMs; }
   void setFrameBudgetMs(double ms) { options_.frameBudgetMs = ms; }
-  // The estimated wall time of the focus run for scenario `s`: per municipality-year as
+  // The estimated CPU time of the focus run for scenario `s`: per municipality-year as
   // measured, plus closureEstimateMs() when its demographic key's closure is not cached. A focus
-  // run estimated within the frame budget is computed in the frame.
+  // run estimated within the frame budget (CPU ms) is computed in the frame.
   double focusEstimateMs(const Scenario& s) const;
   double closureEstimateMs() const { return closureMs_; }
   std::uint64_t resultVersion() const { return resultVersion_; }  // bumps when any run changes
@@ -180,8 +180,8 @@ class Session {
               const std::vector<int>& selection, RunPtr previous = nullptr);
   RunOutput compute(const Scenario& s, const std::vector<int>& selection,
                     const ScenarioRun* previous = nullptr) const;
-  // Records a run's time and updates the cost estimates (per municipality-year from its plan,
-  // and of the closure when it solved one).
+  // Records a run's time and updates the CPU cost estimates (per municipality-year from its
+  // plan, and of the closure when it solved one).
   void noteTiming(RunTiming& t, const RunOutput& out, bool inFrame);
   Scenario readScenario(const std::filesystem::path& file) const;  // throws InputError
   void loadCatalogue();  // the catalogue of the edited scenario (empty when there is none)
@@ -203,7 +203,7 @@ class Session {
   std::uint64_t focusGen_ = 0, fullGen_ = 0, referenceGen_ = 0;
   RunTiming focusTiming_, fullTiming_;
   double msPerMunicipalityYear_ = 0.05;
-  double closureMs_ = 0;  // wall time of the last closure solved (measured by the first run)
+  double closureMs_ = 0;  // CPU ms of the last closure solved (measured by the first run)
   std::uint64_t resultVersion_ = 0;
   std::vector<std::string> errors_;
   std::vector<Intervention> catalogue_;

@@ -104,9 +104,8 @@ struct Change {
 std::vector<Change> changes() {
   std::vector<Change> out;
   for (const LeverSpec& spec : leverSpecs()) {
-    out.push_back({std::string(spec.key), [&spec](Scenario& s) {
-                     s[spec.id] = movedValue(spec, s[spec.id]);
-                   }});
+    out.push_back({std::string(spec.key),
+                   [&spec](Scenario& s) { s[spec.id] = movedValue(spec, s[spec.id]); }});
   }
   out.push_back({"reach", [](Scenario& s) {
                    const std::string id = s.activeInterventions.front();
@@ -123,14 +122,14 @@ std::vector<Change> changes() {
                    s.activeInterventions.pop_back();
                    resolveInterventions(s);
                  }});
-  out.push_back({"care trend", [](Scenario& s) {
-                   s.table(TableLever::PrevalenceTrend)[test::defaultCareModel()
-                                                            .catalogue.types.front()
-                                                            .code] = 0.02;
-                 }});
-  out.push_back({"extra dwellings", [](Scenario& s) {
-                   s.table(TableLever::ExtraDwellings)["GM0197"] = 400;
-                 }});
+  out.push_back(
+      {"care trend", [](Scenario& s) {
+         s.table(
+             TableLever::PrevalenceTrend)[test::defaultCareModel().catalogue.types.front().code] =
+             0.02;
+       }});
+  out.push_back({"extra dwellings",
+                 [](Scenario& s) { s.table(TableLever::ExtraDwellings)["GM0197"] = 400; }});
   out.push_back({"assumption set wpp", [](Scenario& s) { s.assumptionSet = "wpp"; }});
   return out;
 }

@@ -38,11 +38,11 @@ void addTable(std::string& out, const Scenario& s, TableLever t) {
 StageKeys stageKeys(const Scenario& s) {
   // The fields prepareProjection() reads (cohort_projection.cpp and the national closure).
   std::string text = "assumptions=" + s.assumptionSet + "\ntfr_variant=" + s.tfrVariant + "\n";
-  addLevers(text,
-            s, {Lever::Horizon, Lever::FertilityMultiplier, Lever::LifeExpectancyGain,
-                Lever::MortalityMultiplier, Lever::InternalInMultiplier,
-                Lever::InternalOutMultiplier, Lever::InternationalInMultiplier,
-                Lever::InternationalOutMultiplier, Lever::PersonsPerDwelling});
+  addLevers(text, s,
+            {Lever::Horizon, Lever::FertilityMultiplier, Lever::LifeExpectancyGain,
+             Lever::MortalityMultiplier, Lever::InternalInMultiplier, Lever::InternalOutMultiplier,
+             Lever::InternationalInMultiplier, Lever::InternationalOutMultiplier,
+             Lever::PersonsPerDwelling});
   addTable(text, s, TableLever::ExtraDwellings);
   StageKeys keys;
   keys.demography = fnv1a(text);
