@@ -26,6 +26,9 @@ struct RunOutput {
   std::string error;                       // the InputError or exception text
   double milliseconds = 0;                 // wall time
   double cpuMilliseconds = 0;  // CPU time of the computing thread (unaffected by other load)
+  // Of the CPU time: solving the national closure of moves for a new demographic key (0: it
+  // was cached). It costs the same for any selection, so it is estimated apart.
+  double closureCpuMilliseconds = 0;
 };
 
 struct Completed {

@@ -1,6 +1,7 @@
 #include "gui/session.hpp"
 
 #include "models/data/national_assumptions.hpp"
+#include "models/demography/cohort_projection.hpp"
 
 #include "sim/atomic_output.hpp"
 #include "sim/input_error.hpp"
@@ -97,12 +98,16 @@ double threadCpuMs() {
 }
 }  // namespace
 
-RunOutput Session::compute(const Scenario& s, const std::vector<int>& selection) const {
+RunOutput Session::compute(const Scenario& s, const std::vector<int>& selection,
+                           const ScenarioRun* previous) const {
   RunOutput out;
   const auto start = std::chrono::steady_clock::now();
   const double cpuStart = threadCpuMs();
   try {
-    out.run = std::make_shared<const ScenarioRun>(runScenario(data_, care_, s, selection));
+    // A new demographic key: the closure first, timed apart (the run then finds it cached).
+    if (solveMovesClosure(data_, s)) out.closureCpuMilliseconds = threadCpuMs() - cpuStart;
+    out.run = std::make_shared<const ScenarioRun>(
+        runScenarioReusing(data_, care_, s, selection, previous));
   } catch (const std::exception& e) {
     out.error = describeError(e);
   }
@@ -118,9 +123,13 @@ void Session::noteTiming(RunTiming& t, const RunOutput& out, bool inFrame) {
   t.inFrame = inFrame;
   ++t.count;
   if (!out.run) return;
+  if (out.closureCpuMilliseconds > 0)
+    closureMs_ =
+        std::max(out.closureCpuMilliseconds, 0.5 * closureMs_ + 0.5 * out.closureCpuMilliseconds);
   const double units = double(std::max<std::size_t>(1, out.run->plan.municipalities.size())) *
                        double(std::max<std::size_t>(1, out.run->plan.years.size()));
-  const double perUnit = out.milliseconds / units;
+  // CPU time, as the frame budget: the estimate does not swing with the machine's other load.
+  const double perUnit = (out.cpuMilliseconds - out.closureCpuMilliseconds) / units;
   // Smoothed, but quick to follow a slower machine state (rather too cautious than frozen).
   msPerMunicipalityYear_ = std::max(perUnit, 0.5 * msPerMunicipalityYear_ + 0.5 * perUnit);
 }
@@ -234,17 +243,25 @@ bool Session::focusIsFull() const {
 const ScenarioRun* Session::focusRun() const { return focusIsFull() ? full_.get() : focus_.get(); }
 
 void Session::submit(int slot, std::uint64_t generation, const Scenario& s,
-                     const std::vector<int>& selection) {
-  runner_.submit(slot, generation, [this, s, selection] { return compute(s, selection); });
+                     const std::vector<int>& selection, RunPtr previous) {
+  // The previous run is shared, never changed: the worker reads it while the UI may drop it.
+  runner_.submit(slot, generation,
+                 [this, s, selection, previous] { return compute(s, selection, previous.get()); });
+}
+
+double Session::focusEstimateMs(const Scenario& s) const {
+  const double years = std::max(1, s.horizon() - data_.baseYear);
+  // A demographic key whose closure is not cached yet costs the closure besides the region
+  // (all municipalities of the country); the query only looks at the cache, under its mutex.
+  const double closure = movesClosureCached(data_, s) ? 0.0 : closureMs_;
+  return msPerMunicipalityYear_ * double(focusSelection_.size()) * years + closure;
 }
 
 void Session::requestFocus() {
   if (focusIsFull()) return;  // the full run serves
   ++focusGen_;
-  const double years = std::max(1, scenario_.horizon() - data_.baseYear);
-  const double estimate = msPerMunicipalityYear_ * double(focusSelection_.size()) * years;
-  if (estimate <= options_.frameBudgetMs) {
-    RunOutput out = compute(scenario_, focusSelection_);
+  if (focusEstimateMs(scenario_) <= options_.frameBudgetMs) {
+    RunOutput out = compute(scenario_, focusSelection_, focus_.get());
     noteTiming(focusTiming_, out, true);
     if (out.run) {
       focus_ = out.run;
@@ -255,10 +272,10 @@ void Session::requestFocus() {
     return;
   }
   focusTiming_.inFrame = false;
-  submit(kFocus, focusGen_, scenario_, focusSelection_);
+  submit(kFocus, focusGen_, scenario_, focusSelection_, focus_);
 }
 
-void Session::requestFull() { submit(kFull, ++fullGen_, scenario_, {}); }
+void Session::requestFull() { submit(kFull, ++fullGen_, scenario_, {}, full_); }
 
 void Session::requestReference() {
   submit(kReference, ++referenceGen_, reference_,

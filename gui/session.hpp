@@ -8,8 +8,12 @@
 // and comparisons show); the "full" run covers every municipality (the map). When a lever
 // moves, the focus run is recomputed at once on the calling (UI) thread if its estimated
 // time fits the frame budget, otherwise on the background runner; the full run always goes
-// to the background. Failing files leave every part of the state as it was and return the
-// error text (file, line, field).
+// to the background. The estimate counts the national closure of moves between
+// municipalities when the scenario's demographic key has not been solved yet (all
+// municipalities of the country, cohort_projection.hpp): such a move goes to the background,
+// which solves it and computes the region in one job. Each run reuses the stages of the
+// previous run of its slot that the moved lever leaves unchanged (runScenarioReusing). Failing
+// files leave every part of the state as it was and return the error text (file, line, field).
 
 #include "charts/geo_map.hpp"
 #include "gui/agent_runs.hpp"
@@ -34,7 +38,7 @@ struct SessionOptions {
   std::filesystem::path coalitionsFile;  // empty: none (CSV coalition,geo_code)
   std::filesystem::path scenarioFile;    // opened at start
   std::filesystem::path referenceFile;   // the pyramid's default outline (baseline)
-  double frameBudgetMs = 12.0;           // focus runs estimated above this go to the background
+  double frameBudgetMs = 12.0;  // focus runs estimated above this (CPU ms) go to the background
 };
 
 using RunPtr = std::shared_ptr<const ScenarioRun>;
@@ -133,6 +137,12 @@ class Session {
   const RunTiming& recomputeTiming() const { return focusIsFull() ? fullTiming_ : focusTiming_; }
   const RunTiming& fullTiming() const { return fullTiming_; }
   double frameBudgetMs() const { return options_.frameBudgetMs; }
+  void setFrameBudgetMs(double ms) { options_.frameBudgetMs = ms; }
+  // The estimated CPU time of the focus run for scenario `s`: per municipality-year as
+  // measured, plus closureEstimateMs() when its demographic key's closure is not cached. A focus
+  // run estimated within the frame budget (CPU ms) is computed in the frame.
+  double focusEstimateMs(const Scenario& s) const;
+  double closureEstimateMs() const { return closureMs_; }
   std::uint64_t resultVersion() const { return resultVersion_; }  // bumps when any run changes
 
   // Errors of runs and files, oldest first (the UI shows the last; the state lists all).
@@ -165,10 +175,13 @@ class Session {
   void requestFull();
   void requestReference();
   void requestComparison(ComparisonScenario& c);
+  // previous: the slot's last run, whose unchanged stages the new one reuses (null: none).
   void submit(int slot, std::uint64_t generation, const Scenario& s,
-              const std::vector<int>& selection);
-  RunOutput compute(const Scenario& s, const std::vector<int>& selection) const;
-  // Records a run's time and updates the cost estimate (per municipality-year) from its plan.
+              const std::vector<int>& selection, RunPtr previous = nullptr);
+  RunOutput compute(const Scenario& s, const std::vector<int>& selection,
+                    const ScenarioRun* previous = nullptr) const;
+  // Records a run's time and updates the CPU cost estimates (per municipality-year from its
+  // plan, and of the closure when it solved one).
   void noteTiming(RunTiming& t, const RunOutput& out, bool inFrame);
   Scenario readScenario(const std::filesystem::path& file) const;  // throws InputError
   void loadCatalogue();  // the catalogue of the edited scenario (empty when there is none)
@@ -190,6 +203,7 @@ class Session {
   std::uint64_t focusGen_ = 0, fullGen_ = 0, referenceGen_ = 0;
   RunTiming focusTiming_, fullTiming_;
   double msPerMunicipalityYear_ = 0.05;
+  double closureMs_ = 0;  // CPU ms of the last closure solved (measured by the first run)
   std::uint64_t resultVersion_ = 0;
   std::vector<std::string> errors_;
   std::vector<Intervention> catalogue_;

@@ -131,7 +131,8 @@ bool sexMatches(const Intervention& i, int s) {
 struct ChainRun {
   const StateChain* chain = nullptr;
   StateShares base, current;
-  ChainRates rates;
+  ChainRates rates;  // of the base year (derived here when not supplied)
+  const std::vector<ChainRates>* supplied = nullptr;  // per year index, when supplied
   // Persons per person of the demographic projection, by age and sex: above 1 where an
   // intervention kept people out of care, who then die less (stepShares, mortalityMix).
   AgeSexTable survival = AgeSexTable::Ones();
@@ -151,7 +152,7 @@ class CohortCare {
  public:
   CohortCare(const CareModel& model, const Scenario& scenario, const ProjectionPlan& plan,
              std::size_t position, const AreaProjection& projection, const Dataset& data,
-             bool withInterventions, AreaCare& out);
+             bool withInterventions, const MunicipalChainRates* chainRates, AreaCare& out);
   void run(double populationShare);
 
  private:
@@ -189,7 +190,7 @@ const std::vector<Intervention>& chosenInterventions(const Scenario& scenario,
 
 CohortCare::CohortCare(const CareModel& model, const Scenario& scenario, const ProjectionPlan& plan,
                        std::size_t position, const AreaProjection& projection, const Dataset& data,
-                       bool withInterventions, AreaCare& out)
+                       bool withInterventions, const MunicipalChainRates* chainRates, AreaCare& out)
     : model_(model),
       plan_(plan),
       projection_(projection),
@@ -212,8 +213,11 @@ CohortCare::CohortCare(const CareModel& model, const Scenario& scenario, const P
     chains_[c].chain = &spec_.chains[c];
     chains_[c].base = baseStateShares(spec_.chains[c], model.catalogue, municipality_);
     chains_[c].current = chains_[c].base;
-    chains_[c].rates =
-        deriveChainRates(spec_.chains[c], chains_[c].base, plan.years.front().deathProbability);
+    if (chainRates)
+      chains_[c].supplied = &(*chainRates)[c];
+    else
+      chains_[c].rates =
+          deriveChainRates(spec_.chains[c], chains_[c].base, plan.years.front().deathProbability);
   }
   conditionalUse();
   // Use per person at the base-year level (prevalence x municipal index), computed once.
@@ -366,8 +370,10 @@ void CohortCare::advanceShares(std::size_t y, const YearEffects& e) {
   const double immigrants = internationalInMigrants(inputs_, rates);
   for (std::size_t ci = 0; ci < chains_.size(); ++ci) {
     ChainRun& ch = chains_[ci];
-    const ChainRates yearRates =
-        y == 0 ? ch.rates : deriveChainRates(*ch.chain, ch.base, rates.deathProbability);
+    ChainRates derived;
+    const ChainRates* supplied = ch.supplied ? &(*ch.supplied)[y] : y == 0 ? &ch.rates : nullptr;
+    if (!supplied) derived = deriveChainRates(*ch.chain, ch.base, rates.deathProbability);
+    const ChainRates& yearRates = supplied ? *supplied : derived;
     const std::size_t n = ch.chain->states.size();
     StateShares updated = ch.current;
     AgeSexTable survival = AgeSexTable::Ones();
@@ -411,11 +417,33 @@ void CohortCare::advanceShares(std::size_t y, const YearEffects& e) {
 AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario,
                               const ProjectionPlan& plan, std::size_t position,
                               const AreaProjection& projection, double populationShare,
-                              const Dataset& data, bool withInterventions) {
+                              const Dataset& data, bool withInterventions,
+                              const MunicipalChainRates* chainRates) {
   AreaCare out;
-  CohortCare care(model, scenario, plan, position, projection, data, withInterventions, out);
+  CohortCare care(model, scenario, plan, position, projection, data, withInterventions, chainRates,
+                  out);
   care.run(populationShare);
   return out;
+}
+
+MunicipalChainRates deriveMunicipalChainRates(const CareModel& model, const ProjectionPlan& plan,
+                                              std::size_t position) {
+  const MultiStateSpec& spec = model.multistate;
+  MunicipalChainRates rates(spec.chains.size());
+  for (std::size_t c = 0; c < spec.chains.size(); ++c) {
+    const StateShares base =
+        baseStateShares(spec.chains[c], model.catalogue, plan.municipalities[position]);
+    for (const YearRates& year : plan.years)
+      rates[c].push_back(deriveChainRates(spec.chains[c], base, year.deathProbability));
+  }
+  return rates;
+}
+
+std::size_t chainRatesBytes(const CareModel& model, std::size_t years) {
+  std::size_t tables = 0;
+  for (const StateChain& chain : model.multistate.chains)
+    tables += chain.states.size() * (chain.states.size() + 1);
+  return tables * sizeof(AgeSexTable) * years;
 }
 
 }  // namespace zorgsim

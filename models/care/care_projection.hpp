@@ -58,12 +58,25 @@ CareModel loadCareModel(const Dataset& data);
 // scenario's interventions against the care states, care types and municipalities.
 void validateScenarioCareTypes(const Scenario& s, const CareModel& model, const Dataset& data);
 
+// The transition rates of one municipality's chains, [chain][year index]: derived from its
+// base-year state shares and each plan year's death probabilities, so they depend on the care
+// model and the plan's mortality only (not on care, labour-market or prevention levers), and a
+// run that moves only those can reuse them. About (n x n + n) x 1.6 kB per chain of n states
+// and year: 1.3 MB per municipality for 26 years of the adult and youth chains.
+using MunicipalChainRates = std::vector<std::vector<ChainRates>>;
+MunicipalChainRates deriveMunicipalChainRates(const CareModel& model, const ProjectionPlan& plan,
+                                              std::size_t position);
+std::size_t chainRatesBytes(const CareModel& model, std::size_t years);  // one municipality
+
 // One municipality of a run. position: index in plan.municipalities; populationShare: its
 // share of the national base population (apportions the workforce). withInterventions:
 // false gives the counterfactual without the scenario's interventions (for avoided care).
+// chainRates: the municipality's rates from deriveMunicipalChainRates() for this plan (null:
+// derived here; the same values either way).
 AreaCare projectMunicipalCare(const CareModel& model, const Scenario& scenario,
                               const ProjectionPlan& plan, std::size_t position,
                               const AreaProjection& projection, double populationShare,
-                              const Dataset& data, bool withInterventions);
+                              const Dataset& data, bool withInterventions,
+                              const MunicipalChainRates* chainRates = nullptr);
 
 }  // namespace zorgsim

@@ -518,6 +518,30 @@ bool sameMigration(const Scenario& a, const Scenario& b) {
   return a.table(TableLever::ExtraDwellings) == b.table(TableLever::ExtraDwellings);
 }
 
+const Dataset& closureNation(const Dataset& data) {
+  return data.movesClosure == Dataset::MovesClosure::NationalDataset ? *data.nationalDataset : data;
+}
+
+// The cache key: what the demography reads of the closure's scenario, its national assumptions
+// and the demographic levers. Care, labour-market and prevention levers leave the factors as
+// they are, so moving them (a workshop's usual levers) solves nothing again.
+std::string closureKey(const Scenario& base) {
+  std::ostringstream key;
+  key.precision(17);
+  key << base.assumptionSet << '|' << base.tfrVariant;
+  for (const LeverSpec& spec : leverSpecs())
+    if (spec.group == LeverGroup::Demography) key << '|' << base[spec.id];
+  return key.str();
+}
+
+// The cached factors for `key` (empty when not solved yet). The cache is shared by threads
+// (the GUI's frame and its background runner): read under its mutex.
+std::vector<ClosureYear> cachedClosure(const Dataset& nation, const std::string& key) {
+  std::lock_guard<std::mutex> lock(nation.closureFactors.mutex);
+  const auto it = nation.closureFactors.factors.find(key);
+  return it == nation.closureFactors.factors.end() ? std::vector<ClosureYear>{} : it->second;
+}
+
 // Moves between municipalities closed nationally (Dataset::movesClosure): each year's arrivals
 // factor from all municipalities of the country stepped together; a subset dataset takes them
 // from its national dataset, so both give the same numbers for the same municipality.
@@ -528,31 +552,17 @@ void closeInternalMoves(const Dataset& data, const Scenario& scenario, Projectio
         "country and names no national_dataset)");
     return;
   }
-  const Dataset& nation =
-      data.movesClosure == Dataset::MovesClosure::NationalDataset ? *data.nationalDataset : data;
+  const Dataset& nation = closureNation(data);
   const Scenario base = closureScenario(scenario);
-  // The key is what the demography reads of the closure's scenario: its national assumptions
-  // and the demographic levers. Care, labour-market and prevention levers leave the factors
-  // as they are, so moving them (a workshop's usual levers) solves nothing again.
-  std::ostringstream key;
-  key.precision(17);
-  key << base.assumptionSet << '|' << base.tfrVariant;
-  for (const LeverSpec& spec : leverSpecs())
-    if (spec.group == LeverGroup::Demography) key << '|' << base[spec.id];
-  std::vector<ClosureYear> factors;
-  {
-    std::lock_guard<std::mutex> lock(nation.closureFactors.mutex);
-    if (auto it = nation.closureFactors.factors.find(key.str());
-        it != nation.closureFactors.factors.end())
-      factors = it->second;
-  }
+  const std::string key = closureKey(base);
+  std::vector<ClosureYear> factors = cachedClosure(nation, key);
   if (factors.empty()) {
     factors = &nation == &data && plan.inputs.size() == data.municipalities.size() &&
                       sameMigration(base, scenario)
                   ? closedInternalFactors(plan)
                   : closedInternalFactors(preparePlan(nation, base, {}));
     std::lock_guard<std::mutex> lock(nation.closureFactors.mutex);
-    nation.closureFactors.factors[key.str()] = factors;
+    nation.closureFactors.factors[key] = factors;
   }
   bool scaled = false;
   for (std::size_t y = 0; y < plan.years.size(); ++y) {
@@ -571,6 +581,26 @@ void closeInternalMoves(const Dataset& data, const Scenario& scenario, Projectio
 }
 
 }  // namespace
+
+bool movesClosureCached(const Dataset& data, const Scenario& scenario) {
+  if (data.movesClosure == Dataset::MovesClosure::OneAreaPool) return true;
+  const Dataset& nation = closureNation(data);
+  const std::string key = closureKey(closureScenario(scenario));
+  std::lock_guard<std::mutex> lock(nation.closureFactors.mutex);
+  return nation.closureFactors.factors.count(key) > 0;
+}
+
+bool solveMovesClosure(const Dataset& data, const Scenario& scenario) {
+  if (movesClosureCached(data, scenario)) return false;
+  const Dataset& nation = closureNation(data);
+  const Scenario base = closureScenario(scenario);
+  // The same factors closeInternalMoves() computes (from the whole country's plan under the
+  // closure's scenario); a run solving the same key at the same time stores equal values.
+  std::vector<ClosureYear> factors = closedInternalFactors(preparePlan(nation, base, {}));
+  std::lock_guard<std::mutex> lock(nation.closureFactors.mutex);
+  nation.closureFactors.factors[closureKey(base)] = std::move(factors);
+  return true;
+}
 
 void projectYear(const YearRates& r, const MunicipalInputs& in, const AgeSexTable& P,
                  CohortComponents& c) {

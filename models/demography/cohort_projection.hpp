@@ -129,6 +129,15 @@ inline void limitDepartures(double q, double& internal, double& international) {
 ProjectionPlan prepareProjection(const Dataset& data, const Scenario& scenario,
                                  std::vector<int> selection = {});
 ProjectionResult runProjection(const ProjectionPlan& plan);
+
+// The national closure of moves between municipalities (Dataset::movesClosure) is solved once
+// per demographic key (national assumptions and demographic levers) over all municipalities of
+// the country, then cached in the dataset: a new key costs a region run far more than its own
+// municipalities. movesClosureCached: whether prepareProjection() would find it (true when the
+// dataset has no national closure). solveMovesClosure: solves and caches it unless cached;
+// true when it solved. Both are safe from several threads (the cache has its own mutex).
+bool movesClosureCached(const Dataset& data, const Scenario& scenario);
+bool solveMovesClosure(const Dataset& data, const Scenario& scenario);
 // Same, reusing the storage of `result` from an earlier run (no allocation when the plan
 // has the same shape): what the GUI does when a lever moves.
 void runProjection(const ProjectionPlan& plan, ProjectionResult& result);

@@ -4,6 +4,7 @@
 #include "models/demography/demographic_indicators.hpp"
 #include "models/agents/ensemble.hpp"
 #include "models/scenario/output_validator.hpp"
+#include "models/scenario/run_reuse.hpp"
 #include "models/workforce/labour_market.hpp"
 #include "models/care/care_accounting.hpp"
 #include "models/prevention/prevention_indicators.hpp"
@@ -14,6 +15,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <set>
 
 namespace zorgsim {
@@ -61,33 +63,78 @@ void recalibrate(ScenarioRun& run, const Dataset& data,
       data);
 }
 
-// Care per municipality, with and (with interventions) without the scenario's interventions.
-void municipalCareRuns(const ScenarioRun& run, const Dataset& data, const CareModel& care,
-                       const Scenario& scenario, std::vector<AreaCare>& municipalCare,
-                       std::vector<AreaCare>& municipalCounterfactual) {
-  const bool prevention = !scenario.interventions.empty();
+// Care per municipality with (withInterventions) or without the scenario's interventions, then
+// supply per labour-market region, apportioned to the municipalities by demand. chainRates:
+// per position (null: derived per municipality).
+std::vector<AreaCare> municipalCareRun(const ScenarioRun& run, const Dataset& data,
+                                       const CareModel& care, const Scenario& scenario,
+                                       bool withInterventions,
+                                       const std::vector<MunicipalChainRates>* chainRates) {
   double national = 0;
   for (Sex s : kAllSexes) {
     for (double p : data.nationalPopulation.of(s).persons) national += p;
   }
+  std::vector<AreaCare> out;
   for (std::size_t p = 0; p < run.plan.municipalities.size(); ++p) {
     const AreaProjection& m = run.projection.perMunicipality[p];
     const double share = m.population.front().sum() / national;
-    municipalCare.push_back(
-        projectMunicipalCare(care, scenario, run.plan, p, m, share, data, true));
-    if (prevention)
-      municipalCounterfactual.push_back(
-          projectMunicipalCare(care, scenario, run.plan, p, m, share, data, false));
+    out.push_back(projectMunicipalCare(care, scenario, run.plan, p, m, share, data,
+                                       withInterventions,
+                                       chainRates ? &(*chainRates)[p] : nullptr));
   }
-  // Supply per labour-market region, apportioned to the municipalities by demand.
   const auto markets = labourMarkets(data, run.plan.municipalities);
   std::vector<const std::vector<AgeSexTable>*> populations;
   for (const auto& m : run.projection.perMunicipality) populations.push_back(&m.population);
-  const WorkforceLevers levers = workforceLevers(scenario);
-  applyLabourMarkets(care.workforce, levers, run.plan.baseYear, markets, populations,
-                     municipalCare);
-  applyLabourMarkets(care.workforce, levers, run.plan.baseYear, markets, populations,
-                     municipalCounterfactual);
+  applyLabourMarkets(care.workforce, workforceLevers(scenario), run.plan.baseYear, markets,
+                     populations, out);
+  return out;
+}
+
+// The chains' rates per municipality for a run with interventions that keeps them for the next
+// (null when too large to keep: each municipality then derives its own).
+std::shared_ptr<const std::vector<MunicipalChainRates>> chainRatesToKeep(const ScenarioRun& run,
+                                                                         const CareModel& care) {
+  const std::size_t n = run.plan.municipalities.size();
+  if (chainRatesBytes(care, run.plan.years.size()) * n > kReuseChainRatesBytes) return nullptr;
+  auto rates = std::make_shared<std::vector<MunicipalChainRates>>();
+  for (std::size_t p = 0; p < n; ++p)
+    rates->push_back(deriveMunicipalChainRates(care, run.plan, p));
+  return rates;
+}
+
+using CareRuns = std::shared_ptr<const std::vector<AreaCare>>;
+
+// Care per municipality with the interventions (`with`) and, with interventions, without them
+// (`without`; otherwise empty), each taken from `previous` when its key is unchanged.
+// `keep` (null: a plain run) receives what the next run may reuse.
+void municipalCareRuns(const ScenarioRun& run, const Dataset& data, const CareModel& care,
+                       const Scenario& scenario, const RunReuse* previous, RunReuse* keep,
+                       CareRuns& with, CareRuns& without) {
+  const bool prevention = !scenario.interventions.empty();
+  const StageKeys none;
+  const StageKeys& keys = keep ? keep->keys : none;
+  std::shared_ptr<const std::vector<MunicipalChainRates>> rates;
+  if (keep && prevention && !care.multistate.empty()) {
+    rates = previous && previous->chainRates && previous->keys.demography == keys.demography
+                ? previous->chainRates
+                : chainRatesToKeep(run, care);
+  }
+  if (previous && previous->municipalCare && previous->keys.interventions == keys.interventions)
+    with = previous->municipalCare;
+  else
+    with = std::make_shared<const std::vector<AreaCare>>(
+        municipalCareRun(run, data, care, scenario, true, rates.get()));
+  if (!prevention)
+    without = std::make_shared<const std::vector<AreaCare>>();
+  else if (previous && previous->municipalCounterfactual && previous->keys.care == keys.care)
+    without = previous->municipalCounterfactual;
+  else
+    without = std::make_shared<const std::vector<AreaCare>>(
+        municipalCareRun(run, data, care, scenario, false, nullptr));
+  if (!keep) return;
+  keep->chainRates = rates;
+  keep->municipalCare = with;
+  if (prevention) keep->municipalCounterfactual = without;
 }
 
 // Capped use (care_projection.cpp) is stated, per care type: in the manifest's notes and, by
@@ -139,15 +186,55 @@ void addAreas(ScenarioRun& run, const CareModel& care, const Scenario& scenario,
 
 }  // namespace
 
-ScenarioRun runScenario(const Dataset& data, const CareModel& baseCare, const Scenario& scenario,
-                        const std::vector<int>& selection,
-                        const std::vector<Registration>& registrations) {
+namespace {
+
+bool sameSelection(const ProjectionPlan& plan, const Dataset& data,
+                   const std::vector<int>& selection) {
+  if (!selection.empty()) return plan.municipalities == selection;
+  if (plan.municipalities.size() != data.municipalities.size()) return false;
+  for (std::size_t i = 0; i < plan.municipalities.size(); ++i)
+    if (plan.municipalities[i] != static_cast<int>(i)) return false;
+  return true;
+}
+
+// The stages of `previous` this run may take (null: none): a run of the same dataset, care
+// model and selection that kept them.
+const RunReuse* reusable(const ScenarioRun* previous, const Dataset& data, const CareModel& care,
+                         const std::vector<int>& selection) {
+  if (!previous || !previous->reuse) return nullptr;
+  const RunReuse& r = *previous->reuse;
+  return r.data == &data && r.care == &care && sameSelection(previous->plan, data, selection)
+             ? &r
+             : nullptr;
+}
+
+// runScenario, with `previous` and `keep` as in runScenarioReusing (both null: a plain run).
+ScenarioRun runStages(const Dataset& data, const CareModel& baseCare, const Scenario& scenario,
+                      const std::vector<int>& selection,
+                      const std::vector<Registration>& registrations,
+                      const ScenarioRun* previousRun, std::shared_ptr<RunReuse> keep) {
   validateScenarioCareTypes(scenario, baseCare, data);
+  const RunReuse* previous = keep ? reusable(previousRun, data, baseCare, selection) : nullptr;
+  if (keep) {
+    keep->data = &data;
+    keep->care = &baseCare;
+    keep->keys = stageKeys(scenario);
+  }
   ScenarioRun run;
-  run.plan = prepareProjection(data, scenario, selection);
-  run.areas = reportingAreas(data, run.plan.municipalities);
-  checkRunMemory(run.areas.size(), run.plan.horizon - run.plan.baseYear + 1);
-  run.projection = runProjection(run.plan);
+  if (previous && previous->keys.demography == keep->keys.demography) {
+    run.plan = previousRun->plan;
+    run.plan.notes.resize(previous->demographyNotes);  // without the care notes
+    run.areas = previousRun->areas;
+    checkRunMemory(run.areas.size(), run.plan.horizon - run.plan.baseYear + 1);
+    run.projection = previousRun->projection;
+  } else {
+    previous = nullptr;  // every later stage reads the demography
+    run.plan = prepareProjection(data, scenario, selection);
+    run.areas = reportingAreas(data, run.plan.municipalities);
+    checkRunMemory(run.areas.size(), run.plan.horizon - run.plan.baseYear + 1);
+    run.projection = runProjection(run.plan);
+  }
+  if (keep) keep->demographyNotes = run.plan.notes.size();
 
   CareModel recalibrated;
   const CareModel* careInUse = &baseCare;
@@ -158,11 +245,13 @@ ScenarioRun runScenario(const Dataset& data, const CareModel& baseCare, const Sc
   }
   const CareModel& care = *careInUse;
 
-  std::vector<AreaCare> municipalCare, municipalCounterfactual;
+  CareRuns municipalCare = std::make_shared<const std::vector<AreaCare>>(),
+           municipalCounterfactual = municipalCare;
   if (!care.empty())
-    municipalCareRuns(run, data, care, scenario, municipalCare, municipalCounterfactual);
-  noteCappedUse(run, care, municipalCare);
-  addAreas(run, care, scenario, municipalCare, municipalCounterfactual);
+    municipalCareRuns(run, data, care, scenario, previous, keep.get(), municipalCare,
+                      municipalCounterfactual);
+  noteCappedUse(run, care, *municipalCare);
+  addAreas(run, care, scenario, *municipalCare, *municipalCounterfactual);
   validateScenarioResults(run.results, scenario, [&] {
     try {
       (void)runScenario(data, baseCare, Scenario{}, selection, registrations);
@@ -173,7 +262,21 @@ ScenarioRun runScenario(const Dataset& data, const CareModel& baseCare, const Sc
       return false;  // the defaults fail too (or cannot run): the failure stays a model bug
     }
   });
+  run.reuse = std::move(keep);
   return run;
+}
+
+}  // namespace
+
+ScenarioRun runScenario(const Dataset& data, const CareModel& baseCare, const Scenario& scenario,
+                        const std::vector<int>& selection,
+                        const std::vector<Registration>& registrations) {
+  return runStages(data, baseCare, scenario, selection, registrations, nullptr, nullptr);
+}
+
+ScenarioRun runScenarioReusing(const Dataset& data, const CareModel& care, const Scenario& scenario,
+                               const std::vector<int>& selection, const ScenarioRun* previous) {
+  return runStages(data, care, scenario, selection, {}, previous, std::make_shared<RunReuse>());
 }
 
 }  // namespace zorgsim

@@ -13,10 +13,13 @@
 #include "sim/result_table.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace zorgsim {
+
+struct RunReuse;  // models/scenario/run_reuse.hpp
 
 // The start of a plan note saying that the use of a care type was capped at one client per
 // inhabitant (commands repeat such notes as warnings).
@@ -32,6 +35,9 @@ struct ScenarioRun {
       areaCareWithoutPrevention;  // the same without the scenario's interventions (empty if none)
   ResultTable results;
   std::vector<RecalibrationNote> recalibrations;  // levels replaced by own registrations
+  // What the next run of the same selection may reuse (runScenarioReusing; run_reuse.hpp);
+  // null from runScenario.
+  std::shared_ptr<const RunReuse> reuse;
 };
 
 // Memory a cohort run needs, and the check made before any work: results and projections
@@ -49,5 +55,14 @@ void checkRunMemory(std::size_t areas, int years, std::uint64_t limitBytes = 0);
 ScenarioRun runScenario(const Dataset& data, const CareModel& care, const Scenario& scenario,
                         const std::vector<int>& selection,
                         const std::vector<Registration>& registrations = {});
+
+// The same run, taking from `previous` (an earlier runScenarioReusing of the same dataset,
+// care model and selection; null or another: none) every stage whose Scenario fields are
+// unchanged (run_reuse.hpp): the same numbers, bit for bit, as runScenario without
+// registrations. The GUI's recompute when a lever moves (reach, labour market: no new plan).
+// The run keeps those stages (shared, not copied, by the runs that reuse them): chain rates
+// up to kReuseChainRatesBytes besides the care series.
+ScenarioRun runScenarioReusing(const Dataset& data, const CareModel& care, const Scenario& scenario,
+                               const std::vector<int>& selection, const ScenarioRun* previous);
 
 }  // namespace zorgsim
