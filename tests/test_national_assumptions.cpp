@@ -14,6 +14,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <mutex>
 
 using namespace zorgsim;
@@ -270,4 +271,52 @@ TEST_CASE("emigration: the country's emigrants are the assumption set's count ev
   for (const auto& m : half.perMunicipality)
     for (int s = 0; s < kSexes; ++s) first += m.flows[0].outInternational[s];
   CHECK(first == Approx(0.5 * plan.years[0].emigrantsTarget).epsilon(1e-3));
+}
+
+TEST_CASE(
+    "internal migration: with a regional retention every province has its own arrivals "
+    "factor, and a subset takes its province's",
+    "[national-assumptions][migration]") {
+  const Dataset d = loadDataset(test::sourceDir() / "data" / "nederland");
+  Scenario pooled;
+  pooled[Lever::RegionalRetention] = 0.0;
+  const ProjectionPlan one = prepareProjection(d, pooled, {});
+  for (const auto& y : one.years) CHECK(y.groupInFactor.empty());
+  for (const auto& in : one.inputs) CHECK(in.closureGroup == -1);
+
+  Scenario retained;
+  retained[Lever::RegionalRetention] = 0.5;
+  const ProjectionPlan plan = prepareProjection(d, retained, {});
+  const auto provinces = d.regionsOfType("province");
+  REQUIRE(provinces.size() == 12);
+  const ProjectionResult result = runProjection(plan);
+  for (std::size_t y = 0; y < plan.years.size(); ++y) {
+    REQUIRE(plan.years[y].groupInFactor.size() == provinces.size());
+    double lowest = 1e9, highest = -1e9;
+    for (std::size_t g = 0; g < provinces.size(); ++g) {
+      const double factor = plan.years[y].groupInFactor[g];
+      lowest = std::min(lowest, factor);
+      highest = std::max(highest, factor);
+      // Every municipality of the province receives its observed arrivals times that factor.
+      for (int m : provinces[g]->members) {
+        const auto i = static_cast<std::size_t>(m);
+        REQUIRE(plan.inputs[i].closureGroup == static_cast<int>(g));
+        const double in = result.perMunicipality[i].flows[y].inInternal[0] +
+                          result.perMunicipality[i].flows[y].inInternal[1];
+        CHECK(in == Approx(factor * plan.inputs[i].internalInPerYear).epsilon(1e-9));
+      }
+    }
+    // Provinces whose departures grow differently get different factors after the first years.
+    if (y >= 5) CHECK(highest - lowest > 1e-3);
+  }
+  // data/gelderland takes the factor of Gelderland's province from the national closure.
+  const Dataset& g = test::defaultDataset();
+  const ProjectionPlan gp = prepareProjection(g, retained, {});
+  const Region* gelderland = d.findRegion("province:PV25");
+  REQUIRE(gelderland != nullptr);
+  const auto group = static_cast<std::size_t>(
+      std::find(provinces.begin(), provinces.end(), gelderland) - provinces.begin());
+  for (const auto& in : gp.inputs) CHECK(in.closureGroup == static_cast<int>(group));
+  for (std::size_t y = 0; y < gp.years.size(); ++y)
+    CHECK(gp.years[y].groupInFactor[group] == plan.years[y].groupInFactor[group]);
 }

@@ -148,6 +148,7 @@ struct Dataset {
     struct Year {
       double internalInFactor = 1.0;
       double emigrationScale = 1.0;
+      std::vector<double> groupInFactor;  // per closure group (empty: internalInFactor)
     };
     std::map<std::string, std::vector<Year>> factors;
   };

@@ -46,6 +46,9 @@ struct YearRates {
   // multiplies every municipality's in-migration from other municipalities, so that moves in
   // follow moves out nationally (see prepareProjection).
   double internalInFactor = 1.0;
+  // Per closure group (MunicipalInputs::closureGroup): the factor on observed arrivals of the
+  // group's municipalities when movers partly stay in their own region (empty: internalInFactor).
+  std::vector<double> groupInFactor;
 };
 
 struct MunicipalInputs {
@@ -60,6 +63,7 @@ struct MunicipalInputs {
       0;  // extra dwellings x persons per dwelling (not scaled by the pool)
   AgeSexTable internalInProfile =
       AgeSexTable::Zero();  // ages and sexes of in-migrants from NL, sums to 1
+  int closureGroup = -1;    // index into YearRates::groupInFactor (-1: the national factor)
 };
 
 struct ProjectionPlan {
@@ -102,7 +106,10 @@ struct CohortComponents {
 // In-migrants from other municipalities in a year (persons): the observed level moved with
 // the national pool of movers, plus the occupants of extra dwellings.
 inline double internalInMigrants(const MunicipalInputs& in, const YearRates& r) {
-  return in.internalInPerYear * r.internalInFactor + in.dwellingMigrantsPerYear;
+  const double factor = in.closureGroup >= 0 && !r.groupInFactor.empty()
+                            ? r.groupInFactor[static_cast<std::size_t>(in.closureGroup)]
+                            : r.internalInFactor;
+  return in.internalInPerYear * factor + in.dwellingMigrantsPerYear;
 }
 
 // Immigrants from abroad in a year (persons): the municipality's share of past immigration

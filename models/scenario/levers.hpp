@@ -21,6 +21,7 @@ enum class Lever : std::size_t {
   InternalOutMultiplier,
   InternationalInMultiplier,
   InternationalOutMultiplier,
+  RegionalRetention,
   PersonsPerDwelling,
   ProductivityMultiplier,
   AttritionMultiplier,

@@ -42,7 +42,7 @@ StageKeys stageKeys(const Scenario& s) {
             {Lever::Horizon, Lever::FertilityMultiplier, Lever::LifeExpectancyGain,
              Lever::MortalityMultiplier, Lever::InternalInMultiplier, Lever::InternalOutMultiplier,
              Lever::InternationalInMultiplier, Lever::InternationalOutMultiplier,
-             Lever::PersonsPerDwelling});
+             Lever::RegionalRetention, Lever::PersonsPerDwelling});
   addTable(text, s, TableLever::ExtraDwellings);
   StageKeys keys;
   keys.demography = fnv1a(text);
