@@ -3,6 +3,7 @@
 #include "charts/chart_csv.hpp"
 #include "charts/svg_renderer.hpp"
 #include "gui/about.hpp"
+#include "gui/error_text.hpp"
 #include "gui/scenario_info.hpp"
 #include "gui/text_fit.hpp"
 #include "gui/theme.hpp"
@@ -213,8 +214,12 @@ void App::topBar() {
 
 void App::errorBanner() {
   if (state_.error.empty()) return;
+  // The model's message in the UI's language (gui/error_text.hpp); the message as it came,
+  // with full paths, on hover.
+  const ErrorText explained = explainError(state_.error, state_.lang);
+  const std::string text = bannerText(explained, state_.lang);
   const float wrap = ImGui::GetContentRegionAvail().x - ui_.fontSize * 8;
-  const ImVec2 textSize = ImGui::CalcTextSize(state_.error.c_str(), nullptr, false, wrap);
+  const ImVec2 textSize = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
   const float h =
       textSize.y + ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().WindowPadding.y * 2;
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.90f, 0.88f, 1.0f));
@@ -226,8 +231,9 @@ void App::errorBanner() {
   ImGui::PopFont();
   ImGui::SameLine();
   ImGui::TextUnformatted(ui_.t("err.kept"));
-  ImGui::TextUnformatted(state_.error.c_str());
+  ImGui::TextUnformatted(text.c_str());
   ImGui::PopTextWrapPos();
+  if (ImGui::IsItemHovered()) wrappedTooltip(explained.detail);
   ImGui::SameLine(ImGui::GetWindowContentRegionMax().x -
                   ImGui::CalcTextSize(ui_.t("err.dismiss")).x -
                   ImGui::GetStyle().FramePadding.x * 2);
