@@ -1,6 +1,7 @@
 #include "gui/agent_controls.hpp"
 
 #include "gui/agent_runs.hpp"
+#include "gui/error_text.hpp"
 #include "gui/widgets.hpp"
 
 #include <imgui.h>
@@ -37,7 +38,8 @@ AgentAction agentRunControls(Ui& ui, const char* id, const AgentRunView& v, int&
   }
   std::string status;
   if (v.status == AgentStatus::Cancelled) status = ui.t("agent.cancelled");
-  if (v.status == AgentStatus::Failed) status = std::string(ui.t("agent.failed")) + " " + v.error;
+  if (v.status == AgentStatus::Failed)
+    status = std::string(ui.t("agent.failed")) + " " + errorLine(v.error, ui.state.lang);
   if (v.hasResult) {
     if (!status.empty()) status += " ";
     status += v.stale
@@ -50,6 +52,7 @@ AgentAction agentRunControls(Ui& ui, const char* id, const AgentRunView& v, int&
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.10f, 0.05f, 1.0f));
     ImGui::TextWrapped("%s", status.c_str());
     ImGui::PopStyleColor();
+    if (v.status == AgentStatus::Failed && ImGui::IsItemHovered()) wrappedTooltip(v.error);
   } else {
     mutedWrapped(status.c_str());
   }

@@ -385,8 +385,8 @@ ErrorText explainError(const std::string& message, Lang lang) {
     break;
   }
   if (e.code.empty()) {
-    e.headline = nl ? "Het model meldt een fout; de technische melding (Engels) staat in de "
-                      "tooltip van deze balk."
+    e.headline = nl ? "Het model meldt een fout; de technische melding (Engels) verschijnt als "
+                      "u de muis op deze melding houdt."
                     : "The model reports an error:";
   }
   if (nl) e.headline += specificsNl(p.what);
@@ -414,6 +414,13 @@ std::string bannerText(const ErrorText& e, Lang lang) {
   // English: the message as it came (the lines above are the same in plain words). Dutch: on
   // hover only. The GUI's own messages (no catalogue code, headline == message) once.
   if (lang == Lang::En && e.detail != e.headline) text += "\n" + e.detail;
+  return text;
+}
+
+std::string errorLine(const std::string& message, Lang lang) {
+  std::string text = bannerText(explainError(message, lang), lang);
+  for (char& c : text)
+    if (c == '\n') c = ' ';
   return text;
 }
 

@@ -25,5 +25,7 @@ ErrorText explainError(const std::string& message, Lang lang);
 // The banner's lines: headline, place, and in English mode the model's message (in Dutch mode
 // it is on hover only, so the room sees no English and no /tmp path).
 std::string bannerText(const ErrorText& e, Lang lang);
+// The same on one line (status lines of the agent and tornado runs; the message on hover).
+std::string errorLine(const std::string& message, Lang lang);
 
 }  // namespace zorgsim::gui

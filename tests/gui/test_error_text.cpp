@@ -116,3 +116,17 @@ TEST_CASE("error banner: the GUI's own Dutch messages pass unchanged", "[gui][er
   CHECK(e.headline == own);
   CHECK(bannerText(e, Lang::Nl) == own);
 }
+
+TEST_CASE("error line: an agent run's failure on one line in Dutch", "[gui][error_text]") {
+  // The memory check of the agent engine (docs/errors.md E602), as the status line shows it.
+  const std::string message =
+      "replicate count: the run needs about 41.3 GB of memory (...) but only 5.7 GB can be used "
+      "(75 % of the 7.6 GB available)";
+  const std::string nl = errorLine(message, Lang::Nl);
+  CHECK(nl.find("meer geheugen dan de computer heeft") != std::string::npos);
+  CHECK(nl.find('\n') == std::string::npos);
+  CHECK(nl.find("GB of memory") == std::string::npos);
+  CHECK(errorLine(message, Lang::En).find("GB of memory") != std::string::npos);
+  // Unknown to the catalogue: a Dutch pointer to the message on hover, not English.
+  CHECK(errorLine("std::bad_alloc", Lang::Nl).rfind("Het model meldt een fout", 0) == 0);
+}
