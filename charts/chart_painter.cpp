@@ -216,12 +216,17 @@ struct Painter {
     if (!ya.label.empty()) c.text({area.x, area.y}, ya.label, st.fontSize, st.muted, false);
     const std::size_t ys =
         tickStride(ya.ticks.size(), lineH(st.fontSize), plot.h + lineH(st.fontSize));
+    // Every ys-th label counted from 0 when the axis has it, so a thinned axis never skips 0
+    // (-10, 10, 30, 50 on a -10..50 axis hid where the values change sign).
+    std::size_t phase = 0;
+    for (std::size_t i = 0; i < ya.ticks.size(); ++i)
+      if (ya.ticks[i].value == 0) phase = i % ys;
     for (std::size_t i = 0; i < ya.ticks.size(); ++i) {
       const auto& t = ya.ticks[i];
       const double sy = layout.toScreen(layout.xMin, t.value).y;
       c.line({plot.x, sy}, {plot.right(), sy}, t.value == 0 ? st.axis : st.grid,
              t.value == 0 ? 1.2f : 1.0f);
-      if (i % ys != 0) continue;
+      if (i % ys != phase) continue;
       const double w = c.textWidth(t.label, st.fontSize, false);
       c.text({plot.x - w - st.fontSize * 0.35, sy - st.fontSize / 2}, t.label, st.fontSize, st.text,
              false);

@@ -3,6 +3,7 @@
 #include "charts/chart_csv.hpp"
 #include "charts/svg_renderer.hpp"
 #include "gui/about.hpp"
+#include "gui/error_text.hpp"
 #include "gui/scenario_info.hpp"
 #include "gui/text_fit.hpp"
 #include "gui/theme.hpp"
@@ -52,6 +53,7 @@ void App::handleKeys() {
 void App::frame() {
   pageSaved_ = 0;
   ui_.drawn.clear();
+  ui_.pageTables.clear();
   frameOverflows().clear();
   state_.year = std::clamp(state_.year, session_.baseYear(),
                            session_.horizon());  // the horizon may have moved
@@ -65,11 +67,14 @@ void App::frame() {
                                      ImGuiWindowFlags_NoSavedSettings |
                                      ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::Begin("##root", nullptr, rootFlags);
-  if (state_.snapshotRequested) {
-    state_.snapshotRequested = false;
+  // "Bewaar dit moment" and "Exporteer grafiek" draw this frame as a page (a snapshot first
+  // when both were asked; the export then takes the next frame).
+  if (!pageFrame_ && (state_.snapshotRequested || state_.exportRequested)) {
+    exportPage_ = !state_.snapshotRequested;
+    (exportPage_ ? state_.exportRequested : state_.snapshotRequested) = false;
     pageFrame_ = true;
     state_.snapshotPage = true;
-    moment_ = describeMoment(ui_, static_cast<int>(snapshots_.size()) + 1);
+    moment_ = describeMoment(ui_, exportPage_ ? 0 : static_cast<int>(snapshots_.size()) + 1);
   }
   if (pageFrame_) {
     snapshotPage();
@@ -117,47 +122,79 @@ void App::mainArea() {
 // and tabs), footer with source and caveat.
 void App::snapshotPage() {
   drawSnapshotHeader(ui_, moment_);
-  ImGui::BeginChild("##page", {0, -snapshotFooterHeight(ui_)}, false,
+  // The child of the main window's name: the view's tables keep their column widths (a table
+  // seen first in the page frame laid its names out a letter a line).
+  ImGui::BeginChild("##main", {0, -snapshotFooterHeight(ui_)}, false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   mainArea();
   ImGui::EndChild();
   drawSnapshotFooter(ui_);
 }
 
-void App::saveSnapshot() {
+// The page just rendered as BASE.png, and the data behind it: every chart's CSV as
+// BASE-<chart>.csv (with `svg`, also its SVG), the tables on screen as BASE-tabel-<table>.csv
+// (gui/table_csv.hpp) and, on the budget view, the budget rows as BASE-begroting.csv. Returns
+// the files after the PNG.
+std::vector<std::filesystem::path> App::writePage(const std::string& base, bool svg) {
+  std::filesystem::create_directories(state_.exportDir);
+  const auto file = [&](const std::string& suffix) {
+    return state_.exportDir / platform::pathFromUtf8(base + suffix);
+  };
+  moment_.png = file(".png");
+  platform_.savePng(moment_.png);
+  std::vector<std::filesystem::path> out;
+  for (const DrawnChart& c : ui_.drawn) {
+    out.push_back(file("-" + c.id + ".csv"));
+    writeFileAtomically(out.back(), charts::chartCsv(c.chart));
+    if (!svg) continue;
+    out.push_back(file("-" + c.id + ".svg"));
+    const auto w = static_cast<int>(std::lround(c.rect.w)),
+               h = static_cast<int>(std::lround(c.rect.h));
+    writeFileAtomically(out.back(), charts::renderSvg(c.chart, w, h, ui_.chartStyle));
+  }
+  for (const TableExport& t : ui_.pageTables) {
+    out.push_back(file("-tabel-" + t.table + ".csv"));
+    writeFileAtomically(out.back(), tableCsv(t));
+  }
+  if (state_.view == View::Budget && session_.focusRun()) {
+    out.push_back(file("-begroting.csv"));
+    writeFileAtomically(out.back(),
+                        budgetImpactCsv(budgetImpact(*session_.focusRun(), session_.care(),
+                                                     session_.userBudget())));
+  }
+  return out;
+}
+
+void App::savePage() {
   pageFrame_ = false;
-  pageSaved_ = moment_.number;
   state_.snapshotPage = false;
   try {
-    std::filesystem::create_directories(state_.exportDir);
-    char name[32];
-    std::snprintf(name, sizeof name, "moment-%02d", moment_.number);
-    moment_.png = state_.exportDir / (std::string(name) + ".png");
-    platform_.savePng(moment_.png);
-    state_.exported.push_back(moment_.png.string());
-    // The data behind the page: every chart's CSV, and the budget rows on the budget view.
-    for (const DrawnChart& c : ui_.drawn) {
-      const auto csv = state_.exportDir / (std::string(name) + "-" + c.id + ".csv");
-      writeFileAtomically(csv, charts::chartCsv(c.chart));
-      moment_.csv.push_back(csv);
+    if (exportPage_) {
+      // "Exporteer grafiek": the page without a place in the moments document.
+      const auto files = writePage(state_.exportName, true);
+      state_.exported.push_back(platform::utf8FromPath(moment_.png));
+      for (const auto& f : files) state_.exported.push_back(platform::utf8FromPath(f));
+      state_.statusKey = "file.exported";
+      state_.statusPath = platform::utf8FromPath(moment_.png);
+    } else {
+      pageSaved_ = moment_.number;
+      char name[32];
+      std::snprintf(name, sizeof name, "moment-%02d", moment_.number);
+      moment_.csv = writePage(name, false);
+      state_.exported.push_back(moment_.png.string());
+      for (const auto& c : moment_.csv) state_.exported.push_back(c.string());
+      snapshots_.push_back(moment_);
+      for (const auto& f : writeSnapshotDocuments(ui_, state_.exportDir, snapshots_))
+        state_.exported.push_back(f.string());
+      state_.statusKey = "snap.saved";
+      state_.statusPath = moment_.png.string();
     }
-    if (state_.view == View::Budget && session_.focusRun()) {
-      const auto csv = state_.exportDir / (std::string(name) + "-begroting.csv");
-      writeFileAtomically(csv, budgetImpactCsv(budgetImpact(*session_.focusRun(), session_.care(),
-                                                            session_.userBudget())));
-      moment_.csv.push_back(csv);
-    }
-    for (const auto& c : moment_.csv) state_.exported.push_back(c.string());
-    snapshots_.push_back(moment_);
-    for (const auto& f : writeSnapshotDocuments(ui_, state_.exportDir, snapshots_))
-      state_.exported.push_back(f.string());
-    state_.statusKey = "snap.saved";
-    state_.statusPath = moment_.png.string();
   } catch (const std::exception& e) {
     state_.error = describeError(e);
     session_.reportError(state_.error);
   }
   ui_.drawn.clear();
+  ui_.pageTables.clear();
 }
 
 void App::topBar() {
@@ -197,7 +234,10 @@ void App::topBar() {
   if (state_.workshop) {
     drawAreaPicker(ui_, pickerW, true);
   } else {
-    if (ImGui::Button(exportLabel)) requestExport(viewKey(state_.view), state_.exportDir);
+    if (ImGui::Button(exportLabel))
+      requestExport(std::string("grafiek-") + viewKey(state_.view) + "-" + session_.focusCode() +
+                        "-" + std::to_string(state_.year),
+                    state_.exportDir);
   }
   ImGui::SameLine();
   if (ImGui::Button(snapLabel)) state_.snapshotRequested = true;
@@ -213,8 +253,12 @@ void App::topBar() {
 
 void App::errorBanner() {
   if (state_.error.empty()) return;
+  // The model's message in the UI's language (gui/error_text.hpp); the message as it came,
+  // with full paths, on hover.
+  const ErrorText explained = explainError(state_.error, state_.lang);
+  const std::string text = bannerText(explained, state_.lang);
   const float wrap = ImGui::GetContentRegionAvail().x - ui_.fontSize * 8;
-  const ImVec2 textSize = ImGui::CalcTextSize(state_.error.c_str(), nullptr, false, wrap);
+  const ImVec2 textSize = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
   const float h =
       textSize.y + ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().WindowPadding.y * 2;
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.90f, 0.88f, 1.0f));
@@ -226,8 +270,9 @@ void App::errorBanner() {
   ImGui::PopFont();
   ImGui::SameLine();
   ImGui::TextUnformatted(ui_.t("err.kept"));
-  ImGui::TextUnformatted(state_.error.c_str());
+  ImGui::TextUnformatted(text.c_str());
   ImGui::PopTextWrapPos();
+  if (ImGui::IsItemHovered()) wrappedTooltip(explained.detail);
   ImGui::SameLine(ImGui::GetWindowContentRegionMax().x -
                   ImGui::CalcTextSize(ui_.t("err.dismiss")).x -
                   ImGui::GetStyle().FramePadding.x * 2);
@@ -378,35 +423,7 @@ void App::requestExport(const std::string& name, const std::filesystem::path& di
 }
 
 void App::afterRender() {
-  if (pageFrame_) saveSnapshot();
-  if (!state_.exportRequested) return;
-  state_.exportRequested = false;
-  std::string last;
-  try {
-    for (const DrawnChart& c : ui_.drawn) {
-      const std::filesystem::path base = state_.exportDir / (state_.exportName + "-" + c.id);
-      const auto x = static_cast<int>(std::lround(c.rect.x)),
-                 y = static_cast<int>(std::lround(c.rect.y));
-      const auto w = static_cast<int>(std::lround(c.rect.w)),
-                 h = static_cast<int>(std::lround(c.rect.h));
-      platform_.savePng(platform::pathFromUtf8(platform::utf8FromPath(base) + ".png"), x, y, w, h);
-      writeFileAtomically(platform::pathFromUtf8(platform::utf8FromPath(base) + ".csv"),
-                          charts::chartCsv(c.chart));
-      writeFileAtomically(platform::pathFromUtf8(platform::utf8FromPath(base) + ".svg"),
-                          charts::renderSvg(c.chart, w, h, ui_.chartStyle));
-      for (const char* ext : {".png", ".csv", ".svg"})
-        state_.exported.push_back(platform::utf8FromPath(base) + ext);
-      last = platform::utf8FromPath(base) + ".png";
-    }
-    if (!last.empty()) {
-      state_.statusKey = "file.exported";
-      state_.statusPath = last;
-    }
-  } catch (const std::exception& e) {
-    state_.error = describeError(e);
-    session_.reportError(state_.error);
-  }
-  ui_.drawn.clear();
+  if (pageFrame_) savePage();
 }
 
 }  // namespace zorgsim::gui

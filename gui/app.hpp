@@ -22,8 +22,11 @@ class App {
   void frame();
   void afterRender();
 
-  // Exports the charts of the current view (PNG, CSV and SVG per chart) after the next
-  // rendered frame, as DIR/NAME-<chart>.{png,csv,svg}.
+  // "Exporteer grafiek": the next frame is drawn as a page for the minutes, as a snapshot's
+  // (title with area, year and view; scenarios; the view with its legends; source line and
+  // caveat; gui/snapshot.hpp) and saved as DIR/NAME.png, with DIR/NAME-<chart>.{csv,svg} per
+  // chart and DIR/NAME-tabel-<table>.csv per table on screen; it is not added to the
+  // document of kept moments.
   void requestExport(const std::string& name, const std::filesystem::path& dir);
   bool exportPending() const {
     return state_.exportRequested || state_.snapshotRequested || pageFrame_;
@@ -51,8 +54,9 @@ class App {
   void statusBar();
   void currentView();
   void mainArea();
-  void snapshotPage();  // the page frame of a snapshot (gui/snapshot.hpp)
-  void saveSnapshot();  // after that frame is rendered
+  void snapshotPage();  // the page frame of a snapshot or export (gui/snapshot.hpp)
+  void savePage();      // after that frame is rendered
+  std::vector<std::filesystem::path> writePage(const std::string& base, bool svg);
 
   Platform& platform_;
   Session& session_;
@@ -60,10 +64,11 @@ class App {
   Ui ui_;
   float styledFont_ = 0;
   bool styledWorkshop_ = false;
-  bool aboutOpen_ = false;  // F1: gui/about.hpp
-  bool pageFrame_ = false;  // this frame is a snapshot page
-  int pageSaved_ = 0;       // see pageSaved()
-  Snapshot moment_;         // the snapshot being taken
+  bool aboutOpen_ = false;   // F1: gui/about.hpp
+  bool pageFrame_ = false;   // this frame is a page (snapshot or chart export)
+  bool exportPage_ = false;  // the page is a chart export, not a kept moment
+  int pageSaved_ = 0;        // see pageSaved()
+  Snapshot moment_;          // the snapshot being taken
   std::vector<Snapshot> snapshots_;
 };
 

@@ -177,7 +177,7 @@ ChartInteraction drawChart(Ui& ui, const char* id, const charts::Chart& chart, I
       }
     }
   }
-  if (ui.state.exportRequested || ui.state.snapshotPage) ui.drawn.push_back({id, chart, rect});
+  if (ui.state.snapshotPage) ui.drawn.push_back({id, chart, rect});  // the page's data
   return in;
 }
 

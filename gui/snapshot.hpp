@@ -5,7 +5,9 @@
 // drawSnapshotFooter around the current view, without the levers panel): title, area, year,
 // scenarios, the view with its legends, the source line and the caveat that many parameters
 // are illustrative assumptions; that frame is saved as DIR/moment-NN.png, the data of its
-// charts as DIR/moment-NN-<chart>.csv (and the budget rows on the budget view). After each
+// charts as DIR/moment-NN-<chart>.csv, its tables as DIR/moment-NN-tabel-<table>.csv (and the
+// budget rows on the budget view). "Exporteer grafiek" draws the same page (App::writePage)
+// without adding it to the documents. After each
 // snapshot the documents of all of them are rewritten: DIR/momenten.html (every moment with
 // its description and image, for the minutes) and DIR/momenten.pdf (one page per moment,
 // gui/pdf_pages.hpp).

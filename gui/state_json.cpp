@@ -1,6 +1,7 @@
 #include "gui/state_json.hpp"
 
 #include "gui/agent_controls.hpp"
+#include "gui/error_text.hpp"
 #include "gui/indicators.hpp"
 #include "gui/prevention_figures.hpp"
 
@@ -155,6 +156,8 @@ nlohmann::json stateJson(const App& app, const std::vector<std::string>& screens
   j["agent"] = agents(s, st.year);
   j["errors"] = s.errors();
   j["banner"] = st.error;
+  // What the banner shows in the UI's language (gui/error_text.hpp).
+  if (!st.error.empty()) j["banner_text"] = bannerText(explainError(st.error, st.lang), st.lang);
   j["screenshots"] = screenshots;
   j["exports"] = st.exported;
   j["problems"] = problems;

@@ -9,6 +9,7 @@
 #include "gui/app_state.hpp"
 #include "gui/platform.hpp"
 #include "gui/session.hpp"
+#include "gui/table_csv.hpp"
 
 #include <string>
 #include <string_view>
@@ -37,8 +38,9 @@ struct Ui {
   float fontSize = 15;  // the UI font's pixel size
   charts::ChartStyle chartStyle;
   charts::NumberFormat format;
-  bool scripted = false;          // no timings on screen: screenshots must be reproducible
-  std::vector<DrawnChart> drawn;  // filled only while exporting or on a snapshot page
+  bool scripted = false;                // no timings on screen: screenshots must be reproducible
+  std::vector<DrawnChart> drawn;        // filled only on a page (snapshot or chart export)
+  std::vector<TableExport> pageTables;  // the tables on a page, written as CSV with it
   DrawnMap lastMap;
 
   const char* t(std::string_view key) const { return tr(state.lang, key); }

@@ -168,7 +168,8 @@ void drawBudgetView(Ui& ui) {
     sectionTitle(ui, (std::string(ui.t("bud.title")) + " \u2013 " + s.focusName()).c_str());
   }
   yearSlider(ui, ui.fontSize * 12);
-  if (!ui.state.workshop) {
+  // Not on a page for the minutes either: the status line names a loaded budget file.
+  if (!ui.state.workshop && !ui.state.snapshotPage) {
     ImGui::SameLine(0, ui.fontSize * 1.5f);
     budgetFileRow(ui);
   }

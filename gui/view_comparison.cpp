@@ -253,12 +253,14 @@ void smallCharts(Ui& ui, const std::vector<ScenarioLine>& lines) {
 }  // namespace
 
 void drawComparisonView(Ui& ui) {
-  scenarioChips(ui);
+  // A page for the minutes names the scenarios in its header: no add and remove buttons.
+  if (!ui.state.snapshotPage) scenarioChips(ui);
   const auto lines = scenarioLines(ui, false, true);
   const std::size_t base = comparisonBaseIndex(ui, lines.size());
   if (lines.size() > 1) baseChooser(ui, lines, base);
   yearSlider(ui, ui.fontSize * 14);
   if (tableCsvButton(ui)) saveTable(ui, comparisonExport(ui, lines, base));
+  if (ui.state.snapshotPage) ui.pageTables.push_back(comparisonExport(ui, lines, base));
   drawHeadline(ui, gapHeadline(ui, lines, base));
   // The question of the current scenario, for the room: in normal mode it stands in the
   // scenario bar already.

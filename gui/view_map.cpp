@@ -28,8 +28,9 @@ charts::ChoroplethSpec mapSpec(const Ui& ui) {
     spec.title = std::string(ui.t("ind.population_change_title")) + " " +
                  std::to_string(s.baseYear()) + "\u2013" + std::to_string(ui.state.year);
   }
-  spec.subtitle = std::string(ui.t("top.scenario")) + ": " + currentScenarioLabel(ui) + " \u2013 " +
-                  ui.t("map.click_hint");
+  spec.subtitle = std::string(ui.t("top.scenario")) + ": " + currentScenarioLabel(ui);
+  // The click hint is for the screen, not for a page of the minutes.
+  if (!ui.state.snapshotPage) spec.subtitle += std::string(" \u2013 ") + ui.t("map.click_hint");
   spec.source = ui.t("map.source");
   spec.unit = *f->unitKey ? ui.t(f->unitKey) : "";
   spec.decimals = f->decimals;

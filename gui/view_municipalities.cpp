@@ -274,10 +274,13 @@ void drawMunicipalitiesView(Ui& ui) {
   const SideBySide t = sideBySide(
       run->results, c.hasReference ? &lines[c.reference].run->results : nullptr, s.data(), *region,
       s.care().empty() ? nullptr : &s.care().catalogue, ui.state.year);
-  if (tableCsvButton(ui)) {
-    saveTable(ui,
-              sideBySideExport(t, region->code, region->name, ui.state.year, lines[c.shown].name,
-                               c.hasReference ? lines[c.reference].name : ""));
+  const bool pressed = tableCsvButton(ui);
+  if (pressed || ui.state.snapshotPage) {
+    TableExport table =
+        sideBySideExport(t, region->code, region->name, ui.state.year, lines[c.shown].name,
+                         c.hasReference ? lines[c.reference].name : "");
+    if (pressed) saveTable(ui, table);
+    if (ui.state.snapshotPage) ui.pageTables.push_back(std::move(table));
   }
   const std::string note = footnote(ui, lines, c);
   const float wrap = ImGui::GetContentRegionAvail().x;

@@ -170,6 +170,10 @@ void drawSolidarityView(Ui& ui) {
   // scenario's name.
   if (tableCsvButton(ui, false, v.stale ? "csv.stale" : nullptr))
     saveTable(ui, solidarityExport(*r, s.scenario().name));
+  // A table of a previous computation is not written with the page (it would be labelled with
+  // the current scenario).
+  if (ui.state.snapshotPage && !v.stale)
+    ui.pageTables.push_back(solidarityExport(*r, s.scenario().name));
   const float avail = ImGui::GetContentRegionAvail().y;
   const std::size_t municipalities = r->rows.size() / kPoolKeys;
   sectionTitle(ui, ui.t("sol.risk_title"));

@@ -168,7 +168,9 @@ charts::TimeSeriesSpec baseSpec(const Ui& ui, std::string title, std::string sub
   spec.yLabel = ui.t(unitKey);
   spec.firstYear = ui.session.baseYear();
   // Workshop hides the button that computes bands: no note that points to it.
-  spec.noBandsNote = ui.state.workshop && !bands.run ? "" : ui.t(bands.noBandsKey);
+  // The note points at a button: not in workshop mode (hidden there) nor on a page.
+  spec.noBandsNote =
+      (ui.state.workshop || ui.state.snapshotPage) && !bands.run ? "" : ui.t(bands.noBandsKey);
   spec.markerYear = ui.state.year;
   spec.markerLabel = std::to_string(ui.state.year);
   spec.format = ui.format;

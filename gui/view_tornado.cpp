@@ -8,6 +8,7 @@
 // same chart sensitivity.html embeds as SVG; so "Exporteer grafiek" writes it as PNG, SVG and CSV.
 
 #include "gui/chart_view.hpp"
+#include "gui/error_text.hpp"
 #include "charts/palette.hpp"
 #include "gui/views.hpp"
 #include "gui/widgets.hpp"
@@ -95,7 +96,9 @@ void statusLine(Ui& ui, const AgentTask<TornadoRun>& task, bool fresh) {
                           (task.result() ? std::string(" ") + ui.t("tor.stale") : "");
     mutedWrapped(s.c_str());
   } else if (task.status() == AgentStatus::Failed) {
-    textWrappedAtSpaces(std::string(ui.t("tor.failed")) + " " + task.error());
+    textWrappedAtSpaces(std::string(ui.t("tor.failed")) + " " +
+                        errorLine(task.error(), ui.state.lang));
+    if (ImGui::IsItemHovered()) wrappedTooltip(task.error());  // the message as it came
   } else if (const TornadoRun* r = task.result(); r && fresh && !ui.scripted) {
     const std::string s = std::to_string(r->tornado.runs) + " " + ui.t("tor.runs") + ", " +
                           ui.number(r->seconds, 2) + " s";

@@ -315,14 +315,23 @@ int smoke(const std::string& gui, const fs::path& src, const fs::path& out) {
       {"view-map", "view-pyramid", "view-timeseries", "view-prevention", "view-comparison",
        "view-solidarity", "prevention-empty", "prevention-active", "solidarity-table",
        "timeseries-bands", "key-F5", "load-scenario", "click-municipality", "language-en"});
-  // The chart export of the map view: PNG, CSV and SVG.
+  // The chart export of the map view: the page for the minutes as PNG (the window's size, as a
+  // kept moment), the map's data as CSV and SVG.
   const fs::path csv = out / "smoke-map.csv";
   const std::string csvText = readFile(csv);
   check(csvText.rfind("code,name,value\n", 0) == 0 &&
             std::count(csvText.begin(), csvText.end(), '\n') == 52,
         "exported map CSV has a row per municipality");
   check(readFile(out / "smoke-map.svg").rfind("<?xml", 0) == 0, "exported map SVG");
-  check(load(out / "smoke-map.png").w > 200, "exported map PNG");
+  const Image page = load(out / "smoke.png");
+  check(page.w == 1280 && page.h == 800, "exported map page PNG at the window's size");
+  // The export of the comparison and the kept moment of the solidarity view write the table on
+  // screen as CSV (gui/table_csv.hpp) beside the page.
+  const Image comparisonPage = load(out / "vergelijking.png");
+  check(comparisonPage.w == 1280 && comparisonPage.h == 800, "exported comparison page PNG");
+  for (const char* table : {"vergelijking-tabel-comparison.csv", "moment-01-tabel-solidarity.csv"})
+    check(readFile(out / table).rfind("table,region_code,region,year,", 0) == 0,
+          std::string(table) + " written with its page");
   return failures ? 1 : 0;
 }
 

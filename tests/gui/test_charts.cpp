@@ -129,6 +129,65 @@ TEST_CASE("nice numbers and axes", "[charts]") {
   CHECK(a.ticks.front().label == "3.000");  // absolute labels for the left side of a pyramid
 }
 
+TEST_CASE("value axes go below 0 only for a negative value one can see", "[charts]") {
+  // The avoided FTE of the Achterhoek prevention package (reach 40 %): -9.1e-13 (rounding)
+  // before the programmes start, up to 46 later. The axis was -10..50.
+  PreventionChartsSpec spec;
+  spec.firstYear = 2021;
+  spec.scenarios.push_back({"preventie", {}, {}, {0, -9.0949470177292824e-13, 0, 2.2, 22.3, 46.4}});
+  const Chart fte = preventionFteChart(spec);
+  CHECK(fte.y.min == 0);
+  CHECK(fte.y.max >= 46.4);
+  CHECK(fte.y.ticks.front().value == 0);
+  // The cost chart the same way (-1.2e-13 million euro measured there).
+  spec.scenarios[0].avoidedCost = {0, -1.2293457984924315e-7, 1e6, 9.8e6};
+  spec.scenarios[0].programmeCost = {0, 0, 9.8e6, 9.8e6};
+  CHECK(preventionCostChart(spec).y.min == 0);
+  // A value below 0 that can be seen still gets its room.
+  spec.scenarios[0].avoidedFte = {0, -1.3, 10, 46.4};
+  CHECK(preventionFteChart(spec).y.min < -1.3);
+  // Nothing avoided yet (all zero): 0 upwards, not -1..1.
+  spec.scenarios[0].avoidedFte = {0, 0, 0};
+  const Chart none = preventionFteChart(spec);
+  CHECK(none.y.min == 0);
+  CHECK(none.y.max > 0);
+  // The nice range itself: noise is 0, a negative value is not, a single value stays around it.
+  CHECK(niceRange(-1e-12, 50, 5).min == 0);
+  CHECK(niceRange(-0.5, 50, 5).min < 0);
+  CHECK(niceRange(0, 0, 5).min == 0);
+  CHECK(niceRange(-5, -5, 5).max < 0);
+}
+
+TEST_CASE("a thinned value axis still labels 0", "[charts]") {
+  // Ticks -10, 0, ..., 50 in a plot too low for seven labels: every second label, counted from
+  // 0 (before: -10, 10, 30, 50, and no label where the values change sign).
+  TimeSeriesSpec spec;
+  spec.firstYear = 2021;
+  spec.series.push_back({"x", {-8, 0, 20, 48}, seriesColor(0)});
+  const Chart c = timeSeriesChart(spec);
+  REQUIRE(c.y.min == -10);
+  REQUIRE(c.y.ticks.size() == 7);
+  struct TextCanvas final : Canvas {
+    std::vector<std::string> texts;
+    void fillRect(const Rect&, Color) override {}
+    void line(Point, Point, Color, float) override {}
+    void polyline(const std::vector<Point>&, Color, float, bool) override {}
+    void fillPolygon(const std::vector<Point>&, const std::vector<std::uint32_t>&, Color) override {
+    }
+    void text(Point, std::string_view s, float, Color, bool) override { texts.emplace_back(s); }
+    double textWidth(std::string_view s, float size, bool) const override {
+      return double(s.size()) * size * 0.5;
+    }
+  } canvas;
+  paintChart(c, canvas, {0, 0, 400, 110}, ChartStyle::normal());
+  auto drawn = [&](const std::string& s) {
+    return std::find(canvas.texts.begin(), canvas.texts.end(), s) != canvas.texts.end();
+  };
+  CHECK(drawn("0"));
+  CHECK_FALSE(drawn("10"));  // thinned indeed
+  CHECK_FALSE(drawn("-10"));
+}
+
 TEST_CASE("numbers in Dutch and English notation", "[charts]") {
   CHECK(formatNumber(1234567.891, 0, NumberFormat::dutch()) == "1.234.568");
   CHECK(formatNumber(1234.5, 1, NumberFormat::english()) == "1,234.5");
