@@ -63,6 +63,8 @@ ClosedYear closeYear(const ProjectionPlan& all, const YearRates& r, double arriv
     FlowTotals f0, f1;
     stepFast(r0, all.inputs[m], out[m], population[m], end0[m], f0);
     stepFast(r1, all.inputs[m], out[m], population[m], end1[m], f1);
+    // The national sums keep their order of additions (one pool: the same bits as before
+    // the provinces); the municipality's own sums feed its province's.
     double md0 = 0, md1 = 0, mx0 = 0, mx1 = 0;
     for (int s = 0; s < kSexes; ++s) {
       d0 += f0.outInternal[s];
