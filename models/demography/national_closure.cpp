@@ -235,18 +235,17 @@ void closeInternalMoves(const Dataset& data, const Scenario& scenario, Projectio
   const Dataset& nation = closureNation(data);
   const Scenario base = closureScenario(scenario);
   const std::string key = closureKey(base);
+  const Retention retention = nationRetention(nation, base);
   std::vector<ClosureYear> factors = cachedClosure(nation, key);
   if (factors.empty()) {
-    factors =
-        &nation == &data && plan.inputs.size() == data.municipalities.size() &&
-                sameMigration(base, scenario)
-            ? closedInternalFactors(plan, nationRetention(nation, base))
-            : closedInternalFactors(preparePlan(nation, base, {}), nationRetention(nation, base));
+    factors = &nation == &data && plan.inputs.size() == data.municipalities.size() &&
+                      sameMigration(base, scenario)
+                  ? closedInternalFactors(plan, retention)
+                  : closedInternalFactors(preparePlan(nation, base, {}), retention);
     std::lock_guard<std::mutex> lock(nation.closureFactors.mutex);
     nation.closureFactors.factors[key] = factors;
   }
   bool scaled = false;
-  const Retention retention = nationRetention(nation, base);
   if (retention.groups > 0)
     for (std::size_t p = 0; p < plan.inputs.size(); ++p) {
       const int i = plan.municipalities[p];
