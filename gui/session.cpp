@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 #include <ctime>
 #include <fstream>
 #include <set>
@@ -80,6 +81,7 @@ Session::Session(SessionOptions options) : options_(std::move(options)) {
   noteTiming(fullTiming_, full, true);
   focusTiming_ = fullTiming_;
   requestReference();
+  requestClosureTangents();
   ++resultVersion_;
 }
 
@@ -99,13 +101,19 @@ double threadCpuMs() {
 }  // namespace
 
 RunOutput Session::compute(const Scenario& s, const std::vector<int>& selection,
-                           const ScenarioRun* previous) const {
+                           const ScenarioRun* previous, bool inFrame) const {
   RunOutput out;
   const auto start = std::chrono::steady_clock::now();
   const double cpuStart = threadCpuMs();
   try {
-    // A new demographic key: the closure first, timed apart (the run then finds it cached).
-    if (solveMovesClosure(data_, s)) out.closureCpuMilliseconds = threadCpuMs() - cpuStart;
+    // A new demographic key: the closure first, timed apart (the run then finds it cached);
+    // in the frame its preview instead, where a tangent allows one.
+    std::optional<ClosurePreviewScope> previewScope;
+    if (inFrame && previewMovesClosure(data_, s)) {
+      previewScope.emplace();  // the run takes the exact factors, else the preview
+    } else if (solveMovesClosure(data_, s)) {
+      out.closureCpuMilliseconds = threadCpuMs() - cpuStart;
+    }
     out.run = std::make_shared<const ScenarioRun>(
         runScenarioReusing(data_, care_, s, selection, previous));
   } catch (const std::exception& e) {
@@ -252,8 +260,9 @@ void Session::submit(int slot, std::uint64_t generation, const Scenario& s,
 double Session::focusEstimateMs(const Scenario& s) const {
   const double years = std::max(1, s.horizon() - data_.baseYear);
   // A demographic key whose closure is not cached yet costs the closure besides the region
-  // (all municipalities of the country); the query only looks at the cache, under its mutex.
-  const double closure = movesClosureCached(data_, s) ? 0.0 : closureMs_;
+  // (all municipalities of the country), unless a preview of it can be made from a tangent
+  // (a few microseconds; the cache is read under its mutex).
+  const double closure = previewMovesClosure(data_, s) ? 0.0 : closureMs_;
   return msPerMunicipalityYear_ * double(focusSelection_.size()) * years + closure;
 }
 
@@ -261,11 +270,13 @@ void Session::requestFocus() {
   if (focusIsFull()) return;  // the full run serves
   ++focusGen_;
   if (focusEstimateMs(scenario_) <= options_.frameBudgetMs) {
-    RunOutput out = compute(scenario_, focusSelection_, focus_.get());
+    RunOutput out = compute(scenario_, focusSelection_, focus_.get(), true);
     noteTiming(focusTiming_, out, true);
     if (out.run) {
       focus_ = out.run;
       ++resultVersion_;
+      // On a preview of the closure: the exact run follows in the background (same generation).
+      if (focus_->plan.closurePreview) submit(kFocus, focusGen_, scenario_, focusSelection_);
     } else {
       errors_.push_back(out.error);
     }
@@ -287,9 +298,21 @@ void Session::requestComparison(ComparisonScenario& c) {
          focusIsFull() ? std::vector<int>{} : focusSelection_);
 }
 
+void Session::requestClosureTangents() {
+  if (!options_.closurePreviews) return;
+  ++tangentGen_;
+  for (std::size_t k = 0; k < std::size(kClosureLevers); ++k) {
+    runner_.submit(kTangentBase + static_cast<int>(k), tangentGen_, [this, s = scenario_, k] {
+      solveClosureTangent(data_, s, kClosureLevers[k]);
+      return RunOutput{};  // nothing to show: the tangent waits in the dataset's cache
+    });
+  }
+}
+
 void Session::scenarioChanged() {
   requestFocus();
   requestFull();
+  requestClosureTangents();
 }
 
 void Session::selectionChanged() {
@@ -321,7 +344,7 @@ bool Session::pump() {
         if (done.slot == kComparisonBase + c.id && done.generation == c.generation) target = &c.run;
       }
     }
-    if (!target) continue;  // stale: a newer request for the slot is on its way
+    if (!target) continue;  // stale (a newer request for the slot is on its way), or a tangent
     if (timing) noteTiming(*timing, done.output, false);
     if (done.output.run) {
       *target = std::move(done.output.run);

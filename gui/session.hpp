@@ -39,6 +39,10 @@ struct SessionOptions {
   std::filesystem::path scenarioFile;    // opened at start
   std::filesystem::path referenceFile;   // the pyramid's default outline (baseline)
   double frameBudgetMs = 12.0;  // focus runs estimated above this (CPU ms) go to the background
+  // Solve tangents of the national closure in the background, so that one demographic lever
+  // moved is recomputed in the frame on a preview (previewMovesClosure); off: such a move
+  // waits for the exact closure in the background.
+  bool closurePreviews = true;
 };
 
 using RunPtr = std::shared_ptr<const ScenarioRun>;
@@ -166,7 +170,14 @@ class Session {
   void reportError(std::string message) { errors_.push_back(std::move(message)); }
 
  private:
-  enum Slot : int { kFocus = 0, kFull = 1, kReference = 2, kComparisonBase = 10 };
+  // kTangentBase + k: the closure's tangent of kClosureLevers[k] (after every other job).
+  enum Slot : int {
+    kFocus = 0,
+    kFull = 1,
+    kReference = 2,
+    kComparisonBase = 10,
+    kTangentBase = 900
+  };
 
   bool focusIsFull() const;
   void scenarioChanged();
@@ -175,11 +186,17 @@ class Session {
   void requestFull();
   void requestReference();
   void requestComparison(ComparisonScenario& c);
+  // In the background, after the runs: the tangents of the national closure at the current
+  // scenario, so that the next move of one demographic lever is recomputed in the frame on a
+  // preview of the closure (previewMovesClosure), with the exact run following.
+  void requestClosureTangents();
   // previous: the slot's last run, whose unchanged stages the new one reuses (null: none).
   void submit(int slot, std::uint64_t generation, const Scenario& s,
               const std::vector<int>& selection, RunPtr previous = nullptr);
+  // inFrame: the frame's run, which takes a preview of the closure where one can be made
+  // (the background's runs solve it exactly).
   RunOutput compute(const Scenario& s, const std::vector<int>& selection,
-                    const ScenarioRun* previous = nullptr) const;
+                    const ScenarioRun* previous = nullptr, bool inFrame = false) const;
   // Records a run's time and updates the CPU cost estimates (per municipality-year from its
   // plan, and of the closure when it solved one).
   void noteTiming(RunTiming& t, const RunOutput& out, bool inFrame);
@@ -200,7 +217,7 @@ class Session {
   std::vector<int> focusSelection_;  // dataset indices of the region (empty: all)
 
   RunPtr focus_, full_, referenceRun_;
-  std::uint64_t focusGen_ = 0, fullGen_ = 0, referenceGen_ = 0;
+  std::uint64_t focusGen_ = 0, fullGen_ = 0, referenceGen_ = 0, tangentGen_ = 0;
   RunTiming focusTiming_, fullTiming_;
   double msPerMunicipalityYear_ = 0.05;
   double closureMs_ = 0;  // CPU ms of the last closure solved (measured by the first run)

@@ -151,6 +151,17 @@ struct Dataset {
       std::vector<double> groupInFactor;  // per closure group (empty: internalInFactor)
     };
     std::map<std::string, std::vector<Year>> factors;
+    // For the GUI's next frame (national_closure.cpp, previewMovesClosure): the factors at an
+    // anchor key and with one demographic lever moved by a small step, from which the factors
+    // of any value of that lever are taken as linear in it, until the exact ones are solved.
+    struct Tangent {
+      std::string anchorKey;  // closure key of the anchor
+      int lever = 0;          // the Lever moved
+      double anchorValue = 0, step = 0;
+      std::vector<Year> at, stepped;
+    };
+    std::vector<Tangent> tangents;                      // newest last, a few kept
+    std::map<std::string, std::vector<Year>> previews;  // per key, until `factors` has it
   };
   mutable FactorCache closureFactors;
 

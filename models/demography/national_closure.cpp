@@ -198,25 +198,72 @@ const Dataset& closureNation(const Dataset& data) {
   return data.movesClosure == Dataset::MovesClosure::NationalDataset ? *data.nationalDataset : data;
 }
 
-// The cache key: what the demography reads of the closure's scenario, its national assumptions
-// and the demographic levers. Care, labour-market and prevention levers leave the factors as
-// they are, so moving them (a workshop's usual levers) solves nothing again.
+// The cache key: what the closure reads of its scenario, the national assumptions, the horizon
+// and the demographic levers of kClosureLevers (closureScenario() resets the migration levers;
+// persons per dwelling only scales extra dwellings, which the closure has none of). Care,
+// labour-market and prevention levers leave the factors as they are, so moving them (a
+// workshop's usual levers) solves nothing again.
 std::string closureKey(const Scenario& base) {
   std::ostringstream key;
   key.precision(17);
-  key << base.assumptionSet << '|' << base.tfrVariant;
-  for (const LeverSpec& spec : leverSpecs())
-    if (spec.group == LeverGroup::Demography) key << '|' << base[spec.id];
+  key << base.assumptionSet << '|' << base.tfrVariant << '|' << base[Lever::Horizon];
+  for (Lever l : kClosureLevers) key << '|' << base[l];
   return key.str();
 }
 
-// The cached factors for `key` (empty when not solved yet). The cache is shared by threads
-// (the GUI's frame and its background runner): read under its mutex.
-std::vector<ClosureYear> cachedClosure(const Dataset& nation, const std::string& key) {
+// The cached factors for `key` (empty when not solved yet), else its preview when `preview` is
+// given (then set to whether it was taken). The cache is shared by threads (the GUI's frame
+// and its background runner): read under its mutex.
+std::vector<ClosureYear> cachedClosure(const Dataset& nation, const std::string& key,
+                                       bool* preview = nullptr) {
   std::lock_guard<std::mutex> lock(nation.closureFactors.mutex);
-  const auto it = nation.closureFactors.factors.find(key);
-  return it == nation.closureFactors.factors.end() ? std::vector<ClosureYear>{} : it->second;
+  const auto& cache = nation.closureFactors;
+  if (const auto it = cache.factors.find(key); it != cache.factors.end()) return it->second;
+  if (!preview) return {};
+  const auto it = cache.previews.find(key);
+  *preview = it != cache.previews.end();
+  return *preview ? it->second : std::vector<ClosureYear>{};
 }
+
+// Stores exact factors; a preview of the same key is no longer needed.
+void storeClosure(const Dataset& nation, const std::string& key, std::vector<ClosureYear> f) {
+  std::lock_guard<std::mutex> lock(nation.closureFactors.mutex);
+  nation.closureFactors.previews.erase(key);
+  nation.closureFactors.factors[key] = std::move(f);
+}
+
+// Solves and stores the factors of the closure's scenario `base` unless cached.
+bool solveClosure(const Dataset& nation, const Scenario& base) {
+  const std::string key = closureKey(base);
+  if (!cachedClosure(nation, key).empty()) return false;
+  storeClosure(nation, key,
+               closedInternalFactors(preparePlan(nation, base, {}), nationRetention(nation, base)));
+  return true;
+}
+
+// The step of a tangent: 1/60 of the lever's range (fertility 0.05, life expectancy 1/3 year,
+// mortality 0.08, retention 0.015), downwards at the top of the range.
+double tangentStep(const LeverSpec& spec, double at) {
+  const double h = (spec.max - spec.min) / 60.0;
+  return at + h <= spec.max ? h : -h;
+}
+
+// The factors of a tangent's lever at `value`, linear through its two solved points.
+std::vector<ClosureYear> linearFactors(const Dataset::FactorCache::Tangent& t, double value) {
+  const double w = (value - t.anchorValue) / t.step;
+  auto line = [w](double a, double b) { return a + w * (b - a); };
+  std::vector<ClosureYear> out = t.at;
+  for (std::size_t y = 0; y < out.size(); ++y) {
+    out[y].internalInFactor = line(t.at[y].internalInFactor, t.stepped[y].internalInFactor);
+    out[y].emigrationScale = line(t.at[y].emigrationScale, t.stepped[y].emigrationScale);
+    for (std::size_t g = 0; g < out[y].groupInFactor.size(); ++g)
+      out[y].groupInFactor[g] = line(t.at[y].groupInFactor[g], t.stepped[y].groupInFactor[g]);
+  }
+  return out;
+}
+
+// Tangents and previews kept (a workshop moves a few levers; older anchors are rarely met again).
+constexpr std::size_t kTangentsKept = 8, kPreviewsKept = 64;
 
 }  // namespace
 
@@ -236,15 +283,17 @@ void closeInternalMoves(const Dataset& data, const Scenario& scenario, Projectio
   const Scenario base = closureScenario(scenario);
   const std::string key = closureKey(base);
   const Retention retention = nationRetention(nation, base);
-  std::vector<ClosureYear> factors = cachedClosure(nation, key);
+  bool preview = false;
+  std::vector<ClosureYear> factors =
+      cachedClosure(nation, key, ClosurePreviewScope::active() ? &preview : nullptr);
   if (factors.empty()) {
     factors = &nation == &data && plan.inputs.size() == data.municipalities.size() &&
                       sameMigration(base, scenario)
                   ? closedInternalFactors(plan, retention)
                   : closedInternalFactors(preparePlan(nation, base, {}), retention);
-    std::lock_guard<std::mutex> lock(nation.closureFactors.mutex);
-    nation.closureFactors.factors[key] = factors;
+    storeClosure(nation, key, factors);
   }
+  plan.closurePreview = preview;
   bool scaled = false;
   if (retention.groups > 0)
     for (std::size_t p = 0; p < plan.inputs.size(); ++p) {
@@ -268,6 +317,10 @@ void closeInternalMoves(const Dataset& data, const Scenario& scenario, Projectio
     plan.notes.push_back(
         "emigration abroad: scaled per year so the country's emigrants equal the assumption "
         "set's (before the emigration lever)");
+  if (preview)
+    plan.notes.push_back(
+        "moves between municipalities: a preview of the closure, linear in one demographic lever "
+        "from two solved keys (previewMovesClosure), until the exact closure is solved");
   if (retention.groups > 0) {
     std::ostringstream note;
     note << "moves between municipalities: a share " << retention.share
@@ -289,15 +342,67 @@ bool movesClosureCached(const Dataset& data, const Scenario& scenario) {
 
 bool solveMovesClosure(const Dataset& data, const Scenario& scenario) {
   if (movesClosureCached(data, scenario)) return false;
-  const Dataset& nation = closureNation(data);
-  const Scenario base = closureScenario(scenario);
   // The same factors closeInternalMoves() computes (from the whole country's plan under the
   // closure's scenario); a run solving the same key at the same time stores equal values.
-  std::vector<ClosureYear> factors =
-      closedInternalFactors(preparePlan(nation, base, {}), nationRetention(nation, base));
+  return solveClosure(closureNation(data), closureScenario(scenario));
+}
+
+namespace {
+thread_local bool previewScope = false;
+}  // namespace
+
+ClosurePreviewScope::ClosurePreviewScope() : outer_(previewScope) { previewScope = true; }
+ClosurePreviewScope::~ClosurePreviewScope() { previewScope = outer_; }
+bool ClosurePreviewScope::active() { return previewScope; }
+
+bool solveClosureTangent(const Dataset& data, const Scenario& anchor, Lever lever) {
+  if (data.movesClosure == Dataset::MovesClosure::OneAreaPool) return false;
+  const Dataset& nation = closureNation(data);
+  const Scenario base = closureScenario(anchor);
+  const std::string anchorKey = closureKey(base);
+  {
+    std::lock_guard<std::mutex> lock(nation.closureFactors.mutex);
+    for (const auto& t : nation.closureFactors.tangents)
+      if (t.anchorKey == anchorKey && t.lever == static_cast<int>(lever)) return false;
+  }
+  Dataset::FactorCache::Tangent t;
+  t.anchorKey = anchorKey;
+  t.lever = static_cast<int>(lever);
+  t.anchorValue = base[lever];
+  t.step = tangentStep(leverSpec(lever), t.anchorValue);
+  Scenario stepped = base;
+  stepped[lever] = t.anchorValue + t.step;
+  solveClosure(nation, base);
+  solveClosure(nation, stepped);
+  t.at = cachedClosure(nation, anchorKey);
+  t.stepped = cachedClosure(nation, closureKey(stepped));
   std::lock_guard<std::mutex> lock(nation.closureFactors.mutex);
-  nation.closureFactors.factors[closureKey(base)] = std::move(factors);
+  auto& tangents = nation.closureFactors.tangents;
+  if (tangents.size() >= kTangentsKept) tangents.erase(tangents.begin());
+  tangents.push_back(std::move(t));
   return true;
+}
+
+bool previewMovesClosure(const Dataset& data, const Scenario& scenario) {
+  if (movesClosureCached(data, scenario)) return true;
+  const Dataset& nation = closureNation(data);
+  Scenario base = closureScenario(scenario);
+  const std::string key = closureKey(base);
+  std::lock_guard<std::mutex> lock(nation.closureFactors.mutex);
+  auto& cache = nation.closureFactors;
+  if (cache.previews.count(key)) return true;
+  for (auto t = cache.tangents.rbegin(); t != cache.tangents.rend(); ++t) {
+    const auto lever = static_cast<Lever>(t->lever);
+    const double value = base[lever];
+    base[lever] = t->anchorValue;  // the scenario differs from the anchor in this lever alone?
+    const bool along = closureKey(base) == t->anchorKey;
+    base[lever] = value;
+    if (!along) continue;
+    if (cache.previews.size() >= kPreviewsKept) cache.previews.clear();
+    cache.previews[key] = linearFactors(*t, value);
+    return true;
+  }
+  return false;
 }
 
 }  // namespace zorgsim

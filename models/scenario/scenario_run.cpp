@@ -221,7 +221,10 @@ ScenarioRun runStages(const Dataset& data, const CareModel& baseCare, const Scen
     keep->keys = stageKeys(scenario);
   }
   ScenarioRun run;
-  if (previous && previous->keys.demography == keep->keys.demography) {
+  // A demography on a preview of the national closure (the GUI's next frame) is never taken
+  // over: the run that follows it is the exact one.
+  if (previous && previous->keys.demography == keep->keys.demography &&
+      !previousRun->plan.closurePreview) {
     run.plan = previousRun->plan;
     run.plan.notes.resize(previous->demographyNotes);  // without the care notes
     run.areas = previousRun->areas;

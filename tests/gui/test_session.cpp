@@ -44,10 +44,15 @@ TEST_CASE("a lever move on a region recomputes in the same frame within the budg
   const ScenarioRun run =
       runScenario(s.data(), s.care(), expected, selectMunicipalities(s.data(), "Achterhoek"));
   const std::string code = s.region()->code;
+  // On a preview of the national closure when the background had solved a tangent already
+  // (Session::requestClosureTangents), else exact; the exact run follows the preview.
+  const bool preview = s.focusRun()->plan.closurePreview;
   CHECK(population(s.focusRun(), code, 2045) ==
-        Approx(population(&run, code, 2045)).epsilon(1e-12));
+        Approx(population(&run, code, 2045)).epsilon(preview ? 5e-4 : 1e-12));
   s.waitIdle();  // the map's run over all municipalities comes from the background
   CHECK(population(s.fullRun(), code, 2045) == Approx(population(&run, code, 2045)).epsilon(1e-12));
+  CHECK_FALSE(s.focusRun()->plan.closurePreview);
+  CHECK(population(s.focusRun(), code, 2045) == population(&run, code, 2045));
 }
 
 TEST_CASE("over the budget the run goes to the background and stale results are dropped",
@@ -71,7 +76,10 @@ TEST_CASE("over the budget the run goes to the background and stale results are 
 
 TEST_CASE("a demographic lever move whose closure is not cached goes to the background",
           "[gui][session]") {
-  Session s(options(1e9));
+  // Without previews of the closure (the next test case has them).
+  SessionOptions o = options(1e9);
+  o.closurePreviews = false;
+  Session s(o);
   std::string error;
   REQUIRE(s.selectRegion("Achterhoek", error));
   s.waitIdle();
@@ -108,6 +116,34 @@ TEST_CASE("a demographic lever move whose closure is not cached goes to the back
   s.setLever(Lever::FertilityMultiplier, 1.0);
   CHECK(s.focusTiming().inFrame);
   s.waitIdle();
+  CHECK(s.errors().empty());
+}
+
+TEST_CASE("one demographic lever moved: the frame shows a preview of the closure, then the exact",
+          "[gui][session]") {
+  Session s(options(1e9));
+  std::string error;
+  REQUIRE(s.selectRegion("Achterhoek", error));
+  s.waitIdle();  // the tangents of the closure at the scenario are solved in the background
+  Scenario fertility = s.scenario();
+  fertility[Lever::FertilityMultiplier] = 1.17;
+  REQUIRE_FALSE(movesClosureCached(s.data(), fertility));
+  // The estimate counts no closure: a budget of the region alone keeps it in the frame.
+  CHECK(s.focusEstimateMs(fertility) == Approx(s.focusEstimateMs(s.scenario())));
+  s.setFrameBudgetMs(s.focusEstimateMs(s.scenario()) + 0.5 * s.closureEstimateMs());
+  s.setLever(Lever::FertilityMultiplier, 1.17);
+  CHECK(s.focusTiming().inFrame);
+  REQUIRE(s.focusRun()->plan.closurePreview);
+  CHECK_FALSE(movesClosureCached(s.data(), fertility));  // the frame solved no closure
+  const std::string code = s.region()->code;
+  const double preview = population(s.focusRun(), code, 2050);
+  s.waitIdle();  // the exact run of the same request replaces it
+  CHECK_FALSE(s.focusRun()->plan.closurePreview);
+  const ScenarioRun exact =
+      runScenario(s.data(), s.care(), s.scenario(), s.data().findRegion("Achterhoek")->members);
+  CHECK(population(s.focusRun(), code, 2050) == population(&exact, code, 2050));
+  CHECK(preview == Approx(population(&exact, code, 2050)).epsilon(5e-4));
+  CHECK(preview != population(&exact, code, 2050));  // it was a preview
   CHECK(s.errors().empty());
 }
 
