@@ -84,6 +84,8 @@ struct MunicipalChange {
   double share = 1.0;  // share of the old municipality's population that went to the successor
 };
 
+class MortalitySchedule;  // models/demography/mortality.hpp (cached in a Dataset)
+
 struct Dataset {
   std::filesystem::path folder;
   std::string name;
@@ -164,6 +166,24 @@ struct Dataset {
     std::map<std::string, std::vector<Year>> previews;  // per key, until `factors` has it
   };
   mutable FactorCache closureFactors;
+  // Parts of a projection plan that depend on few of the scenario's inputs, kept per key by
+  // prepareProjection (cohort_projection.cpp): the mortality schedule (national assumptions,
+  // horizon, the two mortality levers) and the single-year base populations (national
+  // assumptions). They are most of the time of preparing a region's plan, and a fertility,
+  // migration or care lever changes neither. Like the closure's factors: a copy starts empty.
+  struct BasePopulations {
+    std::vector<AgeSexTable> municipalities;  // parallel to `municipalities`
+    AgeSexTable nation;
+  };
+  struct PlanPartsCache {
+    PlanPartsCache() = default;
+    PlanPartsCache(const PlanPartsCache&) {}
+    PlanPartsCache& operator=(const PlanPartsCache&) { return *this; }
+    std::mutex mutex;
+    std::map<std::string, std::shared_ptr<const MortalitySchedule>> mortality;
+    std::map<std::string, std::shared_ptr<const BasePopulations>> basePopulations;
+  };
+  mutable PlanPartsCache planParts;
 
   // A region by name or code, or "TYPE:NAME" / "TYPE:CODE" for one region type.
   const Region* findRegion(const std::string& nameOrCode) const;

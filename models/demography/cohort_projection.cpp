@@ -14,6 +14,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <numeric>
 #include <sstream>
 #include <stdexcept>
@@ -107,6 +110,24 @@ std::vector<AreaLevel> fertilityLevels(const Dataset& data, const NationalAssump
   return levels;
 }
 
+// A part of the plan from the dataset's cache (Dataset::planParts), made and kept when missing.
+// Made outside the lock: two threads asking at once both make it, and keep equal values.
+template <class T, class Make>
+std::shared_ptr<const T> cachedPart(const Dataset& data,
+                                    std::map<std::string, std::shared_ptr<const T>>& parts,
+                                    const std::string& key, Make make) {
+  {
+    std::lock_guard<std::mutex> lock(data.planParts.mutex);
+    if (const auto it = parts.find(key); it != parts.end()) return it->second;
+  }
+  auto part = std::make_shared<const T>(make());
+  constexpr std::size_t kKept = 32;  // a workshop's mortality levers; under 1 MB per key
+  std::lock_guard<std::mutex> lock(data.planParts.mutex);
+  if (parts.size() >= kKept) parts.clear();
+  parts.emplace(key, part);
+  return part;
+}
+
 // The rates of every year with flows, base year .. horizon - 1.
 void yearRates(ProjectionPlan& plan, int lastFlowYear, const MortalitySchedule& mortality,
                const FertilitySchedule& fertility, const MigrationModel& migration) {
@@ -168,20 +189,33 @@ ProjectionPlan preparePlan(const Dataset& data, const Scenario& scenario,
   const NationalAssumptions national =
       nationalAssumptions(data, scenario.assumptionSet, scenario.tfrVariant);
   plan.notes.push_back("national assumptions: " + national.title);
-  const MortalitySchedule mortality(
-      data.mortality, plan.baseYear, lastFlowYear,
-      {scenario[Lever::MortalityMultiplier], scenario[Lever::LifeExpectancyGain]},
-      &national.lifeExpectancy);
-  // The base population is split with the published (lever-free) base-year mortality.
-  const MortalitySchedule published(data.mortality, plan.baseYear, plan.baseYear, {},
-                                    &national.lifeExpectancy);
-  AgeSexTable personYears;
-  for (Sex s : kAllSexes)
-    column(personYears, s) = lifeTable(column(published.rates(plan.baseYear), s)).personYears;
-  std::vector<AgeSexTable> basePopulation;
-  for (const auto& grouped : data.population)
-    basePopulation.push_back(singleYearPopulation(grouped, personYears));
-  const AgeSexTable nationalPopulation = singleYearPopulation(data.nationalPopulation, personYears);
+  const std::string assumptionsKey = scenario.assumptionSet + '|' + scenario.tfrVariant;
+  const MortalityLevers levers{scenario[Lever::MortalityMultiplier],
+                               scenario[Lever::LifeExpectancyGain]};
+  std::ostringstream mortalityKey;
+  mortalityKey.precision(17);
+  mortalityKey << assumptionsKey << '|' << plan.baseYear << '|' << lastFlowYear << '|'
+               << levers.rateMultiplier << '|' << levers.extraLifeExpectancy;
+  const auto schedule = cachedPart(data, data.planParts.mortality, mortalityKey.str(), [&] {
+    return MortalitySchedule(data.mortality, plan.baseYear, lastFlowYear, levers,
+                             &national.lifeExpectancy);
+  });
+  const MortalitySchedule& mortality = *schedule;
+  const auto populations = cachedPart(data, data.planParts.basePopulations, assumptionsKey, [&] {
+    // The base population is split with the published (lever-free) base-year mortality.
+    const MortalitySchedule published(data.mortality, plan.baseYear, plan.baseYear, {},
+                                      &national.lifeExpectancy);
+    AgeSexTable personYears;
+    for (Sex s : kAllSexes)
+      column(personYears, s) = lifeTable(column(published.rates(plan.baseYear), s)).personYears;
+    Dataset::BasePopulations p;
+    for (const auto& grouped : data.population)
+      p.municipalities.push_back(singleYearPopulation(grouped, personYears));
+    p.nation = singleYearPopulation(data.nationalPopulation, personYears);
+    return p;
+  });
+  const std::vector<AgeSexTable>& basePopulation = populations->municipalities;
+  const AgeSexTable& nationalPopulation = populations->nation;
 
   const FertilitySchedule fertility(data, national.tfr, plan.baseYear, lastFlowYear,
                                     scenario[Lever::FertilityMultiplier]);
