@@ -143,6 +143,21 @@ const std::vector<Entry>& entries() {
         "is not a whole number"},
        "Een veld bevat geen geldig getal. Vul een getal in, met een punt als decimaalteken.",
        "A field holds no valid number. Enter a number, with a point as decimal separator."},
+      {"E204",
+       // "is outside the allowed range" is E403's sentence, which names the range.
+       {"is negative ("},
+       "Een waarde kan niet: een negatief aantal of een kans boven 1. Het toegestane bereik staat "
+       "in de melding; verbeter de waarde in het bestand.",
+       "A value cannot be: a negative count or a probability above 1. The allowed range is in the "
+       "message; correct the value in the file."},
+      {"E308",
+       {"expected a GeoJSON FeatureCollection",
+        "not valid JSON: ", "expected Polygon or MultiPolygon", "the geometry has no coordinates",
+        "a position must be [x, y] numbers"},
+       "Het kaartbestand met gemeentegrenzen is niet bruikbaar; de kaart blijft leeg, al het "
+       "andere werkt. Gebruik een gemeentekaart van CBS/PDOK met statcode en statnaam.",
+       "The map file of municipal boundaries cannot be used; the map stays empty, everything else "
+       "works. Use a CBS/PDOK municipal map with statcode and statnaam."},
       {"E205",
        {"duplicate row for", "duplicate municipality", "duplicate year", "duplicate death rate"},
        "Dezelfde regel staat twee keer in de tabel. Verwijder een van beide (de melding noemt de "
@@ -415,6 +430,12 @@ std::string bannerText(const ErrorText& e, Lang lang) {
   // hover only. The GUI's own messages (no catalogue code, headline == message) once.
   if (lang == Lang::En && e.detail != e.headline) text += "\n" + e.detail;
   return text;
+}
+
+std::vector<std::string> explainedCodes() {
+  std::vector<std::string> codes;
+  for (const Entry& e : entries()) codes.emplace_back(e.code);
+  return codes;
 }
 
 std::string errorLine(const std::string& message, Lang lang) {

@@ -10,6 +10,7 @@
 #include "gui/strings.hpp"
 
 #include <string>
+#include <vector>
 
 namespace zorgsim::gui {
 
@@ -27,5 +28,7 @@ ErrorText explainError(const std::string& message, Lang lang);
 std::string bannerText(const ErrorText& e, Lang lang);
 // The same on one line (status lines of the agent and tornado runs; the message on hover).
 std::string errorLine(const std::string& message, Lang lang);
+// The catalogue codes (docs/errors.md) that have a sentence here (for the coverage test).
+std::vector<std::string> explainedCodes();
 
 }  // namespace zorgsim::gui

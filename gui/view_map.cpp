@@ -5,6 +5,7 @@
 
 #include "charts/chart_builders.hpp"
 #include "gui/chart_view.hpp"
+#include "gui/error_text.hpp"
 #include "gui/map_names.hpp"
 #include "gui/indicators.hpp"
 #include "gui/views.hpp"
@@ -97,7 +98,10 @@ const charts::Chart& buildMap(const Ui& ui) {
   cache.chart = charts::choroplethChart(s.geo(), spec);
   if (!s.geoError().empty() || s.geo().areas.empty()) {
     cache.chart.map.reset();
-    cache.chart.emptyMessage = std::string(ui.t("map.no_geo")) + " " + s.geoError();
+    // The reason in the UI's language (E308), the file and line as the banner gives them.
+    cache.chart.emptyMessage =
+        std::string(ui.t("map.no_geo")) +
+        (s.geoError().empty() ? "" : " " + errorLine(s.geoError(), ui.state.lang));
   }
   cache.geo = &s.geo();
   cache.areas = s.geo().areas.size();
