@@ -29,7 +29,7 @@ std::string rangeText(const Ui& ui, double lo, double hi, int decimals) {
 int decimalsOf(const LeverSpec& s) { return s.integer ? 0 : (s.max - s.min > 20 ? 1 : 2); }
 
 // The lever dictionary (models/scenario/levers.cpp) gives units in English; the few there are get
-// their Dutch names here. Meanings come in both languages; sources are references, in English.
+// their Dutch names here. Meanings and sources come in both languages.
 std::string unitText(const Ui& ui, std::string_view unit) {
   static constexpr std::pair<std::string_view, std::string_view> kDutch[] = {
       {"year", "jaar"},
@@ -63,7 +63,8 @@ std::string leverHelp(const Ui& ui, const Spec& s, double defaultValue, int deci
   text += "\n" + std::string(ui.t("levers.unit")) + ": " + unitText(ui, s.unit);
   text += "\n" + std::string(ui.t("levers.range")) + ": " + rangeText(ui, s.min, s.max, decimals);
   text += "\n" + std::string(ui.t("levers.default")) + ": " + ui.number(defaultValue, decimals);
-  text += "\n" + std::string(ui.t("levers.source")) + ": " + std::string(s.source);
+  text += "\n" + std::string(ui.t("levers.source")) + ": " +
+          std::string(ui.state.lang == Lang::Nl ? s.sourceNl : s.source);
   return text;
 }
 

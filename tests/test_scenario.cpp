@@ -190,3 +190,24 @@ TEST_CASE("scenario mistakes that were accepted silently (issue #14 cases 18, 19
 #endif
   fs::remove_all(dir);
 }
+
+// The GUI's tooltips show a lever's label, meaning and source in the UI's language: every lever
+// of the dictionary has all three in Dutch and English.
+TEST_CASE("every lever has its label and meaning and source in Dutch and English", "[scenario]") {
+  for (const LeverSpec& s : leverSpecs()) {
+    INFO(s.key);
+    CHECK_FALSE(s.labelNl.empty());
+    CHECK_FALSE(s.labelEn.empty());
+    CHECK_FALSE(s.meaning.empty());
+    CHECK_FALSE(s.meaningNl.empty());
+    CHECK_FALSE(s.source.empty());
+    CHECK_FALSE(s.sourceNl.empty());
+  }
+  for (const TableLeverSpec& s : tableLeverSpecs()) {
+    INFO(s.key);
+    CHECK_FALSE(s.labelNl.empty());
+    CHECK_FALSE(s.meaningNl.empty());
+    CHECK_FALSE(s.source.empty());
+    CHECK_FALSE(s.sourceNl.empty());
+  }
+}

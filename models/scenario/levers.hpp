@@ -50,6 +50,7 @@ struct LeverSpec {
   std::string_view meaningNl;  // the same in Dutch (the GUI's tooltips)
   std::string_view
       source;  // where the default comes from, or "assumption: <reason>" (English; a reference)
+  std::string_view sourceNl;  // the same in Dutch (the GUI's tooltips)
 };
 
 const std::vector<LeverSpec>& leverSpecs();
@@ -77,6 +78,7 @@ struct TableLeverSpec {
   std::string_view meaning;
   std::string_view meaningNl;
   std::string_view source;
+  std::string_view sourceNl;  // the same in Dutch (the GUI's tooltips)
 };
 
 const std::vector<TableLeverSpec>& tableLeverSpecs();
