@@ -303,7 +303,12 @@ void Session::requestClosureTangents() {
   ++tangentGen_;
   for (std::size_t k = 0; k < std::size(kClosureLevers); ++k) {
     runner_.submit(kTangentBase + static_cast<int>(k), tangentGen_, [this, s = scenario_, k] {
-      solveClosureTangent(data_, s, kClosureLevers[k]);
+      try {
+        solveClosureTangent(data_, s, kClosureLevers[k]);
+      } catch (const std::exception&) {
+        // No tangent, so no preview: the lever's next move waits for the exact run, whose
+        // own error (the same scenario) is the one shown.
+      }
       return RunOutput{};  // nothing to show: the tangent waits in the dataset's cache
     });
   }
